@@ -1,0 +1,24 @@
+"""SQLAlchemy 2 typed models shared by the client and the server (no Qt here)."""
+
+from outreach.model.base import Base, Synced, synced_fields
+from outreach.model.entities import (
+    ENTITY_BY_NAME,
+    SYNCED_ENTITIES,
+    Filing,
+    Household,
+    Procedure,
+    Resident,
+    ResidentialGroup,
+    Team,
+    TeamMember,
+    Visit,
+    Ward,
+    WeekLock,
+)
+from outreach.model.local import AuditEvent, DeviceClock, Draft, NeedsAttention, OutboxEntry, SyncState
+
+__all__ = [
+    "Base", "Synced", "synced_fields", "ENTITY_BY_NAME", "SYNCED_ENTITIES", "Filing", "Household",
+    "Procedure", "Resident", "ResidentialGroup", "Team", "TeamMember", "Visit", "Ward", "WeekLock",
+    "AuditEvent", "DeviceClock", "Draft", "NeedsAttention", "OutboxEntry", "SyncState",
+]

@@ -1,0 +1,190 @@
+"""Synced entities of a ward: the people, places and work Outreach records.
+
+Datetimes are naive Vietnam local time (UTC+7, no daylight saving): a ward lives in one time
+zone, and ISO-week grouping in SQL is then plain. HLC stamps carry the real ordering.
+Lists (members present, topics) are JSON and sync as one field; parts that must never be mixed
+from two devices (an address; portal + dossier code) are one JSON field (DESIGN.md §4.14).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from outreach.model.base import ID_LENGTH, Base, Synced
+
+
+class Ward(Synced, Base):
+    """A commune-level unit (phường/xã/đặc khu) after the 2025 reform: the scope of one server."""
+
+    __tablename__ = "wards"
+    entity_name = "ward"
+
+    code: Mapped[str] = mapped_column(String(5), default="")
+    name: Mapped[str] = mapped_column(String(200), default="")
+    province_code: Mapped[str] = mapped_column(String(2), default="")
+    province_name: Mapped[str] = mapped_column(String(200), default="")
+
+
+class ResidentialGroup(Synced, Base):
+    """A tổ dân phố (or thôn in the countryside), defined by the ward itself."""
+
+    __tablename__ = "residential_groups"
+    entity_name = "residential_group"
+
+    name: Mapped[str] = mapped_column(String(200), default="")
+    kind: Mapped[str] = mapped_column(String(20), default="to_dan_pho")  # to_dan_pho | thon
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Team(Synced, Base):
+    """A mobile outreach team (đội cơ động) of the ward."""
+
+    __tablename__ = "teams"
+    entity_name = "team"
+
+    name: Mapped[str] = mapped_column(String(200), default="")
+    contact_phone: Mapped[str | None] = mapped_column(String(20))
+
+
+class TeamMember(Synced, Base):
+    """A volunteer or leader of a team."""
+
+    __tablename__ = "team_members"
+    entity_name = "team_member"
+
+    team_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
+    full_name: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[str] = mapped_column(String(20), default="volunteer")  # volunteer | leader
+    phone: Mapped[str | None] = mapped_column(String(20))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Household(Synced, Base):
+    """A household (hộ gia đình) at one address in one residential group."""
+
+    __tablename__ = "households"
+    entity_name = "household"
+
+    group_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
+    #: {"house_number", "alley" (ngách), "lane" (ngõ), "street", "hamlet", "extra"}
+    address: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    head_name: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str | None] = mapped_column(String(20))
+    elderly_alone: Mapped[bool] = mapped_column(Boolean, default=False)
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    policy_family: Mapped[bool] = mapped_column(Boolean, default=False)
+    poor_household: Mapped[bool] = mapped_column(Boolean, default=False)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Resident(Synced, Base):
+    """A person living in a household; personal fields are cleared when consent is withdrawn."""
+
+    __tablename__ = "residents"
+    entity_name = "resident"
+
+    household_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
+    full_name: Mapped[str] = mapped_column(String(200), default="")
+    date_of_birth: Mapped[dt.date | None] = mapped_column(Date)
+    sex: Mapped[str | None] = mapped_column(String(5))  # "Nam" | "Nữ"
+    personal_id: Mapped[str | None] = mapped_column(String(12), index=True)
+    old_id: Mapped[str | None] = mapped_column(String(9))
+    relation_to_head: Mapped[str] = mapped_column(String(50), default="")
+    phone: Mapped[str | None] = mapped_column(String(20))
+    vneid_level: Mapped[int] = mapped_column(Integer, default=0)  # 0 none, 1, 2
+    consent_given_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    consent_withdrawn_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    #: Who recorded consent and for what purpose: {"recorded_by", "purpose"}.
+    consent_detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class Visit(Synced, Base):
+    """One home visit by a team, with its outcome and the leader's review."""
+
+    __tablename__ = "visits"
+    entity_name = "visit"
+
+    household_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
+    team_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
+    volunteer_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
+    members_present: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    started_at: Mapped[dt.datetime | None] = mapped_column(DateTime, index=True)
+    outcome: Mapped[str] = mapped_column(String(30), default="helped")
+    topics: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    follow_up_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    follow_up_done: Mapped[bool] = mapped_column(Boolean, default=False)
+    satisfaction: Mapped[int | None] = mapped_column(Integer)  # 1..5, like SIPAS
+    review_status: Mapped[str] = mapped_column(String(20), default="pending", index=True)
+    review_note: Mapped[str] = mapped_column(Text, default="")
+    reviewed_by: Mapped[str | None] = mapped_column(String(ID_LENGTH))
+    reviewed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class Filing(Synced, Base):
+    """One public-service filing helped with during a visit."""
+
+    __tablename__ = "filings"
+    entity_name = "filing"
+
+    visit_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
+    resident_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
+    procedure_code: Mapped[str] = mapped_column(String(20), default="", index=True)
+    #: {"portal": "dvcqg" | "vneid" | ..., "dossier_code": "..."}: one field so they never mix.
+    dossier: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    status: Mapped[str] = mapped_column(String(30), default="prepared")
+    fee_paid_online: Mapped[bool] = mapped_column(Boolean, default=False)
+    submitted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class Procedure(Synced, Base):
+    """A public-service procedure of the national catalogue; id is its code (mã TTHC)."""
+
+    __tablename__ = "procedures"
+    entity_name = "procedure"
+    ward_scoped = False
+
+    name_vi: Mapped[str] = mapped_column(String(300), default="")
+    name_en: Mapped[str] = mapped_column(String(300), default="")
+    field_vi: Mapped[str] = mapped_column(String(100), default="")
+    field_en: Mapped[str] = mapped_column(String(100), default="")
+    online_level: Mapped[str] = mapped_column(String(10), default="full")  # full|partial|counter
+    essential: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class WeekLock(Synced, Base):
+    """An approved ISO week of one team, locked against casual edits.
+
+    Its id is derived from (team, week) so two leaders locking the same week at once create the
+    same row, and the merge converges instead of producing two locks.
+    """
+
+    __tablename__ = "week_locks"
+    entity_name = "week_lock"
+
+    team_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
+    iso_week: Mapped[str] = mapped_column(String(8), default="")  # "2026-W47"
+    locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    changed_by: Mapped[str | None] = mapped_column(String(ID_LENGTH))
+    changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+SYNCED_ENTITIES: tuple[type[Synced], ...] = (
+    Ward,
+    ResidentialGroup,
+    Team,
+    TeamMember,
+    Household,
+    Resident,
+    Visit,
+    Filing,
+    Procedure,
+    WeekLock,
+)
+
+ENTITY_BY_NAME: dict[str, type[Synced]] = {cls.entity_name: cls for cls in SYNCED_ENTITIES}

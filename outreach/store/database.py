@@ -1,0 +1,202 @@
+"""The local store: an encrypted SQLite database (SQLCipher) opened for one profile.
+
+Decisions and why:
+- SQLCipher with a random 256-bit *raw* key from the OS keyring: a lost laptop must not leak
+  residents' data, and a raw key skips the passphrase KDF that would add ~0.5 s to every start.
+- WAL with ``synchronous=FULL``: readers never block the writer, and a write reported done
+  survives a crash *and* a power cut (laptops run out of battery in the field).
+- ``BEGIN IMMEDIATE`` for write transactions: the writer takes the lock up front, so two writers
+  (UI and sync) queue on ``busy_timeout`` instead of failing half-way with "database is locked".
+- Foreign keys on, for local tables; synced entities reference each other logically (see
+  ``outreach.model.base``).
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import URL, Engine, create_engine, event, select
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
+
+from outreach import secrets
+from outreach.errors import KeyringUnavailable, StoreError
+from outreach.model import DeviceClock, Household, Resident, Synced
+from outreach.store import search_index
+from outreach.store.migrate import migrate
+from outreach.store.profile import Profile
+from outreach.sync.clock import HybridLogicalClock
+from outreach.sync.outbox import ChangeRecorder
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def _make_engine(path: Path, key: str | None) -> Engine:
+    if key is not None:
+        # pysqlcipher runs PRAGMA key="<password>"; x'..' is SQLCipher's raw-key syntax.
+        url = URL.create("sqlite+pysqlcipher", password=f"x'{key}'", database=str(path))
+    else:
+        url = URL.create("sqlite+pysqlite", database=str(path))
+    # A connection pool shared by threads (UI reads, background writes, sync); each connection is
+    # used by one thread at a time, which is what check_same_thread=False asserts.
+    engine = create_engine(
+        url, poolclass=QueuePool, pool_size=4, max_overflow=4, connect_args={"check_same_thread": False}
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves (see _on_begin)
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+@dataclass
+class WriteContext:
+    """One write transaction: the session and the recorder that stamps and logs changes."""
+
+    session: Session
+    recorder: ChangeRecorder
+    touched_households: set[str] = field(default_factory=set)
+
+    def note_change(self, entity: type[Synced], row: Synced, old: Mapping[str, Any]) -> None:
+        """Track households whose search text may have changed (applied before commit)."""
+        if entity is Household:
+            self.touched_households.add(row.id)
+        elif entity is Resident:
+            self.touched_households.add(row.household_id)  # type: ignore[attr-defined,arg-type]
+            if old.get("household_id"):
+                self.touched_households.add(old["household_id"])
+
+
+class Store:
+    """An open profile database. Thread-safe: each ``read``/``write`` uses its own session."""
+
+    def __init__(self, profile: Profile, engine: Engine) -> None:
+        self.profile = profile
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._write_engine = engine.execution_options(sqlite_begin="IMMEDIATE")
+        self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)
+        with self._sessions() as session:
+            last = session.scalar(select(DeviceClock.last).where(DeviceClock.id == 1))
+        self.clock = HybridLogicalClock(profile.device_id, last)
+
+    @property
+    def encrypted(self) -> bool:
+        return self.profile.encrypted
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._sessions() as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[WriteContext]:
+        """A write transaction: commits everything at the end, or nothing on any exception."""
+        with self._write_sessions() as session:
+            ctx = WriteContext(session, ChangeRecorder(session, self.clock))
+            ctx.recorder._on_change = ctx.note_change
+            try:
+                yield ctx
+                session.flush()
+                if ctx.touched_households:
+                    search_index.refresh_households(session, ctx.touched_households)
+                session.merge(DeviceClock(id=1, last=self.clock.last))
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(profile: Profile, *, create: bool = True) -> Store:
+    """Open (creating if allowed) the profile's database, migrated to the current schema.
+
+    Raises ``KeyringUnavailable`` when the key cannot be kept safely, and ``StoreError`` when the
+    database cannot be used (wrong key, newer than this app, damaged).
+    """
+    path = profile.database_path
+    exists = path.exists()
+    if not exists and not create:
+        raise StoreError(
+            f"Không tìm thấy cơ sở dữ liệu tại {path}.", f"No database found at {path}."
+        )
+    if Profile.load(profile.data_dir) is None:
+        profile.save()  # before the database, so its key is never orphaned by a crash
+    key = _key_for(profile, exists)
+    engine = _make_engine(path, key)
+    try:
+        migrate(engine, path)
+    except (DatabaseError, sqlite3.DatabaseError) as exc:
+        engine.dispose()
+        if isinstance(exc, OperationalError) and "locked" in str(exc):
+            raise StoreError(
+                "Cơ sở dữ liệu đang được một chương trình khác sử dụng.",
+                "The database is in use by another program.",
+            ) from exc
+        raise StoreError(
+            "Không mở được cơ sở dữ liệu: sai khoá giải mã hoặc tệp bị hỏng.",
+            "Cannot open the database: wrong decryption key or a damaged file.",
+        ) from exc
+    except BaseException:
+        engine.dispose()
+        raise
+    return Store(profile, engine)
+
+
+def _key_for(profile: Profile, exists: bool) -> str | None:
+    if not profile.encrypted:
+        return None
+    key = secrets.get_db_key(profile.profile_id)
+    if key is not None:
+        return key
+    if exists:
+        raise StoreError(
+            "Không tìm thấy khoá giải mã của hồ sơ này trong kho khoá của hệ điều hành; "
+            "dữ liệu không thể mở trên máy này.",
+            "This profile's decryption key is not in the OS keyring; the data cannot be "
+            "opened on this computer.",
+        )
+    return secrets.create_db_key(profile.profile_id)
+
+
+def load_or_create_profile(data_dir: Path, *, demo: bool = False) -> Profile:
+    """The profile in ``data_dir``, or a new one.
+
+    A new real profile is always encrypted and needs a keyring; a new demo profile (synthetic
+    data only) falls back to an unencrypted database when there is no keyring, and says so via
+    ``profile.encrypted``.
+    """
+    existing = Profile.load(data_dir)
+    if existing is not None:
+        return existing
+    available = secrets.is_available()
+    if not available and not demo:
+        raise secrets._unavailable()
+    profile = Profile(data_dir=data_dir, encrypted=available, demo=demo)
+    return profile
+
+
+__all__ = ["Store", "WriteContext", "open_store", "load_or_create_profile", "KeyringUnavailable"]

@@ -1,0 +1,85 @@
+"""Schema migrations with Alembic, run programmatically at start-up.
+
+Before upgrading an existing database, a copy of the file is written next to it
+(``backups/``), so a failed or buggy migration can never cost a volunteer's unsynced visits.
+Each migration runs in a transaction. A database stamped with a revision this app does not know
+was written by a newer version: it is refused with a clear message instead of being damaged.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from functools import lru_cache
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+from outreach.errors import StoreError
+from outreach.timeutil import now_local
+
+log = logging.getLogger(__name__)
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+BACKUP_DIR = "backups"
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+@lru_cache(maxsize=1)
+def _script() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def head_revision() -> str:
+    head = _script().get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def migrate(engine: Engine, db_path: Path) -> bool:
+    """Bring the database to the head revision; returns True if anything was applied."""
+    current = current_revision(engine)
+    head = head_revision()
+    if current == head:
+        return False
+    if current is not None:
+        known = {rev.revision for rev in _script().walk_revisions()}
+        if current not in known:
+            raise StoreError(
+                "Cơ sở dữ liệu này được tạo bởi phiên bản Outreach mới hơn. "
+                "Hãy cập nhật ứng dụng trước khi mở.",
+                "This database was written by a newer version of Outreach. "
+                "Update the application before opening it.",
+                code="database_too_new",
+            )
+        backup_database(engine, db_path, label=current)
+    with engine.begin() as conn:
+        config = alembic_config()
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+    log.info("database migrated from %s to %s", current, head)
+    return True
+
+
+def backup_database(engine: Engine, db_path: Path, label: str) -> Path:
+    """Copy the database file (still encrypted) to ``backups/`` after folding in the WAL."""
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    folder = db_path.parent / BACKUP_DIR
+    folder.mkdir(exist_ok=True)
+    target = folder / f"{db_path.stem}-{label}-{now_local():%Y%m%d-%H%M%S}{db_path.suffix}"
+    shutil.copy2(db_path, target)
+    return target

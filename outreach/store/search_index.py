@@ -1,0 +1,145 @@
+"""The household search index: an FTS5 table of folded text, kept in step by the write path.
+
+Each household has one index row with three columns, weighted when ranking:
+``names`` (head and residents), ``address`` and ``numbers`` (phones, personal IDs). Text is
+folded (case, diacritics, đ → d) before indexing and before querying, so "dang van duc" finds
+"Đặng Văn Đức". Every token of a query must match as a prefix ("ngo 12" finds "Ngõ 12",
+"Ngõ 123"), so results narrow as the user types. Ranking is FTS5's bm25.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from outreach.model import Household, Resident
+from outreach.text import fold, fold_tokens
+
+FTS_TABLE = "household_search"
+CREATE_SQL = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
+    "household_id UNINDEXED, names, address, numbers, "
+    "tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3')"
+)
+#: bm25 weights for (household_id, names, address, numbers): a name hit outranks an address hit.
+_RANK = f"bm25({FTS_TABLE}, 0.0, 10.0, 4.0, 6.0)"
+
+
+def address_text(address: dict[str, object] | None) -> str:
+    """A readable one-line address from the address parts, Vietnamese order."""
+    if not address:
+        return ""
+    parts: list[str] = []
+    number = str(address.get("house_number") or "").strip()
+    if number:
+        parts.append(f"Số {number}")
+    alley = str(address.get("alley") or "").strip()
+    if alley:
+        parts.append(f"ngách {alley}")
+    lane = str(address.get("lane") or "").strip()
+    if lane:
+        parts.append(f"ngõ {lane}")
+    for key in ("street", "hamlet", "extra"):
+        value = str(address.get(key) or "").strip()
+        if value:
+            parts.append(value)
+    return ", ".join(parts)
+
+
+def refresh_households(session: Session, household_ids: Iterable[str]) -> None:
+    """Rebuild the index rows of these households from their current data (same transaction)."""
+    ids = sorted({h for h in household_ids if h})
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        session.execute(
+            text(f"DELETE FROM {FTS_TABLE} WHERE household_id IN (SELECT value FROM json_each(:ids))"),
+            {"ids": _json_list(chunk)},
+        )
+        households = session.execute(
+            select(Household.id, Household.head_name, Household.address, Household.phone).where(
+                Household.id.in_(chunk), Household.deleted.is_(False)
+            )
+        ).all()
+        if not households:
+            continue
+        residents: dict[str, list[tuple[str, str | None, str | None]]] = {}
+        for hid, name, phone, pid in session.execute(
+            select(Resident.household_id, Resident.full_name, Resident.phone, Resident.personal_id).where(
+                Resident.household_id.in_(chunk), Resident.deleted.is_(False)
+            )
+        ):
+            residents.setdefault(hid, []).append((name, phone, pid))
+        rows = []
+        for hid, head, address, phone in households:
+            names = [head] + [r[0] for r in residents.get(hid, [])]
+            numbers = [phone] + [n for r in residents.get(hid, []) for n in (r[1], r[2])]
+            rows.append(
+                {
+                    "hid": hid,
+                    "names": fold(" ".join(n for n in names if n)),
+                    "address": fold(address_text(address)),
+                    "numbers": " ".join(n for n in numbers if n),
+                }
+            )
+        session.execute(
+            text(f"INSERT INTO {FTS_TABLE} (household_id, names, address, numbers) VALUES (:hid, :names, :address, :numbers)"),
+            rows,
+        )
+
+
+def rebuild_all(session: Session) -> int:
+    """Rebuild the whole index (after a bulk import or a repair); returns households indexed."""
+    session.execute(text(f"DELETE FROM {FTS_TABLE}"))
+    ids = list(session.scalars(select(Household.id).where(Household.deleted.is_(False))))
+    refresh_households(session, ids)
+    return len(ids)
+
+
+def match_expression(query: str) -> str | None:
+    """The FTS5 MATCH expression for what the user typed, or None if nothing searchable.
+
+    Every folded token becomes a quoted prefix term, so FTS5 syntax characters typed by a user
+    (quotes, stars, parentheses) can never break or widen the query.
+    """
+    tokens = fold_tokens(query)
+    if not tokens:
+        return None
+    return " ".join(f'"{t}"*' for t in tokens[:12])
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    household_id: str
+    rank: float
+
+
+def search(session: Session, query: str, limit: int = 50, offset: int = 0) -> list[SearchHit]:
+    expression = match_expression(query)
+    if expression is None:
+        return []
+    rows = session.execute(
+        text(
+            f"SELECT household_id, {_RANK} AS rank FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q "
+            "ORDER BY rank LIMIT :limit OFFSET :offset"
+        ),
+        {"q": expression, "limit": limit, "offset": offset},
+    ).all()
+    return [SearchHit(r[0], r[1]) for r in rows]
+
+
+def count(session: Session, query: str) -> int:
+    expression = match_expression(query)
+    if expression is None:
+        return 0
+    return session.execute(
+        text(f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q"), {"q": expression}
+    ).scalar_one()
+
+
+def _json_list(items: list[str]) -> str:
+    import json
+
+    return json.dumps(items)
