@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,8 +75,12 @@ class WriteContext:
     """One write transaction: the session and the recorder that stamps and logs changes."""
 
     session: Session
-    recorder: ChangeRecorder
+    clock: HybridLogicalClock
     touched_households: set[str] = field(default_factory=set)
+    recorder: ChangeRecorder = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.recorder = ChangeRecorder(self.session, self.clock, on_change=self.note_change, on_bulk=self.note_bulk)
 
     def note_change(self, entity: type[Synced], row: Synced, old: Mapping[str, Any]) -> None:
         """Track households whose search text may have changed (applied before commit)."""
@@ -86,6 +90,12 @@ class WriteContext:
             self.touched_households.add(row.household_id)  # type: ignore[attr-defined,arg-type]
             if old.get("household_id"):
                 self.touched_households.add(old["household_id"])
+
+    def note_bulk(self, entity: type[Synced], rows: Sequence[Mapping[str, Any]]) -> None:
+        if entity is Household:
+            self.touched_households.update(r["id"] for r in rows)
+        elif entity is Resident:
+            self.touched_households.update(r["household_id"] for r in rows if r.get("household_id"))
 
 
 class Store:
@@ -114,8 +124,7 @@ class Store:
     def write(self) -> Iterator[WriteContext]:
         """A write transaction: commits everything at the end, or nothing on any exception."""
         with self._write_sessions() as session:
-            ctx = WriteContext(session, ChangeRecorder(session, self.clock))
-            ctx.recorder._on_change = ctx.note_change
+            ctx = WriteContext(session, self.clock)
             try:
                 yield ctx
                 session.flush()

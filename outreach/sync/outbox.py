@@ -8,9 +8,10 @@ roll back together: a crash between them is impossible.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from outreach.model import OutboxEntry, Synced, synced_fields
@@ -34,10 +35,12 @@ class ChangeRecorder:
         session: Session,
         clock: HybridLogicalClock,
         on_change: Callable[[type[Synced], Synced, Mapping[str, Any]], None] | None = None,
+        on_bulk: Callable[[type[Synced], Sequence[Mapping[str, Any]]], None] | None = None,
     ) -> None:
         self.session = session
         self.clock = clock
         self._on_change = on_change
+        self._on_bulk = on_bulk
 
     def create(self, entity: type[S], values: Mapping[str, Any], *, id: str | None = None) -> S:
         """Insert a new row; every field is stamped, so the first sync carries the whole row."""
@@ -64,6 +67,54 @@ class ChangeRecorder:
         if self._on_change:
             self._on_change(entity, row, {})
         return row
+
+    def insert_many(self, entity: type[Synced], rows: Sequence[Mapping[str, Any]]) -> list[str]:
+        """Insert many new rows with their outbox entries in bulk; returns their ids.
+
+        The same contract as ``create`` (every field stamped, one outbox entry per row, same
+        transaction) without building ORM objects: an import of 20,000 households or a demo
+        ward of 200,000 rows takes seconds, not minutes.
+        """
+        fields = synced_fields(entity)
+        table = entity.__table__  # type: ignore[attr-defined]
+        defaults: dict[str, Any] = {}
+        for name in fields:
+            default = table.columns[name].default
+            if default is not None and default.is_scalar:
+                defaults[name] = default.arg
+            elif default is not None and default.is_callable:
+                defaults[name] = default.arg(None)
+            else:
+                defaults[name] = None
+        defaults["deleted"] = False
+        created_at = now_local()
+        data_rows: list[dict[str, Any]] = []
+        outbox_rows: list[dict[str, Any]] = []
+        for values in rows:
+            unknown = set(values) - set(fields) - {"id"}
+            if unknown:
+                raise KeyError(f"{entity.entity_name} has no field(s) {sorted(unknown)}")
+            stamp = self.clock.now()
+            row = {name: values.get(name, defaults[name]) for name in fields}
+            row["id"] = values.get("id") or uuid7()
+            row["clocks"] = dict.fromkeys(fields, stamp)
+            data_rows.append(row)
+            outbox_rows.append(
+                {
+                    "change_id": uuid7(),
+                    "entity": entity.entity_name,
+                    "entity_id": row["id"],
+                    "fields": {name: [encode_value(row[name]), stamp] for name in fields},
+                    "bases": {},
+                    "created_at": created_at,
+                }
+            )
+        if data_rows:
+            self.session.execute(insert(entity), data_rows)
+            self.session.execute(insert(OutboxEntry), outbox_rows)
+            if self._on_bulk:
+                self._on_bulk(entity, data_rows)
+        return [r["id"] for r in data_rows]
 
     def update(self, row: S, values: Mapping[str, Any]) -> set[str]:
         """Set the given fields where they differ; returns the names actually changed."""

@@ -1,0 +1,61 @@
+"""Residents' consent to the storage of their personal data (Law 91/2025/QH15).
+
+Consent records what, why and who. Withdrawing it clears the personal fields (name, date of
+birth, personal and old ID numbers, phone) in one transaction, while the resident row, sex,
+VNeID level and every visit and filing stay, so the ward's statistics keep adding up.
+"""
+
+from __future__ import annotations
+
+from outreach.errors import NotFound, Problems
+from outreach.model import Resident
+from outreach.services.context import Actor
+from outreach.services.households import ResidentView, resident_view
+from outreach.store.database import Store
+from outreach.timeutil import now_local
+
+WITHDRAWN_NAME = "(đã rút đồng ý)"
+PERSONAL_FIELDS = ("full_name", "date_of_birth", "personal_id", "old_id", "phone")
+
+
+def give_consent(store: Store, actor: Actor, resident_id: str, purpose: str) -> ResidentView:
+    problems = Problems()
+    if not purpose.strip():
+        problems.add("purpose", "required", "Cần ghi mục đích sử dụng dữ liệu.", "State the purpose of the data.")
+    problems.raise_if_any()
+    with store.write() as tx:
+        row = tx.session.get(Resident, resident_id)
+        if row is None or row.deleted:
+            raise NotFound("Không tìm thấy người dân.", "Resident not found.")
+        tx.recorder.update(
+            row,
+            {
+                "consent_given_at": now_local(),
+                "consent_withdrawn_at": None,
+                "consent_detail": {"recorded_by": actor.member_id, "purpose": purpose.strip()},
+            },
+        )
+        return resident_view(row)
+
+
+def withdraw_consent(store: Store, actor: Actor, resident_id: str) -> ResidentView:
+    """Record the withdrawal and clear the personal fields; statistics are kept."""
+    with store.write() as tx:
+        row = tx.session.get(Resident, resident_id)
+        if row is None or row.deleted:
+            raise NotFound("Không tìm thấy người dân.", "Resident not found.")
+        detail = dict(row.consent_detail or {})
+        detail["withdrawn_recorded_by"] = actor.member_id
+        tx.recorder.update(
+            row,
+            {
+                "full_name": WITHDRAWN_NAME,
+                "date_of_birth": None,
+                "personal_id": None,
+                "old_id": None,
+                "phone": None,
+                "consent_withdrawn_at": now_local(),
+                "consent_detail": detail,
+            },
+        )
+        return resident_view(row)

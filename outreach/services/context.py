@@ -1,0 +1,35 @@
+"""Who is acting: services take an explicit ``Actor`` rather than reading global state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from outreach.errors import PermissionDenied
+from outreach.store.profile import Profile
+
+ROLE_VOLUNTEER = "volunteer"
+ROLE_LEADER = "leader"
+
+
+@dataclass(frozen=True)
+class Actor:
+    member_id: str | None
+    name: str
+    role: str
+    ward_id: str | None
+    team_id: str | None
+
+    @property
+    def is_leader(self) -> bool:
+        return self.role == ROLE_LEADER
+
+    @classmethod
+    def from_profile(cls, profile: Profile) -> Actor:
+        return cls(profile.member_id, profile.member_name, profile.role, profile.ward_id, profile.team_id)
+
+
+def require_leader(actor: Actor, what_vi: str, what_en: str) -> None:
+    if not actor.is_leader:
+        raise PermissionDenied(
+            f"Chỉ đội trưởng mới được {what_vi}.", f"Only a team leader may {what_en}."
+        )

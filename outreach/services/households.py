@@ -1,0 +1,494 @@
+"""Households and residents: register, edit, delete (tombstone), look up, find duplicates.
+
+Every write is one transaction through ``Store.write()``: the row, its outbox entry and its
+search-index row commit together or not at all. Input is validated completely *before* the
+transaction starts, so bad input never half-writes anything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from outreach import validation
+from outreach.errors import NeedsConfirmation, NotFound, Problems, Warning_
+from outreach.model import Household, Resident, ResidentialGroup, Visit
+from outreach.services.context import Actor
+from outreach.store import search_index
+from outreach.store.database import Store
+from outreach.text import fold_key
+from outreach.timeutil import today_local
+
+ADDRESS_PARTS = ("house_number", "alley", "lane", "street", "hamlet", "extra")
+SEXES = ("Nam", "Nữ")
+RELATIONS = ("Chủ hộ", "Vợ", "Chồng", "Con", "Bố", "Mẹ", "Ông", "Bà", "Cháu", "Anh", "Chị", "Em", "Khác")
+
+
+@dataclass(frozen=True)
+class HouseholdInput:
+    head_name: str
+    address: dict[str, str]
+    group_id: str | None = None
+    phone: str | None = None
+    elderly_alone: bool = False
+    disabled: bool = False
+    policy_family: bool = False
+    poor_household: bool = False
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class HouseholdSummary:
+    id: str
+    head_name: str
+    address_text: str
+    group_id: str | None
+    group_name: str
+    phone: str | None
+    elderly_alone: bool
+    disabled: bool
+    policy_family: bool
+    poor_household: bool
+    resident_count: int = 0
+    last_visit_at: dt.datetime | None = None
+
+    @property
+    def is_priority(self) -> bool:
+        return self.elderly_alone or self.disabled or self.policy_family or self.poor_household
+
+
+@dataclass(frozen=True)
+class ResidentInput:
+    full_name: str
+    date_of_birth: dt.date | None = None
+    sex: str | None = None
+    personal_id: str | None = None
+    old_id: str | None = None
+    relation_to_head: str = ""
+    phone: str | None = None
+    vneid_level: int = 0
+
+
+@dataclass(frozen=True)
+class ResidentView:
+    id: str
+    household_id: str | None
+    full_name: str
+    date_of_birth: dt.date | None
+    sex: str | None
+    personal_id: str | None
+    personal_id_masked: str
+    old_id: str | None
+    relation_to_head: str
+    phone: str | None
+    vneid_level: int
+    consent_given_at: dt.datetime | None
+    consent_withdrawn_at: dt.datetime | None
+
+    @property
+    def has_consent(self) -> bool:
+        return self.consent_given_at is not None and self.consent_withdrawn_at is None
+
+
+@dataclass(frozen=True)
+class HouseholdDetail:
+    summary: HouseholdSummary
+    address: dict[str, str]
+    notes: str
+    residents: list[ResidentView] = field(default_factory=list)
+
+
+def mask_personal_id(pid: str | None) -> str:
+    """Lists show only the first 3 and last 2 digits (DESIGN.md §5)."""
+    if not pid:
+        return ""
+    if len(pid) <= 5:
+        return "*" * len(pid)
+    return pid[:3] + "*" * (len(pid) - 5) + pid[-2:]
+
+
+# ---------------------------------------------------------------- validation
+
+
+def _clean_address(address: dict[str, Any]) -> dict[str, str]:
+    return {k: str(address.get(k) or "").strip() for k in ADDRESS_PARTS if str(address.get(k) or "").strip()}
+
+
+def _validate_household(data: HouseholdInput) -> HouseholdInput:
+    problems = Problems()
+    head = data.head_name.strip()
+    validation.check_required(head, "head_name", "Tên chủ hộ", "Head of household", problems)
+    validation.check_length(head, "head_name", 200, "Tên chủ hộ", "Head of household", problems)
+    address = _clean_address(data.address)
+    if not address:
+        problems.add("address", "required", "Cần nhập địa chỉ.", "An address is required.")
+    for part, value in address.items():
+        validation.check_length(value, f"address.{part}", 200, "Địa chỉ", "Address", problems)
+    phone = validation.check_phone(data.phone, "phone", problems) if data.phone else None
+    validation.check_length(data.notes, "notes", 2000, "Ghi chú", "Notes", problems)
+    problems.raise_if_any()
+    return HouseholdInput(
+        head_name=head,
+        address=address,
+        group_id=data.group_id,
+        phone=phone,
+        elderly_alone=data.elderly_alone,
+        disabled=data.disabled,
+        policy_family=data.policy_family,
+        poor_household=data.poor_household,
+        notes=data.notes.strip(),
+    )
+
+
+def _validate_resident(data: ResidentInput, today: dt.date) -> tuple[ResidentInput, list[Warning_]]:
+    problems = Problems()
+    name = " ".join(data.full_name.split())
+    validation.check_required(name, "full_name", "Họ và tên", "Full name", problems)
+    validation.check_length(name, "full_name", 200, "Họ và tên", "Full name", problems)
+    if data.sex is not None and data.sex not in SEXES:
+        problems.add("sex", "invalid", "Giới tính phải là Nam hoặc Nữ.", "Sex must be Nam or Nữ.")
+    if data.date_of_birth is not None:
+        validation.check_birth_date(data.date_of_birth, today, problems)
+    warnings: list[Warning_] = []
+    pid = (data.personal_id or "").strip() or None
+    if pid is not None:
+        errors, warnings = validation.check_personal_id(pid, date_of_birth=data.date_of_birth, sex=data.sex)
+        problems.items.extend(errors)
+    old_id = (data.old_id or "").strip() or None
+    if old_id is not None and not (len(old_id) == 9 and old_id.isdigit()):
+        problems.add("old_id", "invalid", "Số CMND cũ phải gồm đúng 9 chữ số.", "The old ID number must be exactly 9 digits.")
+    phone = validation.check_phone(data.phone, "phone", problems) if data.phone else None
+    if data.vneid_level not in (0, 1, 2):
+        problems.add("vneid_level", "invalid", "Mức định danh VNeID phải là 0, 1 hoặc 2.", "VNeID level must be 0, 1 or 2.")
+    validation.check_length(data.relation_to_head, "relation_to_head", 50, "Quan hệ với chủ hộ", "Relation to head", problems)
+    problems.raise_if_any()
+    clean = ResidentInput(
+        full_name=name,
+        date_of_birth=data.date_of_birth,
+        sex=data.sex,
+        personal_id=pid,
+        old_id=old_id,
+        relation_to_head=data.relation_to_head.strip(),
+        phone=phone,
+        vneid_level=data.vneid_level,
+    )
+    return clean, warnings
+
+
+# ---------------------------------------------------------------- reads
+
+
+def _summaries(session: Session, ids: list[str]) -> list[HouseholdSummary]:
+    """Summaries of ``ids`` in the given order (missing or deleted ids are skipped)."""
+    if not ids:
+        return []
+    residents = (
+        select(Resident.household_id, func.count().label("n"))
+        .where(Resident.household_id.in_(ids), Resident.deleted.is_(False))
+        .group_by(Resident.household_id)
+        .subquery()
+    )
+    visits = (
+        select(Visit.household_id, func.max(Visit.started_at).label("last"))
+        .where(Visit.household_id.in_(ids), Visit.deleted.is_(False))
+        .group_by(Visit.household_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(Household, ResidentialGroup.name, residents.c.n, visits.c.last)
+        .outerjoin(ResidentialGroup, ResidentialGroup.id == Household.group_id)
+        .outerjoin(residents, residents.c.household_id == Household.id)
+        .outerjoin(visits, visits.c.household_id == Household.id)
+        .where(Household.id.in_(ids), Household.deleted.is_(False))
+    ).all()
+    by_id = {h.id: _summary(h, group, n or 0, last) for h, group, n, last in rows}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def _summary(h: Household, group_name: str | None, residents: int = 0, last: dt.datetime | None = None) -> HouseholdSummary:
+    return HouseholdSummary(
+        id=h.id,
+        head_name=h.head_name,
+        address_text=search_index.address_text(h.address),
+        group_id=h.group_id,
+        group_name=group_name or "",
+        phone=h.phone,
+        elderly_alone=h.elderly_alone,
+        disabled=h.disabled,
+        policy_family=h.policy_family,
+        poor_household=h.poor_household,
+        resident_count=residents,
+        last_visit_at=last,
+    )
+
+
+def resident_view(r: Resident) -> ResidentView:
+    return ResidentView(
+        id=r.id,
+        household_id=r.household_id,
+        full_name=r.full_name,
+        date_of_birth=r.date_of_birth,
+        sex=r.sex,
+        personal_id=r.personal_id,
+        personal_id_masked=mask_personal_id(r.personal_id),
+        old_id=r.old_id,
+        relation_to_head=r.relation_to_head,
+        phone=r.phone,
+        vneid_level=r.vneid_level,
+        consent_given_at=r.consent_given_at,
+        consent_withdrawn_at=r.consent_withdrawn_at,
+    )
+
+
+def search_households(store: Store, query: str, limit: int = 50, offset: int = 0) -> list[HouseholdSummary]:
+    """Households matching what the user typed, best first (diacritic-insensitive, prefix)."""
+    with store.read() as session:
+        hits = search_index.search(session, query, limit=limit, offset=offset)
+        return _summaries(session, [h.household_id for h in hits])
+
+
+def search_household_ids(store: Store, query: str, limit: int = 1000) -> list[str]:
+    """Ids only, ranked: what a lazy table model holds while it fetches rows on demand."""
+    with store.read() as session:
+        return [h.household_id for h in search_index.search(session, query, limit=limit)]
+
+
+SORT_COLUMNS = {
+    "head_name": Household.head_name,
+    "group": ResidentialGroup.sort_order,
+    "phone": Household.phone,
+}
+
+
+def list_household_ids(store: Store, *, sort: str = "head_name", descending: bool = False, group_id: str | None = None) -> list[str]:
+    """All live household ids, sorted in SQL (20,000 short strings: cheap to hold)."""
+    column = SORT_COLUMNS.get(sort, Household.head_name)
+    order = column.desc() if descending else column.asc()
+    stmt = (
+        select(Household.id)
+        .outerjoin(ResidentialGroup, ResidentialGroup.id == Household.group_id)
+        .where(Household.deleted.is_(False))
+        .order_by(order, Household.id)
+    )
+    if group_id:
+        stmt = stmt.where(Household.group_id == group_id)
+    with store.read() as session:
+        return list(session.scalars(stmt))
+
+
+def household_summaries(store: Store, ids: list[str]) -> list[HouseholdSummary]:
+    """Rows for a page of ids, in that order (the lazy table's fetch)."""
+    with store.read() as session:
+        return _summaries(session, ids)
+
+
+def get_household(store: Store, household_id: str) -> HouseholdDetail:
+    with store.read() as session:
+        household = session.get(Household, household_id)
+        if household is None or household.deleted:
+            raise NotFound("Không tìm thấy hộ gia đình.", "Household not found.")
+        summary = _summaries(session, [household_id])[0]
+        residents = session.scalars(
+            select(Resident)
+            .where(Resident.household_id == household_id, Resident.deleted.is_(False))
+            .order_by(Resident.relation_to_head != "Chủ hộ", Resident.date_of_birth)
+        ).all()
+        return HouseholdDetail(summary, dict(household.address or {}), household.notes, [resident_view(r) for r in residents])
+
+
+def find_households_at_address(session: Session, address: dict[str, str], ward_id: str | None) -> list[str]:
+    """Live households whose folded address equals this one (duplicate detection)."""
+    wanted = fold_key(search_index.address_text(address))
+    if not wanted:
+        return []
+    expression = " ".join(f'"{t}"' for t in wanted.split())
+    candidates = session.execute(
+        text(f"SELECT household_id, address FROM {search_index.FTS_TABLE} WHERE address MATCH :q LIMIT 200"),
+        {"q": expression},
+    ).all()
+    matches = [hid for hid, folded in candidates if fold_key(folded) == wanted]
+    if ward_id is not None and matches:
+        matches = list(
+            session.scalars(select(Household.id).where(Household.id.in_(matches), Household.ward_id == ward_id))
+        )
+    return matches
+
+
+def find_residents_by_personal_id(session: Session, personal_id: str, ward_id: str | None, exclude: str | None = None) -> list[Resident]:
+    stmt = select(Resident).where(Resident.personal_id == personal_id, Resident.deleted.is_(False))
+    if ward_id is not None:
+        stmt = stmt.where(Resident.ward_id == ward_id)
+    if exclude is not None:
+        stmt = stmt.where(Resident.id != exclude)
+    return list(session.scalars(stmt))
+
+
+# ---------------------------------------------------------------- writes
+
+
+def _household_values(data: HouseholdInput) -> dict[str, Any]:
+    return {
+        "head_name": data.head_name,
+        "address": data.address,
+        "group_id": data.group_id,
+        "phone": data.phone,
+        "elderly_alone": data.elderly_alone,
+        "disabled": data.disabled,
+        "policy_family": data.policy_family,
+        "poor_household": data.poor_household,
+        "notes": data.notes,
+    }
+
+
+def register_household(store: Store, actor: Actor, data: HouseholdInput, *, confirm: bool = False) -> HouseholdSummary:
+    """Create a household. A household already at the same (folded) address needs ``confirm``."""
+    clean = _validate_household(data)
+    with store.write() as tx:
+        if not confirm:
+            existing = find_households_at_address(tx.session, clean.address, actor.ward_id)
+            if existing:
+                raise NeedsConfirmation(
+                    [
+                        Warning_(
+                            "address",
+                            "duplicate_household",
+                            "Đã có hộ gia đình ở địa chỉ này. Mở hộ đã có, hoặc xác nhận để tạo hộ mới.",
+                            "A household at this address already exists. Open it, or confirm to create a new one.",
+                        )
+                    ],
+                    existing=_summaries(tx.session, existing),
+                )
+        row = tx.recorder.create(Household, {**_household_values(clean), "ward_id": actor.ward_id})
+        tx.session.flush()
+        return _summary(row, _group_name(tx.session, row.group_id))
+
+
+def update_household(store: Store, actor: Actor, household_id: str, data: HouseholdInput) -> HouseholdSummary:
+    clean = _validate_household(data)
+    with store.write() as tx:
+        row = _live(tx.session, Household, household_id)
+        tx.recorder.update(row, _household_values(clean))
+        return _summary(row, _group_name(tx.session, row.group_id))
+
+
+def delete_household(store: Store, actor: Actor, household_id: str) -> None:
+    """Tombstone the household and its residents (visits stay, for the statistics)."""
+    with store.write() as tx:
+        row = _live(tx.session, Household, household_id)
+        for resident in tx.session.scalars(
+            select(Resident).where(Resident.household_id == household_id, Resident.deleted.is_(False))
+        ):
+            tx.recorder.delete(resident)
+        tx.recorder.delete(row)
+
+
+def _resident_values(data: ResidentInput) -> dict[str, Any]:
+    return {
+        "full_name": data.full_name,
+        "date_of_birth": data.date_of_birth,
+        "sex": data.sex,
+        "personal_id": data.personal_id,
+        "old_id": data.old_id,
+        "relation_to_head": data.relation_to_head,
+        "phone": data.phone,
+        "vneid_level": data.vneid_level,
+    }
+
+
+def add_resident(
+    store: Store,
+    actor: Actor,
+    household_id: str,
+    data: ResidentInput,
+    *,
+    consent_purpose: str | None = None,
+    confirm: bool = False,
+) -> ResidentView:
+    """Add a resident. Doubtful ID digits or a personal ID already in the ward need ``confirm``.
+
+    ``consent_purpose`` records the resident's consent in the same transaction; personal data
+    should not be stored without it (the UI asks first).
+    """
+    clean, warnings = _validate_resident(data, today_local())
+    with store.write() as tx:
+        _live(tx.session, Household, household_id)
+        existing: list[Resident] = []
+        if clean.personal_id:
+            existing = find_residents_by_personal_id(tx.session, clean.personal_id, actor.ward_id)
+        if (warnings or existing) and not confirm:
+            all_warnings = list(warnings)
+            if existing:
+                all_warnings.append(
+                    Warning_(
+                        "personal_id",
+                        "duplicate_resident",
+                        "Số định danh này đã có trong phường. Mở người đã có, hoặc xác nhận để vẫn thêm.",
+                        "This personal ID already exists in the ward. Open the existing person, or confirm to add anyway.",
+                    )
+                )
+            raise NeedsConfirmation(all_warnings, existing=[resident_view(r) for r in existing])
+        values = {**_resident_values(clean), "household_id": household_id, "ward_id": actor.ward_id}
+        if consent_purpose:
+            from outreach.timeutil import now_local
+
+            values["consent_given_at"] = now_local()
+            values["consent_detail"] = {"recorded_by": actor.member_id, "purpose": consent_purpose}
+        row = tx.recorder.create(Resident, values)
+        return resident_view(row)
+
+
+def update_resident(store: Store, actor: Actor, resident_id: str, data: ResidentInput, *, confirm: bool = False) -> ResidentView:
+    clean, warnings = _validate_resident(data, today_local())
+    with store.write() as tx:
+        row = _live(tx.session, Resident, resident_id)
+        existing: list[Resident] = []
+        if clean.personal_id and clean.personal_id != row.personal_id:
+            existing = find_residents_by_personal_id(tx.session, clean.personal_id, actor.ward_id, exclude=resident_id)
+        if (warnings or existing) and not confirm:
+            if existing:
+                warnings = warnings + [
+                    Warning_(
+                        "personal_id",
+                        "duplicate_resident",
+                        "Số định danh này đã có trong phường.",
+                        "This personal ID already exists in the ward.",
+                    )
+                ]
+            raise NeedsConfirmation(warnings, existing=[resident_view(r) for r in existing])
+        tx.recorder.update(row, _resident_values(clean))
+        return resident_view(row)
+
+
+def delete_resident(store: Store, actor: Actor, resident_id: str) -> None:
+    with store.write() as tx:
+        tx.recorder.delete(_live(tx.session, Resident, resident_id))
+
+
+def list_groups(store: Store) -> list[tuple[str, str]]:
+    """(id, name) of the ward's residential groups, in the ward's order."""
+    with store.read() as session:
+        return [
+            (gid, name)
+            for gid, name in session.execute(
+                select(ResidentialGroup.id, ResidentialGroup.name)
+                .where(ResidentialGroup.deleted.is_(False))
+                .order_by(ResidentialGroup.sort_order, ResidentialGroup.name)
+            )
+        ]
+
+
+def _group_name(session: Session, group_id: str | None) -> str:
+    if not group_id:
+        return ""
+    return session.scalar(select(ResidentialGroup.name).where(ResidentialGroup.id == group_id)) or ""
+
+
+def _live(session: Session, entity: type, row_id: str) -> Any:
+    row = session.get(entity, row_id)
+    if row is None or row.deleted:
+        raise NotFound("Không tìm thấy bản ghi.", "Record not found.")
+    return row

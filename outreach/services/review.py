@@ -1,0 +1,94 @@
+"""The leader's weekly review: approve, flag with a note, lock and unlock weeks.
+
+A flagged visit becomes a to-do for its volunteer (see ``visits.follow_ups``); when the volunteer
+edits it, it turns "corrected" and waits for the leader again. Approving a week approves its
+pending and corrected visits and locks the week against casual edits until a leader unlocks it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+
+from outreach.errors import NotFound, Problems
+from outreach.model import Visit, WeekLock
+from outreach.services.context import Actor, require_leader
+from outreach.services.visits import week_lock_id
+from outreach.store.database import Store, WriteContext
+from outreach.timeutil import iso_week_bounds, now_local
+
+
+def _visit(tx: WriteContext, visit_id: str) -> Visit:
+    visit = tx.session.get(Visit, visit_id)
+    if visit is None or visit.deleted:
+        raise NotFound("Không tìm thấy lần thăm hộ.", "Visit not found.")
+    return visit
+
+
+def approve_visit(store: Store, actor: Actor, visit_id: str) -> None:
+    require_leader(actor, "duyệt lần thăm hộ", "approve visits")
+    with store.write() as tx:
+        tx.recorder.update(
+            _visit(tx, visit_id),
+            {"review_status": "approved", "review_note": "", "reviewed_by": actor.member_id, "reviewed_at": now_local()},
+        )
+
+
+def flag_visit(store: Store, actor: Actor, visit_id: str, note: str) -> None:
+    """Send a visit back to its volunteer with a note saying what to correct."""
+    require_leader(actor, "đánh dấu lần thăm hộ cần sửa", "flag visits")
+    problems = Problems()
+    if not note.strip():
+        problems.add("review_note", "required", "Cần ghi rõ điều cần sửa.", "Say what needs correcting.")
+    if len(note) > 2000:
+        problems.add("review_note", "too_long", "Ghi chú quá dài (tối đa 2000 ký tự).", "Note too long (2,000 characters at most).")
+    problems.raise_if_any()
+    with store.write() as tx:
+        tx.recorder.update(
+            _visit(tx, visit_id),
+            {"review_status": "flagged", "review_note": note.strip(), "reviewed_by": actor.member_id, "reviewed_at": now_local()},
+        )
+
+
+def set_week_lock(store: Store, actor: Actor, team_id: str, iso_week: str, locked: bool) -> None:
+    require_leader(actor, "khoá hoặc mở khoá tuần", "lock or unlock weeks")
+    iso_week_bounds(iso_week)  # validates the label
+    with store.write() as tx:
+        _set_lock(tx, actor, team_id, iso_week, locked)
+
+
+def _set_lock(tx: WriteContext, actor: Actor, team_id: str, iso_week: str, locked: bool) -> None:
+    lock_id = week_lock_id(team_id, iso_week)
+    row = tx.session.get(WeekLock, lock_id)
+    values = {"locked": locked, "changed_by": actor.member_id, "changed_at": now_local(), "deleted": False}
+    if row is None:
+        tx.recorder.create(WeekLock, {**values, "team_id": team_id, "iso_week": iso_week, "ward_id": actor.ward_id}, id=lock_id)
+    else:
+        tx.recorder.update(row, values)
+
+
+def approve_week(store: Store, actor: Actor, team_id: str, iso_week: str) -> int:
+    """Approve every pending or corrected visit of the team's week and lock it; returns how many.
+
+    Flagged visits stay flagged: the volunteer still owes a correction, and approving over it
+    would hide that. The leader can unlock the week to let it through.
+    """
+    require_leader(actor, "duyệt tuần", "approve weeks")
+    monday, next_monday = iso_week_bounds(iso_week)
+    start, end = dt.datetime.combine(monday, dt.time()), dt.datetime.combine(next_monday, dt.time())
+    with store.write() as tx:
+        visits = tx.session.scalars(
+            select(Visit).where(
+                Visit.deleted.is_(False),
+                Visit.team_id == team_id,
+                Visit.started_at >= start,
+                Visit.started_at < end,
+                Visit.review_status.in_(("pending", "corrected")),
+            )
+        ).all()
+        now = now_local()
+        for visit in visits:
+            tx.recorder.update(visit, {"review_status": "approved", "reviewed_by": actor.member_id, "reviewed_at": now})
+        _set_lock(tx, actor, team_id, iso_week, True)
+        return len(visits)

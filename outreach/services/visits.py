@@ -1,0 +1,418 @@
+"""Visits and their filings: record in one call, edit, follow-ups, the weekly log.
+
+A visit and all its filings are written in one transaction (one service call), so a visit is
+never saved without the filings the volunteer entered with it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session
+
+from outreach import validation
+from outreach.errors import NotFound, PermissionDenied, Problems, WeekLocked
+from outreach.model import Filing, Household, Procedure, Resident, ResidentialGroup, TeamMember, Visit, WeekLock
+from outreach.model.ids import stable_id
+from outreach.services.context import Actor
+from outreach.store import search_index
+from outreach.store.database import Store
+from outreach.timeutil import iso_week_bounds, iso_week_of, now_local, today_local
+
+OUTCOMES = ("helped", "guided", "not_home", "refused", "revisit_needed")
+FILING_STATUSES = ("prepared", "submitted", "guided_only", "returned", "completed", "rejected")
+PORTALS = ("dvcqg", "vneid", "bhxh", "other")
+REVIEW_STATUSES = ("pending", "approved", "flagged", "corrected")
+
+
+@dataclass(frozen=True)
+class FilingInput:
+    procedure_code: str
+    resident_id: str | None = None
+    portal: str = "dvcqg"
+    dossier_code: str = ""
+    status: str = "prepared"
+    fee_paid_online: bool = False
+    submitted_at: dt.datetime | None = None
+    id: str | None = None  # set when editing an existing filing
+
+
+@dataclass(frozen=True)
+class VisitInput:
+    household_id: str
+    started_at: dt.datetime
+    outcome: str = "helped"
+    members_present: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    notes: str = ""
+    follow_up_date: dt.date | None = None
+    satisfaction: int | None = None
+    filings: list[FilingInput] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class FilingView:
+    id: str
+    procedure_code: str
+    procedure_name: str
+    resident_id: str | None
+    portal: str
+    dossier_code: str
+    status: str
+    fee_paid_online: bool
+    submitted_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class VisitView:
+    id: str
+    household_id: str | None
+    household_head: str
+    household_address: str
+    group_name: str
+    team_id: str | None
+    volunteer_id: str | None
+    volunteer_name: str
+    members_present: list[str]
+    started_at: dt.datetime | None
+    outcome: str
+    topics: list[str]
+    notes: str
+    follow_up_date: dt.date | None
+    follow_up_done: bool
+    satisfaction: int | None
+    review_status: str
+    review_note: str
+    reviewed_by: str | None
+    reviewed_at: dt.datetime | None
+    filings: list[FilingView] = field(default_factory=list)
+
+    @property
+    def iso_week(self) -> str:
+        return iso_week_of(self.started_at.date()) if self.started_at else ""
+
+
+# ---------------------------------------------------------------- validation
+
+
+def _validate(data: VisitInput, session: Session, now: dt.datetime) -> VisitInput:
+    problems = Problems()
+    if not data.household_id or session.get(Household, data.household_id) is None:
+        problems.add("household_id", "required", "Cần chọn hộ gia đình.", "Choose a household.")
+    validation.check_visit_time(data.started_at, now, problems)
+    if data.outcome not in OUTCOMES:
+        problems.add("outcome", "invalid", "Kết quả thăm hộ không hợp lệ.", "Unknown visit outcome.")
+    if data.follow_up_date is not None and data.started_at and data.follow_up_date < data.started_at.date():
+        problems.add("follow_up_date", "before_visit", "Ngày hẹn quay lại phải sau ngày thăm.", "The follow-up date must be after the visit.")
+    if data.satisfaction is not None and not 1 <= data.satisfaction <= 5:
+        problems.add("satisfaction", "invalid", "Mức hài lòng từ 1 đến 5.", "Satisfaction is from 1 to 5.")
+    validation.check_length(data.notes, "notes", 4000, "Ghi chú", "Notes", problems)
+    if len(data.topics) > 30 or any(len(t) > 100 for t in data.topics):
+        problems.add("topics", "too_long", "Quá nhiều chủ đề hoặc chủ đề quá dài.", "Too many or too long topics.")
+    known = set(session.scalars(select(Procedure.id).where(Procedure.deleted.is_(False))))
+    for index, filing in enumerate(data.filings):
+        where = f"filings[{index}]"
+        if filing.procedure_code not in known:
+            problems.add(f"{where}.procedure_code", "unknown_procedure", "Thủ tục không có trong danh mục.", "The procedure is not in the catalogue.")
+        if filing.status not in FILING_STATUSES:
+            problems.add(f"{where}.status", "invalid", "Trạng thái hồ sơ không hợp lệ.", "Unknown filing status.")
+        if filing.portal not in PORTALS:
+            problems.add(f"{where}.portal", "invalid", "Cổng dịch vụ không hợp lệ.", "Unknown portal.")
+        validation.check_length(filing.dossier_code, f"{where}.dossier_code", 40, "Mã hồ sơ", "Dossier code", problems)
+        if filing.status == "submitted" and not filing.dossier_code.strip():
+            problems.add(f"{where}.dossier_code", "required", "Hồ sơ đã nộp cần có mã hồ sơ.", "A submitted filing needs its dossier code.")
+        if filing.resident_id is not None:
+            resident = session.get(Resident, filing.resident_id)
+            if resident is None or resident.household_id != data.household_id:
+                problems.add(f"{where}.resident_id", "invalid", "Người được hỗ trợ không thuộc hộ này.", "That person is not in this household.")
+    problems.raise_if_any()
+    return replace(data, notes=data.notes.strip(), topics=[t.strip() for t in data.topics if t.strip()])
+
+
+def week_is_locked(session: Session, team_id: str | None, day: dt.date) -> bool:
+    if team_id is None:
+        return False
+    lock = session.get(WeekLock, week_lock_id(team_id, iso_week_of(day)))
+    return bool(lock and lock.locked and not lock.deleted)
+
+
+def week_lock_id(team_id: str, iso_week: str) -> str:
+    return stable_id("week_lock", team_id, iso_week)
+
+
+def _refuse_if_locked(session: Session, team_id: str | None, day: dt.date) -> None:
+    if week_is_locked(session, team_id, day):
+        raise WeekLocked(
+            f"Tuần {iso_week_of(day)} đã được duyệt và khoá. Đội trưởng cần mở khoá trước khi sửa.",
+            f"Week {iso_week_of(day)} is approved and locked. A team leader must unlock it before edits.",
+        )
+
+
+# ---------------------------------------------------------------- writes
+
+
+def _filing_values(f: FilingInput, visit_id: str, ward_id: str | None) -> dict[str, Any]:
+    return {
+        "visit_id": visit_id,
+        "resident_id": f.resident_id,
+        "procedure_code": f.procedure_code,
+        "dossier": {"portal": f.portal, "dossier_code": f.dossier_code.strip()},
+        "status": f.status,
+        "fee_paid_online": f.fee_paid_online,
+        "submitted_at": f.submitted_at,
+        "ward_id": ward_id,
+    }
+
+
+def record_visit(store: Store, actor: Actor, data: VisitInput) -> VisitView:
+    """Save a visit with all its filings in one transaction; returns the saved visit."""
+    with store.write() as tx:
+        clean = _validate(data, tx.session, now_local())
+        _refuse_if_locked(tx.session, actor.team_id, clean.started_at.date())
+        members = list(dict.fromkeys(clean.members_present or ([actor.member_id] if actor.member_id else [])))
+        visit = tx.recorder.create(
+            Visit,
+            {
+                "household_id": clean.household_id,
+                "team_id": actor.team_id,
+                "volunteer_id": actor.member_id,
+                "members_present": members,
+                "started_at": clean.started_at,
+                "outcome": clean.outcome,
+                "topics": clean.topics,
+                "notes": clean.notes,
+                "follow_up_date": clean.follow_up_date,
+                "satisfaction": clean.satisfaction,
+                "ward_id": actor.ward_id,
+            },
+        )
+        for filing in clean.filings:
+            tx.recorder.create(Filing, _filing_values(filing, visit.id, actor.ward_id))
+        tx.session.flush()
+        return _views(tx.session, [visit.id])[0]
+
+
+def update_visit(store: Store, actor: Actor, visit_id: str, data: VisitInput) -> VisitView:
+    """Edit a visit and its filings. A flagged visit corrected by its volunteer becomes "corrected"."""
+    with store.write() as tx:
+        visit = tx.session.get(Visit, visit_id)
+        if visit is None or visit.deleted:
+            raise NotFound("Không tìm thấy lần thăm hộ.", "Visit not found.")
+        if not actor.is_leader and visit.volunteer_id not in (None, actor.member_id):
+            raise PermissionDenied("Chỉ người ghi lần thăm hoặc đội trưởng được sửa.", "Only the visit's volunteer or a leader may edit it.")
+        clean = _validate(data, tx.session, now_local())
+        assert visit.started_at is not None
+        _refuse_if_locked(tx.session, visit.team_id, visit.started_at.date())
+        _refuse_if_locked(tx.session, visit.team_id, clean.started_at.date())
+        values: dict[str, Any] = {
+            "household_id": clean.household_id,
+            "members_present": list(dict.fromkeys(clean.members_present)),
+            "started_at": clean.started_at,
+            "outcome": clean.outcome,
+            "topics": clean.topics,
+            "notes": clean.notes,
+            "follow_up_date": clean.follow_up_date,
+            "satisfaction": clean.satisfaction,
+        }
+        if visit.review_status == "flagged":
+            values["review_status"] = "corrected"
+        tx.recorder.update(visit, values)
+        existing = {f.id: f for f in tx.session.scalars(select(Filing).where(Filing.visit_id == visit_id, Filing.deleted.is_(False)))}
+        kept: set[str] = set()
+        for filing in clean.filings:
+            if filing.id and filing.id in existing:
+                kept.add(filing.id)
+                tx.recorder.update(existing[filing.id], _filing_values(filing, visit_id, visit.ward_id))
+            else:
+                tx.recorder.create(Filing, _filing_values(filing, visit_id, visit.ward_id))
+        for filing_id, row in existing.items():
+            if filing_id not in kept:
+                tx.recorder.delete(row)
+        tx.session.flush()
+        return _views(tx.session, [visit_id])[0]
+
+
+def delete_visit(store: Store, actor: Actor, visit_id: str) -> None:
+    with store.write() as tx:
+        visit = tx.session.get(Visit, visit_id)
+        if visit is None or visit.deleted:
+            raise NotFound("Không tìm thấy lần thăm hộ.", "Visit not found.")
+        if visit.started_at is not None:
+            _refuse_if_locked(tx.session, visit.team_id, visit.started_at.date())
+        for filing in tx.session.scalars(select(Filing).where(Filing.visit_id == visit_id, Filing.deleted.is_(False))):
+            tx.recorder.delete(filing)
+        tx.recorder.delete(visit)
+
+
+def mark_follow_up_done(store: Store, actor: Actor, visit_id: str, done: bool = True) -> None:
+    with store.write() as tx:
+        visit = tx.session.get(Visit, visit_id)
+        if visit is None or visit.deleted:
+            raise NotFound("Không tìm thấy lần thăm hộ.", "Visit not found.")
+        tx.recorder.update(visit, {"follow_up_done": done})
+
+
+# ---------------------------------------------------------------- reads
+
+
+def _views(session: Session, visit_ids: list[str]) -> list[VisitView]:
+    if not visit_ids:
+        return []
+    rows = session.execute(
+        select(Visit, Household.head_name, Household.address, ResidentialGroup.name, TeamMember.full_name)
+        .outerjoin(Household, Household.id == Visit.household_id)
+        .outerjoin(ResidentialGroup, ResidentialGroup.id == Household.group_id)
+        .outerjoin(TeamMember, TeamMember.id == Visit.volunteer_id)
+        .where(Visit.id.in_(visit_ids))
+    ).all()
+    filings: dict[str, list[FilingView]] = {}
+    for f, name in session.execute(
+        select(Filing, Procedure.name_vi)
+        .outerjoin(Procedure, Procedure.id == Filing.procedure_code)
+        .where(Filing.visit_id.in_(visit_ids), Filing.deleted.is_(False))
+        .order_by(Filing.id)
+    ):
+        dossier = f.dossier or {}
+        filings.setdefault(f.visit_id, []).append(
+            FilingView(f.id, f.procedure_code, name or f.procedure_code, f.resident_id, dossier.get("portal", ""),
+                       dossier.get("dossier_code", ""), f.status, f.fee_paid_online, f.submitted_at)
+        )
+    by_id = {
+        v.id: VisitView(
+            id=v.id,
+            household_id=v.household_id,
+            household_head=head or "",
+            household_address=search_index.address_text(address),
+            group_name=group or "",
+            team_id=v.team_id,
+            volunteer_id=v.volunteer_id,
+            volunteer_name=volunteer or "",
+            members_present=list(v.members_present or []),
+            started_at=v.started_at,
+            outcome=v.outcome,
+            topics=list(v.topics or []),
+            notes=v.notes,
+            follow_up_date=v.follow_up_date,
+            follow_up_done=v.follow_up_done,
+            satisfaction=v.satisfaction,
+            review_status=v.review_status,
+            review_note=v.review_note,
+            reviewed_by=v.reviewed_by,
+            reviewed_at=v.reviewed_at,
+            filings=filings.get(v.id, []),
+        )
+        for v, head, address, group, volunteer in rows
+    }
+    return [by_id[i] for i in visit_ids if i in by_id]
+
+
+def get_visit(store: Store, visit_id: str) -> VisitView:
+    with store.read() as session:
+        views = _views(session, [visit_id])
+        if not views:
+            raise NotFound("Không tìm thấy lần thăm hộ.", "Visit not found.")
+        return views[0]
+
+
+def visits_of_household(store: Store, household_id: str) -> list[VisitView]:
+    with store.read() as session:
+        ids = list(
+            session.scalars(
+                select(Visit.id)
+                .where(Visit.household_id == household_id, Visit.deleted.is_(False))
+                .order_by(Visit.started_at.desc())
+            )
+        )
+        return _views(session, ids)
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    visit: VisitView
+    kind: str  # "overdue" | "due" | "flagged"
+
+
+def follow_ups(store: Store, actor: Actor, *, today: dt.date | None = None, horizon_days: int = 7) -> list[FollowUp]:
+    """Revisits due within ``horizon_days`` or overdue, plus this volunteer's flagged visits.
+
+    Flagged visits come first: the leader asked for a correction, which blocks approval of the
+    week. Then overdue revisits (oldest first), then those due soon.
+    """
+    today = today or today_local()
+    with store.read() as session:
+        # a volunteer sees their own flagged visits; a leader sees all of the team's
+        mine = Visit.team_id == actor.team_id if actor.is_leader else Visit.volunteer_id == actor.member_id
+        flagged = list(
+            session.scalars(
+                select(Visit.id)
+                .where(Visit.deleted.is_(False), Visit.review_status == "flagged", mine)
+                .order_by(Visit.started_at)
+            )
+        )
+        due_rows = session.execute(
+            select(Visit.id, Visit.follow_up_date)
+            .where(
+                Visit.deleted.is_(False),
+                Visit.follow_up_done.is_(False),
+                Visit.follow_up_date.is_not(None),
+                Visit.follow_up_date <= today + dt.timedelta(days=horizon_days),
+            )
+            .order_by(Visit.follow_up_date)
+        ).all()
+        views = {v.id: v for v in _views(session, flagged + [r[0] for r in due_rows])}
+    result = [FollowUp(views[i], "flagged") for i in flagged if i in views]
+    for visit_id, due in due_rows:
+        if visit_id in views:
+            result.append(FollowUp(views[visit_id], "overdue" if due < today else "due"))
+    return result
+
+
+@dataclass(frozen=True)
+class WeeklyLog:
+    iso_week: str
+    visits: list[VisitView]
+    locked: bool
+    counts: dict[str, int]
+
+
+def weekly_log(
+    store: Store,
+    iso_week: str,
+    *,
+    team_id: str | None = None,
+    volunteer_id: str | None = None,
+    group_id: str | None = None,
+    outcome: str | None = None,
+    review_status: str | None = None,
+) -> WeeklyLog:
+    """The visits of one ISO week with the filters a leader uses, and counts for the header."""
+    monday, next_monday = iso_week_bounds(iso_week)
+    start = dt.datetime.combine(monday, dt.time())
+    end = dt.datetime.combine(next_monday, dt.time())
+    conditions = [Visit.deleted.is_(False), Visit.started_at >= start, Visit.started_at < end]
+    if team_id:
+        conditions.append(Visit.team_id == team_id)
+    if volunteer_id:
+        conditions.append(Visit.volunteer_id == volunteer_id)
+    if outcome:
+        conditions.append(Visit.outcome == outcome)
+    if review_status:
+        conditions.append(Visit.review_status == review_status)
+    stmt = select(Visit.id).where(and_(*conditions)).order_by(Visit.started_at)
+    if group_id:
+        stmt = stmt.join(Household, Household.id == Visit.household_id).where(Household.group_id == group_id)
+    with store.read() as session:
+        ids = list(session.scalars(stmt))
+        views = _views(session, ids)
+        locked = week_is_locked(session, team_id, monday) if team_id else False
+    counts = {"visits": len(views), "filings": sum(len(v.filings) for v in views)}
+    for status in REVIEW_STATUSES:
+        counts[status] = sum(1 for v in views if v.review_status == status)
+    return WeeklyLog(iso_week, views, locked, counts)
+
+
+def count_visits(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Visit).where(Visit.deleted.is_(False))) or 0
