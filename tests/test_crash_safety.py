@@ -47,25 +47,24 @@ def test_sigkill_during_writes_keeps_every_reported_visit(store: Store, voluntee
     profile = store.profile
     store.close()
     actor_args = ",".join([volunteer.member_id, "x", volunteer.role, volunteer.ward_id, volunteer.team_id])
-    child = subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(profile.data_dir), household.id, actor_args],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
     reported: list[str] = []
     deadline = time.monotonic() + 60
-    try:
-        assert child.stdout is not None
+    with subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(profile.data_dir), household.id, actor_args],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    ) as child:
+        assert child.stdout is not None and child.stderr is not None
         while len(reported) < 40 and time.monotonic() < deadline:
             line = child.stdout.readline()
             if not line:
                 break
             reported.append(line.strip())
         os.kill(child.pid, signal.SIGKILL)  # mid-loop: very likely inside a transaction
-    finally:
         child.wait(timeout=30)
-    assert len(reported) >= 40, child.stderr.read() if child.stderr else ""
-    # lines written before the kill but not yet read by us still count as reported
-    reported += [line.strip() for line in child.stdout.read().splitlines() if line.strip()]
+        # lines written before the kill but not yet read here count as reported too
+        reported += [line.strip() for line in child.stdout.read().splitlines() if line.strip()]
+        errors = child.stderr.read()
+    assert len(reported) >= 40, errors
 
     reopened = open_store(Profile.load(profile.data_dir), create=False)
     try:

@@ -1,0 +1,152 @@
+"""The procedure catalogue resource and the resource-path helper."""
+
+from __future__ import annotations
+
+import copy
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from outreach import resources
+from outreach.catalogue import ONLINE_LEVELS, CatalogueError, load_catalogue, parse_catalogue
+
+# Every code of the DOMAIN.md table ("1.014063 / 1.014064" is two procedures).
+DOMAIN_CODES = {
+    "1.001193": "full", "1.000894": "partial", "1.000656": "full", "1.004873": "full",
+    "2.000635": "full", "1.004859": "full", "2.000986": "full", "1.004222": "full",
+    "1.004194": "full", "1.003677": "full", "2.001159": "full", "1.003197": "full",
+    "1.012566": "full", "1.014063": "partial", "1.014064": "partial", "3.000228": "counter",
+    "2.000815": "counter", "2.000884": "counter", "2.000908": "full", "1.001776": "partial",
+    "1.001731": "partial", "1.011607": "counter", "1.002759": "full", "1.012575": "full",
+}
+PORTAL = "https://vpcp.dichvucong.gov.vn/p/home/"
+
+
+def _raw() -> dict[str, Any]:
+    return copy.deepcopy(resources.load_json("procedures.json"))
+
+
+def test_every_domain_procedure_is_in_the_catalogue_with_its_level() -> None:
+    catalogue = load_catalogue()
+    for code, level in DOMAIN_CODES.items():
+        info = catalogue.get(code)
+        assert info is not None, code
+        assert info.online_level == level, code
+        assert info.code_verified, code
+
+
+def test_death_joint_procedure_has_an_unverified_placeholder_code() -> None:
+    catalogue = load_catalogue()
+    info = catalogue.get("LT-KHAITU")
+    assert info is not None and not info.code_verified
+    assert catalogue.procedure_url("LT-KHAITU") is None  # no link to a page that does not exist
+    assert len(catalogue) == len(DOMAIN_CODES) + 1
+
+
+def test_url_template_fills_the_code() -> None:
+    catalogue = load_catalogue()
+    assert catalogue.procedure_url("1.001193") == PORTAL + "dvc-chi-tiet-thu-tuc-nganh-doc.html?ma_thu_tuc=1.001193"
+    assert catalogue.procedure_url("9.999999").endswith("ma_thu_tuc=9.999999")
+    assert catalogue.dossier_lookup_url == PORTAL + "dvc-tra-cuu-ho-so.html"
+
+
+def test_entries_are_complete_and_in_vietnamese() -> None:
+    catalogue = load_catalogue()
+    assert catalogue.get("1.001193").name_vi == "Đăng ký khai sinh"  # type: ignore[union-attr]
+    assert catalogue.get("1.014063").name_vi == "Cấp đổi thẻ căn cước"  # type: ignore[union-attr]
+    assert catalogue.get("1.014064").name_vi == "Cấp lại thẻ căn cước"  # type: ignore[union-attr]
+    for info in catalogue:
+        assert info.online_level in ONLINE_LEVELS
+        assert info.name_vi and info.name_en and info.field_vi and info.field_en
+        assert info.name("en") == info.name_en and info.field_name() == info.field_vi
+
+
+def test_leaflet_procedures() -> None:
+    essential = {p.code for p in load_catalogue().essential()}
+    assert {"1.001193", "1.000894", "1.000656", "1.004222", "1.004194", "1.014063", "3.000228",
+            "1.002759", "1.001776"} <= essential
+    assert 10 <= len(essential) <= 14
+    assert "2.000884" not in essential
+
+
+def test_bundled_catalogue_is_cached() -> None:
+    assert load_catalogue() is load_catalogue()
+
+
+# ------------------------------------------------------------------ malformed files
+
+
+def _write(tmp_path: Path, data: object) -> Path:
+    path = tmp_path / "procedures.json"
+    path.write_text(data if isinstance(data, str) else json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_json_syntax_error_names_the_line(tmp_path: Path) -> None:
+    with pytest.raises(CatalogueError) as info:
+        load_catalogue(_write(tmp_path, '{"version": 1,\n"portal": }'))
+    assert "dòng 2" in info.value.message_vi and "line 2" in info.value.message_en
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(CatalogueError) as info:
+        load_catalogue(tmp_path / "nope.json")
+    assert "Không tìm thấy" in info.value.message_vi
+
+
+def _mutated(change: Any) -> dict[str, Any]:
+    data = _raw()
+    change(data)
+    return data
+
+
+@pytest.mark.parametrize(
+    "change, fragment",
+    [
+        (lambda d: d.update(version=2), "version 2 is not supported"),
+        (lambda d: d.pop("portal"), "portal section is missing"),
+        (lambda d: d["portal"].update(procedure_url_template="https://x.invalid/p"), "{code} placeholder"),
+        (lambda d: d["portal"].update(dossier_lookup_url="http://x.invalid/"), "https://"),
+        (lambda d: d.update(procedures=[]), "procedure list is empty"),
+        (lambda d: d["procedures"][3].pop("name_vi"), "“name_vi” must be a non-empty string"),
+        (lambda d: d["procedures"][3].update(online_level="online"), "must be one of full, partial, counter"),
+        (lambda d: d["procedures"][3].update(essential="yes"), "“essential” must be true or false"),
+        (lambda d: d["procedures"][3].update(code=d["procedures"][0]["code"]), "appears twice"),
+        (lambda d: d["procedures"][3].update(code="1.00 1193"), "code is not valid"),
+        (lambda d: d["procedures"].append(7), "procedures[25]"),
+    ],
+)
+def test_malformed_catalogue_rejected_with_the_reason(change: Any, fragment: str) -> None:
+    with pytest.raises(CatalogueError) as info:
+        parse_catalogue(_mutated(change))
+    assert fragment in info.value.message_en
+    assert info.value.message_vi.startswith("Tệp danh mục thủ tục không hợp lệ")
+
+
+def test_not_an_object_rejected() -> None:
+    with pytest.raises(CatalogueError):
+        parse_catalogue([1, 2])
+
+
+# ------------------------------------------------------------------ resource paths
+
+
+def test_resource_path_from_source_tree() -> None:
+    path = resources.resource_path("procedures.json")
+    assert path == Path(__file__).resolve().parents[1] / "resources" / "procedures.json"
+    assert path.is_file()
+
+
+def test_resource_path_when_frozen(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert resources.resource_path("admin_units.json") == tmp_path / "resources" / "admin_units.json"
+
+
+@pytest.mark.parametrize("parts", [(), ("..", "pyproject.toml"), ("/etc/passwd",)])
+def test_resource_path_stays_inside_resources(parts: tuple[str, ...]) -> None:
+    with pytest.raises(ValueError):
+        resources.resource_path(*parts)

@@ -1,0 +1,62 @@
+"""The ``outreach`` command line, run as a real process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from outreach import __version__
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "outreach.cli", *args],
+        capture_output=True, text=True, timeout=300, env={**os.environ, "OUTREACH_LANG": "vi", **(env or {})},
+    )
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.returncode == 0 and result.stdout.strip() == f"outreach {__version__}"
+
+
+def test_demo_data_then_search(tmp_path: Path) -> None:
+    data_dir = tmp_path / "demo"
+    made = run("--data-dir", str(data_dir), "demo-data", "--households", "60", "--seed", "7")
+    assert made.returncode == 0, made.stderr
+    assert "60 hộ" in made.stdout
+    found = run("--data-dir", str(data_dir), "households", "search", "nguyen", "--json")
+    assert found.returncode == 0, found.stderr
+    rows = json.loads(found.stdout)
+    assert rows and all("nguyen" in json.dumps(r, ensure_ascii=False).lower() or "Nguyễn" in json.dumps(r, ensure_ascii=False) for r in rows)
+    assert {"id", "head_name", "address_text", "group_name"} <= set(rows[0])
+
+
+def test_data_dir_from_environment(tmp_path: Path) -> None:
+    data_dir = tmp_path / "env-profile"
+    assert run("demo-data", "--households", "5", env={"OUTREACH_DATA_DIR": str(data_dir)}).returncode == 0
+    assert (data_dir / "profile.json").exists() and (data_dir / "outreach.db").exists()
+
+
+def test_errors_are_one_line_with_nonzero_exit_and_no_traceback(tmp_path: Path) -> None:
+    result = run("--data-dir", str(tmp_path / "missing"), "households", "search", "x")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert lines and "Không tìm thấy cơ sở dữ liệu" in lines[-1]
+
+
+def test_english_messages(tmp_path: Path) -> None:
+    result = run("--data-dir", str(tmp_path / "missing"), "households", "search", "x", env={"OUTREACH_LANG": "en"})
+    assert result.returncode == 1 and "No database found" in result.stderr
+
+
+@pytest.mark.parametrize("bad", [["demo-data", "--households", "0"], ["demo-data", "--households", "x"]])
+def test_bad_arguments_exit_nonzero(tmp_path: Path, bad: list[str]) -> None:
+    result = run("--data-dir", str(tmp_path / "p"), *bad)
+    assert result.returncode != 0 and "Traceback" not in result.stderr

@@ -1,0 +1,57 @@
+"""The synthetic ward looks like a real one and goes through the write path."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from sqlalchemy import func, select
+
+from outreach.model import Filing, Household, OutboxEntry, Resident, ResidentialGroup, Visit, WeekLock
+from outreach.services.demo_data import generate
+from outreach.services.visits import weekly_log
+from outreach.store.database import Store
+from outreach.timeutil import iso_week_of
+
+
+def test_demo_ward_shape(store: Store) -> None:
+    today = dt.date(2026, 11, 22)
+    summary = generate(store, 400, seed=3, today=today)
+    with store.read() as s:
+        count = lambda entity: s.scalar(select(func.count()).select_from(entity))  # noqa: E731
+        assert count(Household) == 400 == summary.households
+        assert count(ResidentialGroup) == 40
+        assert 2.5 <= count(Resident) / 400 <= 3.5
+        assert count(Visit) == 2000 and 0.25 <= count(Filing) / 2000 <= 0.6
+        rows = count(Household) + count(Resident) + count(Visit) + count(Filing)
+        assert count(OutboxEntry) >= rows  # every row was recorded for sync
+        names = list(s.scalars(select(Resident.full_name)))
+        assert any(re.search(r"[ăâđêôơưàảãáạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", n.lower()) for n in names)
+        addresses = list(s.scalars(select(Household.address)))
+        assert sum(1 for a in addresses if "lane" in a) > 200 and any("alley" in a for a in addresses)
+        pids = list(s.scalars(select(Resident.personal_id)))
+        assert len(set(pids)) == len(pids) and all(re.fullmatch(r"001[0-3]\d{8}", p) for p in pids)
+        starts = list(s.scalars(select(Visit.started_at)))
+        assert min(starts).date() >= today - dt.timedelta(days=730) and max(starts).date() <= today
+        assert s.scalar(select(func.count()).select_from(WeekLock)) > 0
+        statuses = set(s.scalars(select(Visit.review_status)))
+        assert {"approved", "flagged", "pending"} <= statuses
+    profile = store.profile
+    assert profile.role == "leader" and profile.member_id and profile.ward_id and profile.team_id
+    old_week = iso_week_of(today - dt.timedelta(days=60))
+    assert weekly_log(store, old_week, team_id=profile.team_id).locked or weekly_log(store, old_week, team_id=profile.team_id).counts["flagged"]
+
+
+def test_same_seed_same_ward(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from outreach.store.database import load_or_create_profile, open_store
+
+    heads = []
+    for name in ("a", "b"):
+        store = open_store(load_or_create_profile(tmp_path / name, demo=True))
+        try:
+            generate(store, 30, seed=11, today=dt.date(2026, 1, 5))
+            with store.read() as s:
+                heads.append(sorted(s.scalars(select(Household.head_name))))
+        finally:
+            store.close()
+    assert heads[0] == heads[1]

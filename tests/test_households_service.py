@@ -1,0 +1,124 @@
+"""Household and resident services: validation, duplicates, tombstones, nothing half-written."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import func, select
+
+from outreach.errors import NeedsConfirmation, ValidationError
+from outreach.model import Household, OutboxEntry, Resident
+from outreach.services.context import Actor
+from outreach.services.households import (
+    HouseholdInput,
+    ResidentInput,
+    add_resident,
+    delete_household,
+    get_household,
+    mask_personal_id,
+    register_household,
+    update_resident,
+)
+from outreach.store.database import Store
+
+
+def _counts(store: Store) -> tuple[int, int, int]:
+    with store.read() as s:
+        return (
+            s.scalar(select(func.count()).select_from(Household)),
+            s.scalar(select(func.count()).select_from(Resident)),
+            s.scalar(select(func.count()).select_from(OutboxEntry)),
+        )
+
+
+def test_register_household_stores_cleaned_values(store: Store, volunteer: Actor, ward: dict[str, str]) -> None:
+    summary = register_household(
+        store, volunteer,
+        HouseholdInput("  Đặng Văn Đức ", {"house_number": "5", "lane": "12", "street": "Đội Cấn", "hamlet": " "},
+                       group_id=ward["group_a"], phone="091 234 5678", elderly_alone=True),
+    )
+    assert summary.head_name == "Đặng Văn Đức"
+    assert summary.address_text == "Số 5, ngõ 12, Đội Cấn"
+    assert summary.group_name == "Tổ dân phố số 1"
+    assert summary.phone == "0912345678"
+    assert summary.is_priority
+    detail = get_household(store, summary.id)
+    assert detail.address == {"house_number": "5", "lane": "12", "street": "Đội Cấn"}
+    with store.read() as s:
+        assert s.get(Household, summary.id).ward_id == ward["ward"]
+
+
+def test_invalid_household_reports_every_problem_and_writes_nothing(store: Store, volunteer: Actor) -> None:
+    before = _counts(store)
+    with pytest.raises(ValidationError) as info:
+        register_household(store, volunteer, HouseholdInput(" ", {}, phone="12345"))
+    fields = {p.field for p in info.value.problems}
+    assert {"head_name", "address", "phone"} <= fields
+    assert all(p.message_vi and p.message_en for p in info.value.problems)
+    assert _counts(store) == before
+
+
+def test_same_folded_address_needs_confirmation_and_offers_the_existing_household(store: Store, volunteer: Actor) -> None:
+    first = register_household(store, volunteer, HouseholdInput("Trần Văn Bình", {"house_number": "7", "lane": "45", "street": "Văn Cao"}))
+    before = _counts(store)
+    with pytest.raises(NeedsConfirmation) as info:
+        register_household(store, volunteer, HouseholdInput("Trần Thị Cúc", {"house_number": "7", "lane": "45", "street": "VĂN CAO"}))
+    assert [h.id for h in info.value.existing] == [first.id]
+    assert info.value.warnings[0].code == "duplicate_household"
+    assert _counts(store) == before
+    second = register_household(store, volunteer, HouseholdInput("Trần Thị Cúc", {"house_number": "7", "lane": "45", "street": "Văn Cao"}), confirm=True)
+    assert second.id != first.id
+    # a different house number is a different household
+    register_household(store, volunteer, HouseholdInput("Lê Văn Dũng", {"house_number": "9", "lane": "45", "street": "Văn Cao"}))
+
+
+def test_resident_with_known_personal_id_needs_confirmation(store: Store, volunteer: Actor) -> None:
+    a = register_household(store, volunteer, HouseholdInput("Hoàng Văn An", {"street": "Kim Mã", "house_number": "1"}))
+    b = register_household(store, volunteer, HouseholdInput("Phan Thị Bé", {"street": "Kim Mã", "house_number": "2"}))
+    person = ResidentInput("Hoàng Văn An", dt.date(1990, 3, 4), "Nam", personal_id="001090000123", relation_to_head="Chủ hộ")
+    existing = add_resident(store, volunteer, a.id, person, consent_purpose="Hỗ trợ dịch vụ công")
+    assert existing.has_consent
+    with pytest.raises(NeedsConfirmation) as info:
+        add_resident(store, volunteer, b.id, person)
+    assert [r.id for r in info.value.existing] == [existing.id]
+    assert any(w.code == "duplicate_resident" for w in info.value.warnings)
+
+
+def test_personal_id_digit_mismatch_is_a_warning_the_user_can_override(store: Store, volunteer: Actor) -> None:
+    h = register_household(store, volunteer, HouseholdInput("Võ Thị Cẩm", {"street": "Kim Mã"}))
+    mismatched = ResidentInput("Võ Thị Cẩm", dt.date(1985, 1, 1), "Nữ", personal_id="001090000123")  # says male, born 1990
+    with pytest.raises(NeedsConfirmation):
+        add_resident(store, volunteer, h.id, mismatched)
+    saved = add_resident(store, volunteer, h.id, mismatched, confirm=True)
+    assert saved.personal_id == "001090000123"
+    assert saved.personal_id_masked == "001*******23"
+
+
+def test_bad_personal_id_is_an_error_not_a_warning(store: Store, volunteer: Actor) -> None:
+    h = register_household(store, volunteer, HouseholdInput("Võ Văn Dũng", {"street": "Kim Mã"}))
+    for pid in ("12345", "00109000012a", "003090000123"):  # short, non-digit, unknown province 003
+        with pytest.raises(ValidationError):
+            add_resident(store, volunteer, h.id, ResidentInput("Võ Văn Dũng", personal_id=pid), confirm=True)
+
+
+def test_future_birth_date_is_refused(store: Store, volunteer: Actor) -> None:
+    h = register_household(store, volunteer, HouseholdInput("Lý Thị Én", {"street": "Kim Mã"}))
+    with pytest.raises(ValidationError) as info:
+        add_resident(store, volunteer, h.id, ResidentInput("Lý Thị Én", dt.date.today() + dt.timedelta(days=30)))
+    assert info.value.problems[0].field == "date_of_birth"
+
+
+def test_update_resident_and_delete_household_tombstones(store: Store, volunteer: Actor) -> None:
+    h = register_household(store, volunteer, HouseholdInput("Đào Văn Phú", {"street": "Kim Mã"}))
+    r = add_resident(store, volunteer, h.id, ResidentInput("Đào Văn Phú", sex="Nam"))
+    updated = update_resident(store, volunteer, r.id, ResidentInput("Đào Văn Phú", sex="Nam", phone="+84 912 345 678", vneid_level=2))
+    assert updated.phone == "0912345678" and updated.vneid_level == 2
+    delete_household(store, volunteer, h.id)
+    with store.read() as s:
+        assert s.get(Household, h.id).deleted and s.get(Resident, r.id).deleted  # rows stay as tombstones
+
+
+def test_mask_personal_id() -> None:
+    assert mask_personal_id("012345678901") == "012*******01"
+    assert mask_personal_id(None) == ""

@@ -1,0 +1,170 @@
+"""Visits with filings in one call, follow-ups, weekly log, review, week locks, consent, audit."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import func, select
+
+from outreach.errors import PermissionDenied, ValidationError, WeekLocked
+from outreach.model import AuditEvent, Filing, OutboxEntry, Resident, Visit
+from outreach.services import audit, consent, drafts, review
+from outreach.services.context import Actor
+from outreach.services.households import HouseholdInput, ResidentInput, add_resident, register_household
+from outreach.services.procedures import list_procedures, seed_catalogue
+from outreach.services.visits import (
+    FilingInput,
+    VisitInput,
+    follow_ups,
+    get_visit,
+    mark_follow_up_done,
+    record_visit,
+    update_visit,
+    weekly_log,
+)
+from outreach.store.database import Store
+from outreach.timeutil import iso_week_of
+
+MONDAY = dt.datetime(2026, 11, 16, 9, 0)  # ISO week 2026-W47
+
+
+@pytest.fixture
+def household(store: Store, volunteer: Actor, ward: dict[str, str]) -> str:
+    seed_catalogue(store)
+    return register_household(store, volunteer, HouseholdInput("Nguyễn Thị Lan", {"house_number": "3", "street": "Đội Cấn"}, group_id=ward["group_a"])).id
+
+
+def _count(store: Store, entity: type) -> int:
+    with store.read() as s:
+        return s.scalar(select(func.count()).select_from(entity))
+
+
+def test_record_visit_with_filings_in_one_call(store: Store, volunteer: Actor, household: str) -> None:
+    resident = add_resident(store, volunteer, household, ResidentInput("Nguyễn Thị Lan", sex="Nữ"))
+    visit = record_visit(
+        store, volunteer,
+        VisitInput(household, MONDAY, outcome="helped", topics=["VNeID mức 2", " "], notes=" ok ",
+                   follow_up_date=dt.date(2026, 11, 20), satisfaction=5,
+                   filings=[FilingInput("1.001193", resident.id, dossier_code="H01.23-261116-0001", status="submitted", fee_paid_online=True),
+                            FilingInput("3.000228", resident.id, status="guided_only")]),
+    )
+    assert visit.volunteer_id == volunteer.member_id and visit.members_present == [volunteer.member_id]
+    assert visit.topics == ["VNeID mức 2"] and visit.notes == "ok"
+    assert sorted(f.status for f in visit.filings) == ["guided_only", "submitted"]
+    assert visit.iso_week == "2026-W47"
+    with store.read() as s:
+        entities = [e for e, in s.execute(select(OutboxEntry.entity).order_by(OutboxEntry.seq))]
+    assert entities[-3:] == ["visit", "filing", "filing"]
+
+
+def test_a_bad_filing_rejects_the_whole_visit(store: Store, volunteer: Actor, household: str) -> None:
+    before = (_count(store, Visit), _count(store, Filing), _count(store, OutboxEntry))
+    with pytest.raises(ValidationError) as info:
+        record_visit(store, volunteer, VisitInput(household, MONDAY, filings=[
+            FilingInput("1.001193", status="guided_only"),
+            FilingInput("9.999999"),  # not in the catalogue
+            FilingInput("1.004222", status="submitted"),  # submitted without a dossier code
+        ]))
+    fields = {p.field for p in info.value.problems}
+    assert {"filings[1].procedure_code", "filings[2].dossier_code"} <= fields
+    assert (_count(store, Visit), _count(store, Filing), _count(store, OutboxEntry)) == before
+
+
+def test_visit_in_the_future_is_refused(store: Store, volunteer: Actor, household: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        record_visit(store, volunteer, VisitInput(household, dt.datetime.now() + dt.timedelta(days=2)))
+    assert info.value.problems[0].field == "started_at"
+
+
+def test_follow_ups_due_overdue_and_done(store: Store, volunteer: Actor, household: str) -> None:
+    today = dt.date(2026, 11, 20)
+    overdue = record_visit(store, volunteer, VisitInput(household, MONDAY, outcome="not_home", follow_up_date=dt.date(2026, 11, 18)))
+    due = record_visit(store, volunteer, VisitInput(household, MONDAY, outcome="revisit_needed", follow_up_date=dt.date(2026, 11, 23)))
+    record_visit(store, volunteer, VisitInput(household, MONDAY, follow_up_date=dt.date(2026, 12, 30)))  # beyond the horizon
+    items = follow_ups(store, volunteer, today=today)
+    assert [(f.visit.id, f.kind) for f in items] == [(overdue.id, "overdue"), (due.id, "due")]
+    mark_follow_up_done(store, volunteer, overdue.id)
+    assert [f.visit.id for f in follow_ups(store, volunteer, today=today)] == [due.id]
+
+
+def test_weekly_log_filters_and_counts(store: Store, volunteer: Actor, leader: Actor, household: str, ward: dict[str, str]) -> None:
+    other = register_household(store, volunteer, HouseholdInput("Lê Văn Tám", {"street": "Kim Mã"}, group_id=ward["group_b"])).id
+    a = record_visit(store, volunteer, VisitInput(household, MONDAY, filings=[FilingInput("1.001193", status="guided_only")]))
+    b = record_visit(store, volunteer, VisitInput(other, MONDAY + dt.timedelta(days=2), outcome="not_home"))
+    record_visit(store, volunteer, VisitInput(other, MONDAY - dt.timedelta(days=7)))  # previous week
+    log = weekly_log(store, "2026-W47", team_id=ward["team"])
+    assert [v.id for v in log.visits] == [a.id, b.id]
+    assert log.counts["visits"] == 2 and log.counts["filings"] == 1 and log.counts["pending"] == 2
+    assert [v.id for v in weekly_log(store, "2026-W47", group_id=ward["group_b"]).visits] == [b.id]
+    assert [v.id for v in weekly_log(store, "2026-W47", outcome="helped").visits] == [a.id]
+    assert weekly_log(store, "2026-W47", volunteer_id=leader.member_id).visits == []
+
+
+def test_flag_becomes_a_todo_then_corrected_then_approved(store: Store, volunteer: Actor, leader: Actor, household: str) -> None:
+    visit = record_visit(store, volunteer, VisitInput(household, MONDAY))
+    with pytest.raises(PermissionDenied):
+        review.flag_visit(store, volunteer, visit.id, "thiếu mã hồ sơ")
+    with pytest.raises(ValidationError):
+        review.flag_visit(store, leader, visit.id, "  ")
+    review.flag_visit(store, leader, visit.id, "Bổ sung mã hồ sơ")
+    todo = follow_ups(store, volunteer, today=MONDAY.date())
+    assert [(f.visit.id, f.kind, f.visit.review_note) for f in todo] == [(visit.id, "flagged", "Bổ sung mã hồ sơ")]
+    update_visit(store, volunteer, visit.id, VisitInput(household, MONDAY, notes="đã bổ sung"))
+    assert get_visit(store, visit.id).review_status == "corrected"
+    assert follow_ups(store, volunteer, today=MONDAY.date()) == []
+    review.approve_visit(store, leader, visit.id)
+    assert get_visit(store, visit.id).review_status == "approved"
+
+
+def test_approved_week_is_locked_until_a_leader_unlocks_it(store: Store, volunteer: Actor, leader: Actor, household: str, ward: dict[str, str]) -> None:
+    visit = record_visit(store, volunteer, VisitInput(household, MONDAY))
+    week = iso_week_of(MONDAY.date())
+    assert review.approve_week(store, leader, ward["team"], week) == 1
+    assert weekly_log(store, week, team_id=ward["team"]).locked
+    with pytest.raises(WeekLocked):
+        update_visit(store, volunteer, visit.id, VisitInput(household, MONDAY, notes="sửa"))
+    with pytest.raises(WeekLocked):
+        record_visit(store, volunteer, VisitInput(household, MONDAY + dt.timedelta(hours=3)))
+    with pytest.raises(PermissionDenied):
+        review.set_week_lock(store, volunteer, ward["team"], week, False)
+    review.set_week_lock(store, leader, ward["team"], week, False)
+    assert update_visit(store, volunteer, visit.id, VisitInput(household, MONDAY, notes="sửa")).notes == "sửa"
+
+
+def test_withdrawn_consent_clears_personal_fields_but_keeps_statistics(store: Store, volunteer: Actor, household: str) -> None:
+    person = add_resident(store, volunteer, household, ResidentInput("Nguyễn Thị Lan", dt.date(1950, 5, 6), "Nữ", personal_id="001150000777", phone="0912345678", vneid_level=2), confirm=True)
+    record_visit(store, volunteer, VisitInput(household, MONDAY, filings=[FilingInput("1.001193", person.id, status="guided_only")]))
+    after = consent.withdraw_consent(store, volunteer, person.id)
+    assert (after.full_name, after.personal_id, after.date_of_birth, after.phone) == (consent.WITHDRAWN_NAME, None, None, None)
+    assert after.consent_withdrawn_at is not None and after.vneid_level == 2 and after.sex == "Nữ"
+    with store.read() as s:
+        assert s.scalar(select(func.count()).select_from(Filing).where(Filing.resident_id == person.id)) == 1
+        assert s.get(Resident, person.id).deleted is False
+
+
+def test_personal_data_export_needs_a_leader_and_is_audited(store: Store, volunteer: Actor, leader: Actor) -> None:
+    with pytest.raises(PermissionDenied):
+        audit.authorize_personal_export(store, volunteer, "follow-ups", "/tmp/x.xlsx", 10)
+    assert _count(store, AuditEvent) == 0
+    audit.authorize_personal_export(store, leader, "follow-ups", "/tmp/x.xlsx", 10)
+    [entry] = audit.entries(store)
+    assert (entry.actor_id, entry.action, entry.detail["rows"]) == (leader.member_id, audit.EXPORT_PERSONAL_DATA, 10)
+
+
+def test_drafts_round_trip(store: Store) -> None:
+    drafts.save_draft(store, "visit:new", "visit", {"notes": "đang gõ"})
+    drafts.save_draft(store, "visit:new", "visit", {"notes": "đang gõ dở"})
+    assert drafts.load_draft(store, "visit:new") == {"notes": "đang gõ dở"}
+    assert drafts.list_drafts(store, "visit") == [("visit:new", "visit")]
+    drafts.discard_draft(store, "visit:new")
+    assert drafts.load_draft(store, "visit:new") is None
+
+
+def test_procedure_catalogue_is_seeded_once_and_searchable(store: Store) -> None:
+    first = seed_catalogue(store)
+    assert first >= 20 and seed_catalogue(store) == 0
+    codes = [p.code for p in list_procedures(store, "khai sinh")]
+    assert "1.001193" in codes
+    assert [p.code for p in list_procedures(store, "1.004222")] == ["1.004222"]
+    assert _count(store, OutboxEntry) == 0  # the catalogue is never pushed back
