@@ -199,7 +199,7 @@ def generate(store: Store, households: int, seed: int = 1, *, today: dt.date | N
             if day < recent_cutoff and week != current_week and review == "approved":
                 locked_weeks.add((team_id, week))
             if outcome in ("helped", "guided") and procedures:
-                for _ in range(rng.choices([0, 1, 2], [40, 45, 15])[0]):
+                for _ in range(rng.choices([0, 1, 2], [55, 37, 8])[0]):
                     status = rng.choices(FILING_STATUSES, FILING_STATUS_WEIGHTS)[0]
                     has_code = status in ("submitted", "completed", "returned", "rejected")
                     filing_rows.append(
