@@ -1,0 +1,74 @@
+"""The background runner: results on the GUI thread, serial writes, cancellation, progress."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QThread
+from PySide6.QtWidgets import QApplication
+
+from outreach.ui.tasks import TaskHandle, TaskRunner
+
+
+def test_result_arrives_on_gui_thread(qtbot) -> None:
+    runner = TaskRunner()
+    seen: list[tuple[int, bool]] = []
+
+    def work(a: int, b: int) -> int:
+        assert threading.current_thread() is not threading.main_thread()
+        return a + b
+
+    with qtbot.waitSignal(runner.task_finished, timeout=5000):
+        runner.run(work, 2, 3, on_done=lambda r: seen.append((r, QThread.currentThread() is QApplication.instance().thread())))
+    assert seen == [(5, True)]
+    runner.shutdown()
+
+
+def test_errors_go_to_on_error(qtbot) -> None:
+    runner = TaskRunner()
+    errors: list[BaseException] = []
+
+    def boom() -> None:
+        raise ValueError("x")
+
+    with qtbot.waitSignal(runner.task_finished, timeout=5000):
+        runner.run(boom, on_error=errors.append)
+    assert isinstance(errors[0], ValueError)
+    runner.shutdown()
+
+
+def test_writes_are_serial_and_ordered(qtbot) -> None:
+    runner = TaskRunner()
+    order: list[int] = []
+    active = []
+
+    def write(i: int) -> int:
+        active.append(i)
+        assert len(active) == 1
+        order.append(i)
+        active.pop()
+        return i
+
+    for i in range(20):
+        runner.run(write, i, writes=True)
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    assert order == list(range(20))
+    runner.shutdown()
+
+
+def test_cancel_and_progress(qtbot) -> None:
+    runner = TaskRunner()
+    gate = threading.Event()
+    done: list[object] = []
+
+    def slow(task: TaskHandle) -> str:
+        task.report(1, 2, "half")
+        gate.wait(5)
+        return "finished"
+
+    handle = runner.run(slow, on_done=done.append)
+    handle.cancel()
+    gate.set()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    assert handle.cancelled and done == []
+    runner.shutdown()
