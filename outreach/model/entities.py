@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, DateTime, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from outreach.model.base import ID_LENGTH, Base, Synced
@@ -86,6 +86,11 @@ class Resident(Synced, Base):
 
     __tablename__ = "residents"
     entity_name = "resident"
+    #: covering index: resident counts per household without reading resident rows
+    __table_args__ = (
+        Index("ix_residents_server_seq", "server_seq"),
+        Index("ix_residents_household_live", "household_id", "deleted"),
+    )
 
     household_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
     full_name: Mapped[str] = mapped_column(String(200), default="")
@@ -107,6 +112,11 @@ class Visit(Synced, Base):
 
     __tablename__ = "visits"
     entity_name = "visit"
+    #: covering index: a household's last visit without reading visit rows (search results)
+    __table_args__ = (
+        Index("ix_visits_server_seq", "server_seq"),
+        Index("ix_visits_household_last", "household_id", "deleted", "started_at"),
+    )
 
     household_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
     team_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)

@@ -98,9 +98,19 @@ class VisitView:
 # ---------------------------------------------------------------- validation
 
 
-def _validate(data: VisitInput, session: Session, now: dt.datetime) -> VisitInput:
+@dataclass(frozen=True)
+class _Checked:
+    """Validated input plus what validation looked up, reused to build the saved view."""
+
+    data: VisitInput
+    household: Household
+    procedure_names: dict[str, str]
+
+
+def _validate(data: VisitInput, session: Session, now: dt.datetime) -> _Checked:
     problems = Problems()
-    if not data.household_id or session.get(Household, data.household_id) is None:
+    household = session.get(Household, data.household_id) if data.household_id else None
+    if household is None or household.deleted:
         problems.add("household_id", "required", "Cần chọn hộ gia đình.", "Choose a household.")
     validation.check_visit_time(data.started_at, now, problems)
     if data.outcome not in OUTCOMES:
@@ -112,7 +122,11 @@ def _validate(data: VisitInput, session: Session, now: dt.datetime) -> VisitInpu
     validation.check_length(data.notes, "notes", 4000, "Ghi chú", "Notes", problems)
     if len(data.topics) > 30 or any(len(t) > 100 for t in data.topics):
         problems.add("topics", "too_long", "Quá nhiều chủ đề hoặc chủ đề quá dài.", "Too many or too long topics.")
-    known = set(session.scalars(select(Procedure.id).where(Procedure.deleted.is_(False))))
+    codes = {f.procedure_code for f in data.filings}
+    known: dict[str, str] = {}
+    if codes:
+        rows = session.execute(select(Procedure.id, Procedure.name_vi).where(Procedure.id.in_(codes), Procedure.deleted.is_(False)))
+        known = {code: name for code, name in rows}
     for index, filing in enumerate(data.filings):
         where = f"filings[{index}]"
         if filing.procedure_code not in known:
@@ -129,7 +143,9 @@ def _validate(data: VisitInput, session: Session, now: dt.datetime) -> VisitInpu
             if resident is None or resident.household_id != data.household_id:
                 problems.add(f"{where}.resident_id", "invalid", "Người được hỗ trợ không thuộc hộ này.", "That person is not in this household.")
     problems.raise_if_any()
-    return replace(data, notes=data.notes.strip(), topics=[t.strip() for t in data.topics if t.strip()])
+    assert household is not None
+    clean = replace(data, notes=data.notes.strip(), topics=[t.strip() for t in data.topics if t.strip()])
+    return _Checked(clean, household, known)
 
 
 def week_is_locked(session: Session, team_id: str | None, day: dt.date) -> bool:
@@ -170,29 +186,46 @@ def _filing_values(f: FilingInput, visit_id: str, ward_id: str | None) -> dict[s
 def record_visit(store: Store, actor: Actor, data: VisitInput) -> VisitView:
     """Save a visit with all its filings in one transaction; returns the saved visit."""
     with store.write() as tx:
-        clean = _validate(data, tx.session, now_local())
+        checked = _validate(data, tx.session, now_local())
+        clean = checked.data
         _refuse_if_locked(tx.session, actor.team_id, clean.started_at.date())
         members = list(dict.fromkeys(clean.members_present or ([actor.member_id] if actor.member_id else [])))
-        visit = tx.recorder.create(
-            Visit,
-            {
-                "household_id": clean.household_id,
-                "team_id": actor.team_id,
-                "volunteer_id": actor.member_id,
-                "members_present": members,
-                "started_at": clean.started_at,
-                "outcome": clean.outcome,
-                "topics": clean.topics,
-                "notes": clean.notes,
-                "follow_up_date": clean.follow_up_date,
-                "satisfaction": clean.satisfaction,
-                "ward_id": actor.ward_id,
-            },
+        visit = {
+            "household_id": clean.household_id,
+            "team_id": actor.team_id,
+            "volunteer_id": actor.member_id,
+            "members_present": members,
+            "started_at": clean.started_at,
+            "outcome": clean.outcome,
+            "topics": clean.topics,
+            "notes": clean.notes,
+            "follow_up_date": clean.follow_up_date,
+            "satisfaction": clean.satisfaction,
+            "ward_id": actor.ward_id,
+        }
+        [visit_id] = tx.recorder.insert_many(Visit, [visit])
+        filing_rows = [_filing_values(f, visit_id, actor.ward_id) for f in clean.filings]
+        filing_ids = tx.recorder.insert_many(Filing, filing_rows)
+        household = checked.household
+        filings = [
+            FilingView(fid, f.procedure_code, checked.procedure_names.get(f.procedure_code, f.procedure_code), f.resident_id,
+                       f.portal, f.dossier_code.strip(), f.status, f.fee_paid_online, f.submitted_at)
+            for fid, f in zip(filing_ids, clean.filings)
+        ]
+        return VisitView(
+            id=visit_id, household_id=household.id, household_head=household.head_name,
+            household_address=search_index.address_text(household.address), group_name=_group_name(tx.session, household.group_id),
+            team_id=actor.team_id, volunteer_id=actor.member_id, volunteer_name=actor.name, members_present=members,
+            started_at=clean.started_at, outcome=clean.outcome, topics=clean.topics, notes=clean.notes,
+            follow_up_date=clean.follow_up_date, follow_up_done=False, satisfaction=clean.satisfaction,
+            review_status="pending", review_note="", reviewed_by=None, reviewed_at=None, filings=filings,
         )
-        for filing in clean.filings:
-            tx.recorder.create(Filing, _filing_values(filing, visit.id, actor.ward_id))
-        tx.session.flush()
-        return _views(tx.session, [visit.id])[0]
+
+
+def _group_name(session: Session, group_id: str | None) -> str:
+    if not group_id:
+        return ""
+    return session.scalar(select(ResidentialGroup.name).where(ResidentialGroup.id == group_id)) or ""
 
 
 def update_visit(store: Store, actor: Actor, visit_id: str, data: VisitInput) -> VisitView:
@@ -203,7 +236,7 @@ def update_visit(store: Store, actor: Actor, visit_id: str, data: VisitInput) ->
             raise NotFound("Không tìm thấy lần thăm hộ.", "Visit not found.")
         if not actor.is_leader and visit.volunteer_id not in (None, actor.member_id):
             raise PermissionDenied("Chỉ người ghi lần thăm hoặc đội trưởng được sửa.", "Only the visit's volunteer or a leader may edit it.")
-        clean = _validate(data, tx.session, now_local())
+        clean = _validate(data, tx.session, now_local()).data
         assert visit.started_at is not None
         _refuse_if_locked(tx.session, visit.team_id, visit.started_at.date())
         _refuse_if_locked(tx.session, visit.team_id, clean.started_at.date())

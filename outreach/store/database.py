@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import URL, Engine, create_engine, event, select
+from sqlalchemy import URL, Engine, create_engine, event, select, update
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
@@ -130,11 +130,19 @@ class Store:
                 session.flush()
                 if ctx.touched_households:
                     search_index.refresh_households(session, ctx.touched_households)
-                session.merge(DeviceClock(id=1, last=self.clock.last))
+                self._persist_clock(session)
                 session.commit()
             except BaseException:
                 session.rollback()
                 raise
+
+    def _persist_clock(self, session: Session) -> None:
+        """Save the HLC in the same transaction (one UPDATE; the row is created once)."""
+        last = self.clock.last
+        updated = session.execute(update(DeviceClock).where(DeviceClock.id == 1).values(last=last))
+        if updated.rowcount == 0:  # type: ignore[attr-defined]
+            session.add(DeviceClock(id=1, last=last))
+            session.flush()
 
     def close(self) -> None:
         self.engine.dispose()

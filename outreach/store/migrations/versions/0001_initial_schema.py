@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-22 21:51:15.059999
+Create Date: 2026-11-22
 """
 from alembic import op
 import sqlalchemy as sa
@@ -168,6 +168,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('residents', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_residents_household_id'), ['household_id'], unique=False)
+        batch_op.create_index('ix_residents_household_live', ['household_id', 'deleted'], unique=False)
         batch_op.create_index(batch_op.f('ix_residents_personal_id'), ['personal_id'], unique=False)
         batch_op.create_index('ix_residents_server_seq', ['server_seq'], unique=False)
         batch_op.create_index(batch_op.f('ix_residents_ward_id'), ['ward_id'], unique=False)
@@ -239,6 +240,7 @@ def upgrade() -> None:
     with op.batch_alter_table('visits', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_visits_follow_up_date'), ['follow_up_date'], unique=False)
         batch_op.create_index(batch_op.f('ix_visits_household_id'), ['household_id'], unique=False)
+        batch_op.create_index('ix_visits_household_last', ['household_id', 'deleted', 'started_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_visits_review_status'), ['review_status'], unique=False)
         batch_op.create_index('ix_visits_server_seq', ['server_seq'], unique=False)
         batch_op.create_index(batch_op.f('ix_visits_started_at'), ['started_at'], unique=False)
@@ -303,6 +305,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_visits_started_at'))
         batch_op.drop_index('ix_visits_server_seq')
         batch_op.drop_index(batch_op.f('ix_visits_review_status'))
+        batch_op.drop_index('ix_visits_household_last')
         batch_op.drop_index(batch_op.f('ix_visits_household_id'))
         batch_op.drop_index(batch_op.f('ix_visits_follow_up_date'))
 
@@ -323,6 +326,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_residents_ward_id'))
         batch_op.drop_index('ix_residents_server_seq')
         batch_op.drop_index(batch_op.f('ix_residents_personal_id'))
+        batch_op.drop_index('ix_residents_household_live')
         batch_op.drop_index(batch_op.f('ix_residents_household_id'))
 
     op.drop_table('residents')
