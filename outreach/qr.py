@@ -228,12 +228,14 @@ def parse_cccd(text: str) -> CccdRecord:
             "typed under the wrong keyboard layout",
         ))
     dob = _parse_date(dob_text)
-    if dob is None or dob < _EARLIEST_BIRTH:
+    if dob is None:
         problems.append((
             "cccd_date_of_birth",
             "ngày sinh không phải ngày hợp lệ dạng ngày-tháng-năm (ddMMyyyy)",
             "the date of birth is not a valid ddMMyyyy date",
         ))
+    elif dob < _EARLIEST_BIRTH:
+        problems.append(("cccd_date_of_birth", "ngày sinh trước năm 1900", "the date of birth is before 1900"))
     sex = {"nam": "Nam", "nữ": "Nữ"}.get(sex_text.casefold())
     if sex is None:
         garbled = garbled or bool(sex_text)

@@ -145,6 +145,7 @@ def test_text_with_two_scans_rejected() -> None:
         ("012345678901|123456789||01021990|Nam|123 Hà Nội|10102021", "cccd_name_missing"),
         ("012345678901|123456789|Nguyễn Văn A|31021990|Nam|123 Hà Nội|10102021", "cccd_date_of_birth"),
         ("012345678901|123456789|Nguyễn Văn A|1990-02-01|Nam|123 Hà Nội|10102021", "cccd_date_of_birth"),
+        ("012345678901|123456789|Nguyễn Văn A|01011899|Nam|123 Hà Nội|10102021", "cccd_date_of_birth"),
         ("012345678901|123456789|Nguyễn Văn A|01021990|Male|123 Hà Nội|10102021", "cccd_sex"),
         ("012345678901|123456789|Nguyễn Văn A|01021990|Nam|123 Hà Nội|1010202", "cccd_issue_date"),
         ("012345678901|123456789|Nguyễn Văn A|01021990|Nam|123 Hà Nội|10101980", "cccd_issue_date"),
@@ -267,3 +268,11 @@ def test_png_decodes_back_to_the_data(tmp_path: Path, data: str) -> None:
     )
     assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
     assert result.stdout.decode("utf-8").rstrip("\n") == data
+
+
+def test_messages_do_not_repeat_the_scanned_personal_data() -> None:
+    with pytest.raises(CccdParseError) as info:
+        parse_cccd("01234567890|12345678|Nguy[n Van A|31021990|Nam|123 Hà Nội|10102021")
+    for message in (info.value.message_vi, info.value.message_en, str(info.value)):
+        assert "01234567890" not in message and "12345678" not in message
+        assert "Nguy" not in message and "31021990" not in message
