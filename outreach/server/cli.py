@@ -1,26 +1,190 @@
-"""``outreach-server``: the central office server (its commands arrive with the sync work)."""
+"""``outreach-server``: the central office server and its admin commands.
+
+    outreach-server [--db URL] init
+    outreach-server ward add --name "Phường Ngọc Hà" [--code 00004]
+    outreach-server team add --name "Đội cơ động số 1"
+    outreach-server device enroll --team "Đội cơ động số 1" --role volunteer [--name ...] [--png code.png]
+    outreach-server device list | device revoke DEVICE_ID
+    outreach-server serve --host 0.0.0.0 --port 8443 [--tls-cert cert.pem --tls-key key.pem]
+
+The database defaults to ``sqlite:///office.db`` (``$OUTREACH_SERVER_DB`` overrides); production
+uses ``postgresql+psycopg://user@host/db``. Every command migrates the schema first.
+"""
 
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from outreach import __version__
+from outreach.server import admin
+from outreach.server.db import DEFAULT_DB_URL, ServerDb, open_db
+from outreach.server.logs import setup_logging
+
+log = logging.getLogger("outreach.server.cli")
+DEFAULT_PORT = 8765
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="outreach-server",
-        description="Outreach central office server (ward People's Committee).",
-    )
+    parser = argparse.ArgumentParser(prog="outreach-server", description="Outreach central office server (ward People's Committee).")
     parser.add_argument("--version", action="version", version=f"outreach-server {__version__}")
+    parser.add_argument("--db", default=os.environ.get("OUTREACH_SERVER_DB", DEFAULT_DB_URL),
+                        help="database URL (default: $OUTREACH_SERVER_DB or sqlite:///office.db)")
+    parser.add_argument("--log-file", type=Path, help="also write JSON log lines to this file")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    sub.add_parser("init", help="create or upgrade the database and publish the procedure catalogue")
+
+    ward = sub.add_parser("ward", help="wards").add_subparsers(dest="sub", required=True)
+    ward_add = ward.add_parser("add", help="add a ward")
+    ward_add.add_argument("--name", required=True)
+    ward_add.add_argument("--code", default="")
+    ward_add.add_argument("--province-code", default="")
+    ward_add.add_argument("--province-name", default="")
+    ward_add.add_argument("--id", help="use this ward id (to match existing data)")
+    ward.add_parser("list", help="list wards")
+
+    group = sub.add_parser("group", help="residential groups (tổ dân phố / thôn)").add_subparsers(dest="sub", required=True)
+    group_add = group.add_parser("add", help="add a residential group")
+    group_add.add_argument("--ward", help="ward id or name (optional on a one-ward server)")
+    group_add.add_argument("--name", required=True)
+    group_add.add_argument("--kind", choices=["to_dan_pho", "thon"], default="to_dan_pho")
+    group_add.add_argument("--sort-order", type=int, default=0)
+
+    team = sub.add_parser("team", help="outreach teams").add_subparsers(dest="sub", required=True)
+    team_add = team.add_parser("add", help="add a team")
+    team_add.add_argument("--ward", help="ward id or name (optional on a one-ward server)")
+    team_add.add_argument("--name", required=True)
+    team_add.add_argument("--phone")
+    team_add.add_argument("--id", help="use this team id")
+    team.add_parser("list", help="list teams")
+
+    device = sub.add_parser("device", help="laptops").add_subparsers(dest="sub", required=True)
+    enroll = device.add_parser("enroll", help="issue a one-time enrolment code for a laptop")
+    enroll.add_argument("--team", required=True, help="team id or name")
+    enroll.add_argument("--role", choices=["volunteer", "leader"], required=True)
+    enroll.add_argument("--name", help="the person's full name (creates the team member)")
+    enroll.add_argument("--minutes", type=int, default=15, help="validity of the code (default 15)")
+    enroll.add_argument("--server-url", help="address laptops use, put into the QR code")
+    enroll.add_argument("--png", type=Path, help="also write the QR code as a PNG file")
+    enroll.add_argument("--no-qr", action="store_true", help="print the code only")
+    device.add_parser("list", help="list enrolled laptops")
+    revoke = device.add_parser("revoke", help="revoke a laptop (it stops syncing; its unsent data stays on it)")
+    revoke.add_argument("device_id")
+
+    sub.add_parser("catalogue", help="publish new procedures of the bundled catalogue")
+
+    serve = sub.add_parser("serve", help="run the HTTP API")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT)
+    serve.add_argument("--tls-cert", type=Path, help="certificate chain (PEM); with --tls-key serves HTTPS")
+    serve.add_argument("--tls-key", type=Path)
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    build_parser().print_help()
+def enrolment_payload(server_url: str | None, code: str) -> str:
+    """What the QR code holds: a URL the app's enrolment dialog (or a phone) can parse."""
+    from urllib.parse import urlencode
+
+    query = {"code": code}
+    if server_url:
+        query["server"] = server_url
+    return "outreach://enroll?" + urlencode(query)
+
+
+def _serve(args: argparse.Namespace, db: ServerDb) -> int:
+    import uvicorn
+
+    from outreach.server.api import create_app
+
+    if bool(args.tls_cert) != bool(args.tls_key):
+        print("--tls-cert and --tls-key go together", file=sys.stderr)
+        return 1
+    app = create_app(db)
+    log.info("serving", extra={"event": "serve", "host": args.host, "port": args.port, "tls": bool(args.tls_cert)})
+    uvicorn.run(app, host=args.host, port=args.port, access_log=False, log_level="warning",
+                ssl_certfile=str(args.tls_cert) if args.tls_cert else None, ssl_keyfile=str(args.tls_key) if args.tls_key else None)
     return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    db = open_db(args.db)
+    try:
+        if args.command == "init":
+            added = admin.seed_catalogue(db)
+            print(f"database ready; {added} procedures published")
+        elif args.command == "ward" and args.sub == "add":
+            ward_id = admin.add_ward(db, args.name, args.code, args.province_code, args.province_name, ward_id=args.id)
+            print(ward_id)
+        elif args.command == "ward" and args.sub == "list":
+            for ward in _rows(db, "wards"):
+                print(f"{ward['id']}  {ward['code']:<6} {ward['name']}")
+        elif args.command == "group":
+            print(admin.add_group(db, args.ward, args.name, args.kind, args.sort_order))
+        elif args.command == "team" and args.sub == "add":
+            print(admin.add_team(db, args.ward, args.name, args.phone, team_id=args.id))
+        elif args.command == "team" and args.sub == "list":
+            for team in _rows(db, "teams"):
+                print(f"{team['id']}  {team['name']}")
+        elif args.command == "device" and args.sub == "enroll":
+            return _enroll(args, db)
+        elif args.command == "device" and args.sub == "list":
+            for d in admin.list_devices(db):
+                state = f"revoked {d['revoked_at']:%Y-%m-%d %H:%M}" if d["revoked_at"] else "active"
+                print(f"{d['id']}  {d['role']:<9} team={d['team_id']}  enrolled {d['enrolled_at']:%Y-%m-%d %H:%M} UTC  {state}  {d['label']}")
+        elif args.command == "device" and args.sub == "revoke":
+            if not admin.revoke_device(db, args.device_id):
+                print(f"no active device {args.device_id}", file=sys.stderr)
+                return 1
+            print(f"revoked {args.device_id}")
+        elif args.command == "catalogue":
+            print(f"{admin.seed_catalogue(db)} procedures published")
+        elif args.command == "serve":
+            return _serve(args, db)
+        return 0
+    finally:
+        db.dispose()
+
+
+def _rows(db: ServerDb, table: str) -> list[dict[str, object]]:
+    from outreach.model import Base
+
+    t = Base.metadata.tables[table]
+    with db.read() as conn:
+        return [dict(r) for r in conn.execute(t.select().where(t.c.deleted.is_(False)).order_by(t.c.name)).mappings()]
+
+
+def _enroll(args: argparse.Namespace, db: ServerDb) -> int:
+    issued = admin.issue_enrolment_code(db, args.team, args.role, args.name, args.minutes)
+    payload = enrolment_payload(args.server_url, issued.code)
+    print(f"Mã đăng ký / enrolment code: {issued.code}")
+    print(f"Hết hạn / expires: {issued.expires_at:%Y-%m-%d %H:%M} UTC (one use)")
+    if args.server_url:
+        print(f"Trên máy tính / on the laptop: outreach enroll --server {args.server_url} --code {issued.code}")
+    if not args.no_qr:
+        from outreach.qr import qr_terminal_text
+
+        print(qr_terminal_text(payload), end="")
+    if args.png:
+        from outreach.qr import qr_png_bytes
+
+        args.png.write_bytes(qr_png_bytes(payload))
+        print(f"QR: {args.png}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    setup_logging(args.log_file)
+    try:
+        return run(args)
+    except admin.AdminError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -1,0 +1,170 @@
+"""What the ward office does on its server: wards, groups, teams, the catalogue, devices.
+
+Office writes go through the same ``apply_push`` as devices' pushes (stamped with the server's
+own HLC), so they get a ``server_seq``, update the ward digest and reach laptops by pull like
+any other change. Plain functions over a ``ServerDb``, used by the admin CLI and by tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import or_, select, update
+
+from outreach.model import ResidentialGroup, Synced, Team, TeamMember, Ward, synced_fields
+from outreach.model.codec import encode_value
+from outreach.model.entities import Procedure
+from outreach.model.ids import uuid7
+from outreach.server import auth
+from outreach.server.db import ServerDb
+from outreach.server.push import apply_push
+from outreach.server.schema import Device, ServerState
+from outreach.sync.clock import HybridLogicalClock
+
+
+class AdminError(Exception):
+    """A mistake in an admin command (unknown ward, ambiguous team): printed, exit code 1."""
+
+
+def server_clock(db: ServerDb) -> HybridLogicalClock:
+    with db.read() as conn:
+        node, last = conn.execute(select(ServerState.node_id, ServerState.last_stamp).where(ServerState.id == 1)).one()
+    return HybridLogicalClock(node, last)
+
+
+def _save_clock(db: ServerDb, clock: HybridLogicalClock) -> None:
+    with db.write() as conn:
+        conn.execute(update(ServerState).where(ServerState.id == 1).values(last_stamp=clock.last))
+
+
+def office_write(db: ServerDb, entity: type[Synced], row_id: str, values: dict[str, Any], ward_id: str | None, *, create: bool) -> None:
+    """Create or update one row as the office; every given field stamped now."""
+    clock = server_clock(db)
+    stamp = clock.now()
+    fields = dict(values)
+    if create:
+        defaults = {n: None for n in synced_fields(entity)}
+        defaults["deleted"] = False
+        fields = {**{n: v for n, v in defaults.items() if n in ("deleted",)}, **fields}
+    change = {
+        "change_id": uuid7(),
+        "entity": entity.entity_name,
+        "entity_id": row_id,
+        "fields": {name: [encode_value(value), stamp] for name, value in fields.items()},
+    }
+    result = apply_push(db, None, {"changes": [change]}, ward_id=ward_id)
+    outcome = result.outcomes[0]
+    if outcome.status != "applied":
+        raise AdminError(f"{entity.entity_name} not written: {outcome.reason}")
+    _save_clock(db, clock)
+
+
+def add_ward(db: ServerDb, name: str, code: str = "", province_code: str = "", province_name: str = "", ward_id: str | None = None) -> str:
+    ward_id = ward_id or uuid7()
+    office_write(db, Ward, ward_id, {"ward_id": ward_id, "name": name, "code": code, "province_code": province_code, "province_name": province_name}, ward_id, create=True)
+    return ward_id
+
+
+def _find(db: ServerDb, entity: type[Synced], ref: str, ward_id: str | None = None) -> dict[str, Any]:
+    table = entity.__table__  # type: ignore[attr-defined]
+    query = select(table).where(or_(table.c.id == ref, table.c.name == ref), table.c.deleted.is_(False))
+    if ward_id:
+        query = query.where(table.c.ward_id == ward_id)
+    with db.read() as conn:
+        rows = list(conn.execute(query).mappings())
+    if not rows:
+        raise AdminError(f"no {entity.entity_name} {ref!r}")
+    if len(rows) > 1:
+        raise AdminError(f"{len(rows)} {entity.entity_name}s are called {ref!r}: use the id")
+    return dict(rows[0])
+
+
+def find_ward(db: ServerDb, ref: str | None) -> dict[str, Any]:
+    """A ward by id or name; with ``ref=None`` the only ward (the usual one-ward server)."""
+    if ref:
+        return _find(db, Ward, ref)
+    with db.read() as conn:
+        rows = list(conn.execute(select(Ward.__table__).where(Ward.deleted.is_(False))).mappings())  # type: ignore[attr-defined]
+    if len(rows) != 1:
+        raise AdminError("give --ward (this server has %d wards)" % len(rows))
+    return dict(rows[0])
+
+
+def add_group(db: ServerDb, ward_ref: str | None, name: str, kind: str = "to_dan_pho", sort_order: int = 0) -> str:
+    ward = find_ward(db, ward_ref)
+    group_id = uuid7()
+    office_write(db, ResidentialGroup, group_id, {"ward_id": ward["id"], "name": name, "kind": kind, "sort_order": sort_order}, ward["id"], create=True)
+    return group_id
+
+
+def add_team(db: ServerDb, ward_ref: str | None, name: str, contact_phone: str | None = None, team_id: str | None = None) -> str:
+    ward = find_ward(db, ward_ref)
+    team_id = team_id or uuid7()
+    office_write(db, Team, team_id, {"ward_id": ward["id"], "name": name, "contact_phone": contact_phone}, ward["id"], create=True)
+    return team_id
+
+
+def find_team(db: ServerDb, ref: str) -> dict[str, Any]:
+    return _find(db, Team, ref)
+
+
+def seed_catalogue(db: ServerDb) -> int:
+    """Publish the national procedure catalogue from the app's resources; returns rows written."""
+    from outreach.catalogue import load_catalogue
+
+    clock = server_clock(db)
+    with db.read() as conn:
+        present = set(conn.scalars(select(Procedure.id)))
+    changes = []
+    for info in load_catalogue().procedures:
+        if info.code in present:
+            continue
+        stamp = clock.now()
+        values = {"ward_id": None, "deleted": False, "name_vi": info.name_vi, "name_en": info.name_en, "field_vi": info.field_vi,
+                  "field_en": info.field_en, "online_level": info.online_level, "essential": info.essential, "active": True}
+        changes.append({"change_id": uuid7(), "entity": "procedure", "entity_id": info.code,
+                        "fields": {k: [v, stamp] for k, v in values.items()}})
+    for start in range(0, len(changes), 500):
+        apply_push(db, None, {"changes": changes[start : start + 500]})
+    _save_clock(db, clock)
+    return len(changes)
+
+
+@dataclass(frozen=True)
+class IssuedCode:
+    code: str
+    expires_at: dt.datetime
+    ward_id: str
+    team_id: str
+    role: str
+    member_id: str | None
+
+
+def issue_enrolment_code(db: ServerDb, team_ref: str, role: str, member_name: str | None = None, minutes: int = auth.DEFAULT_CODE_MINUTES) -> IssuedCode:
+    """A one-time code for a laptop of ``team``; with a name, the team member is created too."""
+    if role not in auth.ROLES:
+        raise AdminError(f"role must be one of {', '.join(auth.ROLES)}")
+    team = find_team(db, team_ref)
+    member_id = None
+    if member_name:
+        member_id = uuid7()
+        office_write(db, TeamMember, member_id, {"ward_id": team["ward_id"], "team_id": team["id"], "full_name": member_name, "role": role, "active": True}, team["ward_id"], create=True)
+    with db.write() as conn:
+        code, expires = auth.create_code(conn, team["ward_id"], team["id"], role, member_id, minutes)
+    return IssuedCode(code, expires, team["ward_id"], team["id"], role, member_id)
+
+
+def list_devices(db: ServerDb) -> list[dict[str, Any]]:
+    with db.read() as conn:
+        rows = conn.execute(
+            select(Device.id, Device.ward_id, Device.team_id, Device.role, Device.member_id, Device.label,
+                   Device.enrolled_at, Device.revoked_at).order_by(Device.enrolled_at)
+        ).mappings()
+        return [dict(r) for r in rows]
+
+
+def revoke_device(db: ServerDb, device_id: str) -> bool:
+    with db.write() as conn:
+        return auth.revoke(conn, device_id)

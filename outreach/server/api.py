@@ -1,0 +1,265 @@
+"""The HTTP API under ``/api/v1`` (DESIGN.md §4.5–4.12): health, enrol, push, pull, lost values.
+
+Every refusal is JSON ``{"reason": code, "message_vi", "message_en", ...}`` with a fixed status:
+401 unknown/revoked token, 403 outside the device's ward (or leader-only), 413 too large,
+422 malformed (reason says what), 426 unsupported protocol version. Push bodies are read by
+hand (size-capped, gzip-aware) instead of through a Pydantic model: 500 changes of arbitrary
+fields validate faster against the shared model's columns, with per-change answers.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+import zlib
+from typing import Any
+
+from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, Field
+from sqlalchemy import select, update
+from starlette.concurrency import run_in_threadpool
+from starlette.middleware.gzip import GZipMiddleware
+
+from outreach import __version__
+from outreach.server import auth
+from outreach.server.admin import server_clock
+from outreach.server.db import ServerDb
+from outreach.server.pull import pull_page
+from outreach.server.push import RequestRefused, apply_push
+from outreach.server.schema import LostValueRecord
+from outreach.sync import protocol
+
+log = logging.getLogger("outreach.server.api")
+
+_MESSAGES: dict[str, tuple[str, str]] = {
+    "upgrade_required": ("Phiên bản Outreach của máy này không tương thích với máy chủ; hãy cập nhật ứng dụng.",
+                         "This Outreach version does not speak the server's protocol; update the application."),
+    "unknown_token": ("Máy chủ không nhận ra máy này.", "The server does not recognise this device."),
+    "revoked": ("Máy này đã bị thu hồi quyền truy cập.", "This device's access has been revoked."),
+    "missing_token": ("Thiếu mã thiết bị.", "Missing device token."),
+    "bad_code": ("Mã đăng ký không đúng hoặc đã được dùng.", "The enrolment code is wrong or already used."),
+    "expired_code": ("Mã đăng ký đã hết hạn.", "The enrolment code has expired."),
+    "outside_ward": ("Chỉ được truy cập dữ liệu của phường mình.", "Only your own ward's data can be accessed."),
+    "leader_only": ("Chỉ trưởng nhóm được làm việc này.", "Only a team leader can do this."),
+    "too_large": ("Yêu cầu quá lớn.", "The request is too large."),
+    "too_many_changes": ("Quá nhiều thay đổi trong một yêu cầu.", "Too many changes in one request."),
+    "internal": ("Lỗi máy chủ.", "Server error."),
+}
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, reason: str, detail: str = "", **extra: Any) -> None:
+        super().__init__(reason)
+        self.status, self.reason, self.detail, self.extra = status, reason, detail, extra
+
+
+def error_response(status: int, reason: str, detail: str = "", **extra: Any) -> JSONResponse:
+    vi, en = _MESSAGES.get(reason, (f"Yêu cầu không hợp lệ ({reason}).", f"Invalid request ({reason})."))
+    body: dict[str, Any] = {"reason": reason, "message_vi": vi, "message_en": en, **extra}
+    if detail:
+        body["detail"] = detail
+    return JSONResponse(body, status_code=status)
+
+
+class EnrolRequest(BaseModel):
+    code: str = Field(min_length=1, max_length=40)
+    label: str = Field(default="", max_length=200)
+
+
+_PUSH_SCHEMA = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "required": ["changes"],
+                    "properties": {
+                        "changes": {
+                            "type": "array",
+                            "maxItems": protocol.MAX_BATCH_CHANGES,
+                            "items": {
+                                "type": "object",
+                                "required": ["change_id", "entity", "entity_id", "fields"],
+                                "properties": {
+                                    "change_id": {"type": "string", "maxLength": 36},
+                                    "entity": {"type": "string"},
+                                    "entity_id": {"type": "string", "maxLength": 36},
+                                    "fields": {"type": "object", "additionalProperties": {"type": "array", "minItems": 2, "maxItems": 2}},
+                                    "bases": {"type": "object"},
+                                },
+                            },
+                        }
+                    },
+                }
+            }
+        },
+    }
+}
+
+
+def _json_response(data: Any) -> Response:
+    return Response(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), media_type="application/json")
+
+
+async def _read_body(request: Request, limit: int) -> Any:
+    length = request.headers.get("content-length")
+    if length and length.isdigit() and int(length) > limit:
+        raise ApiError(413, "too_large")
+    size, chunks = 0, []
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise ApiError(413, "too_large")
+        chunks.append(chunk)
+    body = b"".join(chunks)
+    encoding = request.headers.get("content-encoding", "").strip().lower()
+    if encoding == "gzip":
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            body = inflater.decompress(body, limit + 1)
+        except zlib.error:
+            raise ApiError(422, "bad_gzip") from None
+        if len(body) > limit or inflater.unconsumed_tail:
+            raise ApiError(413, "too_large")
+        if not inflater.eof:
+            raise ApiError(422, "bad_gzip", "truncated")
+    elif encoding not in ("", "identity"):
+        raise ApiError(422, "bad_encoding", "only gzip is accepted")
+    try:
+        return json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        raise ApiError(422, "bad_json") from None
+
+
+def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BYTES) -> FastAPI:
+    app = FastAPI(title="Outreach central office API", version=__version__, docs_url=None, redoc_url=None)
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.state.db = db
+    clock = server_clock(db)
+
+    def server_time() -> str:
+        return clock.now()
+
+    @app.exception_handler(ApiError)
+    async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
+        return error_response(exc.status, exc.reason, exc.detail, **exc.extra)
+
+    @app.exception_handler(RequestRefused)
+    async def _refused(_request: Request, exc: RequestRefused) -> JSONResponse:
+        return error_response(exc.status, exc.reason, exc.detail, **exc.extra)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = [{"loc": [str(p) for p in e.get("loc", ())], "type": e.get("type")} for e in exc.errors()]
+        return error_response(422, "bad_request", problems=problems)
+
+    @app.exception_handler(Exception)
+    async def _bug(request: Request, exc: Exception) -> JSONResponse:
+        log.error("unhandled error", exc_info=exc, extra={"event": "error", "path": request.url.path})
+        return error_response(500, "internal")
+
+    @app.middleware("http")
+    async def _log_requests(request: Request, call_next: Any) -> Any:
+        started = time.perf_counter()
+        response = await call_next(request)
+        log.info(
+            "request",
+            extra={"event": "request", "method": request.method, "path": request.url.path, "status": response.status_code,
+                   "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+                   "device_id": getattr(request.state, "device_id", None)},
+        )
+        return response
+
+    def check_protocol(x_outreach_protocol: str | None = Header(default=None, alias=protocol.PROTOCOL_HEADER)) -> None:
+        try:
+            version = int(x_outreach_protocol or "")
+        except ValueError:
+            version = -1
+        if version not in protocol.SUPPORTED_VERSIONS:
+            raise ApiError(426, "upgrade_required", supported=sorted(protocol.SUPPORTED_VERSIONS))
+
+    def device_of(request: Request, _p: None = Depends(check_protocol), authorization: str | None = Header(default=None)) -> auth.DeviceIdentity:
+        if not authorization or not authorization.startswith("Bearer ") or len(authorization) > 200:
+            raise ApiError(401, "missing_token")
+        try:
+            with db.read() as conn:
+                device = auth.authenticate(conn, authorization[len("Bearer "):].strip())
+        except auth.AuthFailure as exc:
+            raise ApiError(401, exc.reason) from None
+        request.state.device_id = device.device_id
+        return device
+
+    @app.get(f"{protocol.API_PREFIX}/health")
+    def health() -> dict[str, Any]:
+        return {"status": "ok", "protocol": protocol.PROTOCOL_VERSION, "supported": sorted(protocol.SUPPORTED_VERSIONS),
+                "version": __version__, "server_time": server_time()}
+
+    @app.post(f"{protocol.API_PREFIX}/enroll", dependencies=[Depends(check_protocol)])
+    def enroll(body: EnrolRequest, request: Request) -> dict[str, Any]:
+        try:
+            with db.write() as conn:
+                device, token = auth.redeem_code(conn, body.code, body.label)
+        except auth.AuthFailure as exc:
+            log.info("enrolment refused", extra={"event": "enrol_refused", "reason": exc.reason})
+            raise ApiError(401, exc.reason) from None
+        request.state.device_id = device.device_id
+        log.info("device enrolled", extra={"event": "enrolled", "device_id": device.device_id, "ward_id": device.ward_id})
+        return {"device_id": device.device_id, "token": token, "ward_id": device.ward_id, "team_id": device.team_id,
+                "role": device.role, "member_id": device.member_id, "server_time": server_time()}
+
+    @app.post(f"{protocol.API_PREFIX}/sync/push", openapi_extra=_PUSH_SCHEMA)
+    async def push(request: Request, device: auth.DeviceIdentity = Depends(device_of)) -> Response:
+        payload = await _read_body(request, max_request_bytes)
+        result = await run_in_threadpool(apply_push, db, device, payload)
+        counts = result.counts
+        log.info("push", extra={"event": "push", "device_id": device.device_id, "applied": counts.get("applied", 0),
+                                "rejected": counts.get("rejected", 0), "retryable": counts.get("retryable", 0), "rows": result.rows_written})
+        return _json_response({"results": [o.to_wire() for o in result.outcomes], "server_time": server_time(),
+                               "server_time_ms": time.time_ns() // 1_000_000})
+
+    @app.get(f"{protocol.API_PREFIX}/sync/pull")
+    def pull(
+        since: int = Query(default=0, ge=0, le=2**62),
+        limit: int = Query(default=protocol.DEFAULT_PULL_LIMIT, ge=1, le=protocol.MAX_PULL_LIMIT),
+        ward: str | None = Query(default=None, max_length=36),
+        device: auth.DeviceIdentity = Depends(device_of),
+    ) -> Response:
+        if ward is not None and ward != device.ward_id:
+            raise ApiError(403, "outside_ward")
+        page = pull_page(db, device.ward_id, since, limit)
+        return _json_response({"rows": page.rows, "next": page.next_cursor, "has_more": page.has_more,
+                               "digest": page.digest, "server_time": server_time()})
+
+    @app.get(f"{protocol.API_PREFIX}/lost-values")
+    def lost_values(include_resolved: bool = False, device: auth.DeviceIdentity = Depends(device_of)) -> Response:
+        if device.role != "leader":
+            raise ApiError(403, "leader_only")
+        query = select(LostValueRecord).where(LostValueRecord.ward_id == device.ward_id).order_by(LostValueRecord.id)
+        if not include_resolved:
+            query = query.where(LostValueRecord.resolved_at.is_(None))
+        with db.read() as conn:
+            rows = [
+                {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in dict(r).items()}
+                for r in conn.execute(query).mappings()
+            ]
+        return _json_response({"lost_values": rows})
+
+    @app.post(f"{protocol.API_PREFIX}/lost-values/{{lost_id}}/resolve")
+    def resolve_lost_value(lost_id: int, device: auth.DeviceIdentity = Depends(device_of)) -> dict[str, Any]:
+        if device.role != "leader":
+            raise ApiError(403, "leader_only")
+        with db.write() as conn:
+            count = conn.execute(
+                update(LostValueRecord)
+                .where(LostValueRecord.id == lost_id, LostValueRecord.ward_id == device.ward_id)
+                .values(resolved_at=auth.utcnow())
+            ).rowcount
+        if not count:
+            raise ApiError(404, "not_found")
+        return {"resolved": lost_id}
+
+    return app

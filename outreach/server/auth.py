@@ -1,0 +1,115 @@
+"""Device authentication: one-time enrolment codes exchanged for device tokens (DESIGN.md §4.9).
+
+Both secrets are random and high-entropy, so a plain SHA-256 is the right way to store them
+(a slow password hash protects low-entropy secrets; it would only slow every request here).
+Only hashes are stored; the token is shown once to the device that enrols and lives in its OS
+keyring. Codes are short (typed by hand or scanned) and valid for minutes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, insert, select, update
+
+from outreach.model.ids import uuid7
+from outreach.server.schema import Device, EnrolmentCode
+
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"  # no 0/O, 1/I/L, U: read aloud and typed by hand
+CODE_LENGTH = 10
+DEFAULT_CODE_MINUTES = 15
+ROLES = ("volunteer", "leader")
+
+
+def hash_secret(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def normalise_code(code: str) -> str:
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+def new_code() -> str:
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    return f"{raw[:5]}-{raw[5:]}"
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+@dataclass(frozen=True)
+class DeviceIdentity:
+    """The authenticated caller of one request."""
+
+    device_id: str
+    ward_id: str
+    team_id: str | None
+    role: str
+    member_id: str | None
+
+
+class AuthFailure(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def create_code(conn: Connection, ward_id: str, team_id: str | None, role: str, member_id: str | None, minutes: int = DEFAULT_CODE_MINUTES) -> tuple[str, dt.datetime]:
+    if role not in ROLES:
+        raise ValueError(f"role must be one of {ROLES}")
+    code = new_code()
+    now = utcnow()
+    expires = now + dt.timedelta(minutes=minutes)
+    conn.execute(
+        insert(EnrolmentCode),
+        [{"code_hash": hash_secret(normalise_code(code)), "ward_id": ward_id, "team_id": team_id, "role": role,
+          "member_id": member_id, "created_at": now, "expires_at": expires}],
+    )
+    return code, expires
+
+
+def redeem_code(conn: Connection, code: str, label: str) -> tuple[DeviceIdentity, str]:
+    """Exchange a code for a new device and its token; raises AuthFailure(bad_code|expired_code)."""
+    code_hash = hash_secret(normalise_code(code))
+    row = conn.execute(select(EnrolmentCode).where(EnrolmentCode.code_hash == code_hash)).mappings().first()
+    if row is None or row["used_at"] is not None:
+        raise AuthFailure("bad_code")
+    now = utcnow()
+    if row["expires_at"] < now:
+        raise AuthFailure("expired_code")
+    token = secrets.token_urlsafe(32)
+    device_id = uuid7()
+    # the WHERE used_at IS NULL makes a race between two redeemers single-winner
+    claimed = conn.execute(
+        update(EnrolmentCode)
+        .where(EnrolmentCode.code_hash == code_hash, EnrolmentCode.used_at.is_(None))
+        .values(used_at=now, device_id=device_id)
+    ).rowcount
+    if claimed != 1:
+        raise AuthFailure("bad_code")
+    conn.execute(
+        insert(Device),
+        [{"id": device_id, "token_hash": hash_secret(token), "ward_id": row["ward_id"], "team_id": row["team_id"],
+          "role": row["role"], "member_id": row["member_id"], "label": label[:200], "enrolled_at": now}],
+    )
+    return DeviceIdentity(device_id, row["ward_id"], row["team_id"], row["role"], row["member_id"]), token
+
+
+def authenticate(conn: Connection, token: str) -> DeviceIdentity:
+    """The device owning ``token``; raises AuthFailure(unknown_token|revoked)."""
+    row = conn.execute(select(Device).where(Device.token_hash == hash_secret(token))).mappings().first()
+    if row is None:
+        raise AuthFailure("unknown_token")
+    if row["revoked_at"] is not None:
+        raise AuthFailure("revoked")
+    return DeviceIdentity(row["id"], row["ward_id"], row["team_id"], row["role"], row["member_id"])
+
+
+def revoke(conn: Connection, device_id: str) -> bool:
+    return bool(
+        conn.execute(update(Device).where(Device.id == device_id, Device.revoked_at.is_(None)).values(revoked_at=utcnow())).rowcount
+    )

@@ -1,0 +1,85 @@
+"""The wire contract shared by the client engine and the server (DESIGN.md §4.5–4.12, §4.16).
+
+Both sides import these constants and the digest function, so a change to the protocol is one
+edit, and the convergence check cannot disagree with itself. No I/O here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+#: Sent by every client request; the server refuses versions it does not speak (HTTP 426).
+PROTOCOL_HEADER = "X-Outreach-Protocol"
+PROTOCOL_VERSION = 1
+SUPPORTED_VERSIONS = frozenset({1})
+
+API_PREFIX = "/api/v1"
+
+#: Batch caps (DESIGN.md §4.12): small enough that the server answers well inside the timeout.
+MAX_BATCH_CHANGES = 500
+MAX_BATCH_BYTES = 1_000_000
+#: The server refuses bodies larger than this, before and after gzip (HTTP 413).
+MAX_REQUEST_BYTES = 4_000_000
+#: Rows per pull page: bounded client memory, few round trips for a fresh laptop.
+DEFAULT_PULL_LIMIT = 5_000
+MAX_PULL_LIMIT = 10_000
+#: Changes stamped further ahead of the server's clock than this are refused (``clock_ahead``).
+MAX_CLOCK_AHEAD_MS = 10 * 60 * 1000
+
+#: Entities left out of the ward digest: the national catalogue is not the ward's data and is
+#: seeded locally from the app's own resources, so it may legitimately differ between versions.
+DIGEST_EXCLUDED = frozenset({"procedure"})
+
+_HASH_MOD = 1 << 128
+
+# Per-change outcomes in a push answer.
+APPLIED = "applied"
+REJECTED = "rejected"
+RETRYABLE = "retryable"
+
+
+def canonical_json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def row_hash(entity: str, row_id: str, clocks: Mapping[str, Any]) -> int:
+    """A 128-bit hash of one row's identity and clocks; summed, it is order-independent."""
+    digest = hashlib.sha256(f"{entity}\x00{row_id}\x00{canonical_json(clocks)}".encode()).digest()
+    return int.from_bytes(digest[:16], "big")
+
+
+@dataclass
+class WardDigest:
+    """Per-entity row counts and a sum-of-hashes over (id, clocks): equal iff states agree."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+    total: int = 0
+
+    def add(self, entity: str, row_id: str, clocks: Mapping[str, Any]) -> None:
+        self.counts[entity] = self.counts.get(entity, 0) + 1
+        self.total = (self.total + row_hash(entity, row_id, clocks)) % _HASH_MOD
+
+    def add_rows(self, entity: str, rows: Iterable[tuple[str, Mapping[str, Any]]]) -> None:
+        for row_id, clocks in rows:
+            self.add(entity, row_id, clocks)
+
+    @property
+    def hash_hex(self) -> str:
+        return f"{self.total:032x}"
+
+    def to_wire(self) -> dict[str, Any]:
+        return {"counts": dict(sorted(self.counts.items())), "hash": self.hash_hex}
+
+    def matches(self, wire: Mapping[str, Any]) -> bool:
+        counts = {k: v for k, v in (wire.get("counts") or {}).items() if v}
+        mine = {k: v for k, v in self.counts.items() if v}
+        return counts == mine and wire.get("hash") == self.hash_hex
+
+
+def add_hash(total_hex: str, delta: int, sign: int = 1) -> str:
+    """Add (or with ``sign=-1`` remove) one row hash from a stored running sum."""
+    return f"{(int(total_hex, 16) + sign * delta) % _HASH_MOD:032x}"
