@@ -1,0 +1,56 @@
+"""Loading the app's translations and Qt's own, and switching language at run time.
+
+Source strings are English; Vietnamese is the default language. Qt ships no ``qtbase_vi.qm``,
+so ``resources/translations/qtbase_vi.ts`` carries our Vietnamese for Qt's standard buttons,
+message boxes and text-field menus; it is built to ``.qm`` with the app's files by
+``scripts/build_translations`` (pyside6-lrelease) and loaded here like Qt's own would be.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from outreach.resources import resource_path
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("vi", "en")
+DEFAULT_LANGUAGE = "vi"
+#: The .qm base names loaded for a language, app strings last so they win on a clash.
+CATALOGUES = ("qtbase", "outreach")
+
+
+def translations_dir() -> str:
+    return str(resource_path("translations"))
+
+
+class Translations:
+    """Owns the installed translators so a language switch can replace them cleanly."""
+
+    def __init__(self) -> None:
+        self._installed: list[QTranslator] = []
+        self.language = DEFAULT_LANGUAGE
+
+    def apply(self, language: str) -> str:
+        """Install the translators for ``language`` ("vi" or "en"); returns the language used."""
+        language = language if language in LANGUAGES else DEFAULT_LANGUAGE
+        app = QCoreApplication.instance()
+        assert app is not None, "create the QApplication first"
+        for translator in self._installed:
+            app.removeTranslator(translator)
+        self._installed.clear()
+        for base in CATALOGUES:
+            translator = QTranslator(app)
+            if translator.load(f"{base}_{language}", translations_dir()):
+                app.installTranslator(translator)
+                self._installed.append(translator)
+            elif language != "en":  # English is the source language: an empty file is fine
+                log.warning("translation %s_%s.qm missing in %s", base, language, translations_dir())
+        locale = QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam) if language == "vi" else QLocale(
+            QLocale.Language.English, QLocale.Country.UnitedKingdom
+        )
+        QLocale.setDefault(locale)
+        self.language = language
+        return language

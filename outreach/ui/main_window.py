@@ -1,0 +1,347 @@
+"""The main window: navigation between the screens, the status bar, remembered geometry.
+
+Screens are built the first time they are shown, so start-up pays only for the Households
+screen, and a screen nobody opens costs no memory. A language switch rebuilds the screens with
+the new translators installed; the New visit form's typed content is carried across.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from outreach.qr import CccdRecord
+from outreach.services.drafts import load_draft
+from outreach.services.visits import VisitView, get_visit
+from outreach.ui import settings as ui_settings
+from outreach.ui.context import UiContext
+from outreach.ui.labels import ROLE_LABELS, label
+from outreach.ui.scan_dialog import ScanDialog
+from outreach.ui.sync_hook import SyncStatus
+from outreach.ui.sync_status import SyncStatusLabel
+from outreach.ui.visit_dialog import VisitDialog
+from outreach.ui.visit_form import DRAFT_ID
+
+log = logging.getLogger(__name__)
+
+PAGE_HOUSEHOLDS = 0
+PAGE_NEW_VISIT = 1
+PAGE_FOLLOW_UPS = 2
+PAGE_WEEKLY_LOG = 3
+PAGE_COVERAGE = 4
+PAGE_PROCEDURES = 5
+PAGE_SETTINGS = 6
+PAGE_COUNT = 7
+
+SCAN_SHORTCUT = "Ctrl+Shift+C"
+PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class MainWindow(QMainWindow):
+    #: Thread-safe entry for the sync engine: emit from anywhere, rendered on the GUI thread.
+    sync_status_posted = Signal(object)
+    page_shown = Signal(int)
+    language_changed = Signal(str)
+
+    def __init__(self, ctx: UiContext, settings: ui_settings.UiSettings) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.settings = settings
+        self.setObjectName("mainWindow")
+        self.pages: dict[int, QWidget] = {}
+        self.dialog: QWidget | None = None
+        self._sync_status = SyncStatus()
+        self.sync_status_posted.connect(self.set_sync_status, Qt.ConnectionType.QueuedConnection)
+        self._build()
+        geometry = settings.get(ui_settings.WINDOW_GEOMETRY)
+        if geometry is None or geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        scan = QShortcut(QKeySequence(SCAN_SHORTCUT), self)
+        scan.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        scan.activated.connect(self.start_scan)
+        for i in range(PAGE_COUNT):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self)
+            shortcut.activated.connect(lambda key=i: self.show_page(key))
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _titles(self) -> list[str]:
+        return [
+            self.tr("Households"),
+            self.tr("New visit"),
+            self.tr("Follow-ups"),
+            self.tr("Weekly log"),
+            self.tr("Coverage"),
+            self.tr("Procedures && QR").replace("&&", "&"),
+            self.tr("Settings"),
+        ]
+
+    def _build(self) -> None:
+        self.setWindowTitle(self.tr("Outreach — online public services at home"))
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(max(190, self.fontMetrics().horizontalAdvance("M") * 14))
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setStyleSheet("QListWidget#navigation::item { padding: 7px 6px; }")
+        for key, title in enumerate(self._titles()):
+            item = QListWidgetItem(title)
+            item.setData(PAGE_ROLE, key)
+            item.setToolTip(self.tr("Ctrl+%1").replace("%1", str(key + 1)))
+            self.nav.addItem(item)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pages")
+        self._placeholders = [QWidget() for _ in range(PAGE_COUNT)]
+        for placeholder in self._placeholders:
+            self.stack.addWidget(placeholder)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        profile = self.ctx.store.profile
+        bar = self.statusBar()
+        self.identity = QLabel()
+        self.identity.setObjectName("identity")
+        who = profile.member_name or self.tr("(no team member set)")
+        self.identity.setText(f"{who} · {label(ROLE_LABELS, profile.role)}")
+        self.sync_label = SyncStatusLabel(self.ctx.language)
+        self.sync_label.render_status(self._sync_status)
+        bar.addWidget(self.identity)
+        if not profile.encrypted:
+            warning = QLabel(self.tr("Demo profile, NOT encrypted"))
+            warning.setStyleSheet("color: #b00020;")
+            bar.addWidget(warning)
+        bar.addPermanentWidget(self.sync_label)
+        last = self.settings.get(ui_settings.LAST_PAGE)
+        self.nav.setCurrentRow(last if 0 <= last < PAGE_COUNT else PAGE_HOUSEHOLDS)
+
+    def _make_page(self, key: int) -> QWidget:
+        ctx = self.ctx
+        if key == PAGE_HOUSEHOLDS:
+            from outreach.ui.households_view import HouseholdsView
+
+            view = HouseholdsView(ctx)
+            view.new_visit_requested.connect(self.start_visit_for)
+            view.open_visit_requested.connect(self.open_visit)
+            splitter_state = self.settings.get(ui_settings.HOUSEHOLD_SPLITTER)
+            if splitter_state is not None and not splitter_state.isEmpty():
+                view.splitter.restoreState(splitter_state)
+            return view
+        if key == PAGE_NEW_VISIT:
+            from outreach.ui.visit_form import VisitForm
+
+            form = VisitForm(ctx)
+            form.saved.connect(lambda _v: self._refresh_built((PAGE_FOLLOW_UPS, PAGE_WEEKLY_LOG, PAGE_HOUSEHOLDS)))
+            return form
+        if key == PAGE_FOLLOW_UPS:
+            from outreach.ui.follow_ups_view import FollowUpsView
+
+            follow = FollowUpsView(ctx)
+            follow.open_visit.connect(self.open_visit)
+            return follow
+        if key == PAGE_WEEKLY_LOG:
+            from outreach.ui.weekly_log_view import WeeklyLogView
+
+            weekly = WeeklyLogView(ctx)
+            weekly.table.activated.connect(lambda idx: self.open_visit(weekly.model.visits[idx.row()].id))
+            return weekly
+        if key == PAGE_COVERAGE:
+            return self._coverage_page()
+        if key == PAGE_PROCEDURES:
+            from outreach.ui.procedures_view import ProceduresView
+
+            return ProceduresView(ctx)
+        if key == PAGE_SETTINGS:
+            from outreach.ui.settings_view import SettingsView
+
+            settings_view = SettingsView(ctx)
+            settings_view.language_chosen.connect(self.set_language)
+            return settings_view
+        raise KeyError(key)
+
+    def _coverage_page(self) -> QWidget:
+        """The reports engineer's screen, imported lazily; an honest note if it is not built."""
+        try:
+            module = importlib.import_module("outreach.ui.coverage_view")
+            return module.CoverageView(self.ctx.runner, self.ctx.store, self.ctx.actor, None)  # type: ignore[no-any-return]
+        except ImportError:
+            note = QLabel(self.tr("Coverage reports are not available in this build."))
+            note.setObjectName("coverageMissing")
+            note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            holder = QWidget()
+            QVBoxLayout(holder).addWidget(note)
+            return holder
+
+    # -- navigation ----------------------------------------------------------------------------
+
+    def page(self, key: int) -> QWidget:
+        """The screen ``key`` (PAGE_*), built on first use."""
+        if key not in self.pages:
+            widget = self._make_page(key)
+            placeholder = self._placeholders[key]
+            self.stack.insertWidget(key, widget)
+            self.stack.removeWidget(placeholder)
+            self._placeholders[key] = widget
+            self.pages[key] = widget
+        return self.pages[key]
+
+    def show_page(self, key: int) -> QWidget:
+        self.nav.setCurrentRow(key)
+        return self.pages[key]
+
+    def _nav_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        widget = self.page(row)
+        self.stack.setCurrentWidget(widget)
+        widget.setFocus()
+        self.page_shown.emit(row)
+
+    def current_page(self) -> int:
+        return self.nav.currentRow()
+
+    def _refresh_built(self, keys: tuple[int, ...]) -> None:
+        for key in keys:
+            widget = self.pages.get(key)
+            refresh: Callable[[], None] | None = getattr(widget, "refresh", None)
+            if refresh is not None and key != self.current_page():
+                refresh()
+
+    # -- cross-screen actions ------------------------------------------------------------------
+
+    def start_visit_for(self, household_id: str, text: str) -> None:
+        from outreach.ui.visit_form import VisitForm
+
+        form = self.page(PAGE_NEW_VISIT)
+        assert isinstance(form, VisitForm)
+        form.set_household(household_id, text)
+        self.show_page(PAGE_NEW_VISIT)
+        form.outcome.setFocus()
+
+    def open_visit(self, visit_id: str) -> None:
+        self.ctx.runner.run(get_visit, self.ctx.store, visit_id, on_done=self._show_visit)
+
+    def _show_visit(self, visit: VisitView) -> None:
+        dialog = VisitDialog(self.ctx, visit, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda _v: self._refresh_built(tuple(self.pages)))
+        self._track(dialog)
+        dialog.open()
+
+    def start_scan(self) -> ScanDialog:
+        """The global scan shortcut: a field with focus for the USB scanner."""
+        dialog = ScanDialog(self.ctx.language, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.scanned.connect(self._card_scanned)
+        self._track(dialog)
+        dialog.open()
+        return dialog
+
+    def _card_scanned(self, record: CccdRecord) -> None:
+        from outreach.ui.households_view import HouseholdsView
+
+        view = self.page(PAGE_HOUSEHOLDS)
+        assert isinstance(view, HouseholdsView)
+        self.show_page(PAGE_HOUSEHOLDS)
+        view.card_scanned(record)
+
+    def _track(self, dialog: QWidget) -> None:
+        self.dialog = dialog
+        dialog.destroyed.connect(lambda _o=None, d=dialog: setattr(self, "dialog", None) if self.dialog is d else None)
+
+    def offer_draft(self) -> None:
+        """At start: if the New visit form left a draft (crash, kill -9), offer to restore it."""
+        self.ctx.runner.run(load_draft, self.ctx.store, DRAFT_ID, on_done=self._draft_loaded)
+
+    def _draft_loaded(self, payload: dict[str, object] | None) -> None:
+        if not payload:
+            return
+        from outreach.ui.visit_form import VisitForm
+
+        form = self.page(PAGE_NEW_VISIT)
+        assert isinstance(form, VisitForm)
+        self.show_page(PAGE_NEW_VISIT)
+        form.offer_payload(payload)
+
+    # -- sync status hook ----------------------------------------------------------------------
+
+    def set_sync_status(self, status: SyncStatus) -> None:
+        """Render ``status`` in the status bar (GUI thread; see ``post_sync_status``)."""
+        self._sync_status = status
+        self.sync_label.render_status(status)
+
+    def post_sync_status(self, status: SyncStatus) -> None:
+        """Thread-safe: the sync engine may call this from its worker thread."""
+        self.sync_status_posted.emit(status)
+
+    # -- language ------------------------------------------------------------------------------
+
+    def set_language(self, language: str) -> None:
+        """Apply ``language`` now and remember it in the profile."""
+        from outreach.ui.visit_form import VisitForm
+
+        if language == self.ctx.language:
+            return
+        current = self.current_page()
+        form = self.pages.get(PAGE_NEW_VISIT)
+        carried = form.draft_payload() if isinstance(form, VisitForm) and not form.is_empty() else None
+        self.ctx.translations.apply(language)
+        self.ctx.runner.language = language
+        profile = self.ctx.store.profile
+        profile.language = language
+        profile.save()
+        self._save_state()
+        for widget in self.pages.values():
+            widget.deleteLater()
+        self.pages.clear()
+        old = self.takeCentralWidget()
+        if old is not None:
+            old.deleteLater()
+        for child in self.statusBar().findChildren(QLabel):
+            self.statusBar().removeWidget(child)
+            child.deleteLater()
+        self._build()
+        if carried is not None:
+            rebuilt = self.page(PAGE_NEW_VISIT)
+            assert isinstance(rebuilt, VisitForm)
+            rebuilt.restore_draft(carried)
+        self.show_page(current)
+        self.language_changed.emit(language)
+
+    # -- closing -------------------------------------------------------------------------------
+
+    def _save_state(self) -> None:
+        from outreach.ui.households_view import HouseholdsView
+
+        self.settings.set(ui_settings.WINDOW_GEOMETRY, self.saveGeometry())
+        self.settings.set(ui_settings.LAST_PAGE, max(0, self.current_page()))
+        households = self.pages.get(PAGE_HOUSEHOLDS)
+        if isinstance(households, HouseholdsView):
+            self.settings.set(ui_settings.HOUSEHOLD_SPLITTER, households.splitter.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        from outreach.ui.visit_form import VisitForm
+
+        self._save_state()
+        form = self.pages.get(PAGE_NEW_VISIT)
+        if isinstance(form, VisitForm):
+            form.save_draft_now()  # queued on the serial writer; app.run waits for it
+        super().closeEvent(event)

@@ -1,0 +1,144 @@
+"""Settings: language, profile folder, ward server enrolment (sync hook), and about.
+
+Language applies live: the main window reinstalls the translators and rebuilds its screens
+(the New visit form's typed content is carried over), and the choice is saved in the profile
+so the next start and the CLI use it too.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from outreach import __version__
+from outreach.ui import sync_hook
+from outreach.ui.context import UiContext
+from outreach.ui.field_errors import error_label
+from outreach.ui.labels import ROLE_LABELS, label
+
+
+class SettingsView(QWidget):
+    language_chosen = Signal(str)
+    enrolled = Signal()
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.setObjectName("settingsView")
+        profile = ctx.store.profile
+
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        self.language.addItem("Tiếng Việt", "vi")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(ctx.language)))
+        self.language.currentIndexChanged.connect(lambda _i: self.language_chosen.emit(self.language.currentData()))
+        lang_box = QGroupBox(self.tr("Language"))
+        lf = QFormLayout(lang_box)
+        caption = QLabel(self.tr("&Language:"))
+        caption.setBuddy(self.language)
+        lf.addRow(caption, self.language)
+        lf.addRow(QLabel(self.tr("The change applies at once and is remembered for the next start.")))
+
+        profile_box = QGroupBox(self.tr("Profile"))
+        pf = QFormLayout(profile_box)
+        folder = QLabel(str(profile.data_dir))
+        folder.setObjectName("profileFolder")
+        folder.setWordWrap(True)
+        open_folder = QPushButton(self.tr("Open &folder"))
+        open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(profile.data_dir))))
+        row = QHBoxLayout()
+        row.addWidget(folder, 1)
+        row.addWidget(open_folder)
+        pf.addRow(self.tr("Profile folder:"), row)
+        pf.addRow(self.tr("Signed in as:"), QLabel(f"{profile.member_name or '—'} ({label(ROLE_LABELS, profile.role)})"))
+        if profile.demo:
+            pf.addRow(QLabel(self.tr("This is a demo profile with synthetic data.")))
+
+        # ---- sync hook: the one place the Settings screen talks to the sync engine -------------
+        server_box = QGroupBox(self.tr("Ward server"))
+        sf = QFormLayout(server_box)
+        self.server_url = QLineEdit(profile.server_url or "")
+        self.server_url.setObjectName("serverUrl")
+        self.server_url.setPlaceholderText("https://outreach.phuong.example.vn")
+        self.code = QLineEdit()
+        self.code.setObjectName("enrolCode")
+        self.code.setPlaceholderText(self.tr("One-time code from the ward office"))
+        self.enrol_button = QPushButton(self.tr("&Enrol this computer"))
+        self.enrol_button.setObjectName("enrol")
+        self.enrol_button.clicked.connect(self._enrol)
+        self.enrol_message = QLabel()
+        self.enrol_message.setObjectName("enrolMessage")
+        self.enrol_message.setWordWrap(True)
+        self.enrol_error = error_label()
+        server_caption = QLabel(self.tr("Server &address:"))
+        server_caption.setBuddy(self.server_url)
+        code_caption = QLabel(self.tr("Enrolment &code:"))
+        code_caption.setBuddy(self.code)
+        sf.addRow(server_caption, self.server_url)
+        sf.addRow(code_caption, self.code)
+        sf.addRow("", self.enrol_button)
+        sf.addRow(self.enrol_message)
+        sf.addRow(self.enrol_error)
+        if profile.server_device_id:
+            self.enrol_message.setText(self.tr("This computer is enrolled with %1.").replace("%1", profile.server_url or ""))
+        if not sync_hook.enrolment_available():
+            for w in (self.server_url, self.code, self.enrol_button):
+                w.setEnabled(False)
+            self.enrol_message.setText(self.tr("Enrolment with a ward server is not available in this build; "
+                                               "everything works offline on this computer."))
+        # ---- end of sync hook ------------------------------------------------------------------
+
+        about_box = QGroupBox(self.tr("About"))
+        af = QFormLayout(about_box)
+        af.addRow(self.tr("Version:"), QLabel(__version__))
+        db = QLabel(str(profile.database_path))
+        db.setObjectName("databasePath")
+        db.setWordWrap(True)
+        af.addRow(self.tr("Database:"), db)
+        encryption = QLabel(self.tr("Encrypted (key kept in the system keyring)") if profile.encrypted
+                            else self.tr("NOT encrypted — demo data only"))
+        encryption.setObjectName("encryptionState")
+        af.addRow(self.tr("Encryption:"), encryption)
+
+        layout = QVBoxLayout(self)
+        for box in (lang_box, profile_box, server_box, about_box):
+            layout.addWidget(box)
+        layout.addStretch(1)
+        self.setFocusProxy(self.language)
+
+    def _enrol(self) -> None:
+        self.enrol_error.setVisible(False)
+        url, code = self.server_url.text().strip(), self.code.text().strip()
+        if not url or not code:
+            self.enrol_error.setText(self.tr("Enter the server address and the one-time code."))
+            self.enrol_error.setVisible(True)
+            return
+        self.enrol_button.setEnabled(False)
+        self._ctx.runner.run(sync_hook.enrol, self._ctx.store, url, code, writes=True,
+                             on_done=self._enrolled, on_error=self._enrol_failed)
+
+    def _enrolled(self, _result: object) -> None:
+        self.enrol_button.setEnabled(True)
+        self.code.clear()
+        self.enrol_message.setText(self.tr("This computer is enrolled with %1.").replace("%1", self.server_url.text().strip()))
+        self.enrolled.emit()
+
+    def _enrol_failed(self, exc: BaseException) -> None:
+        from outreach.ui.errors import error_text, log_if_bug
+
+        log_if_bug(exc)
+        self.enrol_button.setEnabled(True)
+        self.enrol_error.setText(error_text(exc, self._ctx.language))
+        self.enrol_error.setVisible(True)
