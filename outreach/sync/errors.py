@@ -112,7 +112,8 @@ class UpgradeRequired(SyncError):
 class OutsideWard(SyncError):
     code = "outside_ward"
 
-    def __init__(self) -> None:
+    def __init__(self, change_ids: list[str] | None = None) -> None:
+        self.change_ids = list(change_ids or [])
         super().__init__(
             "Máy này chỉ được đọc và ghi dữ liệu của phường mình.",
             "This computer may only read and write its own ward's data.",

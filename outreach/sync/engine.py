@@ -1,0 +1,307 @@
+"""One sync: push the outbox, pull the ward, check convergence (DESIGN.md §4.4–4.16).
+
+Order and why: push first, so the pull that follows brings back the server's merge of our own
+changes; pull until ``has_more`` is false; then, if anything moved and nothing is left unsent,
+compare the ward digest of the last page with the local one and repair by re-pulling from zero
+on a mismatch (a repair only ever merges, it never rolls back local data).
+
+Failure anywhere leaves a consistent state: an outbox entry is deleted only in the transaction
+that records the server's answer naming it, and the cursor only advances with its page. A sync
+with nothing to do is one request (a pull that answers "nothing new").
+
+One sync at a time per profile: a thread lock for the app's own threads and an OS file lock for
+a second process (the CLI while the app is open).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, func, select
+
+from outreach.model import NeedsAttention, OutboxEntry, SyncState
+from outreach.model.entities import SYNCED_ENTITIES
+from outreach.store.database import Store
+from outreach.sync import protocol
+from outreach.sync.clock import is_valid_stamp, wall_ms_of
+from outreach.sync.errors import ClockAhead, DeviceRevoked, OutsideWard, ProtocolFailure, SyncBusy, SyncError
+from outreach.sync.pull_apply import apply_pulled_page
+from outreach.sync.transport import Transport
+from outreach.timeutil import now_local
+
+log = logging.getLogger(__name__)
+
+_thread_locks: dict[Path, threading.Lock] = {}
+_thread_locks_guard = threading.Lock()
+
+
+@contextmanager
+def sync_lock(data_dir: Path) -> Iterator[None]:
+    """Hold the profile's sync lock or raise SyncBusy at once (a second sync would only wait)."""
+    key = data_dir.resolve()
+    with _thread_locks_guard:
+        lock = _thread_locks.setdefault(key, threading.Lock())
+    if not lock.acquire(blocking=False):
+        raise SyncBusy()
+    handle = None
+    try:
+        try:
+            import fcntl
+
+            data_dir.mkdir(parents=True, exist_ok=True)
+            handle = open(data_dir / "sync.lock", "a+")  # noqa: SIM115 - held for the whole sync
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                raise SyncBusy() from None
+        except ImportError:  # Windows: the thread lock still serialises the app's own syncs
+            pass
+        yield
+    finally:
+        if handle is not None:
+            handle.close()
+        lock.release()
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    rejected: int = 0
+    held_back: int = 0
+    pulled: int = 0
+    pages: int = 0
+    requests: int = 0
+    duration_s: float = 0.0
+    verified: bool | None = None
+    repaired: bool = False
+    flagged_visits: int = 0
+    rejected_reasons: dict[str, int] = field(default_factory=dict)
+
+
+def _change_wire(entry: OutboxEntry) -> dict[str, Any]:
+    return {"change_id": entry.change_id, "entity": entry.entity, "entity_id": entry.entity_id,
+            "fields": entry.fields, "bases": entry.bases or {}}
+
+
+def local_digest(store: Store) -> protocol.WardDigest:
+    digest = protocol.WardDigest()
+    with store.read() as session:
+        for entity in SYNCED_ENTITIES:
+            if entity.entity_name in protocol.DIGEST_EXCLUDED:
+                continue
+            table = entity.__table__  # type: ignore[attr-defined]
+            for row_id, clocks in session.execute(select(table.c.id, table.c.clocks)):
+                digest.add(entity.entity_name, row_id, clocks or {})
+    return digest
+
+
+class SyncEngine:
+    def __init__(self, store: Store, transport: Transport, *, batch_changes: int = protocol.MAX_BATCH_CHANGES,
+                 batch_bytes: int = protocol.MAX_BATCH_BYTES, pull_limit: int = protocol.DEFAULT_PULL_LIMIT) -> None:
+        self.store = store
+        self.transport = transport
+        self.batch_changes = batch_changes
+        self.batch_bytes = batch_bytes
+        self.pull_limit = pull_limit
+
+    # ------------------------------------------------------------------ public
+
+    def sync(self, *, verify: bool | None = None) -> SyncReport:
+        """Push, pull, verify; raises a SyncError the user can act on (state stays consistent)."""
+        with sync_lock(self.store.profile.data_dir):
+            report = SyncReport()
+            started = time.perf_counter()
+            requests_before = self.transport.requests_made
+            self._record_attempt()
+            try:
+                clock_ahead_ms = self._push(report)
+                self._pull(report)
+                should_verify = verify if verify is not None else bool(report.pushed or report.pulled)
+                if should_verify:
+                    self._verify(report)
+                if clock_ahead_ms is not None:
+                    raise ClockAhead(clock_ahead_ms / 1000 if clock_ahead_ms > 0 else None)
+            except SyncError as exc:
+                self._record_outcome(exc)
+                raise
+            finally:
+                report.requests = self.transport.requests_made - requests_before
+                report.duration_s = time.perf_counter() - started
+            self._record_outcome(None)
+            return report
+
+    # ------------------------------------------------------------------ push
+
+    def _next_batch(self, after_seq: int) -> list[OutboxEntry]:
+        with self.store.read() as session:
+            entries = list(
+                session.scalars(select(OutboxEntry).where(OutboxEntry.seq > after_seq).order_by(OutboxEntry.seq).limit(self.batch_changes))
+            )
+        batch: list[OutboxEntry] = []
+        size = 0
+        for entry in entries:
+            entry_size = len(json.dumps(entry.fields, ensure_ascii=False)) + 200
+            if batch and size + entry_size > self.batch_bytes:
+                break
+            batch.append(entry)
+            size += entry_size
+        return batch
+
+    def _push(self, report: SyncReport) -> int | None:
+        """Send the outbox in order; returns how far ahead the clock is when changes were held back."""
+        after_seq = 0
+        clock_ahead_ms: int | None = None
+        while True:
+            batch = self._next_batch(after_seq)
+            if not batch:
+                return clock_ahead_ms
+            try:
+                reply = self.transport.post("/sync/push", {"changes": [_change_wire(e) for e in batch]})
+            except OutsideWard as exc:
+                batch_ids = {e.change_id for e in batch}
+                if not exc.change_ids or not set(exc.change_ids) <= batch_ids:
+                    raise
+                # set the offending changes aside (never block the queue) and send the rest again
+                self._set_aside(batch, {cid: ("outside_ward", "") for cid in exc.change_ids})
+                report.rejected += len(exc.change_ids)
+                report.rejected_reasons["outside_ward"] = report.rejected_reasons.get("outside_ward", 0) + len(exc.change_ids)
+                continue
+            results = reply.get("results") if isinstance(reply, dict) else None
+            if not isinstance(results, list):
+                raise ProtocolFailure(200, "bad_push_reply")
+            by_id = {e.change_id: e for e in batch}
+            applied: list[int] = []
+            rejected: dict[str, tuple[str, str]] = {}
+            for result in results:
+                if not isinstance(result, dict) or result.get("change_id") not in by_id:
+                    continue
+                status, reason = result.get("status"), str(result.get("reason") or "")
+                if status == protocol.APPLIED:
+                    applied.append(by_id[result["change_id"]].seq)
+                elif status == protocol.REJECTED:
+                    rejected[result["change_id"]] = (reason or "rejected", "")
+                else:
+                    report.held_back += 1
+                    if reason == "clock_ahead":
+                        clock_ahead_ms = max(clock_ahead_ms or 0, self._ahead_ms(by_id[result["change_id"]], reply))
+            with self.store.write() as tx:
+                if applied:
+                    for start in range(0, len(applied), 500):
+                        tx.session.execute(delete(OutboxEntry).where(OutboxEntry.seq.in_(applied[start : start + 500])))
+                self._move_to_attention(tx.session, batch, rejected)
+                server_time = reply.get("server_time")
+                if isinstance(server_time, str) and is_valid_stamp(server_time):
+                    self.store.clock.observe(server_time)
+            report.pushed += len(applied)
+            report.rejected += len(rejected)
+            for reason, _ in rejected.values():
+                report.rejected_reasons[reason] = report.rejected_reasons.get(reason, 0) + 1
+            after_seq = batch[-1].seq
+
+    @staticmethod
+    def _ahead_ms(entry: OutboxEntry, reply: Mapping[str, Any]) -> int:
+        server_ms = reply.get("server_time_ms")
+        stamps = [pair[1] for pair in entry.fields.values() if isinstance(pair, list) and len(pair) == 2 and is_valid_stamp(pair[1])]
+        if not isinstance(server_ms, int) or not stamps:
+            return 0
+        return max(wall_ms_of(s) for s in stamps) - server_ms
+
+    def _set_aside(self, batch: list[OutboxEntry], rejected: Mapping[str, tuple[str, str]]) -> None:
+        with self.store.write() as tx:
+            self._move_to_attention(tx.session, batch, rejected)
+
+    @staticmethod
+    def _move_to_attention(session: Any, batch: list[OutboxEntry], rejected: Mapping[str, tuple[str, str]]) -> None:
+        if not rejected:
+            return
+        now = now_local()
+        present = set(session.scalars(select(NeedsAttention.change_id).where(NeedsAttention.change_id.in_(list(rejected)))))
+        for entry in batch:
+            if entry.change_id not in rejected:
+                continue
+            reason_code, reason = rejected[entry.change_id]
+            if entry.change_id not in present:
+                session.add(NeedsAttention(change_id=entry.change_id, entity=entry.entity, entity_id=entry.entity_id,
+                                           fields=entry.fields, reason_code=reason_code, reason=reason, rejected_at=now))
+            session.execute(delete(OutboxEntry).where(OutboxEntry.seq == entry.seq))
+
+    # ------------------------------------------------------------------ pull
+
+    def _cursor(self) -> int:
+        with self.store.read() as session:
+            return session.scalar(select(SyncState.cursor).where(SyncState.id == 1)) or 0
+
+    def _pull(self, report: SyncReport, since: int | None = None) -> dict[str, Any] | None:
+        cursor = self._cursor() if since is None else since
+        while True:
+            reply = self.transport.get("/sync/pull", {"since": cursor, "limit": self.pull_limit})
+            if not isinstance(reply, dict) or not isinstance(reply.get("rows"), list) or not isinstance(reply.get("next"), int):
+                raise ProtocolFailure(200, "bad_pull_reply")
+            rows = reply["rows"]
+            result = apply_pulled_page(self.store, rows, max(cursor, reply["next"]), reply.get("server_time"))
+            report.pages += 1
+            report.pulled += result.rows_changed
+            report.flagged_visits += result.flagged_visits
+            cursor = max(cursor, reply["next"])
+            if not reply.get("has_more"):
+                self._last_digest = reply.get("digest")
+                return self._last_digest
+
+    # ------------------------------------------------------------------ verify
+
+    def _quiet(self) -> bool:
+        with self.store.read() as session:
+            unsent = session.scalar(select(func.count()).select_from(OutboxEntry)) or 0
+            attention = session.scalar(select(func.count()).select_from(NeedsAttention)) or 0
+        return unsent == 0 and attention == 0
+
+    def _verify(self, report: SyncReport) -> None:
+        wire = getattr(self, "_last_digest", None)
+        if not isinstance(wire, dict) or not self._quiet():
+            return
+        if local_digest(self.store).matches(wire):
+            report.verified = True
+            return
+        log.warning("ward digest mismatch; repairing by a full re-pull")
+        report.repaired = True
+        wire = self._pull(report, since=0)
+        report.verified = bool(isinstance(wire, dict) and self._quiet() and local_digest(self.store).matches(wire))
+        if not report.verified:
+            log.warning("ward digest still differs after the repair pull (a sync during edits will settle it)")
+
+    # ------------------------------------------------------------------ bookkeeping
+
+    def _record_attempt(self) -> None:
+        with self.store.write() as tx:
+            state = tx.session.get(SyncState, 1)
+            if state is None:
+                state = SyncState(id=1, cursor=0)
+                tx.session.add(state)
+            if state.last_error_code in ("revoked", "unknown_token"):
+                raise DeviceRevoked(state.last_error_code)
+            state.last_attempt_at = now_local()
+
+    def _record_outcome(self, error: SyncError | None) -> None:
+        try:
+            with self.store.write() as tx:
+                state = tx.session.get(SyncState, 1)
+                if state is None:
+                    return
+                if error is None:
+                    state.last_success_at = now_local()
+                    state.last_error_code = None
+                    state.last_error = None
+                else:
+                    state.last_error_code = error.code
+                    state.last_error = error.message_en[:500]
+        except Exception:  # recording the outcome must never hide the sync's own error
+            log.exception("could not record the sync outcome")
+

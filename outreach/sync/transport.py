@@ -1,0 +1,147 @@
+"""The client's one door to the server (DESIGN.md §4.12): a small interface and its HTTP backend.
+
+``Transport`` is what the sync engine talks to; ``HttpTransport`` implements it with a
+``requests`` session: JSON bodies gzipped on the way out (and accepted gzipped on the way
+back), connect/read timeouts, urllib3 ``Retry`` with exponential back-off for connection
+failures and 502/503/504 — push is safe to retry because the server remembers change ids —,
+TLS verification always on, against the system CAs or the ward's own CA bundle. Every failure
+leaves as a typed ``SyncError``; the fault-injecting test transport wraps the same interface.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
+
+from outreach import __version__
+from outreach.sync import protocol
+from outreach.sync.errors import (
+    ClockAhead,
+    DeviceRevoked,
+    EnrolmentFailed,
+    NetworkDown,
+    OutsideWard,
+    ProtocolFailure,
+    ServerUnavailable,
+    TlsFailure,
+    UpgradeRequired,
+)
+
+CONNECT_TIMEOUT_S = 5.0
+READ_TIMEOUT_S = 60.0
+
+
+@dataclass
+class Reply:
+    status: int
+    body: Any
+
+
+class Transport(Protocol):
+    """What the engine needs from the network; raises SyncError subclasses on failure."""
+
+    requests_made: int
+
+    def get(self, path: str, params: dict[str, Any]) -> Any: ...
+
+    def post(self, path: str, body: Any) -> Any: ...
+
+    def close(self) -> None: ...
+
+
+def _retry_policy() -> Retry:
+    return Retry(
+        total=4,
+        connect=4,
+        read=2,
+        status=3,
+        backoff_factor=0.25,
+        backoff_max=4.0,
+        status_forcelist=(502, 503, 504),
+        allowed_methods=frozenset({"GET", "POST"}),
+        raise_on_status=False,
+        respect_retry_after_header=True,
+    )
+
+
+def raise_for_reply(status: int, body: Any) -> None:
+    """Turn a refusal into the typed error the user sees."""
+    reason = body.get("reason", "") if isinstance(body, dict) else ""
+    if status == 401:
+        if reason in ("bad_code", "expired_code"):
+            raise EnrolmentFailed(reason)
+        raise DeviceRevoked("revoked" if reason == "revoked" else "unknown_token")
+    if status == 403:
+        ids = body.get("change_ids") if isinstance(body, dict) else None
+        raise OutsideWard([i for i in ids if isinstance(i, str)] if isinstance(ids, list) else None)
+    if status == 426:
+        raise UpgradeRequired()
+    if status == 422 and reason == "clock_ahead":
+        raise ClockAhead()
+    if status >= 500:
+        raise ServerUnavailable(f"HTTP {status}")
+    raise ProtocolFailure(status, reason or "unknown")
+
+
+class HttpTransport:
+    def __init__(self, base_url: str, token: str | None, *, ca_bundle: str | None = None,
+                 timeout: tuple[float, float] = (CONNECT_TIMEOUT_S, READ_TIMEOUT_S), retries: bool = True) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.timeout = timeout
+        self.requests_made = 0
+        self.session = requests.Session()
+        self.session.verify = ca_bundle or True
+        adapter = HTTPAdapter(max_retries=_retry_policy() if retries else Retry(total=0, raise_on_status=False))
+        self.session.mount("https://", adapter)
+        self.session.mount("http://", adapter)
+        self.session.headers.update(
+            {protocol.PROTOCOL_HEADER: str(protocol.PROTOCOL_VERSION), "User-Agent": f"outreach/{__version__}",
+             "Accept-Encoding": "gzip", "Accept": "application/json"}
+        )
+        if token:
+            self.session.headers["Authorization"] = f"Bearer {token}"
+
+    def _url(self, path: str) -> str:
+        return f"{self.base_url}{protocol.API_PREFIX}{path}"
+
+    def _send(self, method: str, path: str, **kwargs: Any) -> Any:
+        self.requests_made += 1
+        try:
+            response = self.session.request(method, self._url(path), timeout=self.timeout, **kwargs)
+        except requests.exceptions.SSLError as exc:
+            raise TlsFailure(type(exc).__name__) from None
+        except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
+            raise NetworkDown(type(exc).__name__) from None
+        except requests.exceptions.RequestException as exc:
+            raise NetworkDown(type(exc).__name__) from None
+        try:
+            body = response.json()
+        except (ValueError, requests.exceptions.RequestException):
+            # a truncated or garbled answer: the request may or may not have been applied, and
+            # both are safe (push is idempotent), so treat it like a dropped connection
+            if response.status_code >= 500:
+                raise ServerUnavailable(f"HTTP {response.status_code}") from None
+            raise NetworkDown("unreadable response") from None
+        if response.status_code != 200:
+            raise_for_reply(response.status_code, body)
+        return body
+
+    def get(self, path: str, params: dict[str, Any]) -> Any:
+        return self._send("GET", path, params=params)
+
+    def post(self, path: str, body: Any) -> Any:
+        raw = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+        headers = {"Content-Type": "application/json"}
+        if len(raw) > 1024:
+            raw = gzip.compress(raw, compresslevel=5)
+            headers["Content-Encoding"] = "gzip"
+        return self._send("POST", path, data=raw, headers=headers)
+
+    def close(self) -> None:
+        self.session.close()

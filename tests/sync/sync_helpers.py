@@ -1,0 +1,129 @@
+"""Helpers for the sync tests: real servers on 127.0.0.1: uvicorn in a background thread, on SQLite and
+on the local PostgreSQL (a fresh database per test session, dropped afterwards).
+
+Each test gets its own ward on a shared server (so tests cannot see each other's data), and
+helpers to make client profiles enrolled in it. Client profiles for fast tests are unencrypted
+copies of one migrated template database; ``enrolled_store`` makes real encrypted ones.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import pytest
+import uvicorn
+
+from outreach.model.ids import uuid7
+from outreach.server import admin
+from outreach.server.api import create_app
+from outreach.server.db import ServerDb, open_db
+from outreach.store.database import Store, open_store
+from outreach.store.profile import Profile
+from outreach.sync.client import enroll
+from outreach.sync.transport import HttpTransport
+
+PG_ADMIN_DSN = os.environ.get("OUTREACH_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
+
+
+def wait_until(predicate: Any, timeout: float = 20.0, what: str = "condition") -> None:
+    """Poll ``predicate`` until true or the deadline passes (never a bare sleep as sync)."""
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"timed out waiting for {what}")
+        time.sleep(0.01)
+
+
+class LiveServer:
+    """The real API served by uvicorn on a free loopback port, in a daemon thread."""
+
+    def __init__(self, db: ServerDb, **app_options: Any) -> None:
+        self.db = db
+        self.app = create_app(db, **app_options)
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(("127.0.0.1", 0))
+        self.port = sock.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(self.app, log_level="warning", access_log=False, lifespan="off", timeout_keep_alive=30)
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [sock]}, daemon=True)
+        self.thread.start()
+        wait_until(lambda: self.server.started, what="uvicorn start")
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+def _pg_available() -> bool:
+    try:
+        with psycopg.connect(PG_ADMIN_DSN, connect_timeout=2):
+            return True
+    except psycopg.Error:
+        return False
+
+
+@dataclass
+class WardSetup:
+    """A fresh ward on a live server with one team, and a way to enrol laptops into it."""
+
+    server: LiveServer
+    ward_id: str
+    team_id: str
+    stores: list[Store] = field(default_factory=list)
+
+    def code(self, role: str = "volunteer", name: str | None = "Phạm Quang Huy", minutes: int = 15) -> str:
+        return admin.issue_enrolment_code(self.server.db, self.team_id, role, name, minutes).code
+
+
+def make_ward(server: LiveServer, name: str = "Phường Ngọc Hà") -> WardSetup:
+    ward_id = admin.add_ward(server.db, name, code="00004", province_code="01", province_name="Thành phố Hà Nội")
+    team_id = admin.add_team(server.db, ward_id, f"Đội cơ động {ward_id[-6:]}")
+    admin.add_group(server.db, ward_id, "Tổ dân phố số 1", sort_order=1)
+    return WardSetup(server, ward_id, team_id)
+
+
+_TEMPLATE: dict[str, Path] = {}
+
+
+def template_db(root: Path) -> Path:
+    """One migrated, unencrypted client database, copied for each fast test profile."""
+    if "path" not in _TEMPLATE:
+        folder = root / "template"
+        profile = Profile(data_dir=folder, encrypted=False, demo=True)
+        profile.save()
+        open_store(profile).close()
+        _TEMPLATE["path"] = folder / "outreach.db"
+    return _TEMPLATE["path"]
+
+
+def fast_store(template_root: Path, folder: Path) -> Store:
+    """A fresh unencrypted client profile (no keyring, no migration run): for model tests."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    shutil.copy(template_db(template_root), folder / "outreach.db")
+    profile = Profile(data_dir=folder, encrypted=False, demo=True)
+    profile.save()
+    return open_store(profile)
+
+
+def enrol_fast(ward: WardSetup, store: Store, role: str = "volunteer") -> HttpTransport:
+    """Enrol ``store`` without the keyring; returns a transport holding its token."""
+    transport = HttpTransport(ward.server.url, None, retries=False)
+    reply = transport.post("/enroll", {"code": ward.code(role), "label": "test"})
+    profile = store.profile
+    profile.server_url, profile.server_device_id = ward.server.url, reply["device_id"]
+    profile.ward_id, profile.team_id, profile.role, profile.member_id = reply["ward_id"], reply["team_id"], reply["role"], reply["member_id"]
+    profile.save()
+    transport.close()
+    return HttpTransport(ward.server.url, reply["token"], retries=False)
