@@ -26,6 +26,7 @@ log = logging.getLogger("outreach")
 #: the CLI grows without this file becoming the place where everything meets.
 COMMAND_MODULES = (
     "outreach.commands.core",
+    "outreach.commands.sync",
 )
 
 

@@ -83,8 +83,23 @@ def _ward_identity() -> tuple[str, str, str, str]:
     return "00004", "Phường Ngọc Hà", "01", "Thành phố Hà Nội"
 
 
-def generate(store: Store, households: int, seed: int = 1, *, today: dt.date | None = None, identity_role: str = "leader") -> DemoSummary:
-    """Fill ``store`` with a synthetic ward and make the profile one of its team members."""
+def generate(
+    store: Store,
+    households: int,
+    seed: int = 1,
+    *,
+    today: dt.date | None = None,
+    identity_role: str = "leader",
+    ward_id: str | None = None,
+    team_id: str | None = None,
+    member: tuple[str, str, str] | None = None,
+) -> DemoSummary:
+    """Fill ``store`` with a synthetic ward and make the profile one of its team members.
+
+    With ``ward_id`` (and optionally ``team_id`` and ``member`` = (id, full name, role)) it fills
+    an *existing* ward the profile is enrolled in instead of creating one: the server already has
+    the ward, the team and this user's member row, so only the rest is generated and pushed.
+    """
     if households < 1:
         raise ValueError("households must be at least 1")
     rng = random.Random(seed)
@@ -96,28 +111,40 @@ def generate(store: Store, households: int, seed: int = 1, *, today: dt.date | N
 
     with store.read() as session:
         procedures = list(session.scalars(select(Procedure.id).where(Procedure.deleted.is_(False)).order_by(Procedure.id)))
-    ward_id = uuid7()
+    existing_ward = ward_id is not None
+    ward_id = ward_id or uuid7()
     code, ward_name, province_code, province_name = _ward_identity()
     with store.write() as tx:
         rec = tx.recorder
-        rec.insert_many(Ward, [{"id": ward_id, "ward_id": ward_id, "code": code, "name": ward_name, "province_code": province_code, "province_name": province_name}])
+        if existing_ward:
+            found = tx.session.get(Ward, ward_id)
+            ward_name = found.name if found is not None and found.name else ward_name
+        else:
+            rec.insert_many(Ward, [{"id": ward_id, "ward_id": ward_id, "code": code, "name": ward_name, "province_code": province_code, "province_name": province_name}])
         n_groups = min(40, max(3, households // 10))
         group_ids = rec.insert_many(
             ResidentialGroup,
             [{"ward_id": ward_id, "name": f"Tổ dân phố số {i + 1}", "kind": "to_dan_pho", "sort_order": i + 1} for i in range(n_groups)],
         )
-        team_ids = rec.insert_many(Team, [{"ward_id": ward_id, "name": f"Đội cơ động số {i + 1}", "contact_phone": _phone(rng)} for i in range(4)])
+        new_teams = 3 if team_id else 4
+        team_ids = ([team_id] if team_id else []) + rec.insert_many(
+            Team, [{"ward_id": ward_id, "name": f"Đội cơ động số {i + 1 + (4 - new_teams)}", "contact_phone": _phone(rng)} for i in range(new_teams)]
+        )
         members: dict[str, list[str]] = {}
         member_rows: list[dict[str, Any]] = []
+        if member is not None:
+            # the enrolled user: already a team member on the server, first of the first team
+            member_rows.append({"id": member[0], "ward_id": ward_id, "team_id": team_ids[0], "full_name": member[1], "role": member[2]})
+            members.setdefault(team_ids[0], []).append(member[0])
         for team_id in team_ids:
-            for j in range(7):
+            for j in range(7 - (1 if member is not None and team_id == team_ids[0] else 0)):
                 male = rng.random() < 0.5
                 member_rows.append(
                     {"id": uuid7(), "ward_id": ward_id, "team_id": team_id, "full_name": _name(rng, male),
                      "role": "leader" if j == 0 else "volunteer", "phone": _phone(rng), "active": True}
                 )
                 members.setdefault(team_id, []).append(member_rows[-1]["id"])
-        rec.insert_many(TeamMember, member_rows)
+        rec.insert_many(TeamMember, member_rows[1:] if member is not None else member_rows)
 
         used_ids: set[str] = set()
         household_rows: list[dict[str, Any]] = []
@@ -223,7 +250,7 @@ def generate(store: Store, households: int, seed: int = 1, *, today: dt.date | N
         )
     profile: Profile = store.profile
     leader_of_first_team = member_rows[0]
-    identity = leader_of_first_team if identity_role == "leader" else member_rows[1]
+    identity = leader_of_first_team if identity_role == "leader" or member is not None else member_rows[1]
     profile.ward_id, profile.team_id = ward_id, team_ids[0]
     profile.member_id, profile.member_name, profile.role = identity["id"], identity["full_name"], identity["role"]
     profile.save()

@@ -113,6 +113,15 @@ class HybridLogicalClock:
             if (other.wall_ms, other.counter) > (self._last.wall_ms, self._last.counter):
                 self._last = Timestamp(other.wall_ms, other.counter, self.node)
 
+    def rewind(self, floor: str) -> None:
+        """Move the clock back to ``floor`` (never below it); only for repairing a clock that ran
+        ahead because the computer's date was wrong (DESIGN.md §4.8). The caller re-stamps the
+        unsent changes it had stamped in the future, so nothing keeps a stamp above the clock.
+        """
+        stamp = Timestamp.parse(floor)
+        with self._lock:
+            self._last = Timestamp(stamp.wall_ms, stamp.counter, self.node)
+
     def _bump(self, wall_ms: int, counter: int) -> Timestamp:
         if counter >= MAX_COUNTER:
             # 65,536 stamps in one millisecond: borrow the next millisecond rather than overflow.

@@ -1,0 +1,283 @@
+"""Sync sub-commands: ``enroll``, ``sync``, ``sync-status``, ``needs-attention``, ``lost-values``,
+``export-unsent``, ``wipe`` and ``demo`` (a local server + demo ward + this profile enrolled).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from outreach.commands.common import data_dir_of, open_profile_store, say
+from outreach.errors import OutreachError
+from outreach.sync.engine import SyncReport
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    enroll = sub.add_parser("enroll", help="enrol this computer with the ward server (one-time code)")
+    enroll.add_argument("--server", required=True, help="server address, e.g. https://outreach.phuong.gov.vn")
+    enroll.add_argument("--code", required=True, help="the one-time enrolment code shown by the office")
+    enroll.add_argument("--ca-bundle", help="the ward's own CA certificate (PEM), if it uses one")
+    enroll.set_defaults(handler=enroll_command)
+
+    sync = sub.add_parser("sync", help="send unsent changes and receive the ward's (push + pull)")
+    sync.add_argument("--verify", action="store_true", help="always compare with the server's ward digest")
+    sync.add_argument("--restamp", action="store_true", help="after fixing a wrong clock: re-stamp unsent changes first")
+    sync.add_argument("--json", action="store_true", help="print the summary as JSON")
+    sync.set_defaults(handler=sync_command)
+
+    status = sub.add_parser("sync-status", help="last sync, unsent changes, needs attention")
+    status.set_defaults(handler=status_command)
+
+    attention = sub.add_parser("needs-attention", help="changes the server rejected")
+    attention.add_argument("--discard", type=int, metavar="ID", help="drop one (the server's values come back)")
+    attention.set_defaults(handler=attention_command)
+
+    lost = sub.add_parser("lost-values", help="leader: values that lost a concurrent edit")
+    lost.add_argument("--restore", type=int, metavar="ID", help="write this losing value back")
+    lost.set_defaults(handler=lost_values_command)
+
+    export = sub.add_parser("export-unsent", help="write unsent changes to a file for hand-over")
+    export.add_argument("file", type=Path)
+    export.set_defaults(handler=export_command)
+
+    wipe = sub.add_parser("wipe", help="delete this profile's local data and keys (after revocation)")
+    wipe.add_argument("--yes", action="store_true", help="confirm")
+    wipe.add_argument("--force", action="store_true", help="even if there are unsent changes")
+    wipe.set_defaults(handler=wipe_command)
+
+    demo = sub.add_parser("demo", help="start a local demo server, enrol this profile, fill demo data, open the app")
+    demo.add_argument("--households", type=int, default=300)
+    demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--port", type=int, default=0, help="server port (default: a free one)")
+    demo.add_argument("--headless", action="store_true", help="do not open the window")
+    demo.set_defaults(handler=demo_command)
+
+
+def print_report(report: SyncReport, as_json: bool = False) -> None:
+    if as_json:
+        from dataclasses import asdict
+
+        print(json.dumps(asdict(report), ensure_ascii=False))
+        return
+    print(
+        say(
+            f"Đã gửi {report.pushed}, đã nhận {report.pulled}, bị từ chối {report.rejected}, "
+            f"{report.requests} yêu cầu, {report.duration_s:.2f} giây.",
+            f"Pushed {report.pushed}, pulled {report.pulled}, rejected {report.rejected}, "
+            f"{report.requests} requests, {report.duration_s:.2f} s.",
+        )
+    )
+    if report.rejected:
+        print(say("Có thay đổi cần xem lại: outreach needs-attention", "Some changes need attention: outreach needs-attention"))
+    if report.flagged_visits:
+        print(say(f"{report.flagged_visits} lần thăm được trưởng nhóm yêu cầu sửa.", f"{report.flagged_visits} visits were flagged for correction by your leader."))
+    if report.verified is False:
+        print(say("Cảnh báo: dữ liệu chưa khớp hoàn toàn với máy chủ; lần đồng bộ sau sẽ kiểm tra lại.",
+                  "Warning: data does not fully match the server yet; the next sync checks again."), file=sys.stderr)
+
+
+def enroll_command(args: argparse.Namespace) -> int:
+    from outreach.sync.client import enroll
+
+    store = open_profile_store(args)
+    try:
+        result = enroll(store, args.server, args.code, ca_bundle=args.ca_bundle)
+    finally:
+        store.close()
+    print(say(f"Đã đăng ký máy này (vai trò {result.role}). Chạy 'outreach sync' để nhận dữ liệu của phường.",
+              f"This computer is enrolled (role {result.role}). Run 'outreach sync' to receive the ward's data."))
+    return 0
+
+
+def sync_command(args: argparse.Namespace) -> int:
+    from outreach.sync.client import run_sync
+    from outreach.sync.local_state import restamp_outbox
+
+    store = open_profile_store(args, create=False)
+    try:
+        if args.restamp:
+            count = restamp_outbox(store)
+            print(say(f"Đã đóng dấu thời gian lại {count} thay đổi chưa gửi.", f"Re-stamped {count} unsent changes."))
+        report = run_sync(store, verify=True if args.verify else None)
+    finally:
+        store.close()
+    print_report(report, args.json)
+    return 0
+
+
+def status_command(args: argparse.Namespace) -> int:
+    from outreach.sync.client import sync_state
+    from outreach.sync.local_state import unsent_counts
+
+    store = open_profile_store(args, create=False)
+    try:
+        state = sync_state(store)
+        unsent, attention = unsent_counts(store)
+        profile = store.profile
+    finally:
+        store.close()
+    print(say(f"Máy chủ: {profile.server_url or 'chưa đăng ký'}", f"Server: {profile.server_url or 'not enrolled'}"))
+    last_ok = state.last_success_at.isoformat(timespec="seconds") if state and state.last_success_at else "-"
+    print(say(f"Lần đồng bộ thành công cuối: {last_ok}", f"Last successful sync: {last_ok}"))
+    if state and state.last_error_code:
+        print(say(f"Lỗi lần trước: {state.last_error_code}", f"Last error: {state.last_error_code}"))
+    print(say(f"Chưa gửi: {unsent}; cần xem lại: {attention}", f"Unsent: {unsent}; needs attention: {attention}"))
+    return 0
+
+
+def attention_command(args: argparse.Namespace) -> int:
+    from outreach.sync.local_state import discard_attention, needs_attention
+
+    store = open_profile_store(args, create=False)
+    try:
+        if args.discard is not None:
+            if not discard_attention(store, args.discard):
+                raise OutreachError(f"Không có mục {args.discard}.", f"No item {args.discard}.")
+            print(say("Đã bỏ; lần đồng bộ sau sẽ lấy lại dữ liệu của máy chủ.", "Discarded; the next sync restores the server's data."))
+            return 0
+        items = needs_attention(store)
+    finally:
+        store.close()
+    if not items:
+        print(say("Không có thay đổi nào bị từ chối.", "No rejected changes."))
+    for item in items:
+        print(f"{item.id:>4}  {item.rejected_at}  {item.entity:<16} {item.entity_id}  {item.reason_code}  {', '.join(item.fields)}")
+    return 0
+
+
+def lost_values_command(args: argparse.Namespace) -> int:
+    from outreach.sync.client import transport_for
+    from outreach.sync.lost_values import fetch_lost_values, restore_lost_value
+
+    store = open_profile_store(args, create=False)
+    transport = transport_for(store)
+    try:
+        items = fetch_lost_values(transport)
+        if args.restore is not None:
+            chosen = [i for i in items if i.id == args.restore]
+            if not chosen or not restore_lost_value(store, transport, chosen[0]):
+                raise OutreachError(f"Không khôi phục được mục {args.restore}.", f"Could not restore item {args.restore}.")
+            print(say("Đã khôi phục; giá trị sẽ được gửi ở lần đồng bộ sau.", "Restored; it is sent with the next sync."))
+            return 0
+    finally:
+        transport.close()
+        store.close()
+    if not items:
+        print(say("Không có giá trị nào bị ghi đè.", "No overwritten values."))
+    for i in items:
+        print(f"{i.id:>4}  {i.recorded_at}  {i.entity}.{i.field}  {i.entity_id}: {json.dumps(i.value, ensure_ascii=False)} → {json.dumps(i.winning_value, ensure_ascii=False)}")
+    return 0
+
+
+def export_command(args: argparse.Namespace) -> int:
+    from outreach.services import audit
+    from outreach.services.context import Actor
+    from outreach.sync.local_state import export_unsent
+
+    store = open_profile_store(args, create=False)
+    try:
+        # hand-over after revocation is allowed for any role, but always audited first
+        audit.record(store, Actor.from_profile(store.profile), "export_unsent", str(args.file), {})
+        count = export_unsent(store, args.file)
+    finally:
+        store.close()
+    print(say(f"Đã ghi {count} thay đổi vào {args.file}.", f"Wrote {count} changes to {args.file}."))
+    return 0
+
+
+def wipe_command(args: argparse.Namespace) -> int:
+    from outreach.sync.local_state import unsent_counts, wipe_profile
+
+    if not args.yes:
+        raise OutreachError("Thêm --yes để xác nhận xoá dữ liệu trên máy này.", "Add --yes to confirm wiping this computer's data.")
+    store = open_profile_store(args, create=False)
+    unsent, attention = unsent_counts(store)
+    if (unsent or attention) and not args.force:
+        store.close()
+        raise OutreachError(
+            f"Còn {unsent + attention} thay đổi chưa gửi: xuất bằng 'outreach export-unsent FILE' trước, hoặc thêm --force.",
+            f"{unsent + attention} changes are unsent: export them with 'outreach export-unsent FILE' first, or add --force.",
+        )
+    wipe_profile(store)
+    print(say("Đã xoá dữ liệu và khoá của hồ sơ này.", "This profile's data and keys are wiped."))
+    return 0
+
+
+def demo_command(args: argparse.Namespace) -> int:
+    return run_demo(args, data_dir_of(args))
+
+
+def run_demo(args: argparse.Namespace, data_dir: Path) -> int:
+    """The newcomer's path: local server + demo ward + this profile enrolled + demo data + app."""
+    import importlib.util
+
+    from sqlalchemy import func, select
+
+    from outreach.model import Household, TeamMember, Ward
+    from outreach.server import admin
+    from outreach.server.background import ensure_server
+    from outreach.server.db import open_db
+    from outreach.services import demo_data
+    from outreach.store.profile import Profile
+    from outreach.sync.client import enroll, run_sync
+
+    existing = Profile.load(data_dir)
+    if existing is not None and not existing.demo:
+        raise OutreachError(
+            "Lệnh demo chỉ dùng hồ sơ demo hoặc thư mục mới, không dùng hồ sơ thật.",
+            "The demo only uses a demo profile or a new folder, never a real profile.",
+        )
+    if args.households < 1:
+        raise OutreachError("Số hộ phải lớn hơn 0.", "The number of households must be at least 1.")
+    server = ensure_server(data_dir / "demo-server", args.port)
+    print(say(f"Máy chủ demo: {server.url}", f"Demo server: {server.url}"))
+    store = open_profile_store(args, demo=True)
+    try:
+        if not store.profile.server_url or store.profile.server_url != server.url:
+            db = open_db(server.db_url)
+            try:
+                if store.profile.ward_id:
+                    ward_id = store.profile.ward_id
+                    try:
+                        admin.find_ward(db, ward_id)
+                    except admin.AdminError:
+                        admin.add_ward(db, "Phường demo", ward_id=ward_id)
+                else:
+                    code, name, province_code, province_name = demo_data._ward_identity()
+                    try:
+                        ward_id = admin.find_ward(db, None)["id"]
+                    except admin.AdminError:
+                        ward_id = admin.add_ward(db, name, code, province_code, province_name)
+                team_id = store.profile.team_id or admin.add_team(db, ward_id, "Đội cơ động số 1")
+                try:
+                    admin.find_team(db, team_id)
+                except admin.AdminError:
+                    admin.add_team(db, ward_id, "Đội cơ động số 1", team_id=team_id)
+                issued = admin.issue_enrolment_code(db, team_id, "leader", None if store.profile.member_id else "Lê Thị Hạnh")
+            finally:
+                db.dispose()
+            enroll(store, server.url, issued.code)
+        run_sync(store)
+        with store.read() as session:
+            households = session.scalar(select(func.count()).select_from(Household)) or 0
+            ward = session.get(Ward, store.profile.ward_id)
+            member = session.get(TeamMember, store.profile.member_id) if store.profile.member_id else None
+        if households == 0:
+            print(say(f"Đang tạo {args.households} hộ demo…", f"Generating {args.households} demo households…"), flush=True)
+            identity = (member.id, member.full_name, member.role) if member is not None else None
+            demo_data.generate(store, args.households, seed=args.seed, ward_id=store.profile.ward_id,
+                               team_id=store.profile.team_id, member=identity)
+        report = run_sync(store)
+        print_report(report)
+        ward_name = ward.name if ward is not None else ""
+    finally:
+        store.close()
+    if not args.headless and importlib.util.find_spec("outreach.ui.app") is not None:
+        from outreach.ui.app import run
+
+        return int(run(args))
+    print(say(f"Hồ sơ demo sẵn sàng: {ward_name}, dữ liệu tại {data_dir}. Máy chủ chạy nền tại {server.url} (pid {server.pid}).",
+              f"Demo profile ready: {ward_name}, data in {data_dir}. Server running in the background at {server.url} (pid {server.pid})."))
+    return 0

@@ -1,0 +1,79 @@
+"""Start (or reuse) an ``outreach-server`` on 127.0.0.1 in the background, for ``outreach demo``.
+
+The server is a separate process (its own session, so closing the app's terminal does not
+kill it mid-write), recorded in ``server.json`` next to its database; a later demo reuses it
+when that process still answers on its port with the same database.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import requests
+
+from outreach.sync.protocol import API_PREFIX
+
+STATE_FILE = "server.json"
+
+
+@dataclass(frozen=True)
+class BackgroundServer:
+    url: str
+    pid: int
+    db_url: str
+    reused: bool
+
+
+def _healthy(url: str) -> bool:
+    try:
+        return requests.get(f"{url}{API_PREFIX}/health", timeout=1).status_code == 200
+    except requests.RequestException:
+        return False
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        return False
+    return True
+
+
+def ensure_server(folder: Path, port: int = 0, timeout_s: float = 30.0) -> BackgroundServer:
+    folder.mkdir(parents=True, exist_ok=True)
+    db_url = f"sqlite:///{folder / 'office.db'}"
+    state_path = folder / STATE_FILE
+    if state_path.exists():
+        state = json.loads(state_path.read_text())
+        if state.get("db_url") == db_url and _alive(state["pid"]) and _healthy(state["url"]):
+            return BackgroundServer(state["url"], state["pid"], db_url, True)
+    # the schema and catalogue first, in the foreground, so errors show here and not in a log
+    subprocess.run([sys.executable, "-m", "outreach.server.cli", "--db", db_url, "init"], check=True, capture_output=True)
+    port = port or _free_port()
+    url = f"http://127.0.0.1:{port}"
+    log = open(folder / "server.log", "ab")  # noqa: SIM115 - handed to the child process
+    process = subprocess.Popen(
+        [sys.executable, "-m", "outreach.server.cli", "--db", db_url, "serve", "--host", "127.0.0.1", "--port", str(port)],
+        stdout=log, stderr=log, stdin=subprocess.DEVNULL, start_new_session=True,
+    )
+    log.close()
+    deadline = time.monotonic() + timeout_s
+    while not _healthy(url):
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError(f"the demo server did not start; see {folder / 'server.log'}")
+        time.sleep(0.1)
+    state_path.write_text(json.dumps({"url": url, "pid": process.pid, "db_url": db_url}))
+    return BackgroundServer(url, process.pid, db_url, False)
