@@ -173,7 +173,7 @@ class HouseholdDetailView(QWidget):
             parts.append(s.group_name)
         if s.phone:
             parts.append(self.tr("phone %1").replace("%1", s.phone))
-        priorities = priority_labels(self, s)
+        priorities = priority_labels(s)
         if priorities:
             parts.append(self.tr("priority: %1").replace("%1", ", ".join(priorities)))
         self.subtitle.setText(" · ".join(parts))

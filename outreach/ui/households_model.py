@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from outreach.services.households import HouseholdSummary, household_summaries
 from outreach.ui.context import UiContext
@@ -144,7 +144,7 @@ class HouseholdTableModel(QAbstractTableModel):
         if column == COL_LAST_VISIT:
             return format_date(row.last_visit_at)
         if column == COL_PRIORITY:
-            return ", ".join(priority_labels(self, row))
+            return ", ".join(priority_labels(row))
         return ""
 
     # -- lazy fetching --------------------------------------------------------------------------
@@ -181,18 +181,15 @@ class HouseholdTableModel(QAbstractTableModel):
         self.page_loaded.emit()
 
 
-def priority_labels(translator: Any, row: HouseholdSummary) -> list[str]:
+def priority_labels(row: HouseholdSummary) -> list[str]:
     """Short labels of the household's priority flags, in the UI language."""
-    from PySide6.QtCore import QCoreApplication
-
-    tr = lambda s: QCoreApplication.translate("Priority", s)  # noqa: E731
     labels = []
     if row.elderly_alone:
-        labels.append(tr("elderly living alone"))
+        labels.append(QCoreApplication.translate("Priority", "elderly living alone"))
     if row.disabled:
-        labels.append(tr("disability"))
+        labels.append(QCoreApplication.translate("Priority", "disability"))
     if row.policy_family:
-        labels.append(tr("policy family"))
+        labels.append(QCoreApplication.translate("Priority", "policy family"))
     if row.poor_household:
-        labels.append(tr("poor household"))
+        labels.append(QCoreApplication.translate("Priority", "poor household"))
     return labels

@@ -30,7 +30,11 @@ from outreach.ui.household_detail import HouseholdDetailView
 from outreach.ui.household_dialog import HouseholdDialog
 from outreach.ui.households_model import (
     COL_ADDRESS,
+    COL_GROUP,
     COL_HEAD,
+    COL_LAST_VISIT,
+    COL_PHONE,
+    COL_RESIDENTS,
     SQL_SORT_KEYS,
     HouseholdTableModel,
 )
@@ -82,7 +86,9 @@ class HouseholdsView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_ADDRESS, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(COL_HEAD, 190)
+        header.resizeSection(COL_HEAD, 170)
+        for column, width in ((COL_GROUP, 110), (COL_RESIDENTS, 80), (COL_PHONE, 105), (COL_LAST_VISIT, 95)):
+            header.resizeSection(column, width)
         self.table.setWordWrap(False)
         header.setSortIndicatorShown(True)
         header.setSortIndicator(COL_HEAD, Qt.SortOrder.AscendingOrder)
@@ -113,7 +119,7 @@ class HouseholdsView(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([700, 520])
+        self.splitter.setSizes([760, 470])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 

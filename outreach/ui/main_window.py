@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
             self.tr("Follow-ups"),
             self.tr("Weekly log"),
             self.tr("Coverage"),
-            self.tr("Procedures && QR").replace("&&", "&"),
+            self.tr("Procedures & QR"),
             self.tr("Settings"),
         ]
 

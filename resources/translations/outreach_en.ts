@@ -1,0 +1,1274 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>App</name>
+    <message>
+        <source>Outreach cannot start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CccdScanField</name>
+    <message>
+        <source>Click here and scan the QR code on the ID card (CCCD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan &amp;CCCD:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card read: %1. Check the fields below, then save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Something went wrong inside Outreach. Nothing you typed was lost; the details were written to the log file. Please tell the ward office if it happens again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outreach</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FilingsModel</name>
+    <message>
+        <source>Procedure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossier code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fee paid online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FlagDialog</name>
+    <message>
+        <source>Flag for correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What should the volunteer correct in the visit to %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what needs correcting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpModel</name>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsView</name>
+    <message>
+        <source>&amp;Open visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mark revisit done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 returned by the leader · %2 overdue · %3 due this week</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdDetailView</name>
+    <message>
+        <source>Choose a household from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;visit here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VNeID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit &amp;resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record &amp;consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open follow-ups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>phone %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>priority: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>withdrawn %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>given %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revisit on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>returned by the leader: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose the resident agreed to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help with online public services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawing consent erases this person&apos;s name, date of birth, ID numbers and phone. Visits and statistics are kept. Continue?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw and erase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdDialog</name>
+    <message>
+        <source>Edit household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register a household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 12</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Ngách 4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Ngõ 12</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Đội Cấn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no group)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Elderly person living alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person with &amp;disability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Policy family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;oor or near-poor household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Head of household:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>House &amp;number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Alley (ngách):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lane (ngõ):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Street:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hamlet / &amp;village:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other address &amp;details:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residential &amp;group:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;hone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No&amp;tes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the existing household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register a new one anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household already registered?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdTableModel</name>
+    <message>
+        <source>Head of household</source>
+        <extracomment>Column → sort key understood by ``list_household_ids`` (sorting happens in SQL). Emitted on the GUI thread each time a page of rows arrived (tests wait on it).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residential group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdsView</name>
+    <message>
+        <source>Search by name, address, phone or ID number — accents optional</source>
+        <extracomment>(household id, label) — the main window switches to New visit with this household. Emitted when a search or listing has been applied to the table (tests wait on it).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Register household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (showing the best %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 households match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 households in the ward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanned: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where does this person belong?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add to %1&apos;s household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register a new household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Helped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not at home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revisit needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Papers prepared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guided only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned for more papers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>National public service portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VNeID app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Social insurance (VssID)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flagged for correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned by the leader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team leader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fully online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partly online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At the counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Households</source>
+        <extracomment>Thread-safe entry for the sync engine: emit from anywhere, rendered on the GUI thread.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weekly log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Procedures &amp; QR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outreach — online public services at home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no team member set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo profile, NOT encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coverage reports are not available in this build.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Priority</name>
+    <message>
+        <source>elderly living alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>policy family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>poor household</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProceduresView</name>
+    <message>
+        <source>Filter by name or code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The resident scans this code with their phone camera to open the procedure on the national public service portal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code %1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This procedure&apos;s code is not confirmed yet, so no QR code is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResidentDialog</name>
+    <message>
+        <source>Edit resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>12 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The resident &amp;agrees that the ward keeps these details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help with online public services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of &amp;birth:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sex:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Personal ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Old ID (CMND):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Relation to head:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;hone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;VNeID level:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;urpose:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the existing person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go back and correct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare with the ID card before saving.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScanDialog</name>
+    <message>
+        <source>Scan an ID card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Point the scanner at the QR code on the card. Nothing is saved until you check and save the form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Window size and position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last screen shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Households list and detail sizes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change applies at once and is remembered for the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a demo profile with synthetic data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ward server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One-time code from the ward office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Enrol this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment &amp;code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer is enrolled with %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment with a ward server is not available in this build; everything works offline on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypted (key kept in the system keyring)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NOT encrypted — demo data only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encryption:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the server address and the one-time code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusLabel</name>
+    <message>
+        <source>Not connected to a ward server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced %1 min ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changes waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 need attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <source>Cancel</source>
+        <extracomment>(task id, ok, result or exception) — emitted from worker threads, delivered queued. Emitted on the GUI thread after any task&apos;s callbacks ran; tests wait on it. Emitted on the GUI thread when no task is running any more.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <source>Visit of %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VisitForm</name>
+    <message>
+        <source>Type the head&apos;s name, the address or a phone, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No household chosen yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Separate topics with commas, e.g. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not asked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(this computer&apos;s user)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Procedure name or code, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossier code, if submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fee paid &amp;online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;dd filing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+S</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clea&amp;r form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Household:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tarted at:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members present:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>O&amp;utcome:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To&amp;pics:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sat&amp;isfaction:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filings helped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pro&amp;cedure:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fo&amp;r:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Porta&amp;l:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stat&amp;us:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossier &amp;code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No household matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No procedure matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a procedure from the list first (type its name or code, then Enter).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit saved: %1 with %2 filing(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Throw away what is typed in this form?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leader&apos;s note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved visit found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A visit you were typing was not saved (the app was closed or the computer stopped). Restore it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decide later</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WeeklyLogModel</name>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leader&apos;s note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WeeklyLogView</name>
+    <message>
+        <source>&amp;Week:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All volunteers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any review state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;pprove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Flag for correction…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve the &amp;whole week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only team leaders can approve, flag or lock weeks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Volunteer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Review:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 visits · %2 filings · %3 waiting · %4 approved · %5 flagged · %6 corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>🔒 Week locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week open for edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unlock week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock week</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

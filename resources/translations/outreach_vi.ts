@@ -1,0 +1,1274 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi" sourcelanguage="en">
+<context>
+    <name>App</name>
+    <message>
+        <source>Outreach cannot start</source>
+        <translation>Không khởi động được Outreach</translation>
+    </message>
+</context>
+<context>
+    <name>CccdScanField</name>
+    <message>
+        <source>Click here and scan the QR code on the ID card (CCCD)</source>
+        <translation>Bấm vào đây rồi quét mã QR trên thẻ căn cước (CCCD)</translation>
+    </message>
+    <message>
+        <source>Scan &amp;CCCD:</source>
+        <translation>Quét &amp;CCCD:</translation>
+    </message>
+    <message>
+        <source>Card read: %1. Check the fields below, then save.</source>
+        <translation>Đã đọc thẻ: %1. Kiểm tra các ô bên dưới rồi lưu.</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>ngày/tháng/năm</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Something went wrong inside Outreach. Nothing you typed was lost; the details were written to the log file. Please tell the ward office if it happens again.</source>
+        <translation>Outreach gặp lỗi bên trong. Dữ liệu bạn đã nhập không bị mất; chi tiết đã được ghi vào tệp nhật ký. Nếu lỗi lặp lại, vui lòng báo cho văn phòng phường.</translation>
+    </message>
+    <message>
+        <source>Outreach</source>
+        <translation>Outreach</translation>
+    </message>
+</context>
+<context>
+    <name>FilingsModel</name>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Cho ai</translation>
+    </message>
+    <message>
+        <source>Portal</source>
+        <translation>Cổng</translation>
+    </message>
+    <message>
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Fee paid online</source>
+        <translation>Đã nộp phí trực tuyến</translation>
+    </message>
+    <message>
+        <source>the household</source>
+        <translation>cả hộ</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>không</translation>
+    </message>
+</context>
+<context>
+    <name>FlagDialog</name>
+    <message>
+        <source>Flag for correction</source>
+        <translation>Yêu cầu sửa</translation>
+    </message>
+    <message>
+        <source>What should the volunteer correct in the visit to %1?</source>
+        <translation>Tình nguyện viên cần sửa gì trong lần thăm hộ %1?</translation>
+    </message>
+    <message>
+        <source>Say what needs correcting.</source>
+        <translation>Cần ghi rõ điều cần sửa.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpModel</name>
+    <message>
+        <source>What</source>
+        <translation>Việc</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Hộ gia đình</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsView</name>
+    <message>
+        <source>&amp;Open visit</source>
+        <translation>&amp;Mở lần thăm</translation>
+    </message>
+    <message>
+        <source>&amp;Mark revisit done</source>
+        <translation>&amp;Đánh dấu đã quay lại</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Làm mới</translation>
+    </message>
+    <message>
+        <source>%1 returned by the leader · %2 overdue · %3 due this week</source>
+        <translation>%1 bị đội trưởng trả lại · %2 quá hạn · %3 đến hạn tuần này</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdDetailView</name>
+    <message>
+        <source>Choose a household from the list.</source>
+        <translation>Chọn một hộ gia đình trong danh sách.</translation>
+    </message>
+    <message>
+        <source>&amp;Edit household</source>
+        <translation>&amp;Sửa hộ</translation>
+    </message>
+    <message>
+        <source>New &amp;visit here</source>
+        <translation>Ghi lần &amp;thăm hộ này</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Họ tên</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>Quan hệ</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Personal ID</source>
+        <translation>Số định danh</translation>
+    </message>
+    <message>
+        <source>VNeID</source>
+        <translation>VNeID</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <source>&amp;Add resident</source>
+        <translation>Thêm &amp;nhân khẩu</translation>
+    </message>
+    <message>
+        <source>Edit &amp;resident</source>
+        <translation>Sửa nhân &amp;khẩu</translation>
+    </message>
+    <message>
+        <source>Record &amp;consent</source>
+        <translation>Ghi nhận đồng &amp;ý</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw consent</source>
+        <translation>&amp;Rút đồng ý</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>Tình nguyện viên</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Filings</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Duyệt</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Hẹn quay lại</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>Nhân khẩu</translation>
+    </message>
+    <message>
+        <source>Open follow-ups</source>
+        <translation>Việc cần quay lại</translation>
+    </message>
+    <message>
+        <source>Visit history</source>
+        <translation>Lịch sử thăm hộ</translation>
+    </message>
+    <message>
+        <source>phone %1</source>
+        <translation>điện thoại %1</translation>
+    </message>
+    <message>
+        <source>priority: %1</source>
+        <translation>ưu tiên: %1</translation>
+    </message>
+    <message>
+        <source>withdrawn %1</source>
+        <translation>đã rút ngày %1</translation>
+    </message>
+    <message>
+        <source>given %1</source>
+        <translation>đồng ý ngày %1</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>chưa ghi nhận</translation>
+    </message>
+    <message>
+        <source>revisit on %1</source>
+        <translation>quay lại ngày %1</translation>
+    </message>
+    <message>
+        <source>returned by the leader: %1</source>
+        <translation>đội trưởng yêu cầu sửa: %1</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Không có.</translation>
+    </message>
+    <message>
+        <source>Record consent</source>
+        <translation>Ghi nhận đồng ý</translation>
+    </message>
+    <message>
+        <source>Purpose the resident agreed to:</source>
+        <translation>Mục đích người dân đồng ý:</translation>
+    </message>
+    <message>
+        <source>Help with online public services</source>
+        <translation>Hỗ trợ dịch vụ công trực tuyến</translation>
+    </message>
+    <message>
+        <source>Withdraw consent</source>
+        <translation>Rút đồng ý</translation>
+    </message>
+    <message>
+        <source>Withdrawing consent erases this person&apos;s name, date of birth, ID numbers and phone. Visits and statistics are kept. Continue?</source>
+        <translation>Rút đồng ý sẽ xoá họ tên, ngày sinh, số giấy tờ và số điện thoại của người này. Các lần thăm và số liệu thống kê được giữ lại. Tiếp tục?</translation>
+    </message>
+    <message>
+        <source>Withdraw and erase</source>
+        <translation>Rút và xoá</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Giữ lại</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdDialog</name>
+    <message>
+        <source>Edit household</source>
+        <translation>Sửa thông tin hộ</translation>
+    </message>
+    <message>
+        <source>Register a household</source>
+        <translation>Đăng ký hộ gia đình</translation>
+    </message>
+    <message>
+        <source>e.g. 12</source>
+        <translation>ví dụ 12</translation>
+    </message>
+    <message>
+        <source>e.g. Ngách 4</source>
+        <translation>ví dụ Ngách 4</translation>
+    </message>
+    <message>
+        <source>e.g. Ngõ 12</source>
+        <translation>ví dụ Ngõ 12</translation>
+    </message>
+    <message>
+        <source>e.g. Đội Cấn</source>
+        <translation>ví dụ Đội Cấn</translation>
+    </message>
+    <message>
+        <source>(no group)</source>
+        <translation>(chưa có tổ)</translation>
+    </message>
+    <message>
+        <source>&amp;Elderly person living alone</source>
+        <translation>Người &amp;cao tuổi sống một mình</translation>
+    </message>
+    <message>
+        <source>Person with &amp;disability</source>
+        <translation>Người &amp;khuyết tật</translation>
+    </message>
+    <message>
+        <source>&amp;Policy family</source>
+        <translation>Gia đình &amp;chính sách</translation>
+    </message>
+    <message>
+        <source>P&amp;oor or near-poor household</source>
+        <translation>Hộ nghèo, cận ng&amp;hèo</translation>
+    </message>
+    <message>
+        <source>&amp;Head of household:</source>
+        <translation>&amp;Chủ hộ:</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>House &amp;number:</source>
+        <translation>&amp;Số nhà:</translation>
+    </message>
+    <message>
+        <source>&amp;Alley (ngách):</source>
+        <translation>&amp;Ngách:</translation>
+    </message>
+    <message>
+        <source>&amp;Lane (ngõ):</source>
+        <translation>N&amp;gõ:</translation>
+    </message>
+    <message>
+        <source>&amp;Street:</source>
+        <translation>&amp;Đường:</translation>
+    </message>
+    <message>
+        <source>Hamlet / &amp;village:</source>
+        <translation>&amp;Thôn / xóm:</translation>
+    </message>
+    <message>
+        <source>Other address &amp;details:</source>
+        <translation>Địa chỉ &amp;khác:</translation>
+    </message>
+    <message>
+        <source>Residential &amp;group:</source>
+        <translation>Tổ &amp;dân phố:</translation>
+    </message>
+    <message>
+        <source>P&amp;hone:</source>
+        <translation>Điện t&amp;hoại:</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Ưu tiên</translation>
+    </message>
+    <message>
+        <source>No&amp;tes:</source>
+        <translation>Ghi &amp;chú:</translation>
+    </message>
+    <message>
+        <source>Open the existing household</source>
+        <translation>Mở hộ đã có</translation>
+    </message>
+    <message>
+        <source>Register a new one anyway</source>
+        <translation>Vẫn đăng ký hộ mới</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <source>Household already registered?</source>
+        <translation>Hộ này đã được đăng ký?</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdTableModel</name>
+    <message>
+        <source>Head of household</source>
+        <extracomment>Column → sort key understood by ``list_household_ids`` (sorting happens in SQL). Emitted on the GUI thread each time a page of rows arrived (tests wait on it).</extracomment>
+        <translation>Chủ hộ</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Residential group</source>
+        <translation>Tổ dân phố</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>Nhân khẩu</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>Lần thăm gần nhất</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Ưu tiên</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdsView</name>
+    <message>
+        <source>Search by name, address, phone or ID number — accents optional</source>
+        <extracomment>(household id, label) — the main window switches to New visit with this household. Emitted when a search or listing has been applied to the table (tests wait on it).</extracomment>
+        <translation>Tìm theo tên, địa chỉ, điện thoại hoặc số định danh — gõ không dấu cũng được</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Tìm:</translation>
+    </message>
+    <message>
+        <source>&amp;Register household</source>
+        <translation>Đăng &amp;ký hộ mới</translation>
+    </message>
+    <message>
+        <source> (showing the best %1)</source>
+        <translation> (hiện %1 kết quả khớp nhất)</translation>
+    </message>
+    <message>
+        <source>%1 households match</source>
+        <translation>%1 hộ phù hợp</translation>
+    </message>
+    <message>
+        <source>%1 households in the ward</source>
+        <translation>%1 hộ trong phường</translation>
+    </message>
+    <message>
+        <source>Scanned: %1</source>
+        <translation>Đã quét: %1</translation>
+    </message>
+    <message>
+        <source>Where does this person belong?</source>
+        <translation>Người này thuộc hộ nào?</translation>
+    </message>
+    <message>
+        <source>Add to %1&apos;s household</source>
+        <translation>Thêm vào hộ %1</translation>
+    </message>
+    <message>
+        <source>Register a new household</source>
+        <translation>Đăng ký hộ mới</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Helped</source>
+        <translation>Đã hỗ trợ</translation>
+    </message>
+    <message>
+        <source>Guided</source>
+        <translation>Đã hướng dẫn</translation>
+    </message>
+    <message>
+        <source>Not at home</source>
+        <translation>Không có nhà</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <source>Revisit needed</source>
+        <translation>Cần quay lại</translation>
+    </message>
+    <message>
+        <source>Papers prepared</source>
+        <translation>Đã chuẩn bị giấy tờ</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Đã nộp</translation>
+    </message>
+    <message>
+        <source>Guided only</source>
+        <translation>Chỉ hướng dẫn</translation>
+    </message>
+    <message>
+        <source>Returned for more papers</source>
+        <translation>Bị trả, cần bổ sung</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Đã có kết quả</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Bị từ chối</translation>
+    </message>
+    <message>
+        <source>National public service portal</source>
+        <translation>Cổng Dịch vụ công quốc gia</translation>
+    </message>
+    <message>
+        <source>VNeID app</source>
+        <translation>Ứng dụng VNeID</translation>
+    </message>
+    <message>
+        <source>Social insurance (VssID)</source>
+        <translation>Bảo hiểm xã hội (VssID)</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Khác</translation>
+    </message>
+    <message>
+        <source>Waiting for review</source>
+        <translation>Chờ duyệt</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Đã duyệt</translation>
+    </message>
+    <message>
+        <source>Flagged for correction</source>
+        <translation>Cần sửa</translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation>Đã sửa</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>Sắp đến hạn</translation>
+    </message>
+    <message>
+        <source>Returned by the leader</source>
+        <translation>Đội trưởng trả lại</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>Tình nguyện viên</translation>
+    </message>
+    <message>
+        <source>Team leader</source>
+        <translation>Đội trưởng</translation>
+    </message>
+    <message>
+        <source>Fully online</source>
+        <translation>Toàn trình</translation>
+    </message>
+    <message>
+        <source>Partly online</source>
+        <translation>Một phần</translation>
+    </message>
+    <message>
+        <source>At the counter</source>
+        <translation>Tại quầy</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Nam</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Nữ</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Households</source>
+        <extracomment>Thread-safe entry for the sync engine: emit from anywhere, rendered on the GUI thread.</extracomment>
+        <translation>Hộ gia đình</translation>
+    </message>
+    <message>
+        <source>New visit</source>
+        <translation>Ghi lần thăm</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Việc cần làm</translation>
+    </message>
+    <message>
+        <source>Weekly log</source>
+        <translation>Nhật ký tuần</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Độ bao phủ</translation>
+    </message>
+    <message>
+        <source>Procedures &amp; QR</source>
+        <translation>Thủ tục &amp; mã QR</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <source>Outreach — online public services at home</source>
+        <translation>Outreach — hỗ trợ dịch vụ công trực tuyến tại nhà</translation>
+    </message>
+    <message>
+        <source>Ctrl+%1</source>
+        <translation>Ctrl+%1</translation>
+    </message>
+    <message>
+        <source>(no team member set)</source>
+        <translation>(chưa gắn thành viên đội)</translation>
+    </message>
+    <message>
+        <source>Demo profile, NOT encrypted</source>
+        <translation>Hồ sơ demo, KHÔNG mã hoá</translation>
+    </message>
+    <message>
+        <source>Coverage reports are not available in this build.</source>
+        <translation>Bản này chưa có báo cáo độ bao phủ.</translation>
+    </message>
+</context>
+<context>
+    <name>Priority</name>
+    <message>
+        <source>elderly living alone</source>
+        <translation>người cao tuổi sống một mình</translation>
+    </message>
+    <message>
+        <source>disability</source>
+        <translation>khuyết tật</translation>
+    </message>
+    <message>
+        <source>policy family</source>
+        <translation>gia đình chính sách</translation>
+    </message>
+    <message>
+        <source>poor household</source>
+        <translation>hộ nghèo</translation>
+    </message>
+</context>
+<context>
+    <name>ProceduresView</name>
+    <message>
+        <source>Filter by name or code</source>
+        <translation>Lọc theo tên hoặc mã thủ tục</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Lọc:</translation>
+    </message>
+    <message>
+        <source>The resident scans this code with their phone camera to open the procedure on the national public service portal.</source>
+        <translation>Người dân quét mã này bằng camera điện thoại để mở thủ tục trên Cổng Dịch vụ công quốc gia.</translation>
+    </message>
+    <message>
+        <source>Code %1 · %2 · %3</source>
+        <translation>Mã %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>This procedure&apos;s code is not confirmed yet, so no QR code is shown.</source>
+        <translation>Mã của thủ tục này chưa được xác nhận nên chưa hiện mã QR.</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentDialog</name>
+    <message>
+        <source>Edit resident</source>
+        <translation>Sửa nhân khẩu</translation>
+    </message>
+    <message>
+        <source>Add a resident</source>
+        <translation>Thêm nhân khẩu</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>(chưa rõ)</translation>
+    </message>
+    <message>
+        <source>12 digits</source>
+        <translation>12 chữ số</translation>
+    </message>
+    <message>
+        <source>No account</source>
+        <translation>Chưa có tài khoản</translation>
+    </message>
+    <message>
+        <source>Level 1</source>
+        <translation>Mức 1</translation>
+    </message>
+    <message>
+        <source>Level 2</source>
+        <translation>Mức 2</translation>
+    </message>
+    <message>
+        <source>The resident &amp;agrees that the ward keeps these details</source>
+        <translation>Người dân đồng &amp;ý để phường lưu các thông tin này</translation>
+    </message>
+    <message>
+        <source>Help with online public services</source>
+        <translation>Hỗ trợ dịch vụ công trực tuyến</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Họ và tên:</translation>
+    </message>
+    <message>
+        <source>Date of &amp;birth:</source>
+        <translation>Ngày &amp;sinh:</translation>
+    </message>
+    <message>
+        <source>&amp;Sex:</source>
+        <translation>&amp;Giới tính:</translation>
+    </message>
+    <message>
+        <source>&amp;Personal ID:</source>
+        <translation>Số đị&amp;nh danh:</translation>
+    </message>
+    <message>
+        <source>&amp;Old ID (CMND):</source>
+        <translation>Số CMND &amp;cũ:</translation>
+    </message>
+    <message>
+        <source>&amp;Relation to head:</source>
+        <translation>&amp;Quan hệ với chủ hộ:</translation>
+    </message>
+    <message>
+        <source>P&amp;hone:</source>
+        <translation>Điện t&amp;hoại:</translation>
+    </message>
+    <message>
+        <source>&amp;VNeID level:</source>
+        <translation>Mức &amp;VNeID:</translation>
+    </message>
+    <message>
+        <source>P&amp;urpose:</source>
+        <translation>&amp;Mục đích:</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>Vẫn lưu</translation>
+    </message>
+    <message>
+        <source>Open the existing person</source>
+        <translation>Mở người đã có</translation>
+    </message>
+    <message>
+        <source>Go back and correct</source>
+        <translation>Quay lại sửa</translation>
+    </message>
+    <message>
+        <source>Please check</source>
+        <translation>Vui lòng kiểm tra</translation>
+    </message>
+    <message>
+        <source>Compare with the ID card before saving.</source>
+        <translation>Đối chiếu với thẻ căn cước trước khi lưu.</translation>
+    </message>
+</context>
+<context>
+    <name>ScanDialog</name>
+    <message>
+        <source>Scan an ID card</source>
+        <translation>Quét thẻ căn cước</translation>
+    </message>
+    <message>
+        <source>Point the scanner at the QR code on the card. Nothing is saved until you check and save the form.</source>
+        <translation>Hướng máy quét vào mã QR trên thẻ. Chưa có gì được lưu cho đến khi bạn kiểm tra và lưu biểu mẫu.</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Window size and position</source>
+        <translation>Kích thước và vị trí cửa sổ</translation>
+    </message>
+    <message>
+        <source>Window layout</source>
+        <translation>Bố cục cửa sổ</translation>
+    </message>
+    <message>
+        <source>Last screen shown</source>
+        <translation>Màn hình mở gần nhất</translation>
+    </message>
+    <message>
+        <source>Households list and detail sizes</source>
+        <translation>Kích thước danh sách và chi tiết hộ</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Ngôn ngữ:</translation>
+    </message>
+    <message>
+        <source>The change applies at once and is remembered for the next start.</source>
+        <translation>Thay đổi có hiệu lực ngay và được ghi nhớ cho lần mở sau.</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Hồ sơ người dùng</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder</source>
+        <translation>Mở &amp;thư mục</translation>
+    </message>
+    <message>
+        <source>Profile folder:</source>
+        <translation>Thư mục hồ sơ:</translation>
+    </message>
+    <message>
+        <source>Signed in as:</source>
+        <translation>Người dùng:</translation>
+    </message>
+    <message>
+        <source>This is a demo profile with synthetic data.</source>
+        <translation>Đây là hồ sơ demo với dữ liệu giả.</translation>
+    </message>
+    <message>
+        <source>Ward server</source>
+        <translation>Máy chủ của phường</translation>
+    </message>
+    <message>
+        <source>One-time code from the ward office</source>
+        <translation>Mã dùng một lần do văn phòng phường cấp</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol this computer</source>
+        <translation>&amp;Đăng ký máy này</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>Địa &amp;chỉ máy chủ:</translation>
+    </message>
+    <message>
+        <source>Enrolment &amp;code:</source>
+        <translation>&amp;Mã đăng ký:</translation>
+    </message>
+    <message>
+        <source>This computer is enrolled with %1.</source>
+        <translation>Máy này đã đăng ký với %1.</translation>
+    </message>
+    <message>
+        <source>Enrolment with a ward server is not available in this build; everything works offline on this computer.</source>
+        <translation>Bản này chưa có chức năng đăng ký với máy chủ phường; mọi việc vẫn làm được ngoại tuyến trên máy này.</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Giới thiệu</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Phiên bản:</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Cơ sở dữ liệu:</translation>
+    </message>
+    <message>
+        <source>Encrypted (key kept in the system keyring)</source>
+        <translation>Đã mã hoá (khoá giữ trong kho khoá của hệ điều hành)</translation>
+    </message>
+    <message>
+        <source>NOT encrypted — demo data only</source>
+        <translation>KHÔNG mã hoá — chỉ dùng dữ liệu giả</translation>
+    </message>
+    <message>
+        <source>Encryption:</source>
+        <translation>Mã hoá:</translation>
+    </message>
+    <message>
+        <source>Enter the server address and the one-time code.</source>
+        <translation>Nhập địa chỉ máy chủ và mã dùng một lần.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusLabel</name>
+    <message>
+        <source>Not connected to a ward server</source>
+        <translation>Chưa kết nối máy chủ phường</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Ngoại tuyến</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Đang đồng bộ…</translation>
+    </message>
+    <message>
+        <source>Synced just now</source>
+        <translation>Vừa đồng bộ</translation>
+    </message>
+    <message>
+        <source>Synced %1 min ago</source>
+        <translation>Đồng bộ %1 phút trước</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Đã đồng bộ</translation>
+    </message>
+    <message>
+        <source>%1 changes waiting</source>
+        <translation>%1 thay đổi chờ gửi</translation>
+    </message>
+    <message>
+        <source>%1 need attention</source>
+        <translation>%1 cần xử lý</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <source>Cancel</source>
+        <extracomment>(task id, ok, result or exception) — emitted from worker threads, delivered queued. Emitted on the GUI thread after any task&apos;s callbacks ran; tests wait on it. Emitted on the GUI thread when no task is running any more.</extracomment>
+        <translation>Huỷ</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <source>Visit of %1 on %2</source>
+        <translation>Lần thăm hộ %1 ngày %2</translation>
+    </message>
+</context>
+<context>
+    <name>VisitForm</name>
+    <message>
+        <source>Type the head&apos;s name, the address or a phone, then Enter</source>
+        <translation>Gõ tên chủ hộ, địa chỉ hoặc số điện thoại rồi nhấn Enter</translation>
+    </message>
+    <message>
+        <source>No household chosen yet.</source>
+        <translation>Chưa chọn hộ gia đình.</translation>
+    </message>
+    <message>
+        <source>Separate topics with commas, e.g. %1</source>
+        <translation>Các nội dung cách nhau bằng dấu phẩy, ví dụ %1</translation>
+    </message>
+    <message>
+        <source>(not asked)</source>
+        <translation>(chưa hỏi)</translation>
+    </message>
+    <message>
+        <source>%1 of 5</source>
+        <translation>%1/5</translation>
+    </message>
+    <message>
+        <source>(this computer&apos;s user)</source>
+        <translation>(người dùng máy này)</translation>
+    </message>
+    <message>
+        <source>Procedure name or code, then Enter</source>
+        <translation>Tên hoặc mã thủ tục, rồi nhấn Enter</translation>
+    </message>
+    <message>
+        <source>Dossier code, if submitted</source>
+        <translation>Mã hồ sơ, nếu đã nộp</translation>
+    </message>
+    <message>
+        <source>Fee paid &amp;online</source>
+        <translation>Đã nộp &amp;phí trực tuyến</translation>
+    </message>
+    <message>
+        <source>A&amp;dd filing</source>
+        <translation>&amp;Thêm hồ sơ</translation>
+    </message>
+    <message>
+        <source>&amp;Save visit</source>
+        <translation>&amp;Lưu lần thăm</translation>
+    </message>
+    <message>
+        <source>&amp;Save changes</source>
+        <translation>&amp;Lưu thay đổi</translation>
+    </message>
+    <message>
+        <source>Ctrl+S</source>
+        <translation>Ctrl+S</translation>
+    </message>
+    <message>
+        <source>Clea&amp;r form</source>
+        <translation>&amp;Xoá biểu mẫu</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Hộ gia đình</translation>
+    </message>
+    <message>
+        <source>&amp;Household:</source>
+        <translation>&amp;Hộ gia đình:</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Lần thăm</translation>
+    </message>
+    <message>
+        <source>S&amp;tarted at:</source>
+        <translation>&amp;Bắt đầu lúc:</translation>
+    </message>
+    <message>
+        <source>Members present:</source>
+        <translation>Thành viên tham gia:</translation>
+    </message>
+    <message>
+        <source>O&amp;utcome:</source>
+        <translation>&amp;Kết quả:</translation>
+    </message>
+    <message>
+        <source>To&amp;pics:</source>
+        <translation>&amp;Nội dung:</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>Ghi &amp;chú:</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up date:</source>
+        <translation>Ngày &amp;hẹn quay lại:</translation>
+    </message>
+    <message>
+        <source>Sat&amp;isfaction:</source>
+        <translation>Mức &amp;hài lòng:</translation>
+    </message>
+    <message>
+        <source>Filings helped</source>
+        <translation>Hồ sơ đã hỗ trợ</translation>
+    </message>
+    <message>
+        <source>Pro&amp;cedure:</source>
+        <translation>Thủ &amp;tục:</translation>
+    </message>
+    <message>
+        <source>Fo&amp;r:</source>
+        <translation>Ch&amp;o ai:</translation>
+    </message>
+    <message>
+        <source>Porta&amp;l:</source>
+        <translation>C&amp;ổng:</translation>
+    </message>
+    <message>
+        <source>Stat&amp;us:</source>
+        <translation>Trạn&amp;g thái:</translation>
+    </message>
+    <message>
+        <source>Dossier &amp;code:</source>
+        <translation>&amp;Mã hồ sơ:</translation>
+    </message>
+    <message>
+        <source>No household matches.</source>
+        <translation>Không có hộ nào phù hợp.</translation>
+    </message>
+    <message>
+        <source>Chosen: %1</source>
+        <translation>Đã chọn: %1</translation>
+    </message>
+    <message>
+        <source>The household</source>
+        <translation>Cả hộ</translation>
+    </message>
+    <message>
+        <source>No procedure matches.</source>
+        <translation>Không có thủ tục nào phù hợp.</translation>
+    </message>
+    <message>
+        <source>Choose a procedure from the list first (type its name or code, then Enter).</source>
+        <translation>Hãy chọn thủ tục trong danh sách trước (gõ tên hoặc mã rồi nhấn Enter).</translation>
+    </message>
+    <message>
+        <source>Visit saved: %1 with %2 filing(s).</source>
+        <translation>Đã lưu lần thăm: %1, %2 hồ sơ.</translation>
+    </message>
+    <message>
+        <source>Clear the form</source>
+        <translation>Xoá biểu mẫu</translation>
+    </message>
+    <message>
+        <source>Throw away what is typed in this form?</source>
+        <translation>Bỏ toàn bộ nội dung đã nhập trong biểu mẫu này?</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Xoá</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Giữ lại</translation>
+    </message>
+    <message>
+        <source>Leader&apos;s note: %1</source>
+        <translation>Ghi chú của đội trưởng: %1</translation>
+    </message>
+    <message>
+        <source>Unsaved visit found</source>
+        <translation>Có lần thăm chưa lưu</translation>
+    </message>
+    <message>
+        <source>A visit you were typing was not saved (the app was closed or the computer stopped). Restore it?</source>
+        <translation>Một lần thăm bạn đang nhập chưa được lưu (ứng dụng bị đóng hoặc máy bị tắt). Khôi phục lại?</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Bỏ đi</translation>
+    </message>
+    <message>
+        <source>Decide later</source>
+        <translation>Để sau</translation>
+    </message>
+</context>
+<context>
+    <name>WeeklyLogModel</name>
+    <message>
+        <source>When</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>Tình nguyện viên</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Hộ gia đình</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Tổ</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Filings</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Duyệt</translation>
+    </message>
+    <message>
+        <source>Leader&apos;s note</source>
+        <translation>Ghi chú của đội trưởng</translation>
+    </message>
+</context>
+<context>
+    <name>WeeklyLogView</name>
+    <message>
+        <source>&amp;Week:</source>
+        <translation>&amp;Tuần:</translation>
+    </message>
+    <message>
+        <source>Previous week</source>
+        <translation>Tuần trước</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>Tuần sau</translation>
+    </message>
+    <message>
+        <source>All volunteers</source>
+        <translation>Tất cả tình nguyện viên</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>Tất cả các tổ</translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation>Mọi kết quả</translation>
+    </message>
+    <message>
+        <source>Any review state</source>
+        <translation>Mọi trạng thái duyệt</translation>
+    </message>
+    <message>
+        <source>A&amp;pprove</source>
+        <translation>&amp;Duyệt</translation>
+    </message>
+    <message>
+        <source>&amp;Flag for correction…</source>
+        <translation>&amp;Yêu cầu sửa…</translation>
+    </message>
+    <message>
+        <source>Approve the &amp;whole week</source>
+        <translation>Duyệt &amp;cả tuần</translation>
+    </message>
+    <message>
+        <source>Only team leaders can approve, flag or lock weeks.</source>
+        <translation>Chỉ đội trưởng mới được duyệt, yêu cầu sửa hoặc khoá tuần.</translation>
+    </message>
+    <message>
+        <source>&amp;Volunteer:</source>
+        <translation>Tình &amp;nguyện viên:</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>T&amp;ổ:</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>&amp;Kết quả:</translation>
+    </message>
+    <message>
+        <source>&amp;Review:</source>
+        <translation>Tr&amp;ạng thái duyệt:</translation>
+    </message>
+    <message>
+        <source>%1 visits · %2 filings · %3 waiting · %4 approved · %5 flagged · %6 corrected</source>
+        <translation>%1 lần thăm · %2 hồ sơ · %3 chờ duyệt · %4 đã duyệt · %5 cần sửa · %6 đã sửa</translation>
+    </message>
+    <message>
+        <source>🔒 Week locked</source>
+        <translation>🔒 Tuần đã khoá</translation>
+    </message>
+    <message>
+        <source>Week open for edits</source>
+        <translation>Tuần đang mở để sửa</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock week</source>
+        <translation>&amp;Mở khoá tuần</translation>
+    </message>
+    <message>
+        <source>&amp;Lock week</source>
+        <translation>&amp;Khoá tuần</translation>
+    </message>
+</context>
+</TS>
