@@ -1,0 +1,111 @@
+"""The printable leaflet of essential procedures: name, code and a QR of each portal page.
+
+Teams leave it on the kitchen table after a visit so residents can file the next time on their
+own phone. The QR carries the catalogue's address for the procedure (never an address typed in
+code), and a procedure whose code the catalogue marks unverified gets no QR: a link that leads to
+the portal's error page would cost the leaflet its credibility.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from outreach.catalogue import Catalogue, ProcedureInfo, load_catalogue
+from outreach.reports.labels import LEVEL_VI
+from outreach.reports.pdf_common import FONT, Styles, QrFlowable, numbered_canvas, styles, write_atomically
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN = 12 * mm
+COLUMNS = 4
+QR_SIZE = 32 * mm
+LEVEL_NOTE_VI = {
+    "full": "Nộp và nhận kết quả trực tuyến",
+    "partial": "Nộp trực tuyến, nhận kết quả tại cơ quan",
+    "counter": "Làm trực tiếp; đội hỗ trợ đặt lịch, chuẩn bị giấy tờ",
+}
+
+
+def _card(info: ProcedureInfo, url: str | None, st: Styles) -> list[Any]:
+    parts: list[Any] = []
+    if url:
+        parts.append(QrFlowable(url, QR_SIZE))
+    else:
+        parts.append(Paragraph("(Mã thủ tục đang được xác minh; hỏi đội hỗ trợ)", st.small))
+    parts += [
+        Spacer(1, 1.5 * mm),
+        Paragraph(f"<b>{info.name_vi}</b>", st.cell),
+        Paragraph(f"Mã TTHC: {info.code} · {LEVEL_VI.get(info.online_level, info.online_level)}", st.small),
+        Paragraph(LEVEL_NOTE_VI.get(info.online_level, ""), st.small),
+    ]
+    return parts
+
+
+def leaflet_urls(catalogue: Catalogue | None = None) -> list[tuple[ProcedureInfo, str | None]]:
+    """The essential procedures and the address each QR carries (None: no QR printed)."""
+    catalogue = catalogue or load_catalogue()
+    return [(p, catalogue.procedure_url(p.code)) for p in catalogue.essential()]
+
+
+def write_leaflet_pdf(path: Path, *, ward_name: str = "", team_phone: str = "", catalogue: Catalogue | None = None) -> Path:
+    """Write the A4 leaflet: a grid of procedure cards, then the dossier look-up QR."""
+    catalogue = catalogue or load_catalogue()
+    st = styles()
+    cards = [_card(info, url, st) for info, url in leaflet_urls(catalogue)]
+    rows = [cards[i : i + COLUMNS] for i in range(0, len(cards), COLUMNS)]
+    if rows and len(rows[-1]) < COLUMNS:
+        rows[-1] += [""] * (COLUMNS - len(rows[-1]))
+    column_width = (PAGE_WIDTH - 2 * MARGIN) / COLUMNS
+    grid = Table(rows, colWidths=[column_width] * COLUMNS, hAlign="CENTER")
+    grid.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+        ("BOX", (0, 0), (-1, -1), 0.5, colors.HexColor("#A6A6A6")),
+        ("INNERGRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#A6A6A6")),
+        ("TOPPADDING", (0, 0), (-1, -1), 5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+        ("LEFTPADDING", (0, 0), (-1, -1), 6),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+    ]))
+    lookup = Table(
+        [[QrFlowable(catalogue.dossier_lookup_url, 26 * mm),
+          [Paragraph("<b>Tra cứu tình trạng hồ sơ</b>", st.body),
+           Paragraph("Quét mã, nhập mã hồ sơ ghi trên phiếu hỗ trợ để xem hồ sơ đã được giải quyết đến đâu.", st.small),
+           Paragraph(catalogue.dossier_lookup_url, st.small)]]],
+        colWidths=[32 * mm, PAGE_WIDTH - 2 * MARGIN - 32 * mm],
+    )
+    lookup.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+    title = "THỦ TỤC HÀNH CHÍNH THIẾT YẾU – NỘP TRỰC TUYẾN"
+    intro = ("Quét mã QR bằng camera điện thoại để mở trang thủ tục trên Cổng Dịch vụ công quốc gia. "
+             "Đăng nhập bằng tài khoản định danh điện tử VNeID.")
+    contact = " · ".join(x for x in (ward_name, f"Đội hỗ trợ: {team_phone}" if team_phone else "") if x)
+    story = [
+        Paragraph(title, st.title),
+        Paragraph(intro, st.body),
+        Spacer(1, 3 * mm),
+        grid,
+        Spacer(1, 4 * mm),
+        lookup,
+    ]
+
+    def furniture(canvas: Any, page: int, total: int) -> None:
+        canvas.saveState()
+        canvas.setFont(FONT, 8)
+        if contact:
+            canvas.drawString(MARGIN, 8 * mm, contact)
+        canvas.drawRightString(PAGE_WIDTH - MARGIN, 8 * mm, f"Trang {page}/{total}")
+        canvas.restoreState()
+
+    def build(target: Path) -> None:
+        doc = SimpleDocTemplate(
+            str(target), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=12 * mm, bottomMargin=14 * mm,
+            title="Thủ tục hành chính thiết yếu", author="Outreach",
+        )
+        doc.build(story, canvasmaker=numbered_canvas(furniture))
+
+    return write_atomically(path, build)
