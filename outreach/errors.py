@@ -32,8 +32,8 @@ class OutreachError(Exception):
 
 
 @dataclass(frozen=True)
-class FieldProblem:
-    """One problem with one input field: what the form shows next to that field."""
+class FieldNote:
+    """Something to tell the user about one input field, in both languages."""
 
     field: str
     code: str
@@ -42,6 +42,10 @@ class FieldProblem:
 
     def message(self, language: str = "vi") -> str:
         return self.message_en if language == "en" else self.message_vi
+
+
+class FieldProblem(FieldNote):
+    """A problem that blocks saving: the form shows it next to the field."""
 
 
 class ValidationError(OutreachError, ValueError):
@@ -62,17 +66,8 @@ class ValidationError(OutreachError, ValueError):
         return [p for p in self.problems if p.field == name]
 
 
-@dataclass(frozen=True)
-class Warning_:
+class Warning_(FieldNote):
     """A doubt the user may override (e.g. personal ID digits disagree with the birth year)."""
-
-    field: str
-    code: str
-    message_vi: str
-    message_en: str
-
-    def message(self, language: str = "vi") -> str:
-        return self.message_en if language == "en" else self.message_vi
 
 
 class NeedsConfirmation(OutreachError):
