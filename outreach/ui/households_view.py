@@ -271,5 +271,6 @@ class HouseholdsView(QWidget):
                             answered)
 
     def refresh(self) -> None:
+        """Data changed elsewhere (a visit saved, a sync): refetch the ids and visible rows."""
         self.model.invalidate()
-        self.detail.reload()
+        self.run_search()

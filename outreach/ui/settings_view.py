@@ -126,13 +126,14 @@ class SettingsView(QWidget):
             self.enrol_error.setVisible(True)
             return
         self.enrol_button.setEnabled(False)
-        self._ctx.runner.run(sync_hook.enrol, self._ctx.store, url, code, writes=True,
+        self._ctx.runner.run(sync_hook.enrol, self._ctx.store, url, code,
                              on_done=self._enrolled, on_error=self._enrol_failed)
 
     def _enrolled(self, _result: object) -> None:
         self.enrol_button.setEnabled(True)
         self.code.clear()
-        self.enrol_message.setText(self.tr("This computer is enrolled with %1.").replace("%1", self.server_url.text().strip()))
+        self.enrol_message.setText(self.tr("This computer is enrolled with %1. Restart Outreach to start syncing.")
+                                   .replace("%1", self.server_url.text().strip()))
         self.enrolled.emit()
 
     def _enrol_failed(self, exc: BaseException) -> None:

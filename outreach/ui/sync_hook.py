@@ -7,9 +7,9 @@ Two directions, both small on purpose:
    any thread; the status bar renders it on the GUI thread.
 
 2. **UI → enrolment.** The Settings screen calls ``enrol(store, server_url, code)``, which looks
-   up ``ENROL_FUNCTION`` (``outreach.sync.enrol:enrol_device``, signature
-   ``(store, server_url: str, one_time_code: str) -> None``, raising an ``OutreachError`` the user
-   can act on). It runs on the background runner. If that function is not in this build,
+   up ``ENROL_FUNCTION`` (``outreach.sync.client:enroll``, signature
+   ``(store, server_url: str, one_time_code: str) -> Enrolment``, raising an ``OutreachError`` the
+   user can act on). It runs on the background runner's pool (it waits on the network). If that function is not in this build,
    ``enrolment_available()`` is False and the Settings screen says so honestly.
 """
 
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 #: "module:function" of the enrolment entry point the sync engineer provides.
-ENROL_FUNCTION = "outreach.sync.enrol:enrol_device"
+ENROL_FUNCTION = "outreach.sync.client:enroll"
 
 STATE_NOT_ENROLLED = "not_enrolled"
 STATE_OFFLINE = "offline"
@@ -56,7 +56,7 @@ def enrolment_available() -> bool:
     return _entry_point() is not None
 
 
-def enrol(store: Any, server_url: str, code: str) -> None:
+def enrol(store: Any, server_url: str, code: str) -> Any:
     """Background work: enrol this laptop with the ward server (see the module docstring)."""
     function = _entry_point()
     if function is None:
@@ -64,4 +64,4 @@ def enrol(store: Any, server_url: str, code: str) -> None:
 
         raise OutreachError("Bản này chưa có chức năng đăng ký máy với máy chủ.",
                             "Enrolment with a server is not available in this build.")
-    function(store, server_url, code)
+    return function(store, server_url, code)

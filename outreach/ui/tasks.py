@@ -100,8 +100,9 @@ def _accepts_task(fn: Callable[..., Any]) -> bool:
 class TaskRunner(QObject):
     """Runs callables off the GUI thread; create one per application and pass it to screens."""
 
-    #: (task id, ok, result or exception) — emitted from worker threads, delivered queued.
-    _finished = Signal(int, bool, object)
+    #: (task id, ok as 0/1, result or exception) — emitted from worker threads, delivered queued.
+    #: ``ok`` is an int: a Python bool through a queued PySide6 signal corrupted bool refcounts.
+    _finished = Signal(int, int, object)
     _progress = Signal(int, int, int, str)
     #: Emitted on the GUI thread after any task's callbacks ran; tests wait on it.
     task_finished = Signal(int)
@@ -149,16 +150,16 @@ class TaskRunner(QObject):
         def work() -> None:
             if handle.cancelled:
                 handle._finished.set()
-                self._finished.emit(task_id, False, _Cancelled())
+                self._finished.emit(task_id, 0, _Cancelled())
                 return
             try:
                 result = fn(*args, task=handle) if pass_task else fn(*args)
             except BaseException as exc:  # noqa: BLE001 — delivered to the GUI thread
                 handle._finished.set()
-                self._finished.emit(task_id, False, exc)
+                self._finished.emit(task_id, 0, exc)
             else:
                 handle._finished.set()
-                self._finished.emit(task_id, True, result)
+                self._finished.emit(task_id, 1, result)
 
         executor = self._writer if writes else self._readers
         handle.future = executor.submit(work)
@@ -178,8 +179,8 @@ class TaskRunner(QObject):
 
     # -- GUI-thread side ------------------------------------------------------------------------
 
-    @Slot(int, bool, object)
-    def _on_finished(self, task_id: int, ok: bool, payload: object) -> None:
+    @Slot(int, int, object)
+    def _on_finished(self, task_id: int, ok: int, payload: object) -> None:
         pending = self._pending.pop(task_id, None)
         if pending is None:
             return

@@ -7,7 +7,28 @@ import threading
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication
 
-from outreach.ui.tasks import TaskHandle, TaskRunner
+import pytest
+
+from outreach.ui.tasks import TaskHandle
+from outreach.ui.tasks import TaskRunner as _TaskRunner
+
+_made: list[_TaskRunner] = []
+
+
+def TaskRunner() -> _TaskRunner:  # noqa: N802 — reads like the class in the tests below
+    runner = _TaskRunner()
+    _made.append(runner)
+    return runner
+
+
+@pytest.fixture(autouse=True)
+def _delete_runners(qtbot):
+    yield
+    while _made:
+        runner = _made.pop()
+        runner.shutdown()
+        runner.deleteLater()
+    qtbot.wait(1)  # let deleteLater run while the QApplication is alive
 
 
 def test_result_arrives_on_gui_thread(qtbot) -> None:

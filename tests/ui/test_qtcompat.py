@@ -1,0 +1,21 @@
+"""The PySide6 emit work-around: emitting signals must not drain references to True."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QObject, Signal
+
+import outreach.ui  # noqa: F401 — installs the work-around
+
+
+class _Sender(QObject):
+    changed = Signal(int)
+
+
+def test_emit_keeps_true_alive() -> None:
+    sender = _Sender()
+    before = sys.getrefcount(True)
+    for i in range(1000):
+        sender.changed.emit(i)
+    assert sys.getrefcount(True) >= before - 5

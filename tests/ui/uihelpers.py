@@ -1,0 +1,27 @@
+"""Small helpers shared by the UI tests (imported by name: tests/ui is on sys.path)."""
+
+from __future__ import annotations
+
+
+def wait_idle(qtbot, runner: object, timeout: int = 10_000) -> None:
+    """Wait until the background runner has no task left (results delivered to the GUI)."""
+    qtbot.waitUntil(lambda: not runner.busy, timeout=timeout)  # type: ignore[attr-defined]
+
+
+def type_text(widget: object, text: str) -> None:
+    """Type ``text`` as key events, like a keyboard (or a USB scanner in keyboard mode) would.
+
+    ``QTest.keyClicks`` only knows ASCII keys (it aborts on "ễ"), so other characters are sent
+    as key events carrying their text, which is what an input method delivers.
+    """
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    for ch in text:
+        if ch.isascii():
+            QTest.keyClick(widget, ch)  # type: ignore[arg-type]
+        else:
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))  # type: ignore[arg-type]
