@@ -27,6 +27,7 @@ log = logging.getLogger("outreach")
 COMMAND_MODULES = (
     "outreach.commands.core",
     "outreach.commands.sync",
+    "outreach.commands.reports",
 )
 
 

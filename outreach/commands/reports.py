@@ -1,0 +1,192 @@
+"""Report, export and import sub-commands for the ward office's scripts.
+
+    outreach export coverage --period 2026-W47 [--scope ward|group:ID|team:ID|volunteer:ID]
+                             [--format xlsx|csv|pdf] -o FILE
+    outreach export follow-ups -o FILE.xlsx|.csv [--scope ...]      (leaders; audited)
+    outreach export leaflet -o FILE.pdf
+    outreach export receipt VISIT_ID -o FILE.pdf
+    outreach import households FILE.xlsx|FILE.csv [--mapping ...] [--group ID|NAME]
+                             [--rejected-report FILE] [--include-duplicates] [--dry-run]
+
+Exit codes: 0 done; 1 a user-facing problem (message on stderr, nothing written or imported).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from outreach.commands.common import open_profile_store, say
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    export = sub.add_parser("export", help="export reports, lists and printed materials")
+    esub = export.add_subparsers(dest="export_command", metavar="WHAT", required=True)
+
+    coverage = esub.add_parser("coverage", help="coverage report (aggregates, no personal data)")
+    coverage.add_argument("--period", required=True, help="2026-W47 | 2026-11 | 2026-11-01..2026-11-30")
+    coverage.add_argument("--scope", default="ward", help="ward | group:ID | team:ID | volunteer:ID (default: ward)")
+    coverage.add_argument("--format", choices=("xlsx", "csv", "pdf"), help="default: from the file extension")
+    coverage.add_argument("-o", "--output", type=Path, required=True)
+    coverage.set_defaults(handler=export_coverage_command)
+
+    follow = esub.add_parser("follow-ups", help="open follow-ups with names and phones (leaders only; audited)")
+    follow.add_argument("--scope", default="ward")
+    follow.add_argument("-o", "--output", type=Path, required=True, help=".xlsx or .csv")
+    follow.set_defaults(handler=export_follow_ups_command)
+
+    leaflet = esub.add_parser("leaflet", help="A4 leaflet of essential procedures with QR codes")
+    leaflet.add_argument("-o", "--output", type=Path, required=True)
+    leaflet.set_defaults(handler=export_leaflet_command)
+
+    receipt = esub.add_parser("receipt", help="visit receipt (A5 PDF) with dossier look-up QR codes")
+    receipt.add_argument("visit_id")
+    receipt.add_argument("-o", "--output", type=Path, required=True)
+    receipt.set_defaults(handler=export_receipt_command)
+
+    imp = sub.add_parser("import", help="import data from spreadsheets")
+    isub = imp.add_subparsers(dest="import_command", metavar="WHAT", required=True)
+    households = isub.add_parser("households", help="households from a group leader's .xlsx/.csv (see docs/import-format.md)")
+    households.add_argument("file", type=Path)
+    households.add_argument("--mapping", help='column mapping "Header=field;..." or a .json file {"Header": "field"}')
+    households.add_argument("--group", help="residential group (id or name) for rows without one")
+    households.add_argument("--sheet", help="worksheet name (default: the first)")
+    households.add_argument("--rejected-report", type=Path, help="write rows not imported, with reasons (.xlsx or .csv)")
+    households.add_argument("--include-duplicates", action="store_true", help="also import rows at an address that already has a household")
+    households.add_argument("--dry-run", action="store_true", help="check and report only; import nothing")
+    households.set_defaults(handler=import_households_command)
+
+
+def _actor(store):  # type: ignore[no-untyped-def]
+    from outreach.services.context import Actor
+
+    return Actor.from_profile(store.profile)
+
+
+def export_coverage_command(args: argparse.Namespace) -> int:
+    from outreach.reports import format_of, write_coverage
+    from outreach.services.coverage import compute_coverage, record_aggregate_export
+    from outreach.services.periods import parse_period, parse_scope
+
+    period = parse_period(args.period)
+    scope = parse_scope(args.scope)
+    fmt = format_of(args.output, args.format)
+    store = open_profile_store(args, create=False)
+    try:
+        actor = _actor(store)
+        report = compute_coverage(store, period, scope, ward_id=actor.ward_id)
+        write_coverage(report, args.output, fmt)
+        record_aggregate_export(store, actor, report, str(args.output))
+    finally:
+        store.close()
+    print(say(
+        f"Đã xuất báo cáo {report.period.title()} ({report.scope_label}): {report.households_visited}/{report.households_total} hộ, "
+        f"{report.visits_total} lần thăm, {report.filings.filings} hồ sơ → {args.output}",
+        f"Exported the report for {report.period.title('en')} ({report.scope_label}): {report.households_visited}/{report.households_total} "
+        f"households, {report.visits_total} visits, {report.filings.filings} filings → {args.output}",
+    ))
+    return 0
+
+
+def export_follow_ups_command(args: argparse.Namespace) -> int:
+    from outreach.reports.lists import write_follow_up_list
+    from outreach.services.coverage import export_follow_up_contacts
+    from outreach.services.periods import parse_scope
+
+    scope = parse_scope(args.scope)
+    if args.output.suffix.lower() not in (".xlsx", ".csv"):
+        from outreach.errors import OutreachError
+
+        raise OutreachError("Danh sách hẹn chỉ xuất ra .xlsx hoặc .csv.", "The follow-up list exports to .xlsx or .csv only.")
+    store = open_profile_store(args, create=False)
+    try:
+        rows = export_follow_up_contacts(store, _actor(store), str(args.output), scope)
+        write_follow_up_list(rows, args.output)
+    finally:
+        store.close()
+    print(say(f"Đã xuất {len(rows)} hẹn quay lại → {args.output} (đã ghi nhật ký xuất dữ liệu cá nhân)",
+              f"Exported {len(rows)} follow-ups → {args.output} (recorded in the personal-data audit log)"))
+    return 0
+
+
+def export_leaflet_command(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from outreach.model import Team, Ward
+    from outreach.reports.leaflet import write_leaflet_pdf
+
+    ward_name = team_phone = ""
+    store = open_profile_store(args, create=False)
+    try:
+        actor = _actor(store)
+        with store.read() as session:
+            if actor.ward_id:
+                ward_name = session.scalar(select(Ward.name).where(Ward.id == actor.ward_id)) or ""
+            if actor.team_id:
+                team_phone = session.scalar(select(Team.contact_phone).where(Team.id == actor.team_id)) or ""
+    finally:
+        store.close()
+    write_leaflet_pdf(args.output, ward_name=ward_name, team_phone=team_phone)
+    print(say(f"Đã tạo tờ rơi → {args.output}", f"Leaflet written → {args.output}"))
+    return 0
+
+
+def export_receipt_command(args: argparse.Namespace) -> int:
+    from outreach.reports.receipt import write_receipt_pdf
+    from outreach.services.receipts import visit_receipt
+
+    store = open_profile_store(args, create=False)
+    try:
+        receipt = visit_receipt(store, _actor(store), args.visit_id, str(args.output))
+    finally:
+        store.close()
+    write_receipt_pdf(receipt, args.output)
+    print(say(f"Đã tạo phiếu hỗ trợ ({len(receipt.filings)} hồ sơ) → {args.output}",
+              f"Receipt written ({len(receipt.filings)} filings) → {args.output}"))
+    return 0
+
+
+def _group_id(store, text: str | None) -> str | None:  # type: ignore[no-untyped-def]
+    if not text:
+        return None
+    from outreach.errors import NotFound
+    from outreach.services.households import list_groups
+    from outreach.text import fold_key
+
+    groups = list_groups(store)
+    for gid, name in groups:
+        if text in (gid, name) or fold_key(text) == fold_key(name):
+            return gid
+    raise NotFound(f"Không có tổ dân phố “{text}”.", f"There is no residential group “{text}”.")
+
+
+def import_households_command(args: argparse.Namespace) -> int:
+    from outreach.reports.import_report import write_rejected_report
+    from outreach.services.household_import import commit_import, preview_import
+
+    store = open_profile_store(args, create=False)
+    try:
+        actor = _actor(store)
+        preview = preview_import(
+            store, actor, args.file, mapping_spec=args.mapping, default_group_id=_group_id(store, args.group), sheet=args.sheet
+        )
+        for notice in preview.notices:
+            print(notice, file=sys.stderr)
+        print(say(
+            f"{len(preview.rows)} dòng: {preview.ready} hợp lệ, {preview.errors} có lỗi, {preview.duplicates} trùng địa chỉ.",
+            f"{len(preview.rows)} rows: {preview.ready} valid, {preview.errors} with errors, {preview.duplicates} duplicate addresses.",
+        ))
+        if args.rejected_report:
+            written = write_rejected_report(preview, args.rejected_report, include_duplicates=args.include_duplicates)
+            print(say(f"Báo cáo {written} dòng không nhập → {args.rejected_report}", f"{written} rows not imported → {args.rejected_report}"))
+        for row in preview.rejected(args.include_duplicates)[:20]:
+            print(say(f"  dòng {row.row_number}: {row.reason()}", f"  row {row.row_number}: {row.reason('en')}"), file=sys.stderr)
+        if args.dry_run:
+            return 0 if preview.can_commit else 1
+        result = commit_import(store, actor, preview, include_duplicates=args.include_duplicates)
+    finally:
+        store.close()
+    print(say(f"Đã nhập {result.imported} hộ; bỏ qua {result.skipped_duplicates} hộ trùng địa chỉ.",
+              f"Imported {result.imported} households; skipped {result.skipped_duplicates} duplicate addresses."))
+    return 0

@@ -1,0 +1,97 @@
+"""``outreach export …`` and ``outreach import households`` run as real processes on a demo ward."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from outreach.timeutil import iso_week_of, today_local
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "outreach.cli", *args],
+        capture_output=True, text=True, timeout=300, env={**os.environ, "OUTREACH_LANG": "vi", **(env or {})},
+    )
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data_dir = tmp_path_factory.mktemp("cli") / "demo"
+    made = run("--data-dir", str(data_dir), "demo-data", "--households", "80", "--seed", "3")
+    assert made.returncode == 0, made.stderr
+    return data_dir
+
+
+def test_export_coverage_in_each_format(demo: Path, tmp_path: Path) -> None:
+    week = iso_week_of(today_local())
+    for fmt in ("xlsx", "csv", "pdf"):
+        out = tmp_path / f"bao-cao.{fmt}"
+        result = run("--data-dir", str(demo), "export", "coverage", "--period", week, "--format", fmt, "-o", str(out))
+        assert result.returncode == 0, result.stderr
+        assert out.exists() and "Đã xuất báo cáo" in result.stdout
+    assert load_workbook(tmp_path / "bao-cao.xlsx")["Tổng quan"]["A1"].value == "Tổng quan"
+    assert (tmp_path / "bao-cao.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert "Phường" in PdfReader(tmp_path / "bao-cao.pdf").pages[0].extract_text()
+
+    month = run("--data-dir", str(demo), "export", "coverage", "--period", "2026-11", "--scope", "ward", "-o", str(tmp_path / "m.pdf"))
+    assert month.returncode == 0, month.stderr
+
+
+def test_bad_period_or_scope_is_one_line_and_exit_1(demo: Path, tmp_path: Path) -> None:
+    bad = run("--data-dir", str(demo), "export", "coverage", "--period", "tuần trước", "-o", str(tmp_path / "x.xlsx"))
+    assert bad.returncode == 1 and "Traceback" not in bad.stderr and "2026-W47" in bad.stderr
+    missing = run("--data-dir", str(demo), "export", "coverage", "--period", "2026-W47", "--scope", "team:khong-co", "-o", str(tmp_path / "x.xlsx"))
+    assert missing.returncode == 1 and "Không tìm thấy phạm vi" in missing.stderr
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_leaflet_and_receipt(demo: Path, tmp_path: Path) -> None:
+    leaflet = run("--data-dir", str(demo), "export", "leaflet", "-o", str(tmp_path / "to-roi.pdf"))
+    assert leaflet.returncode == 0, leaflet.stderr
+    assert "Mã TTHC" in PdfReader(tmp_path / "to-roi.pdf").pages[0].extract_text()
+    missing = run("--data-dir", str(demo), "export", "receipt", "khong-co", "-o", str(tmp_path / "p.pdf"))
+    assert missing.returncode == 1 and "Không tìm thấy lần thăm" in missing.stderr
+
+
+def test_follow_up_list_needs_a_leader(demo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "hen.xlsx"
+    ok = run("--data-dir", str(demo), "export", "follow-ups", "-o", str(out))
+    assert ok.returncode == 0, ok.stderr
+    assert load_workbook(out).active["C1"].value == "Chủ hộ"
+    profile = demo / "profile.json"
+    data = json.loads(profile.read_text(encoding="utf-8"))
+    try:
+        profile.write_text(json.dumps({**data, "role": "volunteer"}), encoding="utf-8")
+        refused = run("--data-dir", str(demo), "export", "follow-ups", "-o", str(tmp_path / "hen2.xlsx"))
+        assert refused.returncode == 1 and "Chỉ đội trưởng" in refused.stderr
+        assert not (tmp_path / "hen2.xlsx").exists()
+    finally:
+        profile.write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_import_households(demo: Path, tmp_path: Path) -> None:
+    good = tmp_path / "to.csv"
+    good.write_text("Tổ dân phố,Họ tên chủ hộ,Số nhà,Đường/Phố\nTổ dân phố số 1,Đinh Văn Lực,901,Phố Mới\n", encoding="utf-8-sig")
+    report = tmp_path / "tu-choi.csv"
+    dry = run("--data-dir", str(demo), "import", "households", str(good), "--dry-run")
+    assert dry.returncode == 0 and "1 hợp lệ" in dry.stdout
+    done = run("--data-dir", str(demo), "import", "households", str(good), "--rejected-report", str(report))
+    assert done.returncode == 0, done.stderr
+    assert "Đã nhập 1 hộ" in done.stdout
+    again = run("--data-dir", str(demo), "import", "households", str(good))
+    assert again.returncode == 0 and "bỏ qua 1" in again.stdout
+
+    bad = tmp_path / "loi.csv"
+    bad.write_text("Tổ dân phố,Họ tên chủ hộ,Số nhà,Đường/Phố\nTổ 99,,1,Phố Mới\n", encoding="utf-8")
+    refused = run("--data-dir", str(demo), "import", "households", str(bad), "--rejected-report", str(report))
+    assert refused.returncode == 1 and "chưa có hộ nào được thêm" in refused.stderr
+    assert "dòng 2" in refused.stderr
+    assert "Tổ 99" in report.read_text(encoding="utf-8-sig")
