@@ -118,6 +118,7 @@ class TaskRunner(QObject):
         self._lock = threading.Lock()
         self.dialog_parent = dialog_parent
         self.language = "vi"
+        self._shut_down = False
         self._finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
         self._progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
 
@@ -170,7 +171,11 @@ class TaskRunner(QObject):
         return bool(self._pending)
 
     def shutdown(self, wait: bool = True) -> None:
-        """Stop accepting work; with ``wait`` the queued writes finish first (nothing is lost)."""
+        """Stop accepting work; with ``wait`` the queued writes finish first (nothing is lost).
+
+        Callbacks of tasks still in flight are dropped: the screens they would update are closing.
+        """
+        self._shut_down = True
         for pending in list(self._pending.values()):
             if not pending.handle.cancelled and pending.timer is not None:
                 pending.timer.stop()
@@ -184,19 +189,29 @@ class TaskRunner(QObject):
         pending = self._pending.pop(task_id, None)
         if pending is None:
             return
+        if self._shut_down:
+            self._close_progress(pending)
+            return
         self._close_progress(pending)
         try:
             if pending.handle.cancelled or isinstance(payload, _Cancelled):
                 return
-            if ok:
-                if pending.on_done is not None:
-                    pending.on_done(payload)
-            else:
-                assert isinstance(payload, BaseException)
-                if pending.on_error is not None:
-                    pending.on_error(payload)
+            try:
+                if ok:
+                    if pending.on_done is not None:
+                        pending.on_done(payload)
                 else:
-                    self._default_error(payload)
+                    assert isinstance(payload, BaseException)
+                    if pending.on_error is not None:
+                        pending.on_error(payload)
+                    else:
+                        self._default_error(payload)
+            except RuntimeError as exc:
+                # The widget that asked for this result was closed while the task ran; its
+                # answer has nowhere to go. Anything else is a bug and propagates.
+                if "deleted" not in str(exc):
+                    raise
+                log.debug("result of task %s dropped: %s", task_id, exc)
         finally:
             self.task_finished.emit(task_id)
             if not self._pending:

@@ -396,7 +396,15 @@ class VisitForm(QWidget):
     def matching_procedures(self, query: str) -> list[ProcedureView]:
         """Same rule as ``list_procedures``: every folded word in code, names or field."""
         words = fold(query).split()
-        return [p for p in self._procedures if all(w in fold(f"{p.code} {p.name_vi} {p.name_en} {p.field_vi}") for w in words)]
+        wanted = " ".join(words)
+        found = [p for p in self._procedures if all(w in fold(f"{p.code} {p.name_vi} {p.name_en} {p.field_vi}") for w in words)]
+
+        def rank(p: ProcedureView) -> int:  # a name or code that starts with the query first
+            if p.code.startswith(wanted) or fold(self._procedure_name(p)).startswith(wanted):
+                return 0
+            return 1 if fold(p.name_vi).startswith(wanted) or fold(p.name_en).startswith(wanted) else 2
+
+        return sorted(found, key=rank)  # stable: catalogue order within a rank
 
     def _procedure_name(self, p: ProcedureView) -> str:
         return p.name_en if self._ctx.language == "en" else p.name_vi

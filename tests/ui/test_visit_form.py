@@ -1,0 +1,100 @@
+"""New visit: recorded keyboard-only with two filings, in one service call; the draft is dropped."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from outreach.services.drafts import load_draft
+from outreach.services.households import HouseholdInput, register_household
+from outreach.services.visits import visits_of_household
+from outreach.ui.main_window import PAGE_NEW_VISIT
+from outreach.ui.visit_form import DRAFT_ID
+from uihelpers import type_text, wait_idle
+
+TAB = Qt.Key.Key_Tab
+
+
+def focused(window):
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.focusWidget()
+
+
+def press(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    """A key press on whatever has focus, as the keyboard would deliver it."""
+    QTest.keyClick(focused(window), key, modifier)
+
+
+def type_here(window, text: str) -> None:
+    type_text(focused(window), text)
+
+
+def test_record_a_visit_with_two_filings_keyboard_only(qtbot, make_window, store, leader) -> None:
+    household = register_household(store, leader, HouseholdInput("Nguyễn Thị Lan", {"house_number": "9", "street": "Ngọc Hà"}))
+    window = make_window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # Ctrl+2: New visit
+    form = window.pages[PAGE_NEW_VISIT]
+    qtbot.waitUntil(lambda: focused(window) is form.household_search, timeout=2000)
+    wait_idle(qtbot, window.ctx.runner)  # the procedure catalogue is loaded
+
+    type_here(window, "nguyen thi lan")
+    press(qtbot, window, Qt.Key.Key_Return)  # picks the best match
+    qtbot.waitUntil(lambda: form.household_id == household.id, timeout=5000)
+    assert focused(window) is form.outcome
+    press(qtbot, window, TAB)
+    type_here(window, "VNeID mức 2, Hộ tịch")
+    press(qtbot, window, TAB)
+    type_here(window, "Hướng dẫn đăng ký khai sinh cho cháu.")
+    press(qtbot, window, TAB)
+    type_here(window, "30/12/2099")
+    press(qtbot, window, TAB)  # satisfaction
+    press(qtbot, window, TAB)
+    assert focused(window) is form.procedure
+
+    # filing 1: by code, submitted with a dossier code, fee paid online
+    type_here(window, "1.001193")
+    press(qtbot, window, Qt.Key.Key_Return)
+    assert form._procedure is not None and form._procedure.code == "1.001193"
+    assert focused(window) is form.filing_for  # for: the household
+    press(qtbot, window, TAB)  # portal: national portal
+    press(qtbot, window, TAB)
+    assert focused(window) is form.status
+    press(qtbot, window, Qt.Key.Key_Down)  # prepared → submitted
+    press(qtbot, window, TAB)
+    press(qtbot, window, Qt.Key.Key_Space)  # fee paid online
+    press(qtbot, window, TAB)
+    type_here(window, "H01.22-241118-0001")
+    press(qtbot, window, Qt.Key.Key_Return)  # adds the filing, back to the procedure field
+    assert form.filings.rowCount() == 1 and focused(window) is form.procedure
+
+    # filing 2: by name without accents, defaults
+    type_here(window, "dang ky thuong tru")
+    press(qtbot, window, Qt.Key.Key_Return)
+    assert form._procedure is not None and form._procedure.code == "1.004222"
+    for _ in range(4):  # for → portal → status → fee → dossier
+        press(qtbot, window, TAB)
+    assert focused(window) is form.dossier
+    press(qtbot, window, Qt.Key.Key_Return)
+    assert form.filings.rowCount() == 2
+
+    with qtbot.waitSignal(form.saved, timeout=5000) as saved:
+        press(qtbot, window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    view = saved.args[0]
+    stored = visits_of_household(store, household.id)
+    assert [v.id for v in stored] == [view.id]
+    visit = stored[0]
+    assert visit.topics == ["VNeID mức 2", "Hộ tịch"] and visit.follow_up_date.year == 2099
+    filings = sorted((f.procedure_code, f.status, f.dossier_code, f.fee_paid_online) for f in visit.filings)
+    assert filings == [("1.001193", "submitted", "H01.22-241118-0001", True), ("1.004222", "prepared", "", False)]
+    wait_idle(qtbot, window.ctx.runner)
+    assert load_draft(store, DRAFT_ID) is None  # saved visits leave no draft behind
+    assert form.is_empty()
+
+
+def test_missing_household_is_shown_inline(qtbot, window, store) -> None:
+    form = window.show_page(PAGE_NEW_VISIT)
+    form.save()
+    assert form.errors.text_for("household_id")
