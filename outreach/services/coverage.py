@@ -668,3 +668,29 @@ def export_follow_up_contacts(
     rows = follow_up_contacts(store, scope, ward_id=actor.ward_id, as_of=as_of)
     authorize_personal_export(store, actor, f"follow-up list {scope}", destination, len(rows))
     return rows
+
+
+# ---------------------------------------------------------------- scope pickers
+
+
+@dataclass(frozen=True)
+class ScopeChoice:
+    scope: Scope
+    label: str
+
+
+def scope_choices(store: Store, ward_id: str | None = None) -> list[ScopeChoice]:
+    """What a scope picker offers: the ward, then its groups, teams and active members."""
+    choices = [ScopeChoice(WARD, "Toàn phường")]
+    with store.read() as session:
+        groups = select(ResidentialGroup.id, ResidentialGroup.name).where(ResidentialGroup.deleted.is_(False))
+        teams = select(Team.id, Team.name).where(Team.deleted.is_(False))
+        members = select(TeamMember.id, TeamMember.full_name).where(TeamMember.deleted.is_(False), TeamMember.active.is_(True))
+        if ward_id is not None:
+            groups = groups.where(ResidentialGroup.ward_id == ward_id)
+            teams = teams.where(Team.ward_id == ward_id)
+            members = members.where(TeamMember.ward_id == ward_id)
+        choices += [ScopeChoice(Scope(SCOPE_GROUP, gid), name) for gid, name in session.execute(groups.order_by(ResidentialGroup.sort_order, ResidentialGroup.name))]
+        choices += [ScopeChoice(Scope(SCOPE_TEAM, tid), name) for tid, name in session.execute(teams.order_by(Team.name))]
+        choices += [ScopeChoice(Scope(SCOPE_VOLUNTEER, mid), name) for mid, name in session.execute(members.order_by(TeamMember.full_name))]
+    return choices

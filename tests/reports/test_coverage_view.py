@@ -1,0 +1,113 @@
+"""The Coverage screen: figures computed on a worker thread, shown in tables and charts, exported."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+pytest.importorskip("PySide6.QtCharts")
+
+from outreach.services import audit  # noqa: E402
+from outreach.services import coverage as coverage_service  # noqa: E402
+from outreach.services.context import Actor  # noqa: E402
+from outreach.store.database import Store  # noqa: E402
+
+from .conftest import SmallWard  # noqa: E402
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def runner(qtbot):  # type: ignore[no-untyped-def]
+    from outreach.ui.tasks import TaskRunner
+
+    made = TaskRunner()
+    yield made
+    made.shutdown()
+    made.deleteLater()
+    qtbot.wait(1)
+
+
+def make_view(qtbot, runner, store: Store, actor: Actor):  # type: ignore[no-untyped-def]
+    from outreach.ui.coverage_view import CoverageView
+
+    view = CoverageView(runner, store, actor)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.scope.count() > 1, timeout=5000)  # scopes load in the background
+    return view
+
+
+def test_coverage_is_computed_off_the_gui_thread_and_shown(qtbot, runner, store: Store, small_ward: SmallWard, leader: Actor,
+                                                           monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import outreach.ui.coverage_view as module
+
+    threads: list[threading.Thread] = []
+    real = coverage_service.compute_coverage
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, "compute_coverage", spy)
+    view = make_view(qtbot, runner, store, leader)
+    view.set_period("2026-W47")
+    with qtbot.waitSignal(view.computed, timeout=10_000):
+        view.refresh()
+    assert threads and threads[0] is not threading.main_thread()
+
+    r = view.report
+    assert r is not None and (r.households_visited, r.visits_total, r.filings.filings) == (4, 5, 3)
+    assert view.figures["coverage"].text() == "66.7 % (4/6)"
+    assert view.figures["visits"].text() == "5"
+    assert view.figures["overdue"].text().count("/") == 1
+    groups = view.models["groups"]
+    assert groups.rowCount() == 3  # two groups and the total
+    assert [groups.index(2, c).data() for c in (1, 2, 3)] == ["6", "4", "66.7 %"]
+    assert view.models["trend"].rowCount() == 12
+    assert len(view.coverage_chart.chart().series()) == 1
+    assert len(view.trend_chart.chart().series()) == 2
+    assert "Tuần 47/2026" in view.period_label.text() or "Week 47/2026" in view.period_label.text()
+
+    # another scope: the ward's group B only
+    from outreach.services.periods import Scope
+
+    view.set_scope(Scope("group", small_ward["group_b"]))
+    with qtbot.waitSignal(view.computed, timeout=10_000):
+        view.refresh()
+    assert view.report is not None and view.report.households_total == 2
+
+    out = tmp_path / "bao-cao.xlsx"
+    with qtbot.waitSignal(view.exported, timeout=20_000):
+        view.export_to(out, "xlsx")
+    assert load_workbook(out)["Tổng quan"]["B5"].value == 2
+    assert any(e.action == audit.EXPORT_AGGREGATE for e in audit.entries(store))
+
+
+def test_follow_up_export_is_refused_for_a_volunteer_and_audited_for_a_leader(qtbot, runner, store: Store, small_ward: SmallWard,
+                                                                              volunteer: Actor, leader: Actor, tmp_path: Path) -> None:
+    as_volunteer = make_view(qtbot, runner, store, volunteer)
+    assert not as_volunteer.follow_up_button.isEnabled()
+    with qtbot.waitSignal(as_volunteer.failed, timeout=10_000) as failed:
+        as_volunteer.export_follow_ups_to(tmp_path / "x.xlsx")
+    assert "đội trưởng" in failed.args[0] or "team leader" in failed.args[0]
+    assert not (tmp_path / "x.xlsx").exists()
+
+    as_leader = make_view(qtbot, runner, store, leader)
+    assert as_leader.follow_up_button.isEnabled()
+    with qtbot.waitSignal(as_leader.exported, timeout=10_000):
+        as_leader.export_follow_ups_to(tmp_path / "hen.xlsx")
+    assert load_workbook(tmp_path / "hen.xlsx").active["A1"].value == "Ngày hẹn"
+    events = [e for e in audit.entries(store) if e.action == audit.EXPORT_PERSONAL_DATA]
+    assert len(events) == 1 and events[0].actor_id == leader.member_id
+
+
+def test_a_bad_range_is_reported_without_computing(qtbot, runner, store: Store, small_ward: SmallWard, leader: Actor) -> None:
+    view = make_view(qtbot, runner, store, leader)
+    view.set_period("2026-11-01..2026-11-30")
+    view.end.setDate(view.start.date().addDays(-3))
+    with qtbot.waitSignal(view.failed, timeout=2000):
+        view.refresh()
+    assert view.report is None
