@@ -26,11 +26,15 @@ def translations_dir() -> str:
     return str(resource_path("translations"))
 
 
+#: Translators currently installed on the application. Module-level because the application is
+#: one per process: whichever ``Translations`` applies a language replaces all of them.
+_installed: list[QTranslator] = []
+
+
 class Translations:
-    """Owns the installed translators so a language switch can replace them cleanly."""
+    """Installs the translators of one language, replacing any installed before."""
 
     def __init__(self) -> None:
-        self._installed: list[QTranslator] = []
         self.language = DEFAULT_LANGUAGE
 
     def apply(self, language: str) -> str:
@@ -38,14 +42,15 @@ class Translations:
         language = language if language in LANGUAGES else DEFAULT_LANGUAGE
         app = QCoreApplication.instance()
         assert app is not None, "create the QApplication first"
-        for translator in self._installed:
+        for translator in _installed:
             app.removeTranslator(translator)
-        self._installed.clear()
+            translator.deleteLater()
+        _installed.clear()
         for base in CATALOGUES:
             translator = QTranslator(app)
             if translator.load(f"{base}_{language}", translations_dir()):
                 app.installTranslator(translator)
-                self._installed.append(translator)
+                _installed.append(translator)
             elif language != "en":  # English is the source language: an empty file is fine
                 log.warning("translation %s_%s.qm missing in %s", base, language, translations_dir())
         locale = QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam) if language == "vi" else QLocale(

@@ -1,0 +1,48 @@
+"""Child process for the crash test: opens the app, types into New visit, then waits to be killed.
+
+Prints "DRAFT-SAVED" once the debounced draft has been written, so the parent knows when to
+send SIGKILL (no sleeping, no guessing).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main(data_dir: str) -> None:
+    from PySide6.QtCore import QTimer
+
+    from outreach.store.database import load_or_create_profile, open_store
+    from outreach.ui.app import application, build_window
+    from outreach.ui.i18n import Translations
+    from outreach.ui.main_window import PAGE_NEW_VISIT
+
+    app = application()
+    store = open_store(load_or_create_profile(Path(data_dir)))
+    translations = Translations()
+    translations.apply("vi")
+    window, runner = build_window(store, translations)
+    window.show()
+    form = window.show_page(PAGE_NEW_VISIT)
+    sys.path.insert(0, str(Path(__file__).parent))
+    from uihelpers import type_text
+
+    def typed() -> None:
+        form.topics.setFocus()
+        type_text(form.topics, "VNeID mức 2")
+        form.notes.setFocus()
+        type_text(form.notes, "Bà cần quay lại nộp hồ sơ khai sinh")
+        form.follow_up.setFocus()
+        type_text(form.follow_up, "15/01/2099")
+
+    form.draft_saved.connect(lambda: print("DRAFT-SAVED", flush=True))
+    QTimer.singleShot(0, typed)
+    app.exec()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
