@@ -13,6 +13,7 @@ import logging
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from outreach.resources import resource_path
+from outreach.ui.qtcompat import incref
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +25,27 @@ CATALOGUES = ("qtbase", "outreach")
 
 def translations_dir() -> str:
     return str(resource_path("translations"))
+
+
+class _AppTranslator(QTranslator):
+    """The app's translator, which also looks in the empty context when a context misses.
+
+    lupdate cannot see the class behind an aliased ``tr = self.tr`` and files such strings under
+    the empty context, while at run time they are looked up under the class name; this fallback
+    keeps them translated (the aliases should still be replaced by direct ``self.tr`` calls).
+    """
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:  # noqa: D102
+        found = super().translate(context, source, disambiguation, n)
+        if not found and context:
+            found = super().translate("", source, disambiguation, n)
+        if found:
+            return found
+        # None is Qt's "no translation here" (an empty string would count as a translation).
+        # PySide6 6.12 drops a reference to the None a Python override returns; give it one
+        # (an extra reference to None is harmless, a missing one aborts the interpreter).
+        incref(None)
+        return None
 
 
 #: Translators currently installed on the application. Module-level because the application is
@@ -47,7 +69,7 @@ class Translations:
             translator.deleteLater()
         _installed.clear()
         for base in CATALOGUES:
-            translator = QTranslator(app)
+            translator = _AppTranslator(app) if base == "outreach" else QTranslator(app)
             if translator.load(f"{base}_{language}", translations_dir()):
                 app.installTranslator(translator)
                 _installed.append(translator)

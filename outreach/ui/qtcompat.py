@@ -24,8 +24,12 @@ class _Probe(QObject):
     ping = Signal()
 
 
-def _incref(obj: object) -> None:
+def incref(obj: object) -> None:
+    """Add a reference to ``obj`` (for values PySide6 releases without owning them)."""
     ctypes.pythonapi.Py_IncRef(ctypes.py_object(obj))
+
+
+_incref = incref
 
 
 def emit_leaks_bool_references() -> bool:

@@ -2,6 +2,97 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>Residential group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority visited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With dossier code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fee paid online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fully online</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Outreach cannot start</source>
@@ -20,6 +111,173 @@
     </message>
     <message>
         <source>Card read: %1. Check the fields below, then save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CoverageView</name>
+    <message>
+        <source>Week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole ward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export follow-up list (names, phones)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a team leader may export personal data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Households visited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority households reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filings helped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fully-online share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With a dossier code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fee paid online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Helped to VNeID level 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned for more papers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-ups overdue / due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfaction (1–5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By residential group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit outcomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filings by online level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filings by procedure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>12-week trend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteer: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export coverage report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export follow-up list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -915,6 +1173,10 @@
         <source>Enter the server address and the one-time code.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This computer is enrolled with %1. Restart Outreach to start syncing.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncStatusLabel</name>
@@ -955,7 +1217,7 @@
     <name>TaskRunner</name>
     <message>
         <source>Cancel</source>
-        <extracomment>(task id, ok, result or exception) — emitted from worker threads, delivered queued. Emitted on the GUI thread after any task&apos;s callbacks ran; tests wait on it. Emitted on the GUI thread when no task is running any more.</extracomment>
+        <extracomment>(task id, ok as 0/1, result or exception) — emitted from worker threads, delivered queued. ``ok`` is an int: a Python bool through a queued PySide6 signal corrupted bool refcounts. Emitted on the GUI thread after any task&apos;s callbacks ran; tests wait on it. Emitted on the GUI thread when no task is running any more.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,97 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>Residential group</source>
+        <translation>Tổ dân phố</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>Hộ gia đình</translation>
+    </message>
+    <message>
+        <source>Visited</source>
+        <translation>Đã thăm</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Tỷ lệ</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Ưu tiên</translation>
+    </message>
+    <message>
+        <source>Priority visited</source>
+        <translation>Hộ ưu tiên đã thăm</translation>
+    </message>
+    <message>
+        <source>Priority share</source>
+        <translation>Tỷ lệ hộ ưu tiên</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Tổng</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Lần thăm</translation>
+    </message>
+    <message>
+        <source>Online level</source>
+        <translation>Mức trực tuyến</translation>
+    </message>
+    <message>
+        <source>Filings</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>With dossier code</source>
+        <translation>Có mã hồ sơ</translation>
+    </message>
+    <message>
+        <source>Fee paid online</source>
+        <translation>Đã nộp phí trực tuyến</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Bị trả lại</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>Tình nguyện viên</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Đội</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Tuần</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ</translation>
+    </message>
+    <message>
+        <source>Fully online</source>
+        <translation>Toàn trình</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Outreach cannot start</source>
@@ -21,6 +112,173 @@
     <message>
         <source>Card read: %1. Check the fields below, then save.</source>
         <translation>Đã đọc thẻ: %1. Kiểm tra các ô bên dưới rồi lưu.</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageView</name>
+    <message>
+        <source>Week</source>
+        <translation>Tuần</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Tháng</translation>
+    </message>
+    <message>
+        <source>Date range</source>
+        <translation>Khoảng ngày</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+    <message>
+        <source>Whole ward</source>
+        <translation>Cả phường</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Xem</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Kỳ:</translation>
+    </message>
+    <message>
+        <source>Scope:</source>
+        <translation>Phạm vi:</translation>
+    </message>
+    <message>
+        <source>Export Excel…</source>
+        <translation>Xuất Excel…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Xuất PDF…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Xuất CSV…</translation>
+    </message>
+    <message>
+        <source>Export follow-up list (names, phones)…</source>
+        <translation>Xuất danh sách cần quay lại (họ tên, điện thoại)…</translation>
+    </message>
+    <message>
+        <source>Only a team leader may export personal data.</source>
+        <translation>Chỉ đội trưởng mới được xuất dữ liệu cá nhân.</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>Số liệu chính</translation>
+    </message>
+    <message>
+        <source>Households visited</source>
+        <translation>Hộ đã thăm</translation>
+    </message>
+    <message>
+        <source>Priority households reached</source>
+        <translation>Hộ ưu tiên đã tiếp cận</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Lần thăm</translation>
+    </message>
+    <message>
+        <source>Filings helped</source>
+        <translation>Hồ sơ đã hỗ trợ</translation>
+    </message>
+    <message>
+        <source>Fully-online share</source>
+        <translation>Tỷ lệ toàn trình</translation>
+    </message>
+    <message>
+        <source>With a dossier code</source>
+        <translation>Có mã hồ sơ</translation>
+    </message>
+    <message>
+        <source>Fee paid online</source>
+        <translation>Đã nộp phí trực tuyến</translation>
+    </message>
+    <message>
+        <source>Helped to VNeID level 2</source>
+        <translation>Được hỗ trợ VNeID mức 2</translation>
+    </message>
+    <message>
+        <source>Returned for more papers</source>
+        <translation>Bị trả, cần bổ sung</translation>
+    </message>
+    <message>
+        <source>Follow-ups overdue / due</source>
+        <translation>Việc quay lại quá hạn / đến hạn</translation>
+    </message>
+    <message>
+        <source>Satisfaction (1–5)</source>
+        <translation>Mức hài lòng (1–5)</translation>
+    </message>
+    <message>
+        <source>By residential group</source>
+        <translation>Theo tổ dân phố</translation>
+    </message>
+    <message>
+        <source>Visit outcomes</source>
+        <translation>Kết quả thăm hộ</translation>
+    </message>
+    <message>
+        <source>Filings by online level</source>
+        <translation>Hồ sơ theo mức trực tuyến</translation>
+    </message>
+    <message>
+        <source>Filings by procedure</source>
+        <translation>Hồ sơ theo thủ tục</translation>
+    </message>
+    <message>
+        <source>By volunteer</source>
+        <translation>Theo tình nguyện viên</translation>
+    </message>
+    <message>
+        <source>12-week trend</source>
+        <translation>Xu hướng 12 tuần</translation>
+    </message>
+    <message>
+        <source>Group: </source>
+        <translation>Tổ: </translation>
+    </message>
+    <message>
+        <source>Team: </source>
+        <translation>Đội: </translation>
+    </message>
+    <message>
+        <source>Volunteer: </source>
+        <translation>Tình nguyện viên: </translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Đang tính…</translation>
+    </message>
+    <message>
+        <source>Computing coverage</source>
+        <translation>Đang tính độ bao phủ</translation>
+    </message>
+    <message>
+        <source>Export coverage report</source>
+        <translation>Xuất báo cáo độ bao phủ</translation>
+    </message>
+    <message>
+        <source>Export follow-up list</source>
+        <translation>Xuất danh sách cần quay lại</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Đang xuất…</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Đã lưu: %1</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>Đang xuất</translation>
     </message>
 </context>
 <context>
@@ -915,6 +1173,10 @@
         <source>Enter the server address and the one-time code.</source>
         <translation>Nhập địa chỉ máy chủ và mã dùng một lần.</translation>
     </message>
+    <message>
+        <source>This computer is enrolled with %1. Restart Outreach to start syncing.</source>
+        <translation>Máy này đã đăng ký với %1. Hãy mở lại Outreach để bắt đầu đồng bộ.</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatusLabel</name>
@@ -955,7 +1217,7 @@
     <name>TaskRunner</name>
     <message>
         <source>Cancel</source>
-        <extracomment>(task id, ok, result or exception) — emitted from worker threads, delivered queued. Emitted on the GUI thread after any task&apos;s callbacks ran; tests wait on it. Emitted on the GUI thread when no task is running any more.</extracomment>
+        <extracomment>(task id, ok as 0/1, result or exception) — emitted from worker threads, delivered queued. ``ok`` is an int: a Python bool through a queued PySide6 signal corrupted bool refcounts. Emitted on the GUI thread after any task&apos;s callbacks ran; tests wait on it. Emitted on the GUI thread when no task is running any more.</extracomment>
         <translation>Huỷ</translation>
     </message>
 </context>

@@ -19,3 +19,16 @@ def test_emit_keeps_true_alive() -> None:
     for i in range(1000):
         sender.changed.emit(i)
     assert sys.getrefcount(True) >= before - 5
+
+
+def test_translation_misses_keep_none_alive(qapp) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from outreach.ui.i18n import Translations
+
+    Translations().apply("vi")
+    before = sys.getrefcount(None)
+    for _ in range(1000):
+        assert QCoreApplication.translate("Nowhere", "not a known string") == "not a known string"
+    assert sys.getrefcount(None) >= before - 5
+    assert QCoreApplication.translate("Anything", "Households") == "Hộ gia đình"  # empty-context fallback
