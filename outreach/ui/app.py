@@ -11,14 +11,14 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import threading
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from outreach.errors import OutreachError
-from outreach.services.context import Actor
-from outreach.services.procedures import seed_catalogue
-from outreach.store.database import Store, load_or_create_profile, open_store
 from outreach.store.profile import Profile
 from outreach.ui.context import UiContext
 from outreach.ui.i18n import Translations
@@ -38,8 +38,40 @@ def application() -> QApplication:
     return app
 
 
-def build_window(store: Store, translations: Translations) -> tuple[object, TaskRunner]:
+def open_store_while_importing_ui(data_dir: Path, demo: bool) -> Any:
+    """Open the profile's store on a thread while this thread imports the screens.
+
+    Importing SQLAlchemy/Alembic and opening SQLCipher (keyring round trip, migration check) is
+    most of the start-up time; loading Qt's widget modules overlaps with it. Raises what
+    ``open_store`` raises (``StoreError``, ``KeyringUnavailable``).
+    """
+    result: dict[str, Any] = {}
+
+    def open_it() -> None:
+        try:
+            from outreach.services.procedures import seed_catalogue
+            from outreach.store.database import load_or_create_profile, open_store
+
+            store = open_store(load_or_create_profile(data_dir, demo=demo))
+            seed_catalogue(store)  # a handful of rows; a no-op after the first start
+            result["store"] = store
+        except BaseException as exc:  # noqa: BLE001 — re-raised on the GUI thread
+            result["error"] = exc
+
+    worker = threading.Thread(target=open_it, name="outreach-open-store")
+    worker.start()
+    import outreach.ui.households_view  # noqa: F401 — the first screen
+    import outreach.ui.main_window  # noqa: F401
+
+    worker.join()
+    if "error" in result:
+        raise result["error"]
+    return result["store"]
+
+
+def build_window(store: Any, translations: Translations) -> tuple[object, TaskRunner]:
     """The main window over an open store (used by ``run``, tests, screenshots, benchmarks)."""
+    from outreach.services.context import Actor
     from outreach.ui.main_window import MainWindow
 
     runner = TaskRunner()
@@ -59,15 +91,13 @@ def run(args: argparse.Namespace) -> int:
     existing = Profile.load(data_dir)
     translations.apply(existing.language if existing else "vi")
     try:
-        profile = load_or_create_profile(data_dir, demo=bool(getattr(args, "demo", False)))
-        store = open_store(profile)
+        store = open_store_while_importing_ui(data_dir, bool(getattr(args, "demo", False)))
     except OutreachError as exc:
         box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("App", "Outreach cannot start"),
                           exc.message(translations.language))
         box.exec()
         return 1
     try:
-        seed_catalogue(store)  # a handful of rows; a no-op after the first start
         window, runner = build_window(store, translations)
         window.show()  # type: ignore[attr-defined]
         window.offer_draft()  # type: ignore[attr-defined]

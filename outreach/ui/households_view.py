@@ -7,6 +7,8 @@ and never shows results for text no longer in the box.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach.qr import CccdRecord
 from outreach.services.households import HouseholdDetail, HouseholdSummary, ResidentView, list_household_ids, search_household_ids
 from outreach.ui.ask import Choice, ask
 from outreach.ui.context import UiContext
@@ -38,8 +39,11 @@ from outreach.ui.households_model import (
     SQL_SORT_KEYS,
     HouseholdTableModel,
 )
-from outreach.ui.resident_dialog import ResidentDialog
 from outreach.ui.tasks import TaskHandle
+
+if TYPE_CHECKING:  # the scan and resident dialogs (and the QR library) load when first used
+    from outreach.qr import CccdRecord
+    from outreach.ui.resident_dialog import ResidentDialog
 
 SEARCH_DEBOUNCE_MS = 120
 SEARCH_LIMIT = 1000
@@ -225,6 +229,8 @@ class HouseholdsView(QWidget):
         self._open(dialog)
 
     def add_resident(self, household_id: str) -> ResidentDialog:
+        from outreach.ui.resident_dialog import ResidentDialog
+
         dialog = ResidentDialog(self._ctx, household_id, self)
         dialog.saved.connect(lambda _r: (self.model.invalidate({household_id}), self.detail.reload()))
         dialog.open_household.connect(self.select_household)
@@ -232,6 +238,8 @@ class HouseholdsView(QWidget):
         return dialog
 
     def edit_resident(self, resident: ResidentView) -> None:
+        from outreach.ui.resident_dialog import ResidentDialog
+
         hid = resident.household_id or ""
         dialog = ResidentDialog(self._ctx, hid, self, resident=resident)
         dialog.saved.connect(lambda _r: (self.model.invalidate({hid}), self.detail.reload()))

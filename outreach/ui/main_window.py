@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -24,17 +25,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach.qr import CccdRecord
 from outreach.services.drafts import load_draft
 from outreach.services.visits import VisitView, get_visit
 from outreach.ui import settings as ui_settings
 from outreach.ui.context import UiContext
 from outreach.ui.labels import ROLE_LABELS, label
-from outreach.ui.scan_dialog import ScanDialog
 from outreach.ui.sync_hook import SyncStatus
 from outreach.ui.sync_status import SyncStatusLabel
-from outreach.ui.visit_dialog import VisitDialog
-from outreach.ui.visit_form import DRAFT_ID
+
+if TYPE_CHECKING:  # imported when first used: start-up pays only for the first screen
+    from outreach.qr import CccdRecord
+    from outreach.ui.scan_dialog import ScanDialog
+
+#: The New visit form's draft id (kept equal to ``outreach.ui.visit_form.DRAFT_ID``).
+DRAFT_ID = "new-visit"
 
 log = logging.getLogger(__name__)
 
@@ -239,14 +243,18 @@ class MainWindow(QMainWindow):
         self.ctx.runner.run(get_visit, self.ctx.store, visit_id, on_done=self._show_visit)
 
     def _show_visit(self, visit: VisitView) -> None:
+        from outreach.ui.visit_dialog import VisitDialog
+
         dialog = VisitDialog(self.ctx, visit, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(lambda _v: self._refresh_built(tuple(self.pages)))
         self._track(dialog)
         dialog.open()
 
-    def start_scan(self) -> ScanDialog:
+    def start_scan(self) -> "ScanDialog":
         """The global scan shortcut: a field with focus for the USB scanner."""
+        from outreach.ui.scan_dialog import ScanDialog
+
         dialog = ScanDialog(self.ctx.language, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.scanned.connect(self._card_scanned)
@@ -254,7 +262,7 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def _card_scanned(self, record: CccdRecord) -> None:
+    def _card_scanned(self, record: "CccdRecord") -> None:
         from outreach.ui.households_view import HouseholdsView
 
         view = self.page(PAGE_HOUSEHOLDS)

@@ -32,3 +32,9 @@ def test_translation_misses_keep_none_alive(qapp) -> None:
         assert QCoreApplication.translate("Nowhere", "not a known string") == "not a known string"
     assert sys.getrefcount(None) >= before - 5
     assert QCoreApplication.translate("Anything", "Households") == "Hộ gia đình"  # empty-context fallback
+
+
+def test_main_window_and_visit_form_share_the_draft_id() -> None:
+    from outreach.ui import main_window, visit_form
+
+    assert main_window.DRAFT_ID == visit_form.DRAFT_ID
