@@ -23,6 +23,7 @@ class ScanDialog(QDialog):
         self.setWindowTitle(self.tr("Scan an ID card"))
         self.field = CccdScanField(language)
         self.field.scanned.connect(self._done)
+        self.field.rejected.connect(lambda _why: self.adjustSize())  # room for the reason
         hint = QLabel(self.tr("Point the scanner at the QR code on the card. Nothing is saved until you check and save the form."))
         hint.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -31,6 +32,7 @@ class ScanDialog(QDialog):
         layout.addWidget(hint)
         layout.addWidget(self.field)
         layout.addWidget(buttons)
+        self.setMinimumWidth(560)
         self.resize(560, self.sizeHint().height())
         self.field.focus()
 
