@@ -51,8 +51,9 @@ class ServerDb:
     engine: Engine
     #: Serialise "assign seq + write + commit" on PostgreSQL; off only in the proof test.
     ordering_lock: bool = True
-    #: Test hook run after rows are written and before commit (to widen race windows).
-    before_commit: Callable[[], None] | None = None
+    #: Test hook run right after seqs are assigned, before the rows are written and committed
+    #: (the proof test widens the race window with it).
+    after_seq_assigned: Callable[[], None] | None = None
     read_engine: Engine = field(init=False)
 
     def __post_init__(self) -> None:
@@ -73,8 +74,6 @@ class ServerDb:
             if self.is_postgres and self.ordering_lock:
                 conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": ADVISORY_LOCK_KEY})
             yield conn
-            if self.before_commit is not None:
-                self.before_commit()
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
@@ -87,7 +86,10 @@ class ServerDb:
         if count <= 0:
             return []
         if self.is_postgres:
-            return [row[0] for row in conn.execute(text(f"SELECT nextval('{SEQ_NAME}') FROM generate_series(1, :n)"), {"n": count})]
+            seqs = [row[0] for row in conn.execute(text(f"SELECT nextval('{SEQ_NAME}') FROM generate_series(1, :n)"), {"n": count})]
+            if self.after_seq_assigned is not None:
+                self.after_seq_assigned()
+            return seqs
         last = conn.execute(
             text("UPDATE server_state SET last_seq = last_seq + :n WHERE id = 1 RETURNING last_seq"), {"n": count}
         ).scalar_one()

@@ -435,15 +435,23 @@ def _apply(db: ServerDb, conn: Connection, valid: list[Change], scope: str | Non
 
 
 def _update_digests(conn: Connection, deltas: Mapping[tuple[str, str], tuple[int, int]]) -> None:
-    for (ward, entity), (count, delta) in deltas.items():
-        current = conn.execute(
-            select(WardDigestRow.count, WardDigestRow.hash_sum).where(WardDigestRow.ward_id == ward, WardDigestRow.entity == entity)
-        ).first()
-        if current is None:
-            conn.execute(insert(WardDigestRow), [{"ward_id": ward, "entity": entity, "count": count, "hash_sum": protocol.add_hash("0" * 32, delta)}])
+    """Fold this batch into the running digests; row-locked, so concurrent batches add up."""
+    dialect = conn.dialect.name
+    for (ward, entity), (count, delta) in sorted(deltas.items()):
+        if dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as upsert
         else:
-            conn.execute(
-                update(WardDigestRow)
-                .where(WardDigestRow.ward_id == ward, WardDigestRow.entity == entity)
-                .values(count=current[0] + count, hash_sum=protocol.add_hash(current[1], delta))
-            )
+            from sqlalchemy.dialects.sqlite import insert as upsert  # type: ignore[assignment]
+        conn.execute(
+            upsert(WardDigestRow).values(ward_id=ward, entity=entity, count=0, hash_sum="0" * 32).on_conflict_do_nothing()
+        )
+        current = conn.execute(
+            select(WardDigestRow.count, WardDigestRow.hash_sum)
+            .where(WardDigestRow.ward_id == ward, WardDigestRow.entity == entity)
+            .with_for_update()
+        ).one()
+        conn.execute(
+            update(WardDigestRow)
+            .where(WardDigestRow.ward_id == ward, WardDigestRow.entity == entity)
+            .values(count=current[0] + count, hash_sum=protocol.add_hash(current[1], delta))
+        )
