@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QTableView,
@@ -48,8 +49,8 @@ from outreach.store.database import Store
 from outreach.timeutil import iso_week_of, today_local
 from outreach.ui.labels import ONLINE_LEVEL_LABELS, OUTCOME_LABELS, label
 from outreach.ui.report_charts import chart_view, coverage_chart, trend_chart
-from outreach.ui.report_models import SORT_ROLE, RowsModel
-from outreach.ui.tasks import ProgressSpec, TaskHandle, TaskRunner
+from outreach.ui.report_models import SORT_ROLE, RowsModel, number_locale
+from outreach.ui.tasks import TaskHandle, TaskRunner
 
 TABLE_KEYS = ("groups", "outcomes", "levels", "procedures", "volunteers", "trend")
 
@@ -58,11 +59,11 @@ class _Stop(Exception):
     """Raised inside the worker when the screen cancelled the computation."""
 
 
-def _compute(store: Store, period: Period, scope: Scope, ward_id: str | None, task: TaskHandle) -> CoverageReport:
+def _compute(store: Store, period: Period, scope: Scope, ward_id: str | None, emit: Callable[[int, int], None], task: TaskHandle) -> CoverageReport:
     def progress(done: int, total: int) -> None:
         if task.cancelled:
             raise _Stop
-        task.report(done, total)
+        emit(done, total)
 
     return compute_coverage(store, period, scope, ward_id=ward_id, progress=progress)
 
@@ -96,6 +97,8 @@ class CoverageView(QWidget):
     computed = Signal()
     exported = Signal(str)
     failed = Signal(str)
+    #: (done, total) from the worker thread; Qt queues it to the GUI thread.
+    _worker_progress = Signal(int, int)
 
     def __init__(self, runner: TaskRunner, store: Store, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -147,6 +150,19 @@ class CoverageView(QWidget):
         self.status = QLabel()
         self.status.setObjectName("coverageStatus")
         exports.addWidget(self.status)
+        # Progress is shown inline rather than in the runner's modal dialog: the screen stays
+        # usable (a new period choice cancels the running computation), and it shows only while
+        # something runs.
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(160)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self.cancel)
+        exports.addWidget(self.progress)
+        exports.addWidget(self.cancel_button)
+        self._worker_progress.connect(self._on_progress)
 
         self.figures: dict[str, QLabel] = {}
         figure_box = QGroupBox(self.tr("Key figures"))
@@ -188,6 +204,8 @@ class CoverageView(QWidget):
             view = QTableView()
             view.setModel(proxy)
             view.setSortingEnabled(True)
+            view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the report's order until a click
+            proxy.sort(-1)
             view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             view.verticalHeader().setVisible(False)
@@ -275,34 +293,54 @@ class CoverageView(QWidget):
         if self._task is not None and not self._task.finished:
             self._task.cancel()
         self.status.setText(self.tr("Computing…"))
-        self.refresh_button.setEnabled(False)
+        self._busy(True, cancellable=True)
         self._task = self._runner.run(
-            _compute, self._store, period, self.current_scope(), self._actor.ward_id,
+            _compute, self._store, period, self.current_scope(), self._actor.ward_id, self._worker_progress.emit,
             on_done=self._show, on_error=self._on_error,
-            progress=ProgressSpec(self.tr("Computing coverage"), cancellable=True),
         )
+
+    def cancel(self) -> None:
+        """Stop the running computation; the figures on screen stay as they were."""
+        if self._task is not None:
+            self._task.cancel()
+        self.status.setText(self.tr("Cancelled."))
+        self._busy(False)
+
+    def _busy(self, busy: bool, *, cancellable: bool = False) -> None:
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy and cancellable)
+        self.refresh_button.setEnabled(not busy or cancellable)
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 0))
+        self.progress.setValue(min(done, total))
 
     def _show(self, report: CoverageReport) -> None:
         self.report = report
-        self.refresh_button.setEnabled(True)
+        self._busy(False)
         self.status.setText("")
         self.period_label.setText(f"<b>{report.ward_name}</b> · {report.period.title(self._lang())} · {self._scope_text(report)}")
         f = report.filings
+        n = self._locale.toString
         values = {
-            "coverage": f"{self._pct(report.coverage)} ({report.households_visited:,}/{report.households_total:,})".replace(",", "."),
-            "priority": f"{self._pct(report.priority_coverage)} ({report.priority_reached}/{report.priority_total})",
-            "visits": f"{report.visits_total:,}".replace(",", "."),
-            "filings": f"{f.filings:,}".replace(",", "."),
+            "coverage": f"{self._pct(report.coverage)} ({n(report.households_visited)}/{n(report.households_total)})",
+            "priority": f"{self._pct(report.priority_coverage)} ({n(report.priority_reached)}/{n(report.priority_total)})",
+            "visits": n(report.visits_total),
+            "filings": n(f.filings),
             "full_online": self._pct(f.full_online_share),
-            "dossier": f"{f.with_dossier_code} ({self._pct(f.dossier_code_share)})",
-            "fee": f"{f.fee_paid_online} ({self._pct(f.fee_online_share)})",
-            "vneid": str(report.vneid_level2_residents),
-            "returned": str(f.returned),
-            "overdue": f"{report.follow_ups.overdue} / {report.follow_ups.due}",
-            "satisfaction": "–" if report.satisfaction_average is None else f"{report.satisfaction_average:.2f} ({report.satisfaction_responses})",
+            "dossier": f"{n(f.with_dossier_code)} ({self._pct(f.dossier_code_share)})",
+            "fee": f"{n(f.fee_paid_online)} ({self._pct(f.fee_online_share)})",
+            "vneid": n(report.vneid_level2_residents),
+            "returned": n(f.returned),
+            "overdue": f"{n(report.follow_ups.overdue)} / {n(report.follow_ups.due)}",
+            "satisfaction": "–" if report.satisfaction_average is None
+            else f"{self._locale.toString(report.satisfaction_average, 'f', 2)} ({n(report.satisfaction_responses)})",
         }
         for key, text in values.items():
             self.figures[key].setText(text)
+        for model in self.models.values():
+            model.locale = self._locale
         self._fill_tables(report)
         for view, chart in ((self.coverage_chart, coverage_chart(report)), (self.trend_chart, trend_chart(report))):
             old = view.chart()
@@ -312,37 +350,36 @@ class CoverageView(QWidget):
         self.computed.emit()
 
     def _fill_tables(self, r: CoverageReport) -> None:
-        tr = self.tr
         self.models["groups"].set_rows(
-            [tr("Residential group"), tr("Households"), tr("Visited"), tr("Share"), tr("Priority"), tr("Priority visited"), tr("Priority share")],
+            [self.tr("Residential group"), self.tr("Households"), self.tr("Visited"), self.tr("Share"), self.tr("Priority"), self.tr("Priority visited"), self.tr("Priority share")],
             [[g.group_name, g.households, g.households_visited, pct(g.households_visited, g.households), g.priority_households,
               g.priority_reached, pct(g.priority_reached, g.priority_households)] for g in r.groups],
-            [tr("Total"), r.households_total, r.households_visited, pct(r.households_visited, r.households_total), r.priority_total,
+            [self.tr("Total"), r.households_total, r.households_visited, pct(r.households_visited, r.households_total), r.priority_total,
              r.priority_reached, pct(r.priority_reached, r.priority_total)],
         )
         self.models["outcomes"].set_rows(
-            [tr("Outcome"), tr("Visits"), tr("Share")],
+            [self.tr("Outcome"), self.tr("Visits"), self.tr("Share")],
             [[label(OUTCOME_LABELS, o.outcome), o.visits, pct(o.visits, r.visits_total)] for o in r.outcomes],
-            [tr("Total"), r.visits_total, pct(r.visits_total, r.visits_total)],
+            [self.tr("Total"), r.visits_total, pct(r.visits_total, r.visits_total)],
         )
         f = r.filings
         self.models["levels"].set_rows(
-            [tr("Online level"), tr("Filings"), tr("Share"), tr("With dossier code"), tr("Fee paid online")],
+            [self.tr("Online level"), self.tr("Filings"), self.tr("Share"), self.tr("With dossier code"), self.tr("Fee paid online")],
             [[label(ONLINE_LEVEL_LABELS, lv.level), lv.filings, pct(lv.filings, f.filings), lv.with_dossier_code, lv.fee_paid_online] for lv in r.by_level],
-            [tr("Total"), f.filings, pct(f.filings, f.filings), f.with_dossier_code, f.fee_paid_online],
+            [self.tr("Total"), f.filings, pct(f.filings, f.filings), f.with_dossier_code, f.fee_paid_online],
         )
         self.models["procedures"].set_rows(
-            [tr("Code"), tr("Procedure"), tr("Online level"), tr("Filings"), tr("With dossier code"), tr("Fee paid online"), tr("Returned")],
+            [self.tr("Code"), self.tr("Procedure"), self.tr("Online level"), self.tr("Filings"), self.tr("With dossier code"), self.tr("Fee paid online"), self.tr("Returned")],
             [[p.code, p.name_vi, label(ONLINE_LEVEL_LABELS, p.online_level), p.filings, p.with_dossier_code, p.fee_paid_online, p.returned]
              for p in r.by_procedure],
-            [tr("Total"), "", "", f.filings, f.with_dossier_code, f.fee_paid_online, f.returned],
+            [self.tr("Total"), "", "", f.filings, f.with_dossier_code, f.fee_paid_online, f.returned],
         )
         self.models["volunteers"].set_rows(
-            [tr("Volunteer"), tr("Team"), tr("Visits"), tr("Households"), tr("Filings")],
+            [self.tr("Volunteer"), self.tr("Team"), self.tr("Visits"), self.tr("Households"), self.tr("Filings")],
             [[v.name, v.team_name, v.visits, v.households, v.filings] for v in r.volunteers],
         )
         self.models["trend"].set_rows(
-            [tr("Week"), tr("From"), tr("Visits"), tr("Households"), tr("Filings"), tr("Fully online")],
+            [self.tr("Week"), self.tr("From"), self.tr("Visits"), self.tr("Households"), self.tr("Filings"), self.tr("Fully online")],
             [[t.iso_week, t.start.strftime("%d/%m/%Y"), t.visits, t.households_visited, t.filings, t.full_online_filings] for t in r.trend],
         )
 
@@ -350,7 +387,11 @@ class CoverageView(QWidget):
         return self.tr("Whole ward") if report.scope.kind == "ward" else report.scope_label
 
     def _pct(self, value: float | None) -> str:
-        return "–" if value is None else f"{value * 100:.1f} %"
+        return "–" if value is None else f"{self._locale.toString(value * 100, 'f', 1)} %"
+
+    @property
+    def _locale(self) -> QLocale:
+        return number_locale(self._lang())
 
     def _lang(self) -> str:
         return getattr(self._runner, "language", "vi")
@@ -358,7 +399,7 @@ class CoverageView(QWidget):
     def _on_error(self, exc: BaseException) -> None:
         from outreach.ui.errors import error_text, show_error
 
-        self.refresh_button.setEnabled(True)
+        self._busy(False)
         self.status.setText("")
         self.failed.emit(error_text(exc, self._lang()))
         show_error(self, exc, self._lang())
@@ -394,10 +435,11 @@ class CoverageView(QWidget):
 
     def _run_export(self, fn: Callable[..., Path], *args: Any) -> TaskHandle:
         self.status.setText(self.tr("Exporting…"))
+        self._busy(True)
 
         def done(path: Path) -> None:
+            self._busy(False)
             self.status.setText(self.tr("Saved: %1").replace("%1", str(path)))
             self.exported.emit(str(path))
 
-        return self._runner.run(fn, *args, on_done=done, on_error=self._on_error,
-                                progress=ProgressSpec(self.tr("Exporting"), cancellable=False))
+        return self._runner.run(fn, *args, on_done=done, on_error=self._on_error)

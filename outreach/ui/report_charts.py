@@ -37,6 +37,12 @@ def coverage_chart(report: CoverageReport) -> QChart:
     chart.addSeries(series)
     categories = QBarCategoryAxis()
     categories.append([_short_group(g.group_name) or "–" for g in report.groups])
+    if len(report.groups) > 12:
+        categories.setLabelsAngle(-90)
+        categories.setTruncateLabels(False)
+        font = categories.labelsFont()
+        font.setPointSizeF(7)
+        categories.setLabelsFont(font)
     values = QValueAxis()
     values.setRange(0, 100)
     values.setLabelFormat("%d%%")

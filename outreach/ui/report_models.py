@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from outreach.reports.tables import Percent
@@ -19,17 +19,25 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def display_value(value: Any) -> str:
+def number_locale(language: str) -> QLocale:
+    """Vietnamese writes 1.234 and 66,7 %; English 1,234 and 66.7 %."""
+    if language == "en":
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    return QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam)
+
+
+def display_value(value: Any, locale: QLocale | None = None) -> str:
+    locale = locale or number_locale("vi")
     if value is None:
         return "–"
     if isinstance(value, Percent):
-        return f"{float(value) * 100:.1f} %"
+        return f"{locale.toString(float(value) * 100, 'f', 1)} %"
     if isinstance(value, bool):
         return "✓" if value else ""
     if isinstance(value, int):
-        return f"{value:,}".replace(",", ".")
+        return locale.toString(value)
     if isinstance(value, float):
-        return f"{value:.2f}"
+        return locale.toString(value, "f", 2)
     return str(value)
 
 
@@ -44,6 +52,7 @@ class RowsModel(QAbstractTableModel):
         self.total: Sequence[Any] | None = None
         self.row_colours: dict[int, str] = {}
         self.tooltips: dict[int, str] = {}
+        self.locale = number_locale("vi")
 
     def set_rows(
         self,
@@ -80,7 +89,7 @@ class RowsModel(QAbstractTableModel):
         value = row[index.column()] if index.column() < len(row) else None
         is_total = self.total is not None and index.row() == len(self.rows)
         if role == Qt.ItemDataRole.DisplayRole:
-            return display_value(value)
+            return display_value(value, self.locale)
         if role == SORT_ROLE:
             return float(value) if isinstance(value, (int, float)) else str(value or "")
         if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, (int, float)) and not isinstance(value, bool):

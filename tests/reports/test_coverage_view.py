@@ -60,12 +60,12 @@ def test_coverage_is_computed_off_the_gui_thread_and_shown(qtbot, runner, store:
 
     r = view.report
     assert r is not None and (r.households_visited, r.visits_total, r.filings.filings) == (4, 5, 3)
-    assert view.figures["coverage"].text() == "66.7 % (4/6)"
+    assert view.figures["coverage"].text() == "66,7 % (4/6)"
     assert view.figures["visits"].text() == "5"
     assert view.figures["overdue"].text().count("/") == 1
     groups = view.models["groups"]
     assert groups.rowCount() == 3  # two groups and the total
-    assert [groups.index(2, c).data() for c in (1, 2, 3)] == ["6", "4", "66.7 %"]
+    assert [groups.index(2, c).data() for c in (1, 2, 3)] == ["6", "4", "66,7 %"]
     assert view.models["trend"].rowCount() == 12
     assert len(view.coverage_chart.chart().series()) == 1
     assert len(view.trend_chart.chart().series()) == 2
