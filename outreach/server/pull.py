@@ -30,15 +30,25 @@ class PullPage:
     digest: dict[str, Any] | None
 
 
-def _entity_rows(conn: Connection, entity: type, ward_id: str, since: int, limit: int) -> list[tuple[int, dict[str, Any]]]:
+def _scope(query: Any, entity: type, ward_id: str) -> Any:
+    table = entity.__table__  # type: ignore[attr-defined]
+    if entity.ward_scoped:
+        return query.where(table.c.ward_id == ward_id)
+    return query.where(or_(table.c.ward_id.is_(None), table.c.ward_id == ward_id))
+
+
+def _seqs(conn: Connection, entity: type, ward_id: str, since: int, limit: int) -> list[int]:
+    """Only the seqs (from the index): cheap, and enough to find where this page ends."""
+    table = entity.__table__  # type: ignore[attr-defined]
+    query = _scope(select(table.c.server_seq).where(table.c.server_seq > since), entity, ward_id)
+    return list(conn.scalars(query.order_by(table.c.server_seq).limit(limit + 1)))
+
+
+def _entity_rows(conn: Connection, entity: type, ward_id: str, since: int, upto: int) -> list[tuple[int, dict[str, Any]]]:
     table = entity.__table__  # type: ignore[attr-defined]
     names = synced_fields(entity)
-    query = select(table).where(table.c.server_seq > since)
-    if entity.ward_scoped:
-        query = query.where(table.c.ward_id == ward_id)
-    else:
-        query = query.where(or_(table.c.ward_id.is_(None), table.c.ward_id == ward_id))
-    query = query.order_by(table.c.server_seq).limit(limit + 1)
+    query = _scope(select(table).where(table.c.server_seq > since, table.c.server_seq <= upto), entity, ward_id)
+    query = query.order_by(table.c.server_seq)
     result = []
     for rec in conn.execute(query).mappings():
         result.append(
@@ -85,10 +95,11 @@ def ward_digest(conn: Connection, ward_id: str) -> dict[str, Any]:
 def pull_page(db: ServerDb, ward_id: str, since: int, limit: int) -> PullPage:
     limit = max(1, min(limit, protocol.MAX_PULL_LIMIT))
     with db.read() as conn:
-        per_table = [_entity_rows(conn, entity, ward_id, since, limit) for entity in SYNCED_ENTITIES]
-        merged = list(heapq.merge(*per_table, key=lambda item: item[0]))
-        has_more = len(merged) > limit
-        page = [row for _seq, row in merged[:limit]]
+        seqs = list(heapq.merge(*(_seqs(conn, entity, ward_id, since, limit) for entity in SYNCED_ENTITIES)))
+        has_more = len(seqs) > limit
+        upto = seqs[min(limit, len(seqs)) - 1] if seqs else since
+        per_table = [_entity_rows(conn, entity, ward_id, since, upto) for entity in SYNCED_ENTITIES] if seqs else []
+        page = [row for _seq, row in heapq.merge(*per_table, key=lambda item: item[0])]
         _attach_extras(conn, page)
         next_cursor = page[-1]["seq"] if page else since
         digest = None if has_more else ward_digest(conn, ward_id)

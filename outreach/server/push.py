@@ -31,6 +31,8 @@ from outreach.server.db import ServerDb
 from outreach.server.schema import ExtraField, LostValueRecord, ReceivedChange, WardDigestRow
 from outreach.sync import protocol
 from outreach.sync.clock import is_valid_stamp
+from outreach.sync.fastcodec import decode_fast as _decode
+from outreach.sync.fastcodec import field_specs as _specs
 from outreach.sync.merge import apply_changes
 
 MAX_CHANGES_PER_REQUEST = 2 * protocol.MAX_BATCH_CHANGES
@@ -129,66 +131,6 @@ def _structure(payload: Any) -> list[dict[str, Any]]:
     return changes
 
 
-@dataclass(frozen=True)
-class _FieldSpec:
-    entity: type[Synced]
-    nullable: bool
-    #: for JSON columns, the Python type of its default ({} or []); values must match it
-    json_kind: type | None
-    #: values of these plain types need no decoding beyond an isinstance check
-    plain: tuple[type, ...] | None
-    max_length: int | None
-
-
-_SPECS: dict[str, dict[str, _FieldSpec]] = {}
-_DEFAULTS: dict[str, dict[str, Any]] = {}
-
-
-def _specs(entity: type[Synced]) -> dict[str, _FieldSpec]:
-    """Per-field checks of an entity, computed once (the push path runs them 15,000 times)."""
-    specs = _SPECS.get(entity.entity_name)
-    if specs is None:
-        from sqlalchemy import Boolean, Integer, String, Text
-
-        specs = {}
-        for name in synced_fields(entity):
-            column = _table(entity).columns[name]
-            kind = column.type
-            json_kind = None
-            if isinstance(kind, JSON):
-                default = column.default.arg(None) if column.default is not None and column.default.is_callable else None
-                json_kind = type(default) if default is not None else None
-            plain: tuple[type, ...] | None = None
-            if isinstance(kind, Boolean):
-                plain = (bool,)
-            elif isinstance(kind, (String, Text)):
-                plain = (str,)
-            length = kind.length if isinstance(kind, String) else None
-            if isinstance(kind, Integer):
-                plain = None  # bool is an int: leave it to the codec
-            specs[name] = _FieldSpec(entity, bool(column.nullable), json_kind, plain, length)
-        _SPECS[entity.entity_name] = specs
-    return specs
-
-
-def _decode(spec: _FieldSpec, name: str, value: Any) -> Any:
-    if value is None:
-        if not spec.nullable:
-            raise FieldDecodeError(name)
-        return None
-    if spec.plain is not None:
-        if type(value) not in spec.plain:
-            raise FieldDecodeError(name)
-        if spec.max_length is not None and len(value) > spec.max_length:
-            raise FieldDecodeError(name)
-        return value
-    if spec.json_kind is not None:
-        if type(value) is not spec.json_kind:
-            raise FieldDecodeError(name)
-        return value
-    return decode_value(spec.entity, name, value)
-
-
 def _check_change(raw: Mapping[str, Any], now_ms: int, *, office: bool = False) -> Change | Outcome:
     """A valid Change, or the Outcome (rejected/retryable) that answers it."""
     change_id = raw["change_id"]
@@ -244,6 +186,9 @@ class _Row:
 
 def _table(entity: type[Synced]) -> Table:
     return entity.__table__  # type: ignore[attr-defined,no-any-return]
+
+
+_DEFAULTS: dict[str, dict[str, Any]] = {}
 
 
 def _defaults(entity: type[Synced]) -> dict[str, Any]:

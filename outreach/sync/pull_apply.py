@@ -18,10 +18,11 @@ from typing import Any
 from sqlalchemy import Table, bindparam, insert, select, update
 
 from outreach.model import Household, Resident, Synced, SyncState, synced_fields
-from outreach.model.codec import FieldDecodeError, decode_value, encode_value
+from outreach.model.codec import FieldDecodeError, encode_value
 from outreach.model.entities import ENTITY_BY_NAME
 from outreach.store.database import Store, WriteContext
 from outreach.sync.clock import is_valid_stamp
+from outreach.sync.fastcodec import decode_fast, field_specs
 from outreach.sync.merge import apply_changes
 
 log = logging.getLogger(__name__)
@@ -48,22 +49,28 @@ def _defaults(entity: type[Synced]) -> dict[str, Any]:
     return result
 
 
-def _incoming(entity: type[Synced], row: Mapping[str, Any], known: Sequence[str]) -> tuple[dict[str, tuple[Any, str]], dict[str, Any]] | None:
+def _incoming(entity: type[Synced], row: Mapping[str, Any], known: Sequence[str], valid_stamps: set[str]) -> tuple[dict[str, tuple[Any, str]], dict[str, Any]] | None:
     """(wire state, decoded values) of the known, stamped fields of a pulled row; None if corrupt."""
     fields, clocks = row.get("fields") or {}, row.get("clocks") or {}
+    specs = field_specs(entity)
     state: dict[str, tuple[Any, str]] = {}
     values: dict[str, Any] = {}
     for name in known:
         stamp = clocks.get(name)
-        if name not in fields or not is_valid_stamp(stamp):
+        if stamp is None or name not in fields:
             continue
+        if stamp not in valid_stamps:
+            if not is_valid_stamp(stamp):
+                continue
+            valid_stamps.add(stamp)
+        spec = specs[name]
         try:
-            decoded = decode_value(entity, name, fields[name])
+            decoded = decode_fast(spec, name, fields[name])
         except FieldDecodeError:
             log.warning("pulled %s row with an undecodable field %s; row skipped", entity.entity_name, name)
             return None
         values[name] = decoded
-        state[name] = (encode_value(decoded), stamp)
+        state[name] = (fields[name] if spec.plain is not None or spec.json_kind is not None else encode_value(decoded), stamp)
     return state, values
 
 
@@ -78,6 +85,7 @@ def merge_page(tx: WriteContext, rows: Sequence[Mapping[str, Any]], member_id: s
         by_entity.setdefault(entity, []).append(row)
     changed_total = 0
     flagged = 0
+    valid_stamps: set[str] = set()
     for entity, entity_rows in by_entity.items():
         table: Table = entity.__table__  # type: ignore[attr-defined]
         known = synced_fields(entity)
@@ -90,7 +98,7 @@ def merge_page(tx: WriteContext, rows: Sequence[Mapping[str, Any]], member_id: s
         updates: list[dict[str, Any]] = []
         defaults = _defaults(entity)
         for row in entity_rows:
-            parsed = _incoming(entity, row, known)
+            parsed = _incoming(entity, row, known, valid_stamps)
             if parsed is None:
                 continue
             state, values = parsed
