@@ -1,0 +1,80 @@
+"""The import dialog: columns mapped from the headers, rows checked off the GUI thread, errors
+block the import, a clean file imports in one go."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from outreach.model import Household
+from outreach.services.context import Actor
+from outreach.store.database import Store
+
+from .conftest import SmallWard
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def runner(qtbot):  # type: ignore[no-untyped-def]
+    from outreach.ui.tasks import TaskRunner
+
+    made = TaskRunner()
+    yield made
+    made.shutdown()
+    made.deleteLater()
+    qtbot.wait(1)
+
+
+def count(store: Store) -> int:
+    with store.read() as session:
+        return session.scalar(select(func.count()).select_from(Household).where(Household.deleted.is_(False))) or 0
+
+
+def test_check_then_import(qtbot, runner, store: Store, small_ward: SmallWard, leader: Actor, tmp_path: Path) -> None:
+    from outreach.ui.import_dialog import ImportDialog
+
+    bad = tmp_path / "loi.csv"
+    bad.write_text("Tổ dân phố,Họ tên chủ hộ,Số nhà,Đường,Ghi chép\nTổ 1,Ngô Thị Yến,8,Văn Cao,\nTổ 7,,9,Văn Cao,\n", encoding="utf-8-sig")
+    dialog = ImportDialog(runner, store, leader)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.loaded, timeout=5000):
+        dialog.load_file(bad)
+    assert dialog.current_mapping() == {0: "group", 1: "head_name", 2: "house_number", 3: "street"}
+    dialog.set_mapping(4, "notes")
+    with qtbot.waitSignal(dialog.previewed, timeout=5000):
+        dialog.check()
+    assert dialog.preview is not None and (dialog.preview.ready, dialog.preview.errors) == (1, 1)
+    assert not dialog.import_button.isEnabled() and dialog.report_button.isEnabled()
+    assert dialog.rows_model.rowCount() == 2
+    assert "Tổ 7" in dialog.rows_model.index(1, 4).data()
+    report = tmp_path / "tu-choi.csv"
+    dialog.save_rejected(report)
+    qtbot.waitUntil(report.exists, timeout=5000)
+
+    good = tmp_path / "tot.csv"
+    good.write_text("Tổ dân phố,Họ tên chủ hộ,Số nhà,Đường\nTổ 1,Ngô Thị Yến,8,Văn Cao\nTổ 2,Lý Văn Sơn,10,Văn Cao\n", encoding="utf-8-sig")
+    before = count(store)
+    with qtbot.waitSignal(dialog.loaded, timeout=5000):
+        dialog.load_file(good)
+    with qtbot.waitSignal(dialog.previewed, timeout=5000):
+        dialog.check()
+    assert dialog.import_button.isEnabled()
+    with qtbot.waitSignal(dialog.imported, timeout=10_000) as done:
+        dialog.commit()
+    assert done.args == [2] and count(store) == before + 2
+
+
+def test_unreadable_file_says_why(qtbot, runner, store: Store, small_ward: SmallWard, leader: Actor, tmp_path: Path) -> None:
+    from outreach.ui.import_dialog import ImportDialog
+
+    path = tmp_path / "tcvn3.csv"
+    path.write_bytes("Tæ d©n phè,Hä tªn chñ hé\r\nTæ 1,NguyÔn V¨n Hïng\r\n".encode("cp1252"))
+    dialog = ImportDialog(runner, store, leader)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.failed, timeout=5000) as failed:
+        dialog.load_file(path)
+    assert "TCVN3" in failed.args[0]
+    assert not dialog.import_button.isEnabled()
