@@ -150,7 +150,7 @@ class RowResult:
     def reason(self, language: str = "vi") -> str:
         """Why the row is not imported as is, in one line (the rejected-rows report's column)."""
         if self.problems:
-            return "; ".join(p.message(language) for p in self.problems)
+            return " ".join(p.message(language) for p in self.problems)  # each message ends with "."
         if self.duplicate_of:
             return "Trùng địa chỉ với hộ đã có trong phường." if language != "en" else "Same address as a household already in the ward."
         if self.duplicate_of_row is not None:

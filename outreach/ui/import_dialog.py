@@ -208,6 +208,7 @@ class ImportDialog(QDialog):
                 colours[i] = ROW_COLOURS[r.status]
         self.rows_model.set_rows([self.tr("Row"), self.tr("Status"), self.tr("Head of household"), self.tr("Address"), self.tr("Problem")],
                                  rows, row_colours=colours)
+        self.rows_view.resizeColumnsToContents()
         self.summary.setText(
             self.tr("%1 rows: %2 ready, %3 with errors, %4 duplicates.")
             .replace("%1", str(len(preview.rows))).replace("%2", str(preview.ready))
