@@ -140,3 +140,31 @@ def test_follow_up_list_export_needs_a_leader_and_is_audited(store: Store, small
     assert events[0].actor_id == leader.member_id
     assert events[0].detail == {"destination": "/tmp/follow-ups.xlsx", "rows": 2}
     assert len(follow_up_contacts(store, as_of=AS_OF)) == 2
+
+
+def test_a_report_does_not_wait_for_a_writer(store: Store, small_ward: SmallWard) -> None:
+    """The working tables live in the connection's temp schema: computing takes no write lock,
+    so a report runs while the serial writer holds a transaction open (a sync, an import)."""
+    import threading
+
+    from outreach.model import AuditEvent
+    from outreach.timeutil import now_local
+
+    holding, release = threading.Event(), threading.Event()
+
+    def writer() -> None:
+        with store.write() as tx:
+            tx.session.add(AuditEvent(at=now_local(), actor_id=None, actor_name="t", action="test", subject="", detail={}))
+            tx.session.flush()
+            holding.set()
+            release.wait(10)
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        assert holding.wait(5)
+        report = compute_coverage(store, W47, as_of=AS_OF)
+        assert report.visits_total == 5
+    finally:
+        release.set()
+        thread.join()
