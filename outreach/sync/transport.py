@@ -96,7 +96,9 @@ class HttpTransport:
         self.timeout = timeout
         self.requests_made = 0
         self.session = requests.Session()
-        self.session.verify = ca_bundle or True
+        #: passed on every request: a Session-level ``verify`` is silently overridden by
+        #: REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE in the environment (a known requests quirk)
+        self.verify: str | bool = ca_bundle or True
         adapter = HTTPAdapter(max_retries=_retry_policy() if retries else Retry(total=0, raise_on_status=False))
         self.session.mount("https://", adapter)
         self.session.mount("http://", adapter)
@@ -113,7 +115,7 @@ class HttpTransport:
     def _send(self, method: str, path: str, **kwargs: Any) -> Any:
         self.requests_made += 1
         try:
-            response = self.session.request(method, self._url(path), timeout=self.timeout, **kwargs)
+            response = self.session.request(method, self._url(path), timeout=self.timeout, verify=self.verify, **kwargs)
         except requests.exceptions.SSLError as exc:
             raise TlsFailure(type(exc).__name__) from None
         except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
