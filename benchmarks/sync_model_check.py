@@ -1,5 +1,5 @@
 """The sync model check at scale: ≥ 1,000 examples of the fault-injecting state machine
-(``tests/sync/test_model.py``) against a real server on loopback; prints the counts.
+(``tests/sync/test_sync_model.py``) against a real server on loopback; prints the counts.
 
     .venv/bin/python benchmarks/sync_model_check.py [--examples 1000] [--postgres]
 """
@@ -25,7 +25,7 @@ def main() -> None:
     from outreach.server import admin
     from outreach.server.db import open_db
     from sync_helpers import LiveServer
-    from test_model import run_model
+    from test_sync_model import run_model
 
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule, run_state_machine_as_test
 from sqlalchemy import func, select
 
-from faults import FAULTS, FaultyTransport
+from sync_faults import FAULTS, FaultyTransport
 from outreach.model import Household, NeedsAttention, OutboxEntry
 from outreach.model.codec import encode_value
 from outreach.server.schema import ReceivedChange
