@@ -189,12 +189,14 @@ class TaskRunner(QObject):
         pending = self._pending.pop(task_id, None)
         if pending is None:
             return
-        if self._shut_down:
-            self._close_progress(pending)
-            return
+        # Read the cancel flag before the progress dialog goes: closing a QProgressDialog emits
+        # ``canceled``, which must not turn a finished task into a cancelled one.
+        cancelled = pending.handle.cancelled or isinstance(payload, _Cancelled)
         self._close_progress(pending)
+        if self._shut_down:
+            return
         try:
-            if pending.handle.cancelled or isinstance(payload, _Cancelled):
+            if cancelled:
                 return
             try:
                 if ok:
@@ -265,6 +267,7 @@ class TaskRunner(QObject):
             pending.timer.deleteLater()
             pending.timer = None
         if pending.dialog is not None:
+            pending.dialog.canceled.disconnect(pending.handle.cancel)
             pending.dialog.close()
             pending.dialog.deleteLater()
             pending.dialog = None

@@ -5,11 +5,11 @@ from __future__ import annotations
 import threading
 
 from PySide6.QtCore import QThread
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 import pytest
 
-from outreach.ui.tasks import TaskHandle
+from outreach.ui.tasks import ProgressSpec, TaskHandle
 from outreach.ui.tasks import TaskRunner as _TaskRunner
 
 _made: list[_TaskRunner] = []
@@ -93,3 +93,38 @@ def test_cancel_and_progress(qtbot) -> None:
     qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
     assert handle.cancelled and done == []
     runner.shutdown()
+
+
+def test_result_of_a_task_that_outlived_its_progress_dialog_is_delivered(qtbot) -> None:
+    """The dialog shown for a long task closes when it ends; that close is not a cancel."""
+    runner = TaskRunner()
+    gate = threading.Event()
+    done: list[object] = []
+
+    def slow() -> str:
+        gate.wait(5)
+        return "finished"
+
+    handle = runner.run(slow, on_done=done.append, progress=ProgressSpec("Working", delay_ms=0))
+    qtbot.waitUntil(lambda: runner._pending[handle.task_id].dialog is not None, timeout=5000)
+    gate.set()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    assert done == ["finished"] and not handle.cancelled
+
+
+def test_cancel_button_of_the_progress_dialog_cancels(qtbot) -> None:
+    runner = TaskRunner()
+    gate = threading.Event()
+    done: list[object] = []
+
+    def slow(task: TaskHandle) -> str:
+        gate.wait(5)
+        return "finished"
+
+    handle = runner.run(slow, on_done=done.append, progress=ProgressSpec("Working", delay_ms=0))
+    qtbot.waitUntil(lambda: runner._pending[handle.task_id].dialog is not None, timeout=5000)
+    dialog = runner._pending[handle.task_id].dialog
+    dialog.findChild(QPushButton).click()
+    gate.set()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    assert handle.cancelled and done == []
