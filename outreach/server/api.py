@@ -9,6 +9,7 @@ fields validate faster against the shared model's columns, with per-change answe
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import time
@@ -25,7 +26,7 @@ from starlette.middleware.gzip import GZipMiddleware
 
 from outreach import __version__
 from outreach.server import auth
-from outreach.server.admin import server_clock
+from outreach.server.admin import issue_enrolment_code, server_clock
 from outreach.server.db import ServerDb
 from outreach.server.pull import pull_page
 from outreach.server.push import RequestRefused, apply_push
@@ -67,6 +68,13 @@ def error_response(status: int, reason: str, detail: str = "", **extra: Any) -> 
 class EnrolRequest(BaseModel):
     code: str = Field(min_length=1, max_length=40)
     label: str = Field(default="", max_length=200)
+
+
+class CodeRequest(BaseModel):
+    """A leader asks for a volunteer code for their own team (optionally naming the member)."""
+
+    member_name: str = Field(default="", max_length=200)
+    minutes: int = Field(default=auth.DEFAULT_CODE_MINUTES, ge=1, le=60)
 
 
 _PUSH_SCHEMA = {
@@ -210,6 +218,17 @@ def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BY
         log.info("device enrolled", extra={"event": "enrolled", "device_id": device.device_id, "ward_id": device.ward_id})
         return {"device_id": device.device_id, "token": token, "ward_id": device.ward_id, "team_id": device.team_id,
                 "role": device.role, "member_id": device.member_id, "server_time": server_time()}
+
+    @app.post(f"{protocol.API_PREFIX}/enrolment-codes")
+    def issue_code(body: CodeRequest, device: auth.DeviceIdentity = Depends(device_of)) -> dict[str, Any]:
+        """A team leader enrols a volunteer's laptop in the field, without the office console."""
+        if device.role != "leader" or device.team_id is None:
+            raise ApiError(403, "leader_only")
+        issued = issue_enrolment_code(db, device.team_id, "volunteer", body.member_name.strip() or None, body.minutes)
+        log.info("enrolment code issued", extra={"event": "code_issued", "device_id": device.device_id})
+        expires_utc = issued.expires_at.replace(tzinfo=dt.UTC)  # stored naive UTC
+        return {"code": issued.code, "expires_at": expires_utc.isoformat(), "team_id": issued.team_id,
+                "role": issued.role, "member_id": issued.member_id}
 
     @app.post(f"{protocol.API_PREFIX}/sync/push", openapi_extra=_PUSH_SCHEMA)
     async def push(request: Request, device: auth.DeviceIdentity = Depends(device_of)) -> Response:

@@ -24,6 +24,7 @@ from outreach import __version__
 from outreach.server import admin
 from outreach.server.db import DEFAULT_DB_URL, ServerDb, open_db
 from outreach.server.logs import setup_logging
+from outreach.sync.enrolment_link import enrolment_link
 
 log = logging.getLogger("outreach.server.cli")
 DEFAULT_PORT = 8765
@@ -84,16 +85,6 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--tls-cert", type=Path, help="certificate chain (PEM); with --tls-key serves HTTPS")
     serve.add_argument("--tls-key", type=Path)
     return parser
-
-
-def enrolment_payload(server_url: str | None, code: str) -> str:
-    """What the QR code holds: a URL the app's enrolment dialog (or a phone) can parse."""
-    from urllib.parse import urlencode
-
-    query = {"code": code}
-    if server_url:
-        query["server"] = server_url
-    return "outreach://enroll?" + urlencode(query)
 
 
 def _serve(args: argparse.Namespace, db: ServerDb) -> int:
@@ -160,7 +151,7 @@ def _rows(db: ServerDb, table: str) -> list[dict[str, object]]:
 
 def _enroll(args: argparse.Namespace, db: ServerDb) -> int:
     issued = admin.issue_enrolment_code(db, args.team, args.role, args.name, args.minutes)
-    payload = enrolment_payload(args.server_url, issued.code)
+    payload = enrolment_link(args.server_url, issued.code)
     print(f"Mã đăng ký / enrolment code: {issued.code}")
     print(f"Hết hạn / expires: {issued.expires_at:%Y-%m-%d %H:%M} UTC (one use)")
     if args.server_url:

@@ -6,6 +6,7 @@ non-secret identity the server assigned (device id, ward, team, role, member).
 
 from __future__ import annotations
 
+import datetime as dt
 import platform
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ from outreach.model import SyncState
 from outreach.store.database import Store
 from outreach.sync.clock import is_valid_stamp
 from outreach.sync.engine import SyncEngine, SyncReport
+from outreach.sync.enrolment_link import enrolment_link
 from outreach.sync.errors import EnrolmentFailed, NotEnrolled, ProtocolFailure
 from outreach.sync.transport import HttpTransport, Transport
 
@@ -63,6 +65,31 @@ def enroll(store: Store, server_url: str, code: str, *, ca_bundle: str | None = 
         if state is not None and state.last_error_code in ("revoked", "unknown_token"):
             state.last_error_code, state.last_error = None, None
     return enrolment
+
+
+@dataclass(frozen=True)
+class IssuedEnrolmentCode:
+    """A one-time code a leader got for a team member's laptop, and the link its QR carries."""
+
+    code: str
+    expires_at: dt.datetime
+    link: str
+
+
+def issue_team_enrolment_code(store: Store, member_name: str = "", *, transport: Transport | None = None) -> IssuedEnrolmentCode:
+    """Ask the server for a volunteer code for this leader's team (the server checks the role)."""
+    own = transport is None
+    transport = transport or transport_for(store)
+    try:
+        reply = transport.post("/enrolment-codes", {"member_name": member_name.strip()})
+    finally:
+        if own:
+            transport.close()
+    try:
+        code, expires = reply["code"], dt.datetime.fromisoformat(reply["expires_at"])
+    except (KeyError, TypeError, ValueError):
+        raise ProtocolFailure(200, "bad_code_reply") from None
+    return IssuedEnrolmentCode(code, expires, enrolment_link(store.profile.server_url, code))
 
 
 def transport_for(store: Store) -> HttpTransport:

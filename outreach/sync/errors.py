@@ -120,6 +120,16 @@ class OutsideWard(SyncError):
         )
 
 
+class LeaderOnly(SyncError):
+    """The server refused because only a team leader's device may do this."""
+
+    code = "leader_only"
+
+    def __init__(self) -> None:
+        super().__init__("Chỉ máy của trưởng nhóm mới làm được việc này.",
+                         "Only a team leader's computer can do this.")
+
+
 class EnrolmentFailed(SyncError):
     code = "enrolment_failed"
 

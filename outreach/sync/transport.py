@@ -25,6 +25,7 @@ from outreach.sync.errors import (
     ClockAhead,
     DeviceRevoked,
     EnrolmentFailed,
+    LeaderOnly,
     NetworkDown,
     OutsideWard,
     ProtocolFailure,
@@ -77,6 +78,8 @@ def raise_for_reply(status: int, body: Any) -> None:
         if reason in ("bad_code", "expired_code"):
             raise EnrolmentFailed(reason)
         raise DeviceRevoked("revoked" if reason == "revoked" else "unknown_token")
+    if status == 403 and reason == "leader_only":
+        raise LeaderOnly()
     if status == 403:
         ids = body.get("change_ids") if isinstance(body, dict) else None
         raise OutsideWard([i for i in ids if isinstance(i, str)] if isinstance(ids, list) else None)
