@@ -78,6 +78,10 @@ class HouseholdsView(QWidget):
         self.register_button = QPushButton(self.tr("&Register household"))
         self.register_button.setObjectName("registerHousehold")
         self.register_button.clicked.connect(lambda: self.register_household())
+        self.import_button = QPushButton(self.tr("&Import list…"))
+        self.import_button.setObjectName("importHouseholds")
+        self.import_button.setToolTip(self.tr("Import households from a residential group's spreadsheet (XLSX or CSV)"))
+        self.import_button.clicked.connect(lambda: self.import_households())
 
         self.model = HouseholdTableModel(ctx, self)
         self.table = QTableView()
@@ -112,6 +116,7 @@ class HouseholdsView(QWidget):
         bar.addWidget(search_label)
         bar.addWidget(self.search, 1)
         bar.addWidget(self.register_button)
+        bar.addWidget(self.import_button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -277,6 +282,16 @@ class HouseholdsView(QWidget):
                              Choice("new", self.tr("Register a new household")),
                              Choice("cancel", self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)],
                             answered)
+
+    def import_households(self) -> QWidget:
+        """The import dialog (file, column mapping, per-row check, all-or-nothing import)."""
+        from outreach.ui.import_dialog import ImportDialog
+
+        ctx = self._ctx
+        dialog = ImportDialog(ctx.runner, ctx.store, ctx.actor, self)
+        dialog.imported.connect(lambda _count: self.refresh())
+        self._open(dialog)
+        return dialog
 
     def refresh(self) -> None:
         """Data changed elsewhere (a visit saved, a sync): refetch the ids and visible rows."""

@@ -7,7 +7,7 @@ so the next start and the CLI use it too.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,6 +26,9 @@ from outreach.ui import sync_hook
 from outreach.ui.context import UiContext
 from outreach.ui.field_errors import error_label
 from outreach.ui.labels import ROLE_LABELS, label
+
+#: Typing pause after which the code field is checked for a scanned enrolment link.
+LINK_PAUSE_MS = 300
 
 
 class SettingsView(QWidget):
@@ -86,11 +89,26 @@ class SettingsView(QWidget):
         server_caption.setBuddy(self.server_url)
         code_caption = QLabel(self.tr("Enrolment &code:"))
         code_caption.setBuddy(self.code)
+        # A USB scanner types the QR's link one key at a time, usually ending with Enter; read it
+        # when Enter comes, or once typing pauses (scanners set to send no Enter).
+        self._link_pause = QTimer(self)
+        self._link_pause.setSingleShot(True)
+        self._link_pause.setInterval(LINK_PAUSE_MS)
+        self._link_pause.timeout.connect(self._maybe_scanned_link)
+        self.code.textChanged.connect(lambda _t: self._link_pause.start())
+        self.code.returnPressed.connect(self._maybe_scanned_link)
         sf.addRow(server_caption, self.server_url)
         sf.addRow(code_caption, self.code)
         sf.addRow("", self.enrol_button)
         sf.addRow(self.enrol_message)
         sf.addRow(self.enrol_error)
+        self.enrol_member_button: QPushButton | None = None
+        if profile.role == "leader" and profile.server_device_id:
+            self.enrol_member_button = QPushButton(self.tr("Enrol a &team member's laptop…"))
+            self.enrol_member_button.setObjectName("enrolTeamMember")
+            self.enrol_member_button.clicked.connect(self.open_team_enrolment)
+            sf.addRow("", self.enrol_member_button)
+        self.dialog: QWidget | None = None
         if profile.server_device_id:
             self.enrol_message.setText(self.tr("This computer is enrolled with %1.").replace("%1", profile.server_url or ""))
         if not sync_hook.enrolment_available():
@@ -117,6 +135,32 @@ class SettingsView(QWidget):
             layout.addWidget(box)
         layout.addStretch(1)
         self.setFocusProxy(self.language)
+
+    def _maybe_scanned_link(self) -> None:
+        """A scanned enrolment link in the code field: split it into server address and code."""
+        from outreach.sync.enrolment_link import NotAnEnrolmentLink, parse_enrolment_link
+
+        self._link_pause.stop()
+        text = self.code.text()
+        if "://" not in text:
+            return
+        try:
+            link = parse_enrolment_link(text)
+        except NotAnEnrolmentLink:
+            return
+        if link.server_url:
+            self.server_url.setText(link.server_url)
+        self.code.setText(link.code)
+        self.enrol_button.setFocus()
+
+    def open_team_enrolment(self) -> QWidget:
+        from outreach.ui.team_enrolment_dialog import TeamEnrolmentDialog
+
+        dialog = TeamEnrolmentDialog(self._ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
 
     def _enrol(self) -> None:
         self.enrol_error.setVisible(False)

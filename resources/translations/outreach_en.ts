@@ -2,97 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>Residential group</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Households</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Visited</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Share</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Priority</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Priority visited</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Priority share</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Visits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Online level</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Filings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>With dossier code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fee paid online</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Procedure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Returned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Volunteer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Team</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Week</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fully online</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>App</name>
     <message>
         <source>Outreach cannot start</source>
@@ -118,6 +27,7 @@
     <name>CoverageView</name>
     <message>
         <source>Week</source>
+        <extracomment>(done, total) from the worker thread; Qt queues it to the GUI thread.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -166,6 +76,10 @@
     </message>
     <message>
         <source>Only a team leader may export personal data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -257,7 +171,83 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Computing coverage</source>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residential group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority visited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With dossier code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fully online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -274,10 +264,6 @@
     </message>
     <message>
         <source>Saved: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exporting</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -713,6 +699,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Import list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import households from a residential group&apos;s spreadsheet (XLSX or CSV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source> (showing the best %1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -742,6 +736,145 @@
     </message>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import households</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(from the file&apos;s group column)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spreadsheet (.xlsx or .csv):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group for rows without one:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns are recognised by their Vietnamese headers (see docs/import-format.md); check the mapping below and change it where needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Means</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also import rows at an address that already has a household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save rejected rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the household list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv *.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no header)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(ignore)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 ready, %3 with errors, %4 duplicates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the rows with errors in the file, then choose it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1 households; %2 duplicates skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save rejected rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows saved to %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1087,6 +1220,7 @@
     <name>SettingsView</name>
     <message>
         <source>Language</source>
+        <extracomment>Typing pause after which the code field is checked for a scanned enrolment link.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1135,6 +1269,10 @@
     </message>
     <message>
         <source>Enrolment &amp;code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrol a &amp;team member&apos;s laptop…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1218,6 +1356,37 @@
     <message>
         <source>Cancel</source>
         <extracomment>(task id, ok as 0/1, result or exception) — emitted from worker threads, delivered queued. ``ok`` is an int: a Python bool through a queued PySide6 signal corrupted bool refcounts. Emitted on the GUI thread after any task&apos;s callbacks ran; tests wait on it. Emitted on the GUI thread when no task is running any more.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeamEnrolmentDialog</name>
+    <message>
+        <source>Enrol a team member&apos;s laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Lê Thị Mai (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team member&apos;s &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Get a code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code lets one more laptop join your team as a volunteer. It works once and expires after a few minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the new laptop: open Settings, put the cursor in &quot;Enrolment code&quot; and scan this QR code (or type the server address and the code). Valid until %1, once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Get another code</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,97 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>Residential group</source>
-        <translation>Tổ dân phố</translation>
-    </message>
-    <message>
-        <source>Households</source>
-        <translation>Hộ gia đình</translation>
-    </message>
-    <message>
-        <source>Visited</source>
-        <translation>Đã thăm</translation>
-    </message>
-    <message>
-        <source>Share</source>
-        <translation>Tỷ lệ</translation>
-    </message>
-    <message>
-        <source>Priority</source>
-        <translation>Ưu tiên</translation>
-    </message>
-    <message>
-        <source>Priority visited</source>
-        <translation>Hộ ưu tiên đã thăm</translation>
-    </message>
-    <message>
-        <source>Priority share</source>
-        <translation>Tỷ lệ hộ ưu tiên</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>Tổng</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>Kết quả</translation>
-    </message>
-    <message>
-        <source>Visits</source>
-        <translation>Lần thăm</translation>
-    </message>
-    <message>
-        <source>Online level</source>
-        <translation>Mức trực tuyến</translation>
-    </message>
-    <message>
-        <source>Filings</source>
-        <translation>Hồ sơ</translation>
-    </message>
-    <message>
-        <source>With dossier code</source>
-        <translation>Có mã hồ sơ</translation>
-    </message>
-    <message>
-        <source>Fee paid online</source>
-        <translation>Đã nộp phí trực tuyến</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>Mã</translation>
-    </message>
-    <message>
-        <source>Procedure</source>
-        <translation>Thủ tục</translation>
-    </message>
-    <message>
-        <source>Returned</source>
-        <translation>Bị trả lại</translation>
-    </message>
-    <message>
-        <source>Volunteer</source>
-        <translation>Tình nguyện viên</translation>
-    </message>
-    <message>
-        <source>Team</source>
-        <translation>Đội</translation>
-    </message>
-    <message>
-        <source>Week</source>
-        <translation>Tuần</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>Từ</translation>
-    </message>
-    <message>
-        <source>Fully online</source>
-        <translation>Toàn trình</translation>
-    </message>
-</context>
-<context>
     <name>App</name>
     <message>
         <source>Outreach cannot start</source>
@@ -118,6 +27,7 @@
     <name>CoverageView</name>
     <message>
         <source>Week</source>
+        <extracomment>(done, total) from the worker thread; Qt queues it to the GUI thread.</extracomment>
         <translation>Tuần</translation>
     </message>
     <message>
@@ -167,6 +77,10 @@
     <message>
         <source>Only a team leader may export personal data.</source>
         <translation>Chỉ đội trưởng mới được xuất dữ liệu cá nhân.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
     </message>
     <message>
         <source>Key figures</source>
@@ -257,8 +171,84 @@
         <translation>Đang tính…</translation>
     </message>
     <message>
-        <source>Computing coverage</source>
-        <translation>Đang tính độ bao phủ</translation>
+        <source>Cancelled.</source>
+        <translation>Đã huỷ.</translation>
+    </message>
+    <message>
+        <source>Residential group</source>
+        <translation>Tổ dân phố</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>Số hộ</translation>
+    </message>
+    <message>
+        <source>Visited</source>
+        <translation>Đã đến</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Tỉ lệ</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Hộ ưu tiên</translation>
+    </message>
+    <message>
+        <source>Priority visited</source>
+        <translation>Hộ ưu tiên đã đến</translation>
+    </message>
+    <message>
+        <source>Priority share</source>
+        <translation>Tỉ lệ hộ ưu tiên</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Tổng</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Online level</source>
+        <translation>Mức độ trực tuyến</translation>
+    </message>
+    <message>
+        <source>Filings</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>With dossier code</source>
+        <translation>Có mã hồ sơ</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Bị trả lại</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>Tình nguyện viên</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Đội</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ</translation>
+    </message>
+    <message>
+        <source>Fully online</source>
+        <translation>Toàn trình</translation>
     </message>
     <message>
         <source>Export coverage report</source>
@@ -275,10 +265,6 @@
     <message>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
-    </message>
-    <message>
-        <source>Exporting</source>
-        <translation>Đang xuất</translation>
     </message>
 </context>
 <context>
@@ -713,6 +699,14 @@
         <translation>Đăng &amp;ký hộ mới</translation>
     </message>
     <message>
+        <source>&amp;Import list…</source>
+        <translation>&amp;Nhập danh sách…</translation>
+    </message>
+    <message>
+        <source>Import households from a residential group&apos;s spreadsheet (XLSX or CSV)</source>
+        <translation>Nhập các hộ từ bảng tính của tổ dân phố (XLSX hoặc CSV)</translation>
+    </message>
+    <message>
         <source> (showing the best %1)</source>
         <translation> (hiện %1 kết quả khớp nhất)</translation>
     </message>
@@ -743,6 +737,145 @@
     <message>
         <source>Cancel</source>
         <translation>Huỷ</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import households</source>
+        <translation>Nhập danh sách hộ</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <source>(from the file&apos;s group column)</source>
+        <translation>(theo cột tổ dân phố trong tệp)</translation>
+    </message>
+    <message>
+        <source>Spreadsheet (.xlsx or .csv):</source>
+        <translation>Bảng tính (.xlsx hoặc .csv):</translation>
+    </message>
+    <message>
+        <source>Group for rows without one:</source>
+        <translation>Tổ cho các dòng không ghi tổ:</translation>
+    </message>
+    <message>
+        <source>Columns are recognised by their Vietnamese headers (see docs/import-format.md); check the mapping below and change it where needed.</source>
+        <translation>Các cột được nhận ra theo tiêu đề tiếng Việt (xem docs/import-format.md); hãy kiểm tra cách ghép cột bên dưới và sửa nếu cần.</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Cột trong tệp</translation>
+    </message>
+    <message>
+        <source>Means</source>
+        <translation>Nghĩa là</translation>
+    </message>
+    <message>
+        <source>Check rows</source>
+        <translation>Kiểm tra các dòng</translation>
+    </message>
+    <message>
+        <source>Also import rows at an address that already has a household</source>
+        <translation>Vẫn nhập các dòng có địa chỉ trùng với hộ đã có</translation>
+    </message>
+    <message>
+        <source>Save rejected rows…</source>
+        <translation>Lưu các dòng bị loại…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Choose the household list</source>
+        <translation>Chọn danh sách hộ</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv *.txt)</source>
+        <translation>Bảng tính (*.xlsx *.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Đang đọc tệp…</translation>
+    </message>
+    <message>
+        <source>(no header)</source>
+        <translation>(không có tiêu đề)</translation>
+    </message>
+    <message>
+        <source>(ignore)</source>
+        <translation>(bỏ qua)</translation>
+    </message>
+    <message>
+        <source>%1 rows read.</source>
+        <translation>Đã đọc %1 dòng.</translation>
+    </message>
+    <message>
+        <source>Checking rows…</source>
+        <translation>Đang kiểm tra các dòng…</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Sẵn sàng</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Trùng</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>Chủ hộ</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Vấn đề</translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 ready, %3 with errors, %4 duplicates.</source>
+        <translation>%1 dòng: %2 sẵn sàng, %3 có lỗi, %4 trùng.</translation>
+    </message>
+    <message>
+        <source>Fix the rows with errors in the file, then choose it again.</source>
+        <translation>Hãy sửa các dòng có lỗi trong tệp rồi chọn lại tệp.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Đang nhập…</translation>
+    </message>
+    <message>
+        <source>Imported %1 households; %2 duplicates skipped.</source>
+        <translation>Đã nhập %1 hộ; bỏ qua %2 hộ trùng.</translation>
+    </message>
+    <message>
+        <source>Save rejected rows</source>
+        <translation>Lưu các dòng bị loại</translation>
+    </message>
+    <message>
+        <source>%1 rows saved to %2</source>
+        <translation>Đã lưu %1 dòng vào %2</translation>
     </message>
 </context>
 <context>
@@ -1087,6 +1220,7 @@
     <name>SettingsView</name>
     <message>
         <source>Language</source>
+        <extracomment>Typing pause after which the code field is checked for a scanned enrolment link.</extracomment>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
@@ -1136,6 +1270,10 @@
     <message>
         <source>Enrolment &amp;code:</source>
         <translation>&amp;Mã đăng ký:</translation>
+    </message>
+    <message>
+        <source>Enrol a &amp;team member&apos;s laptop…</source>
+        <translation>Đăng ký máy cho &amp;thành viên đội…</translation>
     </message>
     <message>
         <source>This computer is enrolled with %1.</source>
@@ -1219,6 +1357,37 @@
         <source>Cancel</source>
         <extracomment>(task id, ok as 0/1, result or exception) — emitted from worker threads, delivered queued. ``ok`` is an int: a Python bool through a queued PySide6 signal corrupted bool refcounts. Emitted on the GUI thread after any task&apos;s callbacks ran; tests wait on it. Emitted on the GUI thread when no task is running any more.</extracomment>
         <translation>Huỷ</translation>
+    </message>
+</context>
+<context>
+    <name>TeamEnrolmentDialog</name>
+    <message>
+        <source>Enrol a team member&apos;s laptop</source>
+        <translation>Đăng ký máy cho thành viên đội</translation>
+    </message>
+    <message>
+        <source>e.g. Lê Thị Mai (optional)</source>
+        <translation>ví dụ Lê Thị Mai (không bắt buộc)</translation>
+    </message>
+    <message>
+        <source>Team member&apos;s &amp;name:</source>
+        <translation>&amp;Tên thành viên:</translation>
+    </message>
+    <message>
+        <source>&amp;Get a code</source>
+        <translation>&amp;Lấy mã</translation>
+    </message>
+    <message>
+        <source>The code lets one more laptop join your team as a volunteer. It works once and expires after a few minutes.</source>
+        <translation>Mã này cho phép thêm một máy tính vào đội của bạn với vai trò tình nguyện viên. Mã chỉ dùng được một lần và hết hạn sau ít phút.</translation>
+    </message>
+    <message>
+        <source>On the new laptop: open Settings, put the cursor in &quot;Enrolment code&quot; and scan this QR code (or type the server address and the code). Valid until %1, once.</source>
+        <translation>Trên máy mới: mở Cài đặt, đặt con trỏ vào ô “Mã đăng ký” rồi quét mã QR này (hoặc gõ địa chỉ máy chủ và mã). Dùng được một lần, đến %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Get another code</source>
+        <translation>&amp;Lấy mã khác</translation>
     </message>
 </context>
 <context>

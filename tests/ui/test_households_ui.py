@@ -66,3 +66,21 @@ def test_search_as_you_type_fills_the_lazy_table(qtbot, make_window, store, lead
     assert view.model.rowCount() == 1
     qtbot.waitUntil(lambda: view.model.summary(0) is not None, timeout=5000)
     assert view.model.summary(0).head_name == "Đặng Văn Đức"
+
+
+def test_import_from_the_households_screen_lists_the_new_households(qtbot, window, store, tmp_path) -> None:
+    sheet = tmp_path / "to-1.csv"
+    sheet.write_text("Tổ dân phố,Họ tên chủ hộ,Số nhà,Đường\nTổ 1,Ngô Thị Yến,8,Văn Cao\nTổ 2,Lý Văn Sơn,10,Văn Cao\n",
+                     encoding="utf-8-sig")
+    view = window.show_page(PAGE_HOUSEHOLDS)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0, timeout=5000)
+    view.import_button.click()
+    dialog = view.dialog
+    with qtbot.waitSignal(dialog.loaded, timeout=5000):
+        dialog.load_file(sheet)
+    with qtbot.waitSignal(dialog.previewed, timeout=5000):
+        dialog.check()
+    with qtbot.waitSignal(dialog.imported, timeout=10_000):
+        dialog.import_button.click()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=5000)
+    assert sorted(search_household_ids(store, "ly van son")) != []

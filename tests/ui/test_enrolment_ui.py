@@ -1,0 +1,86 @@
+"""Enrolment from the Settings screen against a real server on 127.0.0.1: a leader gets a code
+for a team member as a QR (decoded here with zbarimg), and a scanned link fills the enrolment
+fields of a laptop, which then enrols."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from outreach.server.db import open_db
+from outreach.store.database import Store
+from outreach.sync.client import enroll
+from outreach.sync.enrolment_link import parse_enrolment_link
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
+from sync_helpers import LiveServer, WardSetup, make_ward  # noqa: E402
+
+from outreach.ui.main_window import PAGE_SETTINGS  # noqa: E402
+
+
+def enrol_as(store: Store, ward: WardSetup, role: str) -> None:
+    """Enrol the window's profile as a fresh laptop of the live ward would be."""
+    store.profile.ward_id = None
+    enroll(store, ward.server.url, ward.code(role, "Lê Thị Hạnh"))
+
+
+@pytest.fixture
+def live_ward(tmp_path: Path) -> Iterator[WardSetup]:
+    db = open_db(f"sqlite:///{tmp_path / 'office.db'}")
+    server = LiveServer(db)
+    yield make_ward(server)
+    server.stop()
+    db.dispose()
+
+
+def test_leader_shows_a_qr_code_that_enrols_a_laptop(qtbot, make_window, store: Store, live_ward: WardSetup, tmp_path: Path) -> None:
+    window = make_window(role="leader")
+    enrol_as(store, live_ward, "leader")
+    settings = window.show_page(PAGE_SETTINGS)
+    assert settings.enrol_member_button is not None and settings.enrol_member_button.isVisible()
+
+    settings.enrol_member_button.click()
+    dialog = settings.dialog
+    dialog.member_name.setText("Lê Thị Mai")  # typed Vietnamese comes from the IME, not key events
+    with qtbot.waitSignal(dialog.issued, timeout=20000):
+        dialog.get_code.click()
+    code = dialog.code.text()
+    assert code and "Lê Thị Mai" not in dialog.instructions.text() and code not in dialog.instructions.text()
+    png = tmp_path / "qr.png"
+    assert dialog.qr.pixmap().save(str(png), "PNG")
+    if shutil.which("zbarimg"):
+        decoded = subprocess.run(["zbarimg", "--raw", "-q", str(png)], capture_output=True, text=True, check=True).stdout.strip()
+        link = parse_enrolment_link(decoded)
+        assert (link.code, link.server_url) == (code, live_ward.server.url)
+    dialog.close()
+
+    # The scanner types the link into the code field: server and code separate themselves.
+    settings.server_url.clear()
+    qtbot.keyClicks(settings.code, f"outreach://enroll?code={code}&server={live_ward.server.url}")
+    qtbot.keyClick(settings.code, Qt.Key.Key_Return)
+    assert settings.server_url.text() == live_ward.server.url
+    assert settings.code.text() == code
+    with qtbot.waitSignal(settings.enrolled, timeout=20000):
+        settings.enrol_button.click()
+    assert store.profile.role == "volunteer"  # the code was a volunteer's, for the leader's team
+
+
+def test_a_volunteer_has_no_team_enrolment_button(make_window, store: Store, live_ward: WardSetup) -> None:
+    window = make_window(role="volunteer")
+    enrol_as(store, live_ward, "volunteer")
+    settings = window.show_page(PAGE_SETTINGS)
+    assert settings.enrol_member_button is None
+
+
+def test_a_scanner_without_enter_is_read_after_the_pause(qtbot, make_window) -> None:
+    window = make_window(role="volunteer")
+    settings = window.show_page(PAGE_SETTINGS)
+    qtbot.keyClicks(settings.code, "outreach://enroll?code=AB12-CD34&server=https://pxa.example.vn")
+    qtbot.waitUntil(lambda: settings.code.text() == "AB12-CD34", timeout=5000)
+    assert settings.server_url.text() == "https://pxa.example.vn"
