@@ -42,6 +42,7 @@ from outreach.errors import FieldProblem, ValidationError
 from outreach.services.drafts import discard_draft, save_draft
 from outreach.services.households import HouseholdSummary, ResidentView, get_household, search_households
 from outreach.services.procedures import ProcedureView, list_procedures
+from outreach.services.teams import TeamMemberView, list_team_members
 from outreach.services.visits import FILING_STATUSES, OUTCOMES, PORTALS, VisitInput, VisitView, record_visit, update_visit
 from outreach.text import fold
 from outreach.timeutil import now_local
@@ -147,7 +148,13 @@ class VisitForm(QWidget):
         self.satisfaction.addItem(self.tr("(not asked)"), None)
         for score in range(5, 0, -1):
             self.satisfaction.addItem(self.tr("%1 of 5").replace("%1", str(score)), score)
-        self.members = QLabel(ctx.actor.name or self.tr("(this computer's user)"))
+        self.members = QListWidget()
+        self.members.setObjectName("membersPresent")
+        self.members.setMaximumHeight(self.members.fontMetrics().height() * 5)
+        self.members.setToolTip(self.tr("Space ticks or unticks the selected member"))
+        self._set_member_items([TeamMemberView(ctx.actor.member_id, ctx.actor.name or self.tr("(this computer's user)"), ctx.actor.role)]
+                               if ctx.actor.member_id else [])
+        self.members.itemChanged.connect(self._changed)
 
         # filing entry row
         self.procedure_results = QListWidget()
@@ -218,6 +225,7 @@ class VisitForm(QWidget):
         if visit is not None:
             self.clear_button.hide()
         ctx.runner.run(list_procedures, ctx.store, on_done=self._procedures_loaded)
+        ctx.runner.run(list_team_members, ctx.store, ctx.actor.team_id, on_done=self._team_loaded)
         self._update_filing_for()
         if visit is not None:
             self.load_visit(visit)
@@ -251,7 +259,7 @@ class VisitForm(QWidget):
         visit_box = QGroupBox(self.tr("Visit"))
         form = QFormLayout(visit_box)
         self._labelled(form, self.tr("S&tarted at:"), self.started_at, "started_at")
-        form.addRow(self.tr("Members present:"), self.members)
+        self._labelled(form, self.tr("&Members present:"), self.members, "members_present")
         self._labelled(form, self.tr("O&utcome:"), self.outcome, "outcome")
         self._labelled(form, self.tr("To&pics:"), self.topics, "topics")
         self._labelled(form, self.tr("&Notes:"), self.notes, "notes")
@@ -304,7 +312,7 @@ class VisitForm(QWidget):
         layout.addLayout(buttons)
 
     def _set_tab_order(self) -> None:
-        chain = [self.household_search, self.started_at, self.outcome, self.topics, self.notes, self.follow_up,
+        chain = [self.household_search, self.started_at, self.members, self.outcome, self.topics, self.notes, self.follow_up,
                  self.satisfaction, self.procedure, self.filing_for, self.portal, self.status, self.fee, self.dossier,
                  self.add_button, self.filings_table, self.save_button]
         for a, b in zip(chain, chain[1:], strict=False):
@@ -387,6 +395,51 @@ class VisitForm(QWidget):
         for r in self._residents:
             self.filing_for.addItem(r.full_name, r.id)
         self.filing_for.setCurrentIndex(max(0, self.filing_for.findData(current)))
+
+    # -- members present -----------------------------------------------------------------------
+
+    def _set_member_items(self, members: list[TeamMemberView], checked: set[str] | None = None) -> None:
+        """Show ``members`` as tick boxes; ``checked`` defaults to this computer's user."""
+        if checked is None:
+            checked = {self._ctx.actor.member_id} if self._ctx.actor.member_id else set()
+        restoring, self._restoring = self._restoring, True
+        try:
+            self.members.clear()
+            for m in members:
+                item = QListWidgetItem(m.full_name)
+                item.setData(ID_ROLE, m.id)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked if m.id in checked else Qt.CheckState.Unchecked)
+                self.members.addItem(item)
+            if self.members.count():
+                self.members.setCurrentRow(0)
+        finally:
+            self._restoring = restoring
+
+    def _team_loaded(self, members: list[TeamMemberView]) -> None:
+        known = {m.id for m in members}
+        me = self._ctx.actor
+        if me.member_id and me.member_id not in known:  # not yet synced from the office
+            members = [TeamMemberView(me.member_id, me.name or self.tr("(this computer's user)"), me.role), *members]
+        ticked = self.members_present() if self.members.count() else None
+        self._set_member_items(members, set(ticked) if ticked is not None else None)
+        if ticked:
+            self._show_saved_members(ticked)  # keeps ticks of a restored draft or an edited visit
+
+    def members_present(self) -> list[str]:
+        """Ids of the ticked members, in list order."""
+        items = (self.members.item(i) for i in range(self.members.count()))
+        return [item.data(ID_ROLE) for item in items if item.checkState() == Qt.CheckState.Checked]
+
+    def set_members_present(self, member_ids: list[str]) -> None:
+        wanted = set(member_ids)
+        restoring, self._restoring = self._restoring, True
+        try:
+            for i in range(self.members.count()):
+                item = self.members.item(i)
+                item.setCheckState(Qt.CheckState.Checked if item.data(ID_ROLE) in wanted else Qt.CheckState.Unchecked)
+        finally:
+            self._restoring = restoring
 
     # -- procedures and filings ----------------------------------------------------------------
 
@@ -493,7 +546,7 @@ class VisitForm(QWidget):
             household_id=self.household_id or "",
             started_at=started.replace(second=0, microsecond=0, tzinfo=None),
             outcome=self.outcome.currentData(),
-            members_present=list(self._visit.members_present) if self._visit else [],
+            members_present=self.members_present(),
             topics=[t.strip() for t in self.topics.text().split(",") if t.strip()],
             notes=self.notes.toPlainText(),
             follow_up_date=follow_up,
@@ -553,6 +606,8 @@ class VisitForm(QWidget):
             self.notes.clear()
             self.follow_up.clear()
             self.satisfaction.setCurrentIndex(0)
+            me = self._ctx.actor.member_id
+            self.set_members_present([me] if me else [])
             self.procedure.clear()
             self._procedure = None
             self.dossier.clear()
@@ -585,12 +640,24 @@ class VisitForm(QWidget):
             self.notes.setPlainText(v.notes)
             self.follow_up.set_date(v.follow_up_date)
             self.satisfaction.setCurrentIndex(max(0, self.satisfaction.findData(v.satisfaction)))
+            self._show_saved_members(list(v.members_present))
             self.filings.set_rows([FilingRow(f.procedure_code, f.procedure_name, f.resident_id, "", f.portal,
                                              f.dossier_code, f.status, f.fee_paid_online, f.id) for f in v.filings])
             if v.review_status == "flagged" and v.review_note:
                 self.status_line.setText(self.tr("Leader's note: %1").replace("%1", v.review_note))
         finally:
             self._restoring = False
+
+    def _show_saved_members(self, member_ids: list[str]) -> None:
+        """Tick the saved members, listing any who left the team since, so none is dropped."""
+        shown = {self.members.item(i).data(ID_ROLE) for i in range(self.members.count())}
+        for mid in member_ids:
+            if mid not in shown:
+                item = QListWidgetItem(self.tr("(former member)"))
+                item.setData(ID_ROLE, mid)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                self.members.addItem(item)
+        self.set_members_present(member_ids)
 
     # -- draft ---------------------------------------------------------------------------------
 
@@ -629,6 +696,7 @@ class VisitForm(QWidget):
             "notes": self.notes.toPlainText(),
             "follow_up": self.follow_up.text(),
             "satisfaction": self.satisfaction.currentData(),
+            "members_present": self.members_present(),
             "filings": [r.to_json() for r in self.filings.rows],
             "procedure_text": self.procedure.text(),
             "dossier": self.dossier.text(),
@@ -664,6 +732,8 @@ class VisitForm(QWidget):
             self.notes.setPlainText(payload.get("notes") or "")
             self.follow_up.setText(payload.get("follow_up") or "")
             self.satisfaction.setCurrentIndex(max(0, self.satisfaction.findData(payload.get("satisfaction"))))
+            if isinstance(payload.get("members_present"), list):
+                self._show_saved_members([m for m in payload["members_present"] if isinstance(m, str)])
             known = {f for f in FilingRow.__dataclass_fields__}
             self.filings.set_rows([FilingRow(**{k: v for k, v in f.items() if k in known}) for f in payload.get("filings") or []])
             self.procedure.setText(payload.get("procedure_text") or "")

@@ -5,6 +5,7 @@
     <name>App</name>
     <message>
         <source>Outreach cannot start</source>
+        <extracomment>The window and taskbar icon (``scripts/make_icon.py`` draws it; the bundle uses the .ico).</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1420,6 +1421,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Space ticks or unticks the selected member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>(this computer&apos;s user)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1472,7 +1477,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Members present:</source>
+        <source>&amp;Members present:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1561,6 +1566,10 @@
     </message>
     <message>
         <source>Leader&apos;s note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(former member)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -5,6 +5,7 @@
     <name>App</name>
     <message>
         <source>Outreach cannot start</source>
+        <extracomment>The window and taskbar icon (``scripts/make_icon.py`` draws it; the bundle uses the .ico).</extracomment>
         <translation>Không khởi động được Outreach</translation>
     </message>
 </context>
@@ -1420,6 +1421,10 @@
         <translation>%1/5</translation>
     </message>
     <message>
+        <source>Space ticks or unticks the selected member</source>
+        <translation>Phím cách để đánh dấu hoặc bỏ đánh dấu thành viên đang chọn</translation>
+    </message>
+    <message>
         <source>(this computer&apos;s user)</source>
         <translation>(người dùng máy này)</translation>
     </message>
@@ -1472,8 +1477,8 @@
         <translation>&amp;Bắt đầu lúc:</translation>
     </message>
     <message>
-        <source>Members present:</source>
-        <translation>Thành viên tham gia:</translation>
+        <source>&amp;Members present:</source>
+        <translation>Thành &viên có mặt:</translation>
     </message>
     <message>
         <source>O&amp;utcome:</source>
@@ -1562,6 +1567,10 @@
     <message>
         <source>Leader&apos;s note: %1</source>
         <translation>Ghi chú của đội trưởng: %1</translation>
+    </message>
+    <message>
+        <source>(former member)</source>
+        <translation>(thành viên cũ)</translation>
     </message>
     <message>
         <source>Unsaved visit found</source>

@@ -30,7 +30,7 @@ def type_here(window, text: str) -> None:
     type_text(focused(window), text)
 
 
-def test_record_a_visit_with_two_filings_keyboard_only(qtbot, make_window, store, leader) -> None:
+def test_record_a_visit_with_two_filings_keyboard_only(qtbot, make_window, store, leader, ward) -> None:
     household = register_household(store, leader, HouseholdInput("Nguyễn Thị Lan", {"house_number": "9", "street": "Ngọc Hà"}))
     window = make_window()
     window.activateWindow()
@@ -43,6 +43,14 @@ def test_record_a_visit_with_two_filings_keyboard_only(qtbot, make_window, store
     type_here(window, "nguyen thi lan")
     press(qtbot, window, Qt.Key.Key_Return)  # picks the best match
     qtbot.waitUntil(lambda: form.household_id == household.id, timeout=5000)
+    assert focused(window) is form.outcome
+    # members present: the leader (this computer's user) is ticked; tick the volunteer too
+    press(qtbot, window, TAB, Qt.KeyboardModifier.ShiftModifier)
+    assert focused(window) is form.members and form.members_present() == [ward["leader"]]
+    press(qtbot, window, Qt.Key.Key_Down)
+    press(qtbot, window, Qt.Key.Key_Space)
+    assert form.members_present() == [ward["leader"], ward["volunteer"]]
+    press(qtbot, window, TAB)
     assert focused(window) is form.outcome
     press(qtbot, window, TAB)
     type_here(window, "VNeID mức 2, Hộ tịch")
@@ -87,14 +95,27 @@ def test_record_a_visit_with_two_filings_keyboard_only(qtbot, make_window, store
     assert [v.id for v in stored] == [view.id]
     visit = stored[0]
     assert visit.topics == ["VNeID mức 2", "Hộ tịch"] and visit.follow_up_date.year == 2099
+    assert visit.members_present == [ward["leader"], ward["volunteer"]]
     filings = sorted((f.procedure_code, f.status, f.dossier_code, f.fee_paid_online) for f in visit.filings)
     assert filings == [("1.001193", "submitted", "H01.22-241118-0001", True), ("1.004222", "prepared", "", False)]
     wait_idle(qtbot, window.ctx.runner)
     assert load_draft(store, DRAFT_ID) is None  # saved visits leave no draft behind
-    assert form.is_empty()
+    assert form.is_empty() and form.members_present() == [ward["leader"]]
 
 
 def test_missing_household_is_shown_inline(qtbot, window, store) -> None:
     form = window.show_page(PAGE_NEW_VISIT)
     form.save()
     assert form.errors.text_for("household_id")
+
+
+def test_members_present_survive_a_draft_and_a_former_member_is_kept(qtbot, window, ward) -> None:
+    form = window.show_page(PAGE_NEW_VISIT)
+    wait_idle(qtbot, window.ctx.runner)  # the team is loaded
+    form.set_members_present([ward["volunteer"]])
+    payload = form.draft_payload()
+    assert payload["members_present"] == [ward["volunteer"]]
+    form.reset()
+    assert form.members_present() == [ward["leader"]]
+    form.restore_draft({**payload, "members_present": [ward["volunteer"], "0193-gone"]})
+    assert form.members_present() == [ward["volunteer"], "0193-gone"]
