@@ -56,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"outreach {__version__}")
     parser.add_argument("--data-dir", type=Path, help="profile folder (default: $OUTREACH_DATA_DIR or the user data folder)")
     parser.add_argument("--demo", action="store_true", help="create the profile as a demo profile (synthetic data only)")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation on a throw-away profile (store, search, window offscreen), then exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     for module_name in COMMAND_MODULES:
@@ -77,6 +79,10 @@ def _run_gui(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:  # before logging: it must not touch the user's profile folder
+        from outreach.selftest import run_self_test
+
+        return run_self_test(args.data_dir)
     log_path = _setup_logging(data_dir_of(args))
     handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", _run_gui)
     try:

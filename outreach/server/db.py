@@ -29,9 +29,11 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 
+from outreach.resources import package_path
+
 log = logging.getLogger("outreach.server.db")
 
-MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+MIGRATIONS_DIR = package_path("server", "migrations")
 VERSION_TABLE = "outreach_server_version"
 SEQ_NAME = "outreach_server_seq"
 #: Key of the advisory lock that orders writers; any constant unique to this application.

@@ -20,10 +20,11 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 from outreach.errors import StoreError
+from outreach.resources import package_path
 from outreach.timeutil import now_local
 
 log = logging.getLogger(__name__)
-MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+MIGRATIONS_DIR = package_path("store", "migrations")
 BACKUP_DIR = "backups"
 
 

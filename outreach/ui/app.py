@@ -16,9 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from outreach.errors import OutreachError
+from outreach.resources import resource_path
 from outreach.store.profile import Profile
 from outreach.ui.context import UiContext
 from outreach.ui.i18n import Translations
@@ -26,6 +28,8 @@ from outreach.ui.settings import APPLICATION, ORGANISATION, UiSettings
 from outreach.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
+#: The window and taskbar icon (``scripts/make_icon.py`` draws it; the bundle uses the .ico).
+APP_ICON = "outreach.png"
 
 
 def application() -> QApplication:
@@ -35,6 +39,10 @@ def application() -> QApplication:
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
+    if app.windowIcon().isNull():
+        icon = resource_path("icons", APP_ICON)
+        if icon.is_file():  # a missing icon is a packaging bug that --self-test reports
+            app.setWindowIcon(QIcon(str(icon)))
     return app
 
 
