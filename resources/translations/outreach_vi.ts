@@ -1478,7 +1478,7 @@
     </message>
     <message>
         <source>&amp;Members present:</source>
-        <translation>Thành &viên có mặt:</translation>
+        <translation>Thành &amp;viên có mặt:</translation>
     </message>
     <message>
         <source>O&amp;utcome:</source>
