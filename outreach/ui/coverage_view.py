@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -231,6 +232,7 @@ class CoverageView(QWidget):
         layout.addWidget(body, 1)
         layout.addLayout(exports)
 
+        self._shown_once = False
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.refresh_button.clicked.connect(self.refresh)
         self._kind_changed()
@@ -282,6 +284,13 @@ class CoverageView(QWidget):
         self.set_scope(current)
 
     # ---------------------------------------------------------------- computing
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        """The first time the screen is shown, compute this week's figures without a click."""
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.refresh()
 
     def refresh(self) -> None:
         """Compute the figures for the pickers' period and scope on a worker thread."""

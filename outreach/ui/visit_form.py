@@ -59,6 +59,7 @@ DRAFT_ID = "new-visit"
 DRAFT_KIND = "visit"
 DRAFT_DELAY_MS = 400
 HOUSEHOLD_MATCHES = 8
+MEMBER_ROWS_SHOWN = 4
 PROCEDURE_MATCHES = 8
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COMMON_TOPICS = ("VNeID mức 2", "Dịch vụ công trực tuyến", "Thanh toán trực tuyến", "Đăng ký cư trú", "Hộ tịch", "BHYT")
@@ -150,7 +151,8 @@ class VisitForm(QWidget):
             self.satisfaction.addItem(self.tr("%1 of 5").replace("%1", str(score)), score)
         self.members = QListWidget()
         self.members.setObjectName("membersPresent")
-        self.members.setMaximumHeight(self.members.fontMetrics().height() * 5)
+        self.members.setSpacing(1)
+        self.members.setFixedHeight((self.members.fontMetrics().height() + 6) * MEMBER_ROWS_SHOWN + 6)
         self.members.setToolTip(self.tr("Space ticks or unticks the selected member"))
         self._set_member_items([TeamMemberView(ctx.actor.member_id, ctx.actor.name or self.tr("(this computer's user)"), ctx.actor.role)]
                                if ctx.actor.member_id else [])

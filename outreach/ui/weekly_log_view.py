@@ -200,7 +200,9 @@ class WeeklyLogView(QWidget):
             .replace("%1", str(c.get("visits", 0))).replace("%2", str(c.get("filings", 0)))
             .replace("%3", str(c.get("pending", 0))).replace("%4", str(c.get("approved", 0)))
             .replace("%5", str(c.get("flagged", 0))).replace("%6", str(c.get("corrected", 0))))
-        self.lock_state.setText(self.tr("🔒 Week locked") if log.locked else self.tr("Week open for edits"))
+        # Plain words, no lock emoji: the fonts of many ward laptops draw it as an empty box.
+        self.lock_state.setText(self.tr("Week locked") if log.locked else self.tr("Week open for edits"))
+        self.lock_state.setStyleSheet("font-weight: bold; color: #8a4b00;" if log.locked else "")
         ids = [v.id for v in log.visits]
         self.table.selectRow(ids.index(selected) if selected in ids else 0)
         self._update_actions()

@@ -1695,11 +1695,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>🔒 Week locked</source>
+        <source>Week open for edits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Week open for edits</source>
+        <source>Week locked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1695,12 +1695,12 @@
         <translation>%1 lần thăm · %2 hồ sơ · %3 chờ duyệt · %4 đã duyệt · %5 cần sửa · %6 đã sửa</translation>
     </message>
     <message>
-        <source>🔒 Week locked</source>
-        <translation>🔒 Tuần đã khoá</translation>
-    </message>
-    <message>
         <source>Week open for edits</source>
         <translation>Tuần đang mở để sửa</translation>
+    </message>
+    <message>
+        <source>Week locked</source>
+        <translation>Tuần đã khoá</translation>
     </message>
     <message>
         <source>&amp;Unlock week</source>

@@ -111,3 +111,14 @@ def test_a_bad_range_is_reported_without_computing(qtbot, runner, store: Store, 
     with qtbot.waitSignal(view.failed, timeout=2000):
         view.refresh()
     assert view.report is None
+
+
+def test_first_show_computes_the_current_week_without_a_click(qtbot, runner, store: Store, small_ward: SmallWard, leader: Actor) -> None:
+    view = make_view(qtbot, runner, store, leader)
+    assert view.report is None
+    with qtbot.waitSignal(view.computed, timeout=10_000):
+        view.show()
+    assert view.report is not None and view.report.period == view.current_period()
+    view.hide()
+    view.show()  # showing it again keeps the figures on screen; no recomputation is started
+    assert view._task is not None and view._task.finished
