@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, TextIO
 from outreach import __version__
 
 if TYPE_CHECKING:
+    from outreach.services.context import Actor
     from outreach.store.database import Store
 
 #: Written by the self-test; the search must find it from the folded query below.
@@ -200,10 +201,10 @@ def write_household_and_visit(test: SelfTest, store: Store) -> str:
 
     with test.check("write") as seen:
         procedures = seed_catalogue(store)
-        actor = _make_ward(store)
+        actor, group_id = _make_ward(store)
         household = register_household(
             store, actor, HouseholdInput(head_name=HEAD_NAME, address={"house_number": "12", "lane": "Ngõ 5", "street": "Đội Cấn"},
-                                         phone="0912345678", elderly_alone=True),
+                                         group_id=group_id, phone="0912345678", elderly_alone=True),
         )
         code = next(iter(_procedure_codes(store)))
         started = now_local().replace(microsecond=0) - dt.timedelta(minutes=30)
@@ -214,12 +215,13 @@ def write_household_and_visit(test: SelfTest, store: Store) -> str:
         if not outbox:
             raise SelfTestFailed("the writes left nothing in the outbox")
         seen.append(f"{procedures} procedures seeded; household “{household.head_name}” and a visit with "
-                    f"{len(visit.filings)} filing ({code}) saved through the services; {outbox} outbox entries")
+                    f"{len(visit.filings)} filing (procedure {code}) saved through the services; {outbox} outbox entries")
     return household.id
 
 
-def _make_ward(store: Store):  # type: ignore[no-untyped-def]
-    """A ward, group, team and leader, as enrolment and the first pull would leave them."""
+def _make_ward(store: Store) -> tuple[Actor, str]:
+    """A ward, group, team and leader, as enrolment and the first pull would leave them;
+    returns the leader as the acting user and the group's id."""
     from outreach.model import ResidentialGroup, Team, TeamMember, Ward
     from outreach.model.ids import uuid7
     from outreach.services.context import Actor
@@ -235,7 +237,7 @@ def _make_ward(store: Store):  # type: ignore[no-untyped-def]
     profile.ward_id, profile.team_id, profile.member_id = ward, team, leader
     profile.member_name, profile.role = "Lê Thị Hạnh", "leader"
     profile.save()
-    return Actor.from_profile(profile)
+    return Actor.from_profile(profile), group
 
 
 def _procedure_codes(store: Store) -> list[str]:

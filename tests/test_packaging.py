@@ -71,3 +71,14 @@ def test_self_test_from_a_built_package(tmp_path: Path) -> None:
     lines = assert_passed(result)
     assert "(installed;" in lines[0]
     assert f"ok   resources: {installed / '_resources'}" in result.stdout
+
+
+def test_demo_says_the_server_is_not_in_the_bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    from outreach.cli import main
+
+    monkeypatch.setattr(sys, "frozen", True, raising=False)  # as in the PyInstaller bundle
+    monkeypatch.setenv("OUTREACH_LANG", "en")
+    assert main(["--data-dir", str(tmp_path / "p"), "demo", "--headless"]) == 1
+    assert "The demo needs the Outreach server, which is not part of this installation" in capsys.readouterr().err
+    assert not (tmp_path / "p" / "demo-server").exists()

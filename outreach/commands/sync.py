@@ -213,6 +213,14 @@ def run_demo(args: argparse.Namespace, data_dir: Path) -> int:
     """The newcomer's path: local server + demo ward + this profile enrolled + demo data + app."""
     import importlib.util
 
+    if getattr(sys, "frozen", False) or importlib.util.find_spec("uvicorn") is None:
+        # The desktop bundle leaves the server out (build.spec); so does an install without [server].
+        raise OutreachError(
+            "Bản demo cần máy chủ Outreach, không có trong bản cài đặt này. "
+            "Dùng 'outreach demo-data --households 300' để có dữ liệu demo không cần máy chủ.",
+            "The demo needs the Outreach server, which is not part of this installation. "
+            "Use 'outreach demo-data --households 300' for demo data without a server.",
+        )
     from sqlalchemy import func, select
 
     from outreach.model import Household, TeamMember, Ward

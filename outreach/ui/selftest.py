@@ -9,6 +9,7 @@ the self-test's store, renders it offscreen, and looks at the pixels.
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -23,6 +24,8 @@ from outreach.ui.i18n import Translations, translations_dir
 #: Source strings looked up in each catalogue: translated means that catalogue really loaded.
 APP_PROBE = ("MainWindow", "Outreach — online public services at home")
 QT_PROBE = ("QPlatformTheme", "Cancel")
+#: If set, the rendered main window is saved there as PNG (a CI artifact when a bundle looks wrong).
+SCREENSHOT_ENV = "OUTREACH_SELF_TEST_SCREENSHOT"
 #: Qt messages that say nothing about the bundle (the offscreen platform cannot do size hints).
 HARMLESS_QT_MESSAGES = ("This plugin does not support propagateSizeHints",)
 
@@ -63,8 +66,12 @@ def check_main_window(store: Any) -> list[str]:
             raise SelfTestFailed(f"the window title is the English source “{title}”")
         if app.windowIcon().isNull():
             raise SelfTestFailed("the application icon did not load")
+        screenshot = os.environ.get(SCREENSHOT_ENV)
+        if screenshot:
+            image.save(screenshot)
+        screens = _visit_every_screen(window, app)
         return [f"platform {app.platformName()}, {image.width()}×{image.height()} px, {colours} colours, "
-                f"icon set, title “{title}”"]
+                f"icon set, title “{title}”", f"{screens} screens built"]
     finally:
         window.close()  # type: ignore[attr-defined]
         runner.shutdown(wait=True)
@@ -72,6 +79,22 @@ def check_main_window(store: Any) -> list[str]:
         runner.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         gc.collect()
+
+
+def _visit_every_screen(window: Any, app: Any) -> int:
+    """Build every screen: they are imported on first use, so a module left out of the bundle
+    (QtCharts for Coverage, say) would otherwise only show when a user opens that screen."""
+    from PySide6.QtWidgets import QLabel
+
+    from outreach.ui.main_window import PAGE_COUNT
+
+    for key in range(PAGE_COUNT):
+        window.show_page(key)
+        app.processEvents()
+    missing = window.findChild(QLabel, "coverageMissing")
+    if missing is not None:
+        raise SelfTestFailed(f"a screen is missing from this build: “{missing.text()}”")
+    return len(window.pages)
 
 
 def _distinct_colours(image: QImage, grid: int = 24) -> int:
