@@ -16,10 +16,6 @@ BLUE = QColor("#2F5597")
 ORANGE = QColor("#C55A11")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CoverageCharts", text)
-
-
 def _short_group(name: str) -> str:
     return name.replace("Tổ dân phố số ", "").replace("Tổ dân phố ", "")
 
@@ -27,8 +23,8 @@ def _short_group(name: str) -> str:
 def coverage_chart(report: CoverageReport) -> QChart:
     """Share of households visited, per residential group (%)."""
     chart = QChart()
-    chart.setTitle(_tr("Households visited per residential group (%)"))
-    bars = QBarSet(_tr("Visited"))
+    chart.setTitle(QCoreApplication.translate("CoverageCharts", "Households visited per residential group (%)"))
+    bars = QBarSet(QCoreApplication.translate("CoverageCharts", "Visited"))
     bars.setColor(BLUE)
     for g in report.groups:
         bars.append(round((g.coverage or 0.0) * 100, 1))
@@ -58,10 +54,10 @@ def coverage_chart(report: CoverageReport) -> QChart:
 def trend_chart(report: CoverageReport) -> QChart:
     """Visits and filings per ISO week over the last 12 weeks."""
     chart = QChart()
-    chart.setTitle(_tr("Last 12 weeks: visits and filings"))
+    chart.setTitle(QCoreApplication.translate("CoverageCharts", "Last 12 weeks: visits and filings"))
     visits, filings = QLineSeries(), QLineSeries()
-    visits.setName(_tr("Visits"))
-    filings.setName(_tr("Filings"))
+    visits.setName(QCoreApplication.translate("CoverageCharts", "Visits"))
+    filings.setName(QCoreApplication.translate("CoverageCharts", "Filings"))
     visits.setColor(BLUE)
     filings.setColor(ORANGE)
     for i, week in enumerate(report.trend):
@@ -70,7 +66,8 @@ def trend_chart(report: CoverageReport) -> QChart:
     chart.addSeries(visits)
     chart.addSeries(filings)
     weeks = QBarCategoryAxis()
-    weeks.append([w.iso_week.split("-")[1] for w in report.trend])
+    weeks.append([w.iso_week.split("-W")[1] for w in report.trend])  # "47": twelve labels fit
+    weeks.setTitleText(QCoreApplication.translate("CoverageCharts", "ISO week"))
     values = QValueAxis()
     values.setRange(0, max([1] + [max(w.visits, w.filings) for w in report.trend]) * 1.1)
     values.setLabelFormat("%d")

@@ -25,6 +25,33 @@
     </message>
 </context>
 <context>
+    <name>CoverageCharts</name>
+    <message>
+        <source>Households visited per residential group (%)</source>
+        <translation>Tỉ lệ hộ đã đến theo tổ dân phố (%)</translation>
+    </message>
+    <message>
+        <source>Visited</source>
+        <translation>Đã đến</translation>
+    </message>
+    <message>
+        <source>Last 12 weeks: visits and filings</source>
+        <translation>12 tuần gần nhất: lần thăm và hồ sơ</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Lần thăm</translation>
+    </message>
+    <message>
+        <source>Filings</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>ISO week</source>
+        <translation>Tuần</translation>
+    </message>
+</context>
+<context>
     <name>CoverageView</name>
     <message>
         <source>Week</source>
