@@ -1,6 +1,7 @@
 """``outreach-server``: the central office server and its admin commands.
 
     outreach-server [--db URL] init
+    outreach-server migrate [--check] | status
     outreach-server ward add --name "Phường Ngọc Hà" [--code 00004]
     outreach-server team add --name "Đội cơ động số 1"
     outreach-server device enroll --team "Đội cơ động số 1" --role volunteer [--name ...] [--png code.png]
@@ -8,7 +9,8 @@
     outreach-server serve --host 0.0.0.0 --port 8443 [--tls-cert cert.pem --tls-key key.pem]
 
 The database defaults to ``sqlite:///office.db`` (``$OUTREACH_SERVER_DB`` overrides); production
-uses ``postgresql+psycopg://user@host/db``. Every command migrates the schema first.
+uses ``postgresql+psycopg://user@host/db``. Every command migrates the schema first (except
+``status``, which only looks), and refuses a database migrated by a newer version.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from outreach import __version__
-from outreach.server import admin
+from outreach.server import admin, maintenance
 from outreach.server.db import DEFAULT_DB_URL, ServerDb, open_db
 from outreach.server.logs import setup_logging
 from outreach.sync.enrolment_link import enrolment_link
@@ -39,6 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     sub.add_parser("init", help="create or upgrade the database and publish the procedure catalogue")
+    migrate = sub.add_parser("migrate", help="upgrade the database schema to this version (every command also does it first)")
+    migrate.add_argument("--check", action="store_true", help="only say whether a migration is pending (exit 1 if so)")
+    sub.add_parser("status", help="schema, server_seq, devices, per-ward counts and digests (compare after a restore)")
 
     ward = sub.add_parser("ward", help="wards").add_subparsers(dest="sub", required=True)
     ward_add = ward.add_parser("add", help="add a ward")
@@ -102,9 +107,37 @@ def _serve(args: argparse.Namespace, db: ServerDb) -> int:
     return 0
 
 
+def _migrate(args: argparse.Namespace, db: ServerDb) -> int:
+    state = maintenance.schema_state(db.engine)
+    if args.check:
+        print(f"schema: {state.describe()}")
+        return 0 if state.up_to_date else 1
+    before, after = maintenance.migrate_schema(db.engine)
+    if before.up_to_date:
+        print(f"schema: {after.describe()}; nothing to do")
+    else:
+        print(f"schema migrated from {before.current or 'empty'} to {after.current}")
+    return 0
+
+
+def _status(db: ServerDb) -> int:
+    state = maintenance.schema_state(db.engine)
+    if not state.up_to_date:
+        print(f"schema: {state.describe()}; run 'outreach-server migrate' first")
+        return 1
+    for line in maintenance.status_lines(maintenance.server_status(db)):
+        print(line)
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
-    db = open_db(args.db)
+    db = open_db(args.db, migrate_schema=False)
     try:
+        if args.command == "migrate":
+            return _migrate(args, db)
+        if args.command == "status":  # looks only: a restored copy is inspected as it is
+            return _status(db)
+        maintenance.migrate_schema(db.engine)
         if args.command == "init":
             added = admin.seed_catalogue(db)
             print(f"database ready; {added} procedures published")
@@ -173,7 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging(args.log_file)
     try:
         return run(args)
-    except admin.AdminError as exc:
+    except (admin.AdminError, maintenance.SchemaTooNew) as exc:
         print(str(exc), file=sys.stderr)
         return 1
 

@@ -1,0 +1,127 @@
+"""``outreach-server migrate`` and ``status``: upgrades, refusing a newer schema, verifying a restore."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+from pathlib import Path
+
+import psycopg
+import pytest
+from sqlalchemy import text
+
+from outreach.model.ids import uuid7
+from outreach.server import admin
+from outreach.server.cli import main
+from outreach.server.db import VERSION_TABLE, head_revision, open_db
+from sync_helpers import PG_ADMIN_DSN
+
+
+def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    """Run ``outreach-server ARGS`` in-process; its stdout and stderr without the JSON log lines."""
+    capsys.readouterr()
+    logger = logging.getLogger("outreach.server")
+    try:
+        code = main(list(args))
+    finally:  # the CLI points its log handler at this test's captured stderr: take it away again
+        for handler in list(logger.handlers):
+            logger.removeHandler(handler)
+        logger.propagate = True
+    captured = capsys.readouterr()
+    lines = [line for line in (captured.out + captured.err).splitlines(keepends=True) if not line.startswith('{"ts"')]
+    return code, "".join(lines)
+
+
+def test_migrate_check_then_apply(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    url = f"sqlite:///{tmp_path / 'office.db'}"
+    assert cli(capsys, "--db", url, "migrate", "--check") == (1, f"schema: empty (migration to {head_revision()} pending)\n")
+    code, out = cli(capsys, "--db", url, "status")
+    assert code == 1 and "run 'outreach-server migrate' first" in out
+    assert cli(capsys, "--db", url, "migrate") == (0, f"schema migrated from empty to {head_revision()}\n")
+    assert cli(capsys, "--db", url, "migrate", "--check") == (0, f"schema: {head_revision()} (up to date)\n")
+    code, out = cli(capsys, "--db", url, "migrate")
+    assert code == 0 and "nothing to do" in out
+
+
+def _office(url: str) -> None:
+    db = open_db(url)
+    try:
+        admin.seed_catalogue(db)
+        ward = admin.add_ward(db, "Phường Ngọc Hà", "00004")
+        admin.add_group(db, ward, "Tổ dân phố số 1")
+        team = admin.add_team(db, ward, "Đội cơ động số 1")
+        admin.issue_enrolment_code(db, team, "volunteer", "Phạm Quang Huy")
+    finally:
+        db.dispose()
+
+
+def test_a_copied_database_reports_the_same_status(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    url = f"sqlite:///{tmp_path / 'office.db'}"
+    _office(url)
+    code, original = cli(capsys, "--db", url, "status")
+    assert code == 0
+    assert "(up to date)" in original and "WRONG" not in original
+    assert "Phường Ngọc Hà: residential_group 1, team 1, team_member 1, ward 1; digest " in original
+    shutil.copy2(tmp_path / "office.db", tmp_path / "copy.db")  # WAL checkpointed when the engine closed
+    assert cli(capsys, "--db", f"sqlite:///{tmp_path / 'copy.db'}", "status") == (0, original)
+
+
+def test_a_database_from_a_newer_server_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    url = f"sqlite:///{tmp_path / 'office.db'}"
+    _office(url)
+    db = open_db(url, migrate_schema=False)
+    with db.engine.begin() as conn:
+        conn.execute(text(f"UPDATE {VERSION_TABLE} SET version_num = 's9999'"))
+    db.dispose()
+    for command in (["ward", "list"], ["migrate"], ["serve"]):
+        code, out = cli(capsys, "--db", url, *command)
+        assert code == 1 and "newer than this outreach-server" in out, (command, out)
+    code, out = cli(capsys, "--db", url, "status")
+    assert code == 1 and "written by a newer outreach-server" in out
+
+
+def test_status_flags_a_rewound_sequence(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    url = f"sqlite:///{tmp_path / 'office.db'}"
+    _office(url)
+    db = open_db(url)
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE server_state SET last_seq = 1"))
+    db.dispose()
+    code, out = cli(capsys, "--db", url, "status")
+    assert code == 0 and "allocator at 1  WRONG" in out
+
+
+@pytest.mark.postgres
+def test_pg_dump_and_restore_give_the_same_status_and_the_sequence_continues(
+    pg_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """docs/deploy.md's backup and restore, as a test: pg_dump -Fc, pg_restore into a new database."""
+    if shutil.which("pg_dump") is None or shutil.which("pg_restore") is None:
+        pytest.skip("pg_dump/pg_restore are not installed")
+    _office(pg_url)
+    code, original = cli(capsys, "--db", pg_url, "status")
+    assert code == 0 and "WRONG" not in original
+    base, source_name = pg_url.rsplit("/", 1)
+    libpq = base.replace("postgresql+psycopg://", "postgresql://")
+    dump = tmp_path / "office.dump"
+    subprocess.run(["pg_dump", "-Fc", "-f", str(dump), f"{libpq}/{source_name}"], check=True, timeout=120)
+    restored = f"outreach_restore_{uuid7()[-8:]}"
+    with psycopg.connect(PG_ADMIN_DSN, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{restored}"')
+    try:
+        subprocess.run(["pg_restore", "--no-owner", "-d", f"{libpq}/{restored}", str(dump)], check=True, timeout=120)
+        restored_url = f"{base}/{restored}"
+        assert cli(capsys, "--db", restored_url, "status") == (0, original)
+        last = int(original.split("last server_seq ", 1)[1].split(",", 1)[0])
+        db = open_db(restored_url)
+        try:
+            admin.add_ward(db, "Phường sau khôi phục")
+            with db.read() as conn:
+                seq = conn.execute(text("SELECT server_seq FROM wards WHERE name = 'Phường sau khôi phục'")).scalar_one()
+        finally:
+            db.dispose()
+        assert seq > last, "a restored server must not hand out server_seq numbers laptops already hold"
+    finally:
+        with psycopg.connect(PG_ADMIN_DSN, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{restored}" WITH (FORCE)')
