@@ -75,10 +75,19 @@ def test_self_test_from_a_built_package(tmp_path: Path) -> None:
 
 def test_demo_says_the_server_is_not_in_the_bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    import logging
+
     from outreach.cli import main
 
     monkeypatch.setattr(sys, "frozen", True, raising=False)  # as in the PyInstaller bundle
     monkeypatch.setenv("OUTREACH_LANG", "en")
-    assert main(["--data-dir", str(tmp_path / "p"), "demo", "--headless"]) == 1
+    root = logging.getLogger()
+    before = list(root.handlers)
+    try:
+        assert main(["--data-dir", str(tmp_path / "p"), "demo", "--headless"]) == 1
+    finally:  # main() logs to the profile folder: close that file again
+        for handler in set(root.handlers) - set(before):
+            root.removeHandler(handler)
+            handler.close()
     assert "The demo needs the Outreach server, which is not part of this installation" in capsys.readouterr().err
     assert not (tmp_path / "p" / "demo-server").exists()
