@@ -81,6 +81,18 @@ def test_name_match_ranks_above_address_match(store: Store, volunteer: Actor) ->
     assert _heads(store, "hoang")[0] == "Hoàng Văn Tùng"
 
 
+def test_a_typed_name_ranks_the_head_whose_name_starts_so_first(store: Store, volunteer: Actor) -> None:
+    """Words spread over several people of one household rank below the name as typed."""
+    spread = _household(store, volunteer, "Ngô Thanh Vân", street="Kim Mã", house_number="1")
+    add_resident(store, volunteer, spread, ResidentInput("Nguyễn Thị Hoa", relation_to_head="con"))
+    _household(store, volunteer, "Trần Thị Lý", street="Kim Mã", house_number="2")
+    member = _household(store, volunteer, "Phạm Thị Hằng", street="Kim Mã", house_number="3")
+    add_resident(store, volunteer, member, ResidentInput("Nguyễn Văn Bình", relation_to_head="chồng"))
+    _household(store, volunteer, "Nguyễn Văn Thành", street="Kim Mã", house_number="4")
+    assert _heads(store, "nguyen van") == ["Nguyễn Văn Thành", "Phạm Thị Hằng", "Ngô Thanh Vân"]
+    assert _heads(store, "nguyen va")[0] == "Nguyễn Văn Thành"  # still typing the last word
+
+
 def test_index_follows_edits_and_deletes(store: Store, volunteer: Actor) -> None:
     hid = _household(store, volunteer, "Vũ Văn Hải")
     update_household(store, volunteer, hid, HouseholdInput("Vũ Thị Hải Yến", {"street": "Kim Mã"}))

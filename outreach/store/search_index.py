@@ -129,12 +129,13 @@ def search(session: Session, query: str, limit: int = 50, offset: int = 0) -> li
         return []
     # One pass over at most RANK_LIMIT + 1 matches, scored as they come; sorted here.
     scored = session.execute(
-        text(f"SELECT household_id, {_RANK} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q LIMIT {RANK_LIMIT + 1}"),
+        text(f"SELECT household_id, {_RANK}, names FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q LIMIT {RANK_LIMIT + 1}"),
         {"q": expression},
     ).all()
     if len(scored) <= RANK_LIMIT:
-        ranked = sorted(scored, key=lambda row: (row[1], row[0]))
-        return [SearchHit(hid, rank) for hid, rank in ranked[offset : offset + limit]]
+        phrase = " ".join(fold_tokens(query))
+        ranked = sorted(scored, key=lambda row: (_name_fit(row[2], phrase), row[1], row[0]))
+        return [SearchHit(hid, rank) for hid, rank, _names in ranked[offset : offset + limit]]
     # broad: names first (what volunteers type most), then other columns, each in index order
     wanted = offset + limit
     names = [
@@ -156,6 +157,19 @@ def search(session: Session, query: str, limit: int = 50, offset: int = 0) -> li
                 if len(hits) == wanted:
                     break
     return hits[offset:wanted]
+
+
+def _name_fit(names: str, phrase: str) -> int:
+    """How a household's names meet the typed words in order: bm25 alone scores "Ngô Thanh Vân"
+    (with a resident called Nguyễn) like "Nguyễn Văn An" for "nguyen van", but a volunteer who
+    types a name means the head of household whose name starts that way.
+
+    0: the head's name (first in ``names``) starts with the phrase; 1: some person's name
+    contains it as consecutive word prefixes; 2: the words are spread over names or columns.
+    """
+    if names.startswith(phrase):
+        return 0
+    return 1 if f" {phrase}" in f" {names}" else 2
 
 
 def count(session: Session, query: str) -> int:
