@@ -14,6 +14,7 @@ Decisions and why:
 from __future__ import annotations
 
 import logging
+import threading
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -78,12 +79,15 @@ class WriteContext:
     clock: HybridLogicalClock
     touched_households: set[str] = field(default_factory=set)
     recorder: ChangeRecorder = field(init=False)
+    #: set when the transaction recorded changes for the outbox (something to sync)
+    recorded_changes: bool = False
 
     def __post_init__(self) -> None:
         self.recorder = ChangeRecorder(self.session, self.clock, on_change=self.note_change, on_bulk=self.note_bulk)
 
     def note_change(self, entity: type[Synced], row: Synced, old: Mapping[str, Any]) -> None:
         """Track households whose search text may have changed (applied before commit)."""
+        self.recorded_changes = True
         if entity is Household:
             self.touched_households.add(row.id)
         elif entity is Resident:
@@ -92,6 +96,7 @@ class WriteContext:
                 self.touched_households.add(old["household_id"])
 
     def note_bulk(self, entity: type[Synced], rows: Sequence[Mapping[str, Any]]) -> None:
+        self.recorded_changes = True
         if entity is Household:
             self.touched_households.update(r["id"] for r in rows)
         elif entity is Resident:
@@ -107,6 +112,10 @@ class Store:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._write_engine = engine.execution_options(sqlite_begin="IMMEDIATE")
         self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)
+        #: committed write transactions that recorded outbox changes: the desktop app reads this
+        #: plain counter (no database access on its GUI thread) to sync soon after a save
+        self.changes_committed = 0
+        self._changes_lock = threading.Lock()
         with self._sessions() as session:
             last = session.scalar(select(DeviceClock.last).where(DeviceClock.id == 1))
         self.clock = HybridLogicalClock(profile.device_id, last)
@@ -132,6 +141,9 @@ class Store:
                     search_index.refresh_households(session, ctx.touched_households)
                 self._persist_clock(session)
                 session.commit()
+                if ctx.recorded_changes:
+                    with self._changes_lock:
+                        self.changes_committed += 1
             except BaseException:
                 session.rollback()
                 raise

@@ -109,6 +109,7 @@ def run(args: argparse.Namespace) -> int:
         window, runner = build_window(store, translations)
         window.show()  # type: ignore[attr-defined]
         window.offer_draft()  # type: ignore[attr-defined]
+        window.start_background_sync()  # type: ignore[attr-defined]
         code = app.exec()
         runner.shutdown(wait=True)
         return int(code)

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +32,8 @@ from outreach.services.visits import VisitView, get_visit
 from outreach.ui import settings as ui_settings
 from outreach.ui.context import UiContext
 from outreach.ui.labels import ROLE_LABELS, label
+from outreach.ui.ask import Choice, ask
+from outreach.ui.sync_driver import FIRST_SYNC_DELAY_MS, SyncDriver
 from outreach.ui.sync_hook import SyncStatus
 from outreach.ui.sync_status import SyncStatusLabel
 
@@ -52,6 +56,7 @@ PAGE_SETTINGS = 6
 PAGE_COUNT = 7
 
 SCAN_SHORTCUT = "Ctrl+Shift+C"
+SYNC_SHORTCUT = "Ctrl+Shift+S"
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -60,6 +65,8 @@ class MainWindow(QMainWindow):
     sync_status_posted = Signal(object)
     page_shown = Signal(int)
     language_changed = Signal(str)
+    unsent_exported = Signal(int)
+    wiped = Signal()
 
     def __init__(self, ctx: UiContext, settings: ui_settings.UiSettings) -> None:
         super().__init__()
@@ -68,8 +75,12 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.pages: dict[int, QWidget] = {}
         self.dialog: QWidget | None = None
+        self.question: QMessageBox | None = None
         self._sync_status = SyncStatus()
         self.sync_status_posted.connect(self.set_sync_status, Qt.ConnectionType.QueuedConnection)
+        self.sync_driver = SyncDriver(ctx, self.post_sync_status, self)
+        self.sync_driver.revoked.connect(self.offer_revocation_steps)
+        self._wiped = False
         self._build()
         geometry = settings.get(ui_settings.WINDOW_GEOMETRY)
         if geometry is None or geometry.isEmpty() or not self.restoreGeometry(geometry):
@@ -77,6 +88,9 @@ class MainWindow(QMainWindow):
         scan = QShortcut(QKeySequence(SCAN_SHORTCUT), self)
         scan.setContext(Qt.ShortcutContext.ApplicationShortcut)
         scan.activated.connect(self.start_scan)
+        sync_now = QShortcut(QKeySequence(SYNC_SHORTCUT), self)
+        sync_now.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        sync_now.activated.connect(self.sync_driver.sync_now)
         for i in range(PAGE_COUNT):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self)
             shortcut.activated.connect(lambda key=i: self.show_page(key))
@@ -133,6 +147,13 @@ class MainWindow(QMainWindow):
             warning.setStyleSheet("color: #b00020;")
             bar.addWidget(warning)
         bar.addPermanentWidget(self.sync_label)
+        self.sync_button = QToolButton()
+        self.sync_button.setObjectName("syncNow")
+        self.sync_button.setText(self.tr("Sync now"))
+        self.sync_button.setToolTip(SYNC_SHORTCUT)
+        self.sync_button.clicked.connect(self.sync_driver.sync_now)
+        self.sync_button.setVisible(self.sync_driver.active)
+        bar.addPermanentWidget(self.sync_button)
         last = self.settings.get(ui_settings.LAST_PAGE)
         self.nav.setCurrentRow(last if 0 <= last < PAGE_COUNT else PAGE_HOUSEHOLDS)
 
@@ -177,6 +198,7 @@ class MainWindow(QMainWindow):
 
             settings_view = SettingsView(ctx)
             settings_view.language_chosen.connect(self.set_language)
+            settings_view.enrolled.connect(self._enrolled)
             return settings_view
         raise KeyError(key)
 
@@ -288,6 +310,79 @@ class MainWindow(QMainWindow):
         self.show_page(PAGE_NEW_VISIT)
         form.offer_payload(payload)
 
+    # -- background sync -----------------------------------------------------------------------
+
+    def start_background_sync(self, first_delay_ms: int = FIRST_SYNC_DELAY_MS) -> None:
+        """Sync soon after start and every few minutes (only if this laptop is enrolled)."""
+        self.sync_button.setVisible(self.sync_driver.active)
+        self.sync_driver.start(first_delay_ms)
+
+    def _enrolled(self) -> None:
+        self.start_background_sync(first_delay_ms=0)
+
+    def offer_revocation_steps(self) -> None:
+        """The office revoked this laptop: say so, offer the hand-over export and the wipe."""
+        self.sync_button.setVisible(False)
+
+        def answered(key: str | None) -> None:
+            self.question = None
+            if key == "export":
+                from PySide6.QtWidgets import QFileDialog
+
+                path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save unsent changes"),
+                                                            "outreach-unsent.json", self.tr("JSON files (*.json)"))
+                if path:
+                    self.export_unsent_to(path)
+            elif key == "wipe":
+                self.confirm_wipe()
+
+        self.question = ask(
+            self, self.tr("This computer can no longer sync"),
+            self.tr("The ward office has revoked this computer's access. Nothing on it was deleted. "
+                    "Export the unsent changes to hand them over, and wipe this computer's Outreach data "
+                    "if the office asked you to."),
+            [Choice("export", self.tr("Export unsent changes…")),
+             Choice("wipe", self.tr("Wipe this computer's data…"), QMessageBox.ButtonRole.DestructiveRole),
+             Choice("later", self.tr("Later"), QMessageBox.ButtonRole.RejectRole, True)],
+            answered, icon=QMessageBox.Icon.Warning)
+
+    def export_unsent_to(self, path: str) -> None:
+        from pathlib import Path
+
+        from outreach.sync.local_state import export_unsent
+
+        def done(count: int) -> None:
+            self.statusBar().showMessage(self.tr("%1 unsent changes saved to %2").replace("%1", str(count)).replace("%2", path), 15_000)
+            self.unsent_exported.emit(count)
+
+        self.ctx.runner.run(export_unsent, self.ctx.store, Path(path), on_done=done)
+
+    def confirm_wipe(self) -> None:
+        def answered(key: str | None) -> None:
+            self.question = None
+            if key == "wipe":
+                self.wipe_now()
+
+        self.question = ask(
+            self, self.tr("Wipe this computer's data"),
+            self.tr("Delete this profile's database and its key from this computer? Changes that were never "
+                    "sent are lost unless you exported them. This cannot be undone."),
+            [Choice("wipe", self.tr("Wipe"), QMessageBox.ButtonRole.DestructiveRole),
+             Choice("keep", self.tr("Keep"), QMessageBox.ButtonRole.RejectRole, True)],
+            answered, icon=QMessageBox.Icon.Warning)
+
+    def wipe_now(self) -> None:
+        """Wipe after every queued write (the serial writer), then close the app."""
+        from outreach.sync.local_state import wipe_profile
+
+        self.sync_driver.stop()
+        self._wiped = True
+        self.ctx.runner.run(wipe_profile, self.ctx.store, writes=True, on_done=lambda _r: self._after_wipe())
+
+    def _after_wipe(self) -> None:
+        self.wiped.emit()
+        self.close()
+
     # -- sync status hook ----------------------------------------------------------------------
 
     def set_sync_status(self, status: SyncStatus) -> None:
@@ -322,7 +417,7 @@ class MainWindow(QMainWindow):
         old = self.takeCentralWidget()
         if old is not None:
             old.deleteLater()
-        for child in self.statusBar().findChildren(QLabel):
+        for child in [*self.statusBar().findChildren(QLabel), self.sync_button]:
             self.statusBar().removeWidget(child)
             child.deleteLater()
         self._build()
@@ -348,6 +443,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         from outreach.ui.visit_form import VisitForm
 
+        self.sync_driver.stop()
+        if self._wiped:  # the profile is gone: write nothing back into its folder
+            super().closeEvent(event)
+            return
         self._save_state()
         form = self.pages.get(PAGE_NEW_VISIT)
         if isinstance(form, VisitForm):

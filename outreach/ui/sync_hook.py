@@ -1,6 +1,6 @@
 """THE place where the desktop app meets the sync engine (built in ``outreach/sync``).
 
-Two directions, both small on purpose:
+Three small parts:
 
 1. **Status → UI.** The sync engine (or its Qt driver) builds a ``SyncStatus`` and calls
    ``MainWindow.post_sync_status(status)``. That method only emits a signal, so it is safe from
@@ -11,6 +11,10 @@ Two directions, both small on purpose:
    ``(store, server_url: str, one_time_code: str) -> Enrolment``, raising an ``OutreachError`` the
    user can act on). It runs on the background runner's pool (it waits on the network). If that function is not in this build,
    ``enrolment_available()`` is False and the Settings screen says so honestly.
+
+3. **Background sync.** ``sync_once(store)`` runs one push + pull on the background runner and
+   returns the status to show plus the error, if any (``outreach.ui.sync_driver`` schedules it);
+   ``current_status(store)`` is what the status bar shows before the first sync.
 """
 
 from __future__ import annotations
@@ -41,6 +45,8 @@ class SyncStatus:
     attention: int = 0
     detail_vi: str = ""
     detail_en: str = ""
+    #: The office revoked this laptop (or the server no longer knows it): syncing has stopped.
+    revoked: bool = False
 
 
 def _entry_point() -> Any | None:
@@ -56,7 +62,7 @@ def enrolment_available() -> bool:
     return _entry_point() is not None
 
 
-def enrol(store: Any, server_url: str, code: str) -> Any:
+def enrol(store: Any, server_url: str, code: str, ca_bundle: str | None = None) -> Any:
     """Background work: enrol this laptop with the ward server (see the module docstring)."""
     function = _entry_point()
     if function is None:
@@ -64,4 +70,56 @@ def enrol(store: Any, server_url: str, code: str) -> Any:
 
         raise OutreachError("Bản này chưa có chức năng đăng ký máy với máy chủ.",
                             "Enrolment with a server is not available in this build.")
-    return function(store, server_url, code)
+    return function(store, server_url, code, ca_bundle=ca_bundle or None)
+
+
+def is_enrolled(store: Any) -> bool:
+    return bool(store.profile.server_device_id and store.profile.server_url)
+
+
+def current_status(store: Any) -> SyncStatus:
+    """Background work: the status from the local bookkeeping alone (no network)."""
+    from outreach.sync.client import sync_state
+    from outreach.sync.local_state import unsent_counts
+
+    if not is_enrolled(store):
+        return SyncStatus()
+    pending, attention = unsent_counts(store)
+    state = sync_state(store)
+    last = state.last_success_at if state is not None else None
+    code = state.last_error_code if state is not None else None
+    if code in ("revoked", "unknown_token"):
+        from outreach.sync.errors import DeviceRevoked
+
+        error = DeviceRevoked(code)
+        return SyncStatus(STATE_ATTENTION, last, pending, attention, error.message_vi, error.message_en, revoked=True)
+    return SyncStatus(STATE_SYNCED if last else STATE_OFFLINE, last, pending, attention)
+
+
+def sync_once(store: Any) -> tuple[SyncStatus, Exception | None]:
+    """Background work: one push + pull; the status to show and the sync error (None if fine).
+
+    A network or server failure is an expected outcome here, not a bug: it is returned, so the
+    status bar can say "offline" and the driver can try again later. Nothing local is lost by a
+    failed sync (see ``outreach.sync.engine``).
+    """
+    from outreach.sync.client import run_sync
+    from outreach.sync.errors import DeviceRevoked, NetworkDown, ServerUnavailable, SyncBusy, SyncError
+
+    error: Exception | None = None
+    try:
+        run_sync(store)
+    except SyncBusy:  # a sync from the command line is running: its outcome will show next time
+        pass
+    except SyncError as exc:
+        error = exc
+    status = current_status(store)
+    if error is None:
+        return status, None
+    if isinstance(error, (NetworkDown, ServerUnavailable)):
+        state = STATE_OFFLINE
+    else:
+        state = STATE_ATTENTION
+    vi, en = (error.message_vi, error.message_en) if isinstance(error, SyncError) else ("", "")
+    return SyncStatus(state, status.last_success, status.pending, status.attention, vi, en,
+                      revoked=isinstance(error, DeviceRevoked)), error

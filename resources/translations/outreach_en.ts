@@ -1073,7 +1073,59 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Coverage reports are not available in this build.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save unsent changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer can no longer sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ward office has revoked this computer&apos;s access. Nothing on it was deleted. Export the unsent changes to hand them over, and wipe this computer&apos;s Outreach data if the office asked you to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export unsent changes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wipe this computer&apos;s data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 unsent changes saved to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wipe this computer&apos;s data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete this profile&apos;s database and its key from this computer? Changes that were never sent are lost unless you exported them. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wipe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1073,8 +1073,60 @@
         <translation>Hồ sơ demo, KHÔNG mã hoá</translation>
     </message>
     <message>
+        <source>Sync now</source>
+        <translation>Đồng bộ ngay</translation>
+    </message>
+    <message>
         <source>Coverage reports are not available in this build.</source>
         <translation>Bản này chưa có báo cáo độ bao phủ.</translation>
+    </message>
+    <message>
+        <source>Save unsent changes</source>
+        <translation>Lưu các thay đổi chưa gửi</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Tệp JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>This computer can no longer sync</source>
+        <translation>Máy này không còn được đồng bộ</translation>
+    </message>
+    <message>
+        <source>The ward office has revoked this computer&apos;s access. Nothing on it was deleted. Export the unsent changes to hand them over, and wipe this computer&apos;s Outreach data if the office asked you to.</source>
+        <translation>Văn phòng phường đã thu hồi quyền truy cập của máy này. Chưa có gì trên máy bị xoá. Hãy xuất các thay đổi chưa gửi để bàn giao, và xoá dữ liệu Outreach trên máy nếu văn phòng yêu cầu.</translation>
+    </message>
+    <message>
+        <source>Export unsent changes…</source>
+        <translation>Xuất thay đổi chưa gửi…</translation>
+    </message>
+    <message>
+        <source>Wipe this computer&apos;s data…</source>
+        <translation>Xoá dữ liệu trên máy này…</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Để sau</translation>
+    </message>
+    <message>
+        <source>%1 unsent changes saved to %2</source>
+        <translation>Đã lưu %1 thay đổi chưa gửi vào %2</translation>
+    </message>
+    <message>
+        <source>Wipe this computer&apos;s data</source>
+        <translation>Xoá dữ liệu trên máy này</translation>
+    </message>
+    <message>
+        <source>Delete this profile&apos;s database and its key from this computer? Changes that were never sent are lost unless you exported them. This cannot be undone.</source>
+        <translation>Xoá cơ sở dữ liệu của hồ sơ này và khoá mã hoá của nó khỏi máy? Các thay đổi chưa gửi sẽ mất nếu bạn chưa xuất chúng. Không thể hoàn tác.</translation>
+    </message>
+    <message>
+        <source>Wipe</source>
+        <translation>Xoá</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Giữ lại</translation>
     </message>
 </context>
 <context>

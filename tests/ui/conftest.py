@@ -7,7 +7,9 @@ translations installed (the app's default language).
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
@@ -85,3 +87,18 @@ def _collect_qt_garbage(qtbot) -> Iterator[None]:
 
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
+
+
+@pytest.fixture
+def live_ward(tmp_path: Path) -> Iterator[object]:
+    """A real Outreach server on 127.0.0.1 (SQLite) with one ward and team, for sync from the UI."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
+    from sync_helpers import LiveServer, make_ward
+
+    from outreach.server.db import open_db
+
+    db = open_db(f"sqlite:///{tmp_path / 'office.db'}")
+    server = LiveServer(db)
+    yield make_ward(server)
+    server.stop()
+    db.dispose()

@@ -6,37 +6,18 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
-from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pytest
 from PySide6.QtCore import Qt
 
-from outreach.server.db import open_db
 from outreach.store.database import Store
-from outreach.sync.client import enroll
 from outreach.sync.enrolment_link import parse_enrolment_link
+from outreach.ui.main_window import PAGE_SETTINGS
+from uihelpers import enrol_as
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
-from sync_helpers import LiveServer, WardSetup, make_ward  # noqa: E402
-
-from outreach.ui.main_window import PAGE_SETTINGS  # noqa: E402
-
-
-def enrol_as(store: Store, ward: WardSetup, role: str) -> None:
-    """Enrol the window's profile as a fresh laptop of the live ward would be."""
-    store.profile.ward_id = None
-    enroll(store, ward.server.url, ward.code(role, "Lê Thị Hạnh"))
-
-
-@pytest.fixture
-def live_ward(tmp_path: Path) -> Iterator[WardSetup]:
-    db = open_db(f"sqlite:///{tmp_path / 'office.db'}")
-    server = LiveServer(db)
-    yield make_ward(server)
-    server.stop()
-    db.dispose()
+if TYPE_CHECKING:
+    from sync_helpers import WardSetup  # tests/sync, put on sys.path by the live_ward fixture
 
 
 def test_leader_shows_a_qr_code_that_enrols_a_laptop(qtbot, make_window, store: Store, live_ward: WardSetup, tmp_path: Path) -> None:

@@ -25,3 +25,11 @@ def type_text(widget: object, text: str) -> None:
         else:
             for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
                 QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))  # type: ignore[arg-type]
+
+
+def enrol_as(store: object, ward: object, role: str) -> None:
+    """Enrol the window's profile into a live ward as a fresh laptop would be (real keyring)."""
+    from outreach.sync.client import enroll
+
+    store.profile.ward_id = None  # type: ignore[attr-defined]
+    enroll(store, ward.server.url, ward.code(role, "Lê Thị Hạnh"))  # type: ignore[arg-type,attr-defined]
