@@ -7,10 +7,13 @@ so the next start and the CLI use it too.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -78,6 +81,11 @@ class SettingsView(QWidget):
         self.code = QLineEdit()
         self.code.setObjectName("enrolCode")
         self.code.setPlaceholderText(self.tr("One-time code from the ward office"))
+        self.ca_bundle = QLineEdit(profile.ca_bundle or "")
+        self.ca_bundle.setObjectName("caBundle")
+        self.ca_bundle.setPlaceholderText(self.tr("Only if the ward uses its own certificate (.pem)"))
+        self.ca_browse = QPushButton(self.tr("&Browse…"))
+        self.ca_browse.clicked.connect(self._choose_ca_bundle)
         self.enrol_button = QPushButton(self.tr("&Enrol this computer"))
         self.enrol_button.setObjectName("enrol")
         self.enrol_button.clicked.connect(self._enrol)
@@ -99,6 +107,12 @@ class SettingsView(QWidget):
         self.code.returnPressed.connect(self._maybe_scanned_link)
         sf.addRow(server_caption, self.server_url)
         sf.addRow(code_caption, self.code)
+        ca_caption = QLabel(self.tr("Server ce&rtificate:"))
+        ca_caption.setBuddy(self.ca_bundle)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.ca_bundle, 1)
+        ca_row.addWidget(self.ca_browse)
+        sf.addRow(ca_caption, ca_row)
         sf.addRow("", self.enrol_button)
         sf.addRow(self.enrol_message)
         sf.addRow(self.enrol_error)
@@ -112,7 +126,7 @@ class SettingsView(QWidget):
         if profile.server_device_id:
             self.enrol_message.setText(self.tr("This computer is enrolled with %1.").replace("%1", profile.server_url or ""))
         if not sync_hook.enrolment_available():
-            for w in (self.server_url, self.code, self.enrol_button):
+            for w in (self.server_url, self.code, self.ca_bundle, self.ca_browse, self.enrol_button):
                 w.setEnabled(False)
             self.enrol_message.setText(self.tr("Enrolment with a ward server is not available in this build; "
                                                "everything works offline on this computer."))
@@ -169,9 +183,20 @@ class SettingsView(QWidget):
             self.enrol_error.setText(self.tr("Enter the server address and the one-time code."))
             self.enrol_error.setVisible(True)
             return
+        ca_bundle = self.ca_bundle.text().strip() or None
+        if ca_bundle and not Path(ca_bundle).is_file():
+            self.enrol_error.setText(self.tr("The certificate file %1 does not exist.").replace("%1", ca_bundle))
+            self.enrol_error.setVisible(True)
+            return
         self.enrol_button.setEnabled(False)
-        self._ctx.runner.run(sync_hook.enrol, self._ctx.store, url, code,
+        self._ctx.runner.run(sync_hook.enrol, self._ctx.store, url, code, ca_bundle,
                              on_done=self._enrolled, on_error=self._enrol_failed)
+
+    def _choose_ca_bundle(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("The ward server's certificate"), "",
+                                                    self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"))
+        if path:
+            self.ca_bundle.setText(path)
 
     def _enrolled(self, _result: object) -> None:
         self.enrol_button.setEnabled(True)

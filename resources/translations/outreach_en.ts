@@ -1340,6 +1340,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Only if the ward uses its own certificate (.pem)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Enrol this computer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1349,6 +1357,10 @@
     </message>
     <message>
         <source>Enrolment &amp;code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server ce&amp;rtificate:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1389,6 +1401,18 @@
     </message>
     <message>
         <source>Enter the server address and the one-time code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate file %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ward server&apos;s certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

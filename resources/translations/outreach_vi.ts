@@ -1340,6 +1340,14 @@
         <translation>Mã dùng một lần do văn phòng phường cấp</translation>
     </message>
     <message>
+        <source>Only if the ward uses its own certificate (.pem)</source>
+        <translation>Chỉ khi phường dùng chứng chỉ riêng (.pem)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>Chọn tệ&amp;p…</translation>
+    </message>
+    <message>
         <source>&amp;Enrol this computer</source>
         <translation>&amp;Đăng ký máy này</translation>
     </message>
@@ -1352,8 +1360,12 @@
         <translation>&amp;Mã đăng ký:</translation>
     </message>
     <message>
+        <source>Server ce&amp;rtificate:</source>
+        <translation>Chứng chỉ &amp;bảo mật của máy chủ:</translation>
+    </message>
+    <message>
         <source>Enrol a &amp;team member&apos;s laptop…</source>
-        <translation>Đăng ký máy cho &amp;thành viên đội…</translation>
+        <translation>Đăng ký máy cho thành &amp;viên đội…</translation>
     </message>
     <message>
         <source>This computer is enrolled with %1.</source>
@@ -1390,6 +1402,18 @@
     <message>
         <source>Enter the server address and the one-time code.</source>
         <translation>Nhập địa chỉ máy chủ và mã dùng một lần.</translation>
+    </message>
+    <message>
+        <source>The certificate file %1 does not exist.</source>
+        <translation>Không có tệp chứng chỉ %1.</translation>
+    </message>
+    <message>
+        <source>The ward server&apos;s certificate</source>
+        <translation>Chứng chỉ của máy chủ phường</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Chứng chỉ (*.pem *.crt *.cer);;Mọi tệp (*)</translation>
     </message>
     <message>
         <source>This computer is enrolled with %1. Restart Outreach to start syncing.</source>

@@ -65,3 +65,22 @@ def test_a_scanner_without_enter_is_read_after_the_pause(qtbot, make_window) -> 
     qtbot.keyClicks(settings.code, "outreach://enroll?code=AB12-CD34&server=https://pxa.example.vn")
     qtbot.waitUntil(lambda: settings.code.text() == "AB12-CD34", timeout=5000)
     assert settings.server_url.text() == "https://pxa.example.vn"
+
+
+def test_a_ward_certificate_is_checked_and_kept_for_later_syncs(qtbot, make_window, store: Store, live_ward: WardSetup, tmp_path: Path) -> None:
+    window = make_window(role="volunteer")
+    store.profile.ward_id = None
+    settings = window.show_page(PAGE_SETTINGS)
+    settings.server_url.setText(live_ward.server.url)
+    settings.code.setText(live_ward.code("volunteer"))
+    settings.ca_bundle.setText(str(tmp_path / "missing.pem"))
+    settings.enrol_button.click()
+    assert settings.enrol_error.isVisibleTo(settings) and "missing.pem" in settings.enrol_error.text()
+    assert not store.profile.server_device_id  # nothing was sent
+
+    certificate = tmp_path / "ward-ca.pem"
+    certificate.write_text("-----BEGIN CERTIFICATE-----\n", encoding="ascii")  # unused over plain http
+    settings.ca_bundle.setText(str(certificate))
+    with qtbot.waitSignal(settings.enrolled, timeout=20_000):
+        settings.enrol_button.click()
+    assert store.profile.ca_bundle == str(certificate) and store.profile.server_device_id
