@@ -24,6 +24,15 @@ from sqlalchemy.types import TypeDecorator
 ID_LENGTH = 36
 
 
+def group_stamps(stamps: dict[str, str]) -> dict[str, list[str]]:
+    """The stored form of ``{field: stamp}``: ``{stamp: [fields]}``, fields sorted, groups in the
+    order of their first field (one canonical text per mapping)."""
+    grouped: dict[str, list[str]] = {}
+    for name in sorted(stamps):
+        grouped.setdefault(stamps[name], []).append(name)
+    return grouped
+
+
 class FieldStamps(TypeDecorator[dict[str, str]]):
     """Per-field HLC stamps: ``{field: stamp}`` in Python, stored grouped by stamp.
 
@@ -39,10 +48,7 @@ class FieldStamps(TypeDecorator[dict[str, str]]):
     def process_bind_param(self, value: dict[str, str] | None, dialect: Dialect) -> dict[str, list[str]] | None:
         if value is None:
             return None
-        grouped: dict[str, list[str]] = {}
-        for name in sorted(value):
-            grouped.setdefault(value[name], []).append(name)
-        return grouped
+        return group_stamps(value)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> dict[str, str]:
         if not value:

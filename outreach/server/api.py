@@ -14,7 +14,7 @@ import json
 import logging
 import time
 import zlib
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -28,7 +28,7 @@ from outreach import __version__
 from outreach.server import auth
 from outreach.server.admin import issue_enrolment_code, server_clock
 from outreach.server.db import ServerDb
-from outreach.server.pull import pull_page
+from outreach.server.pull import pull_columns, pull_page
 from outreach.server.push import RequestRefused, apply_push
 from outreach.server.schema import LostValueRecord
 from outreach.sync import protocol
@@ -145,7 +145,8 @@ async def _read_body(request: Request, limit: int) -> Any:
 
 def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BYTES) -> FastAPI:
     app = FastAPI(title="Outreach central office API", version=__version__, docs_url=None, redoc_url=None)
-    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    # level 1: a 10,000-row pull page compresses 10× in ~25 ms; level 9 took ~10× longer for ~25% less
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=1)
     app.state.db = db
     clock = server_clock(db)
 
@@ -245,10 +246,13 @@ def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BY
         since: int = Query(default=0, ge=0, le=2**62),
         limit: int = Query(default=protocol.DEFAULT_PULL_LIMIT, ge=1, le=protocol.MAX_PULL_LIMIT),
         ward: str | None = Query(default=None, max_length=36),
+        layout: Literal["rows", "columns"] = Query(default="rows"),
         device: auth.DeviceIdentity = Depends(device_of),
     ) -> Response:
         if ward is not None and ward != device.ward_id:
             raise ApiError(403, "outside_ward")
+        if layout == "columns":
+            return Response(pull_columns(db, device.ward_id, since, limit).to_json(server_time()), media_type="application/json")
         page = pull_page(db, device.ward_id, since, limit)
         return _json_response({"rows": page.rows, "next": page.next_cursor, "has_more": page.has_more,
                                "digest": page.digest, "server_time": server_time()})

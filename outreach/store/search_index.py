@@ -49,15 +49,57 @@ def address_text(address: dict[str, object] | None) -> str:
     return ", ".join(parts)
 
 
-def refresh_households(session: Session, household_ids: Iterable[str]) -> None:
-    """Rebuild the index rows of these households from their current data (same transaction)."""
+#: Bit of SQLite's ``user_version`` header field (unused otherwise; Alembic keeps its own
+#: table) set while the index may lag behind the data: a long pull refreshes the index once at
+#: its end rather than with every page, and marks it stale in each page's transaction meanwhile.
+#: Transactional like any write, so a crash before the final refresh leaves the mark set, and
+#: the next start rebuilds the index (``rebuild_if_stale``).
+_STALE_BIT = 1
+
+
+def _user_version(session: Session) -> int:
+    return int(session.execute(text("PRAGMA user_version")).scalar() or 0)
+
+
+def mark_stale(session: Session) -> None:
+    version = _user_version(session)
+    if not version & _STALE_BIT:
+        session.execute(text(f"PRAGMA user_version = {version | _STALE_BIT}"))
+
+
+def clear_stale(session: Session) -> None:
+    version = _user_version(session)
+    if version & _STALE_BIT:
+        session.execute(text(f"PRAGMA user_version = {version & ~_STALE_BIT}"))
+
+
+def is_stale(session: Session) -> bool:
+    return bool(_user_version(session) & _STALE_BIT)
+
+
+def rebuild_if_stale(session: Session) -> bool:
+    """Rebuild the whole index if a deferred refresh never ran (same transaction); True if so."""
+    if not is_stale(session):
+        return False
+    rebuild_all(session)
+    clear_stale(session)
+    return True
+
+
+def refresh_households(session: Session, household_ids: Iterable[str], *, known_absent: bool = False) -> None:
+    """Rebuild the index rows of these households from their current data (same transaction).
+
+    ``known_absent``: none of them has an index row yet (after ``DELETE FROM`` the whole table).
+    """
     ids = sorted({h for h in household_ids if h})
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    if ids and not known_absent:
+        # household_id is not indexed by FTS5: one pass over the index for all of them, not one per chunk
         session.execute(
             text(f"DELETE FROM {FTS_TABLE} WHERE household_id IN (SELECT value FROM json_each(:ids))"),
-            {"ids": _json_list(chunk)},
+            {"ids": _json_list(ids)},
         )
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
         households = session.execute(
             select(Household.id, Household.head_name, Household.address, Household.phone).where(
                 Household.id.in_(chunk), Household.deleted.is_(False)
@@ -94,7 +136,7 @@ def rebuild_all(session: Session) -> int:
     """Rebuild the whole index (after a bulk import or a repair); returns households indexed."""
     session.execute(text(f"DELETE FROM {FTS_TABLE}"))
     ids = list(session.scalars(select(Household.id).where(Household.deleted.is_(False))))
-    refresh_households(session, ids)
+    refresh_households(session, ids, known_absent=True)
     return len(ids)
 
 

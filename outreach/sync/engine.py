@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import logging
+import queue
 import threading
 import time
 from collections.abc import Iterator, Mapping
@@ -25,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Text, delete, func, select, type_coerce
 
 from outreach.model import NeedsAttention, OutboxEntry, SyncState
 from outreach.model.entities import SYNCED_ENTITIES
@@ -33,7 +34,7 @@ from outreach.store.database import Store
 from outreach.sync import protocol
 from outreach.sync.clock import is_valid_stamp, wall_ms_of
 from outreach.sync.errors import ClockAhead, DeviceRevoked, OutsideWard, ProtocolFailure, SyncBusy, SyncError
-from outreach.sync.pull_apply import apply_pulled_page
+from outreach.sync.pull_apply import DigestTracker, PageResult, apply_pulled_page, refresh_deferred_search
 from outreach.sync.transport import Transport
 from outreach.timeutil import now_local
 
@@ -92,20 +93,83 @@ def _change_wire(entry: OutboxEntry) -> dict[str, Any]:
 
 
 def local_digest(store: Store) -> protocol.WardDigest:
+    """The ward digest of the local tables (the stored clocks read and hashed without the ORM)."""
     digest = protocol.WardDigest()
     with store.read() as session:
+        conn = session.connection()
         for entity in SYNCED_ENTITIES:
             if entity.entity_name in protocol.DIGEST_EXCLUDED:
                 continue
+            name = entity.entity_name
             table = entity.__table__  # type: ignore[attr-defined]
-            for row_id, clocks in session.execute(select(table.c.id, table.c.clocks)):
-                digest.add(entity.entity_name, row_id, clocks or {})
+            for row_id, raw in conn.execute(select(table.c.id, type_coerce(table.c.clocks, Text))):
+                stored = json.loads(raw) if raw else None
+                clocks: dict[str, str] = {}
+                if stored:  # as FieldStamps reads it: {stamp: [fields]}, or the flat form
+                    for key, item in stored.items():
+                        if isinstance(item, list):
+                            for field_name in item:
+                                clocks[field_name] = key
+                        else:
+                            clocks[key] = item
+                digest.add(name, row_id, clocks)
     return digest
+
+
+class _PageFetcher:
+    """Fetches the pages of a long pull one ahead, in a thread, while the engine applies the
+    previous one: the server's work, the transfer and the JSON decoding of page N+1 overlap the
+    local database writes of page N (which release the GIL). At most two pages wait in memory.
+
+    Requests stay strictly sequential (one thread, one connection); a failure is handed over in
+    order, after the pages fetched before it."""
+
+    _DONE = object()
+
+    def __init__(self, fetch: Any, first_cursor: int) -> None:
+        self._fetch = fetch
+        self._queue: queue.Queue[Any] = queue.Queue(maxsize=1)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(first_cursor,), name="sync-pull-fetch", daemon=True)
+        self._thread.start()
+
+    def _put(self, item: Any) -> bool:
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def _run(self, cursor: int) -> None:
+        try:
+            while not self._stop.is_set():
+                reply = self._fetch(cursor)
+                cursor = max(cursor, reply["next"])
+                if not self._put((reply, cursor)) or not reply.get("has_more"):
+                    break
+            self._put(self._DONE)
+        except BaseException as exc:  # handed to the applying thread, raised there
+            self._put(exc)
+
+    def __iter__(self) -> Iterator[tuple[dict[str, Any], int]]:
+        while True:
+            item = self._queue.get()
+            if item is self._DONE:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 class SyncEngine:
     def __init__(self, store: Store, transport: Transport, *, batch_changes: int = protocol.MAX_BATCH_CHANGES,
-                 batch_bytes: int = protocol.MAX_BATCH_BYTES, pull_limit: int = protocol.DEFAULT_PULL_LIMIT) -> None:
+                 batch_bytes: int = protocol.MAX_BATCH_BYTES, pull_limit: int = protocol.MAX_PULL_LIMIT) -> None:
         self.store = store
         self.transport = transport
         self.batch_changes = batch_changes
@@ -239,21 +303,54 @@ class SyncEngine:
         with self.store.read() as session:
             return session.scalar(select(SyncState.cursor).where(SyncState.id == 1)) or 0
 
+    def _fetch_page(self, cursor: int) -> dict[str, Any]:
+        reply = self.transport.get("/sync/pull", {"since": cursor, "limit": self.pull_limit, "layout": "columns"})
+        if not isinstance(reply, dict) or not isinstance(reply.get("next"), int) or not (
+            isinstance(reply.get("rows"), list) or (reply.get("layout") == "columns" and isinstance(reply.get("tables"), list))
+        ):
+            raise ProtocolFailure(200, "bad_pull_reply")
+        return reply
+
+    def _applied(self, report: SyncReport, result: PageResult) -> None:
+        report.pages += 1
+        report.pulled += result.rows_changed
+        report.flagged_visits += result.flagged_visits
+
     def _pull(self, report: SyncReport, since: int | None = None) -> dict[str, Any] | None:
+        """Pull until the server has nothing more; returns the digest of the last page.
+
+        A pull of one page (every sync but the first few) applies it like any write. A longer one
+        holds one write connection with a larger page cache, fetches the next page while it
+        applies the current one, and refreshes the search index once at the end (each page
+        marks it stale in its own transaction until then, see ``pull_apply``)."""
         cursor = self._cursor() if since is None else since
-        while True:
-            reply = self.transport.get("/sync/pull", {"since": cursor, "limit": self.pull_limit})
-            if not isinstance(reply, dict) or not isinstance(reply.get("rows"), list) or not isinstance(reply.get("next"), int):
-                raise ProtocolFailure(200, "bad_pull_reply")
-            rows = reply["rows"]
-            result = apply_pulled_page(self.store, rows, max(cursor, reply["next"]), reply.get("server_time"))
-            report.pages += 1
-            report.pulled += result.rows_changed
-            report.flagged_visits += result.flagged_visits
-            cursor = max(cursor, reply["next"])
-            if not reply.get("has_more"):
-                self._last_digest = reply.get("digest")
-                return self._last_digest
+        self._tracker = None
+        reply = self._fetch_page(cursor)
+        following = max(cursor, reply["next"])
+        if not reply.get("has_more"):
+            self._applied(report, apply_pulled_page(self.store, reply, following, reply.get("server_time")))
+            self._last_digest = reply.get("digest")
+            return self._last_digest
+        tracker = DigestTracker() if cursor == 0 else None
+        deferred: set[str] = set()
+        fetcher: _PageFetcher | None = None
+        with self.store.bulk_connection() as conn:
+            try:
+                self._applied(report, apply_pulled_page(self.store, reply, following, reply.get("server_time"), bind=conn,
+                                                        deferred_search=deferred, tracker=tracker))
+                fetcher = _PageFetcher(self._fetch_page, following)
+                for reply, following in fetcher:
+                    self._applied(report, apply_pulled_page(self.store, reply, following, reply.get("server_time"), bind=conn,
+                                                            deferred_search=deferred, tracker=tracker))
+            finally:
+                if fetcher is not None:
+                    fetcher.close()
+                if deferred:
+                    refresh_deferred_search(self.store, deferred, bind=conn, tracker=tracker)
+        if tracker is not None and tracker.valid:
+            self._tracker = tracker
+        self._last_digest = reply.get("digest")
+        return self._last_digest
 
     # ------------------------------------------------------------------ verify
 
@@ -267,7 +364,13 @@ class SyncEngine:
         wire = getattr(self, "_last_digest", None)
         if not isinstance(wire, dict) or not self._quiet():
             return
-        if local_digest(self.store).matches(wire):
+        tracker = getattr(self, "_tracker", None)
+        if tracker is not None and tracker.holds(self.store.writes_committed):
+            # a first pull kept the digest page by page, and nothing else wrote since: no re-read
+            mine = tracker.digest
+        else:
+            mine = local_digest(self.store)
+        if mine.matches(wire):
             report.verified = True
             return
         log.warning("ward digest mismatch; repairing by a full re-pull")

@@ -8,16 +8,19 @@ changes or 5,000 pulled rows of 15 fields each are decoded.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Boolean, Integer, String, Table, Text
+from sqlalchemy import Boolean, Date, DateTime, Integer, String, Table, Text
 from sqlalchemy.types import JSON
 
 from outreach.model import Synced, synced_fields
-from outreach.model.codec import FieldDecodeError, decode_value
+from outreach.model.base import group_stamps
+from outreach.model.codec import FieldDecodeError, decode_value, dumps_default
 
-__all__ = ["FieldDecodeError", "decode_fast", "field_specs"]
+__all__ = ["FieldDecodeError", "RowWriter", "decode_fast", "field_specs", "row_writer"]
 
 
 def _table(entity: type[Synced]) -> Table:
@@ -79,3 +82,173 @@ def decode_fast(spec: _FieldSpec, name: str, value: Any) -> Any:
             raise FieldDecodeError(name)
         return value
     return decode_value(spec.entity, name, value)
+
+
+# ---------------------------------------------------------------------- bulk row writes
+
+
+@dataclass(frozen=True)
+class RowWriter:
+    """INSERT and UPDATE of one entity's rows with the driver's ``executemany``.
+
+    Values are bound exactly as SQLAlchemy binds them (the dialect's own bind processors, so a
+    row written here reads back the same through the ORM), without its per-row statement
+    overhead, which was a third of the cost of applying 10,000 pulled rows. Parameter order is
+    ``fields`` (the entity's synced fields in table order), then ``clocks``, ``server_seq``,
+    and ``id`` last (the WHERE of the update).
+    """
+
+    fields: tuple[str, ...]
+    insert_sql: str
+    update_sql: str
+    #: Python value -> database parameter, per field (None: passed as is)
+    processors: tuple[Any, ...]
+    #: wire value -> database parameter, per field (type-checked like ``decode_fast``)
+    from_wire: tuple[Any, ...]
+    #: grouped stamps ``{stamp: [fields]}`` -> database parameter of the clocks column
+    clocks_param: Any
+    #: the fields, sorted: a row whose fields all share one stamp stores ``{stamp: sorted_fields}``
+    sorted_fields: list[str]
+    #: stamp -> clocks parameter of such a row, without building the mapping (None: use clocks_param)
+    one_stamp_param: Any
+
+    def params(self, values: dict[str, Any], clocks: dict[str, str], server_seq: int | None, row_id: str) -> tuple[Any, ...]:
+        """Parameters of one row from Python values (as the ORM would hold them)."""
+        out = [values[name] if proc is None else proc(values[name]) for name, proc in zip(self.fields, self.processors, strict=True)]
+        out.append(self.clocks_param(group_stamps(clocks)))
+        out.append(server_seq)
+        out.append(row_id)
+        return tuple(out)
+
+    def insert(self, conn: Any, rows: list[tuple[Any, ...]]) -> None:
+        if rows:
+            conn.exec_driver_sql(self.insert_sql, rows)
+
+    def update(self, conn: Any, rows: list[tuple[Any, ...]]) -> None:
+        if rows:
+            conn.exec_driver_sql(self.update_sql, rows)
+
+
+_WRITERS: dict[tuple[int, str], RowWriter] = {}
+
+
+_ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}", re.ASCII)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_SAMPLE_DATETIME = dt.datetime(2001, 2, 3, 4, 5, 6)
+
+
+def _stores_iso_text(kind: Any, processor: Any) -> bool:
+    """True if the dialect stores this date/datetime column as SQLite's ISO text (SQLAlchemy's
+    default storage format), which the wire form maps to by slicing."""
+    try:
+        if isinstance(kind, DateTime):
+            return bool(processor(_SAMPLE_DATETIME) == "2001-02-03 04:05:06.000000")
+        if isinstance(kind, Date):
+            return bool(processor(_SAMPLE_DATETIME.date()) == "2001-02-03")
+    except Exception:  # noqa: BLE001 - any other storage: the general path
+        return False
+    return False
+
+
+def _iso_text_converter(kind: Any, name: str, nullable: bool, processor: Any, entity: type[Synced]) -> Any:
+    """Wire ISO date(time) -> stored text without building a date object twice: a value in the
+    wire's own form (``isoformat``) is range-checked by ``fromisoformat`` and re-punctuated;
+    anything else takes the general path (same result, slower)."""
+    is_datetime = isinstance(kind, DateTime)
+    pattern = _ISO_DATETIME if is_datetime else _ISO_DATE
+    parse = dt.datetime.fromisoformat if is_datetime else dt.date.fromisoformat
+
+    def iso_value(value: Any) -> Any:
+        if value is None:
+            if not nullable:
+                raise FieldDecodeError(name)
+            return processor(None)
+        if type(value) is str and pattern.fullmatch(value):
+            try:
+                parse(value)
+            except ValueError:
+                raise FieldDecodeError(name) from None
+            return f"{value[:10]} {value[11:]}.000000" if is_datetime else value
+        return processor(decode_value(entity, name, value))
+
+    return iso_value
+
+
+def _wire_converter(spec: _FieldSpec, name: str, processor: Any, kind: Any = None) -> Any:
+    """wire value -> database parameter, raising FieldDecodeError like ``decode_fast``."""
+    nullable = spec.nullable
+    if spec.plain is not None:
+        plain, max_length = spec.plain[0], spec.max_length
+
+        def plain_value(value: Any) -> Any:
+            if value is None:
+                if not nullable:
+                    raise FieldDecodeError(name)
+                return None if processor is None else processor(None)
+            if type(value) is not plain or (max_length is not None and len(value) > max_length):
+                raise FieldDecodeError(name)
+            return value if processor is None else processor(value)
+
+        return plain_value
+    if spec.json_kind is not None:
+        kind = spec.json_kind
+
+        def json_value(value: Any) -> Any:
+            if value is None:
+                if not nullable:
+                    raise FieldDecodeError(name)
+                return None if processor is None else processor(None)
+            if type(value) is not kind:
+                raise FieldDecodeError(name)
+            return value if processor is None else processor(value)
+
+        return json_value
+    entity = spec.entity
+    if processor is not None and _stores_iso_text(kind, processor):
+        return _iso_text_converter(kind, name, nullable, processor, entity)
+
+    def other_value(value: Any) -> Any:
+        if value is None:
+            if not nullable:
+                raise FieldDecodeError(name)
+            return None if processor is None else processor(None)
+        decoded = decode_value(entity, name, value)
+        return decoded if processor is None else processor(decoded)
+
+    return other_value
+
+
+def row_writer(dialect: Any, entity: type[Synced]) -> RowWriter:
+    """The bulk writer of ``entity`` for a connection's dialect (built once per engine)."""
+    key = (id(dialect), entity.entity_name)
+    writer = _WRITERS.get(key)
+    if writer is not None:
+        return writer
+    table = _table(entity)
+    fields = synced_fields(entity)
+    specs = field_specs(entity)
+    processors = tuple(table.columns[name].type.dialect_impl(dialect).bind_processor(dialect) for name in fields)
+    json_processor = JSON().dialect_impl(dialect).bind_processor(dialect)
+    mark = "?" if dialect.paramstyle == "qmark" else "%s"
+    quote = dialect.identifier_preparer.quote
+    columns = [*fields, "clocks", "server_seq", "id"]
+    insert_sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
+                  f"VALUES ({', '.join([mark] * len(columns))})")
+    update_sql = (f"UPDATE {quote(table.name)} SET {', '.join(f'{quote(c)} = {mark}' for c in columns[:-1])} "
+                  f"WHERE {quote('id')} = {mark}")
+    clocks_param = json_processor or (lambda value: value)
+    sorted_fields = sorted(fields)
+    one_stamp_param = None
+    if clocks_param({"s": sorted_fields}) == dumps_default({"s": sorted_fields}):  # stored as JSON text
+        names_text = dumps_default(sorted_fields)
+
+        def one_stamp_param(stamp: str) -> str:  # only for well-formed stamps: nothing to escape
+            return f'{{"{stamp}": {names_text}}}'
+
+    writer = RowWriter(
+        fields, insert_sql, update_sql, processors,
+        tuple(_wire_converter(specs[name], name, proc, table.columns[name].type) for name, proc in zip(fields, processors, strict=True)),
+        clocks_param, sorted_fields, one_stamp_param,
+    )
+    _WRITERS[key] = writer
+    return writer

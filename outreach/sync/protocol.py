@@ -7,10 +7,11 @@ edit, and the convergence check cannot disagree with itself. No I/O here.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+from outreach.model.codec import dumps_canonical
 
 #: Sent by every client request; the server refuses versions it does not speak (HTTP 426).
 PROTOCOL_HEADER = "X-Outreach-Protocol"
@@ -43,12 +44,18 @@ RETRYABLE = "retryable"
 
 
 def canonical_json(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    """``json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))``."""
+    return dumps_canonical(value)  # type: ignore[no-any-return]
 
 
 def row_hash(entity: str, row_id: str, clocks: Mapping[str, Any]) -> int:
     """A 128-bit hash of one row's identity and clocks; summed, it is order-independent."""
-    digest = hashlib.sha256(f"{entity}\x00{row_id}\x00{canonical_json(clocks)}".encode()).digest()
+    return row_hash_of_text(entity, row_id, canonical_json(clocks))
+
+
+def row_hash_of_text(entity: str, row_id: str, canonical_clocks: str) -> int:
+    """``row_hash`` given ``canonical_json(clocks)`` already."""
+    digest = hashlib.sha256(f"{entity}\x00{row_id}\x00{canonical_clocks}".encode()).digest()
     return int.from_bytes(digest[:16], "big")
 
 

@@ -1,31 +1,49 @@
 """Merging one pulled page into the local database (DESIGN.md §4.3, §4.6).
 
-One page is one local write transaction: the merged rows, the refreshed search-index rows of
-the households they touch, the folded-in clock and the advanced cursor commit together, so a
-crash mid-pull resumes from the last whole page and never skips or half-applies one.
+One page is one local write transaction: the merged rows, the folded-in clock and the advanced
+cursor commit together, so a crash mid-pull resumes from the last whole page and never skips or
+half-applies one; applying a page again changes nothing (the merge is idempotent).
 Pulled rows are merged with the same ``apply_changes`` the server uses and are *not* recorded
 in the outbox (they are the server's already). Fields this app does not know — sent by a newer
 server on behalf of newer clients — are ignored here and kept by the server.
+
+Both page layouts of the server (``outreach.server.pull``) are read. The work is split by what
+the local database already holds:
+- a row this laptop does not have yet (all of them in a first pull) is type-checked straight from
+  its wire values and inserted with one ``executemany`` per table, no merge needed;
+- a row it has goes through ``apply_changes`` field by field, as before.
+
+The household search index of the households a page touches is normally refreshed in the same
+transaction. A long pull may defer it (``defer_search``): each page then marks the index stale
+in its own transaction and the engine refreshes everything touched once at the end, which
+clears the mark; a crash in between leaves the mark, and the next start rebuilds the index
+(``outreach.store.search_index``), so search is never silently stale.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import Connection, select
 
-from outreach.model import Household, Resident, Synced, SyncState, synced_fields
+from outreach.model import Household, Resident, Synced, SyncState, Visit, synced_fields
 from outreach.model.codec import FieldDecodeError, encode_value
 from outreach.model.entities import ENTITY_BY_NAME
+from outreach.store import search_index
 from outreach.store.database import Store, WriteContext
+from outreach.sync import protocol
 from outreach.sync.clock import is_valid_stamp
-from outreach.sync.fastcodec import decode_fast, field_specs
+from outreach.sync.fastcodec import decode_fast, field_specs, row_writer
 from outreach.sync.merge import apply_changes
 
 log = logging.getLogger(__name__)
+
+#: A field a ``rows``-layout row does not carry.
+_ABSENT = object()
+_LOOKUP_CHUNK = 900
 
 
 @dataclass(frozen=True)
@@ -34,132 +52,399 @@ class PageResult:
     flagged_visits: int
 
 
-def _defaults(entity: type[Synced]) -> dict[str, Any]:
-    table: Table = entity.__table__  # type: ignore[attr-defined]
-    result: dict[str, Any] = {}
-    for name in synced_fields(entity):
-        default = table.columns[name].default
-        if default is not None and default.is_scalar:
-            result[name] = default.arg
-        elif default is not None and default.is_callable:
-            result[name] = default.arg(None)
+@dataclass
+class PulledTable:
+    """The rows of one entity in a page: ``[id, seq, clocks, value...]`` per row, values in the
+    order of ``columns[3:]``; clocks either ``{stamp: [fields]}`` or ``{field: stamp}``."""
+
+    entity: type[Synced]
+    columns: list[str]
+    rows: list[list[Any]]
+    #: rows-layout objects: a field may be absent (``_ABSENT``) from a row
+    sparse: bool = False
+
+
+@dataclass
+class DigestTracker:
+    """The local ward digest kept up to date page by page, for a pull that started from an empty
+    database (then the digest before it is known to be zero): the convergence check after a
+    first pull needs no second pass over every row. ``valid`` turns False when that cannot be
+    vouched for; the engine then computes the digest from the tables as usual."""
+
+    digest: protocol.WardDigest = field(default_factory=protocol.WardDigest)
+    valid: bool = True
+    #: commit numbers of the pull's own transactions (``WriteContext.commit_number``)
+    first_commit: int | None = None
+    commits: int = 0
+
+    def committed(self, number: int | None) -> None:
+        if number is None:
+            self.valid = False
+            return
+        if self.first_commit is None:
+            self.first_commit = number
+        self.commits += 1
+
+    def holds(self, writes_committed: int) -> bool:
+        """True if the store committed nothing but this pull's transactions since its first."""
+        return self.valid and self.first_commit is not None and writes_committed - self.first_commit + 1 == self.commits
+
+    def add(self, entity: str, row_id: str, clocks: Mapping[str, str], old: Mapping[str, str] | None) -> None:
+        if entity in protocol.DIGEST_EXCLUDED:
+            return
+        if old is None:
+            self.digest.counts[entity] = self.digest.counts.get(entity, 0) + 1
         else:
-            result[name] = None
-    result["deleted"] = False
-    return result
+            self.digest.total -= protocol.row_hash(entity, row_id, old)
+        self.digest.total = (self.digest.total + protocol.row_hash(entity, row_id, clocks)) % (1 << 128)
+
+    def add_new(self, entity: str, row_id: str, canonical_clocks: str) -> None:
+        """A new row, its clocks given as ``canonical_json`` text."""
+        if entity in protocol.DIGEST_EXCLUDED:
+            return
+        self.digest.counts[entity] = self.digest.counts.get(entity, 0) + 1
+        self.digest.total = (self.digest.total + protocol.row_hash_of_text(entity, row_id, canonical_clocks)) % (1 << 128)
 
 
-def _incoming(entity: type[Synced], row: Mapping[str, Any], known: Sequence[str], valid_stamps: set[str]) -> tuple[dict[str, tuple[Any, str]], dict[str, Any]] | None:
-    """(wire state, decoded values) of the known, stamped fields of a pulled row; None if corrupt."""
-    fields, clocks = row.get("fields") or {}, row.get("clocks") or {}
-    specs = field_specs(entity)
-    state: dict[str, tuple[Any, str]] = {}
-    values: dict[str, Any] = {}
-    for name in known:
-        stamp = clocks.get(name)
-        if stamp is None or name not in fields:
-            continue
-        if stamp not in valid_stamps:
-            if not is_valid_stamp(stamp):
+def tables_of(reply: Mapping[str, Any]) -> list[PulledTable]:
+    """The page's rows grouped by entity, whichever layout the server answered in.
+
+    Entities this app does not know are left out; so are malformed rows (logged)."""
+    tables: list[PulledTable] = []
+    if reply.get("layout") == "columns":
+        for item in reply.get("tables") or []:
+            entity = ENTITY_BY_NAME.get(item.get("entity", "")) if isinstance(item, dict) else None
+            columns = item.get("columns") if entity is not None else None
+            if not (isinstance(columns, list) and columns[:3] == ["id", "seq", "clocks"] and all(isinstance(c, str) for c in columns)):
                 continue
-            valid_stamps.add(stamp)
-        spec = specs[name]
-        try:
-            decoded = decode_fast(spec, name, fields[name])
-        except FieldDecodeError:
-            log.warning("pulled %s row with an undecodable field %s; row skipped", entity.entity_name, name)
-            return None
-        values[name] = decoded
-        state[name] = (fields[name] if spec.plain is not None or spec.json_kind is not None else encode_value(decoded), stamp)
-    return state, values
+            rows = item.get("rows")
+            if isinstance(rows, list):
+                tables.append(PulledTable(entity, columns, rows))  # type: ignore[arg-type]
+        extras = reply.get("extras") or []
+        if extras:
+            tables.extend(_row_objects(extras))
+        return tables
+    return _row_objects(reply.get("rows") or [])
 
 
-def merge_page(tx: WriteContext, rows: Sequence[Mapping[str, Any]], member_id: str | None = None) -> PageResult:
-    """Merge pulled rows into the local tables inside ``tx`` (no outbox entries)."""
-    session = tx.session
-    by_entity: dict[type[Synced], list[Mapping[str, Any]]] = {}
+def _row_objects(rows: Iterable[Any]) -> list[PulledTable]:
+    """``rows``-layout objects (and the ``extras`` of a ``columns`` page) as tables."""
+    by_entity: dict[type[Synced], PulledTable] = {}
     for row in rows:
-        entity = ENTITY_BY_NAME.get(row.get("entity", ""))
+        entity = ENTITY_BY_NAME.get(row.get("entity", "")) if isinstance(row, dict) else None
         if entity is None:
             continue  # an entity a newer server knows and this app does not: ignored
-        by_entity.setdefault(entity, []).append(row)
-    changed_total = 0
-    flagged = 0
-    valid_stamps: set[str] = set()
-    for entity, entity_rows in by_entity.items():
-        table: Table = entity.__table__  # type: ignore[attr-defined]
-        known = synced_fields(entity)
-        ids = [r["id"] for r in entity_rows]
-        existing: dict[str, dict[str, Any]] = {}
-        for start in range(0, len(ids), 900):
-            for rec in session.execute(select(table).where(table.c.id.in_(ids[start : start + 900]))).mappings():
-                existing[rec["id"]] = dict(rec)
-        inserts: list[dict[str, Any]] = []
-        updates: list[dict[str, Any]] = []
-        defaults = _defaults(entity)
-        for row in entity_rows:
-            parsed = _incoming(entity, row, known, valid_stamps)
-            if parsed is None:
-                continue
-            state, values = parsed
-            current = existing.get(row["id"])
-            if current is None:
-                data = {**defaults, **values, "id": row["id"], "clocks": {n: s for n, (_v, s) in state.items()}, "server_seq": row.get("seq")}
-                inserts.append(data)
-                existing[row["id"]] = data  # a row repeated within one page merges with itself
-                touched_old = None
-                after = data
-            else:
-                clocks = dict(current["clocks"] or {})
-                stored = {n: (encode_value(current[n]), s) for n, s in clocks.items() if n in known}
-                outcome = apply_changes(stored, state)
-                if not outcome.changed:
+        table = by_entity.get(entity)
+        if table is None:
+            table = by_entity[entity] = PulledTable(entity, ["id", "seq", "clocks", *synced_fields(entity)], [], sparse=True)
+        fields = row.get("fields") or {}
+        values = [fields.get(name, _ABSENT) for name in table.columns[3:]] if isinstance(fields, dict) else []
+        table.rows.append([row.get("id"), row.get("seq"), row.get("clocks") or {}, *values])
+    return list(by_entity.values())
+
+
+def _stamps(clocks: Any, known: frozenset[str], valid: set[str]) -> dict[str, str] | None:
+    """``{field: stamp}`` of the known fields with a well-formed stamp; None if not a mapping."""
+    if not isinstance(clocks, dict):
+        return None
+    stamps: dict[str, str] = {}
+    for key, item in clocks.items():
+        if isinstance(item, list):  # grouped: {stamp: [fields]}
+            if key not in valid:
+                if not is_valid_stamp(key):
                     continue
-                touched_old = dict(current)
-                for name, (_value, stamp) in outcome.changed.items():
-                    current[name] = values[name]
-                    clocks[name] = stamp
-                current["clocks"] = clocks
-                current["server_seq"] = row.get("seq")
-                updates.append({**{n: current[n] for n in known}, "clocks": clocks, "server_seq": current["server_seq"], "b_id": row["id"]})
-                after = current
-            changed_total += 1
-            if entity is Household:
-                tx.touched_households.add(row["id"])
-            elif entity is Resident:
-                tx.touched_households.add(after.get("household_id"))  # type: ignore[arg-type]
-                if touched_old is not None and touched_old.get("household_id"):
-                    tx.touched_households.add(touched_old["household_id"])
-            elif entity.entity_name == "visit" and member_id and after.get("review_status") == "flagged" and after.get("volunteer_id") == member_id:
-                flagged += 1
-        if inserts:
-            session.execute(insert(table), inserts)
-        if updates:
-            columns = [*known, "clocks", "server_seq"]
-            session.execute(update(table).where(table.c.id == bindparam("b_id")).values({c: bindparam(c) for c in columns}), updates)
-    tx.touched_households.discard(None)  # type: ignore[arg-type]
-    return PageResult(changed_total, flagged)
+                valid.add(key)
+            for name in item:
+                if name in known:
+                    stamps[name] = key
+        elif key in known:  # flat: {field: stamp}
+            if item not in valid:
+                if not is_valid_stamp(item):
+                    continue
+                valid.add(item)
+            stamps[key] = item
+    return stamps
 
 
-def max_stamp(rows: Sequence[Mapping[str, Any]]) -> str | None:
-    best: str | None = None
+@dataclass
+class _PageState:
+    member_id: str | None
+    touched: set[str]
+    valid_stamps: set[str] = field(default_factory=set)
+    changed: int = 0
+    flagged: int = 0
+    tracker: DigestTracker | None = None
+
+
+def _merge_table(conn: Connection, tx: WriteContext, table: PulledTable, page: _PageState) -> None:
+    entity = table.entity
+    writer = row_writer(conn.dialect, entity)
+    known = writer.fields
+    known_set = frozenset(known)
+    width = len(table.columns)
+    where = {name: index for index, name in enumerate(table.columns) if index >= 3}
+    positions = [where.get(name) for name in known]
+    not_sent = [name for name, position in zip(known, positions, strict=True) if position is None]
+    rows = [r for r in table.rows if isinstance(r, list) and len(r) == width and isinstance(r[0], str) and 0 < len(r[0]) <= 36
+            and (r[1] is None or type(r[1]) is int)]
+    if len(rows) != len(table.rows):
+        log.warning("pulled %s rows of the wrong shape skipped", entity.entity_name)
+    existing = _existing(conn, entity, [r[0] for r in rows])
+    defaults = _default_params(entity, writer)
+    index_of = {name: i for i, name in enumerate(known)}
+    watch = _WATCHED.get(entity.entity_name)
+    defaults_py = defaults_wire(entity)
+    inserts: list[tuple[Any, ...]] = []
+    updates: list[tuple[Any, ...]] = []
+    later: list[list[Any]] = []
+    seen: set[str] = set()
+    specs = field_specs(entity)
+    tracker = page.tracker
+    name_ = entity.entity_name
+    # The common case, a row this laptop does not have whose every field carries one stamp and
+    # whose columns come in table order, needs no per-field bookkeeping at all.
+    straight = table.columns[3:] == list(known) and not table.sparse
+    all_sorted = writer.sorted_fields
+    one_stamp = writer.one_stamp_param if straight else None
+    convs = writer.from_wire
+    valid = page.valid_stamps
+    canonical = _canonical_template(entity, all_sorted) if tracker is not None else ""
+    watch_at = [3 + index_of[n] for n in watch or ()]
     for row in rows:
-        for stamp in (row.get("clocks") or {}).values():
-            if isinstance(stamp, str) and (best is None or stamp > best) and is_valid_stamp(stamp):
-                best = stamp
-    return best
+        row_id = row[0]
+        clocks = row[2]
+        if one_stamp is not None and type(clocks) is dict and len(clocks) == 1 and row_id not in existing and row_id not in seen:
+            stamp, names = next(iter(clocks.items()))
+            if names == all_sorted and (stamp in valid or is_valid_stamp(stamp)):
+                valid.add(stamp)
+                seen.add(row_id)
+                try:
+                    params = [convert(value) for convert, value in zip(convs, row[3:], strict=True)]
+                except FieldDecodeError:
+                    log.warning("pulled %s row with an undecodable field; row skipped", name_)
+                    continue
+                params.append(one_stamp(stamp))
+                params.append(row[1])
+                params.append(row_id)
+                inserts.append(tuple(params))
+                if tracker is not None:
+                    tracker.add_new(name_, row_id, canonical.replace('"@"', f'"{stamp}"'))
+                if watch is not None:
+                    _note(entity, row_id, {n: row[i] for n, i in zip(watch, watch_at, strict=True)}, None, page)
+                page.changed += 1
+                continue
+        stamps = _stamps(clocks, known_set, valid)
+        if stamps is None:
+            continue
+        # a stamp without its value is not taken (nor a value without a stamp)
+        for name in not_sent:
+            stamps.pop(name, None)
+        if table.sparse:
+            for name in [n for n in stamps if row[positions[index_of[n]]] is _ABSENT]:  # type: ignore[index]
+                del stamps[name]
+        current = existing.get(row_id)
+        if current is None:
+            if row_id in seen:
+                later.append(row)  # the same row twice in one page: merged after the insert
+                continue
+            seen.add(row_id)
+            params = list(defaults)
+            try:
+                for name in stamps:
+                    i = index_of[name]
+                    params[i] = writer.from_wire[i](row[positions[i]])  # type: ignore[index]
+            except FieldDecodeError:
+                log.warning("pulled %s row with an undecodable field; row skipped", name_)
+                continue
+            params.append(writer.clocks_param(_group(stamps)))
+            params.append(row[1])
+            params.append(row_id)
+            inserts.append(tuple(params))
+            if tracker is not None:
+                tracker.add(name_, row_id, stamps, None)
+            if watch is not None:
+                _note(entity, row_id, {n: (row[positions[index_of[n]]] if n in stamps else defaults_py[n]) for n in watch}, None, page)  # type: ignore[index]
+            page.changed += 1
+            continue
+        # a row this laptop has: merge field by field
+        state: dict[str, tuple[Any, str]] = {}
+        values: dict[str, Any] = {}
+        try:
+            for name, stamp in stamps.items():
+                spec = specs[name]
+                wire = row[positions[index_of[name]]]  # type: ignore[index]
+                decoded = decode_fast(spec, name, wire)
+                values[name] = decoded
+                state[name] = (wire if spec.plain is not None or spec.json_kind is not None else encode_value(decoded), stamp)
+        except FieldDecodeError:
+            log.warning("pulled %s row with an undecodable field; row skipped", name_)
+            continue
+        clocks = dict(current["clocks"] or {})
+        stored = {n: (encode_value(current[n]), s) for n, s in clocks.items() if n in known_set}
+        outcome = apply_changes(stored, state)
+        if not outcome.changed:
+            continue
+        before = {n: current.get(n) for n in watch or ()}
+        old_clocks = dict(clocks)
+        for name, (_value, stamp) in outcome.changed.items():
+            current[name] = values[name]
+            clocks[name] = stamp
+        current["clocks"] = clocks
+        current["server_seq"] = row[1]
+        updates.append(writer.params(current, clocks, row[1], row_id))
+        if tracker is not None:
+            tracker.add(name_, row_id, clocks, old_clocks)
+        if watch is not None:
+            _note(entity, row_id, {n: current.get(n) for n in watch}, before, page)
+        page.changed += 1
+    writer.insert(conn, inserts)
+    writer.update(conn, updates)
+    if later:
+        _merge_table(conn, tx, PulledTable(entity, table.columns, later), page)
 
 
-def apply_pulled_page(store: Store, rows: Sequence[Mapping[str, Any]], next_cursor: int, server_time: str | None) -> PageResult:
-    """Merge a page, fold its stamps into the HLC and advance the cursor: one transaction."""
-    with store.write() as tx:
-        result = merge_page(tx, rows, store.profile.member_id)
-        for stamp in (max_stamp(rows), server_time):
+_CANONICAL: dict[str, str] = {}
+
+
+def _canonical_template(entity: type[Synced], names: list[str]) -> str:
+    """``canonical_json`` of ``{field: "@"}`` for all fields (a stamp replaces each ``"@"``)."""
+    text = _CANONICAL.get(entity.entity_name)
+    if text is None:
+        text = _CANONICAL[entity.entity_name] = protocol.canonical_json(dict.fromkeys(names, "@"))
+    return text
+
+
+def _group(stamps: dict[str, str]) -> dict[str, list[str]]:
+    grouped: dict[str, list[str]] = {}
+    for name in sorted(stamps):
+        grouped.setdefault(stamps[name], []).append(name)
+    return grouped
+
+
+def _existing(conn: Connection, entity: type[Synced], ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """The local rows among ``ids`` (Python values, as the ORM reads them), by id."""
+    table = entity.__table__  # type: ignore[attr-defined]
+    found: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(ids), _LOOKUP_CHUNK):
+        chunk = ids[start : start + _LOOKUP_CHUNK]
+        present = [i for (i,) in conn.execute(select(table.c.id).where(table.c.id.in_(chunk)))]
+        if present:  # the full row only of those there (none at all in a first pull)
+            for rec in conn.execute(select(table).where(table.c.id.in_(present))).mappings():
+                found[rec["id"]] = dict(rec)
+    return found
+
+
+_DEFAULTS: dict[str, dict[str, Any]] = {}
+_DEFAULT_PARAMS: dict[tuple[int, str], list[Any]] = {}
+
+
+def defaults_wire(entity: type[Synced]) -> dict[str, Any]:
+    """The Python default of every synced field (what an unstamped field of a new row holds)."""
+    cached = _DEFAULTS.get(entity.entity_name)
+    if cached is None:
+        table = entity.__table__  # type: ignore[attr-defined]
+        cached = {}
+        for name in synced_fields(entity):
+            default = table.columns[name].default
+            if default is not None and default.is_scalar:
+                cached[name] = default.arg
+            elif default is not None and default.is_callable:
+                cached[name] = default.arg(None)
+            else:
+                cached[name] = None
+        cached["deleted"] = False
+        _DEFAULTS[entity.entity_name] = cached
+    return cached
+
+
+def _default_params(entity: type[Synced], writer: Any) -> list[Any]:
+    key = (id(writer), entity.entity_name)
+    cached = _DEFAULT_PARAMS.get(key)
+    if cached is None:
+        values = defaults_wire(entity)
+        cached = [values[name] if proc is None else proc(values[name]) for name, proc in zip(writer.fields, writer.processors, strict=True)]
+        _DEFAULT_PARAMS[key] = cached
+    return cached
+
+
+#: Entities whose changed rows matter beyond the table (search index, review to-dos), and the
+#: fields that tells from.
+_WATCHED: dict[str, tuple[str, ...]] = {"household": (), "resident": ("household_id",), "visit": ("review_status", "volunteer_id")}
+
+
+def _note(entity: type[Synced], row_id: str, after: Mapping[str, Any], before: Mapping[str, Any] | None, page: _PageState) -> None:
+    if entity is Household:
+        page.touched.add(row_id)
+    elif entity is Resident:
+        if after.get("household_id"):
+            page.touched.add(after["household_id"])
+        if before is not None and before.get("household_id"):
+            page.touched.add(before["household_id"])
+    elif entity is Visit and page.member_id and after.get("review_status") == "flagged" and after.get("volunteer_id") == page.member_id:
+        page.flagged += 1
+
+
+def merge_page(tx: WriteContext, tables: Sequence[PulledTable], member_id: str | None = None,
+               tracker: DigestTracker | None = None) -> tuple[PageResult, set[str]]:
+    """Merge pulled rows into the local tables inside ``tx`` (no outbox entries); returns the
+    result, and the stamps seen (for the clock)."""
+    conn = tx.session.connection()
+    page = _PageState(member_id, tx.touched_households, tracker=tracker)
+    for table in tables:
+        _merge_table(conn, tx, table, page)
+    tx.touched_households.discard(None)  # type: ignore[arg-type]
+    return PageResult(page.changed, page.flagged), page.valid_stamps
+
+
+def local_tables_empty(conn: Connection) -> bool:
+    """True when no synced row of the ward's digest is stored yet (a fresh laptop)."""
+    from outreach.model.entities import SYNCED_ENTITIES
+
+    for entity in SYNCED_ENTITIES:
+        if entity.entity_name in protocol.DIGEST_EXCLUDED:
+            continue
+        table = entity.__table__  # type: ignore[attr-defined]
+        if conn.execute(select(table.c.id).limit(1)).first() is not None:
+            return False
+    return True
+
+
+def apply_pulled_page(store: Store, reply: Mapping[str, Any], next_cursor: int, server_time: str | None, *,
+                      bind: Connection | None = None, deferred_search: set[str] | None = None,
+                      tracker: DigestTracker | None = None) -> PageResult:
+    """Merge a page, fold its stamps into the HLC and advance the cursor: one transaction.
+
+    With ``deferred_search``, the households the page touches are added to that set and the
+    search index is marked stale in the same transaction instead of being refreshed."""
+    tables = tables_of(reply)
+    with store.write(bind=bind) as tx:
+        if tracker is not None and tracker.valid and tracker.first_commit is None:
+            # the digest before this pull is known (zero) only if nothing is stored yet
+            tracker.valid = local_tables_empty(tx.session.connection())
+        result, stamps = merge_page(tx, tables, store.profile.member_id, tracker if tracker is not None and tracker.valid else None)
+        newest = max(stamps) if stamps else None
+        for stamp in (newest, server_time):
             if stamp and is_valid_stamp(stamp):
                 store.clock.observe(stamp)
+        if deferred_search is not None and tx.touched_households:
+            deferred_search.update(tx.touched_households)
+            tx.touched_households.clear()
+            search_index.mark_stale(tx.session)
         state = tx.session.get(SyncState, 1)
         if state is None:
             tx.session.add(SyncState(id=1, cursor=next_cursor))
         else:
             state.cursor = next_cursor
+    if tracker is not None:
+        tracker.committed(tx.commit_number)
     return result
+
+
+def refresh_deferred_search(store: Store, households: set[str], *, bind: Connection | None = None,
+                            tracker: DigestTracker | None = None) -> None:
+    """The end of a pull that deferred the search index: refresh what it touched, clear the mark."""
+    with store.write(bind=bind) as tx:
+        search_index.refresh_households(tx.session, households)
+        search_index.clear_stale(tx.session)
+    if tracker is not None:
+        tracker.committed(tx.commit_number)
