@@ -9,6 +9,7 @@ folded (case, diacritics, đ → d) before indexing and before querying, so "dan
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -98,6 +99,9 @@ def refresh_households(session: Session, household_ids: Iterable[str], *, known_
             text(f"DELETE FROM {FTS_TABLE} WHERE household_id IN (SELECT value FROM json_each(:ids))"),
             {"ids": _json_list(ids)},
         )
+    if len(ids) >= _BULK_REFRESH:
+        _insert_rows(session, _bulk_rows(session, ids))
+        return
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         households = session.execute(
@@ -129,6 +133,47 @@ def refresh_households(session: Session, household_ids: Iterable[str], *, known_
         session.execute(
             text(f"INSERT INTO {FTS_TABLE} (household_id, names, address, numbers) VALUES (:hid, :names, :address, :numbers)"),
             rows,
+        )
+
+
+#: From this many households on, the index rows are computed from one pass over the households
+#: and residents tables instead of look-ups by id (the end of a first pull: all 20,000).
+_BULK_REFRESH = 2_000
+
+
+def _bulk_rows(session: Session, ids: list[str]) -> list[tuple[str, str, str, str]]:
+    """The index rows of ``ids`` (sorted), as ``refresh_households`` computes them chunk by chunk:
+    same order of households (by id) and of residents within one (as stored)."""
+    wanted = set(ids)
+    conn = session.connection()
+    residents: dict[str, list[tuple[str, str | None, str | None]]] = {}
+    for hid, name, phone, pid in conn.exec_driver_sql(
+        "SELECT household_id, full_name, phone, personal_id FROM residents WHERE deleted = 0 ORDER BY household_id, rowid"
+    ).fetchall():
+        if hid in wanted:
+            residents.setdefault(hid, []).append((name, phone, pid))
+    rows = []
+    for hid, head, address, phone in conn.exec_driver_sql("SELECT id, head_name, address, phone FROM households WHERE deleted = 0 ORDER BY id").fetchall():
+        if hid not in wanted:
+            continue
+        members = residents.get(hid, [])
+        names = [head] + [r[0] for r in members]
+        numbers = [phone] + [n for r in members for n in (r[1], r[2])]
+        rows.append(
+            (
+                hid,
+                fold(" ".join(n for n in names if n)),
+                fold(address_text(json.loads(address) if address is not None else None)),
+                " ".join(n for n in numbers if n),
+            )
+        )
+    return rows
+
+
+def _insert_rows(session: Session, rows: list[tuple[str, str, str, str]]) -> None:
+    if rows:
+        session.connection().exec_driver_sql(
+            f"INSERT INTO {FTS_TABLE} (household_id, names, address, numbers) VALUES (?, ?, ?, ?)", rows
         )
 
 

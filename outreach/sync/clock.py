@@ -17,7 +17,7 @@ import re
 import secrets
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 WALL_DIGITS = 13
@@ -60,6 +60,14 @@ def new_node_id() -> str:
 
 def is_valid_stamp(text: object) -> bool:
     return isinstance(text, str) and _HLC_RE.match(text) is not None
+
+
+def are_valid_stamps(texts: Iterable[object]) -> bool:
+    """``is_valid_stamp`` of every one, in one C loop (the stamps of a 10,000-row page)."""
+    try:
+        return all(map(_HLC_RE.match, texts))  # type: ignore[arg-type]
+    except TypeError:  # not a string
+        return False
 
 
 def wall_ms_of(stamp: str) -> int:

@@ -23,6 +23,7 @@ import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +35,7 @@ from outreach.store.database import Store
 from outreach.sync import protocol
 from outreach.sync.clock import is_valid_stamp, wall_ms_of
 from outreach.sync.errors import ClockAhead, DeviceRevoked, OutsideWard, ProtocolFailure, SyncBusy, SyncError
-from outreach.sync.pull_apply import DigestTracker, PageResult, apply_pulled_page, refresh_deferred_search
+from outreach.sync.pull_apply import DigestTracker, PageResult, PreparedPage, apply_pulled_page, prepare_page, refresh_deferred_search
 from outreach.sync.transport import Transport
 from outreach.timeutil import now_local
 
@@ -117,17 +118,19 @@ def local_digest(store: Store) -> protocol.WardDigest:
 
 
 class _PageFetcher:
-    """Fetches the pages of a long pull one ahead, in a thread, while the engine applies the
-    previous one: the server's work, the transfer and the JSON decoding of page N+1 overlap the
-    local database writes of page N (which release the GIL). At most two pages wait in memory.
+    """Fetches and prepares the pages of a long pull one ahead, in a thread, while the engine
+    writes the previous one: the server's work, the transfer, the JSON decoding and the checks
+    and conversions of page N+1 (``prepare_page``) overlap the local database writes of page N,
+    which run without the GIL. At most two pages wait in memory.
 
     Requests stay strictly sequential (one thread, one connection); a failure is handed over in
     order, after the pages fetched before it."""
 
     _DONE = object()
 
-    def __init__(self, fetch: Any, first_cursor: int) -> None:
+    def __init__(self, fetch: Any, first_cursor: int, prepare: Any) -> None:
         self._fetch = fetch
+        self._prepare = prepare
         self._queue: queue.Queue[Any] = queue.Queue(maxsize=1)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, args=(first_cursor,), name="sync-pull-fetch", daemon=True)
@@ -147,13 +150,13 @@ class _PageFetcher:
             while not self._stop.is_set():
                 reply = self._fetch(cursor)
                 cursor = max(cursor, reply["next"])
-                if not self._put((reply, cursor)) or not reply.get("has_more"):
+                if not self._put((self._prepare(reply, cursor), reply)) or not reply.get("has_more"):
                     break
             self._put(self._DONE)
         except BaseException as exc:  # handed to the applying thread, raised there
             self._put(exc)
 
-    def __iter__(self) -> Iterator[tuple[dict[str, Any], int]]:
+    def __iter__(self) -> Iterator[tuple[PreparedPage, dict[str, Any]]]:
         while True:
             item = self._queue.get()
             if item is self._DONE:
@@ -328,20 +331,21 @@ class SyncEngine:
         reply = self._fetch_page(cursor)
         following = max(cursor, reply["next"])
         if not reply.get("has_more"):
-            self._applied(report, apply_pulled_page(self.store, reply, following, reply.get("server_time")))
+            self._applied(report, apply_pulled_page(self.store, reply, following))
             self._last_digest = reply.get("digest")
             return self._last_digest
         tracker = DigestTracker() if cursor == 0 else None
         deferred: set[str] = set()
         fetcher: _PageFetcher | None = None
+        prepare = partial(prepare_page, dialect=self.store.engine.dialect, member_id=self.store.profile.member_id,
+                          digest=tracker is not None)
         with self.store.bulk_connection() as conn:
             try:
-                self._applied(report, apply_pulled_page(self.store, reply, following, reply.get("server_time"), bind=conn,
+                self._applied(report, apply_pulled_page(self.store, prepare(reply, following), bind=conn,
                                                         deferred_search=deferred, tracker=tracker))
-                fetcher = _PageFetcher(self._fetch_page, following)
-                for reply, following in fetcher:
-                    self._applied(report, apply_pulled_page(self.store, reply, following, reply.get("server_time"), bind=conn,
-                                                            deferred_search=deferred, tracker=tracker))
+                fetcher = _PageFetcher(self._fetch_page, following, prepare)
+                for page, reply in fetcher:
+                    self._applied(report, apply_pulled_page(self.store, page, bind=conn, deferred_search=deferred, tracker=tracker))
             finally:
                 if fetcher is not None:
                     fetcher.close()

@@ -22,21 +22,24 @@ clears the mark; a crash in between leaves the mark, and the next start rebuilds
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import itemgetter, methodcaller
 from typing import Any
 
 from sqlalchemy import Connection, select
 
 from outreach.model import Household, Resident, Synced, SyncState, Visit, synced_fields
-from outreach.model.codec import FieldDecodeError, encode_value
+from outreach.model.codec import FieldDecodeError, dumps_compact, encode_value
 from outreach.model.entities import ENTITY_BY_NAME
 from outreach.store import search_index
 from outreach.store.database import Store, WriteContext
 from outreach.sync import protocol
 from outreach.sync.clock import is_valid_stamp
-from outreach.sync.fastcodec import decode_fast, field_specs, row_writer
+from outreach.sync.fastcodec import decode_fast, field_specs, page_inserter, row_writer
 from outreach.sync.merge import apply_changes
 
 log = logging.getLogger(__name__)
@@ -44,6 +47,8 @@ log = logging.getLogger(__name__)
 #: A field a ``rows``-layout row does not carry.
 _ABSENT = object()
 _LOOKUP_CHUNK = 900
+#: below this many new rows of a table in a page, row by row is as quick as column by column
+_COLUMNWISE_MIN = 64
 
 
 @dataclass(frozen=True)
@@ -98,12 +103,18 @@ class DigestTracker:
             self.digest.total -= protocol.row_hash(entity, row_id, old)
         self.digest.total = (self.digest.total + protocol.row_hash(entity, row_id, clocks)) % (1 << 128)
 
-    def add_new(self, entity: str, row_id: str, canonical_clocks: str) -> None:
-        """A new row, its clocks given as ``canonical_json`` text."""
-        if entity in protocol.DIGEST_EXCLUDED:
-            return
-        self.digest.counts[entity] = self.digest.counts.get(entity, 0) + 1
-        self.digest.total = (self.digest.total + protocol.row_hash_of_text(entity, row_id, canonical_clocks)) % (1 << 128)
+    def add_hashes(self, entity: str, rows: int, total: int) -> None:
+        self.digest.counts[entity] = self.digest.counts.get(entity, 0) + rows
+        self.digest.total = (self.digest.total + total) % (1 << 128)
+
+
+def new_rows_hash(entity: str, ids: list[str], stamps: list[str], template: str) -> int:
+    """The sum of ``row_hash`` of new rows whose every field carries one stamp, ``template``
+    being the canonical clocks text with ``"@"`` for the stamp (C loops over the page)."""
+    canonical = map(template.replace, repeat('"@"'), map('"{}"'.format, stamps))
+    texts = map(f"{entity}\x00%s\x00%s".__mod__, zip(ids, canonical, strict=True))
+    digests = map(methodcaller("digest"), map(hashlib.sha256, map(str.encode, texts)))
+    return sum(map(int.from_bytes, map(itemgetter(slice(0, 16)), digests), repeat("big")))
 
 
 def tables_of(reply: Mapping[str, Any]) -> list[PulledTable]:
@@ -143,8 +154,17 @@ def _row_objects(rows: Iterable[Any]) -> list[PulledTable]:
     return list(by_entity.values())
 
 
-def _stamps(clocks: Any, known: frozenset[str], valid: set[str]) -> dict[str, str] | None:
-    """``{field: stamp}`` of the known fields with a well-formed stamp; None if not a mapping."""
+def _stamps(clocks: Any, known: frozenset[str], valid: set[str], columns: Sequence[str]) -> dict[str, str] | None:
+    """``{field: stamp}`` of the known fields with a well-formed stamp; None if malformed.
+
+    ``clocks`` is ``{stamp: [fields]}`` (stored form), ``{field: stamp}`` (rows layout), or one
+    stamp for every column of the row (``columns`` layout)."""
+    if isinstance(clocks, str):
+        if clocks not in valid:
+            if not is_valid_stamp(clocks):
+                return {}
+            valid.add(clocks)
+        return {name: clocks for name in columns[3:] if name in known}
     if not isinstance(clocks, dict):
         return None
     stamps: dict[str, str] = {}
@@ -176,19 +196,97 @@ class _PageState:
     tracker: DigestTracker | None = None
 
 
+@dataclass
+class NewRows:
+    """The rows of one table of a page, checked and converted column by column for an insert
+    (``PageInserter``), with what inserting them changes besides the table."""
+
+    entity: type[Synced]
+    ids: list[str]
+    params: list[tuple[Any, ...]]
+    newest_stamp: str
+    touched: set[str]
+    flagged: int
+    #: (rows, sum of row hashes) for the digest tracker, when asked for
+    digest: tuple[int, int] | None
+
+
+def _shape_checked(table: PulledTable) -> list[list[Any]]:
+    width = len(table.columns)
+    rows = [r for r in table.rows if isinstance(r, list) and len(r) == width and isinstance(r[0], str) and 0 < len(r[0]) <= 36
+            and (r[1] is None or type(r[1]) is int)]
+    if len(rows) != len(table.rows):
+        log.warning("pulled %s rows of the wrong shape skipped", table.entity.entity_name)
+    return rows
+
+
+def prepare_new_rows(dialect: Any, table: PulledTable, member_id: str | None, digest: bool) -> NewRows | None:
+    """``table`` as a batch insert, if every row can take the column-wise path (fields in table
+    order, one stamp per row, every value well-formed, ids distinct) — not yet knowing whether
+    the laptop has any of them: ``apply`` checks that in its transaction. Pure computation, so
+    the next page is prepared while the current one is written."""
+    entity = table.entity
+    inserter = page_inserter(dialect, entity)
+    if inserter is None or table.sparse or table.columns[3:] != list(inserter.fields) or len(table.rows) < _COLUMNWISE_MIN:
+        return None
+    rows = table.rows
+    if not all(isinstance(r, list) for r in rows):
+        return None
+    ids = [r[0] for r in rows]
+    if len(set(ids)) != len(ids) or not set(map(type, ids)) <= {str} or max(map(len, ids)) > 36 or min(map(len, ids)) == 0:
+        return None
+    prepared = inserter.prepare(rows)
+    if prepared is None:
+        return None
+    params, stamps = prepared
+    touched: set[str] = set()
+    flagged = 0
+    at = {name: 3 + i for i, name in enumerate(inserter.fields)}
+    if entity is Household:
+        touched.update(ids)
+    elif entity is Resident:
+        touched.update(map(itemgetter(at["household_id"]), rows))
+        touched.discard(None)  # type: ignore[arg-type]
+    elif entity is Visit and member_id:
+        status, volunteer = at["review_status"], at["volunteer_id"]
+        flagged = sum(1 for r in rows if r[status] == "flagged" and r[volunteer] == member_id)
+    hashes = None
+    if digest and entity.entity_name not in protocol.DIGEST_EXCLUDED:
+        hashes = (len(ids), new_rows_hash(entity.entity_name, ids, stamps, _canonical_template(entity, inserter.sorted_fields)))
+    return NewRows(entity, ids, params, max(stamps), touched, flagged, hashes)
+
+
+def _insert_new_rows(conn: Connection, batch: NewRows, page: _PageState) -> bool:
+    """Insert a prepared batch; False (nothing done) if the laptop has any of its rows."""
+    table = batch.entity.__table__  # type: ignore[attr-defined]
+    present = conn.exec_driver_sql(
+        f'SELECT 1 FROM "{table.name}" WHERE "id" IN (SELECT value FROM json_each(?)) LIMIT 1', (dumps_compact(batch.ids),)
+    ).first()
+    if present is not None:
+        return False
+    page_inserter(conn.dialect, batch.entity).insert(conn, batch.params)  # type: ignore[union-attr]
+    page.valid_stamps.add(batch.newest_stamp)
+    page.touched.update(batch.touched)
+    page.flagged += batch.flagged
+    page.changed += len(batch.ids)
+    if page.tracker is not None:
+        if batch.digest is None:
+            page.tracker.valid = False
+        else:
+            page.tracker.add_hashes(batch.entity.entity_name, *batch.digest)
+    return True
+
+
 def _merge_table(conn: Connection, tx: WriteContext, table: PulledTable, page: _PageState) -> None:
+    """Merge a table's rows one by one: inserted when new, merged field by field when not."""
     entity = table.entity
     writer = row_writer(conn.dialect, entity)
     known = writer.fields
     known_set = frozenset(known)
-    width = len(table.columns)
     where = {name: index for index, name in enumerate(table.columns) if index >= 3}
     positions = [where.get(name) for name in known]
     not_sent = [name for name, position in zip(known, positions, strict=True) if position is None]
-    rows = [r for r in table.rows if isinstance(r, list) and len(r) == width and isinstance(r[0], str) and 0 < len(r[0]) <= 36
-            and (r[1] is None or type(r[1]) is int)]
-    if len(rows) != len(table.rows):
-        log.warning("pulled %s rows of the wrong shape skipped", entity.entity_name)
+    rows = _shape_checked(table)
     existing = _existing(conn, entity, [r[0] for r in rows])
     defaults = _default_params(entity, writer)
     index_of = {name: i for i, name in enumerate(known)}
@@ -201,39 +299,10 @@ def _merge_table(conn: Connection, tx: WriteContext, table: PulledTable, page: _
     specs = field_specs(entity)
     tracker = page.tracker
     name_ = entity.entity_name
-    # The common case, a row this laptop does not have whose every field carries one stamp and
-    # whose columns come in table order, needs no per-field bookkeeping at all.
-    straight = table.columns[3:] == list(known) and not table.sparse
-    all_sorted = writer.sorted_fields
-    one_stamp = writer.one_stamp_param if straight else None
-    convs = writer.from_wire
     valid = page.valid_stamps
-    canonical = _canonical_template(entity, all_sorted) if tracker is not None else ""
-    watch_at = [3 + index_of[n] for n in watch or ()]
     for row in rows:
         row_id = row[0]
-        clocks = row[2]
-        if one_stamp is not None and type(clocks) is dict and len(clocks) == 1 and row_id not in existing and row_id not in seen:
-            stamp, names = next(iter(clocks.items()))
-            if names == all_sorted and (stamp in valid or is_valid_stamp(stamp)):
-                valid.add(stamp)
-                seen.add(row_id)
-                try:
-                    params = [convert(value) for convert, value in zip(convs, row[3:], strict=True)]
-                except FieldDecodeError:
-                    log.warning("pulled %s row with an undecodable field; row skipped", name_)
-                    continue
-                params.append(one_stamp(stamp))
-                params.append(row[1])
-                params.append(row_id)
-                inserts.append(tuple(params))
-                if tracker is not None:
-                    tracker.add_new(name_, row_id, canonical.replace('"@"', f'"{stamp}"'))
-                if watch is not None:
-                    _note(entity, row_id, {n: row[i] for n, i in zip(watch, watch_at, strict=True)}, None, page)
-                page.changed += 1
-                continue
-        stamps = _stamps(clocks, known_set, valid)
+        stamps = _stamps(row[2], known_set, valid, table.columns)
         if stamps is None:
             continue
         # a stamp without its value is not taken (nor a value without a stamp)
@@ -384,16 +453,44 @@ def _note(entity: type[Synced], row_id: str, after: Mapping[str, Any], before: M
         page.flagged += 1
 
 
-def merge_page(tx: WriteContext, tables: Sequence[PulledTable], member_id: str | None = None,
+@dataclass
+class PreparedPage:
+    """A pulled page ready to apply: its tables, and the batches of new rows worked out ahead."""
+
+    tables: list[PulledTable]
+    #: index in ``tables`` -> the table as a batch insert (``prepare_new_rows``)
+    batches: dict[int, NewRows]
+    next_cursor: int
+    server_time: str | None
+
+
+def prepare_page(reply: Mapping[str, Any], next_cursor: int, *, dialect: Any = None, member_id: str | None = None,
+                 digest: bool = False) -> PreparedPage:
+    """Everything about a page that needs no database (so it can run while another is written)."""
+    tables = tables_of(reply)
+    batches: dict[int, NewRows] = {}
+    if dialect is not None:
+        for index, table in enumerate(tables):
+            batch = prepare_new_rows(dialect, table, member_id, digest)
+            if batch is not None:
+                batches[index] = batch
+    server_time = reply.get("server_time")
+    return PreparedPage(tables, batches, next_cursor, server_time if isinstance(server_time, str) else None)
+
+
+def merge_page(tx: WriteContext, page: PreparedPage, member_id: str | None = None,
                tracker: DigestTracker | None = None) -> tuple[PageResult, set[str]]:
     """Merge pulled rows into the local tables inside ``tx`` (no outbox entries); returns the
     result, and the stamps seen (for the clock)."""
     conn = tx.session.connection()
-    page = _PageState(member_id, tx.touched_households, tracker=tracker)
-    for table in tables:
-        _merge_table(conn, tx, table, page)
+    state = _PageState(member_id, tx.touched_households, tracker=tracker)
+    for index, table in enumerate(page.tables):
+        batch = page.batches.get(index)
+        if batch is not None and _insert_new_rows(conn, batch, state):
+            continue
+        _merge_table(conn, tx, table, state)
     tx.touched_households.discard(None)  # type: ignore[arg-type]
-    return PageResult(page.changed, page.flagged), page.valid_stamps
+    return PageResult(state.changed, state.flagged), state.valid_stamps
 
 
 def local_tables_empty(conn: Connection) -> bool:
@@ -409,21 +506,25 @@ def local_tables_empty(conn: Connection) -> bool:
     return True
 
 
-def apply_pulled_page(store: Store, reply: Mapping[str, Any], next_cursor: int, server_time: str | None, *,
+def apply_pulled_page(store: Store, page: PreparedPage | Mapping[str, Any], next_cursor: int | None = None, *,
                       bind: Connection | None = None, deferred_search: set[str] | None = None,
                       tracker: DigestTracker | None = None) -> PageResult:
     """Merge a page, fold its stamps into the HLC and advance the cursor: one transaction.
 
+    ``page`` is a server reply (then ``next_cursor`` is needed) or a ``prepare_page`` result.
     With ``deferred_search``, the households the page touches are added to that set and the
     search index is marked stale in the same transaction instead of being refreshed."""
-    tables = tables_of(reply)
+    if not isinstance(page, PreparedPage):
+        assert next_cursor is not None
+        page = prepare_page(page, next_cursor, dialect=store.engine.dialect, member_id=store.profile.member_id,
+                            digest=tracker is not None)
     with store.write(bind=bind) as tx:
         if tracker is not None and tracker.valid and tracker.first_commit is None:
             # the digest before this pull is known (zero) only if nothing is stored yet
             tracker.valid = local_tables_empty(tx.session.connection())
-        result, stamps = merge_page(tx, tables, store.profile.member_id, tracker if tracker is not None and tracker.valid else None)
+        result, stamps = merge_page(tx, page, store.profile.member_id, tracker if tracker is not None and tracker.valid else None)
         newest = max(stamps) if stamps else None
-        for stamp in (newest, server_time):
+        for stamp in (newest, page.server_time):
             if stamp and is_valid_stamp(stamp):
                 store.clock.observe(stamp)
         if deferred_search is not None and tx.touched_households:
@@ -432,9 +533,9 @@ def apply_pulled_page(store: Store, reply: Mapping[str, Any], next_cursor: int, 
             search_index.mark_stale(tx.session)
         state = tx.session.get(SyncState, 1)
         if state is None:
-            tx.session.add(SyncState(id=1, cursor=next_cursor))
+            tx.session.add(SyncState(id=1, cursor=page.next_cursor))
         else:
-            state.cursor = next_cursor
+            state.cursor = page.next_cursor
     if tracker is not None:
         tracker.committed(tx.commit_number)
     return result
