@@ -84,7 +84,7 @@ class HouseholdDetailView(QWidget):
         self.residents.itemDoubleClicked.connect(lambda _i: self._edit_resident())
         self.add_resident_button = QPushButton(self.tr("&Add resident"))
         self.add_resident_button.setObjectName("addResident")
-        self.edit_resident_button = QPushButton(self.tr("Edit &resident"))
+        self.edit_resident_button = QPushButton(self.tr("Edit resi&dent"))
         self.consent_button = QPushButton(self.tr("Record &consent"))
         self.withdraw_button = QPushButton(self.tr("&Withdraw consent"))
         self.add_resident_button.clicked.connect(lambda: self._household_id and self.add_resident.emit(self._household_id))

@@ -82,7 +82,7 @@ class HouseholdDialog(QDialog):
         self.general_error = error_label()
         self.errors = FieldErrors(self.general_error)
         form = QFormLayout()
-        head_label = QLabel(self.tr("&Head of household:"))
+        head_label = QLabel(self.tr("Head of ho&usehold:"))
         head_label.setBuddy(self.head_name)
         form.addRow(head_label, self.head_name)
         form.addRow("", self._error_for("head_name"))
@@ -95,7 +95,7 @@ class HouseholdDialog(QDialog):
             "lane": self.tr("&Lane (ngõ):"),
             "street": self.tr("&Street:"),
             "hamlet": self.tr("Hamlet / &village:"),
-            "extra": self.tr("Other address &details:"),
+            "extra": self.tr("Othe&r address details:"),
         }
         for i, name in enumerate(ADDRESS_FIELDS):
             caption = QLabel(captions[name])

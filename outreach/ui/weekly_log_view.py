@@ -114,7 +114,7 @@ class WeeklyLogView(QWidget):
         self.approve_button.setObjectName("approve")
         self.flag_button = QPushButton(self.tr("&Flag for correction…"))
         self.flag_button.setObjectName("flag")
-        self.approve_week_button = QPushButton(self.tr("Approve the &whole week"))
+        self.approve_week_button = QPushButton(self.tr("Approve the whole wee&k"))
         self.approve_week_button.setObjectName("approveWeek")
         self.lock_button = QPushButton()
         self.lock_button.setObjectName("lockWeek")

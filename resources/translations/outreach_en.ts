@@ -460,7 +460,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Edit &amp;resident</source>
+        <source>Edit resi&amp;dent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -615,7 +615,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Head of household:</source>
+        <source>Head of ho&amp;usehold:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Othe&amp;r address details:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -640,10 +644,6 @@
     </message>
     <message>
         <source>Hamlet / &amp;village:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Other address &amp;details:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1560,10 +1560,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Clea&amp;r form</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Household</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1620,11 +1616,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stat&amp;us:</source>
+        <source>Clear form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Dossier &amp;code:</source>
+        <source>St&amp;atus:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossier cod&amp;e:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1770,7 +1770,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Approve the &amp;whole week</source>
+        <source>Approve the whole wee&amp;k</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

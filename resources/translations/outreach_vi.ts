@@ -402,7 +402,7 @@
     </message>
     <message>
         <source>&amp;Mark revisit done</source>
-        <translation>&amp;Đánh dấu đã quay lại</translation>
+        <translation>Đánh &amp;dấu đã quay lại</translation>
     </message>
     <message>
         <source>Re&amp;fresh</source>
@@ -425,7 +425,7 @@
     </message>
     <message>
         <source>New &amp;visit here</source>
-        <translation>Ghi lần &amp;thăm hộ này</translation>
+        <translation>Ghi &amp;lần thăm hộ này</translation>
     </message>
     <message>
         <source>Name</source>
@@ -457,15 +457,15 @@
     </message>
     <message>
         <source>&amp;Add resident</source>
-        <translation>Thêm &amp;nhân khẩu</translation>
+        <translation>Thê&amp;m nhân khẩu</translation>
     </message>
     <message>
-        <source>Edit &amp;resident</source>
-        <translation>Sửa nhân &amp;khẩu</translation>
+        <source>Edit resi&amp;dent</source>
+        <translation>Sửa n&amp;hân khẩu</translation>
     </message>
     <message>
         <source>Record &amp;consent</source>
-        <translation>Ghi nhận đồng &amp;ý</translation>
+        <translation>Ghi nhận đồn&amp;g ý</translation>
     </message>
     <message>
         <source>&amp;Withdraw consent</source>
@@ -600,23 +600,27 @@
     </message>
     <message>
         <source>&amp;Elderly person living alone</source>
-        <translation>Người &amp;cao tuổi sống một mình</translation>
+        <translation>Người cao tuổi sống &amp;một mình</translation>
     </message>
     <message>
         <source>Person with &amp;disability</source>
-        <translation>Người &amp;khuyết tật</translation>
+        <translation>Người khu&amp;yết tật</translation>
     </message>
     <message>
         <source>&amp;Policy family</source>
-        <translation>Gia đình &amp;chính sách</translation>
+        <translation>Gi&amp;a đình chính sách</translation>
     </message>
     <message>
         <source>P&amp;oor or near-poor household</source>
-        <translation>Hộ nghèo, cận ng&amp;hèo</translation>
+        <translation>Hộ nghè&amp;o, cận nghèo</translation>
     </message>
     <message>
-        <source>&amp;Head of household:</source>
+        <source>Head of ho&amp;usehold:</source>
         <translation>&amp;Chủ hộ:</translation>
+    </message>
+    <message>
+        <source>Othe&amp;r address details:</source>
+        <translation>Địa chỉ &amp;khác:</translation>
     </message>
     <message>
         <source>Address</source>
@@ -628,23 +632,19 @@
     </message>
     <message>
         <source>&amp;Alley (ngách):</source>
-        <translation>&amp;Ngách:</translation>
+        <translation>Ngác&amp;h:</translation>
     </message>
     <message>
         <source>&amp;Lane (ngõ):</source>
-        <translation>N&amp;gõ:</translation>
+        <translation>&amp;Ngõ:</translation>
     </message>
     <message>
         <source>&amp;Street:</source>
-        <translation>&amp;Đường:</translation>
+        <translation>Đườn&amp;g:</translation>
     </message>
     <message>
         <source>Hamlet / &amp;village:</source>
-        <translation>&amp;Thôn / xóm:</translation>
-    </message>
-    <message>
-        <source>Other address &amp;details:</source>
-        <translation>Địa chỉ &amp;khác:</translation>
+        <translation>Thôn / &amp;xóm:</translation>
     </message>
     <message>
         <source>Residential &amp;group:</source>
@@ -652,7 +652,7 @@
     </message>
     <message>
         <source>P&amp;hone:</source>
-        <translation>Điện t&amp;hoại:</translation>
+        <translation>Điện &amp;thoại:</translation>
     </message>
     <message>
         <source>Priority</source>
@@ -660,7 +660,7 @@
     </message>
     <message>
         <source>No&amp;tes:</source>
-        <translation>Ghi &amp;chú:</translation>
+        <translation>Gh&amp;i chú:</translation>
     </message>
     <message>
         <source>Open the existing household</source>
@@ -1203,7 +1203,7 @@
     </message>
     <message>
         <source>The resident &amp;agrees that the ward keeps these details</source>
-        <translation>Người dân đồng &amp;ý để phường lưu các thông tin này</translation>
+        <translation>Người dân đồng ý để &amp;phường lưu các thông tin này</translation>
     </message>
     <message>
         <source>Help with online public services</source>
@@ -1227,7 +1227,7 @@
     </message>
     <message>
         <source>&amp;Old ID (CMND):</source>
-        <translation>Số CMND &amp;cũ:</translation>
+        <translation>Số CMN&amp;D cũ:</translation>
     </message>
     <message>
         <source>&amp;Relation to head:</source>
@@ -1235,7 +1235,7 @@
     </message>
     <message>
         <source>P&amp;hone:</source>
-        <translation>Điện t&amp;hoại:</translation>
+        <translation>Điện &amp;thoại:</translation>
     </message>
     <message>
         <source>&amp;VNeID level:</source>
@@ -1349,7 +1349,7 @@
     </message>
     <message>
         <source>&amp;Enrol this computer</source>
-        <translation>&amp;Đăng ký máy này</translation>
+        <translation>Đăn&amp;g ký máy này</translation>
     </message>
     <message>
         <source>Server &amp;address:</source>
@@ -1545,7 +1545,7 @@
     </message>
     <message>
         <source>A&amp;dd filing</source>
-        <translation>&amp;Thêm hồ sơ</translation>
+        <translation>Thêm hồ &amp;sơ</translation>
     </message>
     <message>
         <source>&amp;Save visit</source>
@@ -1558,10 +1558,6 @@
     <message>
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
-    </message>
-    <message>
-        <source>Clea&amp;r form</source>
-        <translation>&amp;Xoá biểu mẫu</translation>
     </message>
     <message>
         <source>Household</source>
@@ -1597,11 +1593,11 @@
     </message>
     <message>
         <source>&amp;Follow-up date:</source>
-        <translation>Ngày &amp;hẹn quay lại:</translation>
+        <translation>Ngày hẹn &amp;quay lại:</translation>
     </message>
     <message>
         <source>Sat&amp;isfaction:</source>
-        <translation>Mức &amp;hài lòng:</translation>
+        <translation>Mức hà&amp;i lòng:</translation>
     </message>
     <message>
         <source>Filings helped</source>
@@ -1617,14 +1613,18 @@
     </message>
     <message>
         <source>Porta&amp;l:</source>
-        <translation>C&amp;ổng:</translation>
+        <translation>Cổn&amp;g:</translation>
     </message>
     <message>
-        <source>Stat&amp;us:</source>
-        <translation>Trạn&amp;g thái:</translation>
+        <source>Clear form</source>
+        <translation>Xoá biểu mẫu</translation>
     </message>
     <message>
-        <source>Dossier &amp;code:</source>
+        <source>St&amp;atus:</source>
+        <translation>T&amp;rạng thái:</translation>
+    </message>
+    <message>
+        <source>Dossier cod&amp;e:</source>
         <translation>&amp;Mã hồ sơ:</translation>
     </message>
     <message>
@@ -1735,7 +1735,7 @@
     <name>WeeklyLogView</name>
     <message>
         <source>&amp;Week:</source>
-        <translation>&amp;Tuần:</translation>
+        <translation>T&amp;uần:</translation>
     </message>
     <message>
         <source>Previous week</source>
@@ -1770,7 +1770,7 @@
         <translation>&amp;Yêu cầu sửa…</translation>
     </message>
     <message>
-        <source>Approve the &amp;whole week</source>
+        <source>Approve the whole wee&amp;k</source>
         <translation>Duyệt &amp;cả tuần</translation>
     </message>
     <message>
@@ -1783,7 +1783,7 @@
     </message>
     <message>
         <source>&amp;Group:</source>
-        <translation>T&amp;ổ:</translation>
+        <translation>&amp;Tổ:</translation>
     </message>
     <message>
         <source>&amp;Outcome:</source>
@@ -1791,7 +1791,7 @@
     </message>
     <message>
         <source>&amp;Review:</source>
-        <translation>Tr&amp;ạng thái duyệt:</translation>
+        <translation>T&amp;rạng thái duyệt:</translation>
     </message>
     <message>
         <source>%1 visits · %2 filings · %3 waiting · %4 approved · %5 flagged · %6 corrected</source>
@@ -1811,7 +1811,7 @@
     </message>
     <message>
         <source>&amp;Lock week</source>
-        <translation>&amp;Khoá tuần</translation>
+        <translation>K&amp;hoá tuần</translation>
     </message>
 </context>
 </TS>
