@@ -91,12 +91,16 @@ _PUSH_SCHEMA = {
                             "maxItems": protocol.MAX_BATCH_CHANGES,
                             "items": {
                                 "type": "object",
-                                "required": ["change_id", "entity", "entity_id", "fields"],
+                                "required": ["change_id", "entity", "entity_id"],
+                                # {field: [value, stamp]}, or every field with one stamp (see "compact_changes")
+                                "anyOf": [{"required": ["fields"]}, {"required": ["stamp", "values"]}],
                                 "properties": {
                                     "change_id": {"type": "string", "maxLength": 36},
                                     "entity": {"type": "string"},
                                     "entity_id": {"type": "string", "maxLength": 36},
                                     "fields": {"type": "object", "additionalProperties": {"type": "array", "minItems": 2, "maxItems": 2}},
+                                    "stamp": {"type": "string"},
+                                    "values": {"type": "object"},
                                     "bases": {"type": "object"},
                                 },
                             },
@@ -239,7 +243,7 @@ def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BY
         log.info("push", extra={"event": "push", "device_id": device.device_id, "applied": counts.get("applied", 0),
                                 "rejected": counts.get("rejected", 0), "retryable": counts.get("retryable", 0), "rows": result.rows_written})
         return _json_response({"results": [o.to_wire() for o in result.outcomes], "server_time": server_time(),
-                               "server_time_ms": time.time_ns() // 1_000_000})
+                               "server_time_ms": time.time_ns() // 1_000_000, protocol.COMPACT_CHANGES: True})
 
     @app.get(f"{protocol.API_PREFIX}/sync/pull")
     def pull(

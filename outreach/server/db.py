@@ -117,7 +117,10 @@ def make_engine(url: str) -> Engine:
             dbapi_connection.isolation_level = None  # BEGIN is issued in _on_begin
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA journal_mode = WAL")
-            cursor.execute("PRAGMA synchronous = NORMAL")
+            # FULL, not NORMAL: in WAL mode NORMAL may lose the last commits on a power cut or
+            # OS crash, and a push acknowledged to a laptop (which then drops it from its
+            # outbox) must survive both. It costs one fsync per push batch (~0.3 ms here).
+            cursor.execute("PRAGMA synchronous = FULL")
             cursor.execute("PRAGMA busy_timeout = 30000")
             cursor.close()
 

@@ -10,6 +10,13 @@ wrong and it keeps the change until the clock is fixed). A rejected change appli
 
 Everything a batch changes — rows, their new ``server_seq``, the change ids, the lost values
 of concurrent edits, the ward digest — is written in one transaction.
+
+A change may also come as ``{"stamp": s, "values": {field: value}}`` (every field stamped
+``s``); answers say ``compact_changes: true`` so clients know this server takes it. Changes that
+each create a whole row with one stamp (a laptop's bulk registration, a first push) are checked
+and converted a column at a time and inserted a thousand rows per statement: on SQLite, and when
+none of the rows exists and none of the changes was received before (else change by change).
+The outcome is the same as change by change (tests/sync/test_sync_push_bulk.py).
 """
 
 from __future__ import annotations
@@ -18,13 +25,13 @@ import re
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, insert, select, update
-from sqlalchemy.types import JSON
+from sqlalchemy import Connection, Table, insert, select, update
 
 from outreach.model import Synced, synced_fields
-from outreach.model.codec import FieldDecodeError, decode_value, encode_value
+from outreach.model.codec import FieldDecodeError, dumps_compact, encode_value
 from outreach.model.entities import ENTITY_BY_NAME
 from outreach.server.auth import DeviceIdentity, utcnow
 from outreach.server.db import ServerDb
@@ -33,9 +40,11 @@ from outreach.sync import protocol
 from outreach.sync.clock import is_valid_stamp
 from outreach.sync.fastcodec import decode_fast as _decode
 from outreach.sync.fastcodec import field_specs as _specs
+from outreach.sync.fastcodec import page_inserter, row_writer
 from outreach.sync.merge import apply_changes
 
 MAX_CHANGES_PER_REQUEST = 2 * protocol.MAX_BATCH_CHANGES
+_first, _second = itemgetter(0), itemgetter(1)
 _ID_RE = re.compile(r"^[0-9A-Za-z._:-]{1,36}$")
 _FIELD_RE = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
 #: Entities whose losing values reach the leader's review list (DESIGN.md §4.15).
@@ -107,32 +116,57 @@ def _structure(payload: Any) -> list[dict[str, Any]]:
         raise RequestRefused(413, "too_many_changes", f"at most {MAX_CHANGES_PER_REQUEST} changes per request")
     seen: set[str] = set()
     for index, change in enumerate(changes):
-        where = f"changes[{index}]"
-        if not isinstance(change, dict):
-            raise RequestRefused(422, "bad_shape", f"{where} must be an object")
-        for key, kind in (("change_id", str), ("entity", str), ("entity_id", str), ("fields", dict)):
-            if not isinstance(change.get(key), kind):
-                raise RequestRefused(422, "bad_shape", f"{where}.{key} missing or of the wrong type")
-        if not _ID_RE.match(change["change_id"]) or not _ID_RE.match(change["entity_id"]):
-            raise RequestRefused(422, "bad_id", f"{where}: ids are 1-36 characters [0-9A-Za-z._:-]")
-        if change["change_id"] in seen:
-            raise RequestRefused(422, "duplicate_change_id", f"{where}: change id repeated in one request")
-        seen.add(change["change_id"])
-        if not change["fields"]:
-            raise RequestRefused(422, "bad_shape", f"{where}.fields is empty")
-        for name, pair in change["fields"].items():
-            if not (isinstance(pair, list) and len(pair) == 2 and isinstance(pair[1], str)):
-                raise RequestRefused(422, "bad_shape", f"{where}.fields.{name} must be [value, stamp]")
+        if type(change) is not dict:
+            raise RequestRefused(422, "bad_shape", f"changes[{index}] must be an object")
+        compact = "fields" not in change and "values" in change
+        if compact:  # every field with one stamp: checked here, turned into fields when needed
+            if type(change.get("stamp")) is not str or type(change["values"]) is not dict:
+                raise RequestRefused(422, "bad_shape", f"changes[{index}]: 'stamp' must be a string and 'values' an object")
+            fields = change["values"]
+        else:
+            fields = change.get("fields")
+        change_id, entity_id = change.get("change_id"), change.get("entity_id")
+        if type(change_id) is not str or type(change.get("entity")) is not str or type(entity_id) is not str or type(fields) is not dict:
+            for key, kind in (("change_id", str), ("entity", str), ("entity_id", str), ("fields", dict)):
+                if not isinstance(change.get(key), kind):
+                    raise RequestRefused(422, "bad_shape", f"changes[{index}].{key} missing or of the wrong type")
+        if not _ID_RE.match(change_id) or not _ID_RE.match(entity_id):
+            raise RequestRefused(422, "bad_id", f"changes[{index}]: ids are 1-36 characters [0-9A-Za-z._:-]")
+        if change_id in seen:
+            raise RequestRefused(422, "duplicate_change_id", f"changes[{index}]: change id repeated in one request")
+        seen.add(change_id)
+        if not fields:
+            raise RequestRefused(422, "bad_shape", f"changes[{index}].fields is empty")
+        pairs = fields.values()
+        # the common case checked with C loops: every pair a list of two whose second is a string
+        if not compact and not (set(map(type, pairs)) == {list} and set(map(len, pairs)) == {2} and set(map(type, map(_second, pairs))) == {str}):
+            for name, pair in fields.items():
+                if not (isinstance(pair, list) and len(pair) == 2 and isinstance(pair[1], str)):
+                    raise RequestRefused(422, "bad_shape", f"changes[{index}].fields.{name} must be [value, stamp]")
         bases = change.get("bases", {})
         if bases is None:
             change["bases"] = {}
-        elif not isinstance(bases, dict) or not all(v is None or isinstance(v, str) for v in bases.values()):
-            raise RequestRefused(422, "bad_shape", f"{where}.bases must map fields to stamps or null")
+        elif type(bases) is not dict or not all(v is None or isinstance(v, str) for v in bases.values()):
+            if not isinstance(bases, dict) or not all(v is None or isinstance(v, str) for v in bases.values()):
+                raise RequestRefused(422, "bad_shape", f"changes[{index}].bases must map fields to stamps or null")
     return changes
 
 
-def _check_change(raw: Mapping[str, Any], now_ms: int, *, office: bool = False) -> Change | Outcome:
-    """A valid Change, or the Outcome (rejected/retryable) that answers it."""
+def _expanded(change: dict[str, Any]) -> dict[str, Any]:
+    """A change in the compact form ``{"stamp": s, "values": {f: v}}`` (every field stamped
+    ``s``; see ``protocol.COMPACT_CHANGES``, checked by ``_structure``) in the usual one,
+    ``{"fields": {f: [v, s]}}``; other changes as they are."""
+    if "fields" not in change:
+        stamp = change.pop("stamp")
+        change["fields"] = {name: [value, stamp] for name, value in change.pop("values").items()}
+    return change
+
+
+def _check_change(raw: Mapping[str, Any], now_ms: int, *, office: bool = False, valid_stamps: set[str] | None = None) -> Change | Outcome:
+    """A valid Change, or the Outcome (rejected/retryable) that answers it.
+
+    ``valid_stamps``: stamps already found well-formed in this request (most fields of a batch
+    share a handful of stamps, so each is checked once)."""
     change_id = raw["change_id"]
     entity = ENTITY_BY_NAME.get(raw["entity"])
     if entity is None:
@@ -143,12 +177,15 @@ def _check_change(raw: Mapping[str, Any], now_ms: int, *, office: bool = False) 
     fields: dict[str, tuple[Any, str]] = {}
     values: dict[str, Any] = {}
     extras: dict[str, tuple[Any, str]] = {}
-    checked_stamps: set[str] = set()
+    valid = valid_stamps if valid_stamps is not None else set()
+    latest = ""
     for name, (value, stamp) in raw["fields"].items():
-        if stamp not in checked_stamps:
+        if stamp not in valid:
             if not is_valid_stamp(stamp):
                 return Outcome(change_id, protocol.REJECTED, "bad_stamp")
-            checked_stamps.add(stamp)
+            valid.add(stamp)
+        if stamp > latest:
+            latest = stamp
         spec = specs.get(name)
         if spec is not None:
             try:
@@ -162,9 +199,10 @@ def _check_change(raw: Mapping[str, Any], now_ms: int, *, office: bool = False) 
         else:
             extras[name] = (value, stamp)
     # stamps are fixed-width, so the greatest string is the latest time
-    if int(max(checked_stamps)[:13]) > now_ms + protocol.MAX_CLOCK_AHEAD_MS:
+    if int(latest[:13]) > now_ms + protocol.MAX_CLOCK_AHEAD_MS:
         return Outcome(change_id, protocol.RETRYABLE, "clock_ahead")
-    bases = {k: v for k, v in raw.get("bases", {}).items() if v is None or is_valid_stamp(v)}
+    raw_bases = raw.get("bases")
+    bases = {k: v for k, v in raw_bases.items() if v is None or is_valid_stamp(v)} if raw_bases else {}
     return Change(change_id, entity, raw["entity_id"], fields, values, extras, bases)
 
 
@@ -244,19 +282,157 @@ def apply_push(db: ServerDb, device: DeviceIdentity | None, payload: Any, *, war
     raw_changes = _structure(payload)
     now_ms = time.time_ns() // 1_000_000
     scope = device.ward_id if device is not None else ward_id
+    office = device is None
     outcomes: dict[str, Outcome] = {}
-    valid: list[Change] = []
+    stamps: set[str] = set()
+    bulk = _new_row_batches(db.engine.dialect, raw_changes, scope, now_ms)
+    candidates = {raw["change_id"] for batch in bulk for raw in batch.raws}
+    # everything else is checked change by change, in request order, before the transaction
+    checked: dict[str, Change | Outcome] = {}
     for raw in raw_changes:
-        checked = _check_change(raw, now_ms, office=device is None)
-        if isinstance(checked, Outcome):
-            outcomes[checked.change_id] = checked
-        else:
-            valid.append(checked)
-    _check_ward_values(valid, scope)
+        if raw["change_id"] not in candidates:
+            checked[raw["change_id"]] = _check_change(_expanded(raw), now_ms, office=office, valid_stamps=stamps)
+    _check_ward_values([c for c in checked.values() if isinstance(c, Change)], scope)
     with db.write() as conn:
-        rows_written = _apply(db, conn, valid, scope, device, outcomes)
+        # Whole new rows first (a later change of the same row in this request then merges
+        # into them, as it would in order); a batch that is a retry, or names a row the server
+        # has, goes change by change instead.
+        applicable = [batch for batch in bulk if _bulk_applicable(conn, batch)]
+        in_bulk = {raw["change_id"] for batch in applicable for raw in batch.raws}
+        valid: list[Change] = []
+        for raw in raw_changes:
+            change_id = raw["change_id"]
+            if change_id in in_bulk:
+                continue
+            result = checked.get(change_id)
+            if result is None:
+                result = _check_change(_expanded(raw), now_ms, office=office, valid_stamps=stamps)
+            if isinstance(result, Outcome):
+                outcomes[change_id] = result
+            else:
+                valid.append(result)
+        rows_written = _apply_new_rows(db, conn, applicable, device, outcomes)
+        rows_written += _apply(db, conn, valid, scope, device, outcomes)
     ordered = [outcomes[raw["change_id"]] for raw in raw_changes]
     return PushResult(ordered, rows_written)
+
+
+# ---------------------------------------------------------------------- whole new rows in bulk
+
+
+#: Below this many whole-row changes of one entity in a request, change by change is as quick.
+_BULK_MIN = 64
+_BULK_EXCLUDED = frozenset({"ward"}) | OFFICE_ONLY_ENTITIES
+
+
+@dataclass
+class _NewRowBatch:
+    """Changes that each create a whole row with one stamp (what a laptop's bulk registration
+    or a first push sends): checked and converted a column at a time (``PageInserter``) and
+    inserted with a few statements, with the same outcome as change by change when none of the
+    rows exists yet and none of the changes was received before (checked in the transaction)."""
+
+    entity: type[Synced]
+    raws: list[dict[str, Any]]
+    ids: list[str]
+    stamps: list[str]
+    #: PageInserter parameters, server_seq still None
+    params: list[tuple[Any, ...]]
+    applicable: bool = True
+
+
+def _new_row_batches(dialect: Any, raw_changes: list[dict[str, Any]], scope: str | None, now_ms: int) -> list[_NewRowBatch]:
+    if scope is None:
+        return []
+    by_entity: dict[type[Synced], list[dict[str, Any]]] = {}
+    for raw in raw_changes:
+        entity = ENTITY_BY_NAME.get(raw["entity"])
+        if entity is None or entity.entity_name in _BULK_EXCLUDED or raw.get("bases"):
+            continue
+        values = raw.get("values")
+        if values is not None:  # compact: {"stamp": s, "values": {...}}
+            if values.get("ward_id") != scope or values.keys() != _field_set(entity):
+                continue
+        else:
+            fields = raw["fields"]
+            ward = fields.get("ward_id")
+            if ward is None or ward[0] != scope or fields.keys() != _field_set(entity):
+                continue
+        by_entity.setdefault(entity, []).append(raw)
+    batches = []
+    for entity, raws in by_entity.items():
+        inserter = page_inserter(dialect, entity)
+        if inserter is None or len(raws) < _BULK_MIN:
+            continue
+        names = inserter.fields
+        rows: list[list[Any]] = []
+        for raw in raws:
+            values = raw.get("values")
+            if values is not None:
+                rows.append([raw["entity_id"], None, raw["stamp"], *map(values.__getitem__, names)])
+                continue
+            pairs = list(map(raw["fields"].__getitem__, names))
+            stamps = set(map(_second, pairs))
+            if len(stamps) != 1:
+                break
+            rows.append([raw["entity_id"], None, stamps.pop(), *map(_first, pairs)])
+        else:
+            prepared = inserter.prepare(rows)
+            if prepared is not None and int(max(prepared[1])[:13]) <= now_ms + protocol.MAX_CLOCK_AHEAD_MS:
+                batches.append(_NewRowBatch(entity, raws, [r[0] for r in rows], prepared[1], prepared[0]))
+    return batches
+
+
+_FIELD_SETS: dict[str, frozenset[str]] = {}
+
+
+def _field_set(entity: type[Synced]) -> frozenset[str]:
+    names = _FIELD_SETS.get(entity.entity_name)
+    if names is None:
+        names = _FIELD_SETS[entity.entity_name] = frozenset(synced_fields(entity))
+    return names
+
+
+def _bulk_applicable(conn: Connection, batch: _NewRowBatch) -> bool:
+    """True if no row of the batch exists and none of its changes was received before."""
+    batch.applicable = (len(set(batch.ids)) == len(batch.ids) and not _any_present(conn, _table(batch.entity).name, "id", batch.ids)
+                        and not _any_present(conn, "received_changes", "change_id", [r["change_id"] for r in batch.raws]))
+    return batch.applicable
+
+
+def _any_present(conn: Connection, table: str, column: str, values: list[str]) -> bool:
+    """Whether any of ``values`` is in ``table.column`` (one statement, one parameter)."""
+    if conn.dialect.name == "postgresql":
+        sql, param = f'SELECT 1 FROM "{table}" WHERE "{column}" = ANY(%s) LIMIT 1', values
+    else:
+        sql, param = f'SELECT 1 FROM "{table}" WHERE "{column}" IN (SELECT value FROM json_each(?)) LIMIT 1', dumps_compact(values)
+    return conn.exec_driver_sql(sql, (param,)).first() is not None
+
+
+def _apply_new_rows(db: ServerDb, conn: Connection, batches: list[_NewRowBatch], device: DeviceIdentity | None,
+                    outcomes: dict[str, Outcome]) -> int:
+    total = sum(len(b.ids) for b in batches)
+    if not total:
+        return 0
+    seqs = iter(db.next_seqs(conn, total))
+    now = utcnow()
+    deltas: dict[tuple[str, str], tuple[int, int]] = {}
+    for batch in batches:
+        params = [(p[0], next(seqs), *p[2:]) for p in batch.params]
+        page_inserter(conn.dialect, batch.entity).insert(conn, params)  # type: ignore[union-attr]
+        name = batch.entity.entity_name
+        first = batch.raws[0]
+        ward = first["values"]["ward_id"] if "values" in first else first["fields"]["ward_id"][0]
+        if name not in protocol.DIGEST_EXCLUDED:
+            template = protocol.canonical_json(dict.fromkeys(sorted(_field_set(batch.entity)), "@"))
+            count, delta = deltas.get((ward, name), (0, 0))
+            deltas[(ward, name)] = (count + len(batch.ids), delta + protocol.new_rows_hash(name, batch.ids, batch.stamps, template))
+        change_ids = [raw["change_id"] for raw in batch.raws]
+        _insert_received(conn, change_ids, device.device_id if device else "office", now)
+        for change_id in change_ids:
+            outcomes[change_id] = Outcome(change_id, protocol.APPLIED)
+    _update_digests(conn, deltas)
+    return total
 
 
 def _check_ward_values(changes: Sequence[Change], scope: str | None) -> None:
@@ -289,7 +465,7 @@ def _apply(db: ServerDb, conn: Connection, valid: list[Change], scope: str | Non
         raise RequestRefused(403, "outside_ward", "rows of another ward", change_ids=outside)
     now = utcnow()
     lost_rows: list[dict[str, Any]] = []
-    received: list[dict[str, Any]] = []
+    received: list[str] = []
     for change in fresh:
         key = (change.entity.entity_name, change.entity_id)
         row = rows.get(key)
@@ -326,23 +502,16 @@ def _apply(db: ServerDb, conn: Connection, valid: list[Change], scope: str | Non
                 row.extras_dirty.add(name)
                 row.dirty = True
         outcomes[change.change_id] = Outcome(change.change_id, protocol.APPLIED)
-        received.append({"change_id": change.change_id, "device_id": device.device_id if device else "office", "received_at": now})
+        received.append(change.change_id)
     dirty = [r for r in rows.values() if r.dirty]
     seqs = db.next_seqs(conn, len(dirty))
-    inserts: dict[type[Synced], list[dict[str, Any]]] = {}
-    updates: dict[type[Synced], list[dict[str, Any]]] = {}
+    inserts: dict[type[Synced], list[tuple[Any, ...]]] = {}
+    updates: dict[type[Synced], list[tuple[Any, ...]]] = {}
     digest_delta: dict[tuple[str, str], tuple[int, int]] = {}
     extra_rows: list[dict[str, Any]] = []
     for row, seq in zip(dirty, seqs, strict=True):
-        data = dict(row.values)
-        data["clocks"] = dict(row.clocks)
-        data["server_seq"] = seq
-        if row.existed:
-            data["b_id"] = row.id
-            updates.setdefault(row.entity, []).append(data)
-        else:
-            data["id"] = row.id
-            inserts.setdefault(row.entity, []).append(data)
+        params = row_writer(conn.dialect, row.entity).params(row.values, row.clocks, seq, row.id)
+        (updates if row.existed else inserts).setdefault(row.entity, []).append(params)
         name = row.entity.entity_name
         if name not in protocol.DIGEST_EXCLUDED:
             ward = row.values.get("ward_id") or ""
@@ -357,12 +526,9 @@ def _apply(db: ServerDb, conn: Connection, valid: list[Change], scope: str | Non
             value, stamp = row.extras[extra]
             extra_rows.append({"entity": name, "entity_id": row.id, "field": extra, "value": value, "stamp": stamp})
     for entity, batch in inserts.items():
-        conn.execute(insert(_table(entity)), batch)
+        row_writer(conn.dialect, entity).insert(conn, batch)
     for entity, batch in updates.items():
-        table = _table(entity)
-        columns = [*synced_fields(entity), "clocks", "server_seq"]
-        stmt = update(table).where(table.c.id == bindparam("b_id")).values({c: bindparam(c) for c in columns})
-        conn.execute(stmt, batch)
+        row_writer(conn.dialect, entity).update(conn, batch)
     if extra_rows:
         for extra in extra_rows:
             conn.execute(
@@ -372,11 +538,24 @@ def _apply(db: ServerDb, conn: Connection, valid: list[Change], scope: str | Non
             )
         conn.execute(insert(ExtraField), extra_rows)
     if received:
-        conn.execute(insert(ReceivedChange), received)
+        _insert_received(conn, received, device.device_id if device else "office", now)
     if lost_rows:
         conn.execute(insert(LostValueRecord), lost_rows)
     _update_digests(conn, digest_delta)
     return len(dirty)
+
+
+def _insert_received(conn: Connection, change_ids: list[str], device_id: str, received_at: Any) -> None:
+    """Remember applied change ids (one executemany, the timestamp bound once for all)."""
+    dialect = conn.dialect
+    mark = "?" if dialect.paramstyle == "qmark" else "%s"
+    when = ReceivedChange.__table__.c.received_at.type  # type: ignore[attr-defined]
+    process = when.dialect_impl(dialect).bind_processor(dialect)
+    stamp = process(received_at) if process is not None else received_at
+    conn.exec_driver_sql(
+        f"INSERT INTO received_changes (change_id, device_id, received_at) VALUES ({mark}, {mark}, {mark})",
+        [(change_id, device_id, stamp) for change_id in change_ids],
+    )
 
 
 def _update_digests(conn: Connection, deltas: Mapping[tuple[str, str], tuple[int, int]]) -> None:

@@ -19,11 +19,13 @@ import json
 import logging
 import queue
 import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -31,12 +33,13 @@ from sqlalchemy import Text, delete, func, select, type_coerce
 
 from outreach.model import NeedsAttention, OutboxEntry, SyncState
 from outreach.model.entities import SYNCED_ENTITIES
+from outreach.model.codec import dumps_compact
 from outreach.store.database import Store
 from outreach.sync import protocol
 from outreach.sync.clock import is_valid_stamp, wall_ms_of
 from outreach.sync.errors import ClockAhead, DeviceRevoked, OutsideWard, ProtocolFailure, SyncBusy, SyncError
 from outreach.sync.pull_apply import DigestTracker, PageResult, PreparedPage, apply_pulled_page, prepare_page, refresh_deferred_search
-from outreach.sync.transport import Transport
+from outreach.sync.transport import EncodedJson, Transport
 from outreach.timeutil import now_local
 
 log = logging.getLogger(__name__)
@@ -88,9 +91,50 @@ class SyncReport:
     rejected_reasons: dict[str, int] = field(default_factory=dict)
 
 
-def _change_wire(entry: OutboxEntry) -> dict[str, Any]:
-    return {"change_id": entry.change_id, "entity": entry.entity, "entity_id": entry.entity_id,
-            "fields": entry.fields, "bases": entry.bases or {}}
+_first, _second = itemgetter(0), itemgetter(1)
+
+
+class _Pending:
+    """An outbox entry as a push reads it: its JSON columns kept as the stored text, which goes
+    into the request as it is (no decoding and re-encoding of 15,000 changes); ``fields`` is
+    decoded only when needed (a rejected change, a clock check)."""
+
+    __slots__ = ("seq", "change_id", "entity", "entity_id", "fields_text", "bases_text", "_fields")
+
+    def __init__(self, seq: int, change_id: str, entity: str, entity_id: str, fields_text: str, bases_text: str | None) -> None:
+        self.seq, self.change_id, self.entity, self.entity_id = seq, change_id, entity, entity_id
+        self.fields_text, self.bases_text = fields_text, bases_text
+        self._fields: Any = None
+
+    @property
+    def fields(self) -> Any:
+        if self._fields is None:
+            self._fields = json.loads(self.fields_text)
+        return self._fields
+
+    def wire(self, compact: bool = False) -> str:
+        """The change as JSON. ``compact``: when every field carries the same stamp (a row
+        created whole), ``"stamp": s, "values": {...}`` instead of ``"fields": {f: [v, s]}``,
+        for servers that say they take it: half the bytes, and twice as quick to decode."""
+        bases = self.bases_text if self.bases_text not in (None, "null") else "{}"
+        head = (f'{{"change_id":{dumps_compact(self.change_id)},"entity":{dumps_compact(self.entity)},'
+                f'"entity_id":{dumps_compact(self.entity_id)},')
+        if compact:
+            fields = self.fields
+            try:
+                pairs = fields.values()
+                if set(map(len, pairs)) == {2}:
+                    stamps = set(map(_second, pairs))
+                    if len(stamps) == 1:
+                        values = dict(zip(fields, map(_first, pairs), strict=True))
+                        return f'{head}"stamp":{dumps_compact(stamps.pop())},"values":{dumps_compact(values)},"bases":{bases}}}'
+            except (AttributeError, TypeError, KeyError, IndexError):  # not {field: [value, stamp]}: sent as stored
+                pass
+        return f'{head}"fields":{self.fields_text},"bases":{bases}}}'
+
+
+def _push_body(batch: list[_Pending], *, compact: bool = False, compress: bool = False) -> EncodedJson:
+    return EncodedJson.of('{"changes":[' + ",".join(entry.wire(compact) for entry in batch) + "]}", compress=compress)
 
 
 def local_digest(store: Store) -> protocol.WardDigest:
@@ -207,15 +251,19 @@ class SyncEngine:
 
     # ------------------------------------------------------------------ push
 
-    def _next_batch(self, after_seq: int) -> list[OutboxEntry]:
+    def _next_batch(self, after_seq: int) -> list[_Pending]:
         with self.store.read() as session:
-            entries = list(
-                session.scalars(select(OutboxEntry).where(OutboxEntry.seq > after_seq).order_by(OutboxEntry.seq).limit(self.batch_changes))
-            )
-        batch: list[OutboxEntry] = []
+            entries = [
+                _Pending(*row)
+                for row in session.connection().exec_driver_sql(
+                    "SELECT seq, change_id, entity, entity_id, fields, bases FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?",
+                    (after_seq, self.batch_changes),
+                )
+            ]
+        batch: list[_Pending] = []
         size = 0
         for entry in entries:
-            entry_size = len(json.dumps(entry.fields, ensure_ascii=False)) + 200
+            entry_size = len(entry.fields_text) + 200
             if batch and size + entry_size > self.batch_bytes:
                 break
             batch.append(entry)
@@ -223,70 +271,110 @@ class SyncEngine:
         return batch
 
     def _push(self, report: SyncReport) -> int | None:
-        """Send the outbox in order; returns how far ahead the clock is when changes were held back."""
+        """Send the outbox in order; returns how far ahead the clock is when changes were held back.
+
+        One request at a time, in outbox order. While the server applies a batch, the next one
+        is read and encoded in a helper thread, and the answer to the previous one is written
+        (acknowledged entries deleted, rejected ones set aside) in another, in answer order: the
+        laptop's work hides behind the server's. An entry still leaves the outbox only in the
+        transaction that records the answer naming it; if that write fails, the entry stays
+        and is sent again next time (the server acknowledges a change it has seen, once)."""
         after_seq = 0
         clock_ahead_ms: int | None = None
-        while True:
-            batch = self._next_batch(after_seq)
-            if not batch:
-                return clock_ahead_ms
+        batch = self._next_batch(after_seq)
+        if not batch:
+            return clock_ahead_ms
+        self._compact_changes = False  # until the server says it takes them (its first answer)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push-read") as reader, \
+                ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push-ack") as acker:
+            acks: list[Future[None]] = []
             try:
-                reply = self.transport.post("/sync/push", {"changes": [_change_wire(e) for e in batch]})
-            except OutsideWard as exc:
-                batch_ids = {e.change_id for e in batch}
-                if not exc.change_ids or not set(exc.change_ids) <= batch_ids:
-                    raise
-                # set the offending changes aside (never block the queue) and send the rest again
-                self._set_aside(batch, {cid: ("outside_ward", "") for cid in exc.change_ids})
-                report.rejected += len(exc.change_ids)
-                report.rejected_reasons["outside_ward"] = report.rejected_reasons.get("outside_ward", 0) + len(exc.change_ids)
-                continue
-            results = reply.get("results") if isinstance(reply, dict) else None
-            if not isinstance(results, list):
-                raise ProtocolFailure(200, "bad_push_reply")
-            by_id = {e.change_id: e for e in batch}
-            applied: list[int] = []
-            rejected: dict[str, tuple[str, str]] = {}
-            for result in results:
-                if not isinstance(result, dict) or result.get("change_id") not in by_id:
-                    continue
-                status, reason = result.get("status"), str(result.get("reason") or "")
-                if status == protocol.APPLIED:
-                    applied.append(by_id[result["change_id"]].seq)
-                elif status == protocol.REJECTED:
-                    rejected[result["change_id"]] = (reason or "rejected", "")
-                else:
-                    report.held_back += 1
-                    if reason == "clock_ahead":
-                        clock_ahead_ms = max(clock_ahead_ms or 0, self._ahead_ms(by_id[result["change_id"]], reply))
-            with self.store.write() as tx:
-                if applied:
-                    for start in range(0, len(applied), 500):
-                        tx.session.execute(delete(OutboxEntry).where(OutboxEntry.seq.in_(applied[start : start + 500])))
-                self._move_to_attention(tx.session, batch, rejected)
-                server_time = reply.get("server_time")
-                if isinstance(server_time, str) and is_valid_stamp(server_time):
-                    self.store.clock.observe(server_time)
-            report.pushed += len(applied)
-            report.rejected += len(rejected)
-            for reason, _ in rejected.values():
-                report.rejected_reasons[reason] = report.rejected_reasons.get(reason, 0) + 1
-            after_seq = batch[-1].seq
+                body = _push_body(batch)
+                while True:
+                    upcoming = reader.submit(self._prepared_batch, batch[-1].seq)
+                    try:
+                        reply = self.transport.post("/sync/push", body)
+                    except OutsideWard as exc:
+                        batch_ids = {e.change_id for e in batch}
+                        if not exc.change_ids or not set(exc.change_ids) <= batch_ids:
+                            raise
+                        # set the offending changes aside (never block the queue) and send the rest again
+                        upcoming.result()
+                        self._set_aside(batch, {cid: ("outside_ward", "") for cid in exc.change_ids})
+                        report.rejected += len(exc.change_ids)
+                        report.rejected_reasons["outside_ward"] = report.rejected_reasons.get("outside_ward", 0) + len(exc.change_ids)
+                        batch, body = self._prepared_batch(after_seq)
+                        if not batch:
+                            break
+                        continue
+                    results = reply.get("results") if isinstance(reply, dict) else None
+                    if not isinstance(results, list):
+                        raise ProtocolFailure(200, "bad_push_reply")
+                    if reply.get(protocol.COMPACT_CHANGES) is True:
+                        self._compact_changes = True
+                    by_id = {e.change_id: e for e in batch}
+                    applied: list[int] = []
+                    rejected: dict[str, tuple[str, str]] = {}
+                    for result in results:
+                        if not isinstance(result, dict) or result.get("change_id") not in by_id:
+                            continue
+                        status, reason = result.get("status"), str(result.get("reason") or "")
+                        if status == protocol.APPLIED:
+                            applied.append(by_id[result["change_id"]].seq)
+                        elif status == protocol.REJECTED:
+                            rejected[result["change_id"]] = (reason or "rejected", "")
+                        else:
+                            report.held_back += 1
+                            if reason == "clock_ahead":
+                                clock_ahead_ms = max(clock_ahead_ms or 0, self._ahead_ms(by_id[result["change_id"]], reply))
+                    acks.append(acker.submit(self._acknowledge, batch, applied, rejected, reply.get("server_time")))
+                    report.pushed += len(applied)
+                    report.rejected += len(rejected)
+                    for reason, _ in rejected.values():
+                        report.rejected_reasons[reason] = report.rejected_reasons.get(reason, 0) + 1
+                    after_seq = batch[-1].seq
+                    batch, body = upcoming.result()
+                    if not batch:
+                        break
+                    if acks[-1].done() and acks[-1].exception() is not None:
+                        break  # the laptop cannot record answers: stop sending, report below
+            finally:
+                for ack in acks:
+                    ack.exception()  # wait for every answer to be recorded before returning
+        for ack in acks:
+            error = ack.exception()
+            if error is not None:
+                raise error
+        return clock_ahead_ms
+
+    def _prepared_batch(self, after_seq: int) -> tuple[list[_Pending], EncodedJson]:
+        """The next batch and its request body, gzipped (run in a helper thread)."""
+        batch = self._next_batch(after_seq)
+        return batch, _push_body(batch, compact=getattr(self, "_compact_changes", False), compress=True)
+
+    def _acknowledge(self, batch: list[_Pending], applied: list[int], rejected: Mapping[str, tuple[str, str]], server_time: Any) -> None:
+        """Record the server's answer to one batch: one local transaction."""
+        with self.store.write() as tx:
+            for start in range(0, len(applied), 500):
+                tx.session.execute(delete(OutboxEntry).where(OutboxEntry.seq.in_(applied[start : start + 500])))
+            self._move_to_attention(tx.session, batch, rejected)
+            if isinstance(server_time, str) and is_valid_stamp(server_time):
+                self.store.clock.observe(server_time)
 
     @staticmethod
-    def _ahead_ms(entry: OutboxEntry, reply: Mapping[str, Any]) -> int:
+    def _ahead_ms(entry: _Pending, reply: Mapping[str, Any]) -> int:
         server_ms = reply.get("server_time_ms")
         stamps = [pair[1] for pair in entry.fields.values() if isinstance(pair, list) and len(pair) == 2 and is_valid_stamp(pair[1])]
         if not isinstance(server_ms, int) or not stamps:
             return 0
         return max(wall_ms_of(s) for s in stamps) - server_ms
 
-    def _set_aside(self, batch: list[OutboxEntry], rejected: Mapping[str, tuple[str, str]]) -> None:
+    def _set_aside(self, batch: list[_Pending], rejected: Mapping[str, tuple[str, str]]) -> None:
         with self.store.write() as tx:
             self._move_to_attention(tx.session, batch, rejected)
 
     @staticmethod
-    def _move_to_attention(session: Any, batch: list[OutboxEntry], rejected: Mapping[str, tuple[str, str]]) -> None:
+    def _move_to_attention(session: Any, batch: list[_Pending], rejected: Mapping[str, tuple[str, str]]) -> None:
         if not rejected:
             return
         now = now_local()

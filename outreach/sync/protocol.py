@@ -7,6 +7,8 @@ edit, and the convergence check cannot disagree with itself. No I/O here.
 from __future__ import annotations
 
 import hashlib
+from itertools import repeat
+from operator import itemgetter, methodcaller
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,6 +38,11 @@ MAX_CLOCK_AHEAD_MS = 10 * 60 * 1000
 DIGEST_EXCLUDED = frozenset({"procedure"})
 
 _HASH_MOD = 1 << 128
+
+#: Key of a push answer saying the server also takes a change as ``{"stamp": s, "values":
+#: {field: value}}`` (every field stamped ``s``) besides ``{"fields": {field: [value, s]}}``;
+#: clients use the shorter form only once a server said so (older servers refuse it).
+COMPACT_CHANGES = "compact_changes"
 
 # Per-change outcomes in a push answer.
 APPLIED = "applied"
@@ -90,3 +97,12 @@ class WardDigest:
 def add_hash(total_hex: str, delta: int, sign: int = 1) -> str:
     """Add (or with ``sign=-1`` remove) one row hash from a stored running sum."""
     return f"{(int(total_hex, 16) + sign * delta) % _HASH_MOD:032x}"
+
+
+def new_rows_hash(entity: str, ids: list[str], stamps: list[str], template: str) -> int:
+    """The sum of ``row_hash`` of new rows whose every field carries one stamp, ``template``
+    being the canonical clocks text with ``"@"`` for the stamp (C loops over the page)."""
+    canonical = map(template.replace, repeat('"@"'), map('"{}"'.format, stamps))
+    texts = map(f"{entity}\x00%s\x00%s".__mod__, zip(ids, canonical, strict=True))
+    digests = map(methodcaller("digest"), map(hashlib.sha256, map(str.encode, texts)))
+    return sum(map(int.from_bytes, map(itemgetter(slice(0, 16)), digests), repeat("big")))

@@ -22,12 +22,10 @@ clears the mark; a crash in between leaves the mark, and the next start rebuilds
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import repeat
-from operator import itemgetter, methodcaller
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -106,15 +104,6 @@ class DigestTracker:
     def add_hashes(self, entity: str, rows: int, total: int) -> None:
         self.digest.counts[entity] = self.digest.counts.get(entity, 0) + rows
         self.digest.total = (self.digest.total + total) % (1 << 128)
-
-
-def new_rows_hash(entity: str, ids: list[str], stamps: list[str], template: str) -> int:
-    """The sum of ``row_hash`` of new rows whose every field carries one stamp, ``template``
-    being the canonical clocks text with ``"@"`` for the stamp (C loops over the page)."""
-    canonical = map(template.replace, repeat('"@"'), map('"{}"'.format, stamps))
-    texts = map(f"{entity}\x00%s\x00%s".__mod__, zip(ids, canonical, strict=True))
-    digests = map(methodcaller("digest"), map(hashlib.sha256, map(str.encode, texts)))
-    return sum(map(int.from_bytes, map(itemgetter(slice(0, 16)), digests), repeat("big")))
 
 
 def tables_of(reply: Mapping[str, Any]) -> list[PulledTable]:
@@ -252,7 +241,7 @@ def prepare_new_rows(dialect: Any, table: PulledTable, member_id: str | None, di
         flagged = sum(1 for r in rows if r[status] == "flagged" and r[volunteer] == member_id)
     hashes = None
     if digest and entity.entity_name not in protocol.DIGEST_EXCLUDED:
-        hashes = (len(ids), new_rows_hash(entity.entity_name, ids, stamps, _canonical_template(entity, inserter.sorted_fields)))
+        hashes = (len(ids), protocol.new_rows_hash(entity.entity_name, ids, stamps, _canonical_template(entity, inserter.sorted_fields)))
     return NewRows(entity, ids, params, max(stamps), touched, flagged, hashes)
 
 

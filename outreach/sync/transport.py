@@ -44,6 +44,28 @@ class Reply:
     body: Any
 
 
+@dataclass(frozen=True)
+class EncodedJson:
+    """A request body already encoded as JSON (UTF-8): posted as it is, not dumped again.
+    ``gzipped``, if given, is ``data`` already compressed (by a thread that had the time)."""
+
+    data: bytes
+    gzipped: bytes | None = None
+
+    @classmethod
+    def of(cls, text: str, *, compress: bool = False) -> EncodedJson:
+        data = text.encode()
+        return cls(data, gzip_body(data) if compress and len(data) > GZIP_MIN_BYTES else None)
+
+
+GZIP_MIN_BYTES = 1024
+
+
+def gzip_body(raw: bytes) -> bytes:
+    # level 1: a 500-change batch shrinks ~8x in a few milliseconds (level 5: 3x the time, 10% smaller)
+    return gzip.compress(raw, compresslevel=1)
+
+
 class Transport(Protocol):
     """What the engine needs from the network; raises SyncError subclasses on failure."""
 
@@ -141,10 +163,13 @@ class HttpTransport:
         return self._send("GET", path, params=params)
 
     def post(self, path: str, body: Any) -> Any:
-        raw = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
         headers = {"Content-Type": "application/json"}
-        if len(raw) > 1024:
-            raw = gzip.compress(raw, compresslevel=5)
+        if isinstance(body, EncodedJson) and body.gzipped is not None:
+            headers["Content-Encoding"] = "gzip"
+            return self._send("POST", path, data=body.gzipped, headers=headers)
+        raw = body.data if isinstance(body, EncodedJson) else json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+        if len(raw) > GZIP_MIN_BYTES:
+            raw = gzip_body(raw)
             headers["Content-Encoding"] = "gzip"
         return self._send("POST", path, data=raw, headers=headers)
 
