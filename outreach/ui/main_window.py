@@ -154,6 +154,12 @@ class MainWindow(QMainWindow):
         self.sync_button.clicked.connect(self.sync_driver.sync_now)
         self.sync_button.setVisible(self.sync_driver.active)
         bar.addPermanentWidget(self.sync_button)
+        self.problems_button = QToolButton()
+        self.problems_button.setObjectName("syncProblems")
+        self.problems_button.setText(self.tr("Sync problems…"))
+        self.problems_button.clicked.connect(self.open_sync_problems)
+        self._update_problems_button()
+        bar.addPermanentWidget(self.problems_button)
         last = self.settings.get(ui_settings.LAST_PAGE)
         self.nav.setCurrentRow(last if 0 <= last < PAGE_COUNT else PAGE_HOUSEHOLDS)
 
@@ -389,6 +395,22 @@ class MainWindow(QMainWindow):
         """Render ``status`` in the status bar (GUI thread; see ``post_sync_status``)."""
         self._sync_status = status
         self.sync_label.render_status(status)
+        self._update_problems_button()
+
+    def _update_problems_button(self) -> None:
+        """Shown while changes need attention, and always to an enrolled leader (overwritten values)."""
+        leader_online = self.ctx.actor.is_leader and bool(self.ctx.store.profile.server_device_id)
+        self.problems_button.setVisible(bool(self._sync_status.attention) or leader_online)
+
+    def open_sync_problems(self) -> QWidget:
+        from outreach.ui.sync_problems_dialog import SyncProblemsDialog
+
+        dialog = SyncProblemsDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(self.sync_driver.sync_now)
+        self._track(dialog)
+        dialog.open()
+        return dialog
 
     def post_sync_status(self, status: SyncStatus) -> None:
         """Thread-safe: the sync engine may call this from its worker thread."""
@@ -417,7 +439,7 @@ class MainWindow(QMainWindow):
         old = self.takeCentralWidget()
         if old is not None:
             old.deleteLater()
-        for child in [*self.statusBar().findChildren(QLabel), self.sync_button]:
+        for child in [*self.statusBar().findChildren(QLabel), self.sync_button, self.problems_button]:
             self.statusBar().removeWidget(child)
             child.deleteLater()
         self._build()

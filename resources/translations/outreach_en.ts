@@ -1077,6 +1077,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Sync problems…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Coverage reports are not available in this build.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1417,6 +1421,196 @@
     </message>
     <message>
         <source>This computer is enrolled with %1. Restart Outreach to start syncing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncProblems</name>
+    <message>
+        <source>Household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residential group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relation to head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VNeID level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A value the server does not accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A field this server version does not know</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A kind of record this server does not know</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the ward office may change this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a team leader may change this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record belongs to another ward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record has no ward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change&apos;s time stamp is invalid</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncProblemsDialog</name>
+    <message>
+        <source>Sync problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes the ward server refused. Other changes are still sent. Discarding one brings back the server&apos;s values at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard the selected change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore the selected value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overwritten values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the ward server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overwritten value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values another laptop&apos;s concurrent edit replaced. Restore one to write it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No overwritten values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list is kept by the ward server and needs a connection: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard the change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard this refused change? The server&apos;s values come back at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1077,6 +1077,10 @@
         <translation>Đồng bộ ngay</translation>
     </message>
     <message>
+        <source>Sync problems…</source>
+        <translation>Sự cố đồng bộ…</translation>
+    </message>
+    <message>
         <source>Coverage reports are not available in this build.</source>
         <translation>Bản này chưa có báo cáo độ bao phủ.</translation>
     </message>
@@ -1418,6 +1422,196 @@
     <message>
         <source>This computer is enrolled with %1. Restart Outreach to start syncing.</source>
         <translation>Máy này đã đăng ký với %1. Hãy mở lại Outreach để bắt đầu đồng bộ.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncProblems</name>
+    <message>
+        <source>Household</source>
+        <translation>Hộ gia đình</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>Nhân khẩu</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Lần thăm</translation>
+    </message>
+    <message>
+        <source>Filing</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Week lock</source>
+        <translation>Khoá tuần</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>Chủ hộ</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Residential group</source>
+        <translation>Tổ dân phố</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Personal ID</source>
+        <translation>Số định danh</translation>
+    </message>
+    <message>
+        <source>Relation to head</source>
+        <translation>Quan hệ với chủ hộ</translation>
+    </message>
+    <message>
+        <source>VNeID level</source>
+        <translation>Mức VNeID</translation>
+    </message>
+    <message>
+        <source>A value the server does not accept</source>
+        <translation>Giá trị máy chủ không chấp nhận</translation>
+    </message>
+    <message>
+        <source>A field this server version does not know</source>
+        <translation>Trường thông tin mà phiên bản máy chủ này chưa biết</translation>
+    </message>
+    <message>
+        <source>A kind of record this server does not know</source>
+        <translation>Loại bản ghi mà máy chủ này chưa biết</translation>
+    </message>
+    <message>
+        <source>Only the ward office may change this</source>
+        <translation>Chỉ văn phòng phường được sửa mục này</translation>
+    </message>
+    <message>
+        <source>Only a team leader may change this</source>
+        <translation>Chỉ trưởng nhóm được sửa mục này</translation>
+    </message>
+    <message>
+        <source>The record belongs to another ward</source>
+        <translation>Bản ghi thuộc phường khác</translation>
+    </message>
+    <message>
+        <source>The record has no ward</source>
+        <translation>Bản ghi không thuộc phường nào</translation>
+    </message>
+    <message>
+        <source>The change&apos;s time stamp is invalid</source>
+        <translation>Dấu thời gian của thay đổi không hợp lệ</translation>
+    </message>
+</context>
+<context>
+    <name>SyncProblemsDialog</name>
+    <message>
+        <source>Sync problems</source>
+        <translation>Sự cố đồng bộ</translation>
+    </message>
+    <message>
+        <source>Changes the ward server refused. Other changes are still sent. Discarding one brings back the server&apos;s values at the next sync.</source>
+        <translation>Các thay đổi máy chủ phường không nhận. Các thay đổi khác vẫn được gửi. Bỏ một thay đổi thì lần đồng bộ sau sẽ lấy lại giá trị của máy chủ.</translation>
+    </message>
+    <message>
+        <source>&amp;Discard the selected change</source>
+        <translation>&amp;Bỏ thay đổi đang chọn</translation>
+    </message>
+    <message>
+        <source>Refused changes</source>
+        <translation>Thay đổi bị từ chối</translation>
+    </message>
+    <message>
+        <source>&amp;Restore the selected value</source>
+        <translation>&amp;Khôi phục giá trị đang chọn</translation>
+    </message>
+    <message>
+        <source>Overwritten values</source>
+        <translation>Giá trị bị ghi đè</translation>
+    </message>
+    <message>
+        <source>Asking the ward server…</source>
+        <translation>Đang hỏi máy chủ phường…</translation>
+    </message>
+    <message>
+        <source>Refused at</source>
+        <translation>Bị từ chối lúc</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Bản ghi</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Trường</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Recorded at</source>
+        <translation>Ghi nhận lúc</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Trường</translation>
+    </message>
+    <message>
+        <source>Overwritten value</source>
+        <translation>Giá trị bị ghi đè</translation>
+    </message>
+    <message>
+        <source>Value now</source>
+        <translation>Giá trị hiện tại</translation>
+    </message>
+    <message>
+        <source>Values another laptop&apos;s concurrent edit replaced. Restore one to write it back.</source>
+        <translation>Các giá trị đã bị thay bởi một lần sửa cùng lúc trên máy khác. Khôi phục để ghi lại giá trị đó.</translation>
+    </message>
+    <message>
+        <source>No overwritten values.</source>
+        <translation>Không có giá trị nào bị ghi đè.</translation>
+    </message>
+    <message>
+        <source>The list is kept by the ward server and needs a connection: %1</source>
+        <translation>Danh sách này nằm trên máy chủ phường và cần kết nối mạng: %1</translation>
+    </message>
+    <message>
+        <source>Discard the change</source>
+        <translation>Bỏ thay đổi</translation>
+    </message>
+    <message>
+        <source>Discard this refused change? The server&apos;s values come back at the next sync.</source>
+        <translation>Bỏ thay đổi bị từ chối này? Lần đồng bộ sau sẽ lấy lại giá trị của máy chủ.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Bỏ</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Giữ lại</translation>
     </message>
 </context>
 <context>

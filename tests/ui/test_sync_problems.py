@@ -1,0 +1,85 @@
+"""The Sync problems dialog against a real server on 127.0.0.1: a refused change is shown with
+its record and reason and can be discarded; a leader sees a value another laptop's concurrent
+edit overwrote, and restores it."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from outreach.model import Household
+from outreach.services.sync_problems import refused_changes
+from outreach.store.database import Store
+from outreach.sync.client import run_sync
+from outreach.sync.local_state import needs_attention
+from uihelpers import enrol_as
+
+if TYPE_CHECKING:
+    from sync_helpers import WardSetup
+
+
+def head_name(store: Store, household_id: str) -> str:
+    with store.read() as session:
+        return session.get(Household, household_id).head_name
+
+
+def test_a_refused_change_is_explained_and_discarded(qtbot, make_window, store: Store, live_ward: "WardSetup") -> None:
+    window = make_window(role="volunteer")
+    enrol_as(store, live_ward, "volunteer")
+    with store.write() as tx:  # a record without a ward: the server refuses it
+        tx.recorder.create(Household, {"ward_id": None, "head_name": "Không rõ phường"})
+    with qtbot.waitSignal(window.sync_driver.synced, timeout=20_000):
+        window.start_background_sync(first_delay_ms=0)
+    qtbot.waitUntil(lambda: window.problems_button.isVisible(), timeout=5000)
+    refused = len(needs_attention(store))  # also the test ward's own records, made before enrolling
+    assert f"{refused} cần xử lý" in window.sync_label.text()
+
+    dialog = window.open_sync_problems()
+    qtbot.waitUntil(lambda: dialog.refused_model.rowCount() == refused, timeout=5000)
+    rows = [[dialog.refused_model.index(r, c).data() for c in range(4)] for r in range(refused)]
+    mine = next(r for r, row in enumerate(rows) if "Không rõ phường" in row[1])
+    assert rows[mine][1] == "Hộ gia đình: Không rõ phường" and rows[mine][3] == "Bản ghi không thuộc phường nào"
+    dialog.refused_table.selectRow(mine)
+    dialog.ask_discard()
+    with qtbot.waitSignal(dialog.changed, timeout=10_000):
+        next(b for b in dialog.question.buttons() if b.text() == "Bỏ").click()
+    left = refused_changes(store)
+    assert len(left) == refused - 1 and all(c.record != "Không rõ phường" for c in left)
+    qtbot.waitUntil(lambda: dialog.refused_model.rowCount() == refused - 1, timeout=5000)
+
+
+def test_a_leader_restores_a_value_overwritten_by_another_laptop(qtbot, make_window, store: Store, live_ward: "WardSetup", tmp_path: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
+    from sync_helpers import enrol_fast, fast_store
+
+    window = make_window(role="leader")
+    enrol_as(store, live_ward, "leader")
+    with store.write() as tx:
+        household = tx.recorder.create(Household, {"ward_id": store.profile.ward_id, "head_name": "Nguyễn Văn An"})
+    run_sync(store)
+    other = fast_store(tmp_path / "template", tmp_path / "other")
+    other_transport = enrol_fast(live_ward, other)
+    run_sync(other, transport=other_transport)
+
+    with store.write() as tx:  # the leader corrects the name ...
+        tx.recorder.update(tx.session.get(Household, household.id), {"head_name": "Nguyễn Văn Ân"})
+    run_sync(store)
+    with other.write() as tx:  # ... while a volunteer, not yet synced, writes another spelling
+        tx.recorder.update(tx.session.get(Household, household.id), {"head_name": "Nguyễn Văn Anh"})
+    run_sync(other, transport=other_transport)
+    run_sync(store)
+    assert head_name(store, household.id) == "Nguyễn Văn Anh"  # the later edit won everywhere
+
+    dialog = window.open_sync_problems()
+    qtbot.waitUntil(lambda: dialog.overwritten_model.rowCount() == 1, timeout=10_000)
+    row = [dialog.overwritten_model.index(0, c).data() for c in range(5)]
+    assert row[2] == "Chủ hộ" and row[3] == "Nguyễn Văn Ân" and row[4] == "Nguyễn Văn Anh"
+    with qtbot.waitSignals([dialog.changed, window.sync_driver.synced], timeout=20_000):
+        dialog.restore_selected()  # then the app sends the restored value at once
+    assert head_name(store, household.id) == "Nguyễn Văn Ân"
+    qtbot.waitUntil(lambda: dialog.overwritten_model.rowCount() == 0, timeout=10_000)  # resolved on the server
+    run_sync(other, transport=other_transport)
+    assert head_name(other, household.id) == "Nguyễn Văn Ân"
+    other_transport.close()
+    other.close()
