@@ -167,7 +167,8 @@ def pull_child(url: str, code: str, folder: str) -> None:
     noop = run_sync(store, transport=transport)
     store.close()
     print(json.dumps({"seconds": elapsed, "pulled": report.pulled, "pages": report.pages, "verified": report.verified,
-                      "noop_requests": noop.requests, "noop_seconds": noop.duration_s}))
+                      "noop_requests": noop.requests, "noop_seconds": noop.duration_s,
+                      "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 
 
 def bench_pull(work: Path, repeat: int) -> None:
@@ -189,7 +190,9 @@ def bench_pull(work: Path, repeat: int) -> None:
             db.dispose()
             out = subprocess.run([PY, __file__, "--pull-child", url, code, str(work / f"pull-{run}")], check=True, capture_output=True, text=True)
             results.append(json.loads(out.stdout.strip().splitlines()[-1]))
-        rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        # the pulling process's own peak (RUSAGE_CHILDREN would also count the servers this
+        # script started and waited for, e.g. the one that pushed the large ward)
+        rss_mb = max(r["peak_rss_mb"] for r in results)
     finally:
         proc.terminate()
         proc.wait()
