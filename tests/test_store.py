@@ -121,9 +121,10 @@ def test_upgrade_backs_up_the_file_first_and_keeps_data(store: Store, tmp_path: 
     store.close()
     migrations = tmp_path / "migrations"
     shutil.copytree(migrate_module.MIGRATIONS_DIR, migrations, ignore=shutil.ignore_patterns("__pycache__"))
-    (migrations / "versions" / "0002_test_column.py").write_text(
+    current = migrate_module.head_revision()  # the new migration follows whatever is the head now
+    (migrations / "versions" / "9999_test_column.py").write_text(
         'from alembic import op\nimport sqlalchemy as sa\n'
-        'revision = "0002_test"\ndown_revision = "0001"\nbranch_labels = None\ndepends_on = None\n'
+        f'revision = "9999_test"\ndown_revision = "{current}"\nbranch_labels = None\ndepends_on = None\n'
         'def upgrade():\n    op.add_column("households", sa.Column("test_extra", sa.Text()))\n'
         'def downgrade():\n    op.drop_column("households", "test_extra")\n'
     )
@@ -136,7 +137,7 @@ def test_upgrade_backs_up_the_file_first_and_keeps_data(store: Store, tmp_path: 
                 columns = [r[1] for r in session.execute(text("PRAGMA table_info(households)"))]
                 assert "test_extra" in columns
                 assert session.get(Household, hid) is not None
-            backups = list((profile.data_dir / "backups").glob("outreach-0001-*.db"))
+            backups = list((profile.data_dir / "backups").glob(f"outreach-{current}-*.db"))
             assert len(backups) == 1 and backups[0].stat().st_size > 0
         finally:
             upgraded.close()

@@ -92,7 +92,8 @@ class Resident(Synced, Base):
         Index("ix_residents_household_live", "household_id", "deleted"),
     )
 
-    household_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
+    #: (no index of its own: ix_residents_household_live starts with it)
+    household_id: Mapped[str | None] = mapped_column(String(ID_LENGTH))
     full_name: Mapped[str] = mapped_column(String(200), default="")
     date_of_birth: Mapped[dt.date | None] = mapped_column(Date)
     sex: Mapped[str | None] = mapped_column(String(5))  # "Nam" | "Nữ"
@@ -118,7 +119,8 @@ class Visit(Synced, Base):
         Index("ix_visits_household_last", "household_id", "deleted", "started_at"),
     )
 
-    household_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
+    #: (no index of its own: ix_visits_household_last starts with it)
+    household_id: Mapped[str | None] = mapped_column(String(ID_LENGTH))
     team_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
     volunteer_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
     members_present: Mapped[list[Any]] = mapped_column(JSON, default=list)
