@@ -145,15 +145,14 @@ def _bulk_rows(session: Session, ids: list[str]) -> list[tuple[str, str, str, st
     """The index rows of ``ids`` (sorted), as ``refresh_households`` computes them chunk by chunk:
     same order of households (by id) and of residents within one (as stored)."""
     wanted = set(ids)
-    conn = session.connection()
+    cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     residents: dict[str, list[tuple[str, str | None, str | None]]] = {}
-    for hid, name, phone, pid in conn.exec_driver_sql(
-        "SELECT household_id, full_name, phone, personal_id FROM residents WHERE deleted = 0 ORDER BY household_id, rowid"
-    ).fetchall():
+    # a plain scan (rowid order, like the index look-ups of the chunked path within one household)
+    for hid, name, phone, pid in cursor.execute("SELECT household_id, full_name, phone, personal_id FROM residents WHERE deleted = 0"):
         if hid in wanted:
             residents.setdefault(hid, []).append((name, phone, pid))
     rows = []
-    for hid, head, address, phone in conn.exec_driver_sql("SELECT id, head_name, address, phone FROM households WHERE deleted = 0 ORDER BY id").fetchall():
+    for hid, head, address, phone in cursor.execute("SELECT id, head_name, address, phone FROM households WHERE deleted = 0 ORDER BY id").fetchall():
         if hid not in wanted:
             continue
         members = residents.get(hid, [])
