@@ -129,6 +129,7 @@ def test_upgrade_backs_up_the_file_first_and_keeps_data(store: Store, tmp_path: 
         'def downgrade():\n    op.drop_column("households", "test_extra")\n'
     )
     monkeypatch.setattr(migrate_module, "MIGRATIONS_DIR", migrations)
+    monkeypatch.setattr(migrate_module, "HEAD_REVISION", "9999_test")  # what the newer app would say
     migrate_module._script.cache_clear()
     try:
         upgraded = open_store(profile)
@@ -187,3 +188,8 @@ def test_clock_is_persisted_across_restarts(store: Store) -> None:
         assert reopened.clock.now() > last
     finally:
         reopened.close()
+
+
+def test_the_fast_path_head_is_alembics_head() -> None:
+    """``migrate`` skips Alembic when a database is at HEAD_REVISION: it must be the real head."""
+    assert migrate_module.HEAD_REVISION == migrate_module.head_revision()
