@@ -284,16 +284,26 @@ class SyncEngine:
         batch = self._next_batch(after_seq)
         if not batch:
             return clock_ahead_ms
-        self._compact_changes = False  # until the server says it takes them (its first answer)
+        # Changes go in the compact form from the start; a server older than that form refuses
+        # the batch as malformed, and it is sent again in the full form (and so is the rest).
+        self._compact_changes = True
+        confirmed = False
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push-read") as reader, \
                 ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push-ack") as acker:
             acks: list[Future[None]] = []
             try:
-                body = _push_body(batch)
+                body = _push_body(batch, compact=True, compress=True)
                 while True:
                     upcoming = reader.submit(self._prepared_batch, batch[-1].seq)
                     try:
                         reply = self.transport.post("/sync/push", body)
+                    except ProtocolFailure as exc:
+                        if confirmed or not self._compact_changes or exc.status != 422 or exc.reason != "bad_shape":
+                            raise
+                        upcoming.result()
+                        self._compact_changes = False
+                        body = _push_body(batch, compress=True)
+                        continue
                     except OutsideWard as exc:
                         batch_ids = {e.change_id for e in batch}
                         if not exc.change_ids or not set(exc.change_ids) <= batch_ids:
@@ -310,8 +320,7 @@ class SyncEngine:
                     results = reply.get("results") if isinstance(reply, dict) else None
                     if not isinstance(results, list):
                         raise ProtocolFailure(200, "bad_push_reply")
-                    if reply.get(protocol.COMPACT_CHANGES) is True:
-                        self._compact_changes = True
+                    confirmed = confirmed or reply.get(protocol.COMPACT_CHANGES) is True
                     by_id = {e.change_id: e for e in batch}
                     applied: list[int] = []
                     rejected: dict[str, tuple[str, str]] = {}
@@ -350,7 +359,7 @@ class SyncEngine:
     def _prepared_batch(self, after_seq: int) -> tuple[list[_Pending], EncodedJson]:
         """The next batch and its request body, gzipped (run in a helper thread)."""
         batch = self._next_batch(after_seq)
-        return batch, _push_body(batch, compact=getattr(self, "_compact_changes", False), compress=True)
+        return batch, _push_body(batch, compact=self._compact_changes, compress=True)
 
     def _acknowledge(self, batch: list[_Pending], applied: list[int], rejected: Mapping[str, tuple[str, str]], server_time: Any) -> None:
         """Record the server's answer to one batch: one local transaction."""

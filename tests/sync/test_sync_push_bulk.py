@@ -161,3 +161,28 @@ def test_bulk_push_equals_change_by_change(server: Any, template_root: Path, tmp
     transport.close()
     other_transport.close()
     store.close()
+
+
+def test_a_server_without_the_compact_form_gets_the_full_one(ward_setup: WardSetup, template_root: Path, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """An older server refuses a change without ``fields`` as malformed: the batch is sent again
+    in the full form, and so is every later batch of that sync."""
+    real = server_push._structure
+    refused: list[int] = []
+
+    def older_server(payload: Any) -> Any:
+        for index, change in enumerate(payload.get("changes") or []):
+            if isinstance(change, dict) and "fields" not in change:
+                refused.append(index)
+                raise server_push.RequestRefused(422, "bad_shape", f"changes[{index}].fields missing or of the wrong type")
+        return real(payload)
+
+    monkeypatch.setattr(server_push, "_structure", older_server)
+    store = fast_store(template_root, tmp_path / "laptop")
+    transport = enrol_fast(ward_setup, store)
+    record(store, ward_setup, 300)
+    report = SyncEngine(store, transport).sync()
+    assert report.pushed == 300 * 2 + 1 + 3 and report.rejected == 0
+    assert refused == [0]  # one refusal, then the full form only
+    transport.close()
+    store.close()
