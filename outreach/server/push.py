@@ -11,6 +11,11 @@ wrong and it keeps the change until the clock is fixed). A rejected change appli
 Everything a batch changes — rows, their new ``server_seq``, the change ids, the lost values
 of concurrent edits, the ward digest — is written in one transaction.
 
+Only a team leader's device may lock or unlock a week or review a visit (its review status, note,
+reviewer and time). A volunteer's device still records new visits (review at its defaults) and
+sends a flagged visit back as ``corrected``; any other such change from a volunteer is answered
+``rejected`` with reason ``leader_only``, and none of that change is applied.
+
 A change may also come as ``{"stamp": s, "values": {field: value}}`` (every field stamped
 ``s``); answers say ``compact_changes: true`` so clients know this server takes it. Changes that
 each create a whole row with one stamp (a laptop's bulk registration, a first push) are checked
@@ -285,7 +290,7 @@ def apply_push(db: ServerDb, device: DeviceIdentity | None, payload: Any, *, war
     office = device is None
     outcomes: dict[str, Outcome] = {}
     stamps: set[str] = set()
-    bulk = _new_row_batches(db.engine.dialect, raw_changes, scope, now_ms)
+    bulk = _new_row_batches(db.engine.dialect, raw_changes, scope, now_ms, leader=device is None or device.role == "leader")
     candidates = {raw["change_id"] for batch in bulk for raw in batch.raws}
     # everything else is checked change by change, in request order, before the transaction
     checked: dict[str, Change | Outcome] = {}
@@ -341,13 +346,16 @@ class _NewRowBatch:
     applicable: bool = True
 
 
-def _new_row_batches(dialect: Any, raw_changes: list[dict[str, Any]], scope: str | None, now_ms: int) -> list[_NewRowBatch]:
+def _new_row_batches(dialect: Any, raw_changes: list[dict[str, Any]], scope: str | None, now_ms: int, *,
+                     leader: bool = True) -> list[_NewRowBatch]:
     if scope is None:
         return []
     by_entity: dict[type[Synced], list[dict[str, Any]]] = {}
     for raw in raw_changes:
         entity = ENTITY_BY_NAME.get(raw["entity"])
         if entity is None or entity.entity_name in _BULK_EXCLUDED or raw.get("bases"):
+            continue
+        if not leader and entity.entity_name in LEADER_ONLY_ENTITIES:
             continue
         values = raw.get("values")
         if values is not None:  # compact: {"stamp": s, "values": {...}}
@@ -366,16 +374,20 @@ def _new_row_batches(dialect: Any, raw_changes: list[dict[str, Any]], scope: str
             continue
         names = inserter.fields
         rows: list[list[Any]] = []
+        review = [names.index(f) for f in REVIEW_FIELDS] if not leader and entity.entity_name == "visit" else []
         for raw in raws:
             values = raw.get("values")
             if values is not None:
-                rows.append([raw["entity_id"], None, raw["stamp"], *map(values.__getitem__, names)])
-                continue
-            pairs = list(map(raw["fields"].__getitem__, names))
-            stamps = set(map(_second, pairs))
-            if len(stamps) != 1:
-                break
-            rows.append([raw["entity_id"], None, stamps.pop(), *map(_first, pairs)])
+                row = [raw["entity_id"], None, raw["stamp"], *map(values.__getitem__, names)]
+            else:
+                pairs = list(map(raw["fields"].__getitem__, names))
+                stamps = set(map(_second, pairs))
+                if len(stamps) != 1:
+                    break
+                row = [raw["entity_id"], None, stamps.pop(), *map(_first, pairs)]
+            if review and not _review_at_defaults(entity, {REVIEW_FIELDS[i]: row[3 + at] for i, at in enumerate(review)}):
+                break  # a volunteer's reviewed visit: change by change, where it is refused
+            rows.append(row)
         else:
             prepared = inserter.prepare(rows)
             if prepared is not None and int(max(prepared[1])[:13]) <= now_ms + protocol.MAX_CLOCK_AHEAD_MS:
@@ -435,6 +447,40 @@ def _apply_new_rows(db: ServerDb, conn: Connection, batches: list[_NewRowBatch],
     return total
 
 
+#: Per-change answer to a volunteer's change of what only a leader may change.
+LEADER_ONLY = "leader_only"
+#: A visit's review, set by a team leader (DESIGN.md §4.17).
+REVIEW_FIELDS = ("review_status", "review_note", "reviewed_by", "reviewed_at")
+#: Entities only a leader writes: the approved-week locks.
+LEADER_ONLY_ENTITIES = frozenset({"week_lock"})
+
+
+def _needs_leader(change: Change, row: _Row | None) -> bool:
+    """True if a volunteer's change does what only a leader may: lock or unlock a week, or set a
+    visit's review. A volunteer still records a new visit (its review at the defaults: pending,
+    no note, no reviewer) and sends a flagged visit back as corrected."""
+    name = change.entity.entity_name
+    if name in LEADER_ONLY_ENTITIES:
+        return True
+    if name != "visit":
+        return False
+    touched = [f for f in REVIEW_FIELDS if f in change.values]
+    if not touched:
+        return False
+    current = row.values if row is not None and row.clocks else _defaults(change.entity)
+    for field_name in touched:
+        new, old = change.values[field_name], current.get(field_name)
+        if new == old or (field_name == "review_status" and old == "flagged" and new == "corrected"):
+            continue
+        return True
+    return False
+
+
+def _review_at_defaults(entity: type[Synced], values: Mapping[str, Any]) -> bool:
+    defaults = _defaults(entity)
+    return all(values.get(f) == defaults[f] for f in REVIEW_FIELDS)
+
+
 def _check_ward_values(changes: Sequence[Change], scope: str | None) -> None:
     """403 for any change that names another ward (before anything is written)."""
     outside: list[str] = []
@@ -466,16 +512,20 @@ def _apply(db: ServerDb, conn: Connection, valid: list[Change], scope: str | Non
     now = utcnow()
     lost_rows: list[dict[str, Any]] = []
     received: list[str] = []
+    leader = device is None or device.role == "leader"
     for change in fresh:
         key = (change.entity.entity_name, change.entity_id)
         row = rows.get(key)
         if change.entity.ward_scoped and "ward_id" in change.values and change.values["ward_id"] is None:
             outcomes[change.change_id] = Outcome(change.change_id, protocol.REJECTED, "missing_ward")
             continue
+        if row is None and change.entity.ward_scoped and "ward_id" not in change.values:
+            outcomes[change.change_id] = Outcome(change.change_id, protocol.REJECTED, "missing_ward")
+            continue
+        if not leader and _needs_leader(change, row):
+            outcomes[change.change_id] = Outcome(change.change_id, protocol.REJECTED, LEADER_ONLY)
+            continue
         if row is None:
-            if change.entity.ward_scoped and "ward_id" not in change.values:
-                outcomes[change.change_id] = Outcome(change.change_id, protocol.REJECTED, "missing_ward")
-                continue
             row = rows[key] = _Row(change.entity, change.entity_id, False, _defaults(change.entity), {}, None)
         if not row.clocks:  # a new row: every field is simply taken
             row.values.update(change.values)
