@@ -44,7 +44,7 @@ def record(store: Store, ward: WardSetup, visits: int) -> None:
         tx.recorder.create(Household, {"ward_id": ward.ward_id, "head_name": "Một mình"})
     with store.write() as tx:  # edits of rows created in the same batch
         for visit in tx.session.scalars(select(Visit).limit(3)):
-            tx.recorder.update(visit, {"notes": "đã sửa", "review_status": "approved"})
+            tx.recorder.update(visit, {"notes": "đã sửa", "satisfaction": 4})
 
 
 def batches(store: Store, transport: Any, *, compact: bool) -> list[dict[str, Any]]:
