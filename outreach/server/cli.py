@@ -26,6 +26,7 @@ from outreach import __version__
 from outreach.server import admin, maintenance
 from outreach.server.db import DEFAULT_DB_URL, ServerDb, open_db
 from outreach.server.logs import setup_logging
+from outreach.server.retention import prune_received_changes
 from outreach.sync.enrolment_link import enrolment_link
 
 log = logging.getLogger("outreach.server.cli")
@@ -83,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     revoke.add_argument("device_id")
 
     sub.add_parser("catalogue", help="publish new procedures of the bundled catalogue")
+    sub.add_parser("prune", help="forget the ids of applied changes no laptop can send again (older than 30 days, laptop synced since)")
 
     serve = sub.add_parser("serve", help="run the HTTP API")
     serve.add_argument("--host", default="127.0.0.1")
@@ -101,7 +103,8 @@ def _serve(args: argparse.Namespace, db: ServerDb) -> int:
         print("--tls-cert and --tls-key go together", file=sys.stderr)
         return 1
     app = create_app(db)
-    log.info("serving", extra={"event": "serve", "host": args.host, "port": args.port, "tls": bool(args.tls_cert)})
+    pruned = prune_received_changes(db)
+    log.info("serving", extra={"event": "serve", "host": args.host, "port": args.port, "tls": bool(args.tls_cert), "pruned_change_ids": pruned})
     uvicorn.run(app, host=args.host, port=args.port, access_log=False, log_level="warning",
                 ssl_certfile=str(args.tls_cert) if args.tls_cert else None, ssl_keyfile=str(args.tls_key) if args.tls_key else None)
     return 0
@@ -165,6 +168,8 @@ def run(args: argparse.Namespace) -> int:
                 print(f"no active device {args.device_id}", file=sys.stderr)
                 return 1
             print(f"revoked {args.device_id}")
+        elif args.command == "prune":
+            print(f"{prune_received_changes(db)} change ids forgotten")
         elif args.command == "catalogue":
             print(f"{admin.seed_catalogue(db)} procedures published")
         elif args.command == "serve":

@@ -40,7 +40,7 @@ from outreach.model.codec import FieldDecodeError, dumps_compact, encode_value
 from outreach.model.entities import ENTITY_BY_NAME
 from outreach.server.auth import DeviceIdentity, utcnow
 from outreach.server.db import ServerDb
-from outreach.server.schema import ExtraField, LostValueRecord, ReceivedChange, WardDigestRow
+from outreach.server.schema import Device, ExtraField, LostValueRecord, ReceivedChange, WardDigestRow
 from outreach.sync import protocol
 from outreach.sync.clock import is_valid_stamp
 from outreach.sync.fastcodec import decode_fast as _decode
@@ -318,6 +318,8 @@ def apply_push(db: ServerDb, device: DeviceIdentity | None, payload: Any, *, war
                 valid.append(result)
         rows_written = _apply_new_rows(db, conn, applicable, device, outcomes)
         rows_written += _apply(db, conn, valid, scope, device, outcomes)
+        if device is not None:  # when it last pushed: how long its change ids are kept (retention)
+            conn.execute(update(Device).where(Device.id == device.device_id).values(last_seen_at=utcnow()))
     ordered = [outcomes[raw["change_id"]] for raw in raw_changes]
     return PushResult(ordered, rows_written)
 
@@ -504,6 +506,8 @@ def _apply(db: ServerDb, conn: Connection, valid: list[Change], scope: str | Non
     for c in valid:
         if c.change_id in seen:
             outcomes[c.change_id] = Outcome(c.change_id, protocol.APPLIED)
+    if seen:  # sent again: still in its laptop's outbox, so remembered afresh (outreach.server.retention)
+        conn.execute(update(ReceivedChange).where(ReceivedChange.change_id.in_(list(seen))).values(received_at=utcnow()))
     rows = _load_rows(conn, fresh)
     outside = [c.change_id for c in fresh if (r := rows.get((c.entity.entity_name, c.entity_id))) is not None
                and c.entity.ward_scoped and r.values.get("ward_id") != scope]
