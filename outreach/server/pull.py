@@ -23,7 +23,7 @@ import heapq
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Date, DateTime, func, or_, select, text, union_all
+from sqlalchemy import Connection, Date, DateTime, or_, select, text
 from sqlalchemy import Boolean as SaBoolean
 from sqlalchemy.types import JSON
 
@@ -51,20 +51,36 @@ def _scope(query: Any, entity: type, ward_id: str) -> Any:
     return query.where(or_(table.c.ward_id.is_(None), table.c.ward_id == ward_id))
 
 
+_PAGE_END_SQL: dict[str, tuple[str, str]] = {}
+
+
+def _page_end_sql(dialect: str) -> tuple[str, str]:
+    """(the limit-th seq and the next one, the greatest seq) over all entity tables: one UNION ALL
+    of each table's first seqs after the cursor, written once (it is every pull's first query)."""
+    cached = _PAGE_END_SQL.get(dialect)
+    if cached is None:
+        parts = []
+        for index, entity in enumerate(SYNCED_ENTITIES):
+            table = entity.__table__.name  # type: ignore[attr-defined]
+            scope = '"ward_id" = :ward' if entity.ward_scoped else '("ward_id" IS NULL OR "ward_id" = :ward)'
+            parts.append(f'SELECT * FROM (SELECT "server_seq" AS seq FROM "{table}" WHERE {scope} AND "server_seq" > :since '
+                         f'ORDER BY "server_seq" LIMIT :take) AS s{index}')
+        union = " UNION ALL ".join(parts)
+        cached = (f"SELECT seq FROM ({union}) AS u ORDER BY seq LIMIT 2 OFFSET :skip", f"SELECT max(seq) FROM ({union}) AS u")
+        _PAGE_END_SQL[dialect] = cached
+    return cached
+
+
 def page_end(conn: Connection, ward_id: str, since: int, limit: int) -> tuple[int, bool] | None:
     """``(upto, has_more)``: the page is every ward row with ``since < seq <= upto``, at most
     ``limit`` of them; None when there is nothing after ``since``. One query in the common case:
-    each table offers its first ``limit`` seqs from the index and SQL picks the ``limit``-th."""
-    parts = []
-    for entity in SYNCED_ENTITIES:
-        table = entity.__table__  # type: ignore[attr-defined]
-        query = _scope(select(table.c.server_seq.label("seq")).where(table.c.server_seq > since), entity, ward_id)
-        parts.append(select(query.order_by(table.c.server_seq).limit(limit + 1).subquery().c.seq))
-    seqs = union_all(*parts).subquery()
-    found = list(conn.scalars(select(seqs.c.seq).order_by(seqs.c.seq).limit(2).offset(limit - 1)))
+    each table offers its first ``limit + 1`` seqs from its index and SQL picks the ``limit``-th."""
+    nth, greatest = _page_end_sql(conn.dialect.name)
+    params = {"ward": ward_id, "since": since, "take": limit + 1, "skip": limit - 1}
+    found = [row[0] for row in conn.execute(text(nth), params)]
     if found:
-        return found[0], len(found) > 1
-    last = conn.scalar(select(func.max(seqs.c.seq)))
+        return int(found[0]), len(found) > 1
+    last = conn.execute(text(greatest), params).scalar()
     return None if last is None else (int(last), False)
 
 
