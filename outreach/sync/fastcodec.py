@@ -391,7 +391,12 @@ def page_inserter(dialect: Any, entity: type[Synced]) -> PageInserter | None:
     writer = row_writer(dialect, entity)
     table = _table(entity)
     specs = field_specs(entity)
-    plans = tuple(_column_plan(specs[name], table.columns[name].type, proc) for name, proc in zip(writer.fields, writer.processors, strict=True))
+    # JSON columns: json_serializer straight (what SQLAlchemy's processor calls, minus its frame)
+    json_direct = getattr(dialect, "_json_serializer", None) is dumps_default and dialect.paramstyle == "qmark"
+    plans = tuple(
+        _column_plan(specs[name], table.columns[name].type, dumps_default if json_direct and specs[name].json_kind is not None else proc)
+        for name, proc in zip(writer.fields, writer.processors, strict=True)
+    )
     inserter = None
     if writer.one_stamp_param is not None and dialect.paramstyle == "qmark" and all(p is not None for p in plans):
         quote = dialect.identifier_preparer.quote
