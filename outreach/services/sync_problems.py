@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from outreach.model import Filing, Household, Resident, Visit
 from outreach.store.database import Store
@@ -24,24 +25,30 @@ class RefusedChange:
     record: str
 
 
-def describe_record(store: Store, entity: str, entity_id: str) -> str:
-    """A short human description of one local record, or "" if it is not here any more."""
+def describe_records(store: Store, records: list[tuple[str, str]]) -> list[str]:
+    """A short human description of each (entity, id), "" for one not here any more; one read."""
     with store.read() as session:
-        if entity == "household":
-            return session.scalar(select(Household.head_name).where(Household.id == entity_id)) or ""
-        if entity == "resident":
-            return session.scalar(select(Resident.full_name).where(Resident.id == entity_id)) or ""
-        if entity == "visit":
-            row = session.execute(
-                select(Household.head_name, Visit.started_at).join(Household, Household.id == Visit.household_id)
-                .where(Visit.id == entity_id)
-            ).first()
-            return f"{row[0]} — {row[1]:%d/%m/%Y %H:%M}" if row and row[1] else (row[0] if row else "")
-        if entity == "filing":
-            return session.scalar(select(Filing.procedure_code).where(Filing.id == entity_id)) or ""
+        return [_describe(session, entity, entity_id) for entity, entity_id in records]
+
+
+def _describe(session: Session, entity: str, entity_id: str) -> str:
+    if entity == "household":
+        return session.scalar(select(Household.head_name).where(Household.id == entity_id)) or ""
+    if entity == "resident":
+        return session.scalar(select(Resident.full_name).where(Resident.id == entity_id)) or ""
+    if entity == "visit":
+        row = session.execute(
+            select(Household.head_name, Visit.started_at).join(Household, Household.id == Visit.household_id)
+            .where(Visit.id == entity_id)
+        ).first()
+        return f"{row[0]} — {row[1]:%d/%m/%Y %H:%M}" if row and row[1] else (row[0] if row else "")
+    if entity == "filing":
+        return session.scalar(select(Filing.procedure_code).where(Filing.id == entity_id)) or ""
     return ""
 
 
 def refused_changes(store: Store) -> list[RefusedChange]:
     """Every change in "needs attention", oldest first, with its record described."""
-    return [RefusedChange(item, describe_record(store, item.entity, item.entity_id)) for item in needs_attention(store)]
+    items = needs_attention(store)
+    records = describe_records(store, [(item.entity, item.entity_id) for item in items])
+    return [RefusedChange(item, record) for item, record in zip(items, records, strict=True)]

@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 from outreach.services.drafts import load_draft
 from outreach.services.visits import VisitView, get_visit
 from outreach.ui import settings as ui_settings
+from outreach.ui import sync_hook
+from outreach.ui.ask import Choice, ask
 from outreach.ui.context import UiContext
 from outreach.ui.labels import ROLE_LABELS, label
-from outreach.ui.ask import Choice, ask
 from outreach.ui.sync_driver import FIRST_SYNC_DELAY_MS, SyncDriver
 from outreach.ui.sync_hook import SyncStatus
 from outreach.ui.sync_status import SyncStatusLabel
@@ -399,8 +400,8 @@ class MainWindow(QMainWindow):
 
     def _update_problems_button(self) -> None:
         """Shown while changes need attention, and always to an enrolled leader (overwritten values)."""
-        leader_online = self.ctx.actor.is_leader and bool(self.ctx.store.profile.server_device_id)
-        self.problems_button.setVisible(bool(self._sync_status.attention) or leader_online)
+        leader = sync_hook.is_enrolled_leader(self.ctx.actor, self.ctx.store)
+        self.problems_button.setVisible(bool(self._sync_status.attention) or leader)
 
     def open_sync_problems(self) -> QWidget:
         from outreach.ui.sync_problems_dialog import SyncProblemsDialog

@@ -8,7 +8,7 @@ Three small parts:
 
 2. **UI → enrolment.** The Settings screen calls ``enrol(store, server_url, code)``, which looks
    up ``ENROL_FUNCTION`` (``outreach.sync.client:enroll``, signature
-   ``(store, server_url: str, one_time_code: str) -> Enrolment``, raising an ``OutreachError`` the
+   ``(store, server_url: str, one_time_code: str, *, ca_bundle: str | None) -> Enrolment``, raising an ``OutreachError`` the
    user can act on). It runs on the background runner's pool (it waits on the network). If that function is not in this build,
    ``enrolment_available()`` is False and the Settings screen says so honestly.
 
@@ -77,6 +77,11 @@ def is_enrolled(store: Any) -> bool:
     return bool(store.profile.server_device_id and store.profile.server_url)
 
 
+def is_enrolled_leader(actor: Any, store: Any) -> bool:
+    """A leader's enrolled laptop: it may list and restore values overwritten on the server."""
+    return bool(actor.is_leader) and is_enrolled(store)
+
+
 def current_status(store: Any) -> SyncStatus:
     """Background work: the status from the local bookkeeping alone (no network)."""
     from outreach.sync.client import sync_state
@@ -106,20 +111,13 @@ def sync_once(store: Any) -> tuple[SyncStatus, Exception | None]:
     from outreach.sync.client import run_sync
     from outreach.sync.errors import DeviceRevoked, NetworkDown, ServerUnavailable, SyncBusy, SyncError
 
-    error: Exception | None = None
     try:
         run_sync(store)
     except SyncBusy:  # a sync from the command line is running: its outcome will show next time
         pass
-    except SyncError as exc:
-        error = exc
-    status = current_status(store)
-    if error is None:
-        return status, None
-    if isinstance(error, (NetworkDown, ServerUnavailable)):
-        state = STATE_OFFLINE
-    else:
-        state = STATE_ATTENTION
-    vi, en = (error.message_vi, error.message_en) if isinstance(error, SyncError) else ("", "")
-    return SyncStatus(state, status.last_success, status.pending, status.attention, vi, en,
-                      revoked=isinstance(error, DeviceRevoked)), error
+    except SyncError as error:
+        status = current_status(store)
+        state = STATE_OFFLINE if isinstance(error, (NetworkDown, ServerUnavailable)) else STATE_ATTENTION
+        return SyncStatus(state, status.last_success, status.pending, status.attention, error.message_vi,
+                          error.message_en, revoked=isinstance(error, DeviceRevoked)), error
+    return current_status(store), None

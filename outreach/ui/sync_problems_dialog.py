@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach.services.sync_problems import RefusedChange, describe_record, refused_changes
+from outreach.services.sync_problems import RefusedChange, describe_records, refused_changes
 from outreach.sync.local_state import discard_attention
 from outreach.ui.ask import Choice, ask
 from outreach.ui.context import UiContext
 from outreach.ui.report_models import RowsModel
+from outreach.ui.sync_hook import is_enrolled_leader
 
 
 def entity_label(entity: str) -> str:
@@ -87,7 +88,7 @@ def fetch_overwritten(store: Any) -> list[tuple[Any, str]]:
         items = fetch_lost_values(transport)
     finally:
         transport.close()
-    return [(item, describe_record(store, item.entity, item.entity_id)) for item in items]
+    return list(zip(items, describe_records(store, [(i.entity, i.entity_id) for i in items]), strict=True))
 
 
 def restore_overwritten(store: Any, item: Any) -> bool:
@@ -150,7 +151,7 @@ class SyncProblemsDialog(QDialog):
         self.overwritten_note.setWordWrap(True)
         self.restore_button = QPushButton(self.tr("&Restore the selected value"))
         self.restore_button.clicked.connect(self.restore_selected)
-        self.is_leader = ctx.actor.is_leader and bool(ctx.store.profile.server_device_id)
+        self.is_leader = is_enrolled_leader(ctx.actor, ctx.store)
         if self.is_leader:
             page = QWidget()
             ol = QVBoxLayout(page)
