@@ -154,8 +154,7 @@ class VisitForm(QWidget):
         self.members.setSpacing(1)
         self.members.setFixedHeight((self.members.fontMetrics().height() + 6) * MEMBER_ROWS_SHOWN + 6)
         self.members.setToolTip(self.tr("Space ticks or unticks the selected member"))
-        self._set_member_items([TeamMemberView(ctx.actor.member_id, ctx.actor.name or self.tr("(this computer's user)"), ctx.actor.role)]
-                               if ctx.actor.member_id else [])
+        self._set_member_items([me] if (me := self._me()) else [])
         self.members.itemChanged.connect(self._changed)
 
         # filing entry row
@@ -408,21 +407,30 @@ class VisitForm(QWidget):
         try:
             self.members.clear()
             for m in members:
-                item = QListWidgetItem(m.full_name)
-                item.setData(ID_ROLE, m.id)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Checked if m.id in checked else Qt.CheckState.Unchecked)
-                self.members.addItem(item)
+                self._add_member_item(m.id, m.full_name, m.id in checked)
             if self.members.count():
                 self.members.setCurrentRow(0)
         finally:
             self._restoring = restoring
 
+    def _add_member_item(self, member_id: str, name: str, checked: bool) -> None:
+        item = QListWidgetItem(name)
+        item.setData(ID_ROLE, member_id)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.members.addItem(item)
+
+    def _me(self) -> TeamMemberView | None:
+        """This computer's user as a team member (None for a profile without one)."""
+        actor = self._ctx.actor
+        if not actor.member_id:
+            return None
+        return TeamMemberView(actor.member_id, actor.name or self.tr("(this computer's user)"), actor.role)
+
     def _team_loaded(self, members: list[TeamMemberView]) -> None:
-        known = {m.id for m in members}
-        me = self._ctx.actor
-        if me.member_id and me.member_id not in known:  # not yet synced from the office
-            members = [TeamMemberView(me.member_id, me.name or self.tr("(this computer's user)"), me.role), *members]
+        me = self._me()
+        if me is not None and me.id not in {m.id for m in members}:  # not yet synced from the office
+            members = [me, *members]
         ticked = self.members_present() if self.members.count() else None
         self._set_member_items(members, set(ticked) if ticked is not None else None)
         if ticked:
@@ -655,10 +663,7 @@ class VisitForm(QWidget):
         shown = {self.members.item(i).data(ID_ROLE) for i in range(self.members.count())}
         for mid in member_ids:
             if mid not in shown:
-                item = QListWidgetItem(self.tr("(former member)"))
-                item.setData(ID_ROLE, mid)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                self.members.addItem(item)
+                self._add_member_item(mid, self.tr("(former member)"), False)
         self.set_members_present(member_ids)
 
     # -- draft ---------------------------------------------------------------------------------
