@@ -52,6 +52,7 @@ def field_label(field: str) -> str:
         "head_name": QCoreApplication.translate("SyncProblems", "Head of household"),
         "address": QCoreApplication.translate("SyncProblems", "Address"),
         "group_id": QCoreApplication.translate("SyncProblems", "Residential group"),
+        "ward_id": QCoreApplication.translate("SyncProblems", "Ward"),
         "phone": QCoreApplication.translate("SyncProblems", "Phone"),
         "notes": QCoreApplication.translate("SyncProblems", "Notes"),
         "full_name": QCoreApplication.translate("SyncProblems", "Full name"),

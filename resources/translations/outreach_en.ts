@@ -1459,6 +1459,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Ward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>

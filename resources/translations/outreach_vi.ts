@@ -1459,6 +1459,10 @@
         <translation>Tổ dân phố</translation>
     </message>
     <message>
+        <source>Ward</source>
+        <translation>Phường</translation>
+    </message>
+    <message>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
