@@ -65,7 +65,7 @@ def main() -> None:
     from outreach.services.visits import FilingInput, VisitInput, record_visit, weekly_log
     from outreach.store.database import open_store
     from outreach.store.profile import Profile
-    from outreach.text import fold
+    from outreach.vietnamese_fold import fold
     from outreach.timeutil import iso_week_bounds
 
     source = large_ward_dir()

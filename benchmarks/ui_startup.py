@@ -52,7 +52,7 @@ def child(data_dir: str, t0: float, mode: str) -> None:
         return
 
     from outreach.ui.app import application, build_window, open_store_while_importing_ui
-    from outreach.ui.i18n import Translations
+    from outreach.ui.core.i18n import Translations
 
     app = application()  # the same steps as outreach.ui.app.run
     translations = Translations()

@@ -2,7 +2,7 @@
 
 import sys
 
-from outreach.cli import main
+from outreach.commands.cli import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -21,7 +21,7 @@ from typing import Any
 
 from outreach.errors import OutreachError
 from outreach.resources import resource_path
-from outreach.text import fold_key
+from outreach.vietnamese_fold import fold_key
 
 __all__ = [
     "AdminUnits",

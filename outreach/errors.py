@@ -125,3 +125,10 @@ class Problems:
     def raise_if_any(self) -> None:
         if self.items:
             raise ValidationError(self.items)
+
+
+class SelfTestFailed(Exception):
+    """A check of ``outreach --self-test`` saw something wrong; the message says what.
+
+    Here rather than in the command so that its Qt half (``outreach.ui.selftest``) can raise it
+    without importing ``commands``."""

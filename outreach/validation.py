@@ -16,7 +16,7 @@ import unicodedata
 
 from outreach.admin_units import id_province_codes
 from outreach.errors import FieldProblem, Problems, ValidationError, Warning_
-from outreach.text import fold
+from outreach.vietnamese_fold import fold
 
 __all__ = [
     "EARLIEST_BIRTH_DATE",

@@ -60,7 +60,7 @@ def main() -> int:
     from outreach.store.database import open_store
     from outreach.store.profile import Profile
     from outreach.ui.app import application, build_window
-    from outreach.ui.i18n import Translations
+    from outreach.ui.core.i18n import Translations
 
     app = application()
     with tempfile.TemporaryDirectory() as tmp:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from outreach.sync.clock import HLC_LENGTH, MAX_COUNTER, HybridLogicalClock, InvalidTimestamp, Timestamp, is_valid_stamp
+from outreach.model.clock import HLC_LENGTH, MAX_COUNTER, HybridLogicalClock, InvalidTimestamp, Timestamp, is_valid_stamp
 
 NODE_A = "aaaaaaaaaaaaaaaa"
 NODE_B = "bbbbbbbbbbbbbbbb"

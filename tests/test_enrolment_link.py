@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from outreach.sync.enrolment_link import NotAnEnrolmentLink, enrolment_link, parse_enrolment_link
+from outreach.wire.enrolment_link import NotAnEnrolmentLink, enrolment_link, parse_enrolment_link
 
 codes = st.text(alphabet="ABCDEFGHJKMNPQRSTUVWXYZ23456789-", min_size=1, max_size=20).filter(lambda c: c.strip("-"))
 

@@ -12,8 +12,8 @@ from sqlalchemy.dialects.sqlite import pysqlcipher
 
 from outreach.model import Resident, Visit
 from outreach.model.codec import FieldDecodeError, decode_value, dumps_canonical, dumps_compact, dumps_default
-from outreach.sync.fastcodec import row_writer
-from outreach.text import fold
+from outreach.model.rowio import row_writer
+from outreach.vietnamese_fold import fold
 
 VALUES = [None, True, False, 0, -7, 2**70, 1.5, float("nan"), "", "ư\"x\n\\", "日本", [], {}, ["VNeID mức 2"],
           {"b": [1, {"z": None, "a": "đ"}], "a": 1.0}, [[[]]], {"1795850960941-0006-2b4a391590773bbc": ["a", "b"]}]

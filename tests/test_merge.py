@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from outreach.sync.clock import Timestamp
-from outreach.sync.merge import apply_changes, merge_rows
+from outreach.model.clock import Timestamp
+from outreach.wire.merge import apply_changes, merge_rows
 
 FIELDS = ["head_name", "phone", "address", "deleted"]
 stamps = st.builds(

@@ -77,7 +77,7 @@ def test_demo_says_the_server_is_not_in_the_bundle(tmp_path: Path, monkeypatch: 
                                                    capsys: pytest.CaptureFixture[str]) -> None:
     import logging
 
-    from outreach.cli import main
+    from outreach.commands.cli import main
 
     monkeypatch.setattr(sys, "frozen", True, raising=False)  # as in the PyInstaller bundle
     monkeypatch.setenv("OUTREACH_LANG", "en")

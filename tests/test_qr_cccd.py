@@ -17,7 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from outreach.errors import OutreachError
-from outreach.qr import CccdParseError, CccdRecord, parse_cccd, qr_matrix, qr_png_bytes, qr_terminal_text
+from outreach.cccd import CccdParseError, CccdRecord, parse_cccd
+from outreach.qr_image import qr_matrix, qr_png_bytes, qr_terminal_text
 
 EXAMPLE_7 = "012345678901|123456789|Nguyễn Văn A|01021990|Nam|123 Hà Nội|10102021"
 EXAMPLE_11 = "012345678901||Trần Thị B|05092003|Nữ|Số 1 Lê Lợi, Phường Bến Thành, TP. Hồ Chí Minh|12082024||||"

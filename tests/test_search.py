@@ -18,7 +18,7 @@ from outreach.services.households import (
     update_household,
 )
 from outreach.store.database import Store
-from outreach.text import fold, fold_tokens
+from outreach.vietnamese_fold import fold, fold_tokens
 
 
 def _household(store: Store, actor: Actor, head: str, **address: str) -> str:

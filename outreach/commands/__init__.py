@@ -1,1 +1,1 @@
-"""Sub-commands of ``outreach``, one module per area (see ``outreach.cli.COMMAND_MODULES``)."""
+"""Sub-commands of ``outreach``, one module per area (see ``outreach.commands.cli.COMMAND_MODULES``)."""

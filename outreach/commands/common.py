@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -22,15 +21,10 @@ def say(vi: str, en: str) -> str:
     return en if language() == "en" else vi
 
 
-def data_dir_of(args: argparse.Namespace) -> Path:
-    from outreach.store.profile import default_data_dir
-
-    return args.data_dir.expanduser() if getattr(args, "data_dir", None) else default_data_dir()
-
-
 def open_profile_store(args: argparse.Namespace, *, demo: bool = False, create: bool = True) -> Store:
     """Open the selected profile's store, warning on stderr if it is an unencrypted demo."""
     from outreach.store.database import load_or_create_profile, open_store
+    from outreach.store.profile import data_dir_of
 
     profile = load_or_create_profile(data_dir_of(args), demo=demo or getattr(args, "demo", False))
     if not profile.encrypted:

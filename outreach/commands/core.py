@@ -6,7 +6,8 @@ import argparse
 import json
 from dataclasses import asdict
 
-from outreach.commands.common import data_dir_of, open_profile_store, say
+from outreach.store.profile import data_dir_of
+from outreach.commands.common import open_profile_store, say
 from outreach.errors import OutreachError, StoreError
 
 

@@ -152,7 +152,7 @@ def _group_id(store, text: str | None) -> str | None:  # type: ignore[no-untyped
         return None
     from outreach.errors import NotFound
     from outreach.services.households import list_groups
-    from outreach.text import fold_key
+    from outreach.vietnamese_fold import fold_key
 
     groups = list_groups(store)
     for gid, name in groups:

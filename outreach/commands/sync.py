@@ -9,7 +9,8 @@ import json
 import sys
 from pathlib import Path
 
-from outreach.commands.common import data_dir_of, open_profile_store, say
+from outreach.store.profile import data_dir_of
+from outreach.commands.common import open_profile_store, say
 from outreach.errors import OutreachError
 from outreach.sync.engine import SyncReport
 
@@ -93,7 +94,7 @@ def enroll_command(args: argparse.Namespace) -> int:
 
 def sync_command(args: argparse.Namespace) -> int:
     from outreach.sync.client import run_sync
-    from outreach.sync.local_state import restamp_outbox
+    from outreach.services.device import restamp_outbox
 
     store = open_profile_store(args, create=False)
     try:
@@ -109,7 +110,7 @@ def sync_command(args: argparse.Namespace) -> int:
 
 def status_command(args: argparse.Namespace) -> int:
     from outreach.sync.client import sync_state
-    from outreach.sync.local_state import unsent_counts
+    from outreach.services.device import unsent_counts
 
     store = open_profile_store(args, create=False)
     try:
@@ -128,7 +129,7 @@ def status_command(args: argparse.Namespace) -> int:
 
 
 def attention_command(args: argparse.Namespace) -> int:
-    from outreach.sync.local_state import discard_attention, needs_attention
+    from outreach.services.device import discard_attention, needs_attention
 
     store = open_profile_store(args, create=False)
     try:
@@ -174,7 +175,7 @@ def lost_values_command(args: argparse.Namespace) -> int:
 def export_command(args: argparse.Namespace) -> int:
     from outreach.services import audit
     from outreach.services.context import Actor
-    from outreach.sync.local_state import export_unsent
+    from outreach.services.device import export_unsent
 
     store = open_profile_store(args, create=False)
     try:
@@ -188,7 +189,7 @@ def export_command(args: argparse.Namespace) -> int:
 
 
 def wipe_command(args: argparse.Namespace) -> int:
-    from outreach.sync.local_state import unsent_counts, wipe_profile
+    from outreach.services.device import unsent_counts, wipe_profile
 
     if not args.yes:
         raise OutreachError("Thêm --yes để xác nhận xoá dữ liệu trên máy này.", "Add --yes to confirm wiping this computer's data.")
@@ -224,9 +225,7 @@ def run_demo(args: argparse.Namespace, data_dir: Path) -> int:
     from sqlalchemy import func, select
 
     from outreach.model import Household, TeamMember, Ward
-    from outreach.server import admin
-    from outreach.server.background import ensure_server
-    from outreach.server.db import open_db
+    from outreach.server.demo import DemoWard, start_demo_server
     from outreach.services import demo_data
     from outreach.store.profile import Profile
     from outreach.sync.client import enroll, run_sync
@@ -239,34 +238,15 @@ def run_demo(args: argparse.Namespace, data_dir: Path) -> int:
         )
     if args.households < 1:
         raise OutreachError("Số hộ phải lớn hơn 0.", "The number of households must be at least 1.")
-    server = ensure_server(data_dir / "demo-server", args.port)
-    print(say(f"Máy chủ demo: {server.url}", f"Demo server: {server.url}"))
     store = open_profile_store(args, demo=True)
     try:
-        if not store.profile.server_url or store.profile.server_url != server.url:
-            db = open_db(server.db_url)
-            try:
-                if store.profile.ward_id:
-                    ward_id = store.profile.ward_id
-                    try:
-                        admin.find_ward(db, ward_id)
-                    except admin.AdminError:
-                        admin.add_ward(db, "Phường demo", ward_id=ward_id)
-                else:
-                    code, name, province_code, province_name = demo_data._ward_identity()
-                    try:
-                        ward_id = admin.find_ward(db, None)["id"]
-                    except admin.AdminError:
-                        ward_id = admin.add_ward(db, name, code, province_code, province_name)
-                team_id = store.profile.team_id or admin.add_team(db, ward_id, "Đội cơ động số 1")
-                try:
-                    admin.find_team(db, team_id)
-                except admin.AdminError:
-                    admin.add_team(db, ward_id, "Đội cơ động số 1", team_id=team_id)
-                issued = admin.issue_enrolment_code(db, team_id, "leader", None if store.profile.member_id else "Lê Thị Hạnh")
-            finally:
-                db.dispose()
-            enroll(store, server.url, issued.code)
+        demo = start_demo_server(data_dir / "demo-server", args.port, DemoWard(*demo_data.demo_ward_identity()),
+                                 enrolled_url=store.profile.server_url, ward_id=store.profile.ward_id,
+                                 team_id=store.profile.team_id, has_member=bool(store.profile.member_id))
+        server = demo.server
+        print(say(f"Máy chủ demo: {server.url}", f"Demo server: {server.url}"))
+        if demo.enrolment_code is not None:
+            enroll(store, server.url, demo.enrolment_code)
         run_sync(store)
         with store.read() as session:
             households = session.scalar(select(func.count()).select_from(Household)) or 0
@@ -282,7 +262,7 @@ def run_demo(args: argparse.Namespace, data_dir: Path) -> int:
         ward_name = ward.name if ward is not None else ""
     finally:
         store.close()
-    if not args.headless and importlib.util.find_spec("outreach.ui.app") is not None:
+    if not args.headless:
         from outreach.ui.app import run
 
         return int(run(args))

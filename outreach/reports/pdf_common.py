@@ -28,7 +28,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from outreach.errors import OutreachError
-from outreach.qr import qr_matrix
+from outreach.qr_image import qr_matrix
 
 FONT = "OutreachSans"
 FONT_BOLD = "OutreachSans-Bold"
@@ -151,7 +151,7 @@ def numbered_canvas(furniture: Any) -> type[NumberedCanvas]:
 
 
 class QrFlowable(Flowable):
-    """A QR code drawn as vector squares from ``outreach.qr.qr_matrix``: sharp at any print
+    """A QR code drawn as vector squares from ``outreach.qr_image.qr_matrix``: sharp at any print
     size and scannable from a photocopy, with no image library involved."""
 
     def __init__(self, data: str, size: float = 30 * mm) -> None:

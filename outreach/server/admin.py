@@ -21,7 +21,7 @@ from outreach.server import auth
 from outreach.server.db import ServerDb
 from outreach.server.push import apply_push
 from outreach.server.schema import Device, ServerState
-from outreach.sync.clock import HybridLogicalClock
+from outreach.model.clock import HybridLogicalClock
 
 
 class AdminError(Exception):

@@ -31,7 +31,7 @@ from outreach.server.db import ServerDb
 from outreach.server.pull import pull_columns, pull_page
 from outreach.server.push import RequestRefused, apply_push
 from outreach.server.schema import LostValueRecord
-from outreach.sync import protocol
+from outreach.wire import protocol
 
 log = logging.getLogger("outreach.server.api")
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import requests
 
-from outreach.sync.protocol import API_PREFIX
+from outreach.wire.protocol import API_PREFIX
 
 STATE_FILE = "server.json"
 

@@ -27,7 +27,7 @@ from outreach.server import admin, maintenance
 from outreach.server.db import DEFAULT_DB_URL, ServerDb, open_db
 from outreach.server.logs import setup_logging
 from outreach.server.retention import prune_received_changes
-from outreach.sync.enrolment_link import enrolment_link
+from outreach.wire.enrolment_link import enrolment_link
 
 log = logging.getLogger("outreach.server.cli")
 DEFAULT_PORT = 8765
@@ -195,11 +195,11 @@ def _enroll(args: argparse.Namespace, db: ServerDb) -> int:
     if args.server_url:
         print(f"Trên máy tính / on the laptop: outreach enroll --server {args.server_url} --code {issued.code}")
     if not args.no_qr:
-        from outreach.qr import qr_terminal_text
+        from outreach.qr_image import qr_terminal_text
 
         print(qr_terminal_text(payload), end="")
     if args.png:
-        from outreach.qr import qr_png_bytes
+        from outreach.qr_image import qr_png_bytes
 
         args.png.write_bytes(qr_png_bytes(payload))
         print(f"QR: {args.png}")

@@ -32,8 +32,8 @@ from outreach.model.codec import dumps_compact, dumps_default, encode_value
 from outreach.model.entities import SYNCED_ENTITIES
 from outreach.server.db import ServerDb
 from outreach.server.schema import ExtraField, WardDigestRow
-from outreach.sync import protocol
-from outreach.sync.clock import HLC_LENGTH
+from outreach.wire import protocol
+from outreach.model.clock import HLC_LENGTH
 
 
 @dataclass

@@ -40,13 +40,13 @@ from outreach.model.codec import FieldDecodeError, dumps_compact, encode_value
 from outreach.model.entities import ENTITY_BY_NAME
 from outreach.server.auth import DeviceIdentity, utcnow
 from outreach.server.db import ServerDb
-from outreach.server.schema import Device, ExtraField, LostValueRecord, ReceivedChange, WardDigestRow
-from outreach.sync import protocol
-from outreach.sync.clock import is_valid_stamp
-from outreach.sync.fastcodec import decode_fast as _decode
-from outreach.sync.fastcodec import field_specs as _specs
-from outreach.sync.fastcodec import page_inserter, row_writer
-from outreach.sync.merge import apply_changes
+from outreach.server.schema import Device, ExtraField, LostValueRecord, ReceivedChange
+from outreach.wire import protocol
+from outreach.model.clock import is_valid_stamp
+from outreach.model.rowio import decode_fast as _decode
+from outreach.model.rowio import field_specs as _specs
+from outreach.model.rowio import page_inserter, row_writer
+from outreach.wire.merge import apply_changes
 
 MAX_CHANGES_PER_REQUEST = 2 * protocol.MAX_BATCH_CHANGES
 _first, _second = itemgetter(0), itemgetter(1)

@@ -32,6 +32,7 @@ from sqlalchemy import Boolean, Column, Integer, MetaData, Select, String, Table
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
+from outreach.model.address import address_text
 from outreach.errors import NotFound
 from outreach.model import Filing, Household, Procedure, ResidentialGroup, Team, TeamMember, Visit, Ward
 from outreach.services.audit import EXPORT_AGGREGATE, authorize_personal_export, record
@@ -44,7 +45,6 @@ from outreach.services.periods import (
     Period,
     Scope,
 )
-from outreach.store import search_index
 from outreach.store.database import Store
 from outreach.timeutil import iso_week_bounds, iso_week_of, now_local, today_local
 
@@ -665,7 +665,7 @@ def follow_up_contacts(store: Store, scope: Scope = WARD, *, ward_id: str | None
         ).all()
     return [
         FollowUpContact(
-            vid, due, due < as_of, head or "", search_index.address_text(address), phone or "", group or "",
+            vid, due, due < as_of, head or "", address_text(address), phone or "", group or "",
             volunteer or "", outcome, started.date() if started else None,
         )
         for vid, due, outcome, started, head, address, phone, group, volunteer in rows

@@ -70,7 +70,7 @@ def _personal_id(rng: random.Random, born: dt.date, male: bool, used: set[str]) 
             return pid
 
 
-def _ward_identity() -> tuple[str, str, str, str]:
+def demo_ward_identity() -> tuple[str, str, str, str]:
     """A real ward name/code for realism (units are public data); a fixed one if unavailable."""
     try:
         from outreach import admin_units
@@ -113,7 +113,7 @@ def generate(
         procedures = list(session.scalars(select(Procedure.id).where(Procedure.deleted.is_(False)).order_by(Procedure.id)))
     existing_ward = ward_id is not None
     ward_id = ward_id or uuid7()
-    code, ward_name, province_code, province_name = _ward_identity()
+    code, ward_name, province_code, province_name = demo_ward_identity()
     with store.write() as tx:
         rec = tx.recorder
         if existing_ward:

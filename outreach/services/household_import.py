@@ -27,14 +27,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from outreach.model.address import address_text
 from outreach.errors import FieldProblem, OutreachError, ValidationError
 from outreach.model import Household, ResidentialGroup
 from outreach.services.context import Actor
 from outreach.services.households import ADDRESS_PARTS, HouseholdInput, _validate_household
 from outreach.services.spreadsheet_read import RawTable, first_number, read_spreadsheet
-from outreach.store import search_index
 from outreach.store.database import Store
-from outreach.text import fold_key
+from outreach.vietnamese_fold import fold_key
 
 
 @dataclass(frozen=True)
@@ -242,7 +242,7 @@ def _flag(value: str) -> bool | None:
 
 def address_key(address: Mapping[str, str]) -> str:
     """The duplicate-detection key of an address, as ``find_households_at_address`` compares."""
-    return fold_key(search_index.address_text(dict(address)))
+    return fold_key(address_text(dict(address)))
 
 
 def _existing_keys(session: Session, ward_id: str | None) -> dict[str, list[str]]:

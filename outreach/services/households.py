@@ -14,13 +14,14 @@ from typing import Any
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from outreach.model.address import address_text
 from outreach import validation
 from outreach.errors import NeedsConfirmation, NotFound, Problems, Warning_
 from outreach.model import Household, Resident, ResidentialGroup, Visit
 from outreach.services.context import Actor
 from outreach.store import search_index
 from outreach.store.database import Store
-from outreach.text import fold_key
+from outreach.vietnamese_fold import fold_key
 from outreach.timeutil import today_local
 
 ADDRESS_PARTS = ("house_number", "alley", "lane", "street", "hamlet", "extra")
@@ -240,7 +241,7 @@ def _summary(h: Any, group_name: str | None, residents: int = 0, last: dt.dateti
     return HouseholdSummary(
         id=h.id,
         head_name=h.head_name,
-        address_text=search_index.address_text(h.address),
+        address_text=address_text(h.address),
         group_id=h.group_id,
         group_name=group_name or "",
         phone=h.phone,
@@ -329,7 +330,7 @@ def get_household(store: Store, household_id: str) -> HouseholdDetail:
 
 def find_households_at_address(session: Session, address: dict[str, str], ward_id: str | None) -> list[str]:
     """Live households whose folded address equals this one (duplicate detection)."""
-    wanted = fold_key(search_index.address_text(address))
+    wanted = fold_key(address_text(address))
     if not wanted:
         return []
     expression = " ".join(f'"{t}"' for t in wanted.split())

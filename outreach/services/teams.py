@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from outreach.model import TeamMember
 from outreach.store.database import Store
-from outreach.text import fold
+from outreach.vietnamese_fold import fold
 
 
 @dataclass(frozen=True)

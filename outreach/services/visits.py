@@ -13,12 +13,12 @@ from typing import Any
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
+from outreach.model.address import address_text
 from outreach import validation
 from outreach.errors import NotFound, PermissionDenied, Problems, WeekLocked
 from outreach.model import Filing, Household, Procedure, Resident, ResidentialGroup, TeamMember, Visit, WeekLock
 from outreach.model.ids import stable_id
 from outreach.services.context import Actor
-from outreach.store import search_index
 from outreach.store.database import Store
 from outreach.timeutil import iso_week_bounds, iso_week_of, now_local, today_local
 
@@ -214,7 +214,7 @@ def record_visit(store: Store, actor: Actor, data: VisitInput) -> VisitView:
         ]
         return VisitView(
             id=visit_id, household_id=household.id, household_head=household.head_name,
-            household_address=search_index.address_text(household.address), group_name=_group_name(tx.session, household.group_id),
+            household_address=address_text(household.address), group_name=_group_name(tx.session, household.group_id),
             team_id=actor.team_id, volunteer_id=actor.member_id, volunteer_name=actor.name, members_present=members,
             started_at=clean.started_at, outcome=clean.outcome, topics=clean.topics, notes=clean.notes,
             follow_up_date=clean.follow_up_date, follow_up_done=False, satisfaction=clean.satisfaction,
@@ -324,7 +324,7 @@ def _views(session: Session, visit_ids: list[str]) -> list[VisitView]:
             id=r.id,
             household_id=r.household_id,
             household_head=r.head_name or "",
-            household_address=search_index.address_text(r.address),
+            household_address=address_text(r.address),
             group_name=r.name or "",
             team_id=r.team_id,
             volunteer_id=r.volunteer_id,

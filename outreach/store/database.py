@@ -34,8 +34,8 @@ from outreach.model.codec import dumps_default
 from outreach.store import search_index
 from outreach.store.migrate import migrate
 from outreach.store.profile import Profile
-from outreach.sync.clock import HybridLogicalClock
-from outreach.sync.outbox import ChangeRecorder
+from outreach.model.clock import HybridLogicalClock
+from outreach.store.outbox import ChangeRecorder
 
 log = logging.getLogger(__name__)
 

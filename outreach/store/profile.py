@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from outreach.model.ids import uuid7
-from outreach.sync.clock import new_node_id
+from outreach.model.clock import new_node_id
 
 PROFILE_FILE = "profile.json"
 DATABASE_FILE = "outreach.db"
@@ -68,3 +68,9 @@ def default_data_dir() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("Outreach", appauthor=False)) / "default"
+
+
+def data_dir_of(args: object) -> Path:
+    """The profile folder a command line asks for: its ``--data-dir``, else ``default_data_dir()``."""
+    chosen = getattr(args, "data_dir", None)
+    return Path(chosen).expanduser() if chosen else default_data_dir()

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from outreach.model.address import address_text
 from outreach.model import Household, Resident
-from outreach.text import fold, fold_tokens
+from outreach.vietnamese_fold import fold, fold_tokens
 
 FTS_TABLE = "household_search"
 CREATE_SQL = (
@@ -27,27 +28,6 @@ CREATE_SQL = (
 )
 #: bm25 weights for (household_id, names, address, numbers): a name hit outranks an address hit.
 _RANK = f"bm25({FTS_TABLE}, 0.0, 10.0, 4.0, 6.0)"
-
-
-def address_text(address: dict[str, object] | None) -> str:
-    """A readable one-line address from the address parts, Vietnamese order."""
-    if not address:
-        return ""
-    parts: list[str] = []
-    number = str(address.get("house_number") or "").strip()
-    if number:
-        parts.append(f"Số {number}")
-    alley = str(address.get("alley") or "").strip()
-    if alley:
-        parts.append(f"ngách {alley}")
-    lane = str(address.get("lane") or "").strip()
-    if lane:
-        parts.append(f"ngõ {lane}")
-    for key in ("street", "hamlet", "extra"):
-        value = str(address.get(key) or "").strip()
-        if value:
-            parts.append(value)
-    return ", ".join(parts)
 
 
 #: Bit of SQLite's ``user_version`` header field (unused otherwise; Alembic keeps its own

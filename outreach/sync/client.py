@@ -15,9 +15,9 @@ from sqlalchemy import select
 from outreach import secrets
 from outreach.model import SyncState
 from outreach.store.database import Store
-from outreach.sync.clock import is_valid_stamp
+from outreach.model.clock import is_valid_stamp
 from outreach.sync.engine import SyncEngine, SyncReport
-from outreach.sync.enrolment_link import enrolment_link
+from outreach.wire.enrolment_link import enrolment_link
 from outreach.sync.errors import EnrolmentFailed, NotEnrolled, ProtocolFailure
 from outreach.sync.transport import HttpTransport, Transport
 

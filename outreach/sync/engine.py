@@ -35,8 +35,8 @@ from outreach.model import NeedsAttention, OutboxEntry, SyncState
 from outreach.model.entities import SYNCED_ENTITIES
 from outreach.model.codec import dumps_compact
 from outreach.store.database import Store
-from outreach.sync import protocol
-from outreach.sync.clock import is_valid_stamp, wall_ms_of
+from outreach.wire import protocol
+from outreach.model.clock import is_valid_stamp, wall_ms_of
 from outreach.sync.errors import ClockAhead, DeviceRevoked, OutsideWard, ProtocolFailure, SyncBusy, SyncError
 from outreach.sync.pull_apply import DigestTracker, PageResult, PreparedPage, apply_pulled_page, prepare_page, refresh_deferred_search
 from outreach.sync.transport import EncodedJson, Transport

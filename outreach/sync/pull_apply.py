@@ -35,10 +35,10 @@ from outreach.model.codec import FieldDecodeError, dumps_compact, encode_value
 from outreach.model.entities import ENTITY_BY_NAME
 from outreach.store import search_index
 from outreach.store.database import Store, WriteContext
-from outreach.sync import protocol
-from outreach.sync.clock import is_valid_stamp
-from outreach.sync.fastcodec import decode_fast, field_specs, page_inserter, row_writer
-from outreach.sync.merge import apply_changes
+from outreach.wire import protocol
+from outreach.model.clock import is_valid_stamp
+from outreach.model.rowio import decode_fast, field_specs, page_inserter, row_writer
+from outreach.wire.merge import apply_changes
 
 log = logging.getLogger(__name__)
 

@@ -20,7 +20,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from outreach import __version__
-from outreach.sync import protocol
+from outreach.wire import protocol
 from outreach.sync.errors import (
     ClockAhead,
     DeviceRevoked,

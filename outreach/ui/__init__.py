@@ -4,6 +4,6 @@ Importing it installs the binding work-arounds of ``qtcompat`` first, so every s
 the reports screens) emits signals safely.
 """
 
-from outreach.ui.qtcompat import install_emit_refcount_fix
+from outreach.ui.core.qtcompat import install_emit_refcount_fix
 
 install_emit_refcount_fix()

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from outreach.errors import OutreachError
 from outreach.resources import resource_path
 from outreach.store.profile import Profile
-from outreach.ui.context import UiContext
-from outreach.ui.i18n import Translations
-from outreach.ui.settings import APPLICATION, ORGANISATION, UiSettings
-from outreach.ui.tasks import TaskRunner
+from outreach.ui.core.context import UiContext
+from outreach.ui.core.i18n import Translations
+from outreach.ui.core.settings import APPLICATION, ORGANISATION, UiSettings
+from outreach.ui.core.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 #: The window and taskbar icon (``scripts/make_icon.py`` draws it; the bundle uses the .ico).
@@ -68,7 +68,7 @@ def open_store_while_importing_ui(data_dir: Path, demo: bool) -> Any:
 
     worker = threading.Thread(target=open_it, name="outreach-open-store")
     worker.start()
-    import outreach.ui.households_view  # noqa: F401 — the first screen
+    import outreach.ui.screens.households_view  # noqa: F401 — the first screen
     import outreach.ui.main_window  # noqa: F401
 
     worker.join()
@@ -91,7 +91,7 @@ def build_window(store: Any, translations: Translations) -> tuple[object, TaskRu
 
 
 def run(args: argparse.Namespace) -> int:
-    from outreach.commands.common import data_dir_of
+    from outreach.store.profile import data_dir_of
 
     app = application()
     translations = Translations()

@@ -7,7 +7,6 @@ the new translators installed; the New visit form's typed content is carried acr
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -23,26 +22,25 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from outreach.services.drafts import load_draft
 from outreach.services.visits import VisitView, get_visit
-from outreach.ui import settings as ui_settings
+from outreach.ui.core import settings as ui_settings
 from outreach.ui import sync_hook
-from outreach.ui.ask import Choice, ask
-from outreach.ui.context import UiContext
-from outreach.ui.labels import ROLE_LABELS, label
+from outreach.ui.dialogs.ask import Choice, ask
+from outreach.ui.core.context import UiContext
+from outreach.ui.core.labels import ROLE_LABELS, label
 from outreach.ui.sync_driver import FIRST_SYNC_DELAY_MS, SyncDriver
 from outreach.ui.sync_hook import SyncStatus
-from outreach.ui.sync_status import SyncStatusLabel
+from outreach.ui.widgets.sync_status import SyncStatusLabel
 
 if TYPE_CHECKING:  # imported when first used: start-up pays only for the first screen
-    from outreach.qr import CccdRecord
-    from outreach.ui.scan_dialog import ScanDialog
+    from outreach.cccd import CccdRecord
+    from outreach.ui.dialogs.scan_dialog import ScanDialog
 
-#: The New visit form's draft id (kept equal to ``outreach.ui.visit_form.DRAFT_ID``).
+#: The New visit form's draft id (kept equal to ``outreach.ui.screens.visit_form.DRAFT_ID``).
 DRAFT_ID = "new-visit"
 
 log = logging.getLogger(__name__)
@@ -167,7 +165,7 @@ class MainWindow(QMainWindow):
     def _make_page(self, key: int) -> QWidget:
         ctx = self.ctx
         if key == PAGE_HOUSEHOLDS:
-            from outreach.ui.households_view import HouseholdsView
+            from outreach.ui.screens.households_view import HouseholdsView
 
             view = HouseholdsView(ctx)
             view.new_visit_requested.connect(self.start_visit_for)
@@ -177,50 +175,39 @@ class MainWindow(QMainWindow):
                 view.splitter.restoreState(splitter_state)
             return view
         if key == PAGE_NEW_VISIT:
-            from outreach.ui.visit_form import VisitForm
+            from outreach.ui.screens.visit_form import VisitForm
 
             form = VisitForm(ctx)
             form.saved.connect(lambda _v: self._refresh_built((PAGE_FOLLOW_UPS, PAGE_WEEKLY_LOG, PAGE_HOUSEHOLDS)))
             return form
         if key == PAGE_FOLLOW_UPS:
-            from outreach.ui.follow_ups_view import FollowUpsView
+            from outreach.ui.screens.follow_ups_view import FollowUpsView
 
             follow = FollowUpsView(ctx)
             follow.open_visit.connect(self.open_visit)
             return follow
         if key == PAGE_WEEKLY_LOG:
-            from outreach.ui.weekly_log_view import WeeklyLogView
+            from outreach.ui.screens.weekly_log_view import WeeklyLogView
 
             weekly = WeeklyLogView(ctx)
             weekly.table.activated.connect(lambda idx: self.open_visit(weekly.model.visits[idx.row()].id))
             return weekly
         if key == PAGE_COVERAGE:
-            return self._coverage_page()
+            from outreach.ui.screens.coverage_view import CoverageView
+
+            return CoverageView(ctx)
         if key == PAGE_PROCEDURES:
-            from outreach.ui.procedures_view import ProceduresView
+            from outreach.ui.screens.procedures_view import ProceduresView
 
             return ProceduresView(ctx)
         if key == PAGE_SETTINGS:
-            from outreach.ui.settings_view import SettingsView
+            from outreach.ui.screens.settings_view import SettingsView
 
             settings_view = SettingsView(ctx)
             settings_view.language_chosen.connect(self.set_language)
             settings_view.enrolled.connect(self._enrolled)
             return settings_view
         raise KeyError(key)
-
-    def _coverage_page(self) -> QWidget:
-        """The reports engineer's screen, imported lazily; an honest note if it is not built."""
-        try:
-            module = importlib.import_module("outreach.ui.coverage_view")
-            return module.CoverageView(self.ctx.runner, self.ctx.store, self.ctx.actor, None)  # type: ignore[no-any-return]
-        except ImportError:
-            note = QLabel(self.tr("Coverage reports are not available in this build."))
-            note.setObjectName("coverageMissing")
-            note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            holder = QWidget()
-            QVBoxLayout(holder).addWidget(note)
-            return holder
 
     # -- navigation ----------------------------------------------------------------------------
 
@@ -260,7 +247,7 @@ class MainWindow(QMainWindow):
     # -- cross-screen actions ------------------------------------------------------------------
 
     def start_visit_for(self, household_id: str, text: str) -> None:
-        from outreach.ui.visit_form import VisitForm
+        from outreach.ui.screens.visit_form import VisitForm
 
         form = self.page(PAGE_NEW_VISIT)
         assert isinstance(form, VisitForm)
@@ -272,7 +259,7 @@ class MainWindow(QMainWindow):
         self.ctx.runner.run(get_visit, self.ctx.store, visit_id, on_done=self._show_visit)
 
     def _show_visit(self, visit: VisitView) -> None:
-        from outreach.ui.visit_dialog import VisitDialog
+        from outreach.ui.dialogs.visit_dialog import VisitDialog
 
         dialog = VisitDialog(self.ctx, visit, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -282,7 +269,7 @@ class MainWindow(QMainWindow):
 
     def start_scan(self) -> "ScanDialog":
         """The global scan shortcut: a field with focus for the USB scanner."""
-        from outreach.ui.scan_dialog import ScanDialog
+        from outreach.ui.dialogs.scan_dialog import ScanDialog
 
         dialog = ScanDialog(self.ctx.language, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -292,7 +279,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _card_scanned(self, record: "CccdRecord") -> None:
-        from outreach.ui.households_view import HouseholdsView
+        from outreach.ui.screens.households_view import HouseholdsView
 
         view = self.page(PAGE_HOUSEHOLDS)
         assert isinstance(view, HouseholdsView)
@@ -310,7 +297,7 @@ class MainWindow(QMainWindow):
     def _draft_loaded(self, payload: dict[str, object] | None) -> None:
         if not payload:
             return
-        from outreach.ui.visit_form import VisitForm
+        from outreach.ui.screens.visit_form import VisitForm
 
         form = self.page(PAGE_NEW_VISIT)
         assert isinstance(form, VisitForm)
@@ -356,7 +343,7 @@ class MainWindow(QMainWindow):
     def export_unsent_to(self, path: str) -> None:
         from pathlib import Path
 
-        from outreach.sync.local_state import export_unsent
+        from outreach.services.device import export_unsent
 
         def done(count: int) -> None:
             self.statusBar().showMessage(self.tr("%1 unsent changes saved to %2").replace("%1", str(count)).replace("%2", path), 15_000)
@@ -380,7 +367,7 @@ class MainWindow(QMainWindow):
 
     def wipe_now(self) -> None:
         """Wipe after every queued write (the serial writer), then close the app."""
-        from outreach.sync.local_state import wipe_profile
+        from outreach.services.device import wipe_profile
 
         self.sync_driver.stop()
         self._wiped = True
@@ -404,7 +391,7 @@ class MainWindow(QMainWindow):
         self.problems_button.setVisible(bool(self._sync_status.attention) or leader)
 
     def open_sync_problems(self) -> QWidget:
-        from outreach.ui.sync_problems_dialog import SyncProblemsDialog
+        from outreach.ui.dialogs.sync_problems_dialog import SyncProblemsDialog
 
         dialog = SyncProblemsDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -421,7 +408,7 @@ class MainWindow(QMainWindow):
 
     def set_language(self, language: str) -> None:
         """Apply ``language`` now and remember it in the profile."""
-        from outreach.ui.visit_form import VisitForm
+        from outreach.ui.screens.visit_form import VisitForm
 
         if language == self.ctx.language:
             return
@@ -454,7 +441,7 @@ class MainWindow(QMainWindow):
     # -- closing -------------------------------------------------------------------------------
 
     def _save_state(self) -> None:
-        from outreach.ui.households_view import HouseholdsView
+        from outreach.ui.screens.households_view import HouseholdsView
 
         self.settings.set(ui_settings.WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.set(ui_settings.LAST_PAGE, max(0, self.current_page()))
@@ -464,7 +451,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
-        from outreach.ui.visit_form import VisitForm
+        from outreach.ui.screens.visit_form import VisitForm
 
         self.sync_driver.stop()
         if self._wiped:  # the profile is gone: write nothing back into its folder

@@ -1,4 +1,4 @@
-"""The Qt half of ``outreach --self-test`` (``outreach.selftest`` runs it; only ``ui`` imports Qt).
+"""The Qt half of ``outreach --self-test`` (``outreach.commands.selftest`` runs it; only ``ui`` imports Qt).
 
 What a bundle most often gets wrong is on this side: a missing platform plugin (the app dies
 before any window), translations not copied (the app starts in English), the icon left out.
@@ -17,9 +17,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QImage
 
-from outreach.selftest import SelfTestFailed
+from outreach.errors import SelfTestFailed
 from outreach.ui.app import application, build_window
-from outreach.ui.i18n import Translations, translations_dir
+from outreach.ui.core.i18n import Translations, translations_dir
 
 #: Source strings looked up in each catalogue: translated means that catalogue really loaded.
 APP_PROBE = ("MainWindow", "Outreach — online public services at home")
@@ -84,16 +84,11 @@ def check_main_window(store: Any) -> list[str]:
 def _visit_every_screen(window: Any, app: Any) -> int:
     """Build every screen: they are imported on first use, so a module left out of the bundle
     (QtCharts for Coverage, say) would otherwise only show when a user opens that screen."""
-    from PySide6.QtWidgets import QLabel
-
     from outreach.ui.main_window import PAGE_COUNT
 
     for key in range(PAGE_COUNT):
         window.show_page(key)
         app.processEvents()
-    missing = window.findChild(QLabel, "coverageMissing")
-    if missing is not None:
-        raise SelfTestFailed(f"a screen is missing from this build: “{missing.text()}”")
     return len(window.pages)
 
 

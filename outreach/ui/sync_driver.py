@@ -18,7 +18,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from outreach.ui import sync_hook
-from outreach.ui.context import UiContext
+from outreach.ui.core.context import UiContext
 from outreach.ui.sync_hook import STATE_SYNCING, SyncStatus
 
 log = logging.getLogger(__name__)

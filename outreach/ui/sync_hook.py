@@ -6,11 +6,9 @@ Three small parts:
    ``MainWindow.post_sync_status(status)``. That method only emits a signal, so it is safe from
    any thread; the status bar renders it on the GUI thread.
 
-2. **UI → enrolment.** The Settings screen calls ``enrol(store, server_url, code)``, which looks
-   up ``ENROL_FUNCTION`` (``outreach.sync.client:enroll``, signature
-   ``(store, server_url: str, one_time_code: str, *, ca_bundle: str | None) -> Enrolment``, raising an ``OutreachError`` the
-   user can act on). It runs on the background runner's pool (it waits on the network). If that function is not in this build,
-   ``enrolment_available()`` is False and the Settings screen says so honestly.
+2. **UI → enrolment.** The Settings screen calls ``enrol(store, server_url, code)``
+   (``outreach.sync.client.enroll``, raising an ``OutreachError`` the user can act on). It runs on
+   the background runner's pool (it waits on the network).
 
 3. **Background sync.** ``sync_once(store)`` runs one push + pull on the background runner and
    returns the status to show plus the error, if any (``outreach.ui.sync_driver`` schedules it);
@@ -20,12 +18,10 @@ Three small parts:
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from dataclasses import dataclass
 from typing import Any
 
-#: "module:function" of the enrolment entry point the sync engineer provides.
-ENROL_FUNCTION = "outreach.sync.client:enroll"
+from outreach.sync.client import enroll
 
 STATE_NOT_ENROLLED = "not_enrolled"
 STATE_OFFLINE = "offline"
@@ -49,28 +45,9 @@ class SyncStatus:
     revoked: bool = False
 
 
-def _entry_point() -> Any | None:
-    module_name, _, function = ENROL_FUNCTION.partition(":")
-    try:
-        module = importlib.import_module(module_name)
-    except ImportError:
-        return None
-    return getattr(module, function, None)
-
-
-def enrolment_available() -> bool:
-    return _entry_point() is not None
-
-
 def enrol(store: Any, server_url: str, code: str, ca_bundle: str | None = None) -> Any:
     """Background work: enrol this laptop with the ward server (see the module docstring)."""
-    function = _entry_point()
-    if function is None:
-        from outreach.errors import OutreachError
-
-        raise OutreachError("Bản này chưa có chức năng đăng ký máy với máy chủ.",
-                            "Enrolment with a server is not available in this build.")
-    return function(store, server_url, code, ca_bundle=ca_bundle or None)
+    return enroll(store, server_url, code, ca_bundle=ca_bundle or None)
 
 
 def is_enrolled(store: Any) -> bool:
@@ -85,7 +62,7 @@ def is_enrolled_leader(actor: Any, store: Any) -> bool:
 def current_status(store: Any) -> SyncStatus:
     """Background work: the status from the local bookkeeping alone (no network)."""
     from outreach.sync.client import sync_state
-    from outreach.sync.local_state import unsent_counts
+    from outreach.services.device import unsent_counts
 
     if not is_enrolled(store):
         return SyncStatus()

@@ -1029,7 +1029,7 @@
     <name>MainWindow</name>
     <message>
         <source>Households</source>
-        <extracomment>The New visit form&apos;s draft id (kept equal to ``outreach.ui.visit_form.DRAFT_ID``). Thread-safe entry for the sync engine: emit from anywhere, rendered on the GUI thread.</extracomment>
+        <extracomment>The New visit form&apos;s draft id (kept equal to ``outreach.ui.screens.visit_form.DRAFT_ID``). Thread-safe entry for the sync engine: emit from anywhere, rendered on the GUI thread.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

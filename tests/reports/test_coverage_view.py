@@ -22,7 +22,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 @pytest.fixture
 def runner(qtbot):  # type: ignore[no-untyped-def]
-    from outreach.ui.tasks import TaskRunner
+    from outreach.ui.core.tasks import TaskRunner
 
     made = TaskRunner()
     yield made
@@ -32,9 +32,11 @@ def runner(qtbot):  # type: ignore[no-untyped-def]
 
 
 def make_view(qtbot, runner, store: Store, actor: Actor):  # type: ignore[no-untyped-def]
-    from outreach.ui.coverage_view import CoverageView
+    from outreach.ui.core.context import UiContext
+    from outreach.ui.core.i18n import Translations
+    from outreach.ui.screens.coverage_view import CoverageView
 
-    view = CoverageView(runner, store, actor)
+    view = CoverageView(UiContext(runner, store, actor, Translations()))
     qtbot.addWidget(view)
     qtbot.waitUntil(lambda: view.scope.count() > 1, timeout=5000)  # scopes load in the background
     return view
@@ -42,7 +44,7 @@ def make_view(qtbot, runner, store: Store, actor: Actor):  # type: ignore[no-unt
 
 def test_coverage_is_computed_off_the_gui_thread_and_shown(qtbot, runner, store: Store, small_ward: SmallWard, leader: Actor,
                                                            monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    import outreach.ui.coverage_view as module
+    import outreach.ui.screens.coverage_view as module
 
     threads: list[threading.Thread] = []
     real = coverage_service.compute_coverage

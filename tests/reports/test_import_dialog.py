@@ -12,6 +12,9 @@ from outreach.model import Household
 from outreach.services.context import Actor
 from outreach.store.database import Store
 
+from outreach.ui.core.context import UiContext
+from outreach.ui.core.i18n import Translations
+
 from .conftest import SmallWard
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -19,7 +22,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 @pytest.fixture
 def runner(qtbot):  # type: ignore[no-untyped-def]
-    from outreach.ui.tasks import TaskRunner
+    from outreach.ui.core.tasks import TaskRunner
 
     made = TaskRunner()
     yield made
@@ -34,11 +37,11 @@ def count(store: Store) -> int:
 
 
 def test_check_then_import(qtbot, runner, store: Store, small_ward: SmallWard, leader: Actor, tmp_path: Path) -> None:
-    from outreach.ui.import_dialog import ImportDialog
+    from outreach.ui.dialogs.import_dialog import ImportDialog
 
     bad = tmp_path / "loi.csv"
     bad.write_text("Tổ dân phố,Họ tên chủ hộ,Số nhà,Đường,Ghi chép\nTổ 1,Ngô Thị Yến,8,Văn Cao,\nTổ 7,,9,Văn Cao,\n", encoding="utf-8-sig")
-    dialog = ImportDialog(runner, store, leader)
+    dialog = ImportDialog(UiContext(runner, store, leader, Translations()))
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.loaded, timeout=5000):
         dialog.load_file(bad)
@@ -68,11 +71,11 @@ def test_check_then_import(qtbot, runner, store: Store, small_ward: SmallWard, l
 
 
 def test_unreadable_file_says_why(qtbot, runner, store: Store, small_ward: SmallWard, leader: Actor, tmp_path: Path) -> None:
-    from outreach.ui.import_dialog import ImportDialog
+    from outreach.ui.dialogs.import_dialog import ImportDialog
 
     path = tmp_path / "tcvn3.csv"
     path.write_bytes("Tæ d©n phè,Hä tªn chñ hé\r\nTæ 1,NguyÔn V¨n Hïng\r\n".encode("cp1252"))
-    dialog = ImportDialog(runner, store, leader)
+    dialog = ImportDialog(UiContext(runner, store, leader, Translations()))
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.failed, timeout=5000) as failed:
         dialog.load_file(path)

@@ -17,7 +17,7 @@ from outreach.timeutil import iso_week_of, today_local
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "outreach.cli", *args],
+        [sys.executable, "-m", "outreach.commands.cli", *args],
         capture_output=True, text=True, timeout=300, env={**os.environ, "OUTREACH_LANG": "vi", **(env or {})},
     )
 

@@ -13,22 +13,18 @@ import shutil
 import socket
 import threading
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import psycopg
-import pytest
 import uvicorn
 
-from outreach.model.ids import uuid7
 from outreach.server import admin
 from outreach.server.api import create_app
-from outreach.server.db import ServerDb, open_db
+from outreach.server.db import ServerDb
 from outreach.store.database import Store, open_store
 from outreach.store.profile import Profile
-from outreach.sync.client import enroll
 from outreach.sync.transport import HttpTransport
 
 PG_ADMIN_DSN = os.environ.get("OUTREACH_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")

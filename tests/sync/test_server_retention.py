@@ -16,7 +16,7 @@ from outreach.server.auth import utcnow
 from outreach.server.pull import ward_digest
 from outreach.server.retention import GRACE, RETENTION, prune_received_changes
 from outreach.server.schema import Device, ReceivedChange
-from outreach.sync.clock import HybridLogicalClock, new_node_id
+from outreach.model.clock import HybridLogicalClock, new_node_id
 from sync_helpers import WardSetup, enrol_fast, fast_store
 
 

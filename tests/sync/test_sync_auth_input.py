@@ -20,11 +20,11 @@ from outreach.model.ids import uuid7
 from outreach.server import admin
 from outreach.server.logs import JsonFormatter
 from outreach.store.database import Store
-from outreach.sync import protocol
+from outreach.wire import protocol
 from outreach.sync.client import enroll, run_sync
-from outreach.sync.clock import HybridLogicalClock, new_node_id
+from outreach.model.clock import HybridLogicalClock, new_node_id
 from outreach.sync.errors import ClockAhead, DeviceRevoked, EnrolmentFailed, NetworkDown, UpgradeRequired
-from outreach.sync.local_state import export_unsent, needs_attention, restamp_outbox
+from outreach.services.device import export_unsent, needs_attention, restamp_outbox
 from outreach.sync.transport import HttpTransport
 from sync_helpers import WardSetup, enrol_fast, fast_store, make_ward
 

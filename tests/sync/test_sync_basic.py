@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from outreach import secrets
-from outreach.model import Household, OutboxEntry, Resident, SyncState
+from outreach.model import OutboxEntry
 from outreach.services.context import Actor
 from outreach.services.households import HouseholdInput, register_household, search_households
 from outreach.store.database import Store

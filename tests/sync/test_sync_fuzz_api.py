@@ -12,7 +12,7 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 
-from outreach.sync import protocol
+from outreach.wire import protocol
 from sync_helpers import LiveServer, make_ward
 
 

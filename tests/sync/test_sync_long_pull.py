@@ -28,7 +28,7 @@ from outreach.services.households import search_households
 from outreach.store import search_index
 from outreach.store.database import Store, open_store
 from outreach.sync import engine as sync_engine
-from outreach.sync import protocol
+from outreach.wire import protocol
 from outreach.sync.client import run_sync
 from outreach.sync.engine import SyncEngine, local_digest
 from outreach.sync.errors import SyncError

@@ -20,8 +20,8 @@ import requests
 
 from outreach.model.ids import uuid7
 from outreach.server.db import open_db
-from outreach.sync import protocol
-from outreach.sync.clock import HybridLogicalClock, new_node_id
+from outreach.wire import protocol
+from outreach.model.clock import HybridLogicalClock, new_node_id
 from sync_helpers import LiveServer, make_ward
 
 PUSHERS, PULLERS, BATCHES, BATCH = 4, 3, 12, 10

@@ -21,7 +21,7 @@ from outreach.model.ids import uuid7
 from outreach.server import push as server_push
 from outreach.server.pull import ward_digest
 from outreach.store.database import Store
-from outreach.sync import protocol
+from outreach.wire import protocol
 from outreach.sync.engine import SyncEngine, _push_body
 from sync_helpers import WardSetup, enrol_fast, fast_store, make_ward
 

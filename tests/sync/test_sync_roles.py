@@ -15,7 +15,7 @@ from outreach.model import Visit, WeekLock
 from outreach.model.codec import encode_value
 from outreach.model.ids import uuid7
 from outreach.server.push import LEADER_ONLY
-from outreach.sync.clock import HybridLogicalClock, new_node_id
+from outreach.model.clock import HybridLogicalClock, new_node_id
 from outreach.sync.transport import HttpTransport
 from sync_helpers import WardSetup, enrol_fast, fast_store
 

@@ -39,7 +39,7 @@ def set_identity(store: Store, ward: dict[str, str], role: str) -> None:
 def make_window(qtbot, store: Store, ward: dict[str, str]) -> Iterator[Callable[..., object]]:
     """``make_window(role="leader", language="vi")`` → a shown MainWindow; closed at the end."""
     from outreach.ui.app import application, build_window
-    from outreach.ui.i18n import Translations
+    from outreach.ui.core.i18n import Translations
 
     application()
     seed_catalogue(store)
@@ -62,7 +62,6 @@ def make_window(qtbot, store: Store, ward: dict[str, str]) -> Iterator[Callable[
         runner.shutdown(wait=True)  # type: ignore[attr-defined]
         runner.deleteLater()  # type: ignore[attr-defined]
     qtbot.wait(1)  # deferred deletes run while the QApplication is alive
-    from outreach.ui.i18n import Translations
 
     Translations().apply("vi")
 

@@ -18,7 +18,7 @@ def main(data_dir: str) -> None:
 
     from outreach.store.database import load_or_create_profile, open_store
     from outreach.ui.app import application, build_window
-    from outreach.ui.i18n import Translations
+    from outreach.ui.core.i18n import Translations
     from outreach.ui.main_window import PAGE_NEW_VISIT
 
     app = application()

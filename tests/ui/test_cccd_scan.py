@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from outreach.services.households import HouseholdInput, get_household, register_household
-from outreach.ui.ask import click_choice
+from outreach.ui.dialogs.ask import click_choice
 from outreach.ui.main_window import PAGE_HOUSEHOLDS
 from uihelpers import type_text, wait_idle
 

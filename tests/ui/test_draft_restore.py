@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 from outreach.services.drafts import load_draft
-from outreach.ui.ask import click_choice
+from outreach.ui.dialogs.ask import click_choice
 from outreach.ui.main_window import PAGE_NEW_VISIT
-from outreach.ui.visit_form import DRAFT_ID
+from outreach.ui.screens.visit_form import DRAFT_ID
 
 CHILD = Path(__file__).with_name("draft_child.py")
 

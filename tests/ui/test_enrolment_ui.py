@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 
 from outreach.store.database import Store
-from outreach.sync.enrolment_link import parse_enrolment_link
+from outreach.wire.enrolment_link import parse_enrolment_link
 from outreach.ui.main_window import PAGE_SETTINGS
 from uihelpers import enrol_as
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from outreach.services.households import HouseholdInput, register_household, search_household_ids
-from outreach.ui.ask import click_choice
+from outreach.ui.dialogs.ask import click_choice
 from outreach.ui.main_window import PAGE_HOUSEHOLDS
 
 from uihelpers import type_text, wait_idle

@@ -69,9 +69,9 @@ def test_the_check_sees_a_clash(qtbot) -> None:
 @pytest.mark.parametrize("language", ["vi", "en"])
 def test_each_dialog_has_distinct_mnemonics(qtbot, make_window, store, leader, language: str) -> None:
     from outreach.services.households import HouseholdInput, register_household
-    from outreach.ui.import_dialog import ImportDialog
+    from outreach.ui.dialogs.import_dialog import ImportDialog
     from outreach.ui.main_window import PAGE_HOUSEHOLDS
-    from outreach.ui.team_enrolment_dialog import TeamEnrolmentDialog
+    from outreach.ui.dialogs.team_enrolment_dialog import TeamEnrolmentDialog
 
     household = register_household(store, leader, HouseholdInput("Nguyễn Văn Tâm", {"house_number": "3", "street": "Kim Mã"}))
     window = make_window(role="leader", language=language)
@@ -81,7 +81,7 @@ def test_each_dialog_has_distinct_mnemonics(qtbot, make_window, store, leader, l
         "register household": households.register_household,
         "add resident": lambda: households.add_resident(household.id),
         "scan": window.start_scan,
-        "import": lambda: ImportDialog(ctx.runner, ctx.store, ctx.actor, window),
+        "import": lambda: ImportDialog(ctx, window),
         "team enrolment": lambda: TeamEnrolmentDialog(ctx, window),
     }
     found = {}

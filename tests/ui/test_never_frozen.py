@@ -56,7 +56,7 @@ def test_gui_keeps_ticking_during_large_ward_search_and_weekly_log(qtbot, large_
     from outreach.store.database import open_store
     from outreach.store.profile import Profile
     from outreach.ui.app import application, build_window
-    from outreach.ui.i18n import Translations
+    from outreach.ui.core.i18n import Translations
 
     application()
     profile = Profile.load(large_ward_dir)

@@ -25,7 +25,7 @@ def test_emit_keeps_true_alive() -> None:
 def test_translation_misses_keep_none_alive(qapp) -> None:
     from PySide6.QtCore import QCoreApplication
 
-    from outreach.ui.i18n import Translations
+    from outreach.ui.core.i18n import Translations
 
     Translations().apply("vi")
     before = sys.getrefcount(None)
@@ -40,7 +40,7 @@ def test_a_string_filed_under_the_empty_context_is_found_from_any_class(qapp, tm
 
     from PySide6.QtCore import QCoreApplication
 
-    from outreach.ui.i18n import _AppTranslator
+    from outreach.ui.core.i18n import _AppTranslator
 
     ts = tmp_path / "fallback_vi.ts"
     ts.write_text(
@@ -61,6 +61,7 @@ def test_a_string_filed_under_the_empty_context_is_found_from_any_class(qapp, tm
 
 
 def test_main_window_and_visit_form_share_the_draft_id() -> None:
-    from outreach.ui import main_window, visit_form
+    from outreach.ui import main_window
 
+    from outreach.ui.screens import visit_form
     assert main_window.DRAFT_ID == visit_form.DRAFT_ID

@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from outreach.model import Household
-from outreach.services.sync_problems import refused_changes
+from outreach.services.device import refused_changes
 from outreach.store.database import Store
 from outreach.sync.client import run_sync
-from outreach.sync.local_state import needs_attention
+from outreach.services.device import needs_attention
 from uihelpers import enrol_as
 
 if TYPE_CHECKING:

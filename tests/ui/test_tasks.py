@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 import pytest
 
-from outreach.ui.tasks import ProgressSpec, TaskHandle
-from outreach.ui.tasks import TaskRunner as _TaskRunner
+from outreach.ui.core.tasks import ProgressSpec, TaskHandle
+from outreach.ui.core.tasks import TaskRunner as _TaskRunner
 
 _made: list[_TaskRunner] = []
 

@@ -1,0 +1,66 @@
+"""The local office server of ``outreach demo``: the one door through which the laptop's demo
+command reaches the server package (started in the background, a demo ward and team made, a
+one-time enrolment code issued)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from outreach.server import admin
+from outreach.server.background import BackgroundServer, ensure_server
+from outreach.server.db import open_db
+
+
+@dataclass(frozen=True)
+class DemoWard:
+    """Where the demo ward's identity comes from: its administrative code and names."""
+
+    code: str
+    name: str
+    province_code: str
+    province_name: str
+
+
+@dataclass(frozen=True)
+class DemoServer:
+    server: BackgroundServer
+    #: A one-time leader code for this profile; None when the profile is already enrolled there.
+    enrolment_code: str | None
+
+
+TEAM_NAME = "Đội cơ động số 1"
+DEMO_LEADER_NAME = "Lê Thị Hạnh"
+
+
+def start_demo_server(folder: Path, port: int, ward: DemoWard, *, enrolled_url: str | None,
+                      ward_id: str | None, team_id: str | None, has_member: bool) -> DemoServer:
+    """Start (or reuse) the demo server in ``folder`` and make sure the profile's ward and team
+    exist on it; unless the profile is already enrolled with that server, issue a leader code.
+
+    A profile keeps its ward and team ids across demo runs, so a server folder that was deleted
+    is re-created with the same ids and the profile's data syncs into it again."""
+    server = ensure_server(folder, port)
+    if enrolled_url == server.url:
+        return DemoServer(server, None)
+    db = open_db(server.db_url)
+    try:
+        if ward_id:
+            try:
+                admin.find_ward(db, ward_id)
+            except admin.AdminError:
+                admin.add_ward(db, "Phường demo", ward_id=ward_id)
+        else:
+            try:
+                ward_id = admin.find_ward(db, None)["id"]
+            except admin.AdminError:
+                ward_id = admin.add_ward(db, ward.name, ward.code, ward.province_code, ward.province_name)
+        team_id = team_id or admin.add_team(db, ward_id, TEAM_NAME)
+        try:
+            admin.find_team(db, team_id)
+        except admin.AdminError:
+            admin.add_team(db, ward_id, TEAM_NAME, team_id=team_id)
+        issued = admin.issue_enrolment_code(db, team_id, "leader", None if has_member else DEMO_LEADER_NAME)
+    finally:
+        db.dispose()
+    return DemoServer(server, issued.code)

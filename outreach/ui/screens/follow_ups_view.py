@@ -1,0 +1,136 @@
+"""Follow-ups: visits the leader returned ("please correct"), then overdue and due revisits.
+
+Each row opens its visit (Enter or double-click); a revisit can be marked done.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+
+from outreach.services.visits import FollowUp, follow_ups, mark_follow_up_done
+from outreach.ui.core.context import UiContext
+from outreach.ui.core.labels import FOLLOW_UP_LABELS, OUTCOME_LABELS, format_date, label
+
+COL_KIND, COL_DATE, COL_HOUSEHOLD, COL_ADDRESS, COL_OUTCOME, COL_NOTE = range(6)
+VISIT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+KIND_COLOURS = {"flagged": "#fde2e1", "overdue": "#fff1d6"}
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class FollowUpModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.items: list[FollowUp] = []
+
+    def set_items(self, items: list[FollowUp]) -> None:
+        self.beginResetModel()
+        self.items = items
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 6
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return {COL_KIND: self.tr("What"), COL_DATE: self.tr("Date"), COL_HOUSEHOLD: self.tr("Household"),
+                COL_ADDRESS: self.tr("Address"), COL_OUTCOME: self.tr("Outcome"), COL_NOTE: self.tr("Note")}.get(section)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self.items[index.row()]
+        v = item.visit
+        if role == VISIT_ID_ROLE:
+            return v.id
+        if role == Qt.ItemDataRole.BackgroundRole and item.kind in KIND_COLOURS:
+            return QColor(KIND_COLOURS[item.kind])
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        col = index.column()
+        if col == COL_KIND:
+            return label(FOLLOW_UP_LABELS, item.kind)
+        if col == COL_DATE:
+            return format_date(v.started_at if item.kind == "flagged" else v.follow_up_date)
+        if col == COL_HOUSEHOLD:
+            return v.household_head
+        if col == COL_ADDRESS:
+            return v.household_address
+        if col == COL_OUTCOME:
+            return label(OUTCOME_LABELS, v.outcome)
+        if col == COL_NOTE:
+            return v.review_note if item.kind == "flagged" else v.notes
+        return None
+
+
+class FollowUpsView(QWidget):
+    open_visit = Signal(str)
+    loaded = Signal()
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.setObjectName("followUpsView")
+        self.summary = QLabel()
+        self.summary.setObjectName("followUpSummary")
+        self.model = FollowUpModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("followUpTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.activated.connect(lambda idx: self.open_visit.emit(idx.data(VISIT_ID_ROLE)))
+        self.open_button = QPushButton(self.tr("&Open visit"))
+        self.open_button.clicked.connect(self._open_selected)
+        self.done_button = QPushButton(self.tr("&Mark revisit done"))
+        self.done_button.clicked.connect(self._mark_done)
+        self.refresh_button = QPushButton(self.tr("Re&fresh"))
+        self.refresh_button.clicked.connect(self.refresh)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.summary, 1)
+        for b in (self.refresh_button, self.done_button, self.open_button):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        self.setFocusProxy(self.table)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._ctx.runner.run(follow_ups, self._ctx.store, self._ctx.actor, on_done=self._loaded)
+
+    def _loaded(self, items: list[FollowUp]) -> None:
+        self.model.set_items(items)
+        counts = {kind: sum(1 for i in items if i.kind == kind) for kind in ("flagged", "overdue", "due")}
+        self.summary.setText(self.tr("%1 returned by the leader · %2 overdue · %3 due this week")
+                             .replace("%1", str(counts["flagged"])).replace("%2", str(counts["overdue"]))
+                             .replace("%3", str(counts["due"])))
+        if items:
+            self.table.selectRow(0)
+        self.loaded.emit()
+
+    def _selected(self) -> FollowUp | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.items[rows[0].row()] if rows else None
+
+    def _open_selected(self) -> None:
+        item = self._selected()
+        if item:
+            self.open_visit.emit(item.visit.id)
+
+    def _mark_done(self) -> None:
+        item = self._selected()
+        if item and item.kind != "flagged":
+            self._ctx.runner.run(mark_follow_up_done, self._ctx.store, self._ctx.actor, item.visit.id, True,
+                                 writes=True, on_done=lambda _r: self.refresh())

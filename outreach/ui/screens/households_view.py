@@ -1,0 +1,299 @@
+"""The Households screen: search-as-you-type over the ward, a lazy table, and the detail pane.
+
+Each keystroke restarts a short debounce; the search itself runs on the background runner, and
+a newer search makes older results stale (generation counter), so typing never waits on SQLite
+and never shows results for text no longer in the box.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from outreach.services.households import HouseholdDetail, HouseholdSummary, ResidentView, list_household_ids, search_household_ids
+from outreach.ui.dialogs.ask import Choice, ask
+from outreach.ui.core.context import UiContext
+from outreach.ui.screens.household_detail import HouseholdDetailView
+from outreach.ui.dialogs.household_dialog import HouseholdDialog
+from outreach.ui.models.households_model import (
+    COL_ADDRESS,
+    COL_GROUP,
+    COL_HEAD,
+    COL_LAST_VISIT,
+    COL_PHONE,
+    COL_RESIDENTS,
+    SQL_SORT_KEYS,
+    HouseholdTableModel,
+)
+from outreach.ui.core.tasks import TaskHandle
+
+if TYPE_CHECKING:  # the scan and resident dialogs (and the QR library) load when first used
+    from outreach.cccd import CccdRecord
+    from outreach.ui.dialogs.resident_dialog import ResidentDialog
+
+SEARCH_DEBOUNCE_MS = 120
+SEARCH_LIMIT = 1000
+
+
+class HouseholdsView(QWidget):
+    #: (household id, label) — the main window switches to New visit with this household.
+    new_visit_requested = Signal(str, str)
+    open_visit_requested = Signal(str)
+    #: Emitted when a search or listing has been applied to the table (tests wait on it).
+    results_shown = Signal(int)
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._generation = 0
+        self._search_task: TaskHandle | None = None
+        self._sort_column = COL_HEAD
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        self.dialog: QWidget | None = None  # the open dialog, if any (tests reach it here)
+        self.question: QMessageBox | None = None
+        self.setObjectName("householdsView")
+
+        self.search = QLineEdit()
+        self.search.setObjectName("householdSearch")
+        self.search.setPlaceholderText(self.tr("Search by name, address, phone or ID number — accents optional"))
+        self.search.setClearButtonEnabled(True)
+        search_label = QLabel(self.tr("&Find:"))
+        search_label.setBuddy(self.search)
+        self.count = QLabel()
+        self.count.setObjectName("householdCount")
+        self.register_button = QPushButton(self.tr("&Register household"))
+        self.register_button.setObjectName("registerHousehold")
+        self.register_button.clicked.connect(lambda: self.register_household())
+        self.import_button = QPushButton(self.tr("&Import list…"))
+        self.import_button.setObjectName("importHouseholds")
+        self.import_button.setToolTip(self.tr("Import households from a residential group's spreadsheet (XLSX or CSV)"))
+        self.import_button.clicked.connect(lambda: self.import_households())
+
+        self.model = HouseholdTableModel(ctx, self)
+        self.table = QTableView()
+        self.table.setObjectName("householdTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_ADDRESS, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(COL_HEAD, 170)
+        for column, width in ((COL_GROUP, 110), (COL_RESIDENTS, 80), (COL_PHONE, 105), (COL_LAST_VISIT, 95)):
+            header.resizeSection(column, width)
+        self.table.setWordWrap(False)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(COL_HEAD, Qt.SortOrder.AscendingOrder)
+        header.setSectionsClickable(True)
+        header.sortIndicatorChanged.connect(self._sort_changed)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.detail = HouseholdDetailView(ctx)
+        self.detail.edit_household.connect(self.edit_household)
+        self.detail.add_resident.connect(lambda hid: self.add_resident(hid))
+        self.detail.edit_resident.connect(self.edit_resident)
+        self.detail.changed.connect(lambda hid: self.model.invalidate({hid}))
+        self.detail.new_visit.connect(self.new_visit_requested)
+        self.detail.open_visit.connect(self.open_visit_requested)
+
+        bar = QHBoxLayout()
+        bar.addWidget(search_label)
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.register_button)
+        bar.addWidget(self.import_button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(bar)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.count)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([760, 470])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.run_search)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.search.returnPressed.connect(self._enter_in_search)
+        self.setFocusProxy(self.search)
+        self.run_search()
+
+    # -- search and listing -------------------------------------------------------------------
+
+    def run_search(self) -> None:
+        """Start the search for the box's text (or the sorted listing when it is empty)."""
+        self._debounce.stop()
+        if self._search_task is not None:
+            self._search_task.cancel()
+        self._generation += 1
+        generation = self._generation
+        query = self.search.text().strip()
+        store = self._ctx.store
+        if query:
+            self.table.horizontalHeader().setSortIndicatorShown(False)
+            self._search_task = self._ctx.runner.run(search_household_ids, store, query, SEARCH_LIMIT,
+                                                     on_done=lambda ids: self._show(generation, ids, query))
+        else:
+            header = self.table.horizontalHeader()
+            header.setSortIndicatorShown(True)
+            sort = SQL_SORT_KEYS.get(self._sort_column, "head_name")
+            descending = self._sort_order == Qt.SortOrder.DescendingOrder
+            self._search_task = self._ctx.runner.run(
+                lambda: list_household_ids(store, sort=sort, descending=descending),
+                on_done=lambda ids: self._show(generation, ids, ""))
+
+    def _show(self, generation: int, ids: list[str], query: str) -> None:
+        if generation != self._generation:
+            return
+        self.model.set_ids(ids)
+        if query:
+            more = self.tr(" (showing the best %1)").replace("%1", str(SEARCH_LIMIT)) if len(ids) >= SEARCH_LIMIT else ""
+            self.count.setText(self.tr("%1 households match").replace("%1", f"{len(ids):,}".replace(",", ".")) + more)
+        else:
+            self.count.setText(self.tr("%1 households in the ward").replace("%1", f"{len(ids):,}".replace(",", ".")))
+        if ids:
+            self.table.selectRow(0)
+        else:
+            self.detail.show_household(None)
+        self.results_shown.emit(len(ids))
+
+    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        if self.search.text().strip():
+            return  # search results stay ranked by relevance
+        if column not in SQL_SORT_KEYS:
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(self._sort_column, self._sort_order)
+            header.blockSignals(False)
+            return
+        self._sort_column, self._sort_order = column, order
+        self.run_search()
+
+    def _enter_in_search(self) -> None:
+        self.run_search() if self._debounce.isActive() else self.table.setFocus()
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        self.detail.show_household(self.model.household_id(rows[0].row()) if rows else None)
+
+    def select_household(self, household_id: str) -> None:
+        """Show ``household_id``: select it in the table if listed, else list it alone."""
+        row = self.model.row_of(household_id)
+        if row < 0:
+            self._generation += 1
+            self.model.set_ids([household_id])
+            row = 0
+        self.table.selectRow(row)
+        self.detail.show_household(household_id)
+
+    # -- dialogs -------------------------------------------------------------------------------
+
+    def register_household(self, record: CccdRecord | None = None) -> HouseholdDialog:
+        dialog = HouseholdDialog(self._ctx, self)
+        if record is not None:
+            dialog.prefill(record.full_name, record.address)
+        dialog.saved.connect(lambda s: self._household_saved(s, record))
+        dialog.open_existing.connect(self.select_household)
+        self._open(dialog)
+        return dialog
+
+    def _household_saved(self, summary: HouseholdSummary, record: CccdRecord | None) -> None:
+        self.model.invalidate({summary.id})
+        self.select_household(summary.id)
+        if record is not None:  # the card holder is the head: add them as the first resident
+            dialog = self.add_resident(summary.id)
+            dialog.fill_from_card(record)
+            dialog.relation.setCurrentText("Chủ hộ")
+
+    def edit_household(self, detail: HouseholdDetail) -> None:
+        dialog = HouseholdDialog(self._ctx, self, detail=detail)
+        dialog.saved.connect(lambda s: (self.model.invalidate({s.id}), self.detail.reload()))
+        self._open(dialog)
+
+    def add_resident(self, household_id: str) -> ResidentDialog:
+        from outreach.ui.dialogs.resident_dialog import ResidentDialog
+
+        dialog = ResidentDialog(self._ctx, household_id, self)
+        dialog.saved.connect(lambda _r: (self.model.invalidate({household_id}), self.detail.reload()))
+        dialog.open_household.connect(self.select_household)
+        self._open(dialog)
+        return dialog
+
+    def edit_resident(self, resident: ResidentView) -> None:
+        from outreach.ui.dialogs.resident_dialog import ResidentDialog
+
+        hid = resident.household_id or ""
+        dialog = ResidentDialog(self._ctx, hid, self, resident=resident)
+        dialog.saved.connect(lambda _r: (self.model.invalidate({hid}), self.detail.reload()))
+        dialog.open_household.connect(self.select_household)
+        self._open(dialog)
+
+    def _open(self, dialog: QWidget) -> None:
+        self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda _o=None, d=dialog: self._closed(d))
+        dialog.open()  # type: ignore[attr-defined]
+
+    def _closed(self, dialog: QWidget) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+
+    def card_scanned(self, record: CccdRecord) -> None:
+        """A card from the global scan: add to the selected household, or register a new one."""
+        page = self.detail.page
+        if page is None:
+            self.register_household(record)
+            return
+        s = page.detail.summary
+
+        def answered(key: str | None) -> None:
+            self.question = None
+            if key == "add":
+                self.add_resident(s.id).fill_from_card(record)
+            elif key == "new":
+                self.register_household(record)
+
+        self.question = ask(self, self.tr("Scanned: %1").replace("%1", record.full_name),
+                            self.tr("Where does this person belong?"),
+                            [Choice("add", self.tr("Add to %1's household").replace("%1", s.head_name), default=True),
+                             Choice("new", self.tr("Register a new household")),
+                             Choice("cancel", self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)],
+                            answered)
+
+    def import_households(self) -> QWidget:
+        """The import dialog (file, column mapping, per-row check, all-or-nothing import)."""
+        from outreach.ui.dialogs.import_dialog import ImportDialog
+
+        ctx = self._ctx
+        dialog = ImportDialog(ctx, self)
+        dialog.imported.connect(lambda _count: self.refresh())
+        self._open(dialog)
+        return dialog
+
+    def refresh(self) -> None:
+        """Data changed elsewhere (a visit saved, a sync): refetch the ids and visible rows."""
+        self.model.invalidate()
+        self.run_search()

@@ -1,0 +1,774 @@
+"""The New visit form: keyboard-first, saved in one service call, its draft kept continuously.
+
+Keyboard flow: type part of the household's name/address and press Enter (↑/↓ choose); Tab
+through outcome, topics, notes, follow-up; in the filing row type a procedure's name or code and
+press Enter, fill portal/dossier/status, press Enter in the dossier field to add the filing;
+Ctrl+S (or Ctrl+Enter) saves the whole visit. Delete removes the selected filing.
+
+Why the draft: a volunteer at a resident's home may lose power or have the app killed; every
+change restarts a short timer that writes the form as JSON to the local drafts table (through the
+serial write executor), and the app offers the draft back on the next start.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from outreach.errors import FieldProblem, ValidationError
+from outreach.services.drafts import discard_draft, save_draft
+from outreach.services.households import HouseholdSummary, ResidentView, get_household, search_households
+from outreach.services.procedures import ProcedureView, list_procedures
+from outreach.services.teams import TeamMemberView, list_team_members
+from outreach.services.visits import FILING_STATUSES, OUTCOMES, PORTALS, VisitInput, VisitView, record_visit, update_visit
+from outreach.vietnamese_fold import fold
+from outreach.timeutil import now_local
+from outreach.ui.dialogs.ask import Choice, ask
+from outreach.ui.core.context import UiContext
+from outreach.ui.widgets.date_field import DateField
+from outreach.ui.core.errors import show_error
+from outreach.ui.widgets.field_errors import FieldErrors, error_label
+from outreach.ui.models.filings_model import COL_PROCEDURE, FilingRow, FilingsModel
+from outreach.ui.core.labels import FILING_STATUS_LABELS, OUTCOME_LABELS, PORTAL_LABELS, label
+from outreach.ui.core.tasks import TaskHandle
+
+DRAFT_ID = "new-visit"
+DRAFT_KIND = "visit"
+DRAFT_DELAY_MS = 400
+HOUSEHOLD_MATCHES = 8
+MEMBER_ROWS_SHOWN = 4
+PROCEDURE_MATCHES = 8
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+COMMON_TOPICS = ("VNeID mức 2", "Dịch vụ công trực tuyến", "Thanh toán trực tuyến", "Đăng ký cư trú", "Hộ tịch", "BHYT")
+
+
+class _ArrowKeysToList(QLineEdit):
+    """A search field whose ↑/↓ move the current row of the result list under it."""
+
+    def __init__(self, results: QListWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._results = results
+
+    def keyPressEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
+        key = event.key()
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self._results.count():
+            step = 1 if key == Qt.Key.Key_Down else -1
+            row = min(max(self._results.currentRow() + step, 0), self._results.count() - 1)
+            self._results.setCurrentRow(row)
+            return
+        if key == Qt.Key.Key_Escape and self._results.isVisible():
+            self._results.hide()
+            return
+        super().keyPressEvent(event)
+
+
+class VisitForm(QWidget):
+    """``visit=None``: the New visit screen (with draft); else edits that visit (no draft)."""
+
+    saved = Signal(object)  # VisitView
+    draft_saved = Signal()
+    household_matches_shown = Signal()
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None, *, visit: VisitView | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._visit = visit
+        self._procedures: list[ProcedureView] = []
+        self._procedure: ProcedureView | None = None
+        self._residents: list[ResidentView] = []
+        self._search_task: TaskHandle | None = None
+        self._search_generation = 0
+        self._restoring = False
+        self.household_id: str | None = None
+        self.question: QMessageBox | None = None
+        self.setObjectName("visitForm")
+
+        # household
+        self.household_results = QListWidget()
+        self.household_results.setObjectName("householdResults")
+        self.household_results.setMaximumHeight(150)
+        self.household_results.hide()
+        self.household_results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.household_results.itemClicked.connect(self._pick_household_item)
+        self.household_search = _ArrowKeysToList(self.household_results)
+        self.household_search.setObjectName("visitHouseholdSearch")
+        self.household_search.setPlaceholderText(self.tr("Type the head's name, the address or a phone, then Enter"))
+        self.household_search.textEdited.connect(self._household_text_edited)
+        self.household_search.returnPressed.connect(self._pick_current_household)
+        self.household_chosen = QLabel(self.tr("No household chosen yet."))
+        self.household_chosen.setObjectName("householdChosen")
+        self.household_chosen.setWordWrap(True)
+        self._household_timer = QTimer(self)
+        self._household_timer.setSingleShot(True)
+        self._household_timer.setInterval(120)
+        self._household_timer.timeout.connect(self._search_households)
+
+        # visit fields
+        self.started_at = QDateTimeEdit()
+        self.started_at.setObjectName("startedAt")
+        self.started_at.setDisplayFormat("dd/MM/yyyy HH:mm")
+        self.started_at.setDateTime(QDateTime(now_local()))
+        self.outcome = QComboBox()
+        self.outcome.setObjectName("outcome")
+        for code in OUTCOMES:
+            self.outcome.addItem(label(OUTCOME_LABELS, code), code)
+        self.topics = QLineEdit()
+        self.topics.setObjectName("topics")
+        self.topics.setPlaceholderText(self.tr("Separate topics with commas, e.g. %1").replace("%1", ", ".join(COMMON_TOPICS[:2])))
+        self.notes = QPlainTextEdit()
+        self.notes.setObjectName("notes")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(80)
+        self.follow_up = DateField()
+        self.follow_up.setObjectName("followUp")
+        self.satisfaction = QComboBox()
+        self.satisfaction.setObjectName("satisfaction")
+        self.satisfaction.addItem(self.tr("(not asked)"), None)
+        for score in range(5, 0, -1):
+            self.satisfaction.addItem(self.tr("%1 of 5").replace("%1", str(score)), score)
+        self.members = QListWidget()
+        self.members.setObjectName("membersPresent")
+        self.members.setSpacing(1)
+        self.members.setFixedHeight((self.members.fontMetrics().height() + 6) * MEMBER_ROWS_SHOWN + 6)
+        self.members.setToolTip(self.tr("Space ticks or unticks the selected member"))
+        self._set_member_items([me] if (me := self._me()) else [])
+        self.members.itemChanged.connect(self._changed)
+
+        # filing entry row
+        self.procedure_results = QListWidget()
+        self.procedure_results.setObjectName("procedureResults")
+        self.procedure_results.setMaximumHeight(150)
+        self.procedure_results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.procedure_results.hide()
+        self.procedure_results.itemClicked.connect(lambda item: self._pick_procedure(item.data(ID_ROLE)))
+        self.procedure = _ArrowKeysToList(self.procedure_results)
+        self.procedure.setObjectName("procedure")
+        self.procedure.setPlaceholderText(self.tr("Procedure name or code, then Enter"))
+        self.procedure.textEdited.connect(self._procedure_text_edited)
+        self.procedure.returnPressed.connect(self._pick_current_procedure)
+        self.filing_for = QComboBox()
+        self.filing_for.setObjectName("filingFor")
+        self.portal = QComboBox()
+        self.portal.setObjectName("portal")
+        for code in PORTALS:
+            self.portal.addItem(label(PORTAL_LABELS, code), code)
+        self.dossier = QLineEdit()
+        self.dossier.setObjectName("dossier")
+        self.dossier.setPlaceholderText(self.tr("Dossier code, if submitted"))
+        self.dossier.returnPressed.connect(self.add_filing)
+        self.status = QComboBox()
+        self.status.setObjectName("filingStatus")
+        for code in FILING_STATUSES:
+            self.status.addItem(label(FILING_STATUS_LABELS, code), code)
+        self.fee = QCheckBox(self.tr("Fee paid &online"))
+        self.fee.setObjectName("feePaid")
+        self.add_button = QPushButton(self.tr("A&dd filing"))
+        self.add_button.setObjectName("addFiling")
+        self.add_button.clicked.connect(self.add_filing)
+        self.filing_error = error_label()
+
+        self.filings = FilingsModel(self)
+        self.filings_table = QTableView()
+        self.filings_table.setObjectName("filingsTable")
+        self.filings_table.setModel(self.filings)
+        self.filings_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.filings_table.verticalHeader().setVisible(False)
+        filings_header = self.filings_table.horizontalHeader()
+        filings_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        filings_header.setSectionResizeMode(COL_PROCEDURE, QHeaderView.ResizeMode.Stretch)
+        self.filings_table.setWordWrap(False)
+        self.filings_table.setMinimumHeight(110)
+        remove = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.filings_table)
+        remove.setContext(Qt.ShortcutContext.WidgetShortcut)
+        remove.activated.connect(self.remove_selected_filing)
+
+        self.save_button = QPushButton(self.tr("&Save visit") if visit is None else self.tr("&Save changes"))
+        self.save_button.setObjectName("saveVisit")
+        self.save_button.setToolTip(self.tr("Ctrl+S"))
+        self.save_button.clicked.connect(self.save)
+        self.clear_button = QPushButton(self.tr("Clear form"))
+        self.clear_button.clicked.connect(self._ask_clear)
+        self.status_line = QLabel()
+        self.status_line.setObjectName("visitStatus")
+        for sequence in (QKeySequence.StandardKey.Save, QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")):
+            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.save)
+
+        self.general_error = error_label()
+        self.errors = FieldErrors(self.general_error)
+        self._layout()
+        self._set_tab_order()
+        self._connect_draft()
+        if visit is not None:
+            self.clear_button.hide()
+        ctx.runner.run(list_procedures, ctx.store, on_done=self._procedures_loaded)
+        ctx.runner.run(list_team_members, ctx.store, ctx.actor.team_id, on_done=self._team_loaded)
+        self._update_filing_for()
+        if visit is not None:
+            self.load_visit(visit)
+
+    # -- layout ------------------------------------------------------------------------------
+
+    def _labelled(self, form: QFormLayout, caption: str, widget: QWidget, field: str | None = None) -> None:
+        text = QLabel(caption)
+        text.setBuddy(widget)
+        form.addRow(text, widget)
+        if field:
+            err = error_label()
+            self.errors.add(field, err)
+            form.addRow("", err)
+
+    def _layout(self) -> None:
+        household_box = QGroupBox(self.tr("Household"))
+        hl = QVBoxLayout(household_box)
+        row = QHBoxLayout()
+        caption = QLabel(self.tr("&Household:"))
+        caption.setBuddy(self.household_search)
+        row.addWidget(caption)
+        row.addWidget(self.household_search, 1)
+        hl.addLayout(row)
+        hl.addWidget(self.household_results)
+        hl.addWidget(self.household_chosen)
+        err = error_label()
+        self.errors.add("household_id", err)
+        hl.addWidget(err)
+
+        visit_box = QGroupBox(self.tr("Visit"))
+        form = QFormLayout(visit_box)
+        self._labelled(form, self.tr("S&tarted at:"), self.started_at, "started_at")
+        self._labelled(form, self.tr("&Members present:"), self.members, "members_present")
+        self._labelled(form, self.tr("O&utcome:"), self.outcome, "outcome")
+        self._labelled(form, self.tr("To&pics:"), self.topics, "topics")
+        self._labelled(form, self.tr("&Notes:"), self.notes, "notes")
+        self._labelled(form, self.tr("&Follow-up date:"), self.follow_up, "follow_up_date")
+        self._labelled(form, self.tr("Sat&isfaction:"), self.satisfaction, "satisfaction")
+
+        filings_box = QGroupBox(self.tr("Filings helped"))
+        fl = QVBoxLayout(filings_box)
+        entry = QFormLayout()
+        self._labelled(entry, self.tr("Pro&cedure:"), self.procedure)
+        entry.addRow("", self.procedure_results)
+        self._labelled(entry, self.tr("Fo&r:"), self.filing_for)
+        line = QHBoxLayout()
+        portal_caption = QLabel(self.tr("Porta&l:"))
+        portal_caption.setBuddy(self.portal)
+        status_caption = QLabel(self.tr("St&atus:"))
+        status_caption.setBuddy(self.status)
+        line.addWidget(portal_caption)
+        line.addWidget(self.portal)
+        line.addWidget(status_caption)
+        line.addWidget(self.status)
+        line.addWidget(self.fee)
+        entry.addRow(line)
+        dossier_line = QHBoxLayout()
+        dossier_line.addWidget(self.dossier, 1)
+        dossier_line.addWidget(self.add_button)
+        dossier_caption = QLabel(self.tr("Dossier cod&e:"))
+        dossier_caption.setBuddy(self.dossier)
+        entry.addRow(dossier_caption, dossier_line)
+        fl.addLayout(entry)
+        fl.addWidget(self.filing_error)
+        fl.addWidget(self.filings_table, 1)
+        self.errors.add("filings", self.filing_error)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status_line, 1)
+        buttons.addWidget(self.clear_button)
+        buttons.addWidget(self.save_button)
+
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(household_box)
+        left.addWidget(visit_box)
+        left.addStretch(1)
+        columns.addLayout(left, 1)
+        columns.addWidget(filings_box, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.general_error)
+        layout.addLayout(buttons)
+
+    def _set_tab_order(self) -> None:
+        chain = [self.household_search, self.started_at, self.members, self.outcome, self.topics, self.notes, self.follow_up,
+                 self.satisfaction, self.procedure, self.filing_for, self.portal, self.status, self.fee, self.dossier,
+                 self.add_button, self.filings_table, self.save_button]
+        for a, b in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(a, b)
+        self.setFocusProxy(self.household_search)
+
+    # -- household ---------------------------------------------------------------------------
+
+    def _household_text_edited(self, _text: str) -> None:
+        self._household_timer.start()
+
+    def _search_households(self) -> None:
+        query = self.household_search.text().strip()
+        if self._search_task is not None:
+            self._search_task.cancel()
+        self._search_generation += 1
+        generation = self._search_generation
+        if not query:
+            self.household_results.clear()
+            self.household_results.hide()
+            return
+        self._search_task = self._ctx.runner.run(search_households, self._ctx.store, query, HOUSEHOLD_MATCHES,
+                                                 on_done=lambda rows: self._household_matches(generation, rows))
+
+    def _household_matches(self, generation: int, rows: list[HouseholdSummary]) -> None:
+        if generation != self._search_generation:
+            return
+        self.household_results.clear()
+        for s in rows:
+            item = QListWidgetItem(f"{s.head_name} — {s.address_text}" + (f" ({s.group_name})" if s.group_name else ""))
+            item.setData(ID_ROLE, s.id)
+            self.household_results.addItem(item)
+        if not rows:
+            self.household_results.addItem(self.tr("No household matches."))
+        self.household_results.setCurrentRow(0)
+        self.household_results.show()
+        self.household_matches_shown.emit()
+
+    def _pick_current_household(self) -> None:
+        if self._household_timer.isActive():  # Enter before the search ran: search now, pick after
+            self._household_timer.stop()
+            self._search_households()
+            self.household_matches_shown.connect(self._pick_after_search, Qt.ConnectionType.SingleShotConnection)
+            return
+        item = self.household_results.currentItem()
+        if item is not None:
+            self._pick_household_item(item)
+
+    def _pick_after_search(self) -> None:
+        item = self.household_results.currentItem()
+        if item is not None:
+            self._pick_household_item(item)
+
+    def _pick_household_item(self, item: QListWidgetItem) -> None:
+        hid = item.data(ID_ROLE)
+        if hid:
+            self.set_household(hid, item.text())
+            self.outcome.setFocus()
+
+    def set_household(self, household_id: str, text: str) -> None:
+        self.household_id = household_id
+        self.household_chosen.setText(self.tr("Chosen: %1").replace("%1", text))
+        self.household_results.hide()
+        self.household_search.clear()
+        self._residents = []
+        self._update_filing_for()
+        self._ctx.runner.run(get_household, self._ctx.store, household_id,
+                             on_done=lambda d, hid=household_id: self._residents_loaded(hid, d.residents))
+        self._changed()
+
+    def _residents_loaded(self, household_id: str, residents: list[ResidentView]) -> None:
+        if household_id == self.household_id:
+            self._residents = residents
+            self._update_filing_for()
+
+    def _update_filing_for(self) -> None:
+        current = self.filing_for.currentData()
+        self.filing_for.clear()
+        self.filing_for.addItem(self.tr("The household"), None)
+        for r in self._residents:
+            self.filing_for.addItem(r.full_name, r.id)
+        self.filing_for.setCurrentIndex(max(0, self.filing_for.findData(current)))
+
+    # -- members present -----------------------------------------------------------------------
+
+    def _set_member_items(self, members: list[TeamMemberView], checked: set[str] | None = None) -> None:
+        """Show ``members`` as tick boxes; ``checked`` defaults to this computer's user."""
+        if checked is None:
+            checked = {self._ctx.actor.member_id} if self._ctx.actor.member_id else set()
+        restoring, self._restoring = self._restoring, True
+        try:
+            self.members.clear()
+            for m in members:
+                self._add_member_item(m.id, m.full_name, m.id in checked)
+            if self.members.count():
+                self.members.setCurrentRow(0)
+        finally:
+            self._restoring = restoring
+
+    def _add_member_item(self, member_id: str, name: str, checked: bool) -> None:
+        item = QListWidgetItem(name)
+        item.setData(ID_ROLE, member_id)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.members.addItem(item)
+
+    def _me(self) -> TeamMemberView | None:
+        """This computer's user as a team member (None for a profile without one)."""
+        actor = self._ctx.actor
+        if not actor.member_id:
+            return None
+        return TeamMemberView(actor.member_id, actor.name or self.tr("(this computer's user)"), actor.role)
+
+    def _team_loaded(self, members: list[TeamMemberView]) -> None:
+        me = self._me()
+        if me is not None and me.id not in {m.id for m in members}:  # not yet synced from the office
+            members = [me, *members]
+        ticked = self.members_present() if self.members.count() else None
+        self._set_member_items(members, set(ticked) if ticked is not None else None)
+        if ticked:
+            self._show_saved_members(ticked)  # keeps ticks of a restored draft or an edited visit
+
+    def members_present(self) -> list[str]:
+        """Ids of the ticked members, in list order."""
+        items = (self.members.item(i) for i in range(self.members.count()))
+        return [item.data(ID_ROLE) for item in items if item.checkState() == Qt.CheckState.Checked]
+
+    def set_members_present(self, member_ids: list[str]) -> None:
+        wanted = set(member_ids)
+        restoring, self._restoring = self._restoring, True
+        try:
+            for i in range(self.members.count()):
+                item = self.members.item(i)
+                item.setCheckState(Qt.CheckState.Checked if item.data(ID_ROLE) in wanted else Qt.CheckState.Unchecked)
+        finally:
+            self._restoring = restoring
+
+    # -- procedures and filings ----------------------------------------------------------------
+
+    def _procedures_loaded(self, procedures: list[ProcedureView]) -> None:
+        self._procedures = procedures
+
+    def matching_procedures(self, query: str) -> list[ProcedureView]:
+        """Same rule as ``list_procedures``: every folded word in code, names or field."""
+        words = fold(query).split()
+        wanted = " ".join(words)
+        found = [p for p in self._procedures if all(w in fold(f"{p.code} {p.name_vi} {p.name_en} {p.field_vi}") for w in words)]
+
+        def rank(p: ProcedureView) -> int:  # a name or code that starts with the query first
+            if p.code.startswith(wanted) or fold(self._procedure_name(p)).startswith(wanted):
+                return 0
+            return 1 if fold(p.name_vi).startswith(wanted) or fold(p.name_en).startswith(wanted) else 2
+
+        return sorted(found, key=rank)  # stable: catalogue order within a rank
+
+    def _procedure_name(self, p: ProcedureView) -> str:
+        return p.name_en if self._ctx.language == "en" else p.name_vi
+
+    def _procedure_text_edited(self, text: str) -> None:
+        self._procedure = None
+        self.procedure_results.clear()
+        if not text.strip():
+            self.procedure_results.hide()
+            return
+        matches = self.matching_procedures(text)[:PROCEDURE_MATCHES]
+        for p in matches:
+            item = QListWidgetItem(f"{p.code} — {self._procedure_name(p)}")
+            item.setData(ID_ROLE, p.code)
+            self.procedure_results.addItem(item)
+        if not matches:
+            self.procedure_results.addItem(self.tr("No procedure matches."))
+        self.procedure_results.setCurrentRow(0)
+        self.procedure_results.show()
+
+    def _pick_current_procedure(self) -> None:
+        item = self.procedure_results.currentItem()
+        if item is not None and item.data(ID_ROLE):
+            self._pick_procedure(item.data(ID_ROLE))
+
+    def _pick_procedure(self, code: str) -> None:
+        found = [p for p in self._procedures if p.code == code]
+        if not found:
+            return
+        self._procedure = found[0]
+        self.procedure.setText(f"{found[0].code} — {self._procedure_name(found[0])}")
+        self.procedure_results.hide()
+        self.filing_for.setFocus()
+
+    def add_filing(self) -> None:
+        self.filing_error.setVisible(False)
+        if self._procedure is None:
+            self.filing_error.setText(self.tr("Choose a procedure from the list first (type its name or code, then Enter)."))
+            self.filing_error.setVisible(True)
+            self.procedure.setFocus()
+            return
+        p = self._procedure
+        self.filings.append(FilingRow(
+            procedure_code=p.code,
+            procedure_name=self._procedure_name(p),
+            resident_id=self.filing_for.currentData(),
+            resident_name=self.filing_for.currentText() if self.filing_for.currentData() else "",
+            portal=self.portal.currentData(),
+            dossier_code=self.dossier.text().strip(),
+            status=self.status.currentData(),
+            fee_paid_online=self.fee.isChecked(),
+        ))
+        self._procedure = None
+        self.procedure.clear()
+        self.dossier.clear()
+        self.fee.setChecked(False)
+        self.status.setCurrentIndex(0)
+        self.portal.setCurrentIndex(0)
+        self.procedure.setFocus()
+        self._changed()
+
+    def remove_selected_filing(self) -> None:
+        rows = self.filings_table.selectionModel().selectedRows()
+        if rows:
+            self.filings.remove(rows[0].row())
+            self._changed()
+
+    # -- data ----------------------------------------------------------------------------------
+
+    def data(self) -> VisitInput:
+        """The form as plain data; raises ``ValidationError`` for what only the form can check."""
+        problems: list[FieldProblem] = []
+        if not self.household_id:
+            problems.append(FieldProblem("household_id", "required", "Cần chọn hộ gia đình.", "Choose a household."))
+        try:
+            follow_up = self.follow_up.date()
+        except ValueError:
+            follow_up = None
+            problems.append(FieldProblem("follow_up_date", "invalid", "Ngày hẹn phải có dạng ngày/tháng/năm.",
+                                         "The follow-up date must be dd/mm/yyyy."))
+        if problems:
+            raise ValidationError(problems)
+        started = self.started_at.dateTime().toPython()
+        assert isinstance(started, dt.datetime)
+        return VisitInput(
+            household_id=self.household_id or "",
+            started_at=started.replace(second=0, microsecond=0, tzinfo=None),
+            outcome=self.outcome.currentData(),
+            members_present=self.members_present(),
+            topics=[t.strip() for t in self.topics.text().split(",") if t.strip()],
+            notes=self.notes.toPlainText(),
+            follow_up_date=follow_up,
+            satisfaction=self.satisfaction.currentData(),
+            filings=[r.to_input() for r in self.filings.rows],
+        )
+
+    def save(self) -> None:
+        if not self.save_button.isEnabled():
+            return
+        self.errors.clear()
+        self.status_line.clear()
+        try:
+            data = self.data()
+        except ValidationError as exc:
+            self.errors.show(exc.problems, self._ctx.language)
+            return
+        self.save_button.setEnabled(False)
+        store, actor = self._ctx.store, self._ctx.actor
+        if self._visit is None:
+            self._draft_timer.stop()
+            work = lambda: _record_and_drop_draft(store, actor, data)  # noqa: E731
+        else:
+            vid = self._visit.id
+            work = lambda: update_visit(store, actor, vid, data)  # noqa: E731
+        self._ctx.runner.run(work, writes=True, on_done=self._saved, on_error=self._save_failed)
+
+    def _saved(self, view: VisitView) -> None:
+        self.save_button.setEnabled(True)
+        if self._visit is None:
+            self.reset()
+            self.status_line.setText(self.tr("Visit saved: %1 with %2 filing(s).")
+                                     .replace("%1", view.household_head).replace("%2", str(len(view.filings))))
+        self.saved.emit(view)
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        if isinstance(exc, ValidationError):
+            self.errors.show(exc.problems, self._ctx.language)
+        else:
+            show_error(self, exc, self._ctx.language)
+        if self._visit is None:
+            self._changed()  # keep the draft
+
+    def reset(self) -> None:
+        self._restoring = True
+        try:
+            self.household_id = None
+            self.household_chosen.setText(self.tr("No household chosen yet."))
+            self.household_search.clear()
+            self.household_results.hide()
+            self._residents = []
+            self._update_filing_for()
+            self.started_at.setDateTime(QDateTime(now_local()))
+            self.outcome.setCurrentIndex(0)
+            self.topics.clear()
+            self.notes.clear()
+            self.follow_up.clear()
+            self.satisfaction.setCurrentIndex(0)
+            me = self._ctx.actor.member_id
+            self.set_members_present([me] if me else [])
+            self.procedure.clear()
+            self._procedure = None
+            self.dossier.clear()
+            self.filings.set_rows([])
+            self.errors.clear()
+        finally:
+            self._restoring = False
+
+    def _ask_clear(self) -> None:
+        def answered(key: str | None) -> None:
+            self.question = None
+            if key == "clear":
+                self.reset()
+                self._ctx.runner.run(discard_draft, self._ctx.store, DRAFT_ID, writes=True)
+
+        self.question = ask(self, self.tr("Clear the form"), self.tr("Throw away what is typed in this form?"),
+                            [Choice("clear", self.tr("Clear")), Choice("keep", self.tr("Keep"), QMessageBox.ButtonRole.RejectRole, True)],
+                            answered)
+
+    def load_visit(self, v: VisitView) -> None:
+        """Fill the form from a saved visit (editing a flagged visit or a follow-up)."""
+        self._restoring = True
+        try:
+            if v.household_id:
+                self.set_household(v.household_id, f"{v.household_head} — {v.household_address}")
+            if v.started_at:
+                self.started_at.setDateTime(QDateTime(v.started_at))
+            self.outcome.setCurrentIndex(max(0, self.outcome.findData(v.outcome)))
+            self.topics.setText(", ".join(v.topics))
+            self.notes.setPlainText(v.notes)
+            self.follow_up.set_date(v.follow_up_date)
+            self.satisfaction.setCurrentIndex(max(0, self.satisfaction.findData(v.satisfaction)))
+            self._show_saved_members(list(v.members_present))
+            self.filings.set_rows([FilingRow(f.procedure_code, f.procedure_name, f.resident_id, "", f.portal,
+                                             f.dossier_code, f.status, f.fee_paid_online, f.id) for f in v.filings])
+            if v.review_status == "flagged" and v.review_note:
+                self.status_line.setText(self.tr("Leader's note: %1").replace("%1", v.review_note))
+        finally:
+            self._restoring = False
+
+    def _show_saved_members(self, member_ids: list[str]) -> None:
+        """Tick the saved members, listing any who left the team since, so none is dropped."""
+        shown = {self.members.item(i).data(ID_ROLE) for i in range(self.members.count())}
+        for mid in member_ids:
+            if mid not in shown:
+                self._add_member_item(mid, self.tr("(former member)"), False)
+        self.set_members_present(member_ids)
+
+    # -- draft ---------------------------------------------------------------------------------
+
+    def _connect_draft(self) -> None:
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.save_draft_now)
+        if self._visit is not None:
+            return
+        self.started_at.dateTimeChanged.connect(self._changed)
+        self.outcome.currentIndexChanged.connect(self._changed)
+        self.topics.textChanged.connect(self._changed)
+        self.notes.textChanged.connect(self._changed)
+        self.follow_up.textChanged.connect(self._changed)
+        self.satisfaction.currentIndexChanged.connect(self._changed)
+        self.procedure.textChanged.connect(self._changed)
+        self.dossier.textChanged.connect(self._changed)
+
+    def _changed(self, *_args: object) -> None:
+        if self._visit is None and not self._restoring:
+            self._draft_timer.start()
+
+    def is_empty(self) -> bool:
+        return not (self.household_id or self.topics.text().strip() or self.notes.toPlainText().strip()
+                    or self.filings.rows or self.follow_up.text().strip() or self.dossier.text().strip())
+
+    def draft_payload(self) -> dict[str, Any]:
+        started = self.started_at.dateTime().toPython()
+        return {
+            "household_id": self.household_id,
+            "household_label": self.household_chosen.text(),
+            "started_at": started.isoformat() if isinstance(started, dt.datetime) else None,
+            "outcome": self.outcome.currentData(),
+            "topics": self.topics.text(),
+            "notes": self.notes.toPlainText(),
+            "follow_up": self.follow_up.text(),
+            "satisfaction": self.satisfaction.currentData(),
+            "members_present": self.members_present(),
+            "filings": [r.to_json() for r in self.filings.rows],
+            "procedure_text": self.procedure.text(),
+            "dossier": self.dossier.text(),
+        }
+
+    def save_draft_now(self) -> None:
+        self._draft_timer.stop()
+        if self._visit is not None:
+            return
+        store = self._ctx.store
+        if self.is_empty():
+            self._ctx.runner.run(discard_draft, store, DRAFT_ID, writes=True, on_done=lambda _r: self.draft_saved.emit())
+            return
+        payload = self.draft_payload()
+        self._ctx.runner.run(save_draft, store, DRAFT_ID, DRAFT_KIND, payload, writes=True,
+                             on_done=lambda _r: self.draft_saved.emit())
+
+    def restore_draft(self, payload: dict[str, Any]) -> None:
+        self._restoring = True
+        try:
+            self.reset()
+            self._restoring = True
+            hid = payload.get("household_id")
+            if hid:
+                self.household_id = hid
+                self.household_chosen.setText(str(payload.get("household_label") or ""))
+                self._ctx.runner.run(get_household, self._ctx.store, hid,
+                                     on_done=lambda d, h=hid: self._residents_loaded(h, d.residents))
+            if payload.get("started_at"):
+                self.started_at.setDateTime(QDateTime(dt.datetime.fromisoformat(payload["started_at"])))
+            self.outcome.setCurrentIndex(max(0, self.outcome.findData(payload.get("outcome"))))
+            self.topics.setText(payload.get("topics") or "")
+            self.notes.setPlainText(payload.get("notes") or "")
+            self.follow_up.setText(payload.get("follow_up") or "")
+            self.satisfaction.setCurrentIndex(max(0, self.satisfaction.findData(payload.get("satisfaction"))))
+            if isinstance(payload.get("members_present"), list):
+                self._show_saved_members([m for m in payload["members_present"] if isinstance(m, str)])
+            known = {f for f in FilingRow.__dataclass_fields__}
+            self.filings.set_rows([FilingRow(**{k: v for k, v in f.items() if k in known}) for f in payload.get("filings") or []])
+            self.procedure.setText(payload.get("procedure_text") or "")
+            self.dossier.setText(payload.get("dossier") or "")
+        finally:
+            self._restoring = False
+
+    def offer_payload(self, payload: dict[str, Any]) -> None:
+        """A draft survived (crash, kill -9): ask whether to restore it (the main window found it)."""
+
+        def answered(key: str | None) -> None:
+            self.question = None
+            if key == "restore":
+                self.restore_draft(payload)
+            elif key == "discard":
+                self._ctx.runner.run(discard_draft, self._ctx.store, DRAFT_ID, writes=True)
+
+        label_text = str(payload.get("household_label") or "")
+        self.question = ask(self, self.tr("Unsaved visit found"),
+                            self.tr("A visit you were typing was not saved (the app was closed or the computer stopped). Restore it?"),
+                            [Choice("restore", self.tr("Restore"), default=True),
+                             Choice("discard", self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole),
+                             Choice("later", self.tr("Decide later"), QMessageBox.ButtonRole.RejectRole)],
+                            answered, informative=label_text)
+
+
+def _record_and_drop_draft(store: Any, actor: Any, data: VisitInput) -> VisitView:
+    """Save the visit, then drop the draft (serial executor: no draft write can slip between)."""
+    view = record_visit(store, actor, data)
+    discard_draft(store, DRAFT_ID)
+    return view
