@@ -11,6 +11,7 @@ import zlib
 
 import qrcode
 import qrcode.constants
+from qrcode.exceptions import DataOverflowError
 
 __all__ = ["qr_matrix", "qr_png_bytes", "qr_terminal_text"]
 
@@ -37,7 +38,7 @@ def qr_matrix(data: str, *, border: int = 4, error_correction: str = "M") -> lis
     code.add_data(data.encode("utf-8"))
     try:
         code.make(fit=True)
-    except qrcode.exceptions.DataOverflowError as exc:
+    except DataOverflowError as exc:
         raise ValueError(f"{len(data)} characters are too many for one QR code") from exc
     return [[bool(module) for module in row] for row in code.get_matrix()]
 

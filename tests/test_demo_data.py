@@ -55,3 +55,16 @@ def test_same_seed_same_ward(tmp_path) -> None:  # type: ignore[no-untyped-def]
         finally:
             store.close()
     assert heads[0] == heads[1]
+
+
+def test_the_demo_ward_is_a_real_unit_of_the_bundled_list() -> None:
+    """The demo ward's code and names are the bundled administrative unit's (a made-up code was
+    used before, because the look-up failed silently)."""
+    from outreach import admin_units
+    from outreach.services.demo_data import demo_ward_identity
+
+    code, name, province_code, province_name = demo_ward_identity()
+    commune = admin_units.commune(code)
+    assert commune is not None and commune.full_name == name == "Phường Ngọc Hà"
+    province = admin_units.province(province_code)
+    assert province is not None and commune.province_code == province_code and province.full_name == province_name

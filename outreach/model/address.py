@@ -6,8 +6,10 @@ DESIGN §4.14); lists, receipts, exports and the search index all show the same 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 
-def address_text(address: dict[str, object] | None) -> str:
+
+def address_text(address: Mapping[str, object] | None) -> str:
     """A readable one-line address from the address parts, Vietnamese order."""
     if not address:
         return ""

@@ -45,7 +45,7 @@ def office_write(db: ServerDb, entity: type[Synced], row_id: str, values: dict[s
     stamp = clock.now()
     fields = dict(values)
     if create:
-        defaults = {n: None for n in synced_fields(entity)}
+        defaults: dict[str, object] = dict.fromkeys(synced_fields(entity))
         defaults["deleted"] = False
         fields = {**{n: v for n, v in defaults.items() if n in ("deleted",)}, **fields}
     change = {

@@ -462,7 +462,7 @@ def _volunteers(session: Session) -> list[VolunteerVisits]:
         .where(v.in_period.is_(True))
         .group_by(v.volunteer_id)
     ).all()
-    filings = dict(
+    filings: dict[str | None, int] = dict(
         session.execute(select(f.volunteer_id, func.count()).where(f.in_period.is_(True)).group_by(f.volunteer_id)).all()
     )
     ids = [row[0] for row in visits if row[0]]

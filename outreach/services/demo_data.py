@@ -17,6 +17,7 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
+from outreach import admin_units
 from outreach.model import Filing, Household, Resident, ResidentialGroup, Team, TeamMember, Visit, Ward, WeekLock
 from outreach.model.ids import uuid7
 from outreach.services.procedures import seed_catalogue
@@ -70,17 +71,23 @@ def _personal_id(rng: random.Random, born: dt.date, male: bool, used: set[str]) 
             return pid
 
 
-def demo_ward_identity() -> tuple[str, str, str, str]:
-    """A real ward name/code for realism (units are public data); a fixed one if unavailable."""
-    try:
-        from outreach import admin_units
+#: The demo ward: a real unit of the bundled administrative-units list (public data), so the
+#: demo's ward code, name and province are what the office would pick for Phường Ngọc Hà.
+DEMO_COMMUNE_CODE = "00008"
 
-        for commune in admin_units.communes_of("01"):
-            if "Ngọc Hà" in commune.name:
-                return commune.code, commune.name, "01", admin_units.province("01").name
-    except Exception:  # the demo must work even if the units resource changes shape
-        pass
-    return "00004", "Phường Ngọc Hà", "01", "Thành phố Hà Nội"
+
+def demo_ward_identity() -> tuple[str, str, str, str]:
+    """(code, full name, province code, province full name) of the demo ward, from the bundled units.
+
+    Earlier this looked the ward up through a function that did not exist and swallowed the
+    error, so every demo ward carried a made-up code; a missing unit is now a loud failure."""
+    commune = admin_units.commune(DEMO_COMMUNE_CODE)
+    if commune is None:
+        raise LookupError(f"commune {DEMO_COMMUNE_CODE} is missing from the bundled administrative units")
+    province = admin_units.province(commune.province_code)
+    if province is None:
+        raise LookupError(f"province {commune.province_code} is missing from the bundled administrative units")
+    return commune.code, commune.full_name, province.code, province.full_name
 
 
 def generate(

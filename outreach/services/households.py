@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import func, select, text
@@ -194,7 +195,7 @@ def _summaries(session: Session, ids: list[str]) -> list[HouseholdSummary]:
     # Only the columns a summary shows: loading whole ORM rows would also decode every row's
     # per-field clocks.
     rows = session.execute(select(*_SUMMARY_COLUMNS).where(Household.id.in_(ids), Household.deleted.is_(False))).all()
-    counts: dict[str, int] = {
+    counts: dict[str | None, int] = {
         hid: n
         for hid, n in session.execute(
             select(Resident.household_id, func.count())
@@ -202,7 +203,7 @@ def _summaries(session: Session, ids: list[str]) -> list[HouseholdSummary]:
             .group_by(Resident.household_id)
         )
     }
-    last_visits: dict[str, dt.datetime] = {
+    last_visits: dict[str | None, dt.datetime | None] = {
         hid: last
         for hid, last in session.execute(
             select(Visit.household_id, func.max(Visit.started_at))
@@ -328,7 +329,7 @@ def get_household(store: Store, household_id: str) -> HouseholdDetail:
         return HouseholdDetail(summary, dict(household.address or {}), household.notes, [resident_view(r) for r in residents])
 
 
-def find_households_at_address(session: Session, address: dict[str, str], ward_id: str | None) -> list[str]:
+def find_households_at_address(session: Session, address: Mapping[str, object], ward_id: str | None) -> list[str]:
     """Live households whose folded address equals this one (duplicate detection)."""
     wanted = fold_key(address_text(address))
     if not wanted:

@@ -38,7 +38,7 @@ def seed_catalogue(store: Store) -> int:
         for info in catalogue.procedures:
             if info.code in present:
                 continue
-            row = {
+            row: dict[str, object] = {
                 "id": info.code,
                 "ward_id": None,
                 "deleted": False,

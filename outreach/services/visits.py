@@ -404,7 +404,7 @@ def follow_ups(store: Store, actor: Actor, *, today: dt.date | None = None, hori
         views = {v.id: v for v in _views(session, flagged + [r[0] for r in due_rows])}
     result = [FollowUp(views[i], "flagged") for i in flagged if i in views]
     for visit_id, due in due_rows:
-        if visit_id in views:
+        if visit_id in views and due is not None:  # the query asks for a date; the column may be NULL
             result.append(FollowUp(views[visit_id], "overdue" if due < today else "due"))
     return result
 

@@ -91,7 +91,7 @@ def refresh_households(session: Session, household_ids: Iterable[str], *, known_
         ).all()
         if not households:
             continue
-        residents: dict[str, list[tuple[str, str | None, str | None]]] = {}
+        residents: dict[str | None, list[tuple[str, str | None, str | None]]] = {}
         for hid, name, phone, pid in session.execute(
             select(Resident.household_id, Resident.full_name, Resident.phone, Resident.personal_id).where(
                 Resident.household_id.in_(chunk), Resident.deleted.is_(False)

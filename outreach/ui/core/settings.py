@@ -25,10 +25,10 @@ class Setting:
     label: str  # English source; translate with QCoreApplication.translate("Settings", label)
 
 
-WINDOW_GEOMETRY = Setting("window/geometry", QByteArray(), QByteArray, QT_TRANSLATE_NOOP("Settings", "Window size and position"))
-WINDOW_STATE = Setting("window/state", QByteArray(), QByteArray, QT_TRANSLATE_NOOP("Settings", "Window layout"))
-LAST_PAGE = Setting("window/last_page", 0, int, QT_TRANSLATE_NOOP("Settings", "Last screen shown"))
-HOUSEHOLD_SPLITTER = Setting("households/splitter", QByteArray(), QByteArray, QT_TRANSLATE_NOOP("Settings", "Households list and detail sizes"))
+WINDOW_GEOMETRY = Setting("window/geometry", QByteArray(), QByteArray, str(QT_TRANSLATE_NOOP("Settings", "Window size and position")))
+WINDOW_STATE = Setting("window/state", QByteArray(), QByteArray, str(QT_TRANSLATE_NOOP("Settings", "Window layout")))
+LAST_PAGE = Setting("window/last_page", 0, int, str(QT_TRANSLATE_NOOP("Settings", "Last screen shown")))
+HOUSEHOLD_SPLITTER = Setting("households/splitter", QByteArray(), QByteArray, str(QT_TRANSLATE_NOOP("Settings", "Households list and detail sizes")))
 
 REGISTRY: tuple[Setting, ...] = (WINDOW_GEOMETRY, WINDOW_STATE, LAST_PAGE, HOUSEHOLD_SPLITTER)
 
@@ -45,7 +45,7 @@ class UiSettings:
             return setting.default
         if setting.type is int:
             try:
-                return int(value)
+                return int(str(value))
             except (TypeError, ValueError):
                 return setting.default
         if setting.type is QByteArray and not isinstance(value, QByteArray):

@@ -50,7 +50,7 @@ def downgrade() -> None:
 
     wanted = {index for _table, index in CLIENT_QUERY_INDEXES}
     bind = op.get_bind()
-    for table in entity_tables():
-        for index in table.indexes:
-            if index.name in wanted:
-                index.create(bind)
+    for entity_table in entity_tables():
+        for entity_index in entity_table.indexes:
+            if entity_index.name in wanted:
+                entity_index.create(bind)
