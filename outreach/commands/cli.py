@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import logging
 import logging.handlers
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -17,7 +18,7 @@ from pathlib import Path
 from outreach import __version__
 from outreach.store.profile import data_dir_of
 from outreach.commands import core, reports, sync
-from outreach.commands.common import language
+from outreach.commands.common import language, say
 from outreach.errors import OutreachError
 
 log = logging.getLogger("outreach")
@@ -38,10 +39,6 @@ def _setup_logging(data_dir: Path) -> Path:
     root.addHandler(handler)
     root.setLevel(logging.INFO)
     return path
-
-
-def _say(vi: str, en: str) -> str:
-    return en if language() == "en" else vi
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -84,10 +81,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (``outreach households search … | head``): a normal end. Point
+        # stdout at /dev/null so the interpreter's final flush does not fail a second time.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except Exception:
         log.exception("unexpected error in %s", getattr(args, "command", None) or "gui")
         print(
-            _say(f"Lỗi không mong muốn; chi tiết ghi tại {log_path}", f"Unexpected error; details in {log_path}"),
+            say(f"Lỗi không mong muốn; chi tiết ghi tại {log_path}", f"Unexpected error; details in {log_path}"),
             file=sys.stderr,
         )
         return 2

@@ -6,13 +6,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import importlib.util
 import sys
 from pathlib import Path
 
 from outreach.store.profile import data_dir_of
-from outreach.commands.common import open_profile_store, say
+from outreach.commands.common import language, open_profile_store, say
 from outreach.errors import OutreachError
 from outreach.sync.engine import SyncReport
+
+#: The demo server lives in this sub-folder of the demo profile.
+DEMO_SERVER_FOLDER = "demo-server"
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -52,7 +56,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     demo.add_argument("--households", type=int, default=300)
     demo.add_argument("--seed", type=int, default=1)
     demo.add_argument("--port", type=int, default=0, help="server port (default: a free one)")
-    demo.add_argument("--headless", action="store_true", help="do not open the window")
+    demo.add_argument("--headless", action="store_true",
+                      help="do not open the window (also chosen by itself where no window can open)")
+    demo.add_argument("--stop", action="store_true", help="stop this profile's demo server and exit")
     demo.set_defaults(handler=demo_command)
 
 
@@ -207,13 +213,13 @@ def wipe_command(args: argparse.Namespace) -> int:
 
 
 def demo_command(args: argparse.Namespace) -> int:
-    return run_demo(args, data_dir_of(args))
+    data_dir = data_dir_of(args)
+    if args.stop:
+        return stop_demo(data_dir)
+    return run_demo(args, data_dir)
 
 
-def run_demo(args: argparse.Namespace, data_dir: Path) -> int:
-    """The newcomer's path: local server + demo ward + this profile enrolled + demo data + app."""
-    import importlib.util
-
+def _require_server_package() -> None:
     if getattr(sys, "frozen", False) or importlib.util.find_spec("uvicorn") is None:
         # The desktop bundle leaves the server out (build.spec); so does an install without [server].
         raise OutreachError(
@@ -222,6 +228,28 @@ def run_demo(args: argparse.Namespace, data_dir: Path) -> int:
             "The demo needs the Outreach server, which is not part of this installation. "
             "Use 'outreach demo-data --households 300' for demo data without a server.",
         )
+
+
+def stop_demo(data_dir: Path) -> int:
+    _require_server_package()
+    from outreach.server.demo import stop_demo_server
+
+    pid = stop_demo_server(data_dir / DEMO_SERVER_FOLDER)
+    if pid is None:
+        print(say("Không có máy chủ demo nào đang chạy cho hồ sơ này.", "No demo server is running for this profile."))
+    else:
+        print(say(f"Đã dừng máy chủ demo (pid {pid}).", f"The demo server (pid {pid}) is stopped."))
+    return 0
+
+
+def run_demo(args: argparse.Namespace, data_dir: Path) -> int:
+    """The newcomer's path: local server + demo ward + this profile enrolled + demo data + app.
+
+    It works on any box: without a keyring the demo profile is unencrypted (synthetic data only,
+    said on every start) and keeps its token beside its database; without a usable display it
+    stays headless and says how to open the window. The server's address and pid are printed as
+    soon as it runs, so a demo that fails later still says what it left running."""
+    _require_server_package()
     from sqlalchemy import func, select
 
     from outreach.model import Household, TeamMember, Ward
@@ -240,11 +268,17 @@ def run_demo(args: argparse.Namespace, data_dir: Path) -> int:
         raise OutreachError("Số hộ phải lớn hơn 0.", "The number of households must be at least 1.")
     store = open_profile_store(args, demo=True)
     try:
-        demo = start_demo_server(data_dir / "demo-server", args.port, DemoWard(*demo_data.demo_ward_identity()),
+        demo = start_demo_server(data_dir / DEMO_SERVER_FOLDER, args.port, DemoWard(*demo_data.demo_ward_identity()),
                                  enrolled_url=store.profile.server_url, ward_id=store.profile.ward_id,
                                  team_id=store.profile.team_id, has_member=bool(store.profile.member_id))
         server = demo.server
-        print(say(f"Máy chủ demo: {server.url}", f"Demo server: {server.url}"))
+        if server.reused:
+            print(say(f"Dùng lại máy chủ demo đang chạy: {server.url} (pid {server.pid})",
+                      f"Reusing the running demo server: {server.url} (pid {server.pid})"), flush=True)
+        else:
+            print(say(f"Máy chủ demo: {server.url} (pid {server.pid}); dừng bằng 'outreach --data-dir {data_dir} demo --stop'",
+                      f"Demo server: {server.url} (pid {server.pid}); stop it with 'outreach --data-dir {data_dir} demo --stop'"),
+                  flush=True)
         if demo.enrolment_code is not None:
             enroll(store, server.url, demo.enrolment_code)
         run_sync(store)
@@ -264,8 +298,14 @@ def run_demo(args: argparse.Namespace, data_dir: Path) -> int:
         store.close()
     if not args.headless:
         from outreach.ui.app import run
+        from outreach.ui.display import NoDisplay
 
-        return int(run(args))
-    print(say(f"Hồ sơ demo sẵn sàng: {ward_name}, dữ liệu tại {data_dir}. Máy chủ chạy nền tại {server.url} (pid {server.pid}).",
-              f"Demo profile ready: {ward_name}, data in {data_dir}. Server running in the background at {server.url} (pid {server.pid})."))
+        try:
+            return int(run(args))
+        except NoDisplay as exc:
+            print(exc.message(language()), file=sys.stderr)
+    print(say(f"Hồ sơ demo sẵn sàng: {ward_name}, dữ liệu tại {data_dir}. Máy chủ chạy nền tại {server.url} (pid {server.pid}).\n"
+              f"Mở cửa sổ (trên máy có màn hình): outreach --data-dir {data_dir}",
+              f"Demo profile ready: {ward_name}, data in {data_dir}. Server running in the background at {server.url} (pid {server.pid}).\n"
+              f"Open the window (on a machine with a display): outreach --data-dir {data_dir}"))
     return 0

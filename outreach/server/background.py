@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -45,11 +46,16 @@ def _free_port() -> int:
 
 
 def _alive(pid: int) -> bool:
+    """Whether process ``pid`` runs; a zombie (exited, not yet reaped by its new parent) does not."""
     try:
         os.kill(pid, 0)
     except OSError:
         return False
-    return True
+    stat = Path(f"/proc/{pid}/stat")
+    try:
+        return stat.read_text().rpartition(")")[2].split()[0] != "Z"
+    except (OSError, IndexError):
+        return True  # no /proc (macOS, Windows): the signal answered
 
 
 def ensure_server(folder: Path, port: int = 0, timeout_s: float = 30.0) -> BackgroundServer:
@@ -77,3 +83,24 @@ def ensure_server(folder: Path, port: int = 0, timeout_s: float = 30.0) -> Backg
         time.sleep(0.1)
     state_path.write_text(json.dumps({"url": url, "pid": process.pid, "db_url": db_url}))
     return BackgroundServer(url, process.pid, db_url, False)
+
+
+def stop_server(folder: Path, timeout_s: float = 15.0) -> int | None:
+    """Stop the background server recorded in ``folder``; its pid, or None if none was running.
+
+    SIGTERM lets uvicorn finish the request in hand and close the database; a server that is
+    still there after ``timeout_s`` is killed. The state file goes either way."""
+    state_path = folder / STATE_FILE
+    if not state_path.exists():
+        return None
+    pid = int(json.loads(state_path.read_text())["pid"])
+    state_path.unlink()
+    if not _alive(pid):
+        return None
+    os.kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + timeout_s
+    while _alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    if _alive(pid):
+        os.kill(pid, signal.SIGKILL)
+    return pid

@@ -1,6 +1,6 @@
-"""The local office server of ``outreach demo``: the one door through which the laptop's demo
-command reaches the server package (started in the background, a demo ward and team made, a
-one-time enrolment code issued)."""
+"""The local office server of ``outreach demo``: the door through which the laptop's demo command
+reaches the server package (started in the background, a demo ward and team made, a one-time
+enrolment code issued; stopped by ``outreach demo --stop``)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from outreach.server import admin
-from outreach.server.background import BackgroundServer, ensure_server
+from outreach.server.background import BackgroundServer, ensure_server, stop_server
 from outreach.server.db import open_db
 
 
@@ -64,3 +64,8 @@ def start_demo_server(folder: Path, port: int, ward: DemoWard, *, enrolled_url: 
     finally:
         db.dispose()
     return DemoServer(server, issued.code)
+
+
+def stop_demo_server(folder: Path) -> int | None:
+    """Stop the demo server kept in ``folder``; its pid, or None if none was running."""
+    return stop_server(folder)

@@ -18,10 +18,10 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from outreach import secrets
 from outreach.model import Filing, Household, NeedsAttention, OutboxEntry, Resident, SyncState, Visit
 from outreach.model.entities import ENTITY_BY_NAME
 from outreach.store.database import Store
+from outreach.store.device_token import forget_profile_secrets
 from outreach.model.clock import HLC_ZERO, Timestamp, is_valid_stamp
 from outreach.timeutil import now_local
 
@@ -138,7 +138,7 @@ def wipe_profile(store: Store) -> None:
     """
     profile = store.profile
     store.close()
-    secrets.delete_profile_secrets(profile.profile_id)
+    forget_profile_secrets(profile)
     folder = profile.data_dir
     for name in ("outreach.db", "outreach.db-wal", "outreach.db-shm", "profile.json", "sync.lock"):
         (folder / name).unlink(missing_ok=True)

@@ -1,10 +1,14 @@
 """Client entry points: enrol this profile with a ward server, and run a sync.
 
-The device token goes to the OS keyring only (``outreach.secrets``); ``profile.json`` keeps the
-non-secret identity the server assigned (device id, ward, team, role, member).
+The device token goes to the OS keyring (``outreach.store.device_token``; only an unencrypted demo
+profile keeps it in a private file); ``profile.json`` keeps the non-secret identity the server
+assigned (device id, ward, team, role, member).
 """
 
 from __future__ import annotations
+
+import ipaddress
+from urllib.parse import urlsplit
 
 import datetime as dt
 import platform
@@ -12,8 +16,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from outreach import secrets
 from outreach.model import SyncState
+from outreach.store.device_token import load_device_token, save_device_token
 from outreach.store.database import Store
 from outreach.model.clock import is_valid_stamp
 from outreach.sync.engine import SyncEngine, SyncReport
@@ -32,7 +36,12 @@ class Enrolment:
 
 
 def enroll(store: Store, server_url: str, code: str, *, ca_bundle: str | None = None, transport: Transport | None = None) -> Enrolment:
-    """Exchange a one-time code for a device token; the profile joins the code's ward and team."""
+    """Exchange a one-time code for a device token; the profile joins the code's ward and team.
+
+    An unencrypted (demo) profile enrols only with a server on this computer: its database and
+    token are plain files, fit for synthetic data and never for a ward's residents."""
+    if not store.profile.encrypted and not is_loopback_url(server_url):
+        raise EnrolmentFailed("unencrypted_profile")
     own = transport is None
     transport = transport or HttpTransport(server_url, None, ca_bundle=ca_bundle)
     try:
@@ -48,7 +57,7 @@ def enroll(store: Store, server_url: str, code: str, *, ca_bundle: str | None = 
     profile = store.profile
     if profile.ward_id and profile.ward_id != enrolment.ward_id:
         raise EnrolmentFailed("other_ward")
-    secrets.set_device_token(profile.profile_id, token)
+    save_device_token(profile, token)
     profile.server_url = server_url.rstrip("/")
     profile.server_device_id = enrolment.device_id
     profile.ward_id, profile.team_id, profile.role = enrolment.ward_id, enrolment.team_id, enrolment.role
@@ -65,6 +74,17 @@ def enroll(store: Store, server_url: str, code: str, *, ca_bundle: str | None = 
         if state is not None and state.last_error_code in ("revoked", "unknown_token"):
             state.last_error_code, state.last_error = None, None
     return enrolment
+
+
+def is_loopback_url(url: str) -> bool:
+    """Whether ``url`` names this computer (127.0.0.0/8, ::1 or localhost)."""
+    host = (urlsplit(url.strip()).hostname or "").lower()
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 @dataclass(frozen=True)
@@ -96,7 +116,7 @@ def transport_for(store: Store) -> HttpTransport:
     profile = store.profile
     if not profile.server_url:
         raise NotEnrolled()
-    token = secrets.get_device_token(profile.profile_id)
+    token = load_device_token(profile)
     if not token:
         raise NotEnrolled()
     return HttpTransport(profile.server_url, token, ca_bundle=profile.ca_bundle)

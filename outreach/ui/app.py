@@ -91,8 +91,13 @@ def build_window(store: Any, translations: Translations) -> tuple[object, TaskRu
 
 
 def run(args: argparse.Namespace) -> int:
+    """Open the desktop app; raises ``NoDisplay`` (a user error) where no window can open."""
     from outreach.store.profile import data_dir_of
+    from outreach.ui.display import display_problem
 
+    problem = display_problem()
+    if problem is not None:
+        raise problem.error()
     app = application()
     translations = Translations()
     data_dir = data_dir_of(args)
