@@ -16,6 +16,7 @@ from outreach.services.households import (
     add_resident,
     delete_household,
     get_household,
+    make_head,
     mask_personal_id,
     register_household,
     update_resident,
@@ -122,3 +123,25 @@ def test_update_resident_and_delete_household_tombstones(store: Store, volunteer
 def test_mask_personal_id() -> None:
     assert mask_personal_id("012345678901") == "012*******01"
     assert mask_personal_id(None) == ""
+
+
+def test_a_household_has_at_most_one_living_head(store: Store, volunteer: Actor) -> None:
+    """A second "Chủ hộ" is refused with the first one's name, whether added or edited into it;
+    ``make_head`` changes the head in one step (former head re-related, head name follows)."""
+    h = register_household(store, volunteer, HouseholdInput("Lý Văn Minh", {"street": "Liễu Giai", "house_number": "8"}))
+    head = add_resident(store, volunteer, h.id, ResidentInput("Lý Văn Minh", dt.date(1950, 2, 3), "Nam", relation_to_head="Chủ hộ"))
+    son = ResidentInput("Lý Văn Nam", dt.date(1980, 5, 6), "Nam", relation_to_head="Chủ hộ")
+    before = _counts(store)
+    with pytest.raises(ValidationError) as refused:
+        add_resident(store, volunteer, h.id, son)
+    assert [p.code for p in refused.value.problems] == ["second_head"] and "Lý Văn Minh" in refused.value.message("vi")
+    assert _counts(store) == before  # nothing written
+    added = add_resident(store, volunteer, h.id, ResidentInput("Lý Văn Nam", dt.date(1980, 5, 6), "Nam", relation_to_head="Con"))
+    with pytest.raises(ValidationError):
+        update_resident(store, volunteer, added.id, son)
+    update_resident(store, volunteer, head.id, ResidentInput("Lý Văn Minh", dt.date(1950, 2, 3), "Nam", relation_to_head="Chủ hộ"))
+
+    make_head(store, volunteer, added.id, former_head_relation="Bố")
+    detail = get_household(store, h.id)
+    assert detail.summary.head_name == "Lý Văn Nam"
+    assert {r.full_name: r.relation_to_head for r in detail.residents} == {"Lý Văn Nam": "Chủ hộ", "Lý Văn Minh": "Bố"}

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from outreach.model.address import address_text
 from outreach import validation
-from outreach.errors import NeedsConfirmation, NotFound, Problems, Warning_
+from outreach.errors import FieldProblem, NeedsConfirmation, NotFound, Problems, ValidationError, Warning_
 from outreach.model import Household, Resident, ResidentialGroup, Visit
 from outreach.services.context import Actor
 from outreach.store import search_index
@@ -27,7 +27,9 @@ from outreach.timeutil import today_local
 
 ADDRESS_PARTS = ("house_number", "alley", "lane", "street", "hamlet", "extra")
 SEXES = ("Nam", "Nữ")
-RELATIONS = ("Chủ hộ", "Vợ", "Chồng", "Con", "Bố", "Mẹ", "Ông", "Bà", "Cháu", "Anh", "Chị", "Em", "Khác")
+#: The relation that makes a resident the household's head; a household has at most one living.
+HEAD = "Chủ hộ"
+RELATIONS = (HEAD, "Vợ", "Chồng", "Con", "Bố", "Mẹ", "Ông", "Bà", "Cháu", "Anh", "Chị", "Em", "Khác")
 
 
 @dataclass(frozen=True)
@@ -324,7 +326,7 @@ def get_household(store: Store, household_id: str) -> HouseholdDetail:
         residents = session.scalars(
             select(Resident)
             .where(Resident.household_id == household_id, Resident.deleted.is_(False))
-            .order_by(Resident.relation_to_head != "Chủ hộ", Resident.date_of_birth)
+            .order_by(Resident.relation_to_head != HEAD, Resident.date_of_birth)
         ).all()
         return HouseholdDetail(summary, dict(household.address or {}), household.notes, [resident_view(r) for r in residents])
 
@@ -428,6 +430,47 @@ def _resident_values(data: ResidentInput) -> dict[str, Any]:
     }
 
 
+def _living_head(session: Session, household_id: str, exclude: str | None = None) -> Resident | None:
+    query = select(Resident).where(Resident.household_id == household_id, Resident.relation_to_head == HEAD,
+                                   Resident.deleted.is_(False))
+    if exclude is not None:
+        query = query.where(Resident.id != exclude)
+    return session.scalars(query.limit(1)).first()
+
+
+def _refuse_second_head(session: Session, household_id: str, relation: str, exclude: str | None = None) -> None:
+    """A household has at most one living head: a second one is refused, naming the first, so the
+    user either picks another relation or makes the new person the head (``make_head``)."""
+    if relation != HEAD:
+        return
+    head = _living_head(session, household_id, exclude)
+    if head is not None:
+        raise ValidationError([FieldProblem(
+            "relation_to_head", "second_head",
+            f"Hộ này đã có chủ hộ ({head.full_name}). Chọn quan hệ khác, hoặc dùng “Đặt làm chủ hộ” để đổi chủ hộ.",
+            f"This household already has a head ({head.full_name}). Pick another relation, or use “Make head” to change the head.",
+        )])
+
+
+def make_head(store: Store, actor: Actor, resident_id: str, *, former_head_relation: str = "Khác") -> ResidentView:
+    """Make a resident the head of their household, in one transaction: the former head (if any)
+    takes ``former_head_relation``, and the household's head name follows."""
+    if former_head_relation == HEAD or former_head_relation not in RELATIONS:
+        raise ValidationError([FieldProblem("relation_to_head", "bad_relation", "Quan hệ của chủ hộ cũ không hợp lệ.",
+                                            "The former head's relation is not valid.")])
+    with store.write() as tx:
+        row = _live(tx.session, Resident, resident_id)
+        household = _live(tx.session, Household, row.household_id)
+        former = _living_head(tx.session, row.household_id, exclude=resident_id)
+        if former is not None:
+            tx.recorder.update(former, {"relation_to_head": former_head_relation})
+        if row.relation_to_head != HEAD:
+            tx.recorder.update(row, {"relation_to_head": HEAD})
+        if household.head_name != row.full_name:
+            tx.recorder.update(household, {"head_name": row.full_name})
+        return resident_view(row)
+
+
 def add_resident(
     store: Store,
     actor: Actor,
@@ -445,6 +488,7 @@ def add_resident(
     clean, warnings = _validate_resident(data, today_local())
     with store.write() as tx:
         _live(tx.session, Household, household_id)
+        _refuse_second_head(tx.session, household_id, clean.relation_to_head)
         existing: list[Resident] = []
         if clean.personal_id:
             existing = find_residents_by_personal_id(tx.session, clean.personal_id, actor.ward_id)
@@ -474,6 +518,7 @@ def update_resident(store: Store, actor: Actor, resident_id: str, data: Resident
     clean, warnings = _validate_resident(data, today_local())
     with store.write() as tx:
         row = _live(tx.session, Resident, resident_id)
+        _refuse_second_head(tx.session, row.household_id, clean.relation_to_head, exclude=resident_id)
         existing: list[Resident] = []
         if clean.personal_id and clean.personal_id != row.personal_id:
             existing = find_residents_by_personal_id(tx.session, clean.personal_id, actor.ward_id, exclude=resident_id)
