@@ -12,6 +12,7 @@ import pytest
 
 from outreach import resources
 from outreach.catalogue import ONLINE_LEVELS, CatalogueError, load_catalogue, parse_catalogue
+from outreach.store.database import Store
 
 # Every code of the DOMAIN.md table ("1.014063 / 1.014064" is two procedures).
 DOMAIN_CODES = {
@@ -150,3 +151,35 @@ def test_resource_path_when_frozen(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
 def test_resource_path_stays_inside_resources(parts: tuple[str, ...]) -> None:
     with pytest.raises(ValueError):
         resources.resource_path(*parts)
+
+
+# -- the procedure picker's first hit (what Enter picks in the visit form) ------------------------
+
+#: The 20 most common things volunteers type, and the procedure each one means.
+COMMON_QUERIES = [
+    ("khai sinh", "1.001193"), ("thuong tru", "1.004222"), ("tam tru", "1.004194"), ("ket hon", "1.000894"),
+    ("khai tu", "1.000656"), ("cap doi can cuoc", "1.014063"), ("cap lai can cuoc", "1.014064"), ("vneid", "3.000228"),
+    ("dinh danh dien tu", "3.000228"), ("tam vang", "1.003677"), ("luu tru", "2.001159"), ("tinh trang hon nhan", "1.004873"),
+    ("chung thuc chu ky", "2.000884"), ("bao hiem y te", "1.002759"), ("ho ngheo", "1.011607"), ("tro cap xa hoi", "1.001776"),
+    ("mai tang", "1.001731"), ("xoa thuong tru", "1.003197"), ("cai chinh ho tich", "1.004859"), ("dang ky kh", "1.001193"),
+]
+
+
+@pytest.mark.parametrize(("query", "code"), COMMON_QUERIES)
+def test_the_first_hit_of_a_common_query_is_the_procedure_meant(query: str, code: str) -> None:
+    from outreach.services.procedures import ProcedureView, rank_procedures
+
+    views = [ProcedureView(p.code, p.name("vi"), p.name("en"), p.field_name("vi"), p.field_name("en"), p.online_level, p.essential)
+             for p in load_catalogue()]
+    assert rank_procedures(views, query)[0].code == code
+
+
+def test_the_single_procedure_outranks_the_joint_one_and_the_opposite_one(store: Store) -> None:
+    """Before: "thuong tru" + Enter picked "Xóa đăng ký thường trú", "khai sinh" the joint procedure."""
+    from outreach.services.procedures import list_procedures, seed_catalogue
+
+    seed_catalogue(store)
+    assert [p.code for p in list_procedures(store, "thuong tru")][:2] == ["1.004222", "1.003197"]
+    assert [p.code for p in list_procedures(store, "khai sinh")][:2] == ["1.001193", "2.000986"]
+    assert [p.code for p in list_procedures(store, "residence", language="en")][0] == "1.004222"
+    assert len(list_procedures(store)) == len(load_catalogue())  # no query: the whole catalogue

@@ -7,6 +7,7 @@ writes no outbox entries: a device never pushes the national catalogue back.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import insert, select
@@ -57,17 +58,59 @@ def seed_catalogue(store: Store) -> int:
         return len(rows)
 
 
-def list_procedures(store: Store, query: str = "", *, active_only: bool = True) -> list[ProcedureView]:
-    """Procedures whose code or (folded) name contains every word of ``query``."""
+def list_procedures(store: Store, query: str = "", *, active_only: bool = True, language: str = "vi") -> list[ProcedureView]:
+    """The catalogue, by field and name; with a ``query``, the matches best first (``rank_procedures``)."""
     with store.read() as session:
         stmt = select(Procedure).where(Procedure.deleted.is_(False)).order_by(Procedure.field_vi, Procedure.name_vi)
         if active_only:
             stmt = stmt.where(Procedure.active.is_(True))
         rows = session.scalars(stmt).all()
+    views = [ProcedureView(p.id, p.name_vi, p.name_en, p.field_vi, p.field_en, p.online_level, p.essential) for p in rows]
+    return rank_procedures(views, query, language) if query.strip() else views
+
+
+def rank_procedures(procedures: Sequence[ProcedureView], query: str, language: str = "vi") -> list[ProcedureView]:
+    """The procedures matching every folded word of ``query`` (in the code, either name or the
+    field), best first — the first one is what Enter picks in the visit form, so it must be the
+    procedure the volunteer means:
+
+    0. the name is the query ("dang ky khai sinh");
+    1. the query's words stand whole and in order in the name ("thuong tru" → "Đăng ký thường
+       trú" before "Xóa đăng ký thường trú": fewer other words, then the earlier position wins);
+    2. the name starts with what is being typed ("dang ky kh");
+    3. the code starts with it ("1.0012");
+    4. the rest, in catalogue order.
+
+    Within a tier the name with fewer words the query did not ask for comes first, so a single
+    procedure outranks the joint (liên thông) one that merely mentions it. Both languages' names
+    count; ``language`` decides which name the prefix rule reads first.
+    """
     words = fold(query).split()
-    result = []
-    for p in rows:
-        haystack = fold(f"{p.id} {p.name_vi} {p.name_en} {p.field_vi}")
-        if all(w in haystack for w in words):
-            result.append(ProcedureView(p.id, p.name_vi, p.name_en, p.field_vi, p.field_en, p.online_level, p.essential))
-    return result
+    if not words:
+        return list(procedures)
+    phrase = " ".join(words)
+    ranked: list[tuple[tuple[int, int, int], int, ProcedureView]] = []
+    for order, p in enumerate(procedures):
+        if not all(w in fold(f"{p.code} {p.name_vi} {p.name_en} {p.field_vi} {p.field_en}") for w in words):
+            continue
+        names = [fold(p.name_en), fold(p.name_vi)] if language == "en" else [fold(p.name_vi), fold(p.name_en)]
+        rank = min(_name_rank(name, words, phrase) for name in names)
+        if p.code.startswith(phrase):
+            rank = min(rank, (3, 0, 0))
+        ranked.append((rank, order, p))
+    ranked.sort(key=lambda item: (item[0], item[1]))
+    return [p for _rank, _order, p in ranked]
+
+
+def _name_rank(name: str, words: list[str], phrase: str) -> tuple[int, int, int]:
+    """(tier, words of the name not asked for, where the phrase starts) of one folded name."""
+    name_words = name.split()
+    extra = len(name_words) - len(words)
+    if name == phrase:
+        return (0, 0, 0)
+    for start in range(len(name_words) - len(words) + 1):
+        if name_words[start : start + len(words)] == words:
+            return (1, extra, start)
+    if name.startswith(phrase):
+        return (2, extra, 0)
+    return (4, extra, 0)

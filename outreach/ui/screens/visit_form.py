@@ -41,10 +41,9 @@ from PySide6.QtWidgets import (
 from outreach.errors import FieldProblem, ValidationError
 from outreach.services.drafts import discard_draft, save_draft
 from outreach.services.households import HouseholdSummary, ResidentView, get_household, search_households
-from outreach.services.procedures import ProcedureView, list_procedures
+from outreach.services.procedures import ProcedureView, list_procedures, rank_procedures
 from outreach.services.teams import TeamMemberView, list_team_members
 from outreach.services.visits import FILING_STATUSES, OUTCOMES, PORTALS, VisitInput, VisitView, record_visit, update_visit
-from outreach.vietnamese_fold import fold
 from outreach.timeutil import now_local
 from outreach.ui.dialogs.ask import Choice, ask
 from outreach.ui.core.context import UiContext
@@ -457,17 +456,9 @@ class VisitForm(QWidget):
         self._procedures = procedures
 
     def matching_procedures(self, query: str) -> list[ProcedureView]:
-        """Same rule as ``list_procedures``: every folded word in code, names or field."""
-        words = fold(query).split()
-        wanted = " ".join(words)
-        found = [p for p in self._procedures if all(w in fold(f"{p.code} {p.name_vi} {p.name_en} {p.field_vi}") for w in words)]
-
-        def rank(p: ProcedureView) -> int:  # a name or code that starts with the query first
-            if p.code.startswith(wanted) or fold(self._procedure_name(p)).startswith(wanted):
-                return 0
-            return 1 if fold(p.name_vi).startswith(wanted) or fold(p.name_en).startswith(wanted) else 2
-
-        return sorted(found, key=rank)  # stable: catalogue order within a rank
+        """The loaded catalogue ranked for ``query`` by the service's one rule (in memory: a few
+        dozen rows, so it runs on each keystroke without the runner)."""
+        return rank_procedures(self._procedures, query, self._ctx.language)
 
     def _procedure_name(self, p: ProcedureView) -> str:
         return p.name_en if self._ctx.language == "en" else p.name_vi
