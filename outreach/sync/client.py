@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from outreach.model import SyncState
+from outreach.model import SyncState, TeamMember
 from outreach.store.device_token import load_device_token, save_device_token
 from outreach.store.database import Store
 from outreach.model.clock import is_valid_stamp
@@ -127,10 +127,25 @@ def run_sync(store: Store, *, verify: bool | None = None, transport: Transport |
     own = transport is None
     transport = transport or transport_for(store)
     try:
-        return SyncEngine(store, transport).sync(verify=verify)
+        report = SyncEngine(store, transport).sync(verify=verify)
     finally:
         if own:
             transport.close()
+    _adopt_member_name(store)
+    return report
+
+
+def _adopt_member_name(store: Store) -> None:
+    """Name this computer's team member once their row has arrived: an enrolment code carries the
+    member's id, and the name comes with the team on the first pull."""
+    profile = store.profile
+    if not profile.member_id or profile.member_name:
+        return
+    with store.read() as session:
+        name = session.scalar(select(TeamMember.full_name).where(TeamMember.id == profile.member_id))
+    if name:
+        profile.member_name = name
+        profile.save()
 
 
 def sync_state(store: Store) -> SyncState | None:

@@ -136,8 +136,7 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         self.identity = QLabel()
         self.identity.setObjectName("identity")
-        who = profile.member_name or self.tr("(no team member set)")
-        self.identity.setText(f"{who} · {label(ROLE_LABELS, profile.role)}")
+        self._show_identity()
         self.sync_label = SyncStatusLabel(self.ctx.language)
         self.sync_label.render_status(self._sync_status)
         bar.addWidget(self.identity)
@@ -383,7 +382,13 @@ class MainWindow(QMainWindow):
         """Render ``status`` in the status bar (GUI thread; see ``post_sync_status``)."""
         self._sync_status = status
         self.sync_label.render_status(status)
+        self._show_identity()  # a first sync after enrolment names this computer's team member
         self._update_problems_button()
+
+    def _show_identity(self) -> None:
+        profile = self.ctx.store.profile
+        who = profile.member_name or self.tr("(no team member set)")
+        self.identity.setText(f"{who} · {label(ROLE_LABELS, profile.role)}")
 
     def _update_problems_button(self) -> None:
         """Shown while changes need attention, and always to an enrolled leader (overwritten values)."""

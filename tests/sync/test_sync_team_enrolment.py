@@ -52,3 +52,21 @@ def test_a_volunteer_cannot_issue_codes(ward_setup: WardSetup, template_root: Pa
     with ward_setup.server.db.read() as conn:
         assert conn.execute(select(TeamMember.id)).all() == before  # nothing half-made
     volunteer.close()
+
+
+def test_a_laptop_enrolled_by_name_knows_its_member_after_the_first_sync(ward_setup: WardSetup, template_root: Path, tmp_path: Path) -> None:
+    """Before: the profile's member name stayed empty and the app showed "(no team member set)"."""
+    from outreach.store.profile import Profile
+    from outreach.sync.client import enroll, run_sync
+
+    leader = fast_store(template_root, tmp_path / "leader")
+    issued = issue_team_enrolment_code(leader, "Lê Thị Mai", transport=_authorised(ward_setup, leader, "leader"))
+    newcomer = fast_store(template_root, tmp_path / "newcomer")
+    enroll(newcomer, ward_setup.server.url, issued.code)
+    assert newcomer.profile.member_id and newcomer.profile.member_name == ""
+    run_sync(newcomer)
+    assert newcomer.profile.member_name == "Lê Thị Mai"
+    saved = Profile.load(newcomer.profile.data_dir)
+    assert saved is not None and saved.member_name == "Lê Thị Mai"
+    for store in (leader, newcomer):
+        store.close()
