@@ -142,3 +142,19 @@ def test_an_unencrypted_demo_profile_enrols_only_with_a_server_on_this_computer(
         store.close()
     assert is_loopback_url("http://127.0.0.1:8000") and is_loopback_url("http://localhost:1") and is_loopback_url("http://[::1]:9")
     assert not is_loopback_url("http://192.168.1.10:8443") and not is_loopback_url("https://office.example")
+
+
+def test_the_profile_folder_and_its_files_are_private(tmp_path: Path) -> None:
+    """Profile, database, logs and the hand-over export are 0600 in a 0700 folder (they were 0644),
+    also for a profile an older version left readable by others."""
+    data_dir = tmp_path / "p"
+    assert outreach("--data-dir", str(data_dir), "demo-data", "--households", "3").returncode == 0
+    data_dir.chmod(0o755)
+    (data_dir / "profile.json").chmod(0o644)
+    (data_dir / "outreach.db").chmod(0o644)
+    exported = outreach("--data-dir", str(data_dir), "export-unsent", str(data_dir / "hand-over.json"))
+    assert exported.returncode == 0, exported.stderr
+    assert data_dir.stat().st_mode & 0o777 == 0o700
+    for name in ("profile.json", "outreach.db", "logs/outreach.log", "hand-over.json"):
+        assert (data_dir / name).stat().st_mode & 0o777 == 0o600, name
+    assert (data_dir / "logs").stat().st_mode & 0o777 == 0o700

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from outreach import __version__
-from outreach.store.profile import data_dir_of
+from outreach.store.profile import data_dir_of, make_private
 from outreach.commands import core, reports, sync
 from outreach.commands.common import language, say
 from outreach.errors import OutreachError
@@ -31,9 +31,11 @@ COMMAND_MODULES = (core, sync, reports)
 def _setup_logging(data_dir: Path) -> Path:
     """Log to ``<data-dir>/logs/outreach.log``; logs never contain secrets or personal data."""
     folder = data_dir / "logs"
-    folder.mkdir(parents=True, exist_ok=True)
+    make_private(folder)
     path = folder / "outreach.log"
     handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    if os.name == "posix":
+        path.chmod(0o600)  # a log made before the private umask
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
@@ -64,14 +66,30 @@ def _run_gui(args: argparse.Namespace) -> int:
     return run(args)
 
 
+#: Files Outreach creates (profile, database, logs, backups, hand-over exports) are the user's
+#: alone: they hold residents' personal data or describe the device. On Windows the profile sits
+#: in the user's own AppData, which only that user can read.
+PRIVATE_UMASK = 0o077
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    previous_umask = os.umask(PRIVATE_UMASK)
+    try:
+        return _main(argv)
+    finally:
+        os.umask(previous_umask)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.self_test:  # before logging: it must not touch the user's profile folder
         from outreach.commands.selftest import run_self_test
 
         return run_self_test(args.data_dir)
-    log_path = _setup_logging(data_dir_of(args))
+    data_dir = data_dir_of(args)
+    make_private(data_dir)
+    log_path = _setup_logging(data_dir)
     handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", _run_gui)
     try:
         return handler(args)

@@ -10,6 +10,7 @@ worker thread like any other query.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,7 +126,9 @@ def export_unsent(store: Store, target: Path) -> int:
             "unsent": unsent, "rejected": rejected}
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(target.suffix + ".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # residents' personal data: the user's alone
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        out.write(json.dumps(data, ensure_ascii=False, indent=1))
     tmp.replace(target)
     return len(unsent) + len(rejected)
 

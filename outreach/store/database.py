@@ -14,6 +14,7 @@ Decisions and why:
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Mapping, Sequence
@@ -295,7 +296,18 @@ def open_store(profile: Profile, *, create: bool = True) -> Store:
     except BaseException:
         engine.dispose()
         raise
+    _make_files_private(path)
     return Store(profile, engine)
+
+
+def _make_files_private(database: Path) -> None:
+    """The database and its WAL/SHM files readable by their owner alone (profiles made by older
+    versions, or by a process with a looser umask, were 0644)."""
+    if os.name != "posix":
+        return
+    for file in (database, database.with_name(database.name + "-wal"), database.with_name(database.name + "-shm")):
+        if file.exists() and file.stat().st_mode & 0o077:
+            file.chmod(0o600)
 
 
 def _key_for(profile: Profile, exists: bool) -> str | None:

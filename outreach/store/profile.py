@@ -43,11 +43,14 @@ class Profile:
         return self.data_dir / DATABASE_FILE
 
     def save(self) -> None:
-        """Write atomically (temp file + rename) so a crash never leaves half a profile."""
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        """Write atomically (temp file + rename) so a crash never leaves half a profile; the
+        folder and the file are the user's alone."""
+        make_private(self.data_dir)
         data = {k: v for k, v in asdict(self).items() if k != "data_dir"}
         tmp = self.data_dir / (PROFILE_FILE + ".tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(json.dumps(data, ensure_ascii=False, indent=2))
         os.replace(tmp, self.data_dir / PROFILE_FILE)
 
     @classmethod
@@ -55,6 +58,8 @@ class Profile:
         path = data_dir / PROFILE_FILE
         if not path.exists():
             return None
+        if os.name == "posix" and path.stat().st_mode & 0o077:
+            path.chmod(0o600)  # written by an older version, readable by others
         raw = json.loads(path.read_text(encoding="utf-8"))
         known = {f.name for f in fields(cls)} - {"data_dir"}
         return cls(data_dir=data_dir, **{k: v for k, v in raw.items() if k in known})
@@ -74,3 +79,12 @@ def data_dir_of(args: object) -> Path:
     """The profile folder a command line asks for: its ``--data-dir``, else ``default_data_dir()``."""
     chosen = getattr(args, "data_dir", None)
     return Path(chosen).expanduser() if chosen else default_data_dir()
+
+
+def make_private(folder: Path) -> None:
+    """Create ``folder`` (and its parents) if needed and make it readable by its owner alone
+    (0700): a profile folder holds the database, logs, backups and hand-over files. POSIX only;
+    on Windows the per-user data folder is private by its ACL already."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if os.name == "posix" and folder.stat().st_mode & 0o077:
+        folder.chmod(0o700)
