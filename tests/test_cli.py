@@ -60,3 +60,26 @@ def test_english_messages(tmp_path: Path) -> None:
 def test_bad_arguments_exit_nonzero(tmp_path: Path, bad: list[str]) -> None:
     result = run("--data-dir", str(tmp_path / "p"), *bad)
     assert result.returncode != 0 and "Traceback" not in result.stderr
+
+
+def test_stored_escape_sequences_never_reach_the_terminal(tmp_path: Path) -> None:
+    """A name carrying an ANSI escape, a C1 CSI and a right-to-left override is printed with those
+    characters written as \\uXXXX, in the table and in JSON (which still parses to the stored name)."""
+    from outreach.services.context import Actor
+    from outreach.services.households import HouseholdInput, register_household
+    from outreach.store.database import load_or_create_profile, open_store
+
+    hostile = "Nguyễn\x1b[2J\x1b]0;pwned\x07 Văn\x9b31m \u202eAn"
+    data_dir = tmp_path / "p"
+    store = open_store(load_or_create_profile(data_dir, demo=True))
+    try:
+        register_household(store, Actor("m1", "Tester", "leader", None, None), HouseholdInput(hostile, {"street": "Kim Mã"}))
+    finally:
+        store.close()
+    table = run("--data-dir", str(data_dir), "households", "search", "nguyen")
+    as_json = run("--data-dir", str(data_dir), "households", "search", "nguyen", "--json")
+    for result in (table, as_json):
+        assert result.returncode == 0, result.stderr
+        assert not any(ch in result.stdout for ch in ("\x1b", "\x07", "\x9b", "\u202e"))
+    assert "Nguyễn\\u001b[2J" in table.stdout
+    assert json.loads(as_json.stdout)[0]["head_name"] == hostile

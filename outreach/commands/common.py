@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,22 @@ def language() -> str:
 
 def say(vi: str, en: str) -> str:
     return en if language() == "en" else vi
+
+
+#: Characters a terminal acts on instead of showing: C0/C1 controls (ESC starts colour, cursor and
+#: title sequences; C1 CSI does the same on some terminals) and the bidirectional overrides and
+#: isolates that make text read backwards.
+_TERMINAL_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str, *, keep_newlines: bool = False) -> str:
+    """``text`` with every character a terminal would act on written as ``\\uXXXX``.
+
+    Stored names come from many laptops and imported spreadsheets, so they may carry escape
+    sequences; the CLI never prints one raw. The ``\\uXXXX`` form is also a valid JSON escape of
+    the same character, so JSON output made safe this way still parses to the stored value
+    (``keep_newlines`` for JSON, whose own newlines are layout: inside its strings they are escaped)."""
+    return _TERMINAL_UNSAFE.sub(lambda m: m.group() if keep_newlines and m.group() == "\n" else f"\\u{ord(m.group()):04x}", text)
 
 
 def open_profile_store(args: argparse.Namespace, *, demo: bool = False, create: bool = True) -> Store:

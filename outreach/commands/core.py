@@ -7,7 +7,7 @@ import json
 from dataclasses import asdict
 
 from outreach.store.profile import data_dir_of
-from outreach.commands.common import open_profile_store, say
+from outreach.commands.common import open_profile_store, say, terminal_safe
 from outreach.errors import OutreachError, StoreError
 
 
@@ -63,11 +63,11 @@ def households_search_command(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if args.json:
-        print(json.dumps([asdict(r) for r in results], ensure_ascii=False, default=str, indent=2))
+        print(terminal_safe(json.dumps([asdict(r) for r in results], ensure_ascii=False, default=str, indent=2), keep_newlines=True))
         return 0
     if not results:
         print(say("Không tìm thấy hộ nào.", "No households found."))
         return 0
     for r in results:
-        print(f"{r.head_name:<28} {r.address_text:<45} {r.group_name:<18} {r.phone or ''}")
+        print(terminal_safe(f"{r.head_name:<28} {r.address_text:<45} {r.group_name:<18} {r.phone or ''}"))
     return 0

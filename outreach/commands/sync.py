@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from outreach.store.profile import data_dir_of
-from outreach.commands.common import language, open_profile_store, say
+from outreach.commands.common import language, open_profile_store, say, terminal_safe
 from outreach.errors import OutreachError
 from outreach.sync.engine import SyncReport
 
@@ -150,7 +150,7 @@ def attention_command(args: argparse.Namespace) -> int:
     if not items:
         print(say("Không có thay đổi nào bị từ chối.", "No rejected changes."))
     for item in items:
-        print(f"{item.id:>4}  {item.rejected_at}  {item.entity:<16} {item.entity_id}  {item.reason_code}  {', '.join(item.fields)}")
+        print(terminal_safe(f"{item.id:>4}  {item.rejected_at}  {item.entity:<16} {item.entity_id}  {item.reason_code}  {', '.join(item.fields)}"))
     return 0
 
 
@@ -174,7 +174,8 @@ def lost_values_command(args: argparse.Namespace) -> int:
     if not items:
         print(say("Không có giá trị nào bị ghi đè.", "No overwritten values."))
     for i in items:
-        print(f"{i.id:>4}  {i.recorded_at}  {i.entity}.{i.field}  {i.entity_id}: {json.dumps(i.value, ensure_ascii=False)} → {json.dumps(i.winning_value, ensure_ascii=False)}")
+        print(terminal_safe(f"{i.id:>4}  {i.recorded_at}  {i.entity}.{i.field}  {i.entity_id}: "
+                            f"{json.dumps(i.value, ensure_ascii=False)} → {json.dumps(i.winning_value, ensure_ascii=False)}"))
     return 0
 
 
