@@ -158,3 +158,15 @@ def test_the_profile_folder_and_its_files_are_private(tmp_path: Path) -> None:
     for name in ("profile.json", "outreach.db", "logs/outreach.log", "hand-over.json"):
         assert (data_dir / name).stat().st_mode & 0o777 == 0o600, name
     assert (data_dir / "logs").stat().st_mode & 0o777 == 0o700
+
+
+def test_plain_http_to_another_computer_needs_an_explicit_insecure(store) -> None:  # type: ignore[no-untyped-def]
+    """A real profile refuses http:// enrolment off this computer before any request is sent
+    (the code would cross the network in clear); https:// and loopback http:// are fine."""
+    from outreach.sync.client import enroll
+    from outreach.sync.errors import EnrolmentFailed
+
+    with pytest.raises(EnrolmentFailed) as refused:
+        enroll(store, "http://192.0.2.10:8443", "ABCD-EFGH")  # TEST-NET address: never contacted
+    assert refused.value.reason == "insecure_http" and "--insecure" in refused.value.message("en")
+    assert store.profile.server_url is None and store.profile.insecure_http is False

@@ -52,4 +52,12 @@ def open_profile_store(args: argparse.Namespace, *, demo: bool = False, create: 
             ),
             file=sys.stderr,
         )
+    if profile.insecure_http:
+        print(
+            say(
+                f"Cảnh báo: máy này đồng bộ với {profile.server_url} qua http:// KHÔNG mã hoá.",
+                f"Warning: this computer syncs with {profile.server_url} over UNENCRYPTED http://.",
+            ),
+            file=sys.stderr,
+        )
     return open_store(profile, create=create)

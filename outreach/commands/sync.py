@@ -24,6 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     enroll.add_argument("--server", required=True, help="server address, e.g. https://outreach.phuong.gov.vn")
     enroll.add_argument("--code", required=True, help="the one-time enrolment code shown by the office")
     enroll.add_argument("--ca-bundle", help="the ward's own CA certificate (PEM), if it uses one")
+    enroll.add_argument("--insecure", action="store_true",
+                        help="allow a plain http:// server on another computer (unencrypted; said on every start)")
     enroll.set_defaults(handler=enroll_command)
 
     sync = sub.add_parser("sync", help="send unsent changes and receive the ward's (push + pull)")
@@ -90,7 +92,7 @@ def enroll_command(args: argparse.Namespace) -> int:
 
     store = open_profile_store(args)
     try:
-        result = enroll(store, args.server, args.code, ca_bundle=args.ca_bundle)
+        result = enroll(store, args.server, args.code, ca_bundle=args.ca_bundle, insecure=args.insecure)
     finally:
         store.close()
     print(say(f"Đã đăng ký máy này (vai trò {result.role}). Chạy 'outreach sync' để nhận dữ liệu của phường.",

@@ -36,6 +36,8 @@ class Profile:
     server_url: str | None = None
     server_device_id: str | None = None
     ca_bundle: str | None = None
+    #: Enrolled over plain http:// to another computer, on the user's explicit ``--insecure``.
+    insecure_http: bool = False
     language: str = "vi"
 
     @property

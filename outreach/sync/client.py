@@ -35,13 +35,19 @@ class Enrolment:
     member_id: str | None
 
 
-def enroll(store: Store, server_url: str, code: str, *, ca_bundle: str | None = None, transport: Transport | None = None) -> Enrolment:
+def enroll(store: Store, server_url: str, code: str, *, ca_bundle: str | None = None, transport: Transport | None = None,
+           insecure: bool = False) -> Enrolment:
     """Exchange a one-time code for a device token; the profile joins the code's ward and team.
 
     An unencrypted (demo) profile enrols only with a server on this computer: its database and
-    token are plain files, fit for synthetic data and never for a ward's residents."""
+    token are plain files, fit for synthetic data and never for a ward's residents. Plain
+    ``http://`` to another computer needs ``insecure`` (remembered in the profile, which every
+    start then points out): the token and residents' data would cross the network in clear."""
     if not store.profile.encrypted and not is_loopback_url(server_url):
         raise EnrolmentFailed("unencrypted_profile")
+    plain_http = urlsplit(server_url.strip()).scheme.lower() == "http" and not is_loopback_url(server_url)
+    if plain_http and not insecure:
+        raise EnrolmentFailed("insecure_http")
     own = transport is None
     transport = transport or HttpTransport(server_url, None, ca_bundle=ca_bundle)
     try:
@@ -65,6 +71,7 @@ def enroll(store: Store, server_url: str, code: str, *, ca_bundle: str | None = 
         profile.member_id = enrolment.member_id
     if ca_bundle is not None:
         profile.ca_bundle = ca_bundle
+    profile.insecure_http = plain_http
     profile.save()
     server_time = reply.get("server_time")
     with store.write() as tx:

@@ -138,6 +138,10 @@ class EnrolmentFailed(SyncError):
             "bad_code": ("Mã đăng ký không đúng hoặc đã được dùng.", "The enrolment code is wrong or already used."),
             "expired_code": ("Mã đăng ký đã hết hạn; xin văn phòng phường cấp mã mới.", "The enrolment code has expired; ask the ward office for a new one."),
             "other_ward": ("Hồ sơ này thuộc một phường khác; hãy dùng một hồ sơ mới.", "This profile belongs to another ward; use a new profile."),
+            "insecure_http": ("Máy chủ dùng http:// (không mã hoá) qua mạng: mã đăng ký và dữ liệu cư dân sẽ đi qua mạng dưới dạng rõ. "
+                              "Dùng địa chỉ https://, hoặc thêm --insecure nếu văn phòng phường yêu cầu rõ như vậy.",
+                              "The server address is plain http:// over the network: the code and residents' data would travel "
+                              "unencrypted. Use an https:// address, or add --insecure if the ward office explicitly says so."),
             "unencrypted_profile": ("Hồ sơ demo không mã hoá chỉ được đăng ký với máy chủ demo trên chính máy này; "
                                     "dữ liệu thật của phường cần một hồ sơ mã hoá (có kho khoá của hệ điều hành).",
                                     "An unencrypted demo profile can only enrol with a demo server on this computer; "

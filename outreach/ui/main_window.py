@@ -144,6 +144,11 @@ class MainWindow(QMainWindow):
             warning = QLabel(self.tr("Demo profile, NOT encrypted"))
             warning.setStyleSheet("color: #b00020;")
             bar.addWidget(warning)
+        if profile.insecure_http:
+            insecure = QLabel(self.tr("Syncs over UNENCRYPTED http://"))
+            insecure.setObjectName("insecureHttp")
+            insecure.setStyleSheet("color: #b00020;")
+            bar.addWidget(insecure)
         bar.addPermanentWidget(self.sync_label)
         self.sync_button = QToolButton()
         self.sync_button.setObjectName("syncNow")
