@@ -23,9 +23,10 @@ from outreach.store import search_index
 from outreach.store.database import Store
 from outreach.vietnamese_fold import fold_key
 from outreach.timeutil import today_local
+from outreach.vocabulary import Sex
 
 ADDRESS_PARTS = ("house_number", "alley", "lane", "street", "hamlet", "extra")
-SEXES = ("Nam", "Nữ")
+SEXES: tuple[Sex, ...] = tuple(Sex)
 RELATIONS = ("Chủ hộ", "Vợ", "Chồng", "Con", "Bố", "Mẹ", "Ông", "Bà", "Cháu", "Anh", "Chị", "Em", "Khác")
 
 

@@ -18,7 +18,7 @@ from outreach.store.database import Store
 from outreach.model.clock import is_valid_stamp
 from outreach.sync.engine import SyncEngine, SyncReport
 from outreach.wire.enrolment_link import enrolment_link
-from outreach.sync.errors import EnrolmentFailed, NotEnrolled, ProtocolFailure
+from outreach.sync.errors import OTHER_WARD, EnrolmentFailed, NotEnrolled, ProtocolFailure
 from outreach.sync.transport import HttpTransport, Transport
 
 
@@ -47,7 +47,7 @@ def enroll(store: Store, server_url: str, code: str, *, ca_bundle: str | None = 
         raise ProtocolFailure(200, "bad_enrol_reply") from None
     profile = store.profile
     if profile.ward_id and profile.ward_id != enrolment.ward_id:
-        raise EnrolmentFailed("other_ward")
+        raise EnrolmentFailed(OTHER_WARD)
     secrets.set_device_token(profile.profile_id, token)
     profile.server_url = server_url.rstrip("/")
     profile.server_device_id = enrolment.device_id
