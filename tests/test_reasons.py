@@ -50,3 +50,18 @@ def test_reasons_are_plain_strings_on_the_wire() -> None:
 
     assert json.dumps({"reason": Reason.LEADER_ONLY}) == '{"reason": "leader_only"}'
     assert Reason("leader_only") is Reason.LEADER_ONLY
+
+
+def test_codes_read_back_from_sqlite_equal_the_members(tmp_path: Path) -> None:
+    """StrEnum members are stored as their plain strings and compare equal when read back."""
+    import sqlite3
+
+    from outreach.model.codec import encode_value
+    from outreach.vocabulary import Outcome, Role
+
+    conn = sqlite3.connect(tmp_path / "codes.db")
+    conn.execute("create table t (outcome text, role text)")
+    conn.execute("insert into t values (?, ?)", (Outcome.NOT_HOME, Role.LEADER))
+    outcome, role = conn.execute("select outcome, role from t").fetchone()
+    assert (outcome, role) == (Outcome.NOT_HOME, Role.LEADER) and type(outcome) is str
+    assert type(encode_value(Role.LEADER)) is str and encode_value(Role.LEADER) == "leader"
