@@ -29,7 +29,14 @@ from outreach.services.coverage import (
 )
 from outreach.services.periods import parse_period
 from outreach.store.database import Store
-from outreach.vocabulary import CODE_LISTS, FollowUpKind, OnlineLevel, Outcome, Placeholder, PriorityFlag
+from outreach.vocabulary import (
+    CODE_LISTS,
+    FollowUpKind,
+    OnlineLevel,
+    Outcome,
+    Placeholder,
+    PriorityFlag,
+)
 
 LANGUAGES = ("vi", "en")
 

@@ -16,32 +16,20 @@ import datetime as dt
 from enum import StrEnum
 
 from outreach import labels as shared
+from outreach import vocabulary as codes
 from outreach.ui.core.i18n import current_language
-from outreach.vocabulary import (
-    FilingStatus,
-    FollowUpKind,
-    OnlineLevel,
-    Outcome,
-    Placeholder,
-    Portal,
-    PriorityFlag,
-    ReviewStatus,
-    Role,
-    ScopeKind,
-    Sex,
-)
 
-OUTCOME_LABELS = Outcome
-FILING_STATUS_LABELS = FilingStatus
-PORTAL_LABELS = Portal
-REVIEW_LABELS = ReviewStatus
-FOLLOW_UP_LABELS = FollowUpKind
-ROLE_LABELS = Role
-ONLINE_LEVEL_LABELS = OnlineLevel
-PRIORITY_LABELS = PriorityFlag
-SEX_LABELS = Sex
-SCOPE_LABELS = ScopeKind
-PLACEHOLDER_LABELS = Placeholder
+OUTCOME_LABELS = codes.Outcome
+FILING_STATUS_LABELS = codes.FilingStatus
+PORTAL_LABELS = codes.Portal
+REVIEW_LABELS = codes.ReviewStatus
+FOLLOW_UP_LABELS = codes.FollowUpKind
+ROLE_LABELS = codes.Role
+ONLINE_LEVEL_LABELS = codes.OnlineLevel
+PRIORITY_LABELS = codes.PriorityFlag
+SEX_LABELS = codes.Sex
+SCOPE_LABELS = codes.ScopeKind
+PLACEHOLDER_LABELS = codes.Placeholder
 
 
 def label(table: type[StrEnum], code: str | None) -> str:
