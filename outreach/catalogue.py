@@ -21,6 +21,7 @@ from urllib.parse import quote
 
 from outreach.errors import OutreachError
 from outreach.resources import resource_path
+from outreach.vocabulary import STORED_ONLINE_LEVELS
 
 __all__ = [
     "ONLINE_LEVELS",
@@ -34,7 +35,7 @@ __all__ = [
 RESOURCE = "procedures.json"
 SUPPORTED_VERSION = 1
 #: "full" = toàn trình (fully online), "partial" = một phần, "counter" = not online.
-ONLINE_LEVELS = ("full", "partial", "counter")
+ONLINE_LEVELS = STORED_ONLINE_LEVELS
 _CODE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.\-]{0,19}$")  # fits Procedure.id / Filing.procedure_code
 
 

@@ -17,7 +17,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from outreach.commands.common import open_profile_store, say
+from outreach.commands.common import language, open_profile_store, say
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -65,6 +65,7 @@ def _actor(store):  # type: ignore[no-untyped-def]
 
 
 def export_coverage_command(args: argparse.Namespace) -> int:
+    from outreach.labels import scope_text
     from outreach.reports import format_of, write_coverage
     from outreach.services.coverage import compute_coverage, record_aggregate_export
     from outreach.services.periods import parse_period, parse_scope
@@ -76,14 +77,14 @@ def export_coverage_command(args: argparse.Namespace) -> int:
     try:
         actor = _actor(store)
         report = compute_coverage(store, period, scope, ward_id=actor.ward_id)
-        write_coverage(report, args.output, fmt)
+        write_coverage(report, args.output, fmt, language())
         record_aggregate_export(store, actor, report, str(args.output))
     finally:
         store.close()
     print(say(
-        f"Đã xuất báo cáo {report.period.title()} ({report.scope_label}): {report.households_visited}/{report.households_total} hộ, "
+        f"Đã xuất báo cáo {report.period.title()} ({scope_text(report.scope.kind, report.scope_name, 'vi')}): {report.households_visited}/{report.households_total} hộ, "
         f"{report.visits_total} lần thăm, {report.filings.filings} hồ sơ → {args.output}",
-        f"Exported the report for {report.period.title('en')} ({report.scope_label}): {report.households_visited}/{report.households_total} "
+        f"Exported the report for {report.period.title('en')} ({scope_text(report.scope.kind, report.scope_name, 'en')}): {report.households_visited}/{report.households_total} "
         f"households, {report.visits_total} visits, {report.filings.filings} filings → {args.output}",
     ))
     return 0
@@ -102,7 +103,7 @@ def export_follow_ups_command(args: argparse.Namespace) -> int:
     store = open_profile_store(args, create=False)
     try:
         rows = export_follow_up_contacts(store, _actor(store), str(args.output), scope)
-        write_follow_up_list(rows, args.output)
+        write_follow_up_list(rows, args.output, language())
     finally:
         store.close()
     print(say(f"Đã xuất {len(rows)} hẹn quay lại → {args.output} (đã ghi nhật ký xuất dữ liệu cá nhân)",
@@ -141,7 +142,7 @@ def export_receipt_command(args: argparse.Namespace) -> int:
         receipt = visit_receipt(store, _actor(store), args.visit_id, str(args.output))
     finally:
         store.close()
-    write_receipt_pdf(receipt, args.output)
+    write_receipt_pdf(receipt, args.output, language=language())
     print(say(f"Đã tạo phiếu hỗ trợ ({len(receipt.filings)} hồ sơ) → {args.output}",
               f"Receipt written ({len(receipt.filings)} filings) → {args.output}"))
     return 0

@@ -88,15 +88,18 @@ def print_report(report: SyncReport, as_json: bool = False) -> None:
 
 
 def enroll_command(args: argparse.Namespace) -> int:
+    from outreach.labels import label
     from outreach.sync.client import enroll
+    from outreach.vocabulary import Role
 
     store = open_profile_store(args)
     try:
         result = enroll(store, args.server, args.code, ca_bundle=args.ca_bundle, insecure=args.insecure)
     finally:
         store.close()
-    print(say(f"Đã đăng ký máy này (vai trò {result.role}). Chạy 'outreach sync' để nhận dữ liệu của phường.",
-              f"This computer is enrolled (role {result.role}). Run 'outreach sync' to receive the ward's data."))
+    role = label(Role(result.role), language())
+    print(say(f"Đã đăng ký máy này (vai trò: {role}). Chạy 'outreach sync' để nhận dữ liệu của phường.",
+              f"This computer is enrolled (role: {role}). Run 'outreach sync' to receive the ward's data."))
     return 0
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Integer, String, Text
@@ -71,6 +72,8 @@ def encode_value(value: Any) -> Any:
         return value.isoformat(timespec="seconds")
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, StrEnum):  # a vocabulary code: the wire carries (and checks) its plain string
+        return value.value
     return value
 
 

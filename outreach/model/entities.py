@@ -15,6 +15,14 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, Index, Integer, String, Te
 from sqlalchemy.orm import Mapped, mapped_column
 
 from outreach.model.base import ID_LENGTH, Base, Synced
+from outreach.vocabulary import (
+    FilingStatus,
+    GroupKind,
+    OnlineLevel,
+    Outcome,
+    ReviewStatus,
+    Role,
+)
 
 
 class Ward(Synced, Base):
@@ -36,7 +44,7 @@ class ResidentialGroup(Synced, Base):
     entity_name = "residential_group"
 
     name: Mapped[str] = mapped_column(String(200), default="")
-    kind: Mapped[str] = mapped_column(String(20), default="to_dan_pho")  # to_dan_pho | thon
+    kind: Mapped[str] = mapped_column(String(20), default=GroupKind.TO_DAN_PHO)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
 
 
@@ -58,7 +66,7 @@ class TeamMember(Synced, Base):
 
     team_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
     full_name: Mapped[str] = mapped_column(String(200), default="")
-    role: Mapped[str] = mapped_column(String(20), default="volunteer")  # volunteer | leader
+    role: Mapped[str] = mapped_column(String(20), default=Role.VOLUNTEER)
     phone: Mapped[str | None] = mapped_column(String(20))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
@@ -96,7 +104,7 @@ class Resident(Synced, Base):
     household_id: Mapped[str | None] = mapped_column(String(ID_LENGTH))
     full_name: Mapped[str] = mapped_column(String(200), default="")
     date_of_birth: Mapped[dt.date | None] = mapped_column(Date)
-    sex: Mapped[str | None] = mapped_column(String(5))  # "Nam" | "Nữ"
+    sex: Mapped[str | None] = mapped_column(String(5))  # Sex
     personal_id: Mapped[str | None] = mapped_column(String(12), index=True)
     old_id: Mapped[str | None] = mapped_column(String(9))
     relation_to_head: Mapped[str] = mapped_column(String(50), default="")
@@ -125,13 +133,13 @@ class Visit(Synced, Base):
     volunteer_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
     members_present: Mapped[list[Any]] = mapped_column(JSON, default=list)
     started_at: Mapped[dt.datetime | None] = mapped_column(DateTime, index=True)
-    outcome: Mapped[str] = mapped_column(String(30), default="helped")
+    outcome: Mapped[str] = mapped_column(String(30), default=Outcome.HELPED)
     topics: Mapped[list[Any]] = mapped_column(JSON, default=list)
     notes: Mapped[str] = mapped_column(Text, default="")
     follow_up_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
     follow_up_done: Mapped[bool] = mapped_column(Boolean, default=False)
     satisfaction: Mapped[int | None] = mapped_column(Integer)  # 1..5, like SIPAS
-    review_status: Mapped[str] = mapped_column(String(20), default="pending", index=True)
+    review_status: Mapped[str] = mapped_column(String(20), default=ReviewStatus.PENDING, index=True)
     review_note: Mapped[str] = mapped_column(Text, default="")
     reviewed_by: Mapped[str | None] = mapped_column(String(ID_LENGTH))
     reviewed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
@@ -148,7 +156,7 @@ class Filing(Synced, Base):
     procedure_code: Mapped[str] = mapped_column(String(20), default="", index=True)
     #: {"portal": "dvcqg" | "vneid" | ..., "dossier_code": "..."}: one field so they never mix.
     dossier: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    status: Mapped[str] = mapped_column(String(30), default="prepared")
+    status: Mapped[str] = mapped_column(String(30), default=FilingStatus.PREPARED)
     fee_paid_online: Mapped[bool] = mapped_column(Boolean, default=False)
     submitted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
@@ -164,7 +172,7 @@ class Procedure(Synced, Base):
     name_en: Mapped[str] = mapped_column(String(300), default="")
     field_vi: Mapped[str] = mapped_column(String(100), default="")
     field_en: Mapped[str] = mapped_column(String(100), default="")
-    online_level: Mapped[str] = mapped_column(String(10), default="full")  # full|partial|counter
+    online_level: Mapped[str] = mapped_column(String(10), default=OnlineLevel.FULL)
     essential: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from outreach.errors import OutreachError
 from outreach.services.coverage import CoverageReport
+from outreach.labels import DEFAULT_LANGUAGE
 
 COVERAGE_FORMATS = ("xlsx", "csv", "pdf")
 
@@ -26,17 +27,18 @@ def format_of(path: Path, explicit: str | None = None) -> str:
     return fmt
 
 
-def write_coverage(report: CoverageReport, path: Path, fmt: str | None = None) -> Path:
-    """Write ``report`` to ``path`` in ``fmt`` (default: from the extension)."""
+def write_coverage(report: CoverageReport, path: Path, fmt: str | None = None, language: str = DEFAULT_LANGUAGE) -> Path:
+    """Write ``report`` to ``path`` in ``fmt`` (default: from the extension), its codes labelled in
+    ``language`` (the profile's: the CLI's or the UI's)."""
     fmt = format_of(path, fmt)
     if fmt == "xlsx":
         from outreach.reports.xlsx import write_coverage_xlsx
 
-        return write_coverage_xlsx(report, path)
+        return write_coverage_xlsx(report, path, language)
     if fmt == "csv":
         from outreach.reports.csv_export import write_coverage_csv
 
-        return write_coverage_csv(report, path)
+        return write_coverage_csv(report, path, language)
     from outreach.reports.pdf import write_coverage_pdf
 
-    return write_coverage_pdf(report, path)
+    return write_coverage_pdf(report, path, language)

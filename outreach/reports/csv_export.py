@@ -16,6 +16,7 @@ from typing import Any
 
 from outreach.reports.tables import Percent, coverage_tables, report_heading
 from outreach.services.coverage import CoverageReport
+from outreach.labels import DEFAULT_LANGUAGE
 
 ENCODING = "utf-8-sig"
 
@@ -30,14 +31,15 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def write_coverage_csv(report: CoverageReport, path: Path) -> Path:
+def write_coverage_csv(report: CoverageReport, path: Path, language: str = DEFAULT_LANGUAGE) -> Path:
+    """Write the report's tables as CSV sections; codes are labelled in ``language``."""
     tmp = path.with_name(path.name + ".part")
     with tmp.open("w", encoding=ENCODING, newline="") as fh:
         writer = csv.writer(fh)
-        for label, value in report_heading(report):
+        for label, value in report_heading(report, language):
             writer.writerow([label, value])
         writer.writerow([])
-        for table in coverage_tables(report):
+        for table in coverage_tables(report, language):
             writer.writerow([f"## {table.title}"])
             writer.writerow(table.headers)
             for row in table.all_rows():

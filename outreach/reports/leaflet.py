@@ -17,17 +17,18 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from outreach.catalogue import Catalogue, ProcedureInfo, load_catalogue
-from outreach.reports.labels import LEVEL_VI
 from outreach.reports.pdf_common import FONT, Styles, QrFlowable, numbered_canvas, styles, write_atomically
+from outreach.labels import label
+from outreach.vocabulary import OnlineLevel
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 12 * mm
 COLUMNS = 4
 QR_SIZE = 32 * mm
 LEVEL_NOTE_VI = {
-    "full": "Nộp và nhận kết quả trực tuyến",
-    "partial": "Nộp trực tuyến, nhận kết quả tại cơ quan",
-    "counter": "Làm trực tiếp; đội hỗ trợ đặt lịch, chuẩn bị giấy tờ",
+    OnlineLevel.FULL: "Nộp và nhận kết quả trực tuyến",
+    OnlineLevel.PARTIAL: "Nộp trực tuyến, nhận kết quả tại cơ quan",
+    OnlineLevel.COUNTER: "Làm trực tiếp; đội hỗ trợ đặt lịch, chuẩn bị giấy tờ",
 }
 
 
@@ -40,7 +41,7 @@ def _card(info: ProcedureInfo, url: str | None, st: Styles) -> list[Any]:
     parts += [
         Spacer(1, 1.5 * mm),
         Paragraph(f"<b>{info.name_vi}</b>", st.cell),
-        Paragraph(f"Mã TTHC: {info.code} · {LEVEL_VI.get(info.online_level, info.online_level)}", st.small),
+        Paragraph(f"Mã TTHC: {info.code} · {label(info.online_level, 'vi', of=OnlineLevel)}", st.small),
         Paragraph(LEVEL_NOTE_VI.get(info.online_level, ""), st.small),
     ]
     return parts

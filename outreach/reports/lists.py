@@ -11,18 +11,21 @@ from pathlib import Path
 
 from outreach.errors import OutreachError
 from outreach.reports.csv_export import write_rows_csv
-from outreach.reports.labels import OUTCOME_VI
 from outreach.reports.xlsx_rows import write_rows_xlsx
 from outreach.services.coverage import FollowUpContact
 from outreach.timeutil import format_date_vn
+from outreach.labels import DEFAULT_LANGUAGE, label, name_text
+from outreach.vocabulary import FollowUpKind, Outcome
 
 FOLLOW_UP_HEADERS = ["Ngày hẹn", "Tình trạng", "Chủ hộ", "Địa chỉ", "Điện thoại", "Tổ dân phố", "Người thăm", "Kết quả lần thăm", "Ngày thăm"]
 
 
-def write_follow_up_list(rows: Sequence[FollowUpContact], path: Path) -> Path:
+def write_follow_up_list(rows: Sequence[FollowUpContact], path: Path, language: str = DEFAULT_LANGUAGE) -> Path:
+    """Write the list to .xlsx or .csv; its states and outcomes are labelled in ``language``."""
     table = [
-        [format_date_vn(r.follow_up_date), "Quá hạn" if r.overdue else "Đến hạn", r.head_name, r.address, r.phone,
-         r.group_name, r.volunteer_name, OUTCOME_VI.get(r.outcome, r.outcome), format_date_vn(r.visited_on)]
+        [format_date_vn(r.follow_up_date), label(FollowUpKind.OVERDUE if r.overdue else FollowUpKind.DUE, language), r.head_name, r.address,
+         r.phone, name_text(r.group_name, language), name_text(r.volunteer_name, language),
+         label(r.outcome, language, of=Outcome), format_date_vn(r.visited_on)]
         for r in rows
     ]
     suffix = path.suffix.lower()

@@ -33,6 +33,7 @@ from outreach.reports.pdf_common import (
 )
 from outreach.reports.tables import DEFINITIONS, Percent, ReportTable, coverage_tables, report_heading
 from outreach.services.coverage import CoverageReport
+from outreach.labels import DEFAULT_LANGUAGE, name_text, scope_text
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 15 * mm
@@ -154,11 +155,11 @@ def _section(title: str, st: Styles, *content: Flowable) -> list[Flowable]:
     return [CondPageBreak(40 * mm), Paragraph(title, st.h2), *content, Spacer(1, 4 * mm)]
 
 
-def coverage_story(report: CoverageReport, st: Styles) -> list[Flowable]:
-    tables = {t.key: t for t in coverage_tables(report)}
+def coverage_story(report: CoverageReport, st: Styles, language: str = DEFAULT_LANGUAGE) -> list[Flowable]:
+    tables = {t.key: t for t in coverage_tables(report, language)}
     story: list[Flowable] = [
         Paragraph("BÁO CÁO ĐỘ BAO PHỦ HỖ TRỢ DỊCH VỤ CÔNG TẠI NHÀ", st.title),
-        *[Paragraph(f"<b>{label}:</b> {value}", st.body) for label, value in report_heading(report)],
+        *[Paragraph(f"<b>{label}:</b> {value}", st.body) for label, value in report_heading(report, language)],
         Spacer(1, 4 * mm),
     ]
     summary = tables["summary"]
@@ -166,7 +167,7 @@ def coverage_story(report: CoverageReport, st: Styles) -> list[Flowable]:
 
     groups = tables["groups"]
     chart = _bar_chart(
-        "Tỷ lệ hộ được thăm theo tổ dân phố", [g.group_name.replace("Tổ dân phố số ", "TDP ") for g in report.groups],
+        "Tỷ lệ hộ được thăm theo tổ dân phố", [name_text(g.group_name, language).replace("Tổ dân phố số ", "TDP ") for g in report.groups],
         [g.coverage or 0.0 for g in report.groups], percent=True,
     )
     story += _section("2. Hộ được thăm theo tổ dân phố", st, chart, Spacer(1, 2 * mm), _table(groups, st, _widths(groups, 45 * mm)))
@@ -192,7 +193,8 @@ def coverage_story(report: CoverageReport, st: Styles) -> list[Flowable]:
     return story
 
 
-def write_coverage_pdf(report: CoverageReport, path: Path) -> Path:
+def write_coverage_pdf(report: CoverageReport, path: Path, language: str = DEFAULT_LANGUAGE) -> Path:
+    """Write the printable report; codes and the scope are labelled in ``language``."""
     st = styles()
     period_title = report.period.title()
 
@@ -207,7 +209,7 @@ def write_coverage_pdf(report: CoverageReport, path: Path) -> Path:
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN, top - 2.5 * mm, PAGE_WIDTH - MARGIN, top - 2.5 * mm)
         canvas.setFont(FONT, 8)
-        canvas.drawString(MARGIN, 9 * mm, f"{report.scope_label} · lập lúc {report.generated_at:%H:%M %d/%m/%Y} · Outreach")
+        canvas.drawString(MARGIN, 9 * mm, f"{scope_text(report.scope.kind, report.scope_name, language)} · lập lúc {report.generated_at:%H:%M %d/%m/%Y} · Outreach")
         canvas.drawRightString(PAGE_WIDTH - MARGIN, 9 * mm, f"Trang {page}/{total}")
         canvas.restoreState()
 
@@ -217,6 +219,6 @@ def write_coverage_pdf(report: CoverageReport, path: Path) -> Path:
             title=f"Báo cáo độ bao phủ – {report.ward_name} – {report.period.label}", author="Outreach",
             subject=period_title,
         )
-        doc.build(coverage_story(report, st), canvasmaker=numbered_canvas(furniture))
+        doc.build(coverage_story(report, st, language), canvasmaker=numbered_canvas(furniture))
 
     return write_atomically(path, build)

@@ -17,17 +17,20 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from outreach.catalogue import Catalogue, load_catalogue
-from outreach.reports.labels import FILING_STATUS_VI, OUTCOME_VI, PORTAL_VI
 from outreach.reports.pdf_common import FONT, QrFlowable, numbered_canvas, styles, write_atomically
 from outreach.services.receipts import VisitReceipt
 from outreach.timeutil import format_date_vn
+from outreach.labels import DEFAULT_LANGUAGE, label
+from outreach.vocabulary import FilingStatus, Outcome, Portal
 
 PAGE_WIDTH, PAGE_HEIGHT = A5
 MARGIN = 10 * mm
 QR_SIZE = 24 * mm
 
 
-def write_receipt_pdf(receipt: VisitReceipt, path: Path, *, catalogue: Catalogue | None = None) -> Path:
+def write_receipt_pdf(receipt: VisitReceipt, path: Path, *, catalogue: Catalogue | None = None,
+                      language: str = DEFAULT_LANGUAGE) -> Path:
+    """Write the receipt; the outcome, portal and status are labelled in ``language``."""
     catalogue = catalogue or load_catalogue()
     st = styles()
     width = PAGE_WIDTH - 2 * MARGIN
@@ -38,7 +41,7 @@ def write_receipt_pdf(receipt: VisitReceipt, path: Path, *, catalogue: Catalogue
         ("Thời gian", when),
         ("Đội hỗ trợ", receipt.team_name),
         ("Người hỗ trợ", receipt.volunteer_name),
-        ("Kết quả", OUTCOME_VI.get(receipt.outcome, receipt.outcome)),
+        ("Kết quả", label(receipt.outcome, language, of=Outcome)),
     ]
     if receipt.follow_up_date:
         facts.append(("Hẹn quay lại", format_date_vn(receipt.follow_up_date)))
@@ -58,7 +61,7 @@ def write_receipt_pdf(receipt: VisitReceipt, path: Path, *, catalogue: Catalogue
         for f in receipt.filings:
             details = [
                 Paragraph(f"<b>{f.procedure_name}</b> ({f.procedure_code})", st.cell),
-                Paragraph(f"Nộp qua: {PORTAL_VI.get(f.portal, f.portal)} · {FILING_STATUS_VI.get(f.status, f.status)}"
+                Paragraph(f"Nộp qua: {label(f.portal, language, of=Portal)} · {label(f.status, language, of=FilingStatus)}"
                           + (" · đã nộp phí trực tuyến" if f.fee_paid_online else ""), st.small),
             ]
             if f.dossier_code:

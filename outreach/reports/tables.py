@@ -1,5 +1,9 @@
 """A coverage report as titled tables with Vietnamese headers: what every exporter writes.
 
+Codes (outcomes, online levels, priority flags) and placeholder names are written with the words
+of ``outreach.labels`` in the export's ``language`` ("vi" by default), the same words the screens
+show.
+
 XLSX, CSV and PDF show the same tables in the same order with the same words, so a figure read
 from the PDF on the wall can be found in the spreadsheet the office received. Exporters only
 decide how a table looks; this module decides what it says.
@@ -13,9 +17,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from outreach.reports.labels import LEVEL_VI, OUTCOME_VI, PRIORITY_VI
+from outreach.labels import DEFAULT_LANGUAGE, label, name_text, scope_text
 from outreach.services.coverage import CoverageReport, share
 from outreach.timeutil import format_date_vn
+from outreach.vocabulary import OnlineLevel, Outcome, PriorityFlag
 
 
 class Percent(float):
@@ -42,12 +47,12 @@ class ReportTable:
         return self.rows + ([self.total] if self.total else [])
 
 
-def report_heading(report: CoverageReport) -> list[tuple[str, str]]:
+def report_heading(report: CoverageReport, language: str = DEFAULT_LANGUAGE) -> list[tuple[str, str]]:
     """(label, value) lines that open every export: whose figures, for when, made when."""
     return [
         ("Đơn vị", report.ward_name),
         ("Kỳ báo cáo", report.period.title()),
-        ("Phạm vi", report.scope_label),
+        ("Phạm vi", scope_text(report.scope.kind, report.scope_name, language)),
         ("Lập lúc", report.generated_at.strftime("%H:%M %d/%m/%Y")),
     ]
 
@@ -76,9 +81,9 @@ def summary_table(r: CoverageReport) -> ReportTable:
     return ReportTable("summary", "Tổng quan", "Tổng quan", ["Chỉ số", "Giá trị"], rows)
 
 
-def groups_table(r: CoverageReport) -> ReportTable:
+def groups_table(r: CoverageReport, language: str = DEFAULT_LANGUAGE) -> ReportTable:
     rows = [
-        [g.group_name, g.households, g.households_visited, pct(g.households_visited, g.households),
+        [name_text(g.group_name, language), g.households, g.households_visited, pct(g.households_visited, g.households),
          g.priority_households, g.priority_reached, pct(g.priority_reached, g.priority_households)]
         for g in r.groups
     ]
@@ -91,22 +96,22 @@ def groups_table(r: CoverageReport) -> ReportTable:
     )
 
 
-def priority_table(r: CoverageReport) -> ReportTable:
-    rows = [[PRIORITY_VI.get(p.flag, p.flag), p.households, p.reached, pct(p.reached, p.households)] for p in r.priority]
+def priority_table(r: CoverageReport, language: str = DEFAULT_LANGUAGE) -> ReportTable:
+    rows = [[label(p.flag, language, of=PriorityFlag), p.households, p.reached, pct(p.reached, p.households)] for p in r.priority]
     return ReportTable("priority", "Hộ ưu tiên được thăm", "Hộ ưu tiên", ["Nhóm ưu tiên", "Số hộ", "Đã được thăm", "Tỷ lệ"], rows)
 
 
-def outcomes_table(r: CoverageReport) -> ReportTable:
-    rows = [[OUTCOME_VI.get(o.outcome, o.outcome), o.visits, pct(o.visits, r.visits_total)] for o in r.outcomes]
+def outcomes_table(r: CoverageReport, language: str = DEFAULT_LANGUAGE) -> ReportTable:
+    rows = [[label(o.outcome, language, of=Outcome), o.visits, pct(o.visits, r.visits_total)] for o in r.outcomes]
     return ReportTable(
         "outcomes", "Lần thăm theo kết quả", "Kết quả thăm", ["Kết quả", "Số lần thăm", "Tỷ lệ"],
         rows, ["Tổng cộng", r.visits_total, pct(r.visits_total, r.visits_total)], chart_columns=[1],
     )
 
 
-def procedures_table(r: CoverageReport) -> ReportTable:
+def procedures_table(r: CoverageReport, language: str = DEFAULT_LANGUAGE) -> ReportTable:
     rows = [
-        [p.code, p.name_vi, LEVEL_VI.get(p.online_level, p.online_level), p.filings, p.with_dossier_code, p.fee_paid_online, p.returned]
+        [p.code, p.name_vi, label(p.online_level, language, of=OnlineLevel), p.filings, p.with_dossier_code, p.fee_paid_online, p.returned]
         for p in r.by_procedure
     ]
     f = r.filings
@@ -117,10 +122,10 @@ def procedures_table(r: CoverageReport) -> ReportTable:
     )
 
 
-def levels_table(r: CoverageReport) -> ReportTable:
+def levels_table(r: CoverageReport, language: str = DEFAULT_LANGUAGE) -> ReportTable:
     f = r.filings
     rows = [
-        [LEVEL_VI.get(lv.level, lv.level), lv.filings, pct(lv.filings, f.filings), lv.with_dossier_code, lv.fee_paid_online]
+        [label(lv.level, language, of=OnlineLevel), lv.filings, pct(lv.filings, f.filings), lv.with_dossier_code, lv.fee_paid_online]
         for lv in r.by_level
     ]
     return ReportTable(
@@ -130,8 +135,8 @@ def levels_table(r: CoverageReport) -> ReportTable:
     )
 
 
-def volunteers_table(r: CoverageReport) -> ReportTable:
-    rows = [[v.name, v.team_name, v.visits, v.households, v.filings] for v in r.volunteers]
+def volunteers_table(r: CoverageReport, language: str = DEFAULT_LANGUAGE) -> ReportTable:
+    rows = [[name_text(v.name, language), v.team_name, v.visits, v.households, v.filings] for v in r.volunteers]
     return ReportTable(
         "volunteers", "Lần thăm theo tình nguyện viên", "Theo tình nguyện viên",
         ["Tình nguyện viên", "Đội", "Số lần thăm", "Số hộ", "Số hồ sơ"],
@@ -148,16 +153,16 @@ def trend_table(r: CoverageReport) -> ReportTable:
     )
 
 
-def coverage_tables(report: CoverageReport) -> list[ReportTable]:
+def coverage_tables(report: CoverageReport, language: str = DEFAULT_LANGUAGE) -> list[ReportTable]:
     """Every table of the report, in reading order."""
     return [
         summary_table(report),
-        groups_table(report),
-        priority_table(report),
-        outcomes_table(report),
-        levels_table(report),
-        procedures_table(report),
-        volunteers_table(report),
+        groups_table(report, language),
+        priority_table(report, language),
+        outcomes_table(report, language),
+        levels_table(report, language),
+        procedures_table(report, language),
+        volunteers_table(report, language),
         trend_table(report),
     ]
 

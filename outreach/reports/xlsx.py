@@ -18,6 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from outreach.reports.tables import DEFINITIONS, Percent, ReportTable, coverage_tables, report_heading
 from outreach.services.coverage import CoverageReport
+from outreach.labels import DEFAULT_LANGUAGE
 
 HEADER_ROW = 4
 INT_FORMAT = "#,##0"
@@ -98,14 +99,15 @@ def _add_chart(ws: Worksheet, table: ReportTable) -> None:
     ws.add_chart(chart, f"{anchor_col}{HEADER_ROW}")
 
 
-def write_coverage_xlsx(report: CoverageReport, path: Path) -> Path:
-    """Write the workbook to ``path`` (via a temporary file, so a failure leaves no half file)."""
-    heading = " · ".join(value for _, value in report_heading(report))
+def write_coverage_xlsx(report: CoverageReport, path: Path, language: str = DEFAULT_LANGUAGE) -> Path:
+    """Write the workbook to ``path`` (via a temporary file, so a failure leaves no half file);
+    codes are labelled in ``language``."""
+    heading = " · ".join(value for _, value in report_heading(report, language))
     wb = Workbook()
     wb.remove(wb.active)
     wb.properties.title = f"Báo cáo độ bao phủ {report.ward_name} {report.period.label}"
     wb.properties.creator = "Outreach"
-    for table in coverage_tables(report):
+    for table in coverage_tables(report, language):
         ws = wb.create_sheet(table.sheet)
         _write_table(ws, table, heading)
         _add_chart(ws, table)

@@ -32,23 +32,11 @@ from outreach.server.pull import pull_columns, pull_page
 from outreach.server.push import RequestRefused, apply_push
 from outreach.server.schema import LostValueRecord
 from outreach.wire import protocol
+from outreach.vocabulary import Role
+from outreach.wire.reasons import Reason
+from outreach.wire.reasons import messages as reason_messages
 
 log = logging.getLogger("outreach.server.api")
-
-_MESSAGES: dict[str, tuple[str, str]] = {
-    "upgrade_required": ("Phiên bản Outreach của máy này không tương thích với máy chủ; hãy cập nhật ứng dụng.",
-                         "This Outreach version does not speak the server's protocol; update the application."),
-    "unknown_token": ("Máy chủ không nhận ra máy này.", "The server does not recognise this device."),
-    "revoked": ("Máy này đã bị thu hồi quyền truy cập.", "This device's access has been revoked."),
-    "missing_token": ("Thiếu mã thiết bị.", "Missing device token."),
-    "bad_code": ("Mã đăng ký không đúng hoặc đã được dùng.", "The enrolment code is wrong or already used."),
-    "expired_code": ("Mã đăng ký đã hết hạn.", "The enrolment code has expired."),
-    "outside_ward": ("Chỉ được truy cập dữ liệu của phường mình.", "Only your own ward's data can be accessed."),
-    "leader_only": ("Chỉ trưởng nhóm được làm việc này.", "Only a team leader can do this."),
-    "too_large": ("Yêu cầu quá lớn.", "The request is too large."),
-    "too_many_changes": ("Quá nhiều thay đổi trong một yêu cầu.", "Too many changes in one request."),
-    "internal": ("Lỗi máy chủ.", "Server error."),
-}
 
 
 class ApiError(Exception):
@@ -58,7 +46,7 @@ class ApiError(Exception):
 
 
 def error_response(status: int, reason: str, detail: str = "", **extra: Any) -> JSONResponse:
-    vi, en = _MESSAGES.get(reason, (f"Yêu cầu không hợp lệ ({reason}).", f"Invalid request ({reason})."))
+    vi, en = reason_messages(reason)
     body: dict[str, Any] = {"reason": reason, "message_vi": vi, "message_en": en, **extra}
     if detail:
         body["detail"] = detail
@@ -120,12 +108,12 @@ def _json_response(data: Any) -> Response:
 async def _read_body(request: Request, limit: int) -> Any:
     length = request.headers.get("content-length")
     if length and length.isdigit() and int(length) > limit:
-        raise ApiError(413, "too_large")
+        raise ApiError(413, Reason.TOO_LARGE)
     size, chunks = 0, []
     async for chunk in request.stream():
         size += len(chunk)
         if size > limit:
-            raise ApiError(413, "too_large")
+            raise ApiError(413, Reason.TOO_LARGE)
         chunks.append(chunk)
     body = b"".join(chunks)
     encoding = request.headers.get("content-encoding", "").strip().lower()
@@ -134,17 +122,17 @@ async def _read_body(request: Request, limit: int) -> Any:
         try:
             body = inflater.decompress(body, limit + 1)
         except zlib.error:
-            raise ApiError(422, "bad_gzip") from None
+            raise ApiError(422, Reason.BAD_GZIP) from None
         if len(body) > limit or inflater.unconsumed_tail:
-            raise ApiError(413, "too_large")
+            raise ApiError(413, Reason.TOO_LARGE)
         if not inflater.eof:
-            raise ApiError(422, "bad_gzip", "truncated")
+            raise ApiError(422, Reason.BAD_GZIP, "truncated")
     elif encoding not in ("", "identity"):
-        raise ApiError(422, "bad_encoding", "only gzip is accepted")
+        raise ApiError(422, Reason.BAD_ENCODING, "only gzip is accepted")
     try:
         return json.loads(body)
     except (ValueError, UnicodeDecodeError):
-        raise ApiError(422, "bad_json") from None
+        raise ApiError(422, Reason.BAD_JSON) from None
 
 
 def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BYTES) -> FastAPI:
@@ -168,12 +156,12 @@ def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BY
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
         problems = [{"loc": [str(p) for p in e.get("loc", ())], "type": e.get("type")} for e in exc.errors()]
-        return error_response(422, "bad_request", problems=problems)
+        return error_response(422, Reason.BAD_REQUEST, problems=problems)
 
     @app.exception_handler(Exception)
     async def _bug(request: Request, exc: Exception) -> JSONResponse:
         log.error("unhandled error", exc_info=exc, extra={"event": "error", "path": request.url.path})
-        return error_response(500, "internal")
+        return error_response(500, Reason.INTERNAL)
 
     @app.middleware("http")
     async def _log_requests(request: Request, call_next: Any) -> Any:
@@ -193,11 +181,11 @@ def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BY
         except ValueError:
             version = -1
         if version not in protocol.SUPPORTED_VERSIONS:
-            raise ApiError(426, "upgrade_required", supported=sorted(protocol.SUPPORTED_VERSIONS))
+            raise ApiError(426, Reason.UPGRADE_REQUIRED, supported=sorted(protocol.SUPPORTED_VERSIONS))
 
     def device_of(request: Request, _p: None = Depends(check_protocol), authorization: str | None = Header(default=None)) -> auth.DeviceIdentity:
         if not authorization or not authorization.startswith("Bearer ") or len(authorization) > 200:
-            raise ApiError(401, "missing_token")
+            raise ApiError(401, Reason.MISSING_TOKEN)
         try:
             with db.read() as conn:
                 device = auth.authenticate(conn, authorization[len("Bearer "):].strip())
@@ -227,9 +215,9 @@ def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BY
     @app.post(f"{protocol.API_PREFIX}/enrolment-codes")
     def issue_code(body: CodeRequest, device: auth.DeviceIdentity = Depends(device_of)) -> dict[str, Any]:
         """A team leader enrols a volunteer's laptop in the field, without the office console."""
-        if device.role != "leader" or device.team_id is None:
-            raise ApiError(403, "leader_only")
-        issued = issue_enrolment_code(db, device.team_id, "volunteer", body.member_name.strip() or None, body.minutes)
+        if device.role != Role.LEADER or device.team_id is None:
+            raise ApiError(403, Reason.LEADER_ONLY)
+        issued = issue_enrolment_code(db, device.team_id, Role.VOLUNTEER, body.member_name.strip() or None, body.minutes)
         log.info("enrolment code issued", extra={"event": "code_issued", "device_id": device.device_id})
         expires_utc = issued.expires_at.replace(tzinfo=dt.UTC)  # stored naive UTC
         return {"code": issued.code, "expires_at": expires_utc.isoformat(), "team_id": issued.team_id,
@@ -254,7 +242,7 @@ def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BY
         device: auth.DeviceIdentity = Depends(device_of),
     ) -> Response:
         if ward is not None and ward != device.ward_id:
-            raise ApiError(403, "outside_ward")
+            raise ApiError(403, Reason.OUTSIDE_WARD)
         if layout == "columns":
             return Response(pull_columns(db, device.ward_id, since, limit).to_json(server_time()), media_type="application/json")
         page = pull_page(db, device.ward_id, since, limit)
@@ -263,8 +251,8 @@ def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BY
 
     @app.get(f"{protocol.API_PREFIX}/lost-values")
     def lost_values(include_resolved: bool = False, device: auth.DeviceIdentity = Depends(device_of)) -> Response:
-        if device.role != "leader":
-            raise ApiError(403, "leader_only")
+        if device.role != Role.LEADER:
+            raise ApiError(403, Reason.LEADER_ONLY)
         query = select(LostValueRecord).where(LostValueRecord.ward_id == device.ward_id).order_by(LostValueRecord.id)
         if not include_resolved:
             query = query.where(LostValueRecord.resolved_at.is_(None))
@@ -277,8 +265,8 @@ def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BY
 
     @app.post(f"{protocol.API_PREFIX}/lost-values/{{lost_id}}/resolve")
     def resolve_lost_value(lost_id: int, device: auth.DeviceIdentity = Depends(device_of)) -> dict[str, Any]:
-        if device.role != "leader":
-            raise ApiError(403, "leader_only")
+        if device.role != Role.LEADER:
+            raise ApiError(403, Reason.LEADER_ONLY)
         with db.write() as conn:
             count = conn.execute(
                 update(LostValueRecord)
@@ -286,7 +274,7 @@ def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BY
                 .values(resolved_at=auth.utcnow())
             ).rowcount
         if not count:
-            raise ApiError(404, "not_found")
+            raise ApiError(404, Reason.NOT_FOUND)
         return {"resolved": lost_id}
 
     return app

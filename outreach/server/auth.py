@@ -17,11 +17,13 @@ from sqlalchemy import Connection, insert, select, update
 
 from outreach.model.ids import uuid7
 from outreach.server.schema import Device, EnrolmentCode
+from outreach.vocabulary import Role
+from outreach.wire.reasons import Reason
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"  # no 0/O, 1/I/L, U: read aloud and typed by hand
 CODE_LENGTH = 10
 DEFAULT_CODE_MINUTES = 15
-ROLES = ("volunteer", "leader")
+ROLES: tuple[Role, ...] = tuple(Role)
 
 
 def hash_secret(secret: str) -> str:
@@ -77,10 +79,10 @@ def redeem_code(conn: Connection, code: str, label: str) -> tuple[DeviceIdentity
     code_hash = hash_secret(normalise_code(code))
     row = conn.execute(select(EnrolmentCode).where(EnrolmentCode.code_hash == code_hash)).mappings().first()
     if row is None or row["used_at"] is not None:
-        raise AuthFailure("bad_code")
+        raise AuthFailure(Reason.BAD_CODE)
     now = utcnow()
     if row["expires_at"] < now:
-        raise AuthFailure("expired_code")
+        raise AuthFailure(Reason.EXPIRED_CODE)
     token = secrets.token_urlsafe(32)
     device_id = uuid7()
     # the WHERE used_at IS NULL makes a race between two redeemers single-winner
@@ -90,7 +92,7 @@ def redeem_code(conn: Connection, code: str, label: str) -> tuple[DeviceIdentity
         .values(used_at=now, device_id=device_id)
     ).rowcount
     if claimed != 1:
-        raise AuthFailure("bad_code")
+        raise AuthFailure(Reason.BAD_CODE)
     conn.execute(
         insert(Device),
         [{"id": device_id, "token_hash": hash_secret(token), "ward_id": row["ward_id"], "team_id": row["team_id"],
@@ -103,9 +105,9 @@ def authenticate(conn: Connection, token: str) -> DeviceIdentity:
     """The device owning ``token``; raises AuthFailure(unknown_token|revoked)."""
     row = conn.execute(select(Device).where(Device.token_hash == hash_secret(token))).mappings().first()
     if row is None:
-        raise AuthFailure("unknown_token")
+        raise AuthFailure(Reason.UNKNOWN_TOKEN)
     if row["revoked_at"] is not None:
-        raise AuthFailure("revoked")
+        raise AuthFailure(Reason.REVOKED)
     return DeviceIdentity(row["id"], row["ward_id"], row["team_id"], row["role"], row["member_id"])
 
 

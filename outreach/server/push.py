@@ -47,6 +47,7 @@ from outreach.model.rowio import decode_fast as _decode
 from outreach.model.rowio import field_specs as _specs
 from outreach.model.rowio import page_inserter, row_writer
 from outreach.wire.merge import apply_changes
+from outreach.wire.reasons import Reason
 
 MAX_CHANGES_PER_REQUEST = 2 * protocol.MAX_BATCH_CHANGES
 _first, _second = itemgetter(0), itemgetter(1)
@@ -113,20 +114,20 @@ class PushResult:
 def _structure(payload: Any) -> list[dict[str, Any]]:
     """The list of change objects, or RequestRefused(422) naming what is wrong."""
     if not isinstance(payload, dict):
-        raise RequestRefused(422, "bad_shape", "body must be a JSON object")
+        raise RequestRefused(422, Reason.BAD_SHAPE, "body must be a JSON object")
     changes = payload.get("changes")
     if not isinstance(changes, list):
-        raise RequestRefused(422, "bad_shape", "'changes' must be a list")
+        raise RequestRefused(422, Reason.BAD_SHAPE, "'changes' must be a list")
     if len(changes) > MAX_CHANGES_PER_REQUEST:
-        raise RequestRefused(413, "too_many_changes", f"at most {MAX_CHANGES_PER_REQUEST} changes per request")
+        raise RequestRefused(413, Reason.TOO_MANY_CHANGES, f"at most {MAX_CHANGES_PER_REQUEST} changes per request")
     seen: set[str] = set()
     for index, change in enumerate(changes):
         if type(change) is not dict:
-            raise RequestRefused(422, "bad_shape", f"changes[{index}] must be an object")
+            raise RequestRefused(422, Reason.BAD_SHAPE, f"changes[{index}] must be an object")
         compact = "fields" not in change and "values" in change
         if compact:  # every field with one stamp: checked here, turned into fields when needed
             if type(change.get("stamp")) is not str or type(change["values"]) is not dict:
-                raise RequestRefused(422, "bad_shape", f"changes[{index}]: 'stamp' must be a string and 'values' an object")
+                raise RequestRefused(422, Reason.BAD_SHAPE, f"changes[{index}]: 'stamp' must be a string and 'values' an object")
             fields = change["values"]
         else:
             fields = change.get("fields")
@@ -134,26 +135,26 @@ def _structure(payload: Any) -> list[dict[str, Any]]:
         if type(change_id) is not str or type(change.get("entity")) is not str or type(entity_id) is not str or type(fields) is not dict:
             for key, kind in (("change_id", str), ("entity", str), ("entity_id", str), ("fields", dict)):
                 if not isinstance(change.get(key), kind):
-                    raise RequestRefused(422, "bad_shape", f"changes[{index}].{key} missing or of the wrong type")
+                    raise RequestRefused(422, Reason.BAD_SHAPE, f"changes[{index}].{key} missing or of the wrong type")
         if not _ID_RE.match(change_id) or not _ID_RE.match(entity_id):
-            raise RequestRefused(422, "bad_id", f"changes[{index}]: ids are 1-36 characters [0-9A-Za-z._:-]")
+            raise RequestRefused(422, Reason.BAD_ID, f"changes[{index}]: ids are 1-36 characters [0-9A-Za-z._:-]")
         if change_id in seen:
-            raise RequestRefused(422, "duplicate_change_id", f"changes[{index}]: change id repeated in one request")
+            raise RequestRefused(422, Reason.DUPLICATE_CHANGE_ID, f"changes[{index}]: change id repeated in one request")
         seen.add(change_id)
         if not fields:
-            raise RequestRefused(422, "bad_shape", f"changes[{index}].fields is empty")
+            raise RequestRefused(422, Reason.BAD_SHAPE, f"changes[{index}].fields is empty")
         pairs = fields.values()
         # the common case checked with C loops: every pair a list of two whose second is a string
         if not compact and not (set(map(type, pairs)) == {list} and set(map(len, pairs)) == {2} and set(map(type, map(_second, pairs))) == {str}):
             for name, pair in fields.items():
                 if not (isinstance(pair, list) and len(pair) == 2 and isinstance(pair[1], str)):
-                    raise RequestRefused(422, "bad_shape", f"changes[{index}].fields.{name} must be [value, stamp]")
+                    raise RequestRefused(422, Reason.BAD_SHAPE, f"changes[{index}].fields.{name} must be [value, stamp]")
         bases = change.get("bases", {})
         if bases is None:
             change["bases"] = {}
         elif type(bases) is not dict or not all(v is None or isinstance(v, str) for v in bases.values()):
             if not isinstance(bases, dict) or not all(v is None or isinstance(v, str) for v in bases.values()):
-                raise RequestRefused(422, "bad_shape", f"changes[{index}].bases must map fields to stamps or null")
+                raise RequestRefused(422, Reason.BAD_SHAPE, f"changes[{index}].bases must map fields to stamps or null")
     return changes
 
 
@@ -175,9 +176,9 @@ def _check_change(raw: Mapping[str, Any], now_ms: int, *, office: bool = False, 
     change_id = raw["change_id"]
     entity = ENTITY_BY_NAME.get(raw["entity"])
     if entity is None:
-        return Outcome(change_id, protocol.REJECTED, "unknown_entity")
+        return Outcome(change_id, protocol.REJECTED, Reason.UNKNOWN_ENTITY)
     if entity.entity_name in OFFICE_ONLY_ENTITIES and not office:
-        return Outcome(change_id, protocol.REJECTED, "not_permitted")
+        return Outcome(change_id, protocol.REJECTED, Reason.NOT_PERMITTED)
     specs = _specs(entity)
     fields: dict[str, tuple[Any, str]] = {}
     values: dict[str, Any] = {}
@@ -187,7 +188,7 @@ def _check_change(raw: Mapping[str, Any], now_ms: int, *, office: bool = False, 
     for name, (value, stamp) in raw["fields"].items():
         if stamp not in valid:
             if not is_valid_stamp(stamp):
-                return Outcome(change_id, protocol.REJECTED, "bad_stamp")
+                return Outcome(change_id, protocol.REJECTED, Reason.BAD_STAMP)
             valid.add(stamp)
         if stamp > latest:
             latest = stamp
@@ -196,16 +197,16 @@ def _check_change(raw: Mapping[str, Any], now_ms: int, *, office: bool = False, 
             try:
                 decoded = _decode(spec, name, value)
             except FieldDecodeError:
-                return Outcome(change_id, protocol.REJECTED, "bad_value")
+                return Outcome(change_id, protocol.REJECTED, Reason.BAD_VALUE)
             values[name] = decoded
             fields[name] = (value if spec.plain is not None or spec.json_kind is not None else encode_value(decoded), stamp)
         elif name in _BOOKKEEPING or not _FIELD_RE.match(name):
-            return Outcome(change_id, protocol.REJECTED, "unknown_field")
+            return Outcome(change_id, protocol.REJECTED, Reason.UNKNOWN_FIELD)
         else:
             extras[name] = (value, stamp)
     # stamps are fixed-width, so the greatest string is the latest time
     if int(latest[:13]) > now_ms + protocol.MAX_CLOCK_AHEAD_MS:
-        return Outcome(change_id, protocol.RETRYABLE, "clock_ahead")
+        return Outcome(change_id, protocol.RETRYABLE, Reason.CLOCK_AHEAD)
     raw_bases = raw.get("bases")
     bases = {k: v for k, v in raw_bases.items() if v is None or is_valid_stamp(v)} if raw_bases else {}
     return Change(change_id, entity, raw["entity_id"], fields, values, extras, bases)
@@ -450,7 +451,7 @@ def _apply_new_rows(db: ServerDb, conn: Connection, batches: list[_NewRowBatch],
 
 
 #: Per-change answer to a volunteer's change of what only a leader may change.
-LEADER_ONLY = "leader_only"
+LEADER_ONLY = Reason.LEADER_ONLY
 #: A visit's review, set by a team leader (DESIGN.md §4.17).
 REVIEW_FIELDS = ("review_status", "review_note", "reviewed_by", "reviewed_at")
 #: Entities only a leader writes: the approved-week locks.
@@ -494,7 +495,7 @@ def _check_ward_values(changes: Sequence[Change], scope: str | None) -> None:
         elif change.entity.entity_name == "ward" and change.entity_id != scope:
             outside.append(change.change_id)
     if outside:
-        raise RequestRefused(403, "outside_ward", "changes for another ward", change_ids=outside)
+        raise RequestRefused(403, Reason.OUTSIDE_WARD, "changes for another ward", change_ids=outside)
 
 
 def _apply(db: ServerDb, conn: Connection, valid: list[Change], scope: str | None, device: DeviceIdentity | None, outcomes: dict[str, Outcome]) -> int:
@@ -512,7 +513,7 @@ def _apply(db: ServerDb, conn: Connection, valid: list[Change], scope: str | Non
     outside = [c.change_id for c in fresh if (r := rows.get((c.entity.entity_name, c.entity_id))) is not None
                and c.entity.ward_scoped and r.values.get("ward_id") != scope]
     if outside:
-        raise RequestRefused(403, "outside_ward", "rows of another ward", change_ids=outside)
+        raise RequestRefused(403, Reason.OUTSIDE_WARD, "rows of another ward", change_ids=outside)
     now = utcnow()
     lost_rows: list[dict[str, Any]] = []
     received: list[str] = []
@@ -521,10 +522,10 @@ def _apply(db: ServerDb, conn: Connection, valid: list[Change], scope: str | Non
         key = (change.entity.entity_name, change.entity_id)
         row = rows.get(key)
         if change.entity.ward_scoped and "ward_id" in change.values and change.values["ward_id"] is None:
-            outcomes[change.change_id] = Outcome(change.change_id, protocol.REJECTED, "missing_ward")
+            outcomes[change.change_id] = Outcome(change.change_id, protocol.REJECTED, Reason.MISSING_WARD)
             continue
         if row is None and change.entity.ward_scoped and "ward_id" not in change.values:
-            outcomes[change.change_id] = Outcome(change.change_id, protocol.REJECTED, "missing_ward")
+            outcomes[change.change_id] = Outcome(change.change_id, protocol.REJECTED, Reason.MISSING_WARD)
             continue
         if not leader and _needs_leader(change, row):
             outcomes[change.change_id] = Outcome(change.change_id, protocol.REJECTED, LEADER_ONLY)

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 
 from outreach.errors import PermissionDenied
 from outreach.store.profile import Profile
+from outreach.vocabulary import Role
 
-ROLE_VOLUNTEER = "volunteer"
-ROLE_LEADER = "leader"
+ROLE_VOLUNTEER = Role.VOLUNTEER
+ROLE_LEADER = Role.LEADER
 
 
 @dataclass(frozen=True)

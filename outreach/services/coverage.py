@@ -47,15 +47,16 @@ from outreach.services.periods import (
 )
 from outreach.store.database import Store
 from outreach.timeutil import iso_week_bounds, iso_week_of, now_local, today_local
+from outreach.vocabulary import STORED_ONLINE_LEVELS, FilingStatus, OnlineLevel, Outcome, Placeholder, PriorityFlag
 
 #: Mã TTHC of "Cấp tài khoản định danh điện tử mức độ 2" (DOMAIN.md procedure table).
 VNEID_LEVEL2_CODE = "3.000228"
 TREND_WEEKS = 12
 FOLLOW_UP_HORIZON_DAYS = 7
-OUTCOMES = ("helped", "guided", "not_home", "refused", "revisit_needed")
-ONLINE_LEVELS = ("full", "partial", "counter")
-PRIORITY_FLAGS = ("elderly_alone", "disabled", "policy_family", "poor_household")
-UNKNOWN_LEVEL = "unknown"
+OUTCOMES: tuple[Outcome, ...] = tuple(Outcome)
+ONLINE_LEVELS = STORED_ONLINE_LEVELS
+PRIORITY_FLAGS: tuple[PriorityFlag, ...] = tuple(PriorityFlag)
+UNKNOWN_LEVEL = OnlineLevel.UNKNOWN
 
 
 # ---------------------------------------------------------------- results
@@ -177,7 +178,9 @@ class CoverageReport:
     ward_name: str
     period: Period
     scope: Scope
-    scope_label: str
+    #: The group's, team's or volunteer's own name, or ``Placeholder.WHOLE_WARD``: a heading says
+    #: it with ``outreach.labels.scope_text`` in the reader's language.
+    scope_name: str
     generated_at: dt.datetime
     households_total: int
     households_visited: int
@@ -371,7 +374,7 @@ def _group_coverage(session: Session, ward_id: str | None, scope: Scope, period:
         if c is None:
             result.append(GroupCoverage(gid, name, 0, 0, 0, 0))
             continue
-        result.append(GroupCoverage(gid, name or "(không thuộc tổ nào)", _int(c[0]), _int(c[1]), _int(c[2]), _int(c[3])))
+        result.append(GroupCoverage(gid, name or Placeholder.NO_GROUP, _int(c[0]), _int(c[1]), _int(c[2]), _int(c[3])))
         for i, value in enumerate(c[4:]):
             flag_totals[i] += _int(value)
     priority_rows = [
@@ -405,8 +408,8 @@ def _filings(session: Session) -> tuple[FilingTotals, list[ProcedureFilings], li
             func.count(),
             _count_if(f.has_code.is_(True)),
             _count_if(f.fee_paid_online.is_(True)),
-            _count_if(f.status == "returned"),
-            _count_if(f.status == "guided_only"),
+            _count_if(f.status == FilingStatus.RETURNED),
+            _count_if(f.status == FilingStatus.GUIDED_ONLY),
         )
         .outerjoin(Procedure, Procedure.id == f.procedure_code)
         .where(f.in_period.is_(True))
@@ -423,7 +426,7 @@ def _filings(session: Session) -> tuple[FilingTotals, list[ProcedureFilings], li
         bucket[0] += n
         bucket[1] += coded
         bucket[2] += fee
-        for i, value in enumerate((n, coded, fee, returned, guided, n if level == "full" else 0)):
+        for i, value in enumerate((n, coded, fee, returned, guided, n if level == OnlineLevel.FULL else 0)):
             totals[i] += value
     procedures.sort(key=lambda p: (-p.filings, p.code))
     vneid = _int(
@@ -475,7 +478,7 @@ def _volunteers(session: Session) -> list[VolunteerVisits]:
         )
     }
     result = [
-        VolunteerVisits(mid, names.get(mid, ("(không rõ)", ""))[0], names.get(mid, ("", ""))[1], _int(n), _int(h), _int(filings.get(mid)))
+        VolunteerVisits(mid, names.get(mid, (Placeholder.UNKNOWN_MEMBER, ""))[0], names.get(mid, ("", ""))[1], _int(n), _int(h), _int(filings.get(mid)))
         for mid, n, h in visits
     ]
     result.sort(key=lambda r: (-r.visits, r.name))
@@ -500,7 +503,7 @@ def _trend(session: Session, weeks: list[tuple[str, dt.date]]) -> list[WeekTrend
     filing_rows = {
         w: (_int(n), _int(full))
         for w, n, full in session.execute(
-            select(f.week, func.count(), _count_if(Procedure.online_level == "full"))
+            select(f.week, func.count(), _count_if(Procedure.online_level == OnlineLevel.FULL))
             .outerjoin(Procedure, Procedure.id == f.procedure_code)
             .where(f.week.is_not(None))
             .group_by(f.week)
@@ -519,17 +522,17 @@ def _ward_name(session: Session, ward_id: str | None) -> str:
     return session.scalar(stmt.limit(1)) or ""
 
 
-def scope_label(session: Session, scope: Scope) -> str:
-    """The scope as a heading says it: "Toàn phường", "Tổ dân phố số 3", "Đội cơ động số 1"…"""
+def scope_name(session: Session, scope: Scope) -> str:
+    """The scope's own name ("Tổ dân phố số 3", "Đội cơ động số 1", a volunteer's name), or
+    ``Placeholder.WHOLE_WARD``: data, worded by ``outreach.labels.scope_text`` where it is shown."""
     if scope.kind == SCOPE_GROUP:
         name = session.scalar(select(ResidentialGroup.name).where(ResidentialGroup.id == scope.id))
     elif scope.kind == SCOPE_TEAM:
         name = session.scalar(select(Team.name).where(Team.id == scope.id))
     elif scope.kind == SCOPE_VOLUNTEER:
         name = session.scalar(select(TeamMember.full_name).where(TeamMember.id == scope.id))
-        name = f"Tình nguyện viên {name}" if name else None
     else:
-        return "Toàn phường"
+        return Placeholder.WHOLE_WARD
     if name is None:
         raise NotFound(
             f"Không tìm thấy phạm vi báo cáo {scope}.", f"The report scope {scope} was not found."
@@ -568,7 +571,7 @@ def compute_coverage(
         groups_future = pool.submit(_group_coverage_in_own_session, store, ward_id, scope, period)
         follow_up_future = pool.submit(_follow_ups_in_own_session, store, ward_id, scope, as_of)
         with store.read() as session:
-            label = scope_label(session, scope)
+            name = scope_name(session, scope)
             try:
                 _fill_work_tables(session, ward_id, scope, period, weeks)
                 step(1)
@@ -589,7 +592,7 @@ def compute_coverage(
         ward_name=ward_name,
         period=period,
         scope=scope,
-        scope_label=label,
+        scope_name=name,
         generated_at=now_local(),
         households_total=sum(g.households for g in groups),
         households_visited=sum(g.households_visited for g in groups),
@@ -696,7 +699,7 @@ class ScopeChoice:
 
 def scope_choices(store: Store, ward_id: str | None = None) -> list[ScopeChoice]:
     """What a scope picker offers: the ward, then its groups, teams and active members."""
-    choices = [ScopeChoice(WARD, "Toàn phường")]
+    choices: list[ScopeChoice] = [ScopeChoice(WARD, Placeholder.WHOLE_WARD)]
     with store.read() as session:
         groups = select(ResidentialGroup.id, ResidentialGroup.name).where(ResidentialGroup.deleted.is_(False))
         teams = select(Team.id, Team.name).where(Team.deleted.is_(False))

@@ -25,6 +25,7 @@ from outreach.services.visits import week_lock_id
 from outreach.store.database import Store
 from outreach.store.profile import Profile
 from outreach.timeutil import iso_week_of, now_local
+from outreach.vocabulary import FilingStatus, GroupKind, Outcome, Role, Sex
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Trịnh", "Đào", "Mai"]
 FAMILY_WEIGHTS = [38, 11, 9, 7, 5, 3, 4, 4, 3, 3, 3, 2, 2, 2, 1, 1, 1, 1, 1, 1]
@@ -34,9 +35,10 @@ GIVEN_MALE = ["An", "Bình", "Cường", "Dũng", "Đức", "Giang", "Hải", "H
 GIVEN_FEMALE = ["Anh", "Châu", "Dung", "Giang", "Hà", "Hạnh", "Hiền", "Hoa", "Hương", "Lan", "Linh", "Mai", "Nga", "Ngọc", "Phương", "Quỳnh", "Tâm", "Thảo", "Thủy", "Trang", "Vân", "Yến", "Nhung", "Loan", "Oanh"]
 STREETS = ["Lê Lợi", "Trần Hưng Đạo", "Nguyễn Trãi", "Hai Bà Trưng", "Lý Thường Kiệt", "Phan Đình Phùng", "Điện Biên Phủ", "Quang Trung", "Hoàng Hoa Thám", "Đội Cấn", "Kim Mã", "Văn Cao", "Ngọc Hà", "Đốc Ngữ", "Liễu Giai", "Nguyễn Thái Học", "Trần Phú", "Lạc Long Quân", "Âu Cơ", "Đặng Tất"]
 TOPICS = ["VNeID mức 2", "Dịch vụ công trực tuyến", "Thanh toán trực tuyến", "Đăng ký cư trú", "Hộ tịch", "BHYT", "Trợ cấp xã hội", "An sinh xã hội", "Chuyển đổi số"]
-OUTCOMES = ["helped", "guided", "not_home", "refused", "revisit_needed"]
+OUTCOMES = list(Outcome)
 OUTCOME_WEIGHTS = [58, 18, 12, 3, 9]
-FILING_STATUSES = ["submitted", "completed", "guided_only", "prepared", "returned", "rejected"]
+FILING_STATUSES = [FilingStatus.SUBMITTED, FilingStatus.COMPLETED, FilingStatus.GUIDED_ONLY, FilingStatus.PREPARED,
+                   FilingStatus.RETURNED, FilingStatus.REJECTED]
 FILING_STATUS_WEIGHTS = [30, 40, 14, 8, 6, 2]
 
 
@@ -131,7 +133,7 @@ def generate(
         n_groups = min(40, max(3, households // 10))
         group_ids = rec.insert_many(
             ResidentialGroup,
-            [{"ward_id": ward_id, "name": f"Tổ dân phố số {i + 1}", "kind": "to_dan_pho", "sort_order": i + 1} for i in range(n_groups)],
+            [{"ward_id": ward_id, "name": f"Tổ dân phố số {i + 1}", "kind": GroupKind.TO_DAN_PHO, "sort_order": i + 1} for i in range(n_groups)],
         )
         new_teams = 3 if team_id else 4
         team_ids = ([team_id] if team_id else []) + rec.insert_many(
@@ -148,7 +150,7 @@ def generate(
                 male = rng.random() < 0.5
                 member_rows.append(
                     {"id": uuid7(), "ward_id": ward_id, "team_id": team_id, "full_name": _name(rng, male),
-                     "role": "leader" if j == 0 else "volunteer", "phone": _phone(rng), "active": True}
+                     "role": Role.LEADER if j == 0 else Role.VOLUNTEER, "phone": _phone(rng), "active": True}
                 )
                 members.setdefault(team_id, []).append(member_rows[-1]["id"])
         rec.insert_many(TeamMember, member_rows[1:] if member is not None else member_rows)
@@ -185,7 +187,7 @@ def generate(
                     name = _name(rng, male, family if relation in ("Con", "Cháu") else None)
                 resident_rows.append(
                     {"id": uuid7(), "ward_id": ward_id, "household_id": hid, "full_name": name, "date_of_birth": born,
-                     "sex": "Nam" if male else "Nữ", "personal_id": _personal_id(rng, born, male, used_ids),
+                     "sex": Sex.MALE if male else Sex.FEMALE, "personal_id": _personal_id(rng, born, male, used_ids),
                      "relation_to_head": relation, "phone": _phone(rng) if rng.random() < 0.5 else None,
                      "vneid_level": rng.choices([0, 1, 2], [25, 20, 55])[0],
                      "consent_given_at": dt.datetime.combine(today - dt.timedelta(days=rng.randrange(0, 700)), dt.time(9)),

@@ -35,6 +35,7 @@ from outreach.services.households import ADDRESS_PARTS, HouseholdInput, _validat
 from outreach.services.spreadsheet_read import RawTable, first_number, read_spreadsheet
 from outreach.store.database import Store
 from outreach.vietnamese_fold import fold_key
+from outreach.vocabulary import PriorityFlag
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ IMPORT_FIELDS: tuple[ImportField, ...] = (
     ImportField("notes", "Ghi chú", "Notes", ("ghi chu",)),
 )
 FIELD_KEYS = tuple(f.key for f in IMPORT_FIELDS)
-FLAG_FIELDS = ("elderly_alone", "disabled", "policy_family", "poor_household")
+FLAG_FIELDS: tuple[PriorityFlag, ...] = tuple(PriorityFlag)
 _ALIASES = {fold_key(alias): f.key for f in IMPORT_FIELDS for alias in (f.label_vi, f.key, *f.aliases)}
 _YES = {"x", "co", "1", "yes", "y", "true", "dung", "v", "✓", "✔", "+"}
 _NO = {"", "0", "khong", "no", "n", "false", "-"}

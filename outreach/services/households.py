@@ -24,9 +24,10 @@ from outreach.store import search_index
 from outreach.store.database import Store
 from outreach.vietnamese_fold import fold_key
 from outreach.timeutil import today_local
+from outreach.vocabulary import Sex
 
 ADDRESS_PARTS = ("house_number", "alley", "lane", "street", "hamlet", "extra")
-SEXES = ("Nam", "Nữ")
+SEXES: tuple[Sex, ...] = tuple(Sex)
 #: The relation that makes a resident the household's head; a household has at most one living.
 HEAD = "Chủ hộ"
 RELATIONS = (HEAD, "Vợ", "Chồng", "Con", "Bố", "Mẹ", "Ông", "Bà", "Cháu", "Anh", "Chị", "Em", "Khác")

@@ -14,16 +14,17 @@ from dataclasses import dataclass
 
 from outreach.errors import OutreachError
 from outreach.timeutil import format_date_vn, iso_week_bounds, iso_week_of
+from outreach.vocabulary import ScopeKind
 
 PERIOD_WEEK = "week"
 PERIOD_MONTH = "month"
 PERIOD_RANGE = "range"
 
-SCOPE_WARD = "ward"
-SCOPE_GROUP = "group"
-SCOPE_TEAM = "team"
-SCOPE_VOLUNTEER = "volunteer"
-SCOPE_KINDS = (SCOPE_WARD, SCOPE_GROUP, SCOPE_TEAM, SCOPE_VOLUNTEER)
+SCOPE_WARD = ScopeKind.WARD
+SCOPE_GROUP = ScopeKind.GROUP
+SCOPE_TEAM = ScopeKind.TEAM
+SCOPE_VOLUNTEER = ScopeKind.VOLUNTEER
+SCOPE_KINDS: tuple[ScopeKind, ...] = tuple(ScopeKind)
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{1,2})$", re.IGNORECASE)
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")

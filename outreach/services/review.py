@@ -17,6 +17,7 @@ from outreach.services.context import Actor, require_leader
 from outreach.services.visits import week_lock_id
 from outreach.store.database import Store, WriteContext
 from outreach.timeutil import iso_week_bounds, now_local
+from outreach.vocabulary import ReviewStatus
 
 
 def _visit(tx: WriteContext, visit_id: str) -> Visit:
@@ -31,7 +32,7 @@ def approve_visit(store: Store, actor: Actor, visit_id: str) -> None:
     with store.write() as tx:
         tx.recorder.update(
             _visit(tx, visit_id),
-            {"review_status": "approved", "review_note": "", "reviewed_by": actor.member_id, "reviewed_at": now_local()},
+            {"review_status": ReviewStatus.APPROVED, "review_note": "", "reviewed_by": actor.member_id, "reviewed_at": now_local()},
         )
 
 
@@ -47,7 +48,7 @@ def flag_visit(store: Store, actor: Actor, visit_id: str, note: str) -> None:
     with store.write() as tx:
         tx.recorder.update(
             _visit(tx, visit_id),
-            {"review_status": "flagged", "review_note": note.strip(), "reviewed_by": actor.member_id, "reviewed_at": now_local()},
+            {"review_status": ReviewStatus.FLAGGED, "review_note": note.strip(), "reviewed_by": actor.member_id, "reviewed_at": now_local()},
         )
 
 
@@ -84,11 +85,11 @@ def approve_week(store: Store, actor: Actor, team_id: str, iso_week: str) -> int
                 Visit.team_id == team_id,
                 Visit.started_at >= start,
                 Visit.started_at < end,
-                Visit.review_status.in_(("pending", "corrected")),
+                Visit.review_status.in_((ReviewStatus.PENDING, ReviewStatus.CORRECTED)),
             )
         ).all()
         now = now_local()
         for visit in visits:
-            tx.recorder.update(visit, {"review_status": "approved", "reviewed_by": actor.member_id, "reviewed_at": now})
+            tx.recorder.update(visit, {"review_status": ReviewStatus.APPROVED, "reviewed_by": actor.member_id, "reviewed_at": now})
         _set_lock(tx, actor, team_id, iso_week, True)
         return len(visits)

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from outreach.model import TeamMember
 from outreach.store.database import Store
 from outreach.vietnamese_fold import fold
+from outreach.vocabulary import Role
 
 
 @dataclass(frozen=True)
@@ -32,5 +33,5 @@ def list_team_members(store: Store, team_id: str | None) -> list[TeamMemberView]
                 TeamMember.team_id == team_id, TeamMember.deleted.is_(False), TeamMember.active.is_(True)
             )
         ).all()
-    members = [TeamMemberView(mid, name or "", role or "volunteer") for mid, name, role in rows]
-    return sorted(members, key=lambda m: (m.role != "leader", fold(m.full_name), m.id))
+    members = [TeamMemberView(mid, name or "", role or Role.VOLUNTEER) for mid, name, role in rows]
+    return sorted(members, key=lambda m: (m.role != Role.LEADER, fold(m.full_name), m.id))

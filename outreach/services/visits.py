@@ -21,20 +21,21 @@ from outreach.model.ids import stable_id
 from outreach.services.context import Actor
 from outreach.store.database import Store
 from outreach.timeutil import iso_week_bounds, iso_week_of, now_local, today_local
+from outreach.vocabulary import FilingStatus, FollowUpKind, Outcome, Portal, ReviewStatus
 
-OUTCOMES = ("helped", "guided", "not_home", "refused", "revisit_needed")
-FILING_STATUSES = ("prepared", "submitted", "guided_only", "returned", "completed", "rejected")
-PORTALS = ("dvcqg", "vneid", "bhxh", "other")
-REVIEW_STATUSES = ("pending", "approved", "flagged", "corrected")
+OUTCOMES: tuple[Outcome, ...] = tuple(Outcome)
+FILING_STATUSES: tuple[FilingStatus, ...] = tuple(FilingStatus)
+PORTALS: tuple[Portal, ...] = tuple(Portal)
+REVIEW_STATUSES: tuple[ReviewStatus, ...] = tuple(ReviewStatus)
 
 
 @dataclass(frozen=True)
 class FilingInput:
     procedure_code: str
     resident_id: str | None = None
-    portal: str = "dvcqg"
+    portal: str = Portal.DVCQG
     dossier_code: str = ""
-    status: str = "prepared"
+    status: str = FilingStatus.PREPARED
     fee_paid_online: bool = False
     submitted_at: dt.datetime | None = None
     id: str | None = None  # set when editing an existing filing
@@ -44,7 +45,7 @@ class FilingInput:
 class VisitInput:
     household_id: str
     started_at: dt.datetime
-    outcome: str = "helped"
+    outcome: str = Outcome.HELPED
     members_present: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     notes: str = ""
@@ -136,7 +137,7 @@ def _validate(data: VisitInput, session: Session, now: dt.datetime) -> _Checked:
         if filing.portal not in PORTALS:
             problems.add(f"{where}.portal", "invalid", "Cổng dịch vụ không hợp lệ.", "Unknown portal.")
         validation.check_length(filing.dossier_code, f"{where}.dossier_code", 40, "Mã hồ sơ", "Dossier code", problems)
-        if filing.status == "submitted" and not filing.dossier_code.strip():
+        if filing.status == FilingStatus.SUBMITTED and not filing.dossier_code.strip():
             problems.add(f"{where}.dossier_code", "required", "Hồ sơ đã nộp cần có mã hồ sơ.", "A submitted filing needs its dossier code.")
         if filing.resident_id is not None:
             resident = session.get(Resident, filing.resident_id)
@@ -218,7 +219,7 @@ def record_visit(store: Store, actor: Actor, data: VisitInput) -> VisitView:
             team_id=actor.team_id, volunteer_id=actor.member_id, volunteer_name=actor.name, members_present=members,
             started_at=clean.started_at, outcome=clean.outcome, topics=clean.topics, notes=clean.notes,
             follow_up_date=clean.follow_up_date, follow_up_done=False, satisfaction=clean.satisfaction,
-            review_status="pending", review_note="", reviewed_by=None, reviewed_at=None, filings=filings,
+            review_status=ReviewStatus.PENDING, review_note="", reviewed_by=None, reviewed_at=None, filings=filings,
         )
 
 
@@ -250,8 +251,8 @@ def update_visit(store: Store, actor: Actor, visit_id: str, data: VisitInput) ->
             "follow_up_date": clean.follow_up_date,
             "satisfaction": clean.satisfaction,
         }
-        if visit.review_status == "flagged":
-            values["review_status"] = "corrected"
+        if visit.review_status == ReviewStatus.FLAGGED:
+            values["review_status"] = ReviewStatus.CORRECTED
         tx.recorder.update(visit, values)
         existing = {f.id: f for f in tx.session.scalars(select(Filing).where(Filing.visit_id == visit_id, Filing.deleted.is_(False)))}
         kept: set[str] = set()
@@ -371,7 +372,7 @@ def visits_of_household(store: Store, household_id: str) -> list[VisitView]:
 @dataclass(frozen=True)
 class FollowUp:
     visit: VisitView
-    kind: str  # "overdue" | "due" | "flagged"
+    kind: FollowUpKind
 
 
 def follow_ups(store: Store, actor: Actor, *, today: dt.date | None = None, horizon_days: int = 7) -> list[FollowUp]:
@@ -387,7 +388,7 @@ def follow_ups(store: Store, actor: Actor, *, today: dt.date | None = None, hori
         flagged = list(
             session.scalars(
                 select(Visit.id)
-                .where(Visit.deleted.is_(False), Visit.review_status == "flagged", mine)
+                .where(Visit.deleted.is_(False), Visit.review_status == ReviewStatus.FLAGGED, mine)
                 .order_by(Visit.started_at)
             )
         )
@@ -402,10 +403,10 @@ def follow_ups(store: Store, actor: Actor, *, today: dt.date | None = None, hori
             .order_by(Visit.follow_up_date)
         ).all()
         views = {v.id: v for v in _views(session, flagged + [r[0] for r in due_rows])}
-    result = [FollowUp(views[i], "flagged") for i in flagged if i in views]
+    result = [FollowUp(views[i], FollowUpKind.FLAGGED) for i in flagged if i in views]
     for visit_id, due in due_rows:
         if visit_id in views and due is not None:  # the query asks for a date; the column may be NULL
-            result.append(FollowUp(views[visit_id], "overdue" if due < today else "due"))
+            result.append(FollowUp(views[visit_id], FollowUpKind.OVERDUE if due < today else FollowUpKind.DUE))
     return result
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from outreach.model.ids import uuid7
 from outreach.model.clock import new_node_id
+from outreach.vocabulary import Role
 
 PROFILE_FILE = "profile.json"
 DATABASE_FILE = "outreach.db"
@@ -28,7 +29,7 @@ class Profile:
     device_id: str = field(default_factory=new_node_id)
     encrypted: bool = True
     demo: bool = False
-    role: str = "volunteer"
+    role: str = Role.VOLUNTEER
     member_id: str | None = None
     member_name: str = ""
     ward_id: str | None = None

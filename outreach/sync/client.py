@@ -22,7 +22,7 @@ from outreach.store.database import Store
 from outreach.model.clock import is_valid_stamp
 from outreach.sync.engine import SyncEngine, SyncReport
 from outreach.wire.enrolment_link import enrolment_link
-from outreach.sync.errors import EnrolmentFailed, NotEnrolled, ProtocolFailure
+from outreach.sync.errors import INSECURE_HTTP, OTHER_WARD, UNENCRYPTED_PROFILE, EnrolmentFailed, NotEnrolled, ProtocolFailure
 from outreach.sync.transport import HttpTransport, Transport
 
 
@@ -44,10 +44,10 @@ def enroll(store: Store, server_url: str, code: str, *, ca_bundle: str | None = 
     ``http://`` to another computer needs ``insecure`` (remembered in the profile, which every
     start then points out): the token and residents' data would cross the network in clear."""
     if not store.profile.encrypted and not is_loopback_url(server_url):
-        raise EnrolmentFailed("unencrypted_profile")
+        raise EnrolmentFailed(UNENCRYPTED_PROFILE)
     plain_http = urlsplit(server_url.strip()).scheme.lower() == "http" and not is_loopback_url(server_url)
     if plain_http and not insecure:
-        raise EnrolmentFailed("insecure_http")
+        raise EnrolmentFailed(INSECURE_HTTP)
     own = transport is None
     transport = transport or HttpTransport(server_url, None, ca_bundle=ca_bundle)
     try:
@@ -62,7 +62,7 @@ def enroll(store: Store, server_url: str, code: str, *, ca_bundle: str | None = 
         raise ProtocolFailure(200, "bad_enrol_reply") from None
     profile = store.profile
     if profile.ward_id and profile.ward_id != enrolment.ward_id:
-        raise EnrolmentFailed("other_ward")
+        raise EnrolmentFailed(OTHER_WARD)
     save_device_token(profile, token)
     profile.server_url = server_url.rstrip("/")
     profile.server_device_id = enrolment.device_id

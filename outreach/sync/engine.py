@@ -41,6 +41,7 @@ from outreach.sync.errors import ClockAhead, DeviceRevoked, OutsideWard, Protoco
 from outreach.sync.pull_apply import DigestTracker, PageResult, PreparedPage, apply_pulled_page, prepare_page, refresh_deferred_search
 from outreach.sync.transport import EncodedJson, Transport
 from outreach.timeutil import now_local
+from outreach.wire.reasons import Reason
 
 log = logging.getLogger(__name__)
 
@@ -369,7 +370,7 @@ class SyncEngine:
                     try:
                         reply = self.transport.post("/sync/push", body)
                     except ProtocolFailure as exc:
-                        if confirmed or not self._compact_changes or exc.status != 422 or exc.reason != "bad_shape":
+                        if confirmed or not self._compact_changes or exc.status != 422 or exc.reason != Reason.BAD_SHAPE:
                             raise
                         upcoming.result()
                         self._compact_changes = False
@@ -383,7 +384,7 @@ class SyncEngine:
                         upcoming.result()
                         self._set_aside(batch, {cid: ("outside_ward", "") for cid in exc.change_ids})
                         report.rejected += len(exc.change_ids)
-                        report.rejected_reasons["outside_ward"] = report.rejected_reasons.get("outside_ward", 0) + len(exc.change_ids)
+                        report.rejected_reasons[Reason.OUTSIDE_WARD] = report.rejected_reasons.get(Reason.OUTSIDE_WARD, 0) + len(exc.change_ids)
                         batch, body = self._prepared_batch(after_seq)
                         if not batch:
                             break
@@ -405,7 +406,7 @@ class SyncEngine:
                             rejected[result["change_id"]] = (reason or "rejected", "")
                         else:
                             report.held_back += 1
-                            if reason == "clock_ahead":
+                            if reason == Reason.CLOCK_AHEAD:
                                 clock_ahead_ms = max(clock_ahead_ms or 0, self._ahead_ms(by_id[result["change_id"]], reply))
                     acks.put(batch, applied, rejected, reply.get("server_time"))
                     report.pushed += len(applied)

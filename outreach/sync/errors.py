@@ -2,11 +2,14 @@
 
 The engine turns every transport or server answer it cannot complete into one of these; the CLI
 prints the message and exits non-zero, the UI shows it. Anything else escaping a sync is a bug.
+A refusal the server gives a reason for is worded by ``outreach.wire.reasons``, the table the
+server answers from, so the laptop says what the server meant.
 """
 
 from __future__ import annotations
 
 from outreach.errors import OutreachError
+from outreach.wire.reasons import Reason, messages
 
 
 class SyncError(OutreachError):
@@ -42,7 +45,7 @@ class ServerUnavailable(SyncError):
 class ClockAhead(SyncError):
     """The computer's clock is ahead of the server's by more than the allowed skew."""
 
-    code = "clock_ahead"
+    code = Reason.CLOCK_AHEAD
 
     def __init__(self, ahead_seconds: float | None = None) -> None:
         detail_vi = f" (nhanh khoảng {ahead_seconds / 60:.0f} phút)" if ahead_seconds else ""
@@ -60,14 +63,9 @@ class DeviceRevoked(SyncError):
 
     code = "revoked"
 
-    def __init__(self, reason: str = "revoked") -> None:
+    def __init__(self, reason: str = Reason.REVOKED) -> None:
         self.reason = reason
-        if reason == "revoked":
-            vi = "Máy này đã bị văn phòng phường thu hồi quyền đồng bộ."
-            en = "The ward office has revoked this computer's access."
-        else:
-            vi = "Máy chủ không nhận ra máy này (mã thiết bị không hợp lệ)."
-            en = "The server does not recognise this computer (unknown device token)."
+        vi, en = messages(Reason.REVOKED if reason == Reason.REVOKED else Reason.UNKNOWN_TOKEN)
         super().__init__(
             vi + " Dữ liệu chưa gửi vẫn còn: dùng 'outreach export-unsent' để bàn giao, "
             "và 'outreach wipe' nếu văn phòng yêu cầu xoá.",
@@ -100,54 +98,60 @@ class TlsFailure(SyncError):
 
 
 class UpgradeRequired(SyncError):
-    code = "upgrade_required"
+    code = Reason.UPGRADE_REQUIRED
 
     def __init__(self) -> None:
-        super().__init__(
-            "Phiên bản Outreach trên máy này quá cũ hoặc quá mới so với máy chủ; hãy cập nhật ứng dụng.",
-            "This version of Outreach does not match the server's protocol; update the application.",
-        )
+        super().__init__(*messages(Reason.UPGRADE_REQUIRED))
 
 
 class OutsideWard(SyncError):
-    code = "outside_ward"
+    code = Reason.OUTSIDE_WARD
 
     def __init__(self, change_ids: list[str] | None = None) -> None:
         self.change_ids = list(change_ids or [])
-        super().__init__(
-            "Máy này chỉ được đọc và ghi dữ liệu của phường mình.",
-            "This computer may only read and write its own ward's data.",
-        )
+        super().__init__(*messages(Reason.OUTSIDE_WARD))
 
 
 class LeaderOnly(SyncError):
     """The server refused because only a team leader's device may do this."""
 
-    code = "leader_only"
+    code = Reason.LEADER_ONLY
 
     def __init__(self) -> None:
-        super().__init__("Chỉ máy của trưởng nhóm mới làm được việc này.",
-                         "Only a team leader's computer can do this.")
+        super().__init__(*messages(Reason.LEADER_ONLY))
+
+
+#: ``EnrolmentFailed``'s reasons for what the laptop itself refuses: a code for another ward than
+#: this profile's, plain http:// off this computer, an unencrypted profile and a real server.
+OTHER_WARD = "other_ward"
+INSECURE_HTTP = "insecure_http"
+UNENCRYPTED_PROFILE = "unencrypted_profile"
+
+
+#: Enrolments the laptop refuses before asking the server, with their (vi, en) messages.
+_LAPTOP_REFUSALS: dict[str, tuple[str, str]] = {
+    OTHER_WARD: ("Hồ sơ này thuộc một phường khác; hãy dùng một hồ sơ mới.", "This profile belongs to another ward; use a new profile."),
+    INSECURE_HTTP: ("Máy chủ dùng http:// (không mã hoá) qua mạng: mã đăng ký và dữ liệu cư dân sẽ đi qua mạng dưới dạng rõ. "
+                    "Dùng địa chỉ https://, hoặc thêm --insecure nếu văn phòng phường yêu cầu rõ như vậy.",
+                    "The server address is plain http:// over the network: the code and residents' data would travel "
+                    "unencrypted. Use an https:// address, or add --insecure if the ward office explicitly says so."),
+    UNENCRYPTED_PROFILE: ("Hồ sơ demo không mã hoá chỉ được đăng ký với máy chủ demo trên chính máy này; "
+                          "dữ liệu thật của phường cần một hồ sơ mã hoá (có kho khoá của hệ điều hành).",
+                          "An unencrypted demo profile can only enrol with a demo server on this computer; "
+                          "a ward's real data needs an encrypted profile (with the OS keyring)."),
+}
 
 
 class EnrolmentFailed(SyncError):
     code = "enrolment_failed"
 
     def __init__(self, reason: str) -> None:
-        texts = {
-            "bad_code": ("Mã đăng ký không đúng hoặc đã được dùng.", "The enrolment code is wrong or already used."),
-            "expired_code": ("Mã đăng ký đã hết hạn; xin văn phòng phường cấp mã mới.", "The enrolment code has expired; ask the ward office for a new one."),
-            "other_ward": ("Hồ sơ này thuộc một phường khác; hãy dùng một hồ sơ mới.", "This profile belongs to another ward; use a new profile."),
-            "insecure_http": ("Máy chủ dùng http:// (không mã hoá) qua mạng: mã đăng ký và dữ liệu cư dân sẽ đi qua mạng dưới dạng rõ. "
-                              "Dùng địa chỉ https://, hoặc thêm --insecure nếu văn phòng phường yêu cầu rõ như vậy.",
-                              "The server address is plain http:// over the network: the code and residents' data would travel "
-                              "unencrypted. Use an https:// address, or add --insecure if the ward office explicitly says so."),
-            "unencrypted_profile": ("Hồ sơ demo không mã hoá chỉ được đăng ký với máy chủ demo trên chính máy này; "
-                                    "dữ liệu thật của phường cần một hồ sơ mã hoá (có kho khoá của hệ điều hành).",
-                                    "An unencrypted demo profile can only enrol with a demo server on this computer; "
-                                    "a ward's real data needs an encrypted profile (with the OS keyring)."),
-        }
-        vi, en = texts.get(reason, (f"Đăng ký thất bại ({reason}).", f"Enrolment failed ({reason})."))
+        if reason in _LAPTOP_REFUSALS:  # the laptop's own checks, not server reasons
+            vi, en = _LAPTOP_REFUSALS[reason]
+        elif reason in (Reason.BAD_CODE, Reason.EXPIRED_CODE):
+            vi, en = messages(reason)
+        else:
+            vi, en = f"Đăng ký thất bại ({reason}).", f"Enrolment failed ({reason})."
         self.reason = reason
         super().__init__(vi, en, code=reason)
 

@@ -33,6 +33,7 @@ from outreach.sync.errors import (
     TlsFailure,
     UpgradeRequired,
 )
+from outreach.wire.reasons import Reason
 
 CONNECT_TIMEOUT_S = 5.0
 READ_TIMEOUT_S = 60.0
@@ -97,17 +98,17 @@ def raise_for_reply(status: int, body: Any) -> None:
     """Turn a refusal into the typed error the user sees."""
     reason = body.get("reason", "") if isinstance(body, dict) else ""
     if status == 401:
-        if reason in ("bad_code", "expired_code"):
+        if reason in (Reason.BAD_CODE, Reason.EXPIRED_CODE):
             raise EnrolmentFailed(reason)
-        raise DeviceRevoked("revoked" if reason == "revoked" else "unknown_token")
-    if status == 403 and reason == "leader_only":
+        raise DeviceRevoked(Reason.REVOKED if reason == Reason.REVOKED else Reason.UNKNOWN_TOKEN)
+    if status == 403 and reason == Reason.LEADER_ONLY:
         raise LeaderOnly()
     if status == 403:
         ids = body.get("change_ids") if isinstance(body, dict) else None
         raise OutsideWard([i for i in ids if isinstance(i, str)] if isinstance(ids, list) else None)
     if status == 426:
         raise UpgradeRequired()
-    if status == 422 and reason == "clock_ahead":
+    if status == 422 and reason == Reason.CLOCK_AHEAD:
         raise ClockAhead()
     if status >= 500:
         raise ServerUnavailable(f"HTTP {status}")

@@ -71,10 +71,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Whole ward</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
@@ -907,125 +903,6 @@
     </message>
 </context>
 <context>
-    <name>Labels</name>
-    <message>
-        <source>Helped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Guided</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not at home</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Declined</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Revisit needed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Papers prepared</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Submitted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Guided only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Returned for more papers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>National public service portal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>VNeID app</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Social insurance (VssID)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Waiting for review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Flagged for correction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Corrected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Due soon</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Returned by the leader</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Volunteer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Team leader</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fully online</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Partly online</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>At the counter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Male</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Female</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>MainWindow</name>
     <message>
         <source>Households</source>
@@ -1073,15 +950,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Syncs over UNENCRYPTED http://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Sync problems…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Coverage reports are not available in this build.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1130,25 +1007,6 @@
     </message>
     <message>
         <source>Keep</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Priority</name>
-    <message>
-        <source>elderly living alone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>disability</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>policy family</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>poor household</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1376,10 +1234,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Enrolment with a ward server is not available in this build; everything works offline on this computer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>About</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1492,38 +1346,6 @@
     </message>
     <message>
         <source>VNeID level</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A value the server does not accept</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A field this server version does not know</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A kind of record this server does not know</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only the ward office may change this</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only a team leader may change this</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The record belongs to another ward</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The record has no ward</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The change&apos;s time stamp is invalid</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

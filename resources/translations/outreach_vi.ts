@@ -71,10 +71,6 @@
         <translation>đến</translation>
     </message>
     <message>
-        <source>Whole ward</source>
-        <translation>Cả phường</translation>
-    </message>
-    <message>
         <source>Show</source>
         <translation>Xem</translation>
     </message>
@@ -907,125 +903,6 @@
     </message>
 </context>
 <context>
-    <name>Labels</name>
-    <message>
-        <source>Helped</source>
-        <translation>Đã hỗ trợ</translation>
-    </message>
-    <message>
-        <source>Guided</source>
-        <translation>Đã hướng dẫn</translation>
-    </message>
-    <message>
-        <source>Not at home</source>
-        <translation>Không có nhà</translation>
-    </message>
-    <message>
-        <source>Declined</source>
-        <translation>Từ chối</translation>
-    </message>
-    <message>
-        <source>Revisit needed</source>
-        <translation>Cần quay lại</translation>
-    </message>
-    <message>
-        <source>Papers prepared</source>
-        <translation>Đã chuẩn bị giấy tờ</translation>
-    </message>
-    <message>
-        <source>Submitted</source>
-        <translation>Đã nộp</translation>
-    </message>
-    <message>
-        <source>Guided only</source>
-        <translation>Chỉ hướng dẫn</translation>
-    </message>
-    <message>
-        <source>Returned for more papers</source>
-        <translation>Bị trả, cần bổ sung</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>Đã có kết quả</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>Bị từ chối</translation>
-    </message>
-    <message>
-        <source>National public service portal</source>
-        <translation>Cổng Dịch vụ công quốc gia</translation>
-    </message>
-    <message>
-        <source>VNeID app</source>
-        <translation>Ứng dụng VNeID</translation>
-    </message>
-    <message>
-        <source>Social insurance (VssID)</source>
-        <translation>Bảo hiểm xã hội (VssID)</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>Khác</translation>
-    </message>
-    <message>
-        <source>Waiting for review</source>
-        <translation>Chờ duyệt</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>Đã duyệt</translation>
-    </message>
-    <message>
-        <source>Flagged for correction</source>
-        <translation>Cần sửa</translation>
-    </message>
-    <message>
-        <source>Corrected</source>
-        <translation>Đã sửa</translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation>Quá hạn</translation>
-    </message>
-    <message>
-        <source>Due soon</source>
-        <translation>Sắp đến hạn</translation>
-    </message>
-    <message>
-        <source>Returned by the leader</source>
-        <translation>Đội trưởng trả lại</translation>
-    </message>
-    <message>
-        <source>Volunteer</source>
-        <translation>Tình nguyện viên</translation>
-    </message>
-    <message>
-        <source>Team leader</source>
-        <translation>Đội trưởng</translation>
-    </message>
-    <message>
-        <source>Fully online</source>
-        <translation>Toàn trình</translation>
-    </message>
-    <message>
-        <source>Partly online</source>
-        <translation>Một phần</translation>
-    </message>
-    <message>
-        <source>At the counter</source>
-        <translation>Tại quầy</translation>
-    </message>
-    <message>
-        <source>Male</source>
-        <translation>Nam</translation>
-    </message>
-    <message>
-        <source>Female</source>
-        <translation>Nữ</translation>
-    </message>
-</context>
-<context>
     <name>MainWindow</name>
     <message>
         <source>Households</source>
@@ -1073,16 +950,16 @@
         <translation>Hồ sơ demo, KHÔNG mã hoá</translation>
     </message>
     <message>
+        <source>Syncs over UNENCRYPTED http://</source>
+        <translation>Đồng bộ qua http:// KHÔNG mã hoá</translation>
+    </message>
+    <message>
         <source>Sync now</source>
         <translation>Đồng bộ ngay</translation>
     </message>
     <message>
         <source>Sync problems…</source>
         <translation>Sự cố đồng bộ…</translation>
-    </message>
-    <message>
-        <source>Coverage reports are not available in this build.</source>
-        <translation>Bản này chưa có báo cáo độ bao phủ.</translation>
     </message>
     <message>
         <source>Save unsent changes</source>
@@ -1131,25 +1008,6 @@
     <message>
         <source>Keep</source>
         <translation>Giữ lại</translation>
-    </message>
-</context>
-<context>
-    <name>Priority</name>
-    <message>
-        <source>elderly living alone</source>
-        <translation>người cao tuổi sống một mình</translation>
-    </message>
-    <message>
-        <source>disability</source>
-        <translation>khuyết tật</translation>
-    </message>
-    <message>
-        <source>policy family</source>
-        <translation>gia đình chính sách</translation>
-    </message>
-    <message>
-        <source>poor household</source>
-        <translation>hộ nghèo</translation>
     </message>
 </context>
 <context>
@@ -1376,10 +1234,6 @@
         <translation>Máy này đã đăng ký với %1.</translation>
     </message>
     <message>
-        <source>Enrolment with a ward server is not available in this build; everything works offline on this computer.</source>
-        <translation>Bản này chưa có chức năng đăng ký với máy chủ phường; mọi việc vẫn làm được ngoại tuyến trên máy này.</translation>
-    </message>
-    <message>
         <source>About</source>
         <translation>Giới thiệu</translation>
     </message>
@@ -1493,38 +1347,6 @@
     <message>
         <source>VNeID level</source>
         <translation>Mức VNeID</translation>
-    </message>
-    <message>
-        <source>A value the server does not accept</source>
-        <translation>Giá trị máy chủ không chấp nhận</translation>
-    </message>
-    <message>
-        <source>A field this server version does not know</source>
-        <translation>Trường thông tin mà phiên bản máy chủ này chưa biết</translation>
-    </message>
-    <message>
-        <source>A kind of record this server does not know</source>
-        <translation>Loại bản ghi mà máy chủ này chưa biết</translation>
-    </message>
-    <message>
-        <source>Only the ward office may change this</source>
-        <translation>Chỉ văn phòng phường được sửa mục này</translation>
-    </message>
-    <message>
-        <source>Only a team leader may change this</source>
-        <translation>Chỉ trưởng nhóm được sửa mục này</translation>
-    </message>
-    <message>
-        <source>The record belongs to another ward</source>
-        <translation>Bản ghi thuộc phường khác</translation>
-    </message>
-    <message>
-        <source>The record has no ward</source>
-        <translation>Bản ghi không thuộc phường nào</translation>
-    </message>
-    <message>
-        <source>The change&apos;s time stamp is invalid</source>
-        <translation>Dấu thời gian của thay đổi không hợp lệ</translation>
     </message>
 </context>
 <context>

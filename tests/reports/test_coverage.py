@@ -12,6 +12,8 @@ from outreach.services.context import Actor
 from outreach.services.coverage import compute_coverage, export_follow_up_contacts, follow_up_contacts, trend_weeks
 from outreach.services.periods import PeriodError, Scope, parse_period, parse_scope
 from outreach.store.database import Store
+from outreach.labels import scope_text
+from outreach.vocabulary import Placeholder
 
 from .conftest import AS_OF, SmallWard
 
@@ -40,7 +42,7 @@ def test_periods_parse_weeks_months_and_ranges() -> None:
 def test_ward_coverage_of_a_week(store: Store, small_ward: SmallWard) -> None:
     r = compute_coverage(store, W47, as_of=AS_OF)
     assert r.ward_name == "Phường Ngọc Hà"
-    assert r.scope_label == "Toàn phường"
+    assert r.scope_name == Placeholder.WHOLE_WARD and scope_text(r.scope.kind, r.scope_name) == "Toàn phường"
     # households: h7 is deleted; visited h1, h2, h3 (A) and h5 (B); h4's visit is deleted or next week
     assert (r.households_total, r.households_visited) == (6, 4)
     assert [(g.group_name, g.households, g.households_visited, g.priority_households, g.priority_reached) for g in r.groups] == [
@@ -87,7 +89,7 @@ def test_month_and_custom_range(store: Store, small_ward: SmallWard) -> None:
 
 def test_scopes(store: Store, small_ward: SmallWard) -> None:
     group_b = compute_coverage(store, W47, Scope("group", small_ward["group_b"]), as_of=AS_OF)
-    assert group_b.scope_label == "Tổ dân phố số 2"
+    assert group_b.scope_name == "Tổ dân phố số 2"
     assert [g.group_name for g in group_b.groups] == ["Tổ dân phố số 2"]
     assert (group_b.households_total, group_b.households_visited, group_b.visits_total, group_b.filings.filings) == (2, 1, 1, 0)
     assert (group_b.follow_ups.due, group_b.follow_ups.overdue) == (0, 1)
@@ -99,7 +101,7 @@ def test_scopes(store: Store, small_ward: SmallWard) -> None:
 
     team = compute_coverage(store, W47, Scope("team", small_ward["team"]), as_of=AS_OF)
     assert (team.visits_total, team.households_visited) == (5, 4)
-    assert team.scope_label == "Đội cơ động số 1"
+    assert team.scope_name == "Đội cơ động số 1"
 
     with pytest.raises(NotFound):
         compute_coverage(store, W47, Scope("team", "no-such-team"), as_of=AS_OF)

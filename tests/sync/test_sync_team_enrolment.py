@@ -48,7 +48,7 @@ def test_a_volunteer_cannot_issue_codes(ward_setup: WardSetup, template_root: Pa
         before = conn.execute(select(TeamMember.id)).all()
     with pytest.raises(LeaderOnly) as caught:
         issue_team_enrolment_code(volunteer, "Ai đó", transport=transport)
-    assert "trưởng nhóm" in caught.value.message_vi
+    assert "đội trưởng" in caught.value.message_vi
     with ward_setup.server.db.read() as conn:
         assert conn.execute(select(TeamMember.id)).all() == before  # nothing half-made
     volunteer.close()

@@ -48,6 +48,16 @@ class _AppTranslator(QTranslator):
         return None
 
 
+#: The language last applied: what ``outreach.ui.core.labels`` shows codes in. Module-level for
+#: the same reason as ``_installed``: the installed translators are the process's language.
+_current_language = DEFAULT_LANGUAGE
+
+
+def current_language() -> str:
+    """The language the UI shows now ("vi" or "en")."""
+    return _current_language
+
+
 #: Translators currently installed on the application. Module-level because the application is
 #: one per process: whichever ``Translations`` applies a language replaces all of them.
 _installed: list[QTranslator] = []
@@ -79,5 +89,7 @@ class Translations:
             QLocale.Language.English, QLocale.Country.UnitedKingdom
         )
         QLocale.setDefault(locale)
+        global _current_language
+        _current_language = language
         self.language = language
         return language

@@ -1,70 +1,51 @@
-"""Translatable labels for the services' codes (outcomes, statuses, portals, roles).
+"""The screens' labels for the services' codes: the shared ``outreach.labels``, in the UI's language.
 
-Services speak in stable codes ("helped", "guided_only"); the UI shows words. Tables of labels are
-marked with ``QT_TRANSLATE_NOOP`` so lupdate collects them, and translated when shown.
-"""
-
+Services speak in stable codes (``outreach.vocabulary``); the screens show words. The words come
 from __future__ import annotations
 
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+agree; they no longer go through Qt Linguist. The table names and ``label(TABLE, code)`` stay the
+call-site API the screens use; a table is now the code list itself.
+"""
 
-CONTEXT = "Labels"
+from __future__ import annotations
 
-OUTCOME_LABELS = {
-    "helped": QT_TRANSLATE_NOOP("Labels", "Helped"),
-    "guided": QT_TRANSLATE_NOOP("Labels", "Guided"),
-    "not_home": QT_TRANSLATE_NOOP("Labels", "Not at home"),
-    "refused": QT_TRANSLATE_NOOP("Labels", "Declined"),
-    "revisit_needed": QT_TRANSLATE_NOOP("Labels", "Revisit needed"),
-}
-FILING_STATUS_LABELS = {
-    "prepared": QT_TRANSLATE_NOOP("Labels", "Papers prepared"),
-    "submitted": QT_TRANSLATE_NOOP("Labels", "Submitted"),
-    "guided_only": QT_TRANSLATE_NOOP("Labels", "Guided only"),
-    "returned": QT_TRANSLATE_NOOP("Labels", "Returned for more papers"),
-    "completed": QT_TRANSLATE_NOOP("Labels", "Completed"),
-    "rejected": QT_TRANSLATE_NOOP("Labels", "Rejected"),
-}
-PORTAL_LABELS = {
-    "dvcqg": QT_TRANSLATE_NOOP("Labels", "National public service portal"),
-    "vneid": QT_TRANSLATE_NOOP("Labels", "VNeID app"),
-    "bhxh": QT_TRANSLATE_NOOP("Labels", "Social insurance (VssID)"),
-    "other": QT_TRANSLATE_NOOP("Labels", "Other"),
-}
-REVIEW_LABELS = {
-    "pending": QT_TRANSLATE_NOOP("Labels", "Waiting for review"),
-    "approved": QT_TRANSLATE_NOOP("Labels", "Approved"),
-    "flagged": QT_TRANSLATE_NOOP("Labels", "Flagged for correction"),
-    "corrected": QT_TRANSLATE_NOOP("Labels", "Corrected"),
-}
-FOLLOW_UP_LABELS = {
-    "overdue": QT_TRANSLATE_NOOP("Labels", "Overdue"),
-    "due": QT_TRANSLATE_NOOP("Labels", "Due soon"),
-    "flagged": QT_TRANSLATE_NOOP("Labels", "Returned by the leader"),
-}
-ROLE_LABELS = {
-    "volunteer": QT_TRANSLATE_NOOP("Labels", "Volunteer"),
-    "leader": QT_TRANSLATE_NOOP("Labels", "Team leader"),
-}
-ONLINE_LEVEL_LABELS = {
-    "full": QT_TRANSLATE_NOOP("Labels", "Fully online"),
-    "partial": QT_TRANSLATE_NOOP("Labels", "Partly online"),
-    "counter": QT_TRANSLATE_NOOP("Labels", "At the counter"),
-}
-SEX_LABELS = {
-    "Nam": QT_TRANSLATE_NOOP("Labels", "Male"),
-    "Nữ": QT_TRANSLATE_NOOP("Labels", "Female"),
-}
+import datetime as dt
+from enum import StrEnum
+
+from outreach import labels as shared
+from outreach import vocabulary as codes
+from outreach.ui.core.i18n import current_language
+
+OUTCOME_LABELS = codes.Outcome
+FILING_STATUS_LABELS = codes.FilingStatus
+PORTAL_LABELS = codes.Portal
+REVIEW_LABELS = codes.ReviewStatus
+FOLLOW_UP_LABELS = codes.FollowUpKind
+ROLE_LABELS = codes.Role
+ONLINE_LEVEL_LABELS = codes.OnlineLevel
+PRIORITY_LABELS = codes.PriorityFlag
+SEX_LABELS = codes.Sex
+SCOPE_LABELS = codes.ScopeKind
+PLACEHOLDER_LABELS = codes.Placeholder
 
 
-def label(table: dict[str, str], code: str | None) -> str:
-    """The translated label of ``code`` in ``table``; unknown codes are shown as they are."""
-    if code is None:
-        return ""
-    source = table.get(code)
-    return QCoreApplication.translate(CONTEXT, source) if source else code
+def label(table: type[StrEnum], code: str | None) -> str:
+    """The label of ``code`` of the list ``table`` in the UI's current language; unknown codes
+    are shown as they are."""
+    return shared.label(code, current_language(), of=table)
+
+
+def name_text(name: str | None) -> str:
+    """A report's name field in the UI's language (a real name, or a placeholder's label)."""
+    return shared.name_text(name, current_language())
+
+
+def scope_text(kind: str, name: str) -> str:
+    """A report's scope as its heading says it, in the UI's language."""
+    return shared.scope_text(kind, name, current_language())
 
 
 def format_date(day: dt.date | dt.datetime | None) -> str:

@@ -33,6 +33,8 @@ from outreach.ui.dialogs.ask import Choice, ask
 from outreach.ui.core.context import UiContext
 from outreach.ui.models.report_models import RowsModel
 from outreach.ui.sync_hook import is_enrolled_leader
+from outreach.ui.core.i18n import current_language
+from outreach.wire.reasons import message as reason_message
 
 
 def entity_label(entity: str) -> str:
@@ -66,17 +68,8 @@ def field_label(field: str) -> str:
 
 
 def reason_label(code: str) -> str:
-    reasons = {
-        "bad_value": QCoreApplication.translate("SyncProblems", "A value the server does not accept"),
-        "unknown_field": QCoreApplication.translate("SyncProblems", "A field this server version does not know"),
-        "unknown_entity": QCoreApplication.translate("SyncProblems", "A kind of record this server does not know"),
-        "not_permitted": QCoreApplication.translate("SyncProblems", "Only the ward office may change this"),
-        "leader_only": QCoreApplication.translate("SyncProblems", "Only a team leader may change this"),
-        "outside_ward": QCoreApplication.translate("SyncProblems", "The record belongs to another ward"),
-        "missing_ward": QCoreApplication.translate("SyncProblems", "The record has no ward"),
-        "bad_stamp": QCoreApplication.translate("SyncProblems", "The change's time stamp is invalid"),
-    }
-    return reasons.get(code, code)
+    """Why the server refused a change, in the UI's language: the server's own message for it."""
+    return reason_message(code, current_language())
 
 
 def fetch_overwritten(store: Any) -> list[tuple[Any, str]]:

@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from outreach.services.households import HouseholdSummary, household_summaries
 from outreach.ui.core.context import UiContext
-from outreach.ui.core.labels import format_date
+from outreach.ui.core.labels import PRIORITY_LABELS, format_date, label
+from outreach.vocabulary import PriorityFlag
 
 COL_HEAD = 0
 COL_ADDRESS = 1
@@ -182,14 +183,5 @@ class HouseholdTableModel(QAbstractTableModel):
 
 
 def priority_labels(row: HouseholdSummary) -> list[str]:
-    """Short labels of the household's priority flags, in the UI language."""
-    labels = []
-    if row.elderly_alone:
-        labels.append(QCoreApplication.translate("Priority", "elderly living alone"))
-    if row.disabled:
-        labels.append(QCoreApplication.translate("Priority", "disability"))
-    if row.policy_family:
-        labels.append(QCoreApplication.translate("Priority", "policy family"))
-    if row.poor_household:
-        labels.append(QCoreApplication.translate("Priority", "poor household"))
-    return labels
+    """Labels of the household's priority flags, in the UI language (the exports' words)."""
+    return [label(PRIORITY_LABELS, flag) for flag in PriorityFlag if getattr(row, flag)]

@@ -48,11 +48,12 @@ from outreach.services.coverage import (
 from outreach.services.periods import PERIOD_MONTH, PERIOD_RANGE, PERIOD_WEEK, WARD, Period, Scope, month_period, parse_period, range_period, week_period
 from outreach.store.database import Store
 from outreach.timeutil import iso_week_of, today_local
-from outreach.ui.core.labels import ONLINE_LEVEL_LABELS, OUTCOME_LABELS, label
+from outreach.ui.core.labels import ONLINE_LEVEL_LABELS, OUTCOME_LABELS, label, name_text, scope_text
 from outreach.ui.widgets.report_charts import chart_view, coverage_chart, trend_chart
 from outreach.ui.models.report_models import SORT_ROLE, RowsModel, number_locale
 from outreach.ui.core.context import UiContext
 from outreach.ui.core.tasks import TaskHandle
+from outreach.vocabulary import Placeholder, ScopeKind
 
 TABLE_KEYS = ("groups", "outcomes", "levels", "procedures", "volunteers", "trend")
 
@@ -70,19 +71,19 @@ def _compute(store: Store, period: Period, scope: Scope, ward_id: str | None, em
     return compute_coverage(store, period, scope, ward_id=ward_id, progress=progress)
 
 
-def _export(store: Store, actor: Actor, report: CoverageReport, path: Path, fmt: str) -> Path:
+def _export(store: Store, actor: Actor, report: CoverageReport, path: Path, fmt: str, language: str) -> Path:
     from outreach.reports import write_coverage
 
-    write_coverage(report, path, fmt)
+    write_coverage(report, path, fmt, language)
     record_aggregate_export(store, actor, report, str(path))
     return path
 
 
-def _export_follow_ups(store: Store, actor: Actor, scope: Scope, path: Path) -> Path:
+def _export_follow_ups(store: Store, actor: Actor, scope: Scope, path: Path, language: str) -> Path:
     from outreach.reports.lists import write_follow_up_list
 
     rows = export_follow_up_contacts(store, actor, str(path), scope)  # leaders only; audited first
-    return write_follow_up_list(rows, path)
+    return write_follow_up_list(rows, path, language)
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -109,7 +110,7 @@ class CoverageView(QWidget):
         self._runner, self._store, self._actor = ctx.runner, ctx.store, ctx.actor
         self._task: TaskHandle | None = None
         self.report: CoverageReport | None = None
-        self._scopes: list[ScopeChoice] = [ScopeChoice(WARD, "")]
+        self._scopes: list[ScopeChoice] = [ScopeChoice(WARD, Placeholder.WHOLE_WARD)]
 
         self.kind = QComboBox()
         self.kind.addItem(self.tr("Week"), PERIOD_WEEK)
@@ -123,7 +124,7 @@ class CoverageView(QWidget):
         self.to_label = QLabel(self.tr("to"))
         self.scope = QComboBox()
         self.scope.setMinimumContentsLength(22)
-        self.scope.addItem(self.tr("Whole ward"))
+        self.scope.addItem(name_text(Placeholder.WHOLE_WARD))
         self.refresh_button = QPushButton(self.tr("Show"))
         self.period_label = QLabel()
         self.period_label.setObjectName("coveragePeriod")
@@ -275,12 +276,12 @@ class CoverageView(QWidget):
 
     def _set_scopes(self, choices: list[ScopeChoice]) -> None:
         current = self.current_scope()
-        prefixes = {"ward": "", "group": self.tr("Group: "), "team": self.tr("Team: "), "volunteer": self.tr("Volunteer: ")}
+        prefixes = {ScopeKind.WARD: "", "group": self.tr("Group: "), "team": self.tr("Team: "), "volunteer": self.tr("Volunteer: ")}
         self._scopes = choices
         self.scope.blockSignals(True)
         self.scope.clear()
         for choice in choices:
-            text = self.tr("Whole ward") if choice.scope.kind == "ward" else prefixes[choice.scope.kind] + choice.label
+            text = name_text(choice.label) if choice.scope.kind == ScopeKind.WARD else prefixes[choice.scope.kind] + choice.label
             self.scope.addItem(text)
         self.scope.blockSignals(False)
         self.set_scope(current)
@@ -363,7 +364,7 @@ class CoverageView(QWidget):
     def _fill_tables(self, r: CoverageReport) -> None:
         self.models["groups"].set_rows(
             [self.tr("Residential group"), self.tr("Households"), self.tr("Visited"), self.tr("Share"), self.tr("Priority"), self.tr("Priority visited"), self.tr("Priority share")],
-            [[g.group_name, g.households, g.households_visited, pct(g.households_visited, g.households), g.priority_households,
+            [[name_text(g.group_name), g.households, g.households_visited, pct(g.households_visited, g.households), g.priority_households,
               g.priority_reached, pct(g.priority_reached, g.priority_households)] for g in r.groups],
             [self.tr("Total"), r.households_total, r.households_visited, pct(r.households_visited, r.households_total), r.priority_total,
              r.priority_reached, pct(r.priority_reached, r.priority_total)],
@@ -387,7 +388,7 @@ class CoverageView(QWidget):
         )
         self.models["volunteers"].set_rows(
             [self.tr("Volunteer"), self.tr("Team"), self.tr("Visits"), self.tr("Households"), self.tr("Filings")],
-            [[v.name, v.team_name, v.visits, v.households, v.filings] for v in r.volunteers],
+            [[name_text(v.name), v.team_name, v.visits, v.households, v.filings] for v in r.volunteers],
         )
         self.models["trend"].set_rows(
             [self.tr("Week"), self.tr("From"), self.tr("Visits"), self.tr("Households"), self.tr("Filings"), self.tr("Fully online")],
@@ -395,7 +396,7 @@ class CoverageView(QWidget):
         )
 
     def _scope_text(self, report: CoverageReport) -> str:
-        return self.tr("Whole ward") if report.scope.kind == "ward" else report.scope_label
+        return scope_text(report.scope.kind, report.scope_name)
 
     def _pct(self, value: float | None) -> str:
         return "–" if value is None else f"{self._locale.toString(value * 100, 'f', 1)} %"
@@ -433,7 +434,7 @@ class CoverageView(QWidget):
         """Write the report on screen to ``path`` in the background (after the file dialog)."""
         if self.report is None:
             return None
-        return self._run_export(_export, self._store, self._actor, self.report, path, fmt)
+        return self._run_export(_export, self._store, self._actor, self.report, path, fmt, self._lang())
 
     def _ask_follow_up_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export follow-up list"), "hen-quay-lai.xlsx", "Excel (*.xlsx);;CSV (*.csv)")
@@ -442,7 +443,7 @@ class CoverageView(QWidget):
 
     def export_follow_ups_to(self, path: Path) -> TaskHandle:
         """The follow-up list with names and phones: refused for volunteers, audited for leaders."""
-        return self._run_export(_export_follow_ups, self._store, self._actor, self.current_scope(), path)
+        return self._run_export(_export_follow_ups, self._store, self._actor, self.current_scope(), path, self._lang())
 
     def _run_export(self, fn: Callable[..., Path], *args: Any) -> TaskHandle:
         self.status.setText(self.tr("Exporting…"))

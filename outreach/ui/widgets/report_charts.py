@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QMargins, Qt
 from PySide6.QtGui import QColor, QPainter
 
 from outreach.services.coverage import CoverageReport
+from outreach.ui.core.labels import name_text
 
 BLUE = QColor("#2F5597")
 ORANGE = QColor("#C55A11")
@@ -32,7 +33,7 @@ def coverage_chart(report: CoverageReport) -> QChart:
     series.append(bars)
     chart.addSeries(series)
     categories = QBarCategoryAxis()
-    categories.append([_short_group(g.group_name) or "–" for g in report.groups])
+    categories.append([_short_group(name_text(g.group_name)) or "–" for g in report.groups])
     if len(report.groups) > 12:
         categories.setLabelsAngle(-90)
         categories.setTruncateLabels(False)
