@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from outreach.reports.cell_safety import csv_text
 from outreach.reports.tables import Percent, coverage_tables, report_heading
 from outreach.services.coverage import CoverageReport
 from outreach.labels import DEFAULT_LANGUAGE
@@ -24,6 +25,8 @@ ENCODING = "utf-8-sig"
 def _cell(value: Any) -> Any:
     if value is None:
         return ""
+    if isinstance(value, str):
+        return csv_text(value)
     if isinstance(value, Percent):
         return f"{float(value):.4f}"
     if isinstance(value, float):

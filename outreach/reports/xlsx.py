@@ -16,6 +16,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from outreach.reports.cell_safety import set_xlsx_value
 from outreach.reports.tables import DEFINITIONS, Percent, ReportTable, coverage_tables, report_heading
 from outreach.services.coverage import CoverageReport
 from outreach.labels import DEFAULT_LANGUAGE
@@ -55,7 +56,8 @@ def _write_table(ws: Worksheet, table: ReportTable, heading: str) -> None:
     for r, row in enumerate(table.all_rows(), start=HEADER_ROW + 1):
         is_total = table.total is not None and row is table.total
         for c, value in enumerate(row, start=1):
-            cell = ws.cell(row=r, column=c, value=float(value) if isinstance(value, Percent) else value)
+            cell = ws.cell(row=r, column=c)
+            set_xlsx_value(cell, float(value) if isinstance(value, Percent) else value)
             fmt = number_format(value)
             if fmt:
                 cell.number_format = fmt

