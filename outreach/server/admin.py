@@ -142,11 +142,29 @@ class IssuedCode:
     member_id: str | None
 
 
+class CodeRefused(AdminError):
+    """The code limits refuse this code; ``reason`` is the wire reason the API answers with."""
+
+    _TEXT = {
+        "code_lifetime": f"a code lives 1 to {auth.MAX_CODE_MINUTES} minutes (7 days)",
+        "too_many_codes": f"the team already has {auth.MAX_OPEN_CODES_PER_TEAM} unused codes; use them or let them expire first",
+    }
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(self._TEXT.get(reason, reason))
+        self.reason = reason
+
+
 def issue_enrolment_code(db: ServerDb, team_ref: str, role: str, member_name: str | None = None, minutes: int = auth.DEFAULT_CODE_MINUTES) -> IssuedCode:
     """A one-time code for a laptop of ``team``; with a name, the team member is created too."""
     if role not in auth.ROLES:
         raise AdminError(f"role must be one of {', '.join(auth.ROLES)}")
     team = find_team(db, team_ref)
+    with db.read() as conn:  # before the member is made, so a refused code leaves nothing behind
+        try:
+            auth.check_code_request(conn, team["id"], minutes)
+        except auth.AuthFailure as exc:
+            raise CodeRefused(exc.reason) from None
     member_id = None
     if member_name:
         member_id = uuid7()

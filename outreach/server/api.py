@@ -26,7 +26,7 @@ from starlette.middleware.gzip import GZipMiddleware
 
 from outreach import __version__
 from outreach.server import auth
-from outreach.server.admin import issue_enrolment_code, server_clock
+from outreach.server.admin import CodeRefused, issue_enrolment_code, server_clock
 from outreach.server.db import ServerDb
 from outreach.server.pull import pull_columns, pull_page
 from outreach.server.push import RequestRefused, apply_push
@@ -141,6 +141,9 @@ def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BY
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=1)
     app.state.db = db
     clock = server_clock(db)
+    #: Failed enrolments per client address (``request.client``: the real client behind a local
+    #: reverse proxy too, as uvicorn reads X-Forwarded-For from 127.0.0.1).
+    app.state.enrol_attempts = auth.AttemptLimiter()
 
     def server_time() -> str:
         return clock.now()
@@ -201,11 +204,18 @@ def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BY
 
     @app.post(f"{protocol.API_PREFIX}/enroll", dependencies=[Depends(check_protocol)])
     def enroll(body: EnrolRequest, request: Request) -> dict[str, Any]:
+        address = request.client.host if request.client else "unknown"
+        enrol_attempts: auth.AttemptLimiter = request.app.state.enrol_attempts
+        wait = enrol_attempts.retry_after(address)
+        if wait:
+            log.info("enrolment throttled", extra={"event": "enrol_refused", "reason": Reason.TOO_MANY_ATTEMPTS, "client": address})
+            raise ApiError(429, Reason.TOO_MANY_ATTEMPTS, retry_after=wait)
         try:
             with db.write() as conn:
                 device, token = auth.redeem_code(conn, body.code, body.label)
         except auth.AuthFailure as exc:
-            log.info("enrolment refused", extra={"event": "enrol_refused", "reason": exc.reason})
+            enrol_attempts.failed(address)
+            log.info("enrolment refused", extra={"event": "enrol_refused", "reason": exc.reason, "client": address})
             raise ApiError(401, exc.reason) from None
         request.state.device_id = device.device_id
         log.info("device enrolled", extra={"event": "enrolled", "device_id": device.device_id, "ward_id": device.ward_id})
@@ -217,7 +227,10 @@ def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BY
         """A team leader enrols a volunteer's laptop in the field, without the office console."""
         if device.role != Role.LEADER or device.team_id is None:
             raise ApiError(403, Reason.LEADER_ONLY)
-        issued = issue_enrolment_code(db, device.team_id, Role.VOLUNTEER, body.member_name.strip() or None, body.minutes)
+        try:
+            issued = issue_enrolment_code(db, device.team_id, Role.VOLUNTEER, body.member_name.strip() or None, body.minutes)
+        except CodeRefused as exc:
+            raise ApiError(429 if exc.reason == Reason.TOO_MANY_CODES else 422, exc.reason) from None
         log.info("enrolment code issued", extra={"event": "code_issued", "device_id": device.device_id})
         expires_utc = issued.expires_at.replace(tzinfo=dt.UTC)  # stored naive UTC
         return {"code": issued.code, "expires_at": expires_utc.isoformat(), "team_id": issued.team_id,

@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 import secrets
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 
 from outreach.model.ids import uuid7
 from outreach.server.schema import Device, EnrolmentCode
@@ -23,6 +28,15 @@ from outreach.wire.reasons import Reason
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"  # no 0/O, 1/I/L, U: read aloud and typed by hand
 CODE_LENGTH = 10
 DEFAULT_CODE_MINUTES = 15
+#: A code is a bearer secret until used: it lives a week at most, however it was asked for.
+MAX_CODE_MINUTES = 7 * 24 * 60
+#: Unused, unexpired codes one team may hold at once: enough for a morning's enrolments at the
+#: office, not a pile of live secrets.
+MAX_OPEN_CODES_PER_TEAM = 30
+#: Wrong codes one address may try in ``ATTEMPT_WINDOW_S`` before it must wait: a 10-letter code
+#: of 30 symbols cannot be guessed at that rate.
+MAX_FAILED_ATTEMPTS = 10
+ATTEMPT_WINDOW_S = 60.0
 ROLES: tuple[Role, ...] = tuple(Role)
 
 
@@ -60,9 +74,23 @@ class AuthFailure(Exception):
         self.reason = reason
 
 
+def check_code_request(conn: Connection, team_id: str | None, minutes: int) -> None:
+    """Refuse a code the limits do not allow: AuthFailure(code_lifetime|too_many_codes)."""
+    if not 1 <= minutes <= MAX_CODE_MINUTES:
+        raise AuthFailure("code_lifetime")
+    if team_id is not None:
+        open_codes = conn.execute(
+            select(func.count()).select_from(EnrolmentCode).where(
+                EnrolmentCode.team_id == team_id, EnrolmentCode.used_at.is_(None), EnrolmentCode.expires_at >= utcnow())
+        ).scalar_one()
+        if open_codes >= MAX_OPEN_CODES_PER_TEAM:
+            raise AuthFailure("too_many_codes")
+
+
 def create_code(conn: Connection, ward_id: str, team_id: str | None, role: str, member_id: str | None, minutes: int = DEFAULT_CODE_MINUTES) -> tuple[str, dt.datetime]:
     if role not in ROLES:
         raise ValueError(f"role must be one of {ROLES}")
+    check_code_request(conn, team_id, minutes)
     code = new_code()
     now = utcnow()
     expires = now + dt.timedelta(minutes=minutes)
@@ -115,3 +143,37 @@ def revoke(conn: Connection, device_id: str) -> bool:
     return bool(
         conn.execute(update(Device).where(Device.id == device_id, Device.revoked_at.is_(None)).values(revoked_at=utcnow())).rowcount
     )
+
+
+class AttemptLimiter:
+    """Failed enrolment attempts per client address in a sliding window (in memory: a restart
+    forgets them, which costs a guesser nothing they could use).
+
+    ``clock`` is injectable so the window is tested without waiting."""
+
+    def __init__(self, limit: int = MAX_FAILED_ATTEMPTS, window_s: float = ATTEMPT_WINDOW_S,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.limit, self.window_s, self._clock = limit, window_s, clock
+        self._failures: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def _recent(self, address: str) -> deque[float]:
+        now = self._clock()
+        failures = self._failures.setdefault(address, deque())
+        while failures and failures[0] <= now - self.window_s:
+            failures.popleft()
+        return failures
+
+    def retry_after(self, address: str) -> int:
+        """Seconds ``address`` must wait before its next attempt; 0 when it may try now."""
+        with self._lock:
+            failures = self._recent(address)
+            if len(failures) < self.limit:
+                if not failures:
+                    self._failures.pop(address, None)
+                return 0
+            return max(1, math.ceil(failures[0] + self.window_s - self._clock()))
+
+    def failed(self, address: str) -> None:
+        with self._lock:
+            self._recent(address).append(self._clock())

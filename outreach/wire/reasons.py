@@ -24,6 +24,9 @@ class Reason(StrEnum):
     REVOKED = "revoked"
     BAD_CODE = "bad_code"
     EXPIRED_CODE = "expired_code"
+    CODE_LIFETIME = "code_lifetime"
+    TOO_MANY_CODES = "too_many_codes"
+    TOO_MANY_ATTEMPTS = "too_many_attempts"
     TOO_LARGE = "too_large"
     TOO_MANY_CHANGES = "too_many_changes"
     BAD_GZIP = "bad_gzip"
@@ -60,6 +63,11 @@ MESSAGES: dict[Reason, tuple[str, str]] = {
     Reason.BAD_CODE: ("Mã đăng ký không đúng hoặc đã được dùng.", "The enrolment code is wrong or already used."),
     Reason.EXPIRED_CODE: ("Mã đăng ký đã hết hạn; xin văn phòng phường cấp mã mới.",
                           "The enrolment code has expired; ask the ward office for a new one."),
+    Reason.CODE_LIFETIME: ("Mã đăng ký chỉ có hiệu lực từ 1 phút đến 7 ngày.", "An enrolment code is valid for 1 minute to 7 days."),
+    Reason.TOO_MANY_CODES: ("Đội đã có quá nhiều mã đăng ký chưa dùng; hãy dùng hết hoặc chờ chúng hết hạn.",
+                            "The team already has too many unused enrolment codes; use them or let them expire first."),
+    Reason.TOO_MANY_ATTEMPTS: ("Nhập sai mã đăng ký quá nhiều lần; hãy đợi một phút rồi thử lại.",
+                               "Too many wrong enrolment codes; wait a minute and try again."),
     Reason.TOO_LARGE: ("Yêu cầu quá lớn.", "The request is too large."),
     Reason.TOO_MANY_CHANGES: ("Quá nhiều thay đổi trong một yêu cầu.", "Too many changes in one request."),
     Reason.BAD_GZIP: ("Dữ liệu nén gửi lên bị hỏng.", "The compressed request body is damaged."),

@@ -22,6 +22,7 @@ import uvicorn
 
 from outreach.server import admin
 from outreach.server.api import create_app
+from outreach.server.auth import AttemptLimiter
 from outreach.server.db import ServerDb
 from outreach.store.database import Store, open_store
 from outreach.store.profile import Profile
@@ -83,6 +84,9 @@ class WardSetup:
 
 
 def make_ward(server: LiveServer, name: str = "Phường Ngọc Hà") -> WardSetup:
+    # The servers live for the whole session: a test starts with a clean window of wrong
+    # enrolment codes (the API fuzz test alone sends hundreds from 127.0.0.1).
+    server.app.state.enrol_attempts = AttemptLimiter()
     ward_id = admin.add_ward(server.db, name, code="00004", province_code="01", province_name="Thành phố Hà Nội")
     team_id = admin.add_team(server.db, ward_id, f"Đội cơ động {ward_id[-6:]}")
     admin.add_group(server.db, ward_id, "Tổ dân phố số 1", sort_order=1)

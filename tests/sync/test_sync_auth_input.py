@@ -4,6 +4,7 @@ and reason, and a refused request leaves the server's tables untouched.
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import json
 import logging
@@ -12,12 +13,13 @@ from typing import Any
 
 import pytest
 import requests
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select, text, update
 
 from outreach import secrets
 from outreach.model import Household, OutboxEntry
 from outreach.model.ids import uuid7
-from outreach.server import admin
+from outreach.server import admin, auth
+from outreach.server.schema import EnrolmentCode
 from outreach.server.logs import JsonFormatter
 from outreach.store.database import Store
 from outreach.wire import protocol
@@ -93,7 +95,10 @@ def test_bad_and_expired_enrolment_codes(ward_setup: WardSetup, store: Store) ->
     with pytest.raises(EnrolmentFailed) as bad:
         enroll(store, ward_setup.server.url, "AAAAA-BBBBB")
     assert bad.value.code == "bad_code"
-    expired = admin.issue_enrolment_code(ward_setup.server.db, ward_setup.team_id, "volunteer", None, minutes=-1).code
+    expired = admin.issue_enrolment_code(ward_setup.server.db, ward_setup.team_id, "volunteer", None, minutes=1).code
+    with ward_setup.server.db.write() as conn:  # let it run out (a code lives 1 minute at the least)
+        conn.execute(update(EnrolmentCode).where(EnrolmentCode.code_hash == auth.hash_secret(auth.normalise_code(expired)))
+                     .values(expires_at=auth.utcnow() - dt.timedelta(minutes=1)))
     with pytest.raises(EnrolmentFailed) as late:
         enroll(store, ward_setup.server.url, expired)
     assert late.value.code == "expired_code"
