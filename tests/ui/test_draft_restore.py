@@ -11,7 +11,7 @@ from pathlib import Path
 from outreach.services.drafts import load_draft
 from outreach.ui.dialogs.ask import click_choice
 from outreach.ui.main_window import PAGE_NEW_VISIT
-from outreach.ui.screens.visit_form import DRAFT_ID
+from outreach.services.visit_draft import DRAFT_ID
 
 CHILD = Path(__file__).with_name("draft_child.py")
 

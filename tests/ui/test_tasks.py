@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 import pytest
 
+from outreach.services.changes import NOTHING
 from outreach.ui.core.tasks import ProgressSpec, TaskHandle
 from outreach.ui.core.tasks import TaskRunner as _TaskRunner
 
@@ -40,7 +41,7 @@ def test_result_arrives_on_gui_thread(qtbot) -> None:
         return a + b
 
     with qtbot.waitSignal(runner.task_finished, timeout=5000):
-        runner.run(work, 2, 3, on_done=lambda r: seen.append((r, QThread.currentThread() is QApplication.instance().thread())))
+        runner.query(work, 2, 3, on_done=lambda r: seen.append((r, QThread.currentThread() is QApplication.instance().thread())))
     assert seen == [(5, True)]
     runner.shutdown()
 
@@ -53,7 +54,7 @@ def test_errors_go_to_on_error(qtbot) -> None:
         raise ValueError("x")
 
     with qtbot.waitSignal(runner.task_finished, timeout=5000):
-        runner.run(boom, on_error=errors.append)
+        runner.query(boom, on_error=errors.append)
     assert isinstance(errors[0], ValueError)
     runner.shutdown()
 
@@ -71,7 +72,7 @@ def test_writes_are_serial_and_ordered(qtbot) -> None:
         return i
 
     for i in range(20):
-        runner.run(write, i, writes=True)
+        runner.mutate(write, i, changes=NOTHING)
     qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
     assert order == list(range(20))
     runner.shutdown()
@@ -87,7 +88,7 @@ def test_cancel_and_progress(qtbot) -> None:
         gate.wait(5)
         return "finished"
 
-    handle = runner.run(slow, on_done=done.append)
+    handle = runner.query(slow, on_done=done.append)
     handle.cancel()
     gate.set()
     qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
@@ -105,7 +106,7 @@ def test_result_of_a_task_that_outlived_its_progress_dialog_is_delivered(qtbot) 
         gate.wait(5)
         return "finished"
 
-    handle = runner.run(slow, on_done=done.append, progress=ProgressSpec("Working", delay_ms=0))
+    handle = runner.query(slow, on_done=done.append, progress=ProgressSpec("Working", delay_ms=0))
     qtbot.waitUntil(lambda: runner._pending[handle.task_id].dialog is not None, timeout=5000)
     gate.set()
     qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
@@ -121,7 +122,7 @@ def test_cancel_button_of_the_progress_dialog_cancels(qtbot) -> None:
         gate.wait(5)
         return "finished"
 
-    handle = runner.run(slow, on_done=done.append, progress=ProgressSpec("Working", delay_ms=0))
+    handle = runner.query(slow, on_done=done.append, progress=ProgressSpec("Working", delay_ms=0))
     qtbot.waitUntil(lambda: runner._pending[handle.task_id].dialog is not None, timeout=5000)
     dialog = runner._pending[handle.task_id].dialog
     dialog.findChild(QPushButton).click()
