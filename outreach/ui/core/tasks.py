@@ -117,25 +117,6 @@ def _accepts_task(fn: Callable[..., Any]) -> bool:
     return "task" in params or any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
 
 
-def _writing_on(executor: str) -> Callable[..., TaskHandle]:
-    """``TaskRunner.mutate`` / ``network``: the same call, on the executor named ``executor``."""
-
-    def submit(
-        self: TaskRunner,
-        fn: Callable[..., Any],
-        *args: Any,
-        changes: ChangesSpec = None,
-        initiator: object | None = None,
-        on_done: Callable[[Any], None] | None = None,
-        on_error: Callable[[BaseException], None] | None = None,
-        progress: ProgressSpec | None = None,
-    ) -> TaskHandle:
-        return self._submit(getattr(self, executor), fn, args, on_done, on_error, progress, changes, initiator,
-                            reports_changes=True)
-
-    return submit
-
-
 class TaskRunner(QObject):
     """Runs callables off the GUI thread; create one per application and pass it to screens."""
 
@@ -175,28 +156,44 @@ class TaskRunner(QObject):
         progress: ProgressSpec | None = None,
     ) -> TaskHandle:
         """Read in the background, beside other reads; ``fn`` must not write (use ``mutate``)."""
-        return self._submit(self._readers, fn, args, on_done, on_error, progress, None, None)
+        return self._submit(self._readers, fn, args, on_done=on_done, on_error=on_error, progress=progress)
 
-    #: Write on the serial writer, after every write queued before; then broadcast ``changes``.
-    #: ``changes`` may be left out only if ``fn`` returns ``Changes`` or ``Changed``: a write that
-    #: does not say what it changed is delivered to ``on_error`` as a ``TypeError``. ``initiator``
-    #: (usually the calling widget) rides along with the broadcast, so the screen that made the
-    #: change and already updated itself can skip reloading.
-    mutate = _writing_on("_writer")
-    #: Talk to the office server (and store what it sends) on the network thread; as ``mutate``.
-    network = _writing_on("_network")
+    def mutate(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        changes: ChangesSpec = None,
+        initiator: object | None = None,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        progress: ProgressSpec | None = None,
+    ) -> TaskHandle:
+        """Write on the serial writer, after every write queued before; then broadcast ``changes``.
+
+        ``changes`` may be left out only if ``fn`` returns ``Changes`` or ``Changed``: a write that
+        does not say what it changed is delivered to ``on_error`` as a ``TypeError``.
+        ``initiator`` (usually the calling widget) rides along with the broadcast, so the screen
+        that made the change and already updated itself can skip reloading.
+        """
+        return self._submit(self._writer, fn, args, changes=changes, initiator=initiator, on_done=on_done,
+                            on_error=on_error, progress=progress, reports_changes=True)
+
+    def network(self, fn: Callable[..., Any], *args: Any, **options: Any) -> TaskHandle:
+        """Talk to the office server (and store what it sends) on the network thread; the options
+        are ``mutate``'s (``changes`` included: what was stored from the server)."""
+        return self._submit(self._network, fn, args, reports_changes=True, **options)
 
     def _submit(
         self,
         executor: ThreadPoolExecutor,
         fn: Callable[..., Any],
         args: tuple[Any, ...],
-        on_done: Callable[[Any], None] | None,
-        on_error: Callable[[BaseException], None] | None,
-        progress: ProgressSpec | None,
-        changes: ChangesSpec,
-        initiator: object | None,
         *,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        progress: ProgressSpec | None = None,
+        changes: ChangesSpec = None,
+        initiator: object | None = None,
         reports_changes: bool = False,
     ) -> TaskHandle:
         with self._lock:
