@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach.services.changes import Changes
+from outreach.services.changes import NOTHING, Changes
 from outreach.services.visit_draft import VisitDraft, load_visit_draft
 from outreach.services.visits import VisitView, get_visit
 from outreach.ui.core import settings as ui_settings
@@ -366,7 +366,7 @@ class MainWindow(QMainWindow):
 
         self.sync_driver.stop()
         self._wiped = True
-        self.ctx.runner.mutate(wipe_profile, self.ctx.store, changes=Changes(), on_done=lambda _r: self._after_wipe())
+        self.ctx.runner.mutate(wipe_profile, self.ctx.store, changes=NOTHING, on_done=lambda _r: self._after_wipe())
 
     def _after_wipe(self) -> None:
         self.wiped.emit()

@@ -248,8 +248,8 @@ class ImportDialog(QDialog):
             return
         report = partial(write_rejected_report, include_duplicates=self.include_duplicates.isChecked())
         self._runner.query(report, self.preview, path,
-                         on_done=lambda n: self.summary.setText(self.tr("%1 rows saved to %2").replace("%1", str(n)).replace("%2", str(path))),
-                         on_error=self._on_error)
+                           on_done=lambda n: self.summary.setText(self.tr("%1 rows saved to %2").replace("%1", str(n)).replace("%2", str(path))),
+                           on_error=self._on_error)
 
     def _set_busy(self, text: str) -> None:
         self.summary.setText(text)

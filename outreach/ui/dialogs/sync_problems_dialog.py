@@ -179,7 +179,7 @@ class SyncProblemsDialog(QDialog):
         if self.is_leader:
             self.overwritten_note.setText(self.tr("Asking the ward server…"))
             self._ctx.runner.query(fetch_overwritten, self._ctx.store, on_done=self._show_overwritten,
-                                 on_error=self._overwritten_failed)
+                                   on_error=self._overwritten_failed)
 
     def _show_refused(self, items: list[RefusedChange]) -> None:
         self.refused = items

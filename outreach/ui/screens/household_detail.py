@@ -150,8 +150,8 @@ class HouseholdDetailView(QWidget):
             self._set_enabled(False)
             return
         self._ctx.runner.query(load_household_page, self._ctx.store, household_id,
-                             on_done=lambda page, hid=household_id: self._loaded(hid, page),
-                             on_error=self._load_failed)
+                               on_done=lambda page, hid=household_id: self._loaded(hid, page),
+                               on_error=self._load_failed)
 
     def reload(self) -> None:
         self.show_household(self._household_id)

@@ -192,7 +192,7 @@ class WeeklyLogView(QWidget):
         filters = {"volunteer_id": self.volunteer.currentData(), "group_id": self.group.currentData(),
                    "outcome": self.outcome.currentData(), "review_status": self.review.currentData()}
         self._task = self._ctx.runner.query(lambda: weekly_log(store, week, team_id=team, **filters),
-                                          on_done=lambda log: self._loaded(generation, log))
+                                            on_done=lambda log: self._loaded(generation, log))
 
     def _loaded(self, generation: int, log: WeeklyLog) -> None:
         if generation != self._generation:
