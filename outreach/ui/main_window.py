@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach.services.drafts import load_draft
+from outreach.services.changes import NOTHING, Changes
+from outreach.services.visit_draft import VisitDraft, load_visit_draft
 from outreach.services.visits import VisitView, get_visit
 from outreach.ui.core import settings as ui_settings
 from outreach.ui import sync_hook
@@ -39,9 +40,6 @@ from outreach.ui.widgets.sync_status import SyncStatusLabel
 if TYPE_CHECKING:  # imported when first used: start-up pays only for the first screen
     from outreach.cccd import CccdRecord
     from outreach.ui.dialogs.scan_dialog import ScanDialog
-
-#: The New visit form's draft id (kept equal to ``outreach.ui.screens.visit_form.DRAFT_ID``).
-DRAFT_ID = "new-visit"
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +64,9 @@ class MainWindow(QMainWindow):
     language_changed = Signal(str)
     unsent_exported = Signal(int)
     wiped = Signal()
+    #: (Changes, initiator): what a write changed, sent to every screen built so far; each one
+    #: decides from it whether to reload (``apply_changes``), so no list here says who shows what.
+    changes_applied = Signal(object, object)
 
     def __init__(self, ctx: UiContext, settings: ui_settings.UiSettings) -> None:
         super().__init__()
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.sync_driver = SyncDriver(ctx, self.post_sync_status, self)
         self.sync_driver.revoked.connect(self.offer_revocation_steps)
         self._wiped = False
+        ctx.runner.changed.connect(self.changes_applied)
         self._build()
         geometry = settings.get(ui_settings.WINDOW_GEOMETRY)
         if geometry is None or geometry.isEmpty() or not self.restoreGeometry(geometry):
@@ -181,9 +183,7 @@ class MainWindow(QMainWindow):
         if key == PAGE_NEW_VISIT:
             from outreach.ui.screens.visit_form import VisitForm
 
-            form = VisitForm(ctx)
-            form.saved.connect(lambda _v: self._refresh_built((PAGE_FOLLOW_UPS, PAGE_WEEKLY_LOG, PAGE_HOUSEHOLDS)))
-            return form
+            return VisitForm(ctx)
         if key == PAGE_FOLLOW_UPS:
             from outreach.ui.screens.follow_ups_view import FollowUpsView
 
@@ -224,6 +224,9 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(placeholder)
             self._placeholders[key] = widget
             self.pages[key] = widget
+            apply_changes: Callable[[Changes, object], None] | None = getattr(widget, "apply_changes", None)
+            if apply_changes is not None:
+                self.changes_applied.connect(apply_changes)
         return self.pages[key]
 
     def show_page(self, key: int) -> QWidget:
@@ -241,13 +244,6 @@ class MainWindow(QMainWindow):
     def current_page(self) -> int:
         return self.nav.currentRow()
 
-    def _refresh_built(self, keys: tuple[int, ...]) -> None:
-        for key in keys:
-            widget = self.pages.get(key)
-            refresh: Callable[[], None] | None = getattr(widget, "refresh", None)
-            if refresh is not None and key != self.current_page():
-                refresh()
-
     # -- cross-screen actions ------------------------------------------------------------------
 
     def start_visit_for(self, household_id: str, text: str) -> None:
@@ -260,14 +256,13 @@ class MainWindow(QMainWindow):
         form.outcome.setFocus()
 
     def open_visit(self, visit_id: str) -> None:
-        self.ctx.runner.run(get_visit, self.ctx.store, visit_id, on_done=self._show_visit)
+        self.ctx.runner.query(get_visit, self.ctx.store, visit_id, on_done=self._show_visit)
 
     def _show_visit(self, visit: VisitView) -> None:
         from outreach.ui.dialogs.visit_dialog import VisitDialog
 
         dialog = VisitDialog(self.ctx, visit, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(lambda _v: self._refresh_built(tuple(self.pages)))
         self._track(dialog)
         dialog.open()
 
@@ -296,17 +291,17 @@ class MainWindow(QMainWindow):
 
     def offer_draft(self) -> None:
         """At start: if the New visit form left a draft (crash, kill -9), offer to restore it."""
-        self.ctx.runner.run(load_draft, self.ctx.store, DRAFT_ID, on_done=self._draft_loaded)
+        self.ctx.runner.query(load_visit_draft, self.ctx.store, on_done=self._draft_loaded)
 
-    def _draft_loaded(self, payload: dict[str, object] | None) -> None:
-        if not payload:
+    def _draft_loaded(self, draft: VisitDraft | None) -> None:
+        if draft is None:
             return
         from outreach.ui.screens.visit_form import VisitForm
 
         form = self.page(PAGE_NEW_VISIT)
         assert isinstance(form, VisitForm)
         self.show_page(PAGE_NEW_VISIT)
-        form.offer_payload(payload)
+        form.offer_draft(draft)
 
     # -- background sync -----------------------------------------------------------------------
 
@@ -353,7 +348,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("%1 unsent changes saved to %2").replace("%1", str(count)).replace("%2", path), 15_000)
             self.unsent_exported.emit(count)
 
-        self.ctx.runner.run(export_unsent, self.ctx.store, Path(path), on_done=done)
+        self.ctx.runner.query(export_unsent, self.ctx.store, Path(path), on_done=done)
 
     def confirm_wipe(self) -> None:
         def answered(key: str | None) -> None:
@@ -375,7 +370,7 @@ class MainWindow(QMainWindow):
 
         self.sync_driver.stop()
         self._wiped = True
-        self.ctx.runner.run(wipe_profile, self.ctx.store, writes=True, on_done=lambda _r: self._after_wipe())
+        self.ctx.runner.mutate(wipe_profile, self.ctx.store, changes=NOTHING, on_done=lambda _r: self._after_wipe())
 
     def _after_wipe(self) -> None:
         self.wiped.emit()
@@ -424,7 +419,7 @@ class MainWindow(QMainWindow):
             return
         current = self.current_page()
         form = self.pages.get(PAGE_NEW_VISIT)
-        carried = form.draft_payload() if isinstance(form, VisitForm) and not form.is_empty() else None
+        carried = form.draft() if isinstance(form, VisitForm) and not form.is_empty() else None
         self.ctx.translations.apply(language)
         self.ctx.runner.language = language
         profile = self.ctx.store.profile

@@ -64,7 +64,7 @@ class SyncDriver(QObject):
 
     def start(self, first_delay_ms: int = FIRST_SYNC_DELAY_MS) -> None:
         """Show the local status now; sync after ``first_delay_ms`` and then periodically."""
-        self._ctx.runner.run(sync_hook.current_status, self._ctx.store, on_done=self._show_local)
+        self._ctx.runner.query(sync_hook.current_status, self._ctx.store, on_done=self._show_local)
         if not self.active:
             return
         self._periodic.start()
@@ -89,7 +89,7 @@ class SyncDriver(QObject):
         self._running = True
         previous = self.last_status
         self._show(SyncStatus(STATE_SYNCING, previous.last_success, previous.pending, previous.attention))
-        self._ctx.runner.run(sync_hook.sync_once, self._ctx.store, on_done=self._finished, on_error=self._failed)
+        self._ctx.runner.network(sync_hook.sync_once, self._ctx.store, on_done=self._finished, on_error=self._failed)
 
     def stop(self) -> None:
         self._stopped = True

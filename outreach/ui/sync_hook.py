@@ -10,8 +10,10 @@ Three small parts:
    (``outreach.sync.client.enroll``, raising an ``OutreachError`` the user can act on). It runs on
    the background runner's pool (it waits on the network).
 
-3. **Background sync.** ``sync_once(store)`` runs one push + pull on the background runner and
-   returns the status to show plus the error, if any (``outreach.ui.sync_driver`` schedules it);
+3. **Background sync.** ``sync_once(store)`` runs one push + pull on the runner's network thread
+   and returns the status to show plus the error, if any, with what the pull changed (the main
+   window broadcasts it, so the screens showing pulled rows reload; ``outreach.ui.sync_driver``
+   schedules it);
    ``current_status(store)`` is what the status bar shows before the first sync.
 """
 
@@ -21,6 +23,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from outreach.services.changes import SYNCED_DATA, Changed, Changes
 from outreach.sync.client import enroll
 
 STATE_NOT_ENROLLED = "not_enrolled"
@@ -78,8 +81,9 @@ def current_status(store: Any) -> SyncStatus:
     return SyncStatus(STATE_SYNCED if last else STATE_OFFLINE, last, pending, attention)
 
 
-def sync_once(store: Any) -> tuple[SyncStatus, Exception | None]:
-    """Background work: one push + pull; the status to show and the sync error (None if fine).
+def sync_once(store: Any) -> Changed[tuple[SyncStatus, Exception | None]]:
+    """Background work: one push + pull; the status to show and the sync error (None if fine),
+    with what the pull changed locally.
 
     A network or server failure is an expected outcome here, not a bug: it is returned, so the
     status bar can say "offline" and the driver can try again later. Nothing local is lost by a
@@ -89,12 +93,22 @@ def sync_once(store: Any) -> tuple[SyncStatus, Exception | None]:
     from outreach.sync.errors import DeviceRevoked, NetworkDown, ServerUnavailable, SyncBusy, SyncError
 
     try:
-        run_sync(store)
+        report = run_sync(store)
     except SyncBusy:  # a sync from the command line is running: its outcome will show next time
-        pass
+        return Changed((current_status(store), None), Changes(sync=True))
     except SyncError as error:
+        # A failed sync may still have applied pages before it stopped: screens reload to be sure.
         status = current_status(store)
         state = STATE_OFFLINE if isinstance(error, (NetworkDown, ServerUnavailable)) else STATE_ATTENTION
-        return SyncStatus(state, status.last_success, status.pending, status.attention, error.message_vi,
-                          error.message_en, revoked=isinstance(error, DeviceRevoked)), error
-    return current_status(store), None
+        return Changed((SyncStatus(state, status.last_success, status.pending, status.attention, error.message_vi,
+                                   error.message_en, revoked=isinstance(error, DeviceRevoked)), error), SYNCED_DATA)
+    return Changed((current_status(store), None), pulled_changes(report.pulled, report.flagged_visits))
+
+
+def pulled_changes(rows_pulled: int, flagged_visits: int) -> Changes:
+    """What a sync changed locally: the engine counts the rows it applied, not their kinds, so a
+    pull that applied any row may have touched every synced area; a quiet one only the bookkeeping
+    (what was sent, what needs attention)."""
+    if rows_pulled:
+        return SYNCED_DATA
+    return Changes(review=True, sync=True) if flagged_visits else Changes(sync=True)

@@ -124,3 +124,29 @@ def test_first_show_computes_the_current_week_without_a_click(qtbot, runner, sto
     view.hide()
     view.show()  # showing it again keeps the figures on screen; no recomputation is started
     assert view._task is not None and view._task.finished
+
+
+def test_exports_write_their_audit_entry_on_the_serial_writer(qtbot, runner, store: Store, small_ward: SmallWard, leader: Actor,
+                                                              monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Both exports write the audit log, so they queue behind other writes instead of racing them
+    from the read pool (where they ran before)."""
+    import outreach.ui.screens.coverage_view as module
+
+    threads: list[str] = []
+    for name in ("record_aggregate_export", "export_follow_up_contacts"):
+        real = getattr(module, name)
+
+        def spy(*args, _real=real, **kwargs):  # type: ignore[no-untyped-def]
+            threads.append(threading.current_thread().name)
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, spy)
+    view = make_view(qtbot, runner, store, leader)
+    view.set_period("2026-W47")
+    with qtbot.waitSignal(view.computed, timeout=10_000):
+        view.refresh()
+    with qtbot.waitSignal(view.exported, timeout=20_000):
+        view.export_to(tmp_path / "bao-cao.csv", "csv")
+    with qtbot.waitSignal(view.exported, timeout=20_000):
+        view.export_follow_ups_to(tmp_path / "hen.xlsx")
+    assert len(threads) == 2 and all(t.startswith("outreach-write") for t in threads), threads

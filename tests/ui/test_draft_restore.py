@@ -8,10 +8,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from outreach.services.drafts import load_draft
+from outreach.services.context import Actor
+from outreach.services.drafts import load_draft, save_draft
+from outreach.services.households import HouseholdInput, register_household
+from outreach.services.visit_draft import DRAFT_ID, VisitDraft
 from outreach.ui.dialogs.ask import click_choice
 from outreach.ui.main_window import PAGE_NEW_VISIT
-from outreach.ui.screens.visit_form import DRAFT_ID
+from uihelpers import wait_idle
 
 CHILD = Path(__file__).with_name("draft_child.py")
 
@@ -44,3 +47,61 @@ def test_restore_draft_after_sigkill(qtbot, make_window, store) -> None:
     assert form.topics.text() == "VNeID mức 2"
     assert form.notes.toPlainText() == "Bà cần quay lại nộp hồ sơ khai sinh"
     assert form.follow_up.text() == "15/01/2099"
+
+
+def _saved_today(household_id: str, member_id: str) -> dict[str, object]:
+    """A draft exactly as the laptops save it today (the JSON in the drafts table)."""
+    return {
+        "household_id": household_id,
+        "household_label": "Đã chọn: Vũ Thị Nga — 5 Đội Cấn",
+        "started_at": "2026-11-18T09:30:00",
+        "outcome": "guided",
+        "topics": "VNeID mức 2, Hộ tịch",
+        "notes": "Hẹn nộp hồ sơ",
+        "follow_up": "15/01/20",  # half-typed: kept as typed
+        "satisfaction": 4,
+        "members_present": [member_id],
+        "filings": [{"procedure_code": "1.001193", "procedure_name": "Đăng ký khai sinh", "resident_id": None,
+                     "resident_name": "", "portal": "vneid", "dossier_code": "H01.22-241118-0001",
+                     "status": "submitted", "fee_paid_online": True, "id": None}],
+        "procedure_text": "1.00",
+        "dossier": "H02",
+    }
+
+
+def test_a_draft_in_todays_saved_format_round_trips_unchanged() -> None:
+    payload = _saved_today("0193-household", "0193-member")
+    draft = VisitDraft.from_json(payload)
+    assert draft.to_json() == payload
+    assert draft.started_at is not None and draft.started_at.hour == 9 and draft.filings[0].fee_paid_online
+
+
+def test_a_draft_saved_in_todays_format_is_restored_into_the_form(qtbot, make_window, store, ward) -> None:
+    h = register_household(store, Actor(ward["leader"], "Lê Thị Hạnh", "leader", ward["ward"], ward["team"]),
+                           HouseholdInput("Vũ Thị Nga", {"house_number": "5", "street": "Đội Cấn"}))
+    save_draft(store, DRAFT_ID, "visit", _saved_today(h.id, ward["volunteer"]))
+    window = make_window()
+    window.offer_draft()
+    qtbot.waitUntil(lambda: window.pages.get(PAGE_NEW_VISIT) is not None and window.pages[PAGE_NEW_VISIT].question is not None,
+                    timeout=5000)
+    form = window.pages[PAGE_NEW_VISIT]
+    wait_idle(qtbot, window.ctx.runner)  # the team is listed
+    click_choice(form.question, "Khôi phục")
+    assert form.household_id == h.id and form.household_chosen.text() == "Đã chọn: Vũ Thị Nga — 5 Đội Cấn"
+    assert form.started_at.dateTime().toPython().isoformat() == "2026-11-18T09:30:00"
+    assert form.outcome.currentData() == "guided" and form.satisfaction.currentData() == 4
+    assert (form.topics.text(), form.notes.toPlainText(), form.follow_up.text()) == ("VNeID mức 2, Hộ tịch", "Hẹn nộp hồ sơ", "15/01/20")
+    assert form.members_present() == [ward["volunteer"]]
+    assert [(r.procedure_code, r.portal, r.status, r.fee_paid_online) for r in form.filings.rows] == [
+        ("1.001193", "vneid", "submitted", True)]
+    assert (form.procedure.text(), form.dossier.text()) == ("1.00", "H02")
+    assert form.draft().to_json() == _saved_today(h.id, ward["volunteer"])  # saved back as it was
+
+
+def test_a_draft_from_before_members_were_recorded_ticks_this_computers_user(qtbot, make_window, store, ward) -> None:
+    old = {k: v for k, v in _saved_today("", ward["volunteer"]).items() if k not in ("members_present", "household_id")}
+    window = make_window()
+    form = window.show_page(PAGE_NEW_VISIT)
+    wait_idle(qtbot, window.ctx.runner)
+    form.restore_draft(VisitDraft.from_json(old))
+    assert form.members_present() == [ward["leader"]] and form.notes.toPlainText() == "Hẹn nộp hồ sơ"

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 import pytest
 
+from outreach.services.changes import NOTHING, Changed, Changes
 from outreach.ui.core.tasks import ProgressSpec, TaskHandle
 from outreach.ui.core.tasks import TaskRunner as _TaskRunner
 
@@ -40,7 +41,7 @@ def test_result_arrives_on_gui_thread(qtbot) -> None:
         return a + b
 
     with qtbot.waitSignal(runner.task_finished, timeout=5000):
-        runner.run(work, 2, 3, on_done=lambda r: seen.append((r, QThread.currentThread() is QApplication.instance().thread())))
+        runner.query(work, 2, 3, on_done=lambda r: seen.append((r, QThread.currentThread() is QApplication.instance().thread())))
     assert seen == [(5, True)]
     runner.shutdown()
 
@@ -53,7 +54,7 @@ def test_errors_go_to_on_error(qtbot) -> None:
         raise ValueError("x")
 
     with qtbot.waitSignal(runner.task_finished, timeout=5000):
-        runner.run(boom, on_error=errors.append)
+        runner.query(boom, on_error=errors.append)
     assert isinstance(errors[0], ValueError)
     runner.shutdown()
 
@@ -71,7 +72,7 @@ def test_writes_are_serial_and_ordered(qtbot) -> None:
         return i
 
     for i in range(20):
-        runner.run(write, i, writes=True)
+        runner.mutate(write, i, changes=NOTHING)
     qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
     assert order == list(range(20))
     runner.shutdown()
@@ -87,7 +88,7 @@ def test_cancel_and_progress(qtbot) -> None:
         gate.wait(5)
         return "finished"
 
-    handle = runner.run(slow, on_done=done.append)
+    handle = runner.query(slow, on_done=done.append)
     handle.cancel()
     gate.set()
     qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
@@ -105,7 +106,7 @@ def test_result_of_a_task_that_outlived_its_progress_dialog_is_delivered(qtbot) 
         gate.wait(5)
         return "finished"
 
-    handle = runner.run(slow, on_done=done.append, progress=ProgressSpec("Working", delay_ms=0))
+    handle = runner.query(slow, on_done=done.append, progress=ProgressSpec("Working", delay_ms=0))
     qtbot.waitUntil(lambda: runner._pending[handle.task_id].dialog is not None, timeout=5000)
     gate.set()
     qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
@@ -121,10 +122,96 @@ def test_cancel_button_of_the_progress_dialog_cancels(qtbot) -> None:
         gate.wait(5)
         return "finished"
 
-    handle = runner.run(slow, on_done=done.append, progress=ProgressSpec("Working", delay_ms=0))
+    handle = runner.query(slow, on_done=done.append, progress=ProgressSpec("Working", delay_ms=0))
     qtbot.waitUntil(lambda: runner._pending[handle.task_id].dialog is not None, timeout=5000)
     dialog = runner._pending[handle.task_id].dialog
     dialog.findChild(QPushButton).click()
     gate.set()
     qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
     assert handle.cancelled and done == []
+
+
+def test_reads_writes_and_network_calls_run_on_their_own_threads(qtbot) -> None:
+    runner = TaskRunner()
+    threads: list[str] = []
+
+    def where() -> Changes:
+        threads.append(threading.current_thread().name)
+        return NOTHING
+
+    runner.query(where)
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    runner.mutate(where)
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    runner.network(where)
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    assert [t.split("_")[0] for t in threads] == ["outreach-read", "outreach-write", "outreach-network"]
+
+
+def test_a_slow_network_call_holds_up_neither_writes_nor_reads(qtbot) -> None:
+    runner = TaskRunner()
+    gate = threading.Event()
+    done: list[str] = []
+    runner.network(lambda: gate.wait(5) and NOTHING, on_done=lambda _r: done.append("sync"))
+    with qtbot.waitSignal(runner.task_finished, timeout=5000):
+        runner.mutate(lambda: "saved", changes=NOTHING, on_done=done.append)
+    with qtbot.waitSignal(runner.task_finished, timeout=5000):
+        runner.query(lambda: "read", on_done=done.append)
+    gate.set()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    assert done == ["saved", "read", "sync"]
+
+
+def test_a_write_broadcasts_what_it_changed_after_its_result(qtbot) -> None:
+    runner = TaskRunner()
+    seen: list[object] = []
+    runner.changed.connect(lambda changes, initiator: seen.append((changes, initiator)))
+    initiator = object()
+
+    runner.mutate(lambda: 7, changes=Changes(visits=True), initiator=initiator, on_done=seen.append)
+    runner.mutate(lambda: Changed("v", Changes(review=True)), on_done=seen.append)
+    runner.mutate(lambda: 3, changes=lambda n: Changes(households=n > 2), on_done=seen.append)
+    runner.mutate(lambda: None, changes=NOTHING, on_done=seen.append)  # nothing shown changed: no broadcast
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    assert seen == [7, (Changes(visits=True), initiator), "v", (Changes(review=True), None),
+                    3, (Changes(households=True), None), None]
+    seen.clear()
+    with qtbot.waitSignal(runner.task_finished, timeout=5000):
+        runner.query(lambda: Changes(visits=True), on_done=seen.append)  # a read changes nothing
+    assert seen == [Changes(visits=True)]
+
+
+def test_a_write_cancelled_after_it_ran_still_broadcasts(qtbot) -> None:
+    """Cancelling drops the caller's callbacks, but the data changed all the same."""
+    runner = TaskRunner()
+    started, gate = threading.Event(), threading.Event()
+    seen: list[object] = []
+    runner.changed.connect(lambda changes, _initiator: seen.append(changes))
+
+    def write() -> str:
+        started.set()
+        gate.wait(5)
+        return "written"
+
+    handle = runner.mutate(write, changes=Changes(visits=True), on_done=seen.append)
+    assert started.wait(5)
+    handle.cancel()
+    gate.set()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    assert seen == [Changes(visits=True)]
+
+
+def test_a_write_that_does_not_say_what_it_changed_is_an_error(qtbot) -> None:
+    runner = TaskRunner()
+    errors: list[BaseException] = []
+    with qtbot.waitSignal(runner.task_finished, timeout=5000):
+        runner.mutate(lambda: 1, on_error=errors.append)
+    assert isinstance(errors[0], TypeError) and "changes=" in str(errors[0])
+
+
+def test_changes_combine_and_name_their_areas() -> None:
+    both = Changes(households=True) | Changes(review=True)
+    assert both == Changes(households=True, review=True) and both.touches("review") and not both.touches("visits")
+    assert not NOTHING and both
+    with pytest.raises(AttributeError):
+        both.touches("househol")  # a misspelt area is a bug, not "unchanged"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -9,7 +11,7 @@ from outreach.services.drafts import load_draft
 from outreach.services.households import HouseholdInput, register_household
 from outreach.services.visits import visits_of_household
 from outreach.ui.main_window import PAGE_NEW_VISIT
-from outreach.ui.screens.visit_form import DRAFT_ID
+from outreach.services.visit_draft import DRAFT_ID
 from uihelpers import type_text, wait_idle
 
 TAB = Qt.Key.Key_Tab
@@ -113,9 +115,9 @@ def test_members_present_survive_a_draft_and_a_former_member_is_kept(qtbot, wind
     form = window.show_page(PAGE_NEW_VISIT)
     wait_idle(qtbot, window.ctx.runner)  # the team is loaded
     form.set_members_present([ward["volunteer"]])
-    payload = form.draft_payload()
-    assert payload["members_present"] == [ward["volunteer"]]
+    draft = form.draft()
+    assert draft.members_present == [ward["volunteer"]]
     form.reset()
     assert form.members_present() == [ward["leader"]]
-    form.restore_draft({**payload, "members_present": [ward["volunteer"], "0193-gone"]})
+    form.restore_draft(dataclasses.replace(draft, members_present=[ward["volunteer"], "0193-gone"]))
     assert form.members_present() == [ward["volunteer"], "0193-gone"]

@@ -1,20 +1,33 @@
-"""The one background runner of the desktop app (after Anki's ``taskman`` / ``CollectionOp``).
+"""The one background runner of the desktop app (after Anki's ``QueryOp`` / ``CollectionOp``).
 
 Why one runner: every screen needs the same three things — keep the GUI thread free, serialise
 database writes (SQLite has one writer; queueing them in-process avoids "database is locked"
 waits on the GUI's behalf), and bring results back to the GUI thread safely. Doing that once, here,
 means no view owns a ``QThread`` and no worker ever touches a widget or a Qt model.
 
-Interface (stable; the reports engineer codes against it)::
+Why three entry points instead of a ``writes=`` flag: a flag lets each call site decide, and one
+got it wrong (the coverage exports wrote the audit log from the read pool). The kind of work is
+now the name of the call, and a write must say what it changed::
 
     runner = TaskRunner(parent)
-    handle = runner.run(fn, *args, on_done=..., on_error=..., writes=False,
-                        progress=ProgressSpec(title, cancellable=True, delay_ms=600))
+    runner.query(fn, *args, on_done=..., on_error=..., progress=ProgressSpec(...))
+    runner.mutate(fn, *args, changes=Changes(visits=True), initiator=self, on_done=..., ...)
+    runner.network(fn, *args, changes=lambda result: ..., on_done=..., ...)
 
+- ``query``: a read (or work on no database at all: a QR image, a file already read), on a small
+  thread pool; it must not write.
+- ``mutate``: a write (anything that writes the database, an audit entry included), on the one
+  serial writer, in the order submitted.
+- ``network``: a call that waits on the office server and may write what it brings back (sync,
+  enrolment); one at a time on its own thread, so a slow server neither holds the writer (saves go
+  on) nor fills the read pool (screens still load).
 - ``fn(*args)`` runs on a worker thread; if ``fn`` accepts a ``task`` keyword it receives the
   ``TaskHandle`` so it can check ``task.cancelled`` and call ``task.report(done, total, label)``.
-- ``writes=True`` sends the call to a single serial executor (one writer at a time, in order);
-  otherwise it goes to a small thread pool (reads, network, exports).
+- What a write changed: ``changes`` is a ``Changes``, or a function of the result returning one
+  (run on the worker); or ``fn`` returns ``Changed(value, changes)`` and ``on_done`` gets ``value``.
+  After ``on_done``, a non-empty ``Changes`` is emitted with ``changed(changes, initiator)`` —
+  also when the caller cancelled after the write had run (the data changed all the same). The
+  main window broadcasts it to every screen (see ``outreach.ui.main_window``).
 - ``on_done(result)`` / ``on_error(exc)`` are called on the GUI thread. Without ``on_error`` an
   error is logged; an ``OutreachError`` is also shown to the user (see ``outreach.ui.core.errors``).
 - A cancelled task's callbacks are not called (the screen that cancelled no longer wants them).
@@ -33,6 +46,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from outreach.services.changes import Changed, Changes
 
 log = logging.getLogger(__name__)
 
@@ -78,12 +93,17 @@ class TaskHandle:
         self._runner._progress.emit(self.task_id, int(done), int(total), label)
 
 
+#: What a write says it changed: a value, or a function of its result (see the module docstring).
+ChangesSpec = Changes | Callable[[Any], Changes] | None
+
+
 @dataclass
 class _Pending:
     handle: TaskHandle
     on_done: Callable[[Any], None] | None
     on_error: Callable[[BaseException], None] | None
     progress: ProgressSpec | None
+    initiator: object | None = None
     dialog: QProgressDialog | None = None
     timer: QTimer | None = None
     last_progress: tuple[int, int, str] | None = None
@@ -108,11 +128,14 @@ class TaskRunner(QObject):
     task_finished = Signal(int)
     #: Emitted on the GUI thread when no task is running any more.
     idle = Signal()
+    #: (Changes, initiator) after a write's ``on_done``: what it changed and who asked for it.
+    changed = Signal(object, object)
 
     def __init__(self, parent: QObject | None = None, *, dialog_parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="outreach-write")
         self._readers = ThreadPoolExecutor(max_workers=READ_WORKERS, thread_name_prefix="outreach-read")
+        self._network = ThreadPoolExecutor(max_workers=1, thread_name_prefix="outreach-network")
         self._pending: dict[int, _Pending] = {}
         self._next_id = 1
         self._lock = threading.Lock()
@@ -124,21 +147,60 @@ class TaskRunner(QObject):
 
     # -- public -------------------------------------------------------------------------------
 
-    def run(
+    def query(
         self,
         fn: Callable[..., Any],
         *args: Any,
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
-        writes: bool = False,
         progress: ProgressSpec | None = None,
     ) -> TaskHandle:
-        """Start ``fn(*args)`` in the background; see the module docstring for the contract."""
+        """Read in the background, beside other reads; ``fn`` must not write (use ``mutate``)."""
+        return self._submit(self._readers, fn, args, on_done=on_done, on_error=on_error, progress=progress)
+
+    def mutate(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        changes: ChangesSpec = None,
+        initiator: object | None = None,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        progress: ProgressSpec | None = None,
+    ) -> TaskHandle:
+        """Write on the serial writer, after every write queued before; then broadcast ``changes``.
+
+        ``changes`` may be left out only if ``fn`` returns ``Changes`` or ``Changed``: a write that
+        does not say what it changed is delivered to ``on_error`` as a ``TypeError``.
+        ``initiator`` (usually the calling widget) rides along with the broadcast, so the screen
+        that made the change and already updated itself can skip reloading.
+        """
+        return self._submit(self._writer, fn, args, changes=changes, initiator=initiator, on_done=on_done,
+                            on_error=on_error, progress=progress, reports_changes=True)
+
+    def network(self, fn: Callable[..., Any], *args: Any, **options: Any) -> TaskHandle:
+        """Talk to the office server (and store what it sends) on the network thread; the options
+        are ``mutate``'s (``changes`` included: what was stored from the server)."""
+        return self._submit(self._network, fn, args, reports_changes=True, **options)
+
+    def _submit(
+        self,
+        executor: ThreadPoolExecutor,
+        fn: Callable[..., Any],
+        args: tuple[Any, ...],
+        *,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        progress: ProgressSpec | None = None,
+        changes: ChangesSpec = None,
+        initiator: object | None = None,
+        reports_changes: bool = False,
+    ) -> TaskHandle:
         with self._lock:
             task_id = self._next_id
             self._next_id += 1
         handle = TaskHandle(self, task_id)
-        pending = _Pending(handle, on_done, on_error, progress)
+        pending = _Pending(handle, on_done, on_error, progress, initiator)
         self._pending[task_id] = pending
         if progress is not None:
             timer = QTimer(self)
@@ -155,14 +217,14 @@ class TaskRunner(QObject):
                 return
             try:
                 result = fn(*args, task=handle) if pass_task else fn(*args)
+                payload = _Written(*_split_changes(result, changes)) if reports_changes else result
             except BaseException as exc:  # noqa: BLE001 — delivered to the GUI thread
                 handle._finished.set()
                 self._finished.emit(task_id, 0, exc)
             else:
                 handle._finished.set()
-                self._finished.emit(task_id, 1, result)
+                self._finished.emit(task_id, 1, payload)
 
-        executor = self._writer if writes else self._readers
         handle.future = executor.submit(work)
         return handle
 
@@ -180,6 +242,7 @@ class TaskRunner(QObject):
             if not pending.handle.cancelled and pending.timer is not None:
                 pending.timer.stop()
         self._readers.shutdown(wait=wait, cancel_futures=True)
+        self._network.shutdown(wait=wait, cancel_futures=True)
         self._writer.shutdown(wait=wait)
 
     # -- GUI-thread side ------------------------------------------------------------------------
@@ -195,6 +258,10 @@ class TaskRunner(QObject):
         self._close_progress(pending)
         if self._shut_down:
             return
+        changes: Changes | None = None
+        if ok and isinstance(payload, _Written):
+            changes = payload.changes
+            payload = payload.value
         try:
             if cancelled:
                 return
@@ -215,6 +282,8 @@ class TaskRunner(QObject):
                     raise
                 log.debug("result of task %s dropped: %s", task_id, exc)
         finally:
+            if changes:  # also after a cancel: the write ran, the data changed all the same
+                self.changed.emit(changes, pending.initiator)
             self.task_finished.emit(task_id)
             if not self._pending:
                 self.idle.emit()
@@ -275,3 +344,41 @@ class TaskRunner(QObject):
 
 class _Cancelled:
     """Marker payload for a task cancelled before it started."""
+
+
+@dataclass(frozen=True)
+class _Written:
+    """A write's payload on its way to the GUI thread: its result and what it changed."""
+
+    value: Any
+    changes: Changes
+
+
+def _split_changes(result: Any, spec: ChangesSpec) -> tuple[Any, Changes]:
+    """(the value for ``on_done``, what the write changed), from its result and its ``changes``."""
+    if isinstance(result, Changed):
+        return result.value, result.changes
+    if isinstance(spec, Changes):
+        return result, spec
+    if spec is not None:
+        return result, spec(result)
+    if isinstance(result, Changes):
+        return result, result
+    raise TypeError(f"the write {result!r} did not say what it changed: pass changes= to runner.mutate")
+
+
+def initiated_by(widget: QObject, initiator: object | None) -> bool:
+    """True if ``initiator`` is ``widget`` or one of its children (its dialogs included).
+
+    Why: a screen that made a change usually updated itself precisely (one row, its selection
+    kept); reloading it again from the broadcast would throw that away.
+    """
+    obj = initiator
+    while isinstance(obj, QObject):
+        if obj is widget:
+            return True
+        try:
+            obj = obj.parent()
+        except RuntimeError:  # deleted on the C++ side while the write ran
+            return False
+    return False

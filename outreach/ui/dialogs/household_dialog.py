@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from outreach.errors import NeedsConfirmation, ValidationError
+from outreach.services.changes import Changes
 from outreach.services.households import (
     HouseholdDetail,
     HouseholdInput,
@@ -133,7 +134,7 @@ class HouseholdDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
         self._fill(detail)
-        ctx.runner.run(list_groups, ctx.store, on_done=self._groups_loaded)
+        ctx.runner.query(list_groups, ctx.store, on_done=self._groups_loaded)
 
     def _error_for(self, field: str) -> QLabel:
         label = error_label()
@@ -185,11 +186,11 @@ class HouseholdDialog(QDialog):
         data = self.data()
         if self._detail is not None:
             hid = self._detail.summary.id
-            self._ctx.runner.run(update_household, self._ctx.store, self._ctx.actor, hid, data,
-                                 writes=True, on_done=self._done, on_error=self._failed)
+            self._ctx.runner.mutate(update_household, self._ctx.store, self._ctx.actor, hid, data, changes=Changes(households=True),
+                                    initiator=self, on_done=self._done, on_error=self._failed)
         else:
-            self._ctx.runner.run(lambda: register_household(self._ctx.store, self._ctx.actor, data, confirm=confirm),
-                                 writes=True, on_done=self._done, on_error=self._failed)
+            self._ctx.runner.mutate(lambda: register_household(self._ctx.store, self._ctx.actor, data, confirm=confirm),
+                                    changes=Changes(households=True), initiator=self, on_done=self._done, on_error=self._failed)
 
     def _done(self, summary: HouseholdSummary) -> None:
         self.buttons.setEnabled(True)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from outreach.model.address import address_text
+from outreach.services.changes import Changes
 from outreach.services.household_import import (
     IMPORT_FIELDS,
     STATUS_DUPLICATE,
@@ -150,7 +151,7 @@ class ImportDialog(QDialog):
         self.file_edit.setText(str(path))
         self.preview = None
         self._set_busy(self.tr("Reading the file…"))
-        self._runner.run(_read, path, on_done=self._show_columns, on_error=self._on_error)
+        self._runner.query(_read, path, on_done=self._show_columns, on_error=self._on_error)
 
     def _show_columns(self, loaded: tuple[RawTable, dict[int, str]]) -> None:
         self.table, guessed = loaded
@@ -192,7 +193,7 @@ class ImportDialog(QDialog):
             return
         self._set_busy(self.tr("Checking rows…"))
         check = partial(preview_import, mapping=self.current_mapping(), default_group_id=self.group.currentData(), table=self.table)
-        self._runner.run(check, self._store, self._actor, self.path, on_done=self._show_preview, on_error=self._on_error)
+        self._runner.query(check, self._store, self._actor, self.path, on_done=self._show_preview, on_error=self._on_error)
 
     def _show_preview(self, preview: ImportPreview) -> None:
         self.preview = preview
@@ -226,7 +227,8 @@ class ImportDialog(QDialog):
         self._set_busy(self.tr("Importing…"))
         self.import_button.setEnabled(False)
         write = partial(commit_import, include_duplicates=self.include_duplicates.isChecked())
-        self._runner.run(write, self._store, self._actor, self.preview, on_done=self._done, on_error=self._on_error, writes=True)
+        self._runner.mutate(write, self._store, self._actor, self.preview, changes=Changes(households=True),
+                            on_done=self._done, on_error=self._on_error)
 
     def _done(self, result: ImportResult) -> None:
         self.result = result
@@ -245,9 +247,9 @@ class ImportDialog(QDialog):
         if self.preview is None:
             return
         report = partial(write_rejected_report, include_duplicates=self.include_duplicates.isChecked())
-        self._runner.run(report, self.preview, path,
-                         on_done=lambda n: self.summary.setText(self.tr("%1 rows saved to %2").replace("%1", str(n)).replace("%2", str(path))),
-                         on_error=self._on_error)
+        self._runner.query(report, self.preview, path,
+                           on_done=lambda n: self.summary.setText(self.tr("%1 rows saved to %2").replace("%1", str(n)).replace("%2", str(path))),
+                           on_error=self._on_error)
 
     def _set_busy(self, text: str) -> None:
         self.summary.setText(text)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from outreach.errors import FieldProblem, NeedsConfirmation, ValidationError
 from outreach.cccd import CccdRecord
+from outreach.services.changes import Changes
 from outreach.services.households import RELATIONS, ResidentInput, ResidentView, add_resident, update_resident
 from outreach.ui.dialogs.ask import Choice, ask
 from outreach.ui.widgets.cccd_scan import CccdScanField
@@ -180,7 +181,7 @@ class ResidentDialog(QDialog):
         else:
             rid = self._resident.id
             work = lambda: update_resident(store, actor, rid, data, confirm=confirm)  # noqa: E731
-        self._ctx.runner.run(work, writes=True, on_done=self._done, on_error=self._failed)
+        self._ctx.runner.mutate(work, changes=Changes(households=True), initiator=self, on_done=self._done, on_error=self._failed)
 
     def _done(self, view: ResidentView) -> None:
         self.buttons.setEnabled(True)

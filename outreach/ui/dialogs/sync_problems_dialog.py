@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from outreach.services.changes import SYNCED_DATA, Changes
 from outreach.services.device import RefusedChange, describe_records, refused_changes
 from outreach.services.device import discard_attention
 from outreach.ui.dialogs.ask import Choice, ask
@@ -167,11 +168,11 @@ class SyncProblemsDialog(QDialog):
     # -- loading -------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        self._ctx.runner.run(refused_changes, self._ctx.store, on_done=self._show_refused)
+        self._ctx.runner.query(refused_changes, self._ctx.store, on_done=self._show_refused)
         if self.is_leader:
             self.overwritten_note.setText(self.tr("Asking the ward server…"))
-            self._ctx.runner.run(fetch_overwritten, self._ctx.store, on_done=self._show_overwritten,
-                                 on_error=self._overwritten_failed)
+            self._ctx.runner.query(fetch_overwritten, self._ctx.store, on_done=self._show_overwritten,
+                                   on_error=self._overwritten_failed)
 
     def _show_refused(self, items: list[RefusedChange]) -> None:
         self.refused = items
@@ -231,15 +232,15 @@ class SyncProblemsDialog(QDialog):
                              Choice("keep", self.tr("Keep"), QMessageBox.ButtonRole.RejectRole, True)], answered)
 
     def discard(self, item_id: int) -> None:
-        self._ctx.runner.run(discard_attention, self._ctx.store, item_id, writes=True, on_done=self._changed)
+        self._ctx.runner.mutate(discard_attention, self._ctx.store, item_id, changes=Changes(sync=True), on_done=self._changed)
 
     def restore_selected(self) -> None:
         row = self._selected(self.overwritten_table)
         if row is None or row >= len(self.overwritten):
             return
         self.restore_button.setEnabled(False)
-        self._ctx.runner.run(restore_overwritten, self._ctx.store, self.overwritten[row][0], writes=True,
-                             on_done=self._changed, on_error=self._overwritten_failed)
+        self._ctx.runner.mutate(restore_overwritten, self._ctx.store, self.overwritten[row][0], changes=SYNCED_DATA,
+                                on_done=self._changed, on_error=self._overwritten_failed)
 
     def _changed(self, _result: object) -> None:
         self.changed.emit()

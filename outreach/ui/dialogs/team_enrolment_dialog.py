@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from outreach.services.changes import NOTHING
 from outreach.timeutil import VIETNAM
 from outreach.ui.core.context import UiContext
 from outreach.ui.widgets.field_errors import error_label
@@ -105,8 +106,8 @@ class TeamEnrolmentDialog(QDialog):
     def request_code(self) -> None:
         self.error.setVisible(False)
         self.get_code.setEnabled(False)
-        self._ctx.runner.run(issue_code_with_qr, self._ctx.store, self.member_name.text(),
-                             on_done=self._show, on_error=self._failed)
+        self._ctx.runner.network(issue_code_with_qr, self._ctx.store, self.member_name.text(), changes=NOTHING,
+                                 on_done=self._show, on_error=self._failed)
 
     def _show(self, result: tuple["IssuedEnrolmentCode", bytes]) -> None:
         issued, png = result

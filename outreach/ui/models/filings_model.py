@@ -1,17 +1,17 @@
 """The filings of the visit being recorded: a small editable list shown in a table.
 
 A visit has a handful of filings, so this model holds them in memory (unlike the households
-model); rows are plain ``FilingRow`` values that convert to the service's ``FilingInput``.
+model); rows are plain ``FilingRow`` values (``outreach.services.visit_draft``, as the draft keeps
+them) that convert to the service's ``FilingInput``.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from outreach.services.visits import FilingInput
+from outreach.services.visit_draft import FilingRow
 from outreach.ui.core.labels import FILING_STATUS_LABELS, PORTAL_LABELS, label
 
 COL_PROCEDURE = 0
@@ -23,26 +23,6 @@ COL_FEE = 5
 COLUMN_COUNT = 6
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-@dataclass
-class FilingRow:
-    procedure_code: str
-    procedure_name: str
-    resident_id: str | None = None
-    resident_name: str = ""
-    portal: str = "dvcqg"
-    dossier_code: str = ""
-    status: str = "prepared"
-    fee_paid_online: bool = False
-    id: str | None = None
-
-    def to_input(self) -> FilingInput:
-        return FilingInput(self.procedure_code, self.resident_id, self.portal, self.dossier_code, self.status,
-                           self.fee_paid_online, id=self.id)
-
-    def to_json(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 class FilingsModel(QAbstractTableModel):

@@ -157,7 +157,7 @@ class HouseholdTableModel(QAbstractTableModel):
         self._in_flight.add(page)
         ids = self._ids[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
         generation = self._generation
-        self._ctx.runner.run(
+        self._ctx.runner.query(
             household_summaries,
             self._ctx.store,
             ids,

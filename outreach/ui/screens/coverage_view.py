@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from outreach.reports.tables import pct
+from outreach.services.changes import NOTHING, Changes
 from outreach.services.context import Actor
 from outreach.services.coverage import (
     CoverageReport,
@@ -239,7 +240,7 @@ class CoverageView(QWidget):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.refresh_button.clicked.connect(self.refresh)
         self._kind_changed()
-        self._runner.run(scope_choices, self._store, self._actor.ward_id, on_done=self._set_scopes, on_error=self._on_error)
+        self._runner.query(scope_choices, self._store, self._actor.ward_id, on_done=self._set_scopes, on_error=self._on_error)
 
     # ---------------------------------------------------------------- period and scope
 
@@ -295,6 +296,14 @@ class CoverageView(QWidget):
             self._shown_once = True
             self.refresh()
 
+    def apply_changes(self, changes: Changes, _initiator: object | None) -> None:
+        """Figures on screen went stale (a visit saved, a review, a sync): compute them again.
+
+        Before the first computation there is nothing stale; it runs when the screen is shown.
+        """
+        if self.report is not None and changes.touches("households", "visits", "review", "team"):
+            self.refresh()
+
     def refresh(self) -> None:
         """Compute the figures for the pickers' period and scope on a worker thread."""
         try:
@@ -306,7 +315,7 @@ class CoverageView(QWidget):
             self._task.cancel()
         self.status.setText(self.tr("Computing…"))
         self._busy(True, cancellable=True)
-        self._task = self._runner.run(
+        self._task = self._runner.query(
             _compute, self._store, period, self.current_scope(), self._actor.ward_id, self._worker_progress.emit,
             on_done=self._show, on_error=self._on_error,
         )
@@ -454,4 +463,5 @@ class CoverageView(QWidget):
             self.status.setText(self.tr("Saved: %1").replace("%1", str(path)))
             self.exported.emit(str(path))
 
-        return self._runner.run(fn, *args, on_done=done, on_error=self._on_error)
+        # On the serial writer: both exports write the audit log (the file first, then its entry).
+        return self._runner.mutate(fn, *args, changes=NOTHING, on_done=done, on_error=self._on_error)

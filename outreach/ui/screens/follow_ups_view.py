@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
+from outreach.services.changes import Changes
 from outreach.services.visits import FollowUp, follow_ups, mark_follow_up_done
 from outreach.ui.core.context import UiContext
 from outreach.ui.core.labels import FOLLOW_UP_LABELS, OUTCOME_LABELS, format_date, label
@@ -107,8 +108,13 @@ class FollowUpsView(QWidget):
         self.setFocusProxy(self.table)
         self.refresh()
 
+    def apply_changes(self, changes: Changes, _initiator: object | None) -> None:
+        """The list shows visits (their follow-up dates, the leader's flags) and the households' names."""
+        if changes.touches("visits", "review", "households"):
+            self.refresh()
+
     def refresh(self) -> None:
-        self._ctx.runner.run(follow_ups, self._ctx.store, self._ctx.actor, on_done=self._loaded)
+        self._ctx.runner.query(follow_ups, self._ctx.store, self._ctx.actor, on_done=self._loaded)
 
     def _loaded(self, items: list[FollowUp]) -> None:
         self.model.set_items(items)
@@ -132,5 +138,5 @@ class FollowUpsView(QWidget):
     def _mark_done(self) -> None:
         item = self._selected()
         if item and item.kind != "flagged":
-            self._ctx.runner.run(mark_follow_up_done, self._ctx.store, self._ctx.actor, item.visit.id, True,
-                                 writes=True, on_done=lambda _r: self.refresh())
+            self._ctx.runner.mutate(mark_follow_up_done, self._ctx.store, self._ctx.actor, item.visit.id, True,
+                                    changes=Changes(visits=True))  # the broadcast reloads this list

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from outreach.services.changes import Changes
 from outreach.services.consent import give_consent, withdraw_consent
 from outreach.services.households import HouseholdDetail, ResidentView, get_household
 from outreach.services.visits import VisitView, visits_of_household
@@ -148,9 +149,9 @@ class HouseholdDetailView(QWidget):
             self.page = None
             self._set_enabled(False)
             return
-        self._ctx.runner.run(load_household_page, self._ctx.store, household_id,
-                             on_done=lambda page, hid=household_id: self._loaded(hid, page),
-                             on_error=self._load_failed)
+        self._ctx.runner.query(load_household_page, self._ctx.store, household_id,
+                               on_done=lambda page, hid=household_id: self._loaded(hid, page),
+                               on_error=self._load_failed)
 
     def reload(self) -> None:
         self.show_household(self._household_id)
@@ -276,4 +277,5 @@ class HouseholdDetailView(QWidget):
             if hid:
                 self.changed.emit(hid)
 
-        self._ctx.runner.run(fn, self._ctx.store, self._ctx.actor, *args, writes=True, on_done=done)  # type: ignore[arg-type]
+        self._ctx.runner.mutate(fn, self._ctx.store, self._ctx.actor, *args,  # type: ignore[arg-type]
+                                changes=Changes(households=True), initiator=self, on_done=done)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from outreach.services.changes import Changes
 from outreach.services.households import HouseholdDetail, HouseholdSummary, ResidentView, list_household_ids, search_household_ids
 from outreach.ui.dialogs.ask import Choice, ask
 from outreach.ui.core.context import UiContext
@@ -39,7 +40,7 @@ from outreach.ui.models.households_model import (
     SQL_SORT_KEYS,
     HouseholdTableModel,
 )
-from outreach.ui.core.tasks import TaskHandle
+from outreach.ui.core.tasks import TaskHandle, initiated_by
 
 if TYPE_CHECKING:  # the scan and resident dialogs (and the QR library) load when first used
     from outreach.cccd import CccdRecord
@@ -143,8 +144,9 @@ class HouseholdsView(QWidget):
 
     # -- search and listing -------------------------------------------------------------------
 
-    def run_search(self) -> None:
-        """Start the search for the box's text (or the sorted listing when it is empty)."""
+    def run_search(self, keep: str | None = None) -> None:
+        """Start the search for the box's text (or the sorted listing when it is empty); ``keep``:
+        the household to select again if it is still listed (else the first row)."""
         self._debounce.stop()
         if self._search_task is not None:
             self._search_task.cancel()
@@ -154,18 +156,18 @@ class HouseholdsView(QWidget):
         store = self._ctx.store
         if query:
             self.table.horizontalHeader().setSortIndicatorShown(False)
-            self._search_task = self._ctx.runner.run(search_household_ids, store, query, SEARCH_LIMIT,
-                                                     on_done=lambda ids: self._show(generation, ids, query))
+            self._search_task = self._ctx.runner.query(search_household_ids, store, query, SEARCH_LIMIT,
+                                                       on_done=lambda ids: self._show(generation, ids, query, keep))
         else:
             header = self.table.horizontalHeader()
             header.setSortIndicatorShown(True)
             sort = SQL_SORT_KEYS.get(self._sort_column, "head_name")
             descending = self._sort_order == Qt.SortOrder.DescendingOrder
-            self._search_task = self._ctx.runner.run(
+            self._search_task = self._ctx.runner.query(
                 lambda: list_household_ids(store, sort=sort, descending=descending),
-                on_done=lambda ids: self._show(generation, ids, ""))
+                on_done=lambda ids: self._show(generation, ids, "", keep))
 
-    def _show(self, generation: int, ids: list[str], query: str) -> None:
+    def _show(self, generation: int, ids: list[str], query: str, keep: str | None = None) -> None:
         if generation != self._generation:
             return
         self.model.set_ids(ids)
@@ -174,8 +176,8 @@ class HouseholdsView(QWidget):
             self.count.setText(self.tr("%1 households match").replace("%1", f"{len(ids):,}".replace(",", ".")) + more)
         else:
             self.count.setText(self.tr("%1 households in the ward").replace("%1", f"{len(ids):,}".replace(",", ".")))
-        if ids:
-            self.table.selectRow(0)
+        if ids:  # a reload (a sync, a save elsewhere) keeps the household being looked at
+            self.table.selectRow(max(0, self.model.row_of(keep)) if keep else 0)
         else:
             self.detail.show_household(None)
         self.results_shown.emit(len(ids))
@@ -289,11 +291,17 @@ class HouseholdsView(QWidget):
 
         ctx = self._ctx
         dialog = ImportDialog(ctx, self)
-        dialog.imported.connect(lambda _count: self.refresh())
         self._open(dialog)
         return dialog
 
+    def apply_changes(self, changes: Changes, initiator: object | None) -> None:
+        """Households (and their last visits) changed elsewhere: reload. A change made from this
+        screen or its dialogs was already shown precisely (that row, that selection)."""
+        if changes.touches("households", "visits") and not initiated_by(self, initiator):
+            self.refresh()
+
     def refresh(self) -> None:
-        """Data changed elsewhere (a visit saved, a sync): refetch the ids and visible rows."""
+        """Data changed elsewhere (a visit saved, a sync, an import): refetch the ids and visible rows."""
+        rows = self.table.selectionModel().selectedRows()
         self.model.invalidate()
-        self.run_search()
+        self.run_search(keep=self.model.household_id(rows[0].row()) if rows else None)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from outreach.catalogue import load_catalogue
 from outreach.qr_image import qr_png_bytes
+from outreach.services.changes import Changes
 from outreach.services.procedures import ProcedureView, list_procedures
 from outreach.ui.core.context import UiContext
 from outreach.ui.core.labels import ONLINE_LEVEL_LABELS, label
@@ -100,7 +101,12 @@ class ProceduresView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.setFocusProxy(self.search)
-        ctx.runner.run(list_procedures, ctx.store, on_done=self._loaded)
+        ctx.runner.query(list_procedures, ctx.store, on_done=self._loaded)
+
+    def apply_changes(self, changes: Changes, _initiator: object | None) -> None:
+        """A sync brought a new catalogue: list it (the search text stays)."""
+        if changes.catalogue:
+            self._ctx.runner.query(list_procedures, self._ctx.store, on_done=self._loaded)
 
     def _name(self, p: ProcedureView) -> str:
         return p.name_en if self._ctx.language == "en" else p.name_vi
@@ -132,7 +138,7 @@ class ProceduresView(QWidget):
         field = p.field_en if self._ctx.language == "en" else p.field_vi
         self.facts.setText(self.tr("Code %1 · %2 · %3").replace("%1", p.code).replace("%2", field)
                            .replace("%3", label(ONLINE_LEVEL_LABELS, p.online_level)))
-        self._ctx.runner.run(procedure_qr, code, on_done=lambda r, c=code: self._qr_ready(c, *r))
+        self._ctx.runner.query(procedure_qr, code, on_done=lambda r, c=code: self._qr_ready(c, *r))
 
     def _qr_ready(self, code: str, url: str | None, png: bytes | None) -> None:
         current = self.list.currentItem()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from outreach import __version__
+from outreach.services.changes import Changes
 from outreach.ui import sync_hook
 from outreach.ui.core.context import UiContext
 from outreach.ui.widgets.field_errors import error_label
@@ -184,8 +185,8 @@ class SettingsView(QWidget):
             self.enrol_error.setVisible(True)
             return
         self.enrol_button.setEnabled(False)
-        self._ctx.runner.run(sync_hook.enrol, self._ctx.store, url, code, ca_bundle,
-                             on_done=self._enrolled, on_error=self._enrol_failed)
+        self._ctx.runner.network(sync_hook.enrol, self._ctx.store, url, code, ca_bundle, changes=Changes(sync=True),
+                                 on_done=self._enrolled, on_error=self._enrol_failed)
 
     def _choose_ca_bundle(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(self, self.tr("The ward server's certificate"), "",

@@ -39,10 +39,11 @@ from PySide6.QtWidgets import (
 )
 
 from outreach.errors import FieldProblem, ValidationError
-from outreach.services.drafts import discard_draft, save_draft
+from outreach.services.changes import NOTHING, Changes
 from outreach.services.households import HouseholdSummary, ResidentView, get_household, search_households
 from outreach.services.procedures import ProcedureView, list_procedures, rank_procedures
 from outreach.services.teams import TeamMemberView, list_team_members
+from outreach.services.visit_draft import VisitDraft, discard_visit_draft, save_visit_draft
 from outreach.services.visits import FILING_STATUSES, OUTCOMES, PORTALS, VisitInput, VisitView, record_visit, update_visit
 from outreach.timeutil import now_local
 from outreach.ui.dialogs.ask import Choice, ask
@@ -54,8 +55,6 @@ from outreach.ui.models.filings_model import COL_PROCEDURE, FilingRow, FilingsMo
 from outreach.ui.core.labels import FILING_STATUS_LABELS, OUTCOME_LABELS, PORTAL_LABELS, label
 from outreach.ui.core.tasks import TaskHandle
 
-DRAFT_ID = "new-visit"
-DRAFT_KIND = "visit"
 DRAFT_DELAY_MS = 400
 HOUSEHOLD_MATCHES = 8
 MEMBER_ROWS_SHOWN = 4
@@ -224,8 +223,8 @@ class VisitForm(QWidget):
         self._connect_draft()
         if visit is not None:
             self.clear_button.hide()
-        ctx.runner.run(list_procedures, ctx.store, on_done=self._procedures_loaded)
-        ctx.runner.run(list_team_members, ctx.store, ctx.actor.team_id, on_done=self._team_loaded)
+        ctx.runner.query(list_procedures, ctx.store, on_done=self._procedures_loaded)
+        ctx.runner.query(list_team_members, ctx.store, ctx.actor.team_id, on_done=self._team_loaded)
         self._update_filing_for()
         if visit is not None:
             self.load_visit(visit)
@@ -334,8 +333,8 @@ class VisitForm(QWidget):
             self.household_results.clear()
             self.household_results.hide()
             return
-        self._search_task = self._ctx.runner.run(search_households, self._ctx.store, query, HOUSEHOLD_MATCHES,
-                                                 on_done=lambda rows: self._household_matches(generation, rows))
+        self._search_task = self._ctx.runner.query(search_households, self._ctx.store, query, HOUSEHOLD_MATCHES,
+                                                   on_done=lambda rows: self._household_matches(generation, rows))
 
     def _household_matches(self, generation: int, rows: list[HouseholdSummary]) -> None:
         if generation != self._search_generation:
@@ -379,9 +378,13 @@ class VisitForm(QWidget):
         self.household_search.clear()
         self._residents = []
         self._update_filing_for()
-        self._ctx.runner.run(get_household, self._ctx.store, household_id,
-                             on_done=lambda d, hid=household_id: self._residents_loaded(hid, d.residents))
+        self._load_residents(household_id)
         self._changed()
+
+    def _load_residents(self, household_id: str) -> None:
+        """The household's residents, for "Filing for" (read in the background)."""
+        self._ctx.runner.query(get_household, self._ctx.store, household_id,
+                               on_done=lambda d, hid=household_id: self._residents_loaded(hid, d.residents))
 
     def _residents_loaded(self, household_id: str, residents: list[ResidentView]) -> None:
         if household_id == self.household_id:
@@ -541,19 +544,7 @@ class VisitForm(QWidget):
                                          "The follow-up date must be dd/mm/yyyy."))
         if problems:
             raise ValidationError(problems)
-        started = self.started_at.dateTime().toPython()
-        assert isinstance(started, dt.datetime)
-        return VisitInput(
-            household_id=self.household_id or "",
-            started_at=started.replace(second=0, microsecond=0, tzinfo=None),
-            outcome=self.outcome.currentData(),
-            members_present=self.members_present(),
-            topics=[t.strip() for t in self.topics.text().split(",") if t.strip()],
-            notes=self.notes.toPlainText(),
-            follow_up_date=follow_up,
-            satisfaction=self.satisfaction.currentData(),
-            filings=[r.to_input() for r in self.filings.rows],
-        )
+        return self.draft().to_input(follow_up)
 
     def save(self) -> None:
         if not self.save_button.isEnabled():
@@ -570,10 +561,12 @@ class VisitForm(QWidget):
         if self._visit is None:
             self._draft_timer.stop()
             work = lambda: _record_and_drop_draft(store, actor, data)  # noqa: E731
+            changes = Changes(visits=True)
         else:
             vid = self._visit.id
             work = lambda: update_visit(store, actor, vid, data)  # noqa: E731
-        self._ctx.runner.run(work, writes=True, on_done=self._saved, on_error=self._save_failed)
+            changes = Changes(visits=True, review=True)  # a flagged visit saved again is "corrected"
+        self._ctx.runner.mutate(work, changes=changes, on_done=self._saved, on_error=self._save_failed)
 
     def _saved(self, view: VisitView) -> None:
         self.save_button.setEnabled(True)
@@ -593,36 +586,24 @@ class VisitForm(QWidget):
             self._changed()  # keep the draft
 
     def reset(self) -> None:
-        self._restoring = True
+        """The empty form: now, the first outcome, this computer's user present."""
+        restoring, self._restoring = self._restoring, True
         try:
-            self.household_id = None
-            self.household_chosen.setText(self.tr("No household chosen yet."))
             self.household_search.clear()
             self.household_results.hide()
-            self._residents = []
-            self._update_filing_for()
-            self.started_at.setDateTime(QDateTime(now_local()))
-            self.outcome.setCurrentIndex(0)
-            self.topics.clear()
-            self.notes.clear()
-            self.follow_up.clear()
-            self.satisfaction.setCurrentIndex(0)
-            me = self._ctx.actor.member_id
-            self.set_members_present([me] if me else [])
-            self.procedure.clear()
             self._procedure = None
-            self.dossier.clear()
-            self.filings.set_rows([])
             self.errors.clear()
+            me = self._ctx.actor.member_id
+            self._show_draft(VisitDraft(started_at=now_local(), members_present=[me] if me else []))
         finally:
-            self._restoring = False
+            self._restoring = restoring
 
     def _ask_clear(self) -> None:
         def answered(key: str | None) -> None:
             self.question = None
             if key == "clear":
                 self.reset()
-                self._ctx.runner.run(discard_draft, self._ctx.store, DRAFT_ID, writes=True)
+                self._ctx.runner.mutate(discard_visit_draft, self._ctx.store, changes=NOTHING)
 
         self.question = ask(self, self.tr("Clear the form"), self.tr("Throw away what is typed in this form?"),
                             [Choice("clear", self.tr("Clear")), Choice("keep", self.tr("Keep"), QMessageBox.ButtonRole.RejectRole, True)],
@@ -630,24 +611,52 @@ class VisitForm(QWidget):
 
     def load_visit(self, v: VisitView) -> None:
         """Fill the form from a saved visit (editing a flagged visit or a follow-up)."""
-        self._restoring = True
+        chosen = self.tr("Chosen: %1").replace("%1", f"{v.household_head} — {v.household_address}")
+        self._show_draft(VisitDraft.of_visit(v, chosen))
+        if v.review_status == "flagged" and v.review_note:
+            self.status_line.setText(self.tr("Leader's note: %1").replace("%1", v.review_note))
+
+    def _show_draft(self, d: VisitDraft) -> None:
+        """Put ``d`` into the widgets: the one place that knows which widget shows which field."""
+        restoring, self._restoring = self._restoring, True
         try:
-            if v.household_id:
-                self.set_household(v.household_id, f"{v.household_head} — {v.household_address}")
-            if v.started_at:
-                self.started_at.setDateTime(QDateTime(v.started_at))
-            self.outcome.setCurrentIndex(max(0, self.outcome.findData(v.outcome)))
-            self.topics.setText(", ".join(v.topics))
-            self.notes.setPlainText(v.notes)
-            self.follow_up.set_date(v.follow_up_date)
-            self.satisfaction.setCurrentIndex(max(0, self.satisfaction.findData(v.satisfaction)))
-            self._show_saved_members(list(v.members_present))
-            self.filings.set_rows([FilingRow(f.procedure_code, f.procedure_name, f.resident_id, "", f.portal,
-                                             f.dossier_code, f.status, f.fee_paid_online, f.id) for f in v.filings])
-            if v.review_status == "flagged" and v.review_note:
-                self.status_line.setText(self.tr("Leader's note: %1").replace("%1", v.review_note))
+            self.household_id = d.household_id
+            self.household_chosen.setText(d.household_label if d.household_id else self.tr("No household chosen yet."))
+            self._residents = []
+            self._update_filing_for()
+            if d.household_id:
+                self._load_residents(d.household_id)
+            self.started_at.setDateTime(QDateTime(d.started_at or now_local()))
+            self.outcome.setCurrentIndex(max(0, self.outcome.findData(d.outcome)))
+            self.topics.setText(d.topics)
+            self.notes.setPlainText(d.notes)
+            self.follow_up.setText(d.follow_up)
+            self.satisfaction.setCurrentIndex(max(0, self.satisfaction.findData(d.satisfaction)))
+            if d.members_present is not None:  # None: a draft from before members were recorded
+                self._show_saved_members(d.members_present)
+            self.filings.set_rows(d.filings)
+            self.procedure.setText(d.procedure_text)
+            self.dossier.setText(d.dossier)
         finally:
-            self._restoring = False
+            self._restoring = restoring
+
+    def draft(self) -> VisitDraft:
+        """What the widgets hold (the reverse of ``_show_draft``)."""
+        started = self.started_at.dateTime().toPython()
+        return VisitDraft(
+            household_id=self.household_id,
+            household_label=self.household_chosen.text(),
+            started_at=started if isinstance(started, dt.datetime) else None,
+            outcome=self.outcome.currentData(),
+            topics=self.topics.text(),
+            notes=self.notes.toPlainText(),
+            follow_up=self.follow_up.text(),
+            satisfaction=self.satisfaction.currentData(),
+            members_present=self.members_present(),
+            filings=list(self.filings.rows),
+            procedure_text=self.procedure.text(),
+            dossier=self.dossier.text(),
+        )
 
     def _show_saved_members(self, member_ids: list[str]) -> None:
         """Tick the saved members, listing any who left the team since, so none is dropped."""
@@ -680,86 +689,52 @@ class VisitForm(QWidget):
             self._draft_timer.start()
 
     def is_empty(self) -> bool:
-        return not (self.household_id or self.topics.text().strip() or self.notes.toPlainText().strip()
-                    or self.filings.rows or self.follow_up.text().strip() or self.dossier.text().strip())
-
-    def draft_payload(self) -> dict[str, Any]:
-        started = self.started_at.dateTime().toPython()
-        return {
-            "household_id": self.household_id,
-            "household_label": self.household_chosen.text(),
-            "started_at": started.isoformat() if isinstance(started, dt.datetime) else None,
-            "outcome": self.outcome.currentData(),
-            "topics": self.topics.text(),
-            "notes": self.notes.toPlainText(),
-            "follow_up": self.follow_up.text(),
-            "satisfaction": self.satisfaction.currentData(),
-            "members_present": self.members_present(),
-            "filings": [r.to_json() for r in self.filings.rows],
-            "procedure_text": self.procedure.text(),
-            "dossier": self.dossier.text(),
-        }
+        return self.draft().is_empty()
 
     def save_draft_now(self) -> None:
         self._draft_timer.stop()
         if self._visit is not None:
             return
-        store = self._ctx.store
-        if self.is_empty():
-            self._ctx.runner.run(discard_draft, store, DRAFT_ID, writes=True, on_done=lambda _r: self.draft_saved.emit())
-            return
-        payload = self.draft_payload()
-        self._ctx.runner.run(save_draft, store, DRAFT_ID, DRAFT_KIND, payload, writes=True,
-                             on_done=lambda _r: self.draft_saved.emit())
+        self._ctx.runner.mutate(save_visit_draft, self._ctx.store, self.draft(), changes=NOTHING,
+                                on_done=lambda _r: self.draft_saved.emit())
 
-    def restore_draft(self, payload: dict[str, Any]) -> None:
-        self._restoring = True
+    def restore_draft(self, draft: VisitDraft) -> None:
+        restoring, self._restoring = self._restoring, True
         try:
             self.reset()
-            self._restoring = True
-            hid = payload.get("household_id")
-            if hid:
-                self.household_id = hid
-                self.household_chosen.setText(str(payload.get("household_label") or ""))
-                self._ctx.runner.run(get_household, self._ctx.store, hid,
-                                     on_done=lambda d, h=hid: self._residents_loaded(h, d.residents))
-            if payload.get("started_at"):
-                self.started_at.setDateTime(QDateTime(dt.datetime.fromisoformat(payload["started_at"])))
-            self.outcome.setCurrentIndex(max(0, self.outcome.findData(payload.get("outcome"))))
-            self.topics.setText(payload.get("topics") or "")
-            self.notes.setPlainText(payload.get("notes") or "")
-            self.follow_up.setText(payload.get("follow_up") or "")
-            self.satisfaction.setCurrentIndex(max(0, self.satisfaction.findData(payload.get("satisfaction"))))
-            if isinstance(payload.get("members_present"), list):
-                self._show_saved_members([m for m in payload["members_present"] if isinstance(m, str)])
-            known = {f for f in FilingRow.__dataclass_fields__}
-            self.filings.set_rows([FilingRow(**{k: v for k, v in f.items() if k in known}) for f in payload.get("filings") or []])
-            self.procedure.setText(payload.get("procedure_text") or "")
-            self.dossier.setText(payload.get("dossier") or "")
+            self._show_draft(draft)
         finally:
-            self._restoring = False
+            self._restoring = restoring
 
-    def offer_payload(self, payload: dict[str, Any]) -> None:
+    def offer_draft(self, draft: VisitDraft) -> None:
         """A draft survived (crash, kill -9): ask whether to restore it (the main window found it)."""
 
         def answered(key: str | None) -> None:
             self.question = None
             if key == "restore":
-                self.restore_draft(payload)
+                self.restore_draft(draft)
             elif key == "discard":
-                self._ctx.runner.run(discard_draft, self._ctx.store, DRAFT_ID, writes=True)
+                self._ctx.runner.mutate(discard_visit_draft, self._ctx.store, changes=NOTHING)
 
-        label_text = str(payload.get("household_label") or "")
         self.question = ask(self, self.tr("Unsaved visit found"),
                             self.tr("A visit you were typing was not saved (the app was closed or the computer stopped). Restore it?"),
                             [Choice("restore", self.tr("Restore"), default=True),
                              Choice("discard", self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole),
                              Choice("later", self.tr("Decide later"), QMessageBox.ButtonRole.RejectRole)],
-                            answered, informative=label_text)
+                            answered, informative=draft.household_label)
+
+    # -- changes elsewhere -----------------------------------------------------------------------
+
+    def apply_changes(self, changes: Changes, _initiator: object | None) -> None:
+        """The catalogue or the team changed (a sync): reload the lists the form picks from."""
+        if changes.catalogue:
+            self._ctx.runner.query(list_procedures, self._ctx.store, on_done=self._procedures_loaded)
+        if changes.team:
+            self._ctx.runner.query(list_team_members, self._ctx.store, self._ctx.actor.team_id, on_done=self._team_loaded)
 
 
 def _record_and_drop_draft(store: Any, actor: Any, data: VisitInput) -> VisitView:
     """Save the visit, then drop the draft (serial executor: no draft write can slip between)."""
     view = record_visit(store, actor, data)
-    discard_draft(store, DRAFT_ID)
+    discard_visit_draft(store)
     return view

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from outreach.services.changes import Changes
 from outreach.services.households import list_groups
 from outreach.services.review import approve_visit, approve_week, flag_visit, set_week_lock
 from outreach.services.visits import OUTCOMES, REVIEW_STATUSES, WeeklyLog, weekly_log
@@ -157,7 +158,7 @@ class WeeklyLogView(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.setFocusProxy(self.table)
         self._update_actions()
-        ctx.runner.run(list_groups, ctx.store, on_done=self._groups_loaded)
+        ctx.runner.query(list_groups, ctx.store, on_done=self._groups_loaded)
         self.refresh()
 
     @property
@@ -175,6 +176,12 @@ class WeeklyLogView(QWidget):
         for gid, name in groups:
             self.group.addItem(name, gid)
 
+    def apply_changes(self, changes: Changes, _initiator: object | None) -> None:
+        """The log lists the week's visits, their review and who made them; a new household,
+        with no visit yet, is not in it."""
+        if changes.touches("visits", "review", "team"):
+            self.refresh()
+
     def refresh(self) -> None:
         if self._task is not None:
             self._task.cancel()
@@ -184,8 +191,8 @@ class WeeklyLogView(QWidget):
         team = self._ctx.actor.team_id
         filters = {"volunteer_id": self.volunteer.currentData(), "group_id": self.group.currentData(),
                    "outcome": self.outcome.currentData(), "review_status": self.review.currentData()}
-        self._task = self._ctx.runner.run(lambda: weekly_log(store, week, team_id=team, **filters),
-                                          on_done=lambda log: self._loaded(generation, log))
+        self._task = self._ctx.runner.query(lambda: weekly_log(store, week, team_id=team, **filters),
+                                            on_done=lambda log: self._loaded(generation, log))
 
     def _loaded(self, generation: int, log: WeeklyLog) -> None:
         if generation != self._generation:
@@ -232,8 +239,8 @@ class WeeklyLogView(QWidget):
         return self.model.visits[rows[0].row()].id if rows and rows[0].row() < len(self.model.visits) else None
 
     def _write(self, fn: object, *args: object) -> None:
-        self._ctx.runner.run(fn, self._ctx.store, self._ctx.actor, *args, writes=True,  # type: ignore[arg-type]
-                             on_done=lambda _r: self.refresh())
+        # The broadcast of the review change reloads this list (and the Follow-ups).
+        self._ctx.runner.mutate(fn, self._ctx.store, self._ctx.actor, *args, changes=Changes(review=True))  # type: ignore[arg-type]
 
     def approve_selected(self) -> None:
         vid = self._selected_id()
