@@ -19,9 +19,8 @@ import statistics
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import CACHE, copy_profile, ensure_keyring_session, large_ward_dir, report, timings_ms  # noqa: E402
+from common import CACHE, copy_profile, ensure_keyring_session, large_ward_dir, report, timings_ms
 
 BUSY_WEEK_VISITS = 1_500
 QUERIES = ["nguyen van thanh", "tran thi lan", "ngo 12", "le loi", "0912", "dang duc", "pham quang", "doi can 5"]

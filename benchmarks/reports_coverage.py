@@ -24,16 +24,15 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
-from outreach.reports.csv_export import write_coverage_csv  # noqa: E402
-from outreach.reports.pdf import write_coverage_pdf  # noqa: E402
-from outreach.reports.xlsx import write_coverage_xlsx  # noqa: E402
-from outreach.services import demo_data  # noqa: E402
-from outreach.services.coverage import compute_coverage  # noqa: E402
-from outreach.services.periods import WARD, Scope, month_period, week_period  # noqa: E402
-from outreach.store.database import Store, load_or_create_profile, open_store  # noqa: E402
-from outreach.timeutil import iso_week_of, today_local  # noqa: E402
+from outreach.reports.csv_export import write_coverage_csv
+from outreach.reports.pdf import write_coverage_pdf
+from outreach.reports.xlsx import write_coverage_xlsx
+from outreach.services import demo_data
+from outreach.services.coverage import compute_coverage
+from outreach.services.periods import WARD, Scope, month_period, week_period
+from outreach.store.database import Store, load_or_create_profile, open_store
+from outreach.timeutil import iso_week_of, today_local
 
 CACHE = ROOT / "benchmarks" / ".cache" / "reports-large-ward"
 BUDGETS = {"compute": 1.0, "xlsx": 3.0, "pdf": 3.0}

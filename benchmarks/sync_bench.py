@@ -26,9 +26,8 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import CACHE, LARGE_WARD_HOUSEHOLDS, copy_profile, ensure_keyring_session, large_ward_dir  # noqa: E402
+from common import CACHE, LARGE_WARD_HOUSEHOLDS, copy_profile, ensure_keyring_session, large_ward_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable

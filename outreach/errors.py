@@ -66,7 +66,7 @@ class ValidationError(OutreachError, ValueError):
         return [p for p in self.problems if p.field == name]
 
 
-class Warning_(FieldNote):
+class FieldWarning(FieldNote):
     """A doubt the user may override (e.g. personal ID digits disagree with the birth year)."""
 
 
@@ -79,7 +79,7 @@ class NeedsConfirmation(OutreachError):
 
     code = "needs_confirmation"
 
-    def __init__(self, warnings: list[Warning_], existing: list[object] | None = None) -> None:
+    def __init__(self, warnings: list[FieldWarning], existing: list[object] | None = None) -> None:
         self.warnings = list(warnings)
         self.existing = list(existing or [])
         super().__init__(

@@ -17,7 +17,7 @@ from outreach.server.pull import ward_digest
 from outreach.server.retention import GRACE, RETENTION, prune_received_changes
 from outreach.server.schema import Device, ReceivedChange
 from outreach.model.clock import HybridLogicalClock, new_node_id
-from sync_helpers import WardSetup, enrol_fast, fast_store
+from tests.helpers.sync import WardSetup, enrol_fast, fast_store
 
 
 def kept(ward: WardSetup, device_id: str) -> int:

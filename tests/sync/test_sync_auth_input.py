@@ -26,7 +26,7 @@ from outreach.model.clock import HybridLogicalClock, new_node_id
 from outreach.sync.errors import ClockAhead, DeviceRevoked, EnrolmentFailed, NetworkDown, UpgradeRequired
 from outreach.services.device import export_unsent, needs_attention, restamp_outbox
 from outreach.sync.transport import HttpTransport
-from sync_helpers import WardSetup, enrol_fast, fast_store, make_ward
+from tests.helpers.sync import WardSetup, enrol_fast, fast_store, make_ward
 
 API = protocol.API_PREFIX
 HEADERS = {protocol.PROTOCOL_HEADER: str(protocol.PROTOCOL_VERSION)}

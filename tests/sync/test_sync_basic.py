@@ -13,7 +13,7 @@ from outreach.services.households import HouseholdInput, register_household, sea
 from outreach.store.database import Store
 from outreach.sync.client import run_sync, transport_for
 
-from sync_helpers import WardSetup, enrol_fast, fast_store
+from tests.helpers.sync import WardSetup, enrol_fast, fast_store
 
 
 def actor_of(store: Store) -> Actor:

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 
 from outreach.wire import protocol
-from sync_helpers import LiveServer, make_ward
+from tests.helpers.sync import LiveServer, make_ward
 
 
 @pytest.fixture(scope="module")

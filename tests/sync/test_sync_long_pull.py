@@ -33,8 +33,8 @@ from outreach.sync.client import run_sync
 from outreach.sync.engine import SyncEngine, local_digest
 from outreach.sync.errors import SyncError
 from outreach.sync.transport import HttpTransport
-from sync_faults import FaultyTransport
-from sync_helpers import WardSetup, enrol_fast, fast_store
+from tests.helpers.faults import FaultyTransport
+from tests.helpers.sync import WardSetup, enrol_fast, fast_store
 
 API = protocol.API_PREFIX
 

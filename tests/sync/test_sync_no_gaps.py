@@ -22,7 +22,7 @@ from outreach.model.ids import uuid7
 from outreach.server.db import open_db
 from outreach.wire import protocol
 from outreach.model.clock import HybridLogicalClock, new_node_id
-from sync_helpers import LiveServer, make_ward
+from tests.helpers.sync import LiveServer, make_ward
 
 PUSHERS, PULLERS, BATCHES, BATCH = 4, 3, 12, 10
 

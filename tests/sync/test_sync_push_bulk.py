@@ -23,7 +23,7 @@ from outreach.server.pull import ward_digest
 from outreach.store.database import Store
 from outreach.wire import protocol
 from outreach.sync.engine import SyncEngine, _push_body
-from sync_helpers import WardSetup, enrol_fast, fast_store, make_ward
+from tests.helpers.sync import WardSetup, enrol_fast, fast_store, make_ward
 
 API = protocol.API_PREFIX
 

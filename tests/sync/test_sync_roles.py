@@ -17,7 +17,7 @@ from outreach.model.ids import uuid7
 from outreach.server.push import LEADER_ONLY
 from outreach.model.clock import HybridLogicalClock, new_node_id
 from outreach.sync.transport import HttpTransport
-from sync_helpers import WardSetup, enrol_fast, fast_store
+from tests.helpers.sync import WardSetup, enrol_fast, fast_store
 
 
 def visit_fields(ward: WardSetup, stamp: str, **values: Any) -> dict[str, list[Any]]:

@@ -15,7 +15,7 @@ from outreach.sync.client import issue_team_enrolment_code
 from outreach.wire.enrolment_link import parse_enrolment_link
 from outreach.sync.errors import LeaderOnly
 from outreach.sync.transport import HttpTransport
-from sync_helpers import WardSetup, enrol_fast, fast_store
+from tests.helpers.sync import WardSetup, enrol_fast, fast_store
 
 
 def _authorised(ward: WardSetup, store: Store, role: str) -> HttpTransport:

@@ -17,10 +17,10 @@ from outreach.services.households import HouseholdInput, register_household
 from outreach.services.context import Actor
 from outreach.store.database import Store
 from outreach.ui.sync_hook import STATE_ATTENTION, STATE_SYNCED
-from uihelpers import enrol_as
+from tests.helpers.ui import enrol_as
 
 if TYPE_CHECKING:
-    from sync_helpers import WardSetup
+    from tests.helpers.sync import WardSetup
 
 
 def households_on_server(ward: "WardSetup") -> int:

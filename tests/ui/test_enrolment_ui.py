@@ -14,10 +14,10 @@ from PySide6.QtCore import Qt
 from outreach.store.database import Store
 from outreach.wire.enrolment_link import parse_enrolment_link
 from outreach.ui.main_window import PAGE_SETTINGS
-from uihelpers import enrol_as
+from tests.helpers.ui import enrol_as
 
 if TYPE_CHECKING:
-    from sync_helpers import WardSetup  # tests/sync, put on sys.path by the live_ward fixture
+    from tests.helpers.sync import WardSetup
 
 
 def test_leader_shows_a_qr_code_that_enrols_a_laptop(qtbot, make_window, store: Store, live_ward: WardSetup, tmp_path: Path) -> None:

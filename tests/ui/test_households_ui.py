@@ -9,7 +9,7 @@ from outreach.services.households import HouseholdInput, register_household, sea
 from outreach.ui.dialogs.ask import click_choice
 from outreach.ui.main_window import PAGE_HOUSEHOLDS
 
-from uihelpers import type_text, wait_idle
+from tests.helpers.ui import type_text, wait_idle
 
 
 def test_register_household_with_inline_validation(qtbot, window, store) -> None:

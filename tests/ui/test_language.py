@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from outreach.store.profile import Profile
 from outreach.ui.main_window import PAGE_HOUSEHOLDS, PAGE_NEW_VISIT, PAGE_SETTINGS
-from uihelpers import type_text
+from tests.helpers.ui import type_text
 
 
 def test_switch_language_live(qtbot, window, store) -> None:

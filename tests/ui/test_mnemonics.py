@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QWidget
 
 from outreach.ui.main_window import PAGE_COUNT
-from uihelpers import wait_idle
+from tests.helpers.ui import wait_idle
 
 _MNEMONIC = re.compile(r"&(?!&)(\w)")
 

@@ -4,19 +4,15 @@ edit overwrote, and restores it."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from outreach.model import Household
 from outreach.services.device import refused_changes
 from outreach.store.database import Store
 from outreach.sync.client import run_sync
 from outreach.services.device import needs_attention
-from uihelpers import enrol_as
-
-if TYPE_CHECKING:
-    from sync_helpers import WardSetup
+from tests.helpers.sync import WardSetup, enrol_fast, fast_store
+from tests.helpers.ui import enrol_as
 
 
 def head_name(store: Store, household_id: str) -> str:
@@ -24,7 +20,7 @@ def head_name(store: Store, household_id: str) -> str:
         return session.get(Household, household_id).head_name
 
 
-def test_a_refused_change_is_explained_and_discarded(qtbot, make_window, store: Store, live_ward: "WardSetup") -> None:
+def test_a_refused_change_is_explained_and_discarded(qtbot, make_window, store: Store, live_ward: WardSetup) -> None:
     window = make_window(role="volunteer")
     enrol_as(store, live_ward, "volunteer")
     with store.write() as tx:  # a record without a ward: the server refuses it
@@ -49,10 +45,7 @@ def test_a_refused_change_is_explained_and_discarded(qtbot, make_window, store: 
     qtbot.waitUntil(lambda: dialog.refused_model.rowCount() == refused - 1, timeout=5000)
 
 
-def test_a_leader_restores_a_value_overwritten_by_another_laptop(qtbot, make_window, store: Store, live_ward: "WardSetup", tmp_path: Path) -> None:
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
-    from sync_helpers import enrol_fast, fast_store
-
+def test_a_leader_restores_a_value_overwritten_by_another_laptop(qtbot, make_window, store: Store, live_ward: WardSetup, tmp_path: Path) -> None:
     window = make_window(role="leader")
     enrol_as(store, live_ward, "leader")
     with store.write() as tx:

@@ -10,7 +10,7 @@ from outreach.services.households import HouseholdInput, register_household
 from outreach.services.visits import visits_of_household
 from outreach.ui.main_window import PAGE_NEW_VISIT
 from outreach.ui.screens.visit_form import DRAFT_ID
-from uihelpers import type_text, wait_idle
+from tests.helpers.ui import type_text, wait_idle
 
 TAB = Qt.Key.Key_Tab
 

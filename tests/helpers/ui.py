@@ -1,4 +1,4 @@
-"""Small helpers shared by the UI tests (imported by name: tests/ui is on sys.path)."""
+"""Small helpers shared by the UI tests: waiting for the background runner, typing like a keyboard, enrolling."""
 
 from __future__ import annotations
 
