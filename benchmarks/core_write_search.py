@@ -16,9 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
-import sys
-from pathlib import Path
-
 
 from common import CACHE, copy_profile, ensure_keyring_session, large_ward_dir, report, timings_ms
 
@@ -64,8 +61,8 @@ def main() -> None:
     from outreach.services.visits import FilingInput, VisitInput, record_visit, weekly_log
     from outreach.store.database import open_store
     from outreach.store.profile import Profile
-    from outreach.vietnamese_fold import fold
     from outreach.timeutil import iso_week_bounds
+    from outreach.vietnamese_fold import fold
 
     source = large_ward_dir()
     folder = copy_profile(source, CACHE / "scratch-core")
@@ -119,7 +116,8 @@ def main() -> None:
 
         plain = timings_ms(plain_save, repeat=300, warmup=10)
         report("  baseline: plain ORM insert, no stamps/outbox/validation", plain, "(same run)")
-        print(f"  → the change-recording write path costs {statistics.median(saves) - statistics.median(plain):.2f} ms per save on top (medians)")
+        extra = statistics.median(saves) - statistics.median(plain)
+        print(f"  → the change-recording write path costs {extra:.2f} ms per save on top (medians)")
 
         # -------- open a busy week's log (1,500 visits)
         week = busy_week(store, actor, household_ids, codes, BUSY_WEEK_VISITS)
@@ -130,9 +128,15 @@ def main() -> None:
 
         def naive_log() -> int:
             with store.read() as session:
-                visits = list(session.scalars(select(Visit).where(
-                    Visit.started_at >= dt.datetime.combine(monday, dt.time()),
-                    Visit.started_at < dt.datetime.combine(next_monday, dt.time()), Visit.deleted.is_(False))))
+                visits = list(
+                    session.scalars(
+                        select(Visit).where(
+                            Visit.started_at >= dt.datetime.combine(monday, dt.time()),
+                            Visit.started_at < dt.datetime.combine(next_monday, dt.time()),
+                            Visit.deleted.is_(False),
+                        )
+                    )
+                )
                 for visit in visits:
                     session.get(Household, visit.household_id)
                     list(session.scalars(select(Filing).where(Filing.visit_id == visit.id)))

@@ -23,8 +23,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-
 from outreach.reports.csv_export import write_coverage_csv
 from outreach.reports.pdf import write_coverage_pdf
 from outreach.reports.xlsx import write_coverage_xlsx
@@ -34,6 +32,7 @@ from outreach.services.periods import WARD, Scope, month_period, week_period
 from outreach.store.database import Store, load_or_create_profile, open_store
 from outreach.timeutil import iso_week_of, today_local
 
+ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / "benchmarks" / ".cache" / "reports-large-ward"
 BUDGETS = {"compute": 1.0, "xlsx": 3.0, "pdf": 3.0}
 
@@ -83,7 +82,7 @@ def main() -> int:
             first, median, best, report = measure(lambda p=period: compute_coverage(store, p, WARD, ward_id=ward_id), args.repeat)
             rows = [("compute", f"coverage {period.label} (ward)", first, median, best)]
             for fmt, writer in (("xlsx", write_coverage_xlsx), ("pdf", write_coverage_pdf), ("csv", write_coverage_csv)):
-                f, m, b, _ = measure(lambda w=writer, x=fmt: w(report, out / f"r.{x}"), args.repeat)
+                f, m, b, _ = measure(lambda w=writer, x=fmt, r=report: w(r, out / f"r.{x}"), args.repeat)
                 rows.append((fmt, f"  export {fmt.upper()}", f, m, b))
             # the end-to-end figures a leader waits for after pressing "Export"
             for fmt, writer in (("xlsx", write_coverage_xlsx), ("pdf", write_coverage_pdf)):

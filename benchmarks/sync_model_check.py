@@ -39,8 +39,11 @@ def main() -> None:
         finally:
             server.stop()
             db.dispose()
-    print(f"examples {stats.get('examples', 0)}  (all healed and checked: devices == server, acknowledged present once, highest stamp wins)")
-    print(f"stamped field writes {stats.get('writes', 0)}  syncs ok {stats.get('syncs_ok', 0)}  syncs failed by faults {stats.get('syncs_failed', 0)}")
+    print(
+        f"examples {stats.get('examples', 0)}  (all healed and checked: devices == server, acknowledged present once, highest stamp wins)"
+    )
+    print(f"stamped field writes {stats.get('writes', 0)}  syncs ok {stats.get('syncs_ok', 0)}  "
+          f"syncs failed by faults {stats.get('syncs_failed', 0)}")
     faults = {k[6:]: v for k, v in sorted(stats.items()) if k.startswith("fault_")}
     print("requests by injected fault: " + ", ".join(f"{k} {v}" for k, v in faults.items()))
     print(f"took {stats.get('seconds', 0)} s")

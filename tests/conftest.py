@@ -58,12 +58,22 @@ def ward(store: Store) -> dict[str, str]:
     ids = {"ward": uuid7(), "group_a": uuid7(), "group_b": uuid7(), "team": uuid7(), "leader": uuid7(), "volunteer": uuid7()}
     with store.write() as tx:
         rec = tx.recorder
-        rec.create(Ward, {"ward_id": ids["ward"], "code": "00004", "name": "Phường Ngọc Hà", "province_code": "01", "province_name": "Hà Nội"}, id=ids["ward"])
+        rec.create(
+            Ward,
+            {"ward_id": ids["ward"], "code": "00004", "name": "Phường Ngọc Hà", "province_code": "01", "province_name": "Hà Nội"},
+            id=ids["ward"],
+        )
         rec.create(ResidentialGroup, {"ward_id": ids["ward"], "name": "Tổ dân phố số 1", "sort_order": 1}, id=ids["group_a"])
         rec.create(ResidentialGroup, {"ward_id": ids["ward"], "name": "Tổ dân phố số 2", "sort_order": 2}, id=ids["group_b"])
         rec.create(Team, {"ward_id": ids["ward"], "name": "Đội cơ động số 1"}, id=ids["team"])
-        rec.create(TeamMember, {"ward_id": ids["ward"], "team_id": ids["team"], "full_name": "Lê Thị Hạnh", "role": "leader"}, id=ids["leader"])
-        rec.create(TeamMember, {"ward_id": ids["ward"], "team_id": ids["team"], "full_name": "Phạm Quang Huy", "role": "volunteer"}, id=ids["volunteer"])
+        rec.create(
+            TeamMember, {"ward_id": ids["ward"], "team_id": ids["team"], "full_name": "Lê Thị Hạnh", "role": "leader"}, id=ids["leader"]
+        )
+        rec.create(
+            TeamMember,
+            {"ward_id": ids["ward"], "team_id": ids["team"], "full_name": "Phạm Quang Huy", "role": "volunteer"},
+            id=ids["volunteer"],
+        )
     return ids
 
 

@@ -39,7 +39,10 @@ def test_demo_ward_shape(store: Store) -> None:
     profile = store.profile
     assert profile.role == "leader" and profile.member_id and profile.ward_id and profile.team_id
     old_week = iso_week_of(today - dt.timedelta(days=60))
-    assert weekly_log(store, old_week, team_id=profile.team_id).locked or weekly_log(store, old_week, team_id=profile.team_id).counts["flagged"]
+    assert (
+        weekly_log(store, old_week, team_id=profile.team_id).locked
+        or weekly_log(store, old_week, team_id=profile.team_id).counts["flagged"]
+    )
 
 
 def test_same_seed_same_ward(tmp_path) -> None:  # type: ignore[no-untyped-def]

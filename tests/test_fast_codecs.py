@@ -29,7 +29,9 @@ def _outcome(fn, value):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("value", VALUES + [{"x": {1, 2}}, dt.date(2026, 1, 1), {"1": 1, 2: 2}])
 def test_json_encoders_equal_json_dumps(value: object) -> None:
     assert _outcome(dumps_default, value) == _outcome(json.dumps, value)
-    assert _outcome(dumps_canonical, value) == _outcome(lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False, separators=(",", ":")), value)
+    assert _outcome(dumps_canonical, value) == _outcome(
+        lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False, separators=(",", ":")), value
+    )
     assert _outcome(dumps_compact, value) == _outcome(lambda v: json.dumps(v, ensure_ascii=False, separators=(",", ":")), value)
 
 
@@ -47,13 +49,29 @@ def test_fold_equals_the_reference_rule() -> None:
     assert [fold(s) for s in samples] == [_reference_fold(s) for s in samples]
 
 
-@pytest.mark.parametrize(("entity", "name"), [(Visit, "started_at"), (Visit, "follow_up_date"), (Resident, "date_of_birth"), (Resident, "consent_given_at")])
+@pytest.mark.parametrize(
+    ("entity", "name"), [(Visit, "started_at"), (Visit, "follow_up_date"), (Resident, "date_of_birth"), (Resident, "consent_given_at")]
+)
 def test_wire_dates_convert_as_sqlalchemy_binds_them(entity: type, name: str) -> None:
     dialect = pysqlcipher.dialect()
     writer = row_writer(dialect, entity)
     index = writer.fields.index(name)
-    for value in ["2026-03-02T09:00:00", "2026-03-02", "2026-13-02T09:00:00", "2026-02-30", "0000-01-01", "2026-03-02T09:00:00.123456",
-                  "2026-03-02 09:00:00", "2026-03-02T09:00:00+07:00", "20260302", None, 5, "x", "2026-03-02T24:00:00", "٢٠٢٦-01-01"]:
+    for value in [
+        "2026-03-02T09:00:00",
+        "2026-03-02",
+        "2026-13-02T09:00:00",
+        "2026-02-30",
+        "0000-01-01",
+        "2026-03-02T09:00:00.123456",
+        "2026-03-02 09:00:00",
+        "2026-03-02T09:00:00+07:00",
+        "20260302",
+        None,
+        5,
+        "x",
+        "2026-03-02T24:00:00",
+        "٢٠٢٦-01-01",
+    ]:
         try:
             fast = writer.from_wire[index](value)
         except FieldDecodeError:

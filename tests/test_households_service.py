@@ -67,7 +67,9 @@ def test_same_folded_address_needs_confirmation_and_offers_the_existing_househol
     assert [h.id for h in info.value.existing] == [first.id]
     assert info.value.warnings[0].code == "duplicate_household"
     assert _counts(store) == before
-    second = register_household(store, volunteer, HouseholdInput("Trần Thị Cúc", {"house_number": "7", "lane": "45", "street": "Văn Cao"}), confirm=True)
+    second = register_household(
+        store, volunteer, HouseholdInput("Trần Thị Cúc", {"house_number": "7", "lane": "45", "street": "Văn Cao"}), confirm=True
+    )
     assert second.id != first.id
     # a different house number is a different household
     register_household(store, volunteer, HouseholdInput("Lê Văn Dũng", {"house_number": "9", "lane": "45", "street": "Văn Cao"}))

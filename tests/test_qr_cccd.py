@@ -16,8 +16,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from outreach.errors import OutreachError
 from outreach.cccd import CccdParseError, CccdRecord, parse_cccd
+from outreach.errors import OutreachError
 from outreach.qr_image import qr_matrix, qr_png_bytes, qr_terminal_text
 
 EXAMPLE_7 = "012345678901|123456789|Nguyễn Văn A|01021990|Nam|123 Hà Nội|10102021"

@@ -131,7 +131,12 @@ def enrol_fast(ward: WardSetup, store: Store, role: str = "volunteer") -> HttpTr
     reply = transport.post("/enroll", {"code": ward.code(role), "label": "test"})
     profile = store.profile
     profile.server_url, profile.server_device_id = ward.server.url, reply["device_id"]
-    profile.ward_id, profile.team_id, profile.role, profile.member_id = reply["ward_id"], reply["team_id"], reply["role"], reply["member_id"]
+    profile.ward_id, profile.team_id, profile.role, profile.member_id = (
+        reply["ward_id"],
+        reply["team_id"],
+        reply["role"],
+        reply["member_id"],
+    )
     profile.save()
     transport.close()
     return HttpTransport(ward.server.url, reply["token"], retries=False)

@@ -23,13 +23,13 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule, run_state_machine_as_test
 from sqlalchemy import func, select
 
-from tests.helpers.faults import FAULTS, FaultyTransport
 from outreach.model import Household, NeedsAttention, OutboxEntry
 from outreach.model.codec import encode_value
 from outreach.server.schema import ReceivedChange
 from outreach.store.database import Store
 from outreach.sync.client import run_sync
 from outreach.sync.errors import SyncError
+from tests.helpers.faults import FAULTS, FaultyTransport
 from tests.helpers.sync import LiveServer, enrol_fast, fast_store, make_ward
 
 FIELDS = ("head_name", "phone", "notes", "address", "elderly_alone", "deleted")
@@ -38,7 +38,9 @@ VALUES = {
     "head_name": NAMES,
     "phone": st.one_of(st.none(), st.sampled_from(["0912345678", "0987654321", "0345678901"])),
     "notes": st.text(alphabet="abcđêơư ", max_size=12),
-    "address": st.fixed_dictionaries({"street": st.sampled_from(["Đội Cấn", "Kim Mã"]), "house_number": st.sampled_from(["1", "12", "12A"])}),
+    "address": st.fixed_dictionaries(
+        {"street": st.sampled_from(["Đội Cấn", "Kim Mã"]), "house_number": st.sampled_from(["1", "12", "12A"])}
+    ),
     "elderly_alone": st.booleans(),
     "deleted": st.booleans(),
 }
@@ -71,7 +73,7 @@ class SyncModel(RuleBasedStateMachine):
             self.stores.append(store)
             self.transports.append(FaultyTransport(inner))
             real = store.clock._wall
-            store.clock._wall = (lambda real=real, i=i: real() + self.skews[i])  # type: ignore[misc]
+            store.clock._wall = lambda real=real, i=i: real() + self.skews[i]  # type: ignore[misc]
         #: every stamped write ever made: (household id, field) -> list of (stamp, wire value)
         self.writes: dict[tuple[str, str], list[tuple[str, Any]]] = {}
         self.acknowledged: set[str] = set()
@@ -199,6 +201,8 @@ def run_model(server: LiveServer, template_root: Path, work: Path, examples: int
     ENV.server, ENV.template_root, ENV.work = server, template_root, work
     STATS.clear()
     started = time.perf_counter()
-    run_state_machine_as_test(HealedSyncModel, settings=settings(max_examples=examples, stateful_step_count=steps, deadline=None, database=None))
+    run_state_machine_as_test(
+        HealedSyncModel, settings=settings(max_examples=examples, stateful_step_count=steps, deadline=None, database=None)
+    )
     STATS["seconds"] = round(time.perf_counter() - started)
     return dict(STATS)

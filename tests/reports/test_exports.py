@@ -45,7 +45,15 @@ def test_xlsx_has_the_figures_frozen_headers_formats_and_a_trend_chart(report: C
 
     groups = wb["Theo tổ dân phố"]
     assert groups.freeze_panes == "B5"
-    assert [c.value for c in groups[4]] == ["Tổ dân phố", "Số hộ", "Hộ đã thăm", "Tỷ lệ thăm", "Hộ ưu tiên", "Hộ ưu tiên đã thăm", "Tỷ lệ ưu tiên"]
+    assert [c.value for c in groups[4]] == [
+        "Tổ dân phố",
+        "Số hộ",
+        "Hộ đã thăm",
+        "Tỷ lệ thăm",
+        "Hộ ưu tiên",
+        "Hộ ưu tiên đã thăm",
+        "Tỷ lệ ưu tiên",
+    ]
     rows = list(groups.iter_rows(min_row=5, max_row=7, values_only=True))
     assert rows[0][:3] == ("Tổ dân phố số 1", 4, 3) and rows[1][:3] == ("Tổ dân phố số 2", 2, 1)
     assert rows[2][:3] == ("Tổng cộng", 6, 4)

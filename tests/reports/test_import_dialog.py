@@ -11,7 +11,6 @@ from sqlalchemy import func, select
 from outreach.model import Household
 from outreach.services.context import Actor
 from outreach.store.database import Store
-
 from outreach.ui.core.context import UiContext
 from outreach.ui.core.i18n import Translations
 

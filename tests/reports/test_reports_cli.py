@@ -48,7 +48,9 @@ def test_export_coverage_in_each_format(demo: Path, tmp_path: Path) -> None:
 def test_bad_period_or_scope_is_one_line_and_exit_1(demo: Path, tmp_path: Path) -> None:
     bad = run("--data-dir", str(demo), "export", "coverage", "--period", "tuần trước", "-o", str(tmp_path / "x.xlsx"))
     assert bad.returncode == 1 and "Traceback" not in bad.stderr and "2026-W47" in bad.stderr
-    missing = run("--data-dir", str(demo), "export", "coverage", "--period", "2026-W47", "--scope", "team:khong-co", "-o", str(tmp_path / "x.xlsx"))
+    missing = run(
+        "--data-dir", str(demo), "export", "coverage", "--period", "2026-W47", "--scope", "team:khong-co", "-o", str(tmp_path / "x.xlsx")
+    )
     assert missing.returncode == 1 and "Không tìm thấy phạm vi" in missing.stderr
     assert not (tmp_path / "x.xlsx").exists()
 

@@ -10,13 +10,13 @@ from typing import Any
 from sqlalchemy import func, select, update
 
 from outreach.model import Household
+from outreach.model.clock import HybridLogicalClock, new_node_id
 from outreach.model.ids import uuid7
 from outreach.server import admin
 from outreach.server.auth import utcnow
 from outreach.server.pull import ward_digest
 from outreach.server.retention import GRACE, RETENTION, prune_received_changes
 from outreach.server.schema import Device, ReceivedChange
-from outreach.model.clock import HybridLogicalClock, new_node_id
 from tests.helpers.sync import WardSetup, enrol_fast, fast_store
 
 
@@ -33,15 +33,21 @@ def set_times(ward: WardSetup, device_id: str, *, received: dt.datetime | None =
             conn.execute(update(Device).where(Device.id == device_id).values(last_seen_at=last_seen))
 
 
-def test_change_ids_are_forgotten_only_when_no_laptop_can_send_them_again(ward_setup: WardSetup, template_root: Path, tmp_path: Path) -> None:
+def test_change_ids_are_forgotten_only_when_no_laptop_can_send_them_again(
+    ward_setup: WardSetup, template_root: Path, tmp_path: Path
+) -> None:
     ward, now = ward_setup, utcnow()
     store = fast_store(template_root, tmp_path / "laptop")
     transport = enrol_fast(ward, store)
     device_id = store.profile.server_device_id
     assert device_id
     clock = HybridLogicalClock(new_node_id())
-    change: dict[str, Any] = {"change_id": uuid7(), "entity": "household", "entity_id": uuid7(),
-                              "fields": {"ward_id": [ward.ward_id, clock.now()], "head_name": ["Nguyễn Văn An", clock.now()]}}
+    change: dict[str, Any] = {
+        "change_id": uuid7(),
+        "entity": "household",
+        "entity_id": uuid7(),
+        "fields": {"ward_id": [ward.ward_id, clock.now()], "head_name": ["Nguyễn Văn An", clock.now()]},
+    }
     assert transport.post("/sync/push", {"changes": [change]})["results"][0]["status"] == "applied"
     with ward.server.db.read() as conn:
         pushed_at = conn.execute(select(Device.last_seen_at).where(Device.id == device_id)).scalar_one()

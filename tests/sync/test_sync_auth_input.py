@@ -16,16 +16,16 @@ from sqlalchemy import func, select, text
 
 from outreach import secrets
 from outreach.model import Household, OutboxEntry
+from outreach.model.clock import HybridLogicalClock, new_node_id
 from outreach.model.ids import uuid7
 from outreach.server import admin
 from outreach.server.logs import JsonFormatter
-from outreach.store.database import Store
-from outreach.wire import protocol
-from outreach.sync.client import enroll, run_sync
-from outreach.model.clock import HybridLogicalClock, new_node_id
-from outreach.sync.errors import ClockAhead, DeviceRevoked, EnrolmentFailed, NetworkDown, UpgradeRequired
 from outreach.services.device import export_unsent, needs_attention, restamp_outbox
+from outreach.store.database import Store
+from outreach.sync.client import enroll, run_sync
+from outreach.sync.errors import ClockAhead, DeviceRevoked, EnrolmentFailed, NetworkDown, UpgradeRequired
 from outreach.sync.transport import HttpTransport
+from outreach.wire import protocol
 from tests.helpers.sync import WardSetup, enrol_fast, fast_store, make_ward
 
 API = protocol.API_PREFIX
@@ -59,7 +59,12 @@ def test_cross_ward_read_and_write_are_403(ward_setup: WardSetup) -> None:
     clock = HybridLogicalClock(new_node_id())
     answer = post(ward_setup, token, {"changes": [household_change(other.ward_id, clock.now())]})
     assert answer.status_code == 403 and answer.json()["reason"] == "outside_ward"
-    pulled = requests.get(f"{ward_setup.server.url}{API}/sync/pull", params={"ward": other.ward_id}, headers={**HEADERS, "Authorization": f"Bearer {token}"}, timeout=10)
+    pulled = requests.get(
+        f"{ward_setup.server.url}{API}/sync/pull",
+        params={"ward": other.ward_id},
+        headers={**HEADERS, "Authorization": f"Bearer {token}"},
+        timeout=10,
+    )
     assert pulled.status_code == 403
     assert households_on_server(other) == 0
     # a row of another ward cannot be edited by naming it either
@@ -167,7 +172,9 @@ def test_unknown_fields_of_newer_clients_are_kept_and_served(ward_setup: WardSet
     clock = HybridLogicalClock(new_node_id())
     change = household_change(ward_setup.ward_id, clock.now(), zalo_contact="0912345678")
     assert post(ward_setup, token, {"changes": [change]}).json()["results"][0]["status"] == "applied"
-    page = requests.get(f"{ward_setup.server.url}{API}/sync/pull", headers={**HEADERS, "Authorization": f"Bearer {token}"}, timeout=10).json()
+    page = requests.get(
+        f"{ward_setup.server.url}{API}/sync/pull", headers={**HEADERS, "Authorization": f"Bearer {token}"}, timeout=10
+    ).json()
     row = next(r for r in page["rows"] if r["id"] == change["entity_id"])
     assert row["fields"]["zalo_contact"] == "0912345678"
 

@@ -12,10 +12,10 @@ from typing import Any
 from sqlalchemy import select
 
 from outreach.model import Visit, WeekLock
+from outreach.model.clock import HybridLogicalClock, new_node_id
 from outreach.model.codec import encode_value
 from outreach.model.ids import uuid7
 from outreach.server.push import LEADER_ONLY
-from outreach.model.clock import HybridLogicalClock, new_node_id
 from outreach.sync.transport import HttpTransport
 from tests.helpers.sync import WardSetup, enrol_fast, fast_store
 
@@ -29,7 +29,11 @@ def visit_fields(ward: WardSetup, stamp: str, **values: Any) -> dict[str, list[A
 
 
 def push(transport: HttpTransport, *changes: tuple[str, str, dict[str, list[Any]]]) -> list[tuple[str, str | None]]:
-    body = {"changes": [{"change_id": uuid7(), "entity": entity, "entity_id": entity_id, "fields": fields} for entity, entity_id, fields in changes]}
+    body = {
+        "changes": [
+            {"change_id": uuid7(), "entity": entity, "entity_id": entity_id, "fields": fields} for entity, entity_id, fields in changes
+        ]
+    }
     return [(r["status"], r.get("reason")) for r in transport.post("/sync/push", body)["results"]]
 
 
@@ -57,8 +61,16 @@ def test_only_a_leader_reviews_visits_and_locks_weeks(ward_setup: WardSetup, tem
         ("visit", visit_id, {"review_note": ["tự duyệt", clock.now()]}),
         # a review field with an everyday edit: the whole change is refused, the note stays too
         ("visit", visit_id, {"notes": ["ghi chú mới", clock.now()], "reviewed_at": [now, clock.now()]}),
-        ("week_lock", uuid7(), {"ward_id": [ward.ward_id, clock.now()], "team_id": [ward.team_id, clock.now()],
-                                "iso_week": ["2026-W10", clock.now()], "locked": [True, clock.now()]}),
+        (
+            "week_lock",
+            uuid7(),
+            {
+                "ward_id": [ward.ward_id, clock.now()],
+                "team_id": [ward.team_id, clock.now()],
+                "iso_week": ["2026-W10", clock.now()],
+                "locked": [True, clock.now()],
+            },
+        ),
     )
     assert refused == [("rejected", LEADER_ONLY)] * 5
     row = server_visit(ward, visit_id)
@@ -69,19 +81,57 @@ def test_only_a_leader_reviews_visits_and_locks_weeks(ward_setup: WardSetup, tem
 
     # the leader flags it; the volunteer corrects it (flagged -> corrected is theirs to send)
     leader_id = uuid7()
-    assert push(leader, ("visit", visit_id, {"review_status": ["flagged", clock.now()], "review_note": ["Bổ sung mã hồ sơ", clock.now()],
-                                            "reviewed_by": [leader_id, clock.now()], "reviewed_at": [now, clock.now()]})) == [("applied", None)]
-    assert push(volunteer, ("visit", visit_id, {"notes": ["đã bổ sung", clock.now()], "review_status": ["corrected", clock.now()]})) == [("applied", None)]
+    assert push(
+        leader,
+        (
+            "visit",
+            visit_id,
+            {
+                "review_status": ["flagged", clock.now()],
+                "review_note": ["Bổ sung mã hồ sơ", clock.now()],
+                "reviewed_by": [leader_id, clock.now()],
+                "reviewed_at": [now, clock.now()],
+            },
+        ),
+    ) == [("applied", None)]
+    assert push(volunteer, ("visit", visit_id, {"notes": ["đã bổ sung", clock.now()], "review_status": ["corrected", clock.now()]})) == [
+        ("applied", None)
+    ]
     # ... and cannot approve it afterwards, nor take the leader's note away
-    assert push(volunteer, ("visit", visit_id, {"review_status": ["approved", clock.now()]}),
-                ("visit", visit_id, {"review_note": ["", clock.now()]})) == [("rejected", LEADER_ONLY)] * 2
+    assert (
+        push(
+            volunteer,
+            ("visit", visit_id, {"review_status": ["approved", clock.now()]}),
+            ("visit", visit_id, {"review_note": ["", clock.now()]}),
+        )
+        == [("rejected", LEADER_ONLY)] * 2
+    )
     row = server_visit(ward, visit_id)
-    assert (row["review_status"], row["review_note"], row["reviewed_by"], row["notes"]) == ("corrected", "Bổ sung mã hồ sơ", leader_id, "đã bổ sung")
+    assert (row["review_status"], row["review_note"], row["reviewed_by"], row["notes"]) == (
+        "corrected",
+        "Bổ sung mã hồ sơ",
+        leader_id,
+        "đã bổ sung",
+    )
 
     # the leader approves and locks the week
-    assert push(leader, ("visit", visit_id, {"review_status": ["approved", clock.now()]}),
-                ("week_lock", uuid7(), {"ward_id": [ward.ward_id, clock.now()], "team_id": [ward.team_id, clock.now()],
-                                        "iso_week": ["2026-W10", clock.now()], "locked": [True, clock.now()]})) == [("applied", None)] * 2
+    assert (
+        push(
+            leader,
+            ("visit", visit_id, {"review_status": ["approved", clock.now()]}),
+            (
+                "week_lock",
+                uuid7(),
+                {
+                    "ward_id": [ward.ward_id, clock.now()],
+                    "team_id": [ward.team_id, clock.now()],
+                    "iso_week": ["2026-W10", clock.now()],
+                    "locked": [True, clock.now()],
+                },
+            ),
+        )
+        == [("applied", None)] * 2
+    )
     assert server_visit(ward, visit_id)["review_status"] == "approved"
     volunteer.close()
     leader.close()

@@ -12,9 +12,9 @@ from outreach.model import TeamMember
 from outreach.server.schema import Device
 from outreach.store.database import Store
 from outreach.sync.client import issue_team_enrolment_code
-from outreach.wire.enrolment_link import parse_enrolment_link
 from outreach.sync.errors import LeaderOnly
 from outreach.sync.transport import HttpTransport
+from outreach.wire.enrolment_link import parse_enrolment_link
 from tests.helpers.sync import WardSetup, enrol_fast, fast_store
 
 

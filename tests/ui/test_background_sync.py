@@ -13,8 +13,8 @@ from sqlalchemy import func, select
 from outreach import secrets
 from outreach.model import Household
 from outreach.server import admin
-from outreach.services.households import HouseholdInput, register_household
 from outreach.services.context import Actor
+from outreach.services.households import HouseholdInput, register_household
 from outreach.store.database import Store
 from outreach.ui.sync_hook import STATE_ATTENTION, STATE_SYNCED
 from tests.helpers.ui import enrol_as
@@ -23,20 +23,20 @@ if TYPE_CHECKING:
     from tests.helpers.sync import WardSetup
 
 
-def households_on_server(ward: "WardSetup") -> int:
+def households_on_server(ward: WardSetup) -> int:
     with ward.server.db.read() as conn:
         table = Household.__table__  # type: ignore[attr-defined]
         return conn.execute(select(func.count()).select_from(table).where(table.c.ward_id == ward.ward_id)).scalar_one()
 
 
-def start_enrolled_window(make_window, store: Store, live_ward: "WardSetup"):  # type: ignore[no-untyped-def]
+def start_enrolled_window(make_window, store: Store, live_ward: WardSetup):  # type: ignore[no-untyped-def]
     window = make_window(role="volunteer")
     enrol_as(store, live_ward, "volunteer")
     window.sync_driver.after_change_delay_ms = 0
     return window
 
 
-def test_an_enrolled_laptop_syncs_after_start_and_after_a_save(qtbot, make_window, store: Store, live_ward: "WardSetup") -> None:
+def test_an_enrolled_laptop_syncs_after_start_and_after_a_save(qtbot, make_window, store: Store, live_ward: WardSetup) -> None:
     window = start_enrolled_window(make_window, store, live_ward)
     driver = window.sync_driver
     assert driver.active
@@ -55,7 +55,7 @@ def test_an_enrolled_laptop_syncs_after_start_and_after_a_save(qtbot, make_windo
     assert driver.last_status.pending == 0
 
 
-def test_a_revoked_laptop_stops_offers_export_and_wipes(qtbot, make_window, store: Store, live_ward: "WardSetup", tmp_path: Path) -> None:
+def test_a_revoked_laptop_stops_offers_export_and_wipes(qtbot, make_window, store: Store, live_ward: WardSetup, tmp_path: Path) -> None:
     window = start_enrolled_window(make_window, store, live_ward)
     profile = store.profile
     actor = Actor(profile.member_id, profile.member_name, profile.role, profile.ward_id, profile.team_id)

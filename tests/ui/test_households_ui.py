@@ -8,7 +8,6 @@ from PySide6.QtTest import QTest
 from outreach.services.households import HouseholdInput, register_household, search_household_ids
 from outreach.ui.dialogs.ask import click_choice
 from outreach.ui.main_window import PAGE_HOUSEHOLDS
-
 from tests.helpers.ui import type_text, wait_idle
 
 

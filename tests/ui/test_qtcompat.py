@@ -62,6 +62,5 @@ def test_a_string_filed_under_the_empty_context_is_found_from_any_class(qapp, tm
 
 def test_main_window_and_visit_form_share_the_draft_id() -> None:
     from outreach.ui import main_window
-
     from outreach.ui.screens import visit_form
     assert main_window.DRAFT_ID == visit_form.DRAFT_ID

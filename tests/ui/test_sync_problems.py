@@ -7,10 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from outreach.model import Household
-from outreach.services.device import refused_changes
+from outreach.services.device import needs_attention, refused_changes
 from outreach.store.database import Store
 from outreach.sync.client import run_sync
-from outreach.services.device import needs_attention
 from tests.helpers.sync import WardSetup, enrol_fast, fast_store
 from tests.helpers.ui import enrol_as
 
@@ -45,7 +44,9 @@ def test_a_refused_change_is_explained_and_discarded(qtbot, make_window, store: 
     qtbot.waitUntil(lambda: dialog.refused_model.rowCount() == refused - 1, timeout=5000)
 
 
-def test_a_leader_restores_a_value_overwritten_by_another_laptop(qtbot, make_window, store: Store, live_ward: WardSetup, tmp_path: Path) -> None:
+def test_a_leader_restores_a_value_overwritten_by_another_laptop(
+    qtbot, make_window, store: Store, live_ward: WardSetup, tmp_path: Path
+) -> None:
     window = make_window(role="leader")
     enrol_as(store, live_ward, "leader")
     with store.write() as tx:

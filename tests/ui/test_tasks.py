@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QPushButton
-
-import pytest
 
 from outreach.ui.core.tasks import ProgressSpec, TaskHandle
 from outreach.ui.core.tasks import TaskRunner as _TaskRunner
