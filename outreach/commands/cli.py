@@ -15,10 +15,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from outreach import __version__
-from outreach.store.profile import data_dir_of
 from outreach.commands import core, reports, sync
 from outreach.commands.common import language
 from outreach.errors import OutreachError
+from outreach.store.profile import data_dir_of
 
 log = logging.getLogger("outreach")
 

@@ -9,13 +9,13 @@ import json
 import sys
 from pathlib import Path
 
-from outreach.store.profile import data_dir_of
 from outreach.commands.common import open_profile_store, say
 from outreach.errors import OutreachError
+from outreach.store.profile import data_dir_of
 from outreach.sync.engine import SyncReport
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     enroll = sub.add_parser("enroll", help="enrol this computer with the ward server (one-time code)")
     enroll.add_argument("--server", required=True, help="server address, e.g. https://outreach.phuong.gov.vn")
     enroll.add_argument("--code", required=True, help="the one-time enrolment code shown by the office")
@@ -73,10 +73,20 @@ def print_report(report: SyncReport, as_json: bool = False) -> None:
     if report.rejected:
         print(say("Có thay đổi cần xem lại: outreach needs-attention", "Some changes need attention: outreach needs-attention"))
     if report.flagged_visits:
-        print(say(f"{report.flagged_visits} lần thăm được trưởng nhóm yêu cầu sửa.", f"{report.flagged_visits} visits were flagged for correction by your leader."))
+        print(
+            say(
+                f"{report.flagged_visits} lần thăm được trưởng nhóm yêu cầu sửa.",
+                f"{report.flagged_visits} visits were flagged for correction by your leader.",
+            )
+        )
     if report.verified is False:
-        print(say("Cảnh báo: dữ liệu chưa khớp hoàn toàn với máy chủ; lần đồng bộ sau sẽ kiểm tra lại.",
-                  "Warning: data does not fully match the server yet; the next sync checks again."), file=sys.stderr)
+        print(
+            say(
+                "Cảnh báo: dữ liệu chưa khớp hoàn toàn với máy chủ; lần đồng bộ sau sẽ kiểm tra lại.",
+                "Warning: data does not fully match the server yet; the next sync checks again.",
+            ),
+            file=sys.stderr,
+        )
 
 
 def enroll_command(args: argparse.Namespace) -> int:
@@ -87,14 +97,18 @@ def enroll_command(args: argparse.Namespace) -> int:
         result = enroll(store, args.server, args.code, ca_bundle=args.ca_bundle)
     finally:
         store.close()
-    print(say(f"Đã đăng ký máy này (vai trò {result.role}). Chạy 'outreach sync' để nhận dữ liệu của phường.",
-              f"This computer is enrolled (role {result.role}). Run 'outreach sync' to receive the ward's data."))
+    print(
+        say(
+            f"Đã đăng ký máy này (vai trò {result.role}). Chạy 'outreach sync' để nhận dữ liệu của phường.",
+            f"This computer is enrolled (role {result.role}). Run 'outreach sync' to receive the ward's data.",
+        )
+    )
     return 0
 
 
 def sync_command(args: argparse.Namespace) -> int:
-    from outreach.sync.client import run_sync
     from outreach.services.device import restamp_outbox
+    from outreach.sync.client import run_sync
 
     store = open_profile_store(args, create=False)
     try:
@@ -109,8 +123,8 @@ def sync_command(args: argparse.Namespace) -> int:
 
 
 def status_command(args: argparse.Namespace) -> int:
-    from outreach.sync.client import sync_state
     from outreach.services.device import unsent_counts
+    from outreach.sync.client import sync_state
 
     store = open_profile_store(args, create=False)
     try:
@@ -168,7 +182,8 @@ def lost_values_command(args: argparse.Namespace) -> int:
     if not items:
         print(say("Không có giá trị nào bị ghi đè.", "No overwritten values."))
     for i in items:
-        print(f"{i.id:>4}  {i.recorded_at}  {i.entity}.{i.field}  {i.entity_id}: {json.dumps(i.value, ensure_ascii=False)} → {json.dumps(i.winning_value, ensure_ascii=False)}")
+        overwritten, winning = json.dumps(i.value, ensure_ascii=False), json.dumps(i.winning_value, ensure_ascii=False)
+        print(f"{i.id:>4}  {i.recorded_at}  {i.entity}.{i.field}  {i.entity_id}: {overwritten} → {winning}")
     return 0
 
 
@@ -240,9 +255,15 @@ def run_demo(args: argparse.Namespace, data_dir: Path) -> int:
         raise OutreachError("Số hộ phải lớn hơn 0.", "The number of households must be at least 1.")
     store = open_profile_store(args, demo=True)
     try:
-        demo = start_demo_server(data_dir / "demo-server", args.port, DemoWard(*demo_data.demo_ward_identity()),
-                                 enrolled_url=store.profile.server_url, ward_id=store.profile.ward_id,
-                                 team_id=store.profile.team_id, has_member=bool(store.profile.member_id))
+        demo = start_demo_server(
+            data_dir / "demo-server",
+            args.port,
+            DemoWard(*demo_data.demo_ward_identity()),
+            enrolled_url=store.profile.server_url,
+            ward_id=store.profile.ward_id,
+            team_id=store.profile.team_id,
+            has_member=bool(store.profile.member_id),
+        )
         server = demo.server
         print(say(f"Máy chủ demo: {server.url}", f"Demo server: {server.url}"))
         if demo.enrolment_code is not None:
@@ -255,8 +276,9 @@ def run_demo(args: argparse.Namespace, data_dir: Path) -> int:
         if households == 0:
             print(say(f"Đang tạo {args.households} hộ demo…", f"Generating {args.households} demo households…"), flush=True)
             identity = (member.id, member.full_name, member.role) if member is not None else None
-            demo_data.generate(store, args.households, seed=args.seed, ward_id=store.profile.ward_id,
-                               team_id=store.profile.team_id, member=identity)
+            demo_data.generate(
+                store, args.households, seed=args.seed, ward_id=store.profile.ward_id, team_id=store.profile.team_id, member=identity
+            )
         report = run_sync(store)
         print_report(report)
         ward_name = ward.name if ward is not None else ""
@@ -266,6 +288,10 @@ def run_demo(args: argparse.Namespace, data_dir: Path) -> int:
         from outreach.ui.app import run
 
         return int(run(args))
-    print(say(f"Hồ sơ demo sẵn sàng: {ward_name}, dữ liệu tại {data_dir}. Máy chủ chạy nền tại {server.url} (pid {server.pid}).",
-              f"Demo profile ready: {ward_name}, data in {data_dir}. Server running in the background at {server.url} (pid {server.pid})."))
+    print(
+        say(
+            f"Hồ sơ demo sẵn sàng: {ward_name}, dữ liệu tại {data_dir}. Máy chủ chạy nền tại {server.url} (pid {server.pid}).",
+            f"Demo profile ready: {ward_name}, data in {data_dir}. Server running in the background at {server.url} (pid {server.pid}).",
+        )
+    )
     return 0

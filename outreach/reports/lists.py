@@ -16,13 +16,32 @@ from outreach.reports.xlsx_rows import write_rows_xlsx
 from outreach.services.coverage import FollowUpContact
 from outreach.timeutil import format_date_vn
 
-FOLLOW_UP_HEADERS = ["Ngày hẹn", "Tình trạng", "Chủ hộ", "Địa chỉ", "Điện thoại", "Tổ dân phố", "Người thăm", "Kết quả lần thăm", "Ngày thăm"]
+FOLLOW_UP_HEADERS = [
+    "Ngày hẹn",
+    "Tình trạng",
+    "Chủ hộ",
+    "Địa chỉ",
+    "Điện thoại",
+    "Tổ dân phố",
+    "Người thăm",
+    "Kết quả lần thăm",
+    "Ngày thăm",
+]
 
 
 def write_follow_up_list(rows: Sequence[FollowUpContact], path: Path) -> Path:
     table = [
-        [format_date_vn(r.follow_up_date), "Quá hạn" if r.overdue else "Đến hạn", r.head_name, r.address, r.phone,
-         r.group_name, r.volunteer_name, OUTCOME_VI.get(r.outcome, r.outcome), format_date_vn(r.visited_on)]
+        [
+            format_date_vn(r.follow_up_date),
+            "Quá hạn" if r.overdue else "Đến hạn",
+            r.head_name,
+            r.address,
+            r.phone,
+            r.group_name,
+            r.volunteer_name,
+            OUTCOME_VI.get(r.outcome, r.outcome),
+            format_date_vn(r.visited_on),
+        ]
         for r in rows
     ]
     suffix = path.suffix.lower()
@@ -30,4 +49,6 @@ def write_follow_up_list(rows: Sequence[FollowUpContact], path: Path) -> Path:
         return write_rows_xlsx(path, "Hẹn quay lại", FOLLOW_UP_HEADERS, table)
     if suffix == ".csv":
         return write_rows_csv(path, FOLLOW_UP_HEADERS, table)
-    raise OutreachError("Danh sách hẹn chỉ xuất ra .xlsx hoặc .csv.", "The follow-up list exports to .xlsx or .csv only.", code="unsupported_format")
+    raise OutreachError(
+        "Danh sách hẹn chỉ xuất ra .xlsx hoặc .csv.", "The follow-up list exports to .xlsx or .csv only.", code="unsupported_format"
+    )
