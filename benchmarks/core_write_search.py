@@ -28,7 +28,7 @@ def keystrokes() -> list[str]:
     return [q[:i] for q in QUERIES for i in range(1, len(q) + 1) if q[:i].strip()]
 
 
-def busy_week(store, actor, household_ids, codes, visits: int) -> str:  # type: ignore[no-untyped-def]
+def busy_week(store, actor, household_ids, codes, visits: int) -> str:
     """The ward's busiest past ISO week, topped up with ordinary visits to ``visits`` if it has fewer."""
     from collections import Counter
 

@@ -48,14 +48,14 @@ def start_server(db_url: str, log: Path) -> tuple[subprocess.Popen[bytes], str]:
     return proc, url
 
 
-def new_profile(folder: Path):  # type: ignore[no-untyped-def]
+def new_profile(folder: Path):
     from outreach.store.database import load_or_create_profile, open_store
 
     shutil.rmtree(folder, ignore_errors=True)
     return open_store(load_or_create_profile(folder))
 
 
-def fill_outbox(store, ward_id: str, team_id: str, visits: int, filings_per_visit: int) -> None:  # type: ignore[no-untyped-def]
+def fill_outbox(store, ward_id: str, team_id: str, visits: int, filings_per_visit: int) -> None:
     from outreach.model import Filing, Visit
     from outreach.model.ids import uuid7
 

@@ -19,7 +19,7 @@ VALUES = [None, True, False, 0, -7, 2**70, 1.5, float("nan"), "", "ư\"x\n\\", "
           {"b": [1, {"z": None, "a": "đ"}], "a": 1.0}, [[[]]], {"1795850960941-0006-2b4a391590773bbc": ["a", "b"]}]
 
 
-def _outcome(fn, value):  # type: ignore[no-untyped-def]
+def _outcome(fn, value):
     try:
         return fn(value)
     except (TypeError, ValueError) as exc:

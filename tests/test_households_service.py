@@ -26,9 +26,9 @@ from outreach.store.database import Store
 def _counts(store: Store) -> tuple[int, int, int]:
     with store.read() as s:
         return (
-            s.scalar(select(func.count()).select_from(Household)),
-            s.scalar(select(func.count()).select_from(Resident)),
-            s.scalar(select(func.count()).select_from(OutboxEntry)),
+            s.execute(select(func.count()).select_from(Household)).scalar_one(),
+            s.execute(select(func.count()).select_from(Resident)).scalar_one(),
+            s.execute(select(func.count()).select_from(OutboxEntry)).scalar_one(),
         )
 
 
@@ -46,7 +46,7 @@ def test_register_household_stores_cleaned_values(store: Store, volunteer: Actor
     detail = get_household(store, summary.id)
     assert detail.address == {"house_number": "5", "lane": "12", "street": "Đội Cấn"}
     with store.read() as s:
-        assert s.get(Household, summary.id).ward_id == ward["ward"]
+        assert s.get_one(Household, summary.id).ward_id == ward["ward"]
 
 
 def test_invalid_household_reports_every_problem_and_writes_nothing(store: Store, volunteer: Actor) -> None:
@@ -118,7 +118,7 @@ def test_update_resident_and_delete_household_tombstones(store: Store, volunteer
     assert updated.phone == "0912345678" and updated.vneid_level == 2
     delete_household(store, volunteer, h.id)
     with store.read() as s:
-        assert s.get(Household, h.id).deleted and s.get(Resident, r.id).deleted  # rows stay as tombstones
+        assert s.get_one(Household, h.id).deleted and s.get_one(Resident, r.id).deleted  # rows stay as tombstones
 
 
 def test_mask_personal_id() -> None:

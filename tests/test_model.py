@@ -72,7 +72,7 @@ def test_codec_rejects_values_that_do_not_fit(entity: type, field: str, wire: ob
         decode_value(entity, field, wire)
 
 
-def test_clocks_are_stored_grouped_by_stamp_and_read_back_per_field(store) -> None:  # type: ignore[no-untyped-def]
+def test_clocks_are_stored_grouped_by_stamp_and_read_back_per_field(store) -> None:
     import json
 
     from sqlalchemy import text

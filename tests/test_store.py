@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
@@ -21,7 +22,7 @@ from tests.conftest import keyring_ready
 
 
 @pytest.fixture
-def encrypted_store(data_dir: Path) -> Store:
+def encrypted_store(data_dir: Path) -> Iterator[Store]:
     if not keyring_ready():
         pytest.skip("needs a Secret Service keyring (run under scripts/with-keyring)")
     store = open_store(load_or_create_profile(data_dir))
@@ -62,7 +63,7 @@ def test_reopening_with_the_keyring_key_reads_the_data(encrypted_store: Store) -
     reopened = open_store(load_or_create_profile(encrypted_store.profile.data_dir))
     try:
         with reopened.read() as session:
-            assert session.get(Household, hid).head_name == "Đặng Văn Đức"
+            assert session.get_one(Household, hid).head_name == "Đặng Văn Đức"
     finally:
         reopened.close()
 
@@ -163,7 +164,7 @@ def test_write_commits_data_and_outbox_together_or_not_at_all(store: Store) -> N
 def test_every_change_is_stamped_and_recorded(store: Store) -> None:
     hid = _add_household(store)
     with store.write() as tx:
-        row = tx.session.get(Household, hid)
+        row = tx.session.get_one(Household, hid)
         before = dict(row.clocks)
         changed = tx.recorder.update(row, {"phone": "0912345678", "head_name": "Đặng Văn Đức"})
     assert changed == {"phone"}

@@ -39,7 +39,7 @@ def household(store: Store, volunteer: Actor, ward: dict[str, str]) -> str:
 
 def _count(store: Store, entity: type) -> int:
     with store.read() as s:
-        return s.scalar(select(func.count()).select_from(entity))
+        return s.execute(select(func.count()).select_from(entity)).scalar_one()
 
 
 def test_record_visit_with_filings_in_one_call(store: Store, volunteer: Actor, household: str) -> None:
@@ -168,7 +168,7 @@ def test_withdrawn_consent_clears_personal_fields_but_keeps_statistics(store: St
     assert after.consent_withdrawn_at is not None and after.vneid_level == 2 and after.sex == "Nữ"
     with store.read() as s:
         assert s.scalar(select(func.count()).select_from(Filing).where(Filing.resident_id == person.id)) == 1
-        assert s.get(Resident, person.id).deleted is False
+        assert s.get_one(Resident, person.id).deleted is False
 
 
 def test_personal_data_export_needs_a_leader_and_is_audited(store: Store, volunteer: Actor, leader: Actor) -> None:

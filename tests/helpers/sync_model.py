@@ -171,13 +171,13 @@ class SyncModel(RuleBasedStateMachine):
         STATS["writes"] = STATS.get("writes", 0) + sum(len(w) for w in self.writes.values())
 
     def _server_state(self) -> dict[str, dict[str, Any]]:
-        table = Household.__table__  # type: ignore[attr-defined]
+        table = Household.__table__
         with ENV.server.db.read() as conn:
             rows = conn.execute(select(table).where(table.c.ward_id == self.ward.ward_id)).mappings()
             return {r["id"]: {f: (encode_value(r[f]), (r["clocks"] or {}).get(f)) for f in FIELDS} for r in rows}
 
     def _local_state(self, store: Store) -> dict[str, dict[str, Any]]:
-        table = Household.__table__  # type: ignore[attr-defined]
+        table = Household.__table__
         with store.read() as session:
             rows = session.execute(select(table)).mappings()
             return {r["id"]: {f: (encode_value(r[f]), (r["clocks"] or {}).get(f)) for f in FIELDS} for r in rows}

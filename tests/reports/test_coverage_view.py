@@ -21,7 +21,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 
 @pytest.fixture
-def runner(qtbot):  # type: ignore[no-untyped-def]
+def runner(qtbot):
     from outreach.ui.core.tasks import TaskRunner
 
     made = TaskRunner()
@@ -31,7 +31,7 @@ def runner(qtbot):  # type: ignore[no-untyped-def]
     qtbot.wait(1)
 
 
-def make_view(qtbot, runner, store: Store, actor: Actor):  # type: ignore[no-untyped-def]
+def make_view(qtbot, runner, store: Store, actor: Actor):
     from outreach.ui.core.context import UiContext
     from outreach.ui.core.i18n import Translations
     from outreach.ui.screens.coverage_view import CoverageView
@@ -49,7 +49,7 @@ def test_coverage_is_computed_off_the_gui_thread_and_shown(qtbot, runner, store:
     threads: list[threading.Thread] = []
     real = coverage_service.compute_coverage
 
-    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def spy(*args, **kwargs):
         threads.append(threading.current_thread())
         return real(*args, **kwargs)
 

@@ -96,7 +96,7 @@ def test_good_xlsx_file_is_previewed_and_committed_in_one_transaction(
     assert households(store) == before + 3
     with store.read() as session:
         assert session.scalar(select(func.count()).select_from(OutboxEntry)) == outbox_before + 3
-        lan = session.scalar(select(Household).where(Household.head_name == "Trần Thị Lan"))
+        lan = session.execute(select(Household).where(Household.head_name == "Trần Thị Lan")).scalar_one()
         assert lan.address == {"house_number": "7A", "street": "Liễu Giai"} and lan.poor_household and lan.notes == "Ở tầng 2"
         assert lan.phone == "0987654321" and lan.ward_id == leader.ward_id
     assert [h.head_name for h in search_households(store, "nguyen van hung")] == ["Nguyễn Văn Hùng"]

@@ -70,11 +70,11 @@ def test_change_ids_are_forgotten_only_when_no_laptop_can_send_them_again(
 
     # sent once more after all: merged again, which changes nothing
     with ward.server.db.read() as conn:
-        before = conn.execute(select(Household.__table__).where(Household.__table__.c.id == change["entity_id"])).mappings().one()  # type: ignore[attr-defined]
+        before = conn.execute(select(Household.__table__).where(Household.__table__.c.id == change["entity_id"])).mappings().one()
         digest = ward_digest(conn, ward.ward_id)
     assert transport.post("/sync/push", {"changes": [change]})["results"][0]["status"] == "applied"
     with ward.server.db.read() as conn:
-        after = conn.execute(select(Household.__table__).where(Household.__table__.c.id == change["entity_id"])).mappings().one()  # type: ignore[attr-defined]
+        after = conn.execute(select(Household.__table__).where(Household.__table__.c.id == change["entity_id"])).mappings().one()
         assert dict(after) == dict(before) and ward_digest(conn, ward.ward_id) == digest
 
     # a revoked laptop can no longer push: its old ids go

@@ -50,7 +50,7 @@ def household_change(ward_id: str, stamp: str, **fields: Any) -> dict[str, Any]:
 
 def households_on_server(ward: WardSetup) -> int:
     with ward.server.db.read() as conn:
-        return conn.execute(select(func.count()).select_from(Household.__table__).where(Household.ward_id == ward.ward_id)).scalar_one()  # type: ignore[attr-defined]
+        return conn.execute(select(func.count()).select_from(Household.__table__).where(Household.ward_id == ward.ward_id)).scalar_one()
 
 
 def test_cross_ward_read_and_write_are_403(ward_setup: WardSetup) -> None:

@@ -90,7 +90,7 @@ def server_state(ward: WardSetup, rename: dict[str, str]) -> dict[str, Any]:
     state: dict[str, Any] = {}
     with ward.server.db.read() as conn:
         for entity in (Visit, Filing, Household):
-            table = entity.__table__  # type: ignore[attr-defined]
+            table = entity.__table__
             rows = conn.execute(select(table).where(table.c.ward_id == ward.ward_id)).mappings().all()
             state[table.name] = sorted(
                 (

@@ -39,7 +39,7 @@ def push(transport: HttpTransport, *changes: tuple[str, str, dict[str, list[Any]
 
 def server_visit(ward: WardSetup, visit_id: str) -> dict[str, Any]:
     with ward.server.db.read() as conn:
-        row = conn.execute(select(Visit.__table__).where(Visit.__table__.c.id == visit_id)).mappings().one()  # type: ignore[attr-defined]
+        row = conn.execute(select(Visit.__table__).where(Visit.__table__.c.id == visit_id)).mappings().one()
         return {k: encode_value(v) for k, v in row.items()}
 
 

@@ -33,7 +33,7 @@ def test_leader_code_enrols_a_new_laptop_into_the_leaders_team(ward_setup: WardS
     reply = HttpTransport(link.server_url, None, retries=False).post("/enroll", {"code": link.code, "label": "new"})
     assert reply["team_id"] == ward_setup.team_id and reply["role"] == "volunteer"
     with ward_setup.server.db.read() as conn:
-        member = conn.execute(select(TeamMember.__table__).where(TeamMember.id == reply["member_id"])).mappings().one()  # type: ignore[attr-defined]
+        member = conn.execute(select(TeamMember.__table__).where(TeamMember.id == reply["member_id"])).mappings().one()
         device = conn.execute(select(Device.team_id, Device.role).where(Device.id == reply["device_id"])).one()
     assert member["full_name"] == "Lê Thị Mai" and member["team_id"] == ward_setup.team_id
     assert tuple(device) == (ward_setup.team_id, "volunteer")

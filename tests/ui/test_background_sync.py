@@ -25,11 +25,11 @@ if TYPE_CHECKING:
 
 def households_on_server(ward: WardSetup) -> int:
     with ward.server.db.read() as conn:
-        table = Household.__table__  # type: ignore[attr-defined]
+        table = Household.__table__
         return conn.execute(select(func.count()).select_from(table).where(table.c.ward_id == ward.ward_id)).scalar_one()
 
 
-def start_enrolled_window(make_window, store: Store, live_ward: WardSetup):  # type: ignore[no-untyped-def]
+def start_enrolled_window(make_window, store: Store, live_ward: WardSetup):
     window = make_window(role="volunteer")
     enrol_as(store, live_ward, "volunteer")
     window.sync_driver.after_change_delay_ms = 0

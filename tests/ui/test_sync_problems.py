@@ -16,7 +16,7 @@ from tests.helpers.ui import enrol_as
 
 def head_name(store: Store, household_id: str) -> str:
     with store.read() as session:
-        return session.get(Household, household_id).head_name
+        return session.get_one(Household, household_id).head_name
 
 
 def test_a_refused_change_is_explained_and_discarded(qtbot, make_window, store: Store, live_ward: WardSetup) -> None:
@@ -57,10 +57,10 @@ def test_a_leader_restores_a_value_overwritten_by_another_laptop(
     run_sync(other, transport=other_transport)
 
     with store.write() as tx:  # the leader corrects the name ...
-        tx.recorder.update(tx.session.get(Household, household.id), {"head_name": "Nguyễn Văn Ân"})
+        tx.recorder.update(tx.session.get_one(Household, household.id), {"head_name": "Nguyễn Văn Ân"})
     run_sync(store)
     with other.write() as tx:  # ... while a volunteer, not yet synced, writes another spelling
-        tx.recorder.update(tx.session.get(Household, household.id), {"head_name": "Nguyễn Văn Anh"})
+        tx.recorder.update(tx.session.get_one(Household, household.id), {"head_name": "Nguyễn Văn Anh"})
     run_sync(other, transport=other_transport)
     run_sync(store)
     assert head_name(store, household.id) == "Nguyễn Văn Anh"  # the later edit won everywhere

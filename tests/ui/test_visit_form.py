@@ -94,7 +94,7 @@ def test_record_a_visit_with_two_filings_keyboard_only(qtbot, make_window, store
     stored = visits_of_household(store, household.id)
     assert [v.id for v in stored] == [view.id]
     visit = stored[0]
-    assert visit.topics == ["VNeID mức 2", "Hộ tịch"] and visit.follow_up_date.year == 2099
+    assert visit.topics == ["VNeID mức 2", "Hộ tịch"] and visit.follow_up_date is not None and visit.follow_up_date.year == 2099
     assert visit.members_present == [ward["leader"], ward["volunteer"]]
     filings = sorted((f.procedure_code, f.status, f.dossier_code, f.fee_paid_online) for f in visit.filings)
     assert filings == [("1.001193", "submitted", "H01.22-241118-0001", True), ("1.004222", "prepared", "", False)]
