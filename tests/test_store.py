@@ -73,8 +73,10 @@ def test_lost_key_is_a_clear_error_not_a_new_empty_database(encrypted_store: Sto
     profile = encrypted_store.profile
     encrypted_store.close()
     secrets.delete_profile_secrets(profile.profile_id)
+    reloaded = Profile.load(profile.data_dir)
+    assert reloaded is not None
     with pytest.raises(StoreError) as info:
-        open_store(Profile.load(profile.data_dir))
+        open_store(reloaded)
     assert "khoá" in info.value.message_vi
 
 
@@ -169,7 +171,7 @@ def test_every_change_is_stamped_and_recorded(store: Store) -> None:
         changed = tx.recorder.update(row, {"phone": "0912345678", "head_name": "Đặng Văn Đức"})
     assert changed == {"phone"}
     with store.read() as session:
-        row = session.get(Household, hid)
+        row = session.get_one(Household, hid)
         entries = session.scalars(select(OutboxEntry).order_by(OutboxEntry.seq)).all()
     assert row.clocks["phone"] > before["phone"] and row.clocks["head_name"] == before["head_name"]
     assert [e.entity for e in entries] == ["household", "household"]

@@ -14,6 +14,7 @@ from outreach.services import audit  # noqa: E402
 from outreach.services import coverage as coverage_service  # noqa: E402
 from outreach.services.context import Actor  # noqa: E402
 from outreach.store.database import Store  # noqa: E402
+from tests.helpers.xlsx import active_sheet
 
 from .conftest import SmallWard  # noqa: E402
 
@@ -101,7 +102,7 @@ def test_follow_up_export_is_refused_for_a_volunteer_and_audited_for_a_leader(qt
     assert as_leader.follow_up_button.isEnabled()
     with qtbot.waitSignal(as_leader.exported, timeout=10_000):
         as_leader.export_follow_ups_to(tmp_path / "hen.xlsx")
-    assert load_workbook(tmp_path / "hen.xlsx").active["A1"].value == "Ngày hẹn"
+    assert active_sheet(tmp_path / "hen.xlsx")["A1"].value == "Ngày hẹn"
     events = [e for e in audit.entries(store) if e.action == audit.EXPORT_PERSONAL_DATA]
     assert len(events) == 1 and events[0].actor_id == leader.member_id
 

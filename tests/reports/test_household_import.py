@@ -6,10 +6,11 @@ from __future__ import annotations
 import csv
 import time
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from sqlalchemy import func, select
 
 from outreach.model import Household, OutboxEntry
@@ -19,6 +20,7 @@ from outreach.services.household_import import ImportRefused, commit_import, pre
 from outreach.services.households import search_households
 from outreach.services.spreadsheet_read import SpreadsheetError, decode_text
 from outreach.store.database import Store
+from tests.helpers.xlsx import active_sheet
 
 from .conftest import SmallWard
 
@@ -36,14 +38,16 @@ HEADERS = [
 ]
 
 
-def write_xlsx(path: Path, rows: list[list[object]], headers: list[str] = HEADERS, title: str | None = "DANH SÁCH HỘ GIA ĐÌNH") -> Path:
+def write_xlsx(
+    path: Path, rows: Sequence[Sequence[object]], headers: list[str] = HEADERS, title: str | None = "DANH SÁCH HỘ GIA ĐÌNH"
+) -> Path:
     wb = Workbook()
-    ws = wb.active
+    ws = active_sheet(wb)
     if title:
         ws.append([title])
     ws.append(headers)
     for row in rows:
-        ws.append(row)
+        ws.append(list(row))
     wb.save(path)
     return path
 
@@ -90,12 +94,12 @@ def test_good_xlsx_file_is_previewed_and_committed_in_one_transaction(
     assert households(store) == before  # a preview writes nothing
 
     with store.read() as session:
-        outbox_before = session.scalar(select(func.count()).select_from(OutboxEntry))
+        outbox_before = session.execute(select(func.count()).select_from(OutboxEntry)).scalar_one()
     result = commit_import(store, leader, preview)
     assert result.imported == 3 and result.skipped_duplicates == 0
     assert households(store) == before + 3
     with store.read() as session:
-        assert session.scalar(select(func.count()).select_from(OutboxEntry)) == outbox_before + 3
+        assert session.execute(select(func.count()).select_from(OutboxEntry)).scalar_one() == outbox_before + 3
         lan = session.execute(select(Household).where(Household.head_name == "Trần Thị Lan")).scalar_one()
         assert lan.address == {"house_number": "7A", "street": "Liễu Giai"} and lan.poor_household and lan.notes == "Ở tầng 2"
         assert lan.phone == "0987654321" and lan.ward_id == leader.ward_id
@@ -124,10 +128,10 @@ def test_bad_rows_are_reported_and_nothing_is_imported(store: Store, small_ward:
 
     report = tmp_path / "tu-choi.xlsx"
     assert write_rejected_report(preview, report) == 5
-    ws = load_workbook(report).active
+    ws = active_sheet(report)
     assert [c.value for c in ws[1]] == ["Dòng", *HEADERS, "Lý do không nhập"]
     assert [ws.cell(row=r, column=1).value for r in range(2, 7)] == [6, 7, 8, 9, 10]
-    assert "Cần nhập tên chủ hộ" in ws.cell(row=2, column=len(HEADERS) + 2).value
+    assert "Cần nhập tên chủ hộ" in str(ws.cell(row=2, column=len(HEADERS) + 2).value)
     csv_report = tmp_path / "tu-choi.csv"
     write_rejected_report(preview, csv_report)
     assert csv_report.read_bytes().startswith(b"\xef\xbb\xbf")

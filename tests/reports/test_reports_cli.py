@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from outreach.timeutil import iso_week_of, today_local
+from tests.helpers.xlsx import active_sheet
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -67,7 +68,7 @@ def test_follow_up_list_needs_a_leader(demo: Path, tmp_path: Path) -> None:
     out = tmp_path / "hen.xlsx"
     ok = run("--data-dir", str(demo), "export", "follow-ups", "-o", str(out))
     assert ok.returncode == 0, ok.stderr
-    assert load_workbook(out).active["C1"].value == "Chủ hộ"
+    assert active_sheet(out)["C1"].value == "Chủ hộ"
     profile = demo / "profile.json"
     data = json.loads(profile.read_text(encoding="utf-8"))
     try:

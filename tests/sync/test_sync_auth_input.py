@@ -81,7 +81,8 @@ def test_revoked_and_unknown_tokens_are_401_and_sync_stops(ward_setup: WardSetup
     run_sync(store, transport=transport)
     unknown = requests.get(f"{ward_setup.server.url}{API}/sync/pull", headers={**HEADERS, "Authorization": "Bearer nope"}, timeout=10)
     assert unknown.status_code == 401 and unknown.json()["reason"] == "unknown_token"
-    assert admin.revoke_device(ward_setup.server.db, store.profile.server_device_id)
+    device_id = store.profile.server_device_id
+    assert device_id and admin.revoke_device(ward_setup.server.db, device_id)
     with store.write() as tx:
         tx.recorder.create(Household, {"ward_id": ward_setup.ward_id, "head_name": "Trần Thị Bình"})
     with pytest.raises(DeviceRevoked) as caught:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -118,12 +119,10 @@ def fill_ward(ward: WardSetup, template_root: Path, folder: Path, households: in
     return store
 
 
-def table_dump(store: Store) -> dict[str, list[tuple[Any, ...]]]:
+def table_dump(store: Store) -> dict[str, Sequence[Any]]:
     with store.engine.connect() as conn:
-        dump = {
-            e.__table__.name: conn.execute(text(f"SELECT * FROM {e.__table__.name} ORDER BY id")).all()  # type: ignore[attr-defined]
-            for e in SYNCED_ENTITIES
-        }
+        names = [e.__tablename__ for e in SYNCED_ENTITIES]  # type: ignore[attr-defined]  # Synced is a mixin: only its subclasses name a table
+        dump: dict[str, Sequence[Any]] = {name: conn.execute(text(f"SELECT * FROM {name} ORDER BY id")).all() for name in names}
         dump["search"] = conn.execute(text(f"SELECT * FROM {search_index.FTS_TABLE} ORDER BY household_id")).all()
     return dump
 
@@ -182,7 +181,7 @@ def test_columns_layout_carries_what_rows_layout_does(ward_setup: WardSetup, tem
     # and over HTTP, asked for by name
     reply = requests.get(
         f"{ward_setup.server.url}{API}/sync/pull",
-        params={"layout": "columns", "limit": 10_000},
+        params={"layout": "columns", "limit": "10000"},
         headers={"Authorization": token, protocol.PROTOCOL_HEADER: "1"},
         timeout=10,
     ).json()
@@ -218,7 +217,7 @@ def test_long_pull_equals_row_by_row_and_survives_interruptions(
         SyncEngine(broken, faulty, pull_limit=37).sync()
     with broken.read() as session:
         cursor = session.scalar(select(SyncState.cursor))
-        rows = sum(session.scalar(select(func.count()).select_from(e.__table__)) or 0 for e in SYNCED_ENTITIES)  # type: ignore[attr-defined]
+        rows = sum(session.execute(select(func.count()).select_from(e)).scalar_one() for e in SYNCED_ENTITIES)
     assert rows == 3 * 37 + procedures_locally(broken)
     assert cursor == nth_page_end(ward_setup, 3, 37)
     assert not search_index_is_stale(broken)  # the pages it did apply are searchable

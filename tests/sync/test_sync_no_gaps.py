@@ -52,7 +52,7 @@ def run_concurrent(server: LiveServer) -> tuple[set[str], list[set[str]]]:
             clock = HybridLogicalClock(new_node_id())
             session = requests.Session()
             for _ in range(BATCHES):
-                changes = []
+                changes: list[dict[str, Any]] = []
                 for _ in range(BATCH):
                     stamp = clock.now()
                     row_id = uuid7()

@@ -92,7 +92,7 @@ def server_state(ward: WardSetup, rename: dict[str, str]) -> dict[str, Any]:
         for entity in (Visit, Filing, Household):
             table = entity.__table__
             rows = conn.execute(select(table).where(table.c.ward_id == ward.ward_id)).mappings().all()
-            state[table.name] = sorted(
+            state[entity.__tablename__] = sorted(
                 (
                     back(r["id"]),
                     {k: back(json.dumps(v, sort_keys=True, default=str)) for k, v in r.items() if k not in ("id", "server_seq", "ward_id")},
@@ -103,7 +103,7 @@ def server_state(ward: WardSetup, rename: dict[str, str]) -> dict[str, Any]:
             for r in rows:
                 digest.add(entity.entity_name, r["id"], r["clocks"])
             stored = ward_digest(conn, ward.ward_id)
-            state[f"{table.name}_digest_ok"] = stored["counts"].get(entity.entity_name, 0) == len(rows)
+            state[f"{entity.__tablename__}_digest_ok"] = stored["counts"].get(entity.entity_name, 0) == len(rows)
         state["digest_ok"] = stored["hash"] == _digest_of_ward(conn, ward.ward_id).hash_hex
     return state
 
@@ -175,7 +175,7 @@ def test_bulk_push_equals_change_by_change(
 
     with monkeypatch.context() as patch:
         patch.setattr(server_push, "_apply_new_rows", counting)
-        fast = push_all(ward, transport.session.headers["Authorization"], text_bodies)
+        fast = push_all(ward, str(transport.session.headers["Authorization"]), text_bodies)
     if server.db.is_postgres:
         assert sum(in_bulk) == 0  # (the column-wise path is SQLite's; PostgreSQL goes change by change)
     else:
@@ -184,7 +184,7 @@ def test_bulk_push_equals_change_by_change(
         assert in_bulk == [316, 180, 0]
     with monkeypatch.context() as patch:
         patch.setattr(server_push, "_BULK_MIN", 10**9)
-        slow = push_all(other, other_transport.session.headers["Authorization"], other_bodies)
+        slow = push_all(other, str(other_transport.session.headers["Authorization"]), other_bodies)
     assert fast == slow
     # the bad visit is refused, so is the later edit of it (no such row); the retry answers the same
     # the bad filing is refused, and again when the batch is retried; everything else applies

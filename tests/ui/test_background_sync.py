@@ -60,7 +60,7 @@ def test_a_revoked_laptop_stops_offers_export_and_wipes(qtbot, make_window, stor
     profile = store.profile
     actor = Actor(profile.member_id, profile.member_name, profile.role, profile.ward_id, profile.team_id)
     register_household(store, actor, HouseholdInput("Đỗ Văn Hải", {"house_number": "7", "street": "Kim Mã"}))
-    assert admin.revoke_device(live_ward.server.db, profile.server_device_id)
+    assert profile.server_device_id and admin.revoke_device(live_ward.server.db, profile.server_device_id)
 
     with qtbot.waitSignal(window.sync_driver.revoked, timeout=20_000):
         window.start_background_sync(first_delay_ms=0)

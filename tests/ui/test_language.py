@@ -17,7 +17,8 @@ def test_switch_language_live(qtbot, window, store) -> None:
     assert window.nav.item(PAGE_HOUSEHOLDS).text() == "Households"
     assert window.current_page() == PAGE_SETTINGS
     assert window.pages[PAGE_NEW_VISIT].notes.toPlainText() == "Ghi chú đang gõ dở"  # carried across
-    assert Profile.load(store.profile.data_dir).language == "en"  # remembered for the next start
+    reloaded = Profile.load(store.profile.data_dir)
+    assert reloaded is not None and reloaded.language == "en"  # remembered for the next start
 
     settings = window.pages[PAGE_SETTINGS]
     with qtbot.waitSignal(window.language_changed, timeout=5000):

@@ -38,8 +38,10 @@ def test_result_arrives_on_gui_thread(qtbot) -> None:
         assert threading.current_thread() is not threading.main_thread()
         return a + b
 
+    app = QApplication.instance()
+    assert app is not None
     with qtbot.waitSignal(runner.task_finished, timeout=5000):
-        runner.run(work, 2, 3, on_done=lambda r: seen.append((r, QThread.currentThread() is QApplication.instance().thread())))
+        runner.run(work, 2, 3, on_done=lambda r: seen.append((r, QThread.currentThread() is app.thread())))
     assert seen == [(5, True)]
     runner.shutdown()
 
@@ -123,7 +125,10 @@ def test_cancel_button_of_the_progress_dialog_cancels(qtbot) -> None:
     handle = runner.run(slow, on_done=done.append, progress=ProgressSpec("Working", delay_ms=0))
     qtbot.waitUntil(lambda: runner._pending[handle.task_id].dialog is not None, timeout=5000)
     dialog = runner._pending[handle.task_id].dialog
-    dialog.findChild(QPushButton).click()
+    assert dialog is not None
+    cancel = dialog.findChild(QPushButton)
+    assert cancel is not None
+    cancel.click()
     gate.set()
     qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
     assert handle.cancelled and done == []
