@@ -15,7 +15,7 @@ import re
 import unicodedata
 
 from outreach.admin_units import id_province_codes
-from outreach.errors import FieldProblem, Problems, ValidationError, FieldWarning
+from outreach.errors import FieldProblem, FieldWarning, Problems, ValidationError
 from outreach.vietnamese_fold import fold
 
 __all__ = [

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from outreach.model.address import address_text
 from outreach import validation
-from outreach.errors import NeedsConfirmation, NotFound, Problems, FieldWarning
+from outreach.errors import FieldWarning, NeedsConfirmation, NotFound, Problems
 from outreach.model import Household, Resident, ResidentialGroup, Visit
 from outreach.services.context import Actor
 from outreach.store import search_index

@@ -1,4 +1,5 @@
-"""A bounded schemathesis run over the OpenAPI schema of the real server (SQLite, loopback).
+"""A bounded schemathesis run over the OpenAPI schema of the real server (SQLite, loopback):
+the hypothesis profile's number of examples per operation (40 for a developer, 200 in CI).
 
 Requests are generated from the schema (valid and invalid), sent with a real device token and
 the protocol header; the server must never answer 5xx, whatever arrives.
@@ -34,7 +35,8 @@ def test_api_never_answers_5xx(sqlite_server: LiveServer, device_token: str) -> 
     for operation in operations:
 
         @given(case=operation.as_strategy())
-        @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+        # Examples per operation: the profile's (tests/helpers/hypothesis_profiles.py).
+        @settings(deadline=None, suppress_health_check=list(HealthCheck), database=None)
         def check(case: schemathesis.Case) -> None:
             response = case.call(base_url=sqlite_server.url, headers=headers, timeout=30)
             case.validate_response(response, checks=[not_a_server_error])
