@@ -218,14 +218,8 @@ def write_coverage_pdf(report: CoverageReport, path: Path) -> Path:
 
     def build(target: Path) -> None:
         doc = SimpleDocTemplate(
-            str(target),
-            pagesize=A4,
-            leftMargin=MARGIN,
-            rightMargin=MARGIN,
-            topMargin=20 * mm,
-            bottomMargin=16 * mm,
-            title=f"Báo cáo độ bao phủ – {report.ward_name} – {report.period.label}",
-            author="Outreach",
+            str(target), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=20 * mm, bottomMargin=16 * mm,
+            title=f"Báo cáo độ bao phủ – {report.ward_name} – {report.period.label}", author="Outreach",
             subject=period_title,
         )
         doc.build(coverage_story(report, st), canvasmaker=numbered_canvas(furniture))

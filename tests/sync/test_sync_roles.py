@@ -37,6 +37,12 @@ def push(transport: HttpTransport, *changes: tuple[str, str, dict[str, list[Any]
     return [(r["status"], r.get("reason")) for r in transport.post("/sync/push", body)["results"]]
 
 
+def lock_week(ward: WardSetup, clock: HybridLogicalClock) -> tuple[str, str, dict[str, list[Any]]]:
+    """A new week lock of 2026-W10 for the ward's team, as a push change (leaders only)."""
+    fields = {"ward_id": ward.ward_id, "team_id": ward.team_id, "iso_week": "2026-W10", "locked": True}
+    return ("week_lock", uuid7(), {name: [value, clock.now()] for name, value in fields.items()})
+
+
 def server_visit(ward: WardSetup, visit_id: str) -> dict[str, Any]:
     with ward.server.db.read() as conn:
         row = conn.execute(select(Visit.__table__).where(Visit.__table__.c.id == visit_id)).mappings().one()
@@ -61,16 +67,7 @@ def test_only_a_leader_reviews_visits_and_locks_weeks(ward_setup: WardSetup, tem
         ("visit", visit_id, {"review_note": ["tự duyệt", clock.now()]}),
         # a review field with an everyday edit: the whole change is refused, the note stays too
         ("visit", visit_id, {"notes": ["ghi chú mới", clock.now()], "reviewed_at": [now, clock.now()]}),
-        (
-            "week_lock",
-            uuid7(),
-            {
-                "ward_id": [ward.ward_id, clock.now()],
-                "team_id": [ward.team_id, clock.now()],
-                "iso_week": ["2026-W10", clock.now()],
-                "locked": [True, clock.now()],
-            },
-        ),
+        lock_week(ward, clock),
     )
     assert refused == [("rejected", LEADER_ONLY)] * 5
     row = server_visit(ward, visit_id)
@@ -119,16 +116,7 @@ def test_only_a_leader_reviews_visits_and_locks_weeks(ward_setup: WardSetup, tem
         push(
             leader,
             ("visit", visit_id, {"review_status": ["approved", clock.now()]}),
-            (
-                "week_lock",
-                uuid7(),
-                {
-                    "ward_id": [ward.ward_id, clock.now()],
-                    "team_id": [ward.team_id, clock.now()],
-                    "iso_week": ["2026-W10", clock.now()],
-                    "locked": [True, clock.now()],
-                },
-            ),
+            lock_week(ward, clock),
         )
         == [("applied", None)] * 2
     )
