@@ -16,12 +16,9 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
-import sys
-from pathlib import Path
+from functools import partial
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from common import CACHE, copy_profile, ensure_keyring_session, large_ward_dir, report, timings_ms  # noqa: E402
+from common import CACHE, copy_profile, ensure_keyring_session, large_ward_dir, report, timings_ms
 
 BUSY_WEEK_VISITS = 1_500
 QUERIES = ["nguyen van thanh", "tran thi lan", "ngo 12", "le loi", "0912", "dang duc", "pham quang", "doi can 5"]
@@ -32,7 +29,7 @@ def keystrokes() -> list[str]:
     return [q[:i] for q in QUERIES for i in range(1, len(q) + 1) if q[:i].strip()]
 
 
-def busy_week(store, actor, household_ids, codes, visits: int) -> str:  # type: ignore[no-untyped-def]
+def busy_week(store, actor, household_ids, codes, visits: int) -> str:
     """The ward's busiest past ISO week, topped up with ordinary visits to ``visits`` if it has fewer."""
     from collections import Counter
 
@@ -65,19 +62,21 @@ def main() -> None:
     from outreach.services.visits import FilingInput, VisitInput, record_visit, weekly_log
     from outreach.store.database import open_store
     from outreach.store.profile import Profile
-    from outreach.vietnamese_fold import fold
     from outreach.timeutil import iso_week_bounds
+    from outreach.vietnamese_fold import fold
 
     source = large_ward_dir()
     folder = copy_profile(source, CACHE / "scratch-core")
-    store = open_store(Profile.load(folder))
+    profile = Profile.load(folder)
+    assert profile is not None, f"no profile in {folder}"
+    store = open_store(profile)
     try:
         # -------- search per keystroke
         typed = keystrokes()
         per_key: list[float] = []
         for _ in range(5):
             for query in typed:
-                per_key.extend(timings_ms(lambda q=query: search_households(store, q, limit=50), repeat=1, warmup=0))
+                per_key.extend(timings_ms(partial(search_households, store, query, limit=50), repeat=1, warmup=0))
         report("search per keystroke (FTS5, top 50 with summaries)", per_key, "≤ 10 ms median, ≤ 30 ms p95",
                statistics.median(per_key) <= 10 and sorted(per_key)[int(len(per_key) * 0.95)] <= 30)
         with store.read() as session:
@@ -89,7 +88,7 @@ def main() -> None:
 
         baseline = []
         for query in typed[::6]:
-            baseline.extend(timings_ms(lambda q=query: naive(q), repeat=1, warmup=0))
+            baseline.extend(timings_ms(partial(naive, query), repeat=1, warmup=0))
         report("  baseline: fold every name in Python per keystroke", baseline, "(same run)")
         print(f"  → FTS search is {statistics.median(baseline) / statistics.median(per_key):.0f}× faster than the baseline (medians)")
 
@@ -120,7 +119,8 @@ def main() -> None:
 
         plain = timings_ms(plain_save, repeat=300, warmup=10)
         report("  baseline: plain ORM insert, no stamps/outbox/validation", plain, "(same run)")
-        print(f"  → the change-recording write path costs {statistics.median(saves) - statistics.median(plain):.2f} ms per save on top (medians)")
+        extra = statistics.median(saves) - statistics.median(plain)
+        print(f"  → the change-recording write path costs {extra:.2f} ms per save on top (medians)")
 
         # -------- open a busy week's log (1,500 visits)
         week = busy_week(store, actor, household_ids, codes, BUSY_WEEK_VISITS)
@@ -131,9 +131,15 @@ def main() -> None:
 
         def naive_log() -> int:
             with store.read() as session:
-                visits = list(session.scalars(select(Visit).where(
-                    Visit.started_at >= dt.datetime.combine(monday, dt.time()),
-                    Visit.started_at < dt.datetime.combine(next_monday, dt.time()), Visit.deleted.is_(False))))
+                visits = list(
+                    session.scalars(
+                        select(Visit).where(
+                            Visit.started_at >= dt.datetime.combine(monday, dt.time()),
+                            Visit.started_at < dt.datetime.combine(next_monday, dt.time()),
+                            Visit.deleted.is_(False),
+                        )
+                    )
+                )
                 for visit in visits:
                     session.get(Household, visit.household_id)
                     list(session.scalars(select(Filing).where(Filing.visit_id == visit.id)))

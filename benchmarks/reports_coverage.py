@@ -20,21 +20,20 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+from outreach.reports.csv_export import write_coverage_csv
+from outreach.reports.pdf import write_coverage_pdf
+from outreach.reports.xlsx import write_coverage_xlsx
+from outreach.services import demo_data
+from outreach.services.coverage import compute_coverage
+from outreach.services.periods import WARD, Scope, month_period, week_period
+from outreach.store.database import Store, load_or_create_profile, open_store
+from outreach.timeutil import iso_week_of, today_local
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from outreach.reports.csv_export import write_coverage_csv  # noqa: E402
-from outreach.reports.pdf import write_coverage_pdf  # noqa: E402
-from outreach.reports.xlsx import write_coverage_xlsx  # noqa: E402
-from outreach.services import demo_data  # noqa: E402
-from outreach.services.coverage import compute_coverage  # noqa: E402
-from outreach.services.periods import WARD, Scope, month_period, week_period  # noqa: E402
-from outreach.store.database import Store, load_or_create_profile, open_store  # noqa: E402
-from outreach.timeutil import iso_week_of, today_local  # noqa: E402
-
 CACHE = ROOT / "benchmarks" / ".cache" / "reports-large-ward"
 BUDGETS = {"compute": 1.0, "xlsx": 3.0, "pdf": 3.0}
 
@@ -81,15 +80,17 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         for period in periods:
-            first, median, best, report = measure(lambda p=period: compute_coverage(store, p, WARD, ward_id=ward_id), args.repeat)
+            first, median, best, report = measure(partial(compute_coverage, store, period, WARD, ward_id=ward_id), args.repeat)
             rows = [("compute", f"coverage {period.label} (ward)", first, median, best)]
             for fmt, writer in (("xlsx", write_coverage_xlsx), ("pdf", write_coverage_pdf), ("csv", write_coverage_csv)):
-                f, m, b, _ = measure(lambda w=writer, x=fmt: w(report, out / f"r.{x}"), args.repeat)
+                f, m, b, _ = measure(partial(writer, report, out / f"r.{fmt}"), args.repeat)
                 rows.append((fmt, f"  export {fmt.upper()}", f, m, b))
             # the end-to-end figures a leader waits for after pressing "Export"
             for fmt, writer in (("xlsx", write_coverage_xlsx), ("pdf", write_coverage_pdf)):
-                f, m, b, _ = measure(lambda p=period, w=writer, x=fmt: w(compute_coverage(store, p, WARD, ward_id=ward_id), out / f"e.{x}"),
-                                     max(3, args.repeat // 2))
+                def compute_and_write(p: Any = period, w: Callable[[Any, Path], Path] = writer, x: str = fmt) -> Path:
+                    return w(compute_coverage(store, p, WARD, ward_id=ward_id), out / f"e.{x}")
+
+                f, m, b, _ = measure(compute_and_write, max(3, args.repeat // 2))
                 rows.append((fmt, f"  compute + {fmt.upper()}", f, m, b))
             for key, label, f, m, b in rows:
                 budget = BUDGETS.get(key)

@@ -11,7 +11,9 @@ Messages live here rather than in Qt's translation files because services run wi
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 
 class OutreachError(Exception):
@@ -66,8 +68,16 @@ class ValidationError(OutreachError, ValueError):
         return [p for p in self.problems if p.field == name]
 
 
-class Warning_(FieldNote):
-    """A doubt the user may override (e.g. personal ID digits disagree with the birth year)."""
+class FieldWarning(FieldNote):
+    """A doubt about one field that the user may override (e.g. personal ID digits disagree with
+    the birth year): unlike a ``FieldProblem`` it does not block saving, it asks for confirmation."""
+
+
+class Identified(Protocol):
+    """A record view with an id (household summary, resident view): what ``existing`` holds."""
+
+    @property
+    def id(self) -> str: ...
 
 
 class NeedsConfirmation(OutreachError):
@@ -79,7 +89,7 @@ class NeedsConfirmation(OutreachError):
 
     code = "needs_confirmation"
 
-    def __init__(self, warnings: list[Warning_], existing: list[object] | None = None) -> None:
+    def __init__(self, warnings: list[FieldWarning], existing: Sequence[Identified] | None = None) -> None:
         self.warnings = list(warnings)
         self.existing = list(existing or [])
         super().__init__(

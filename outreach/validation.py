@@ -4,7 +4,7 @@ They are plain functions over plain values so the desktop form, the CLI and the 
 same rules. Each ``check_*`` reports into an ``outreach.errors.Problems`` collector when one is
 given, so a form shows every problem at once; without a collector it raises ``ValidationError``
 at the first problem, which suits one-off callers. Doubts the user may override (personal-ID
-digits that disagree with the birth date) are returned as ``Warning_`` values, never raised:
+digits that disagree with the birth date) are returned as ``FieldWarning`` values, never raised:
 the service turns them into ``NeedsConfirmation``.
 """
 
@@ -15,7 +15,7 @@ import re
 import unicodedata
 
 from outreach.admin_units import id_province_codes
-from outreach.errors import FieldProblem, Problems, ValidationError, Warning_
+from outreach.errors import FieldProblem, FieldWarning, Problems, ValidationError
 from outreach.vietnamese_fold import fold
 
 __all__ = [
@@ -170,7 +170,7 @@ def check_personal_id(
     date_of_birth: dt.date | None = None,
     sex: str | None = None,
     today: dt.date | None = None,
-) -> tuple[list[FieldProblem], list[Warning_]]:
+) -> tuple[list[FieldProblem], list[FieldWarning]]:
     """Check a 12-digit personal ID (số định danh cá nhân); returns (errors, warnings).
 
     Errors: not exactly 12 digits; first three digits not one of the 63 province codes.
@@ -181,7 +181,7 @@ def check_personal_id(
     """
     field = "personal_id"
     errors: list[FieldProblem] = []
-    warnings: list[Warning_] = []
+    warnings: list[FieldWarning] = []
     if not _TWELVE_DIGITS.fullmatch(pid):
         errors.append(
             FieldProblem(
@@ -208,7 +208,7 @@ def check_personal_id(
     given_sex = _sex_key(sex)
     if given_sex is not None and given_sex != id_sex:
         warnings.append(
-            Warning_(
+            FieldWarning(
                 field,
                 "id_sex_mismatch",
                 f"Chữ số thứ 4 của số định danh ({pid[3]}) ứng với giới tính {id_sex}, "
@@ -221,7 +221,7 @@ def check_personal_id(
         year = date_of_birth.year
         if year // 100 * 100 != century:
             warnings.append(
-                Warning_(
+                FieldWarning(
                     field,
                     "id_century_mismatch",
                     f"Chữ số thứ 4 của số định danh ({pid[3]}) ứng với người sinh từ năm {century} đến "
@@ -232,7 +232,7 @@ def check_personal_id(
             )
         if pid[4:6] != f"{year % 100:02d}":
             warnings.append(
-                Warning_(
+                FieldWarning(
                     field,
                     "id_year_mismatch",
                     f"Chữ số thứ 5–6 của số định danh ({pid[4:6]}) phải là hai số cuối của năm sinh "
@@ -243,7 +243,7 @@ def check_personal_id(
             )
     elif id_year > (today or dt.date.today()).year:
         warnings.append(
-            Warning_(
+            FieldWarning(
                 field,
                 "id_year_in_future",
                 f"Chữ số thứ 4–6 của số định danh ({pid[3:6]}) ứng với năm sinh {id_year}, "

@@ -18,13 +18,18 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
+
+if TYPE_CHECKING:
+    from outreach.ui.core.tasks import TaskRunner
+    from outreach.ui.screens.visit_form import VisitForm
+    from outreach.ui.screens.weekly_log_view import WeeklyLogView
 
 SCREENS = ("households", "new-visit", "follow-ups", "weekly-log", "coverage", "procedures", "settings")
 
@@ -61,6 +66,9 @@ def main() -> int:
     from outreach.store.profile import Profile
     from outreach.ui.app import application, build_window
     from outreach.ui.core.i18n import Translations
+    from outreach.ui.screens.households_view import HouseholdsView
+    from outreach.ui.screens.visit_form import VisitForm
+    from outreach.ui.screens.weekly_log_view import WeeklyLogView
 
     app = application()
     with tempfile.TemporaryDirectory() as tmp:
@@ -79,12 +87,15 @@ def main() -> int:
                 for number, name in enumerate(SCREENS):
                     page = window.show_page(number)
                     if name == "new-visit":
+                        assert isinstance(page, VisitForm)
                         _fill_visit(page, runner)
                     if name == "weekly-log":
+                        assert isinstance(page, WeeklyLogView)
                         _pick_busy_week(page, runner)
                     settle(runner)
                     save(window, args.out / f"{language}-{number + 1:02d}-{name}.png")
                 households = window.show_page(0)
+                assert isinstance(households, HouseholdsView)
                 settle(runner)
                 dialog = households.register_household()
                 settle(runner)
@@ -109,7 +120,7 @@ def main() -> int:
     return 0
 
 
-def _fill_visit(form: object, runner: object) -> None:
+def _fill_visit(form: VisitForm, runner: TaskRunner) -> None:
     """Type a little into the New visit form so the screenshot shows a visit in progress."""
     form.household_search.setText("Nguyễn")
     form._search_households()
@@ -127,9 +138,9 @@ def _fill_visit(form: object, runner: object) -> None:
         form.add_filing()
 
 
-def _pick_busy_week(view: object, runner: object) -> None:
+def _pick_busy_week(view: WeeklyLogView, runner: TaskRunner) -> None:
     """The demo's current week may be nearly empty; show the busiest of the last few weeks."""
-    best, best_count = None, -1
+    best, best_count = 1, -1
     for index in range(1, 8):
         view.week.setCurrentIndex(index)
         settle(runner, 50)

@@ -13,20 +13,21 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import settings
 
 from outreach import secrets
 from outreach.model import ResidentialGroup, Team, TeamMember, Ward
 from outreach.model.ids import uuid7
 from outreach.services.context import Actor
 from outreach.store.database import Store, load_or_create_profile, open_store
+from tests.helpers import hypothesis_profiles
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-# A 2-core machine shared with a server under test: time-based health checks and deadlines
-# would fail on load, not on bugs. Example counts stay as each test sets them.
-settings.register_profile("outreach", deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile("outreach")
+# Example counts of the property tests: "dev" (40) unless HYPOTHESIS_PROFILE or CI=true says
+# "ci" (200); see tests/helpers/hypothesis_profiles.py.
+hypothesis_profiles.register()
+settings.load_profile(hypothesis_profiles.profile_name(os.environ))
 
 
 def keyring_ready() -> bool:
@@ -57,12 +58,22 @@ def ward(store: Store) -> dict[str, str]:
     ids = {"ward": uuid7(), "group_a": uuid7(), "group_b": uuid7(), "team": uuid7(), "leader": uuid7(), "volunteer": uuid7()}
     with store.write() as tx:
         rec = tx.recorder
-        rec.create(Ward, {"ward_id": ids["ward"], "code": "00004", "name": "Phường Ngọc Hà", "province_code": "01", "province_name": "Hà Nội"}, id=ids["ward"])
+        rec.create(
+            Ward,
+            {"ward_id": ids["ward"], "code": "00004", "name": "Phường Ngọc Hà", "province_code": "01", "province_name": "Hà Nội"},
+            id=ids["ward"],
+        )
         rec.create(ResidentialGroup, {"ward_id": ids["ward"], "name": "Tổ dân phố số 1", "sort_order": 1}, id=ids["group_a"])
         rec.create(ResidentialGroup, {"ward_id": ids["ward"], "name": "Tổ dân phố số 2", "sort_order": 2}, id=ids["group_b"])
         rec.create(Team, {"ward_id": ids["ward"], "name": "Đội cơ động số 1"}, id=ids["team"])
-        rec.create(TeamMember, {"ward_id": ids["ward"], "team_id": ids["team"], "full_name": "Lê Thị Hạnh", "role": "leader"}, id=ids["leader"])
-        rec.create(TeamMember, {"ward_id": ids["ward"], "team_id": ids["team"], "full_name": "Phạm Quang Huy", "role": "volunteer"}, id=ids["volunteer"])
+        rec.create(
+            TeamMember, {"ward_id": ids["ward"], "team_id": ids["team"], "full_name": "Lê Thị Hạnh", "role": "leader"}, id=ids["leader"]
+        )
+        rec.create(
+            TeamMember,
+            {"ward_id": ids["ward"], "team_id": ids["team"], "full_name": "Phạm Quang Huy", "role": "volunteer"},
+            id=ids["volunteer"],
+        )
     return ids
 
 

@@ -33,7 +33,9 @@ def test_demo_data_then_search(tmp_path: Path) -> None:
     found = run("--data-dir", str(data_dir), "households", "search", "nguyen", "--json")
     assert found.returncode == 0, found.stderr
     rows = json.loads(found.stdout)
-    assert rows and all("nguyen" in json.dumps(r, ensure_ascii=False).lower() or "Nguyễn" in json.dumps(r, ensure_ascii=False) for r in rows)
+    assert rows and all(
+        "nguyen" in json.dumps(r, ensure_ascii=False).lower() or "Nguyễn" in json.dumps(r, ensure_ascii=False) for r in rows
+    )
     assert {"id", "head_name", "address_text", "group_name"} <= set(rows[0])
 
 

@@ -46,7 +46,7 @@ def test_sigkill_during_writes_keeps_every_reported_visit(store: Store, voluntee
     household = register_household(store, volunteer, HouseholdInput("Đặng Văn Đức", {"street": "Lê Lợi", "house_number": "5"}))
     profile = store.profile
     store.close()
-    actor_args = ",".join([volunteer.member_id, "x", volunteer.role, volunteer.ward_id, volunteer.team_id])
+    actor_args = ",".join(str(part) for part in (volunteer.member_id, "x", volunteer.role, volunteer.ward_id, volunteer.team_id))
     reported: list[str] = []
     deadline = time.monotonic() + 60
     with subprocess.Popen(
@@ -66,7 +66,9 @@ def test_sigkill_during_writes_keeps_every_reported_visit(store: Store, voluntee
         errors = child.stderr.read()
     assert len(reported) >= 40, errors
 
-    reopened = open_store(Profile.load(profile.data_dir), create=False)
+    reloaded = Profile.load(profile.data_dir)
+    assert reloaded is not None
+    reopened = open_store(reloaded, create=False)
     try:
         with reopened.read() as session:
             assert session.execute(text("PRAGMA integrity_check")).scalar() == "ok"

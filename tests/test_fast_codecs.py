@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import random
 import unicodedata
+from typing import Any
 
 import pytest
 from sqlalchemy.dialects.sqlite import pysqlcipher
@@ -15,11 +16,11 @@ from outreach.model.codec import FieldDecodeError, decode_value, dumps_canonical
 from outreach.model.rowio import row_writer
 from outreach.vietnamese_fold import fold
 
-VALUES = [None, True, False, 0, -7, 2**70, 1.5, float("nan"), "", "ư\"x\n\\", "日本", [], {}, ["VNeID mức 2"],
+VALUES: list[Any] = [None, True, False, 0, -7, 2**70, 1.5, float("nan"), "", "ư\"x\n\\", "日本", [], {}, ["VNeID mức 2"],
           {"b": [1, {"z": None, "a": "đ"}], "a": 1.0}, [[[]]], {"1795850960941-0006-2b4a391590773bbc": ["a", "b"]}]
 
 
-def _outcome(fn, value):  # type: ignore[no-untyped-def]
+def _outcome(fn, value):
     try:
         return fn(value)
     except (TypeError, ValueError) as exc:
@@ -29,12 +30,14 @@ def _outcome(fn, value):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("value", VALUES + [{"x": {1, 2}}, dt.date(2026, 1, 1), {"1": 1, 2: 2}])
 def test_json_encoders_equal_json_dumps(value: object) -> None:
     assert _outcome(dumps_default, value) == _outcome(json.dumps, value)
-    assert _outcome(dumps_canonical, value) == _outcome(lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False, separators=(",", ":")), value)
+    assert _outcome(dumps_canonical, value) == _outcome(
+        lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False, separators=(",", ":")), value
+    )
     assert _outcome(dumps_compact, value) == _outcome(lambda v: json.dumps(v, ensure_ascii=False, separators=(",", ":")), value)
 
 
 def _reference_fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.translate(str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d"})))
+    decomposed = unicodedata.normalize("NFD", text.translate(str.maketrans("đĐðÐ", "dddd")))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
 
@@ -47,13 +50,29 @@ def test_fold_equals_the_reference_rule() -> None:
     assert [fold(s) for s in samples] == [_reference_fold(s) for s in samples]
 
 
-@pytest.mark.parametrize(("entity", "name"), [(Visit, "started_at"), (Visit, "follow_up_date"), (Resident, "date_of_birth"), (Resident, "consent_given_at")])
+@pytest.mark.parametrize(
+    ("entity", "name"), [(Visit, "started_at"), (Visit, "follow_up_date"), (Resident, "date_of_birth"), (Resident, "consent_given_at")]
+)
 def test_wire_dates_convert_as_sqlalchemy_binds_them(entity: type, name: str) -> None:
     dialect = pysqlcipher.dialect()
     writer = row_writer(dialect, entity)
     index = writer.fields.index(name)
-    for value in ["2026-03-02T09:00:00", "2026-03-02", "2026-13-02T09:00:00", "2026-02-30", "0000-01-01", "2026-03-02T09:00:00.123456",
-                  "2026-03-02 09:00:00", "2026-03-02T09:00:00+07:00", "20260302", None, 5, "x", "2026-03-02T24:00:00", "٢٠٢٦-01-01"]:
+    for value in [
+        "2026-03-02T09:00:00",
+        "2026-03-02",
+        "2026-13-02T09:00:00",
+        "2026-02-30",
+        "0000-01-01",
+        "2026-03-02T09:00:00.123456",
+        "2026-03-02 09:00:00",
+        "2026-03-02T09:00:00+07:00",
+        "20260302",
+        None,
+        5,
+        "x",
+        "2026-03-02T24:00:00",
+        "٢٠٢٦-01-01",
+    ]:
         try:
             fast = writer.from_wire[index](value)
         except FieldDecodeError:

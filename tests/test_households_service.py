@@ -27,9 +27,9 @@ from outreach.store.database import Store
 def _counts(store: Store) -> tuple[int, int, int]:
     with store.read() as s:
         return (
-            s.scalar(select(func.count()).select_from(Household)),
-            s.scalar(select(func.count()).select_from(Resident)),
-            s.scalar(select(func.count()).select_from(OutboxEntry)),
+            s.execute(select(func.count()).select_from(Household)).scalar_one(),
+            s.execute(select(func.count()).select_from(Resident)).scalar_one(),
+            s.execute(select(func.count()).select_from(OutboxEntry)).scalar_one(),
         )
 
 
@@ -47,7 +47,7 @@ def test_register_household_stores_cleaned_values(store: Store, volunteer: Actor
     detail = get_household(store, summary.id)
     assert detail.address == {"house_number": "5", "lane": "12", "street": "Đội Cấn"}
     with store.read() as s:
-        assert s.get(Household, summary.id).ward_id == ward["ward"]
+        assert s.get_one(Household, summary.id).ward_id == ward["ward"]
 
 
 def test_invalid_household_reports_every_problem_and_writes_nothing(store: Store, volunteer: Actor) -> None:
@@ -68,7 +68,9 @@ def test_same_folded_address_needs_confirmation_and_offers_the_existing_househol
     assert [h.id for h in info.value.existing] == [first.id]
     assert info.value.warnings[0].code == "duplicate_household"
     assert _counts(store) == before
-    second = register_household(store, volunteer, HouseholdInput("Trần Thị Cúc", {"house_number": "7", "lane": "45", "street": "Văn Cao"}), confirm=True)
+    second = register_household(
+        store, volunteer, HouseholdInput("Trần Thị Cúc", {"house_number": "7", "lane": "45", "street": "Văn Cao"}), confirm=True
+    )
     assert second.id != first.id
     # a different house number is a different household
     register_household(store, volunteer, HouseholdInput("Lê Văn Dũng", {"house_number": "9", "lane": "45", "street": "Văn Cao"}))
@@ -117,7 +119,7 @@ def test_update_resident_and_delete_household_tombstones(store: Store, volunteer
     assert updated.phone == "0912345678" and updated.vneid_level == 2
     delete_household(store, volunteer, h.id)
     with store.read() as s:
-        assert s.get(Household, h.id).deleted and s.get(Resident, r.id).deleted  # rows stay as tombstones
+        assert s.get_one(Household, h.id).deleted and s.get_one(Resident, r.id).deleted  # rows stay as tombstones
 
 
 def test_mask_personal_id() -> None:

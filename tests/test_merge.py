@@ -15,7 +15,13 @@ stamps = st.builds(
     st.integers(0, 3),
     st.sampled_from(["aaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbb", "cccccccccccccccc"]),
 )
-values = st.one_of(st.none(), st.booleans(), st.integers(-5, 5), st.text(max_size=5), st.dictionaries(st.sampled_from(["lane", "street"]), st.text(max_size=3), max_size=2))
+values = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 5),
+    st.text(max_size=5),
+    st.dictionaries(st.sampled_from(["lane", "street"]), st.text(max_size=3), max_size=2),
+)
 rows = st.dictionaries(st.sampled_from(FIELDS), st.tuples(values, stamps), max_size=len(FIELDS))
 
 
@@ -56,7 +62,7 @@ def test_each_field_keeps_the_highest_stamp() -> None:
 
 
 def test_concurrent_loser_is_reported_but_a_sequential_overwrite_is_not() -> None:
-    s1, s2, s3 = ("000000000000%d-0000-aaaaaaaaaaaaaaaa" % i for i in (1, 2, 3))
+    s1, s2, s3 = (f"000000000000{i}-0000-aaaaaaaaaaaaaaaa" for i in (1, 2, 3))
     stored = {"phone": ("0901", s2)}
     sequential = apply_changes(stored, {"phone": ("0902", s3)}, bases={"phone": s2})
     assert sequential.changed == {"phone": ("0902", s3)} and sequential.lost == []

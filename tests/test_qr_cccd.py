@@ -13,11 +13,11 @@ import zlib
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from outreach.errors import OutreachError
 from outreach.cccd import CccdParseError, CccdRecord, parse_cccd
+from outreach.errors import OutreachError
 from outreach.qr_image import qr_matrix, qr_png_bytes, qr_terminal_text
 
 EXAMPLE_7 = "012345678901|123456789|Nguyễn Văn A|01021990|Nam|123 Hà Nội|10102021"
@@ -193,7 +193,6 @@ def cccd_records(draw: st.DrawFn) -> CccdRecord:
     )
 
 
-@settings(max_examples=200)
 @given(cccd_records(), st.integers(0, 6), st.sampled_from(["", "\n", "\r\n"]))
 def test_well_formed_record_round_trips(record: CccdRecord, extra: int, ending: str) -> None:
     assert parse_cccd(record.to_payload(extra) + ending) == record

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 
@@ -58,7 +59,7 @@ def test_address_search_and_prefix_while_typing(store: Store, volunteer: Actor) 
     typed = ["v", "va", "van", "van c", "van ca", "van cao"]
     results = [set(_heads(store, q)) for q in typed]
     assert results[-1] == {"Phạm Hữu Sơn"}
-    for wider, narrower in zip(results, results[1:]):
+    for wider, narrower in itertools.pairwise(results):
         assert narrower <= wider  # typing more never brings back what was filtered out
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
@@ -21,7 +22,7 @@ from tests.conftest import keyring_ready
 
 
 @pytest.fixture
-def encrypted_store(data_dir: Path) -> Store:
+def encrypted_store(data_dir: Path) -> Iterator[Store]:
     if not keyring_ready():
         pytest.skip("needs a Secret Service keyring (run under scripts/with-keyring)")
     store = open_store(load_or_create_profile(data_dir))
@@ -62,7 +63,7 @@ def test_reopening_with_the_keyring_key_reads_the_data(encrypted_store: Store) -
     reopened = open_store(load_or_create_profile(encrypted_store.profile.data_dir))
     try:
         with reopened.read() as session:
-            assert session.get(Household, hid).head_name == "Đặng Văn Đức"
+            assert session.get_one(Household, hid).head_name == "Đặng Văn Đức"
     finally:
         reopened.close()
 
@@ -72,8 +73,10 @@ def test_lost_key_is_a_clear_error_not_a_new_empty_database(encrypted_store: Sto
     profile = encrypted_store.profile
     encrypted_store.close()
     secrets.delete_profile_secrets(profile.profile_id)
+    reloaded = Profile.load(profile.data_dir)
+    assert reloaded is not None
     with pytest.raises(StoreError) as info:
-        open_store(Profile.load(profile.data_dir))
+        open_store(reloaded)
     assert "khoá" in info.value.message_vi
 
 
@@ -163,12 +166,12 @@ def test_write_commits_data_and_outbox_together_or_not_at_all(store: Store) -> N
 def test_every_change_is_stamped_and_recorded(store: Store) -> None:
     hid = _add_household(store)
     with store.write() as tx:
-        row = tx.session.get(Household, hid)
+        row = tx.session.get_one(Household, hid)
         before = dict(row.clocks)
         changed = tx.recorder.update(row, {"phone": "0912345678", "head_name": "Đặng Văn Đức"})
     assert changed == {"phone"}
     with store.read() as session:
-        row = session.get(Household, hid)
+        row = session.get_one(Household, hid)
         entries = session.scalars(select(OutboxEntry).order_by(OutboxEntry.seq)).all()
     assert row.clocks["phone"] > before["phone"] and row.clocks["head_name"] == before["head_name"]
     assert [e.entity for e in entries] == ["household", "household"]

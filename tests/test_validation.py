@@ -15,7 +15,7 @@ TODAY = dt.date(2026, 11, 22)
 
 def _codes(pid: str, **kwargs: object) -> tuple[list[str], list[str]]:
     errors, warnings = validation.check_personal_id(pid, **kwargs)  # type: ignore[arg-type]
-    assert all(p.field == "personal_id" for p in errors + warnings)  # type: ignore[operator]
+    assert all(p.field == "personal_id" for p in errors + warnings)
     return [e.code for e in errors], [w.code for w in warnings]
 
 

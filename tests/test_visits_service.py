@@ -32,40 +32,60 @@ MONDAY = dt.datetime(2026, 11, 16, 9, 0)  # ISO week 2026-W47
 @pytest.fixture
 def household(store: Store, volunteer: Actor, ward: dict[str, str]) -> str:
     seed_catalogue(store)
-    return register_household(store, volunteer, HouseholdInput("Nguyễn Thị Lan", {"house_number": "3", "street": "Đội Cấn"}, group_id=ward["group_a"])).id
+    return register_household(
+        store, volunteer, HouseholdInput("Nguyễn Thị Lan", {"house_number": "3", "street": "Đội Cấn"}, group_id=ward["group_a"])
+    ).id
 
 
 def _count(store: Store, entity: type) -> int:
     with store.read() as s:
-        return s.scalar(select(func.count()).select_from(entity))
+        return s.execute(select(func.count()).select_from(entity)).scalar_one()
 
 
 def test_record_visit_with_filings_in_one_call(store: Store, volunteer: Actor, household: str) -> None:
     resident = add_resident(store, volunteer, household, ResidentInput("Nguyễn Thị Lan", sex="Nữ"))
     visit = record_visit(
-        store, volunteer,
-        VisitInput(household, MONDAY, outcome="helped", topics=["VNeID mức 2", " "], notes=" ok ",
-                   follow_up_date=dt.date(2026, 11, 20), satisfaction=5,
-                   filings=[FilingInput("1.001193", resident.id, dossier_code="H01.23-261116-0001", status="submitted", fee_paid_online=True),
-                            FilingInput("3.000228", resident.id, status="guided_only")]),
+        store,
+        volunteer,
+        VisitInput(
+            household,
+            MONDAY,
+            outcome="helped",
+            topics=["VNeID mức 2", " "],
+            notes=" ok ",
+            follow_up_date=dt.date(2026, 11, 20),
+            satisfaction=5,
+            filings=[
+                FilingInput("1.001193", resident.id, dossier_code="H01.23-261116-0001", status="submitted", fee_paid_online=True),
+                FilingInput("3.000228", resident.id, status="guided_only"),
+            ],
+        ),
     )
     assert visit.volunteer_id == volunteer.member_id and visit.members_present == [volunteer.member_id]
     assert visit.topics == ["VNeID mức 2"] and visit.notes == "ok"
     assert sorted(f.status for f in visit.filings) == ["guided_only", "submitted"]
     assert visit.iso_week == "2026-W47"
     with store.read() as s:
-        entities = [e for e, in s.execute(select(OutboxEntry.entity).order_by(OutboxEntry.seq))]
+        entities = [e for (e,) in s.execute(select(OutboxEntry.entity).order_by(OutboxEntry.seq))]
     assert entities[-3:] == ["visit", "filing", "filing"]
 
 
 def test_a_bad_filing_rejects_the_whole_visit(store: Store, volunteer: Actor, household: str) -> None:
     before = (_count(store, Visit), _count(store, Filing), _count(store, OutboxEntry))
     with pytest.raises(ValidationError) as info:
-        record_visit(store, volunteer, VisitInput(household, MONDAY, filings=[
-            FilingInput("1.001193", status="guided_only"),
-            FilingInput("9.999999"),  # not in the catalogue
-            FilingInput("1.004222", status="submitted"),  # submitted without a dossier code
-        ]))
+        record_visit(
+            store,
+            volunteer,
+            VisitInput(
+                household,
+                MONDAY,
+                filings=[
+                    FilingInput("1.001193", status="guided_only"),
+                    FilingInput("9.999999"),  # not in the catalogue
+                    FilingInput("1.004222", status="submitted"),  # submitted without a dossier code
+                ],
+            ),
+        )
     fields = {p.field for p in info.value.problems}
     assert {"filings[1].procedure_code", "filings[2].dossier_code"} <= fields
     assert (_count(store, Visit), _count(store, Filing), _count(store, OutboxEntry)) == before
@@ -117,7 +137,9 @@ def test_flag_becomes_a_todo_then_corrected_then_approved(store: Store, voluntee
     assert get_visit(store, visit.id).review_status == "approved"
 
 
-def test_approved_week_is_locked_until_a_leader_unlocks_it(store: Store, volunteer: Actor, leader: Actor, household: str, ward: dict[str, str]) -> None:
+def test_approved_week_is_locked_until_a_leader_unlocks_it(
+    store: Store, volunteer: Actor, leader: Actor, household: str, ward: dict[str, str]
+) -> None:
     visit = record_visit(store, volunteer, VisitInput(household, MONDAY))
     week = iso_week_of(MONDAY.date())
     assert review.approve_week(store, leader, ward["team"], week) == 1
@@ -133,14 +155,20 @@ def test_approved_week_is_locked_until_a_leader_unlocks_it(store: Store, volunte
 
 
 def test_withdrawn_consent_clears_personal_fields_but_keeps_statistics(store: Store, volunteer: Actor, household: str) -> None:
-    person = add_resident(store, volunteer, household, ResidentInput("Nguyễn Thị Lan", dt.date(1950, 5, 6), "Nữ", personal_id="001150000777", phone="0912345678", vneid_level=2), confirm=True)
+    person = add_resident(
+        store,
+        volunteer,
+        household,
+        ResidentInput("Nguyễn Thị Lan", dt.date(1950, 5, 6), "Nữ", personal_id="001150000777", phone="0912345678", vneid_level=2),
+        confirm=True,
+    )
     record_visit(store, volunteer, VisitInput(household, MONDAY, filings=[FilingInput("1.001193", person.id, status="guided_only")]))
     after = consent.withdraw_consent(store, volunteer, person.id)
     assert (after.full_name, after.personal_id, after.date_of_birth, after.phone) == (consent.WITHDRAWN_NAME, None, None, None)
     assert after.consent_withdrawn_at is not None and after.vneid_level == 2 and after.sex == "Nữ"
     with store.read() as s:
         assert s.scalar(select(func.count()).select_from(Filing).where(Filing.resident_id == person.id)) == 1
-        assert s.get(Resident, person.id).deleted is False
+        assert s.get_one(Resident, person.id).deleted is False
 
 
 def test_personal_data_export_needs_a_leader_and_is_audited(store: Store, volunteer: Actor, leader: Actor) -> None:

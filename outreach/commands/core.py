@@ -11,7 +11,7 @@ from outreach.commands.common import open_profile_store, say, terminal_safe
 from outreach.errors import OutreachError, StoreError
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     demo_data = sub.add_parser("demo-data", help="fill a demo profile with a synthetic ward")
     demo_data.add_argument("--households", type=int, required=True, help="number of households (20000 = large ward)")
     demo_data.add_argument("--seed", type=int, default=1)

@@ -16,11 +16,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from outreach.commands.common import language, open_profile_store, say
 
+if TYPE_CHECKING:
+    from outreach.services.context import Actor
+    from outreach.store.database import Store
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export = sub.add_parser("export", help="export reports, lists and printed materials")
     esub = export.add_subparsers(dest="export_command", metavar="WHAT", required=True)
 
@@ -58,7 +63,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     households.set_defaults(handler=import_households_command)
 
 
-def _actor(store):  # type: ignore[no-untyped-def]
+def _actor(store: Store) -> Actor:
     from outreach.services.context import Actor
 
     return Actor.from_profile(store.profile)
@@ -106,8 +111,12 @@ def export_follow_ups_command(args: argparse.Namespace) -> int:
         write_follow_up_list(rows, args.output, language())
     finally:
         store.close()
-    print(say(f"Đã xuất {len(rows)} hẹn quay lại → {args.output} (đã ghi nhật ký xuất dữ liệu cá nhân)",
-              f"Exported {len(rows)} follow-ups → {args.output} (recorded in the personal-data audit log)"))
+    print(
+        say(
+            f"Đã xuất {len(rows)} hẹn quay lại → {args.output} (đã ghi nhật ký xuất dữ liệu cá nhân)",
+            f"Exported {len(rows)} follow-ups → {args.output} (recorded in the personal-data audit log)",
+        )
+    )
     return 0
 
 
@@ -148,7 +157,7 @@ def export_receipt_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def _group_id(store, text: str | None) -> str | None:  # type: ignore[no-untyped-def]
+def _group_id(store: Store, text: str | None) -> str | None:
     if not text:
         return None
     from outreach.errors import NotFound
@@ -174,13 +183,17 @@ def import_households_command(args: argparse.Namespace) -> int:
         )
         for notice in preview.notices:
             print(notice, file=sys.stderr)
-        print(say(
-            f"{len(preview.rows)} dòng: {preview.ready} hợp lệ, {preview.errors} có lỗi, {preview.duplicates} trùng địa chỉ.",
-            f"{len(preview.rows)} rows: {preview.ready} valid, {preview.errors} with errors, {preview.duplicates} duplicate addresses.",
-        ))
+        print(
+            say(
+                f"{len(preview.rows)} dòng: {preview.ready} hợp lệ, {preview.errors} có lỗi, {preview.duplicates} trùng địa chỉ.",
+                f"{len(preview.rows)} rows: {preview.ready} valid, {preview.errors} with errors, {preview.duplicates} duplicate addresses.",
+            )
+        )
         if args.rejected_report:
             written = write_rejected_report(preview, args.rejected_report, include_duplicates=args.include_duplicates)
-            print(say(f"Báo cáo {written} dòng không nhập → {args.rejected_report}", f"{written} rows not imported → {args.rejected_report}"))
+            print(
+                say(f"Báo cáo {written} dòng không nhập → {args.rejected_report}", f"{written} rows not imported → {args.rejected_report}")
+            )
         for row in preview.rejected(args.include_duplicates)[:20]:
             print(say(f"  dòng {row.row_number}: {row.reason()}", f"  row {row.row_number}: {row.reason('en')}"), file=sys.stderr)
         if args.dry_run:
@@ -188,6 +201,10 @@ def import_households_command(args: argparse.Namespace) -> int:
         result = commit_import(store, actor, preview, include_duplicates=args.include_duplicates)
     finally:
         store.close()
-    print(say(f"Đã nhập {result.imported} hộ; bỏ qua {result.skipped_duplicates} hộ trùng địa chỉ.",
-              f"Imported {result.imported} households; skipped {result.skipped_duplicates} duplicate addresses."))
+    print(
+        say(
+            f"Đã nhập {result.imported} hộ; bỏ qua {result.skipped_duplicates} hộ trùng địa chỉ.",
+            f"Imported {result.imported} households; skipped {result.skipped_duplicates} duplicate addresses.",
+        )
+    )
     return 0

@@ -129,7 +129,8 @@ def check_resources(test: SelfTest) -> None:
         if missing:
             raise SelfTestFailed(f"missing {', '.join(missing)}")
         seen.append(f"{resources_root()}")
-        seen.append(f"{len(catalogue.procedures)} procedures, {len(units.provinces)} provinces and {len(units.all_communes)} communes, translations, icon")
+        seen.append(f"{len(catalogue.procedures)} procedures, {len(units.provinces)} provinces and "
+                    f"{len(units.all_communes)} communes, translations, icon")
 
 
 def check_sqlcipher(test: SelfTest) -> None:
@@ -159,8 +160,10 @@ def check_keyring(test: SelfTest) -> bool:
         with test.check("keyring"):
             raise SelfTestFailed(f"no usable keyring backend ({secrets.backend_name()}) and {REQUIRE_KEYRING_ENV}=1")
     if not available:
-        test.warn(f"no usable keyring ({secrets.backend_name()}): the throw-away profile is an UNENCRYPTED demo "
-                  "profile, so SQLCipher is checked above but not with a stored key")
+        test.warn(
+            f"no usable keyring ({secrets.backend_name()}): the throw-away profile is an UNENCRYPTED demo "
+            "profile, so SQLCipher is checked above but not with a stored key"
+        )
         return False
     with test.check("keyring") as seen:
         seen.append(secrets.backend_name())
@@ -200,19 +203,36 @@ def write_household_and_visit(test: SelfTest, store: Store) -> str:
         procedures = seed_catalogue(store)
         actor, group_id = _make_ward(store)
         household = register_household(
-            store, actor, HouseholdInput(head_name=HEAD_NAME, address={"house_number": "12", "lane": "Ngõ 5", "street": "Đội Cấn"},
-                                         group_id=group_id, phone="0912345678", elderly_alone=True),
+            store,
+            actor,
+            HouseholdInput(
+                head_name=HEAD_NAME,
+                address={"house_number": "12", "lane": "Ngõ 5", "street": "Đội Cấn"},
+                group_id=group_id,
+                phone="0912345678",
+                elderly_alone=True,
+            ),
         )
         code = next(iter(_procedure_codes(store)))
         started = now_local().replace(microsecond=0) - dt.timedelta(minutes=30)
-        visit = record_visit(store, actor, VisitInput(household_id=household.id, started_at=started, outcome="helped",
-                                                      filings=[FilingInput(procedure_code=code, status="prepared")]))
+        visit = record_visit(
+            store,
+            actor,
+            VisitInput(
+                household_id=household.id,
+                started_at=started,
+                outcome="helped",
+                filings=[FilingInput(procedure_code=code, status="prepared")],
+            ),
+        )
         with store.read() as session:
             outbox = session.scalar(select(func.count()).select_from(OutboxEntry)) or 0
         if not outbox:
             raise SelfTestFailed("the writes left nothing in the outbox")
-        seen.append(f"{procedures} procedures seeded; household “{household.head_name}” and a visit with "
-                    f"{len(visit.filings)} filing (procedure {code}) saved through the services; {outbox} outbox entries")
+        seen.append(
+            f"{procedures} procedures seeded; household “{household.head_name}” and a visit with "
+            f"{len(visit.filings)} filing (procedure {code}) saved through the services; {outbox} outbox entries"
+        )
     return household.id
 
 
@@ -226,7 +246,9 @@ def _make_ward(store: Store) -> tuple[Actor, str]:
     ward, group, team, leader = uuid7(), uuid7(), uuid7(), uuid7()
     with store.write() as tx:
         rec = tx.recorder
-        rec.create(Ward, {"ward_id": ward, "code": "00004", "name": "Phường Ngọc Hà", "province_code": "01", "province_name": "Hà Nội"}, id=ward)
+        rec.create(
+            Ward, {"ward_id": ward, "code": "00004", "name": "Phường Ngọc Hà", "province_code": "01", "province_name": "Hà Nội"}, id=ward
+        )
         rec.create(ResidentialGroup, {"ward_id": ward, "name": "Tổ dân phố số 1", "sort_order": 1}, id=group)
         rec.create(Team, {"ward_id": ward, "name": "Đội cơ động số 1"}, id=team)
         rec.create(TeamMember, {"ward_id": ward, "team_id": team, "full_name": "Lê Thị Hạnh", "role": "leader"}, id=leader)
@@ -270,8 +292,11 @@ def reopen(test: SelfTest, closed: Store, household_id: str) -> Store:
             raise SelfTestFailed("the database file is readable as plain SQLite although the profile is encrypted")
         store = open_store(profile, create=False)
         get_household(store, household_id)
-        seen.append("database file is " + ("encrypted on disk" if profile.encrypted else "plain SQLite (demo)")
-                    + "; reopened and the household read back")
+        seen.append(
+            "database file is "
+            + ("encrypted on disk" if profile.encrypted else "plain SQLite (demo)")
+            + "; reopened and the household read back"
+        )
     return store
 
 

@@ -19,7 +19,7 @@ from outreach.sync.engine import SyncReport
 DEMO_SERVER_FOLDER = "demo-server"
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     enroll = sub.add_parser("enroll", help="enrol this computer with the ward server (one-time code)")
     enroll.add_argument("--server", required=True, help="server address, e.g. https://outreach.phuong.gov.vn")
     enroll.add_argument("--code", required=True, help="the one-time enrolment code shown by the office")
@@ -81,10 +81,20 @@ def print_report(report: SyncReport, as_json: bool = False) -> None:
     if report.rejected:
         print(say("Có thay đổi cần xem lại: outreach needs-attention", "Some changes need attention: outreach needs-attention"))
     if report.flagged_visits:
-        print(say(f"{report.flagged_visits} lần thăm được trưởng nhóm yêu cầu sửa.", f"{report.flagged_visits} visits were flagged for correction by your leader."))
+        print(
+            say(
+                f"{report.flagged_visits} lần thăm được trưởng nhóm yêu cầu sửa.",
+                f"{report.flagged_visits} visits were flagged for correction by your leader.",
+            )
+        )
     if report.verified is False:
-        print(say("Cảnh báo: dữ liệu chưa khớp hoàn toàn với máy chủ; lần đồng bộ sau sẽ kiểm tra lại.",
-                  "Warning: data does not fully match the server yet; the next sync checks again."), file=sys.stderr)
+        print(
+            say(
+                "Cảnh báo: dữ liệu chưa khớp hoàn toàn với máy chủ; lần đồng bộ sau sẽ kiểm tra lại.",
+                "Warning: data does not fully match the server yet; the next sync checks again.",
+            ),
+            file=sys.stderr,
+        )
 
 
 def enroll_command(args: argparse.Namespace) -> int:
@@ -104,8 +114,8 @@ def enroll_command(args: argparse.Namespace) -> int:
 
 
 def sync_command(args: argparse.Namespace) -> int:
-    from outreach.sync.client import run_sync
     from outreach.services.device import restamp_outbox
+    from outreach.sync.client import run_sync
 
     store = open_profile_store(args, create=False)
     try:
@@ -120,8 +130,8 @@ def sync_command(args: argparse.Namespace) -> int:
 
 
 def status_command(args: argparse.Namespace) -> int:
-    from outreach.sync.client import sync_state
     from outreach.services.device import unsent_counts
+    from outreach.sync.client import sync_state
 
     store = open_profile_store(args, create=False)
     try:
@@ -295,8 +305,9 @@ def run_demo(args: argparse.Namespace, data_dir: Path) -> int:
         if households == 0:
             print(say(f"Đang tạo {args.households} hộ demo…", f"Generating {args.households} demo households…"), flush=True)
             identity = (member.id, member.full_name, member.role) if member is not None else None
-            demo_data.generate(store, args.households, seed=args.seed, ward_id=store.profile.ward_id,
-                               team_id=store.profile.team_id, member=identity)
+            demo_data.generate(
+                store, args.households, seed=args.seed, ward_id=store.profile.ward_id, team_id=store.profile.team_id, member=identity
+            )
         report = run_sync(store)
         print_report(report)
         ward_name = ward.name if ward is not None else ""

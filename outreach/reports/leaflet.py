@@ -58,7 +58,8 @@ def write_leaflet_pdf(path: Path, *, ward_name: str = "", team_phone: str = "", 
     catalogue = catalogue or load_catalogue()
     st = styles()
     cards = [_card(info, url, st) for info, url in leaflet_urls(catalogue)]
-    rows = [cards[i : i + COLUMNS] for i in range(0, len(cards), COLUMNS)]
+    # A cell is a card (a list of flowables) or "" to pad the last row.
+    rows: list[list[list[Any] | str]] = [list(cards[i : i + COLUMNS]) for i in range(0, len(cards), COLUMNS)]
     if rows and len(rows[-1]) < COLUMNS:
         rows[-1] += [""] * (COLUMNS - len(rows[-1]))
     column_width = (PAGE_WIDTH - 2 * MARGIN) / COLUMNS

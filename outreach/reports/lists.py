@@ -17,7 +17,17 @@ from outreach.timeutil import format_date_vn
 from outreach.labels import DEFAULT_LANGUAGE, label, name_text
 from outreach.vocabulary import FollowUpKind, Outcome
 
-FOLLOW_UP_HEADERS = ["Ngày hẹn", "Tình trạng", "Chủ hộ", "Địa chỉ", "Điện thoại", "Tổ dân phố", "Người thăm", "Kết quả lần thăm", "Ngày thăm"]
+FOLLOW_UP_HEADERS = [
+    "Ngày hẹn",
+    "Tình trạng",
+    "Chủ hộ",
+    "Địa chỉ",
+    "Điện thoại",
+    "Tổ dân phố",
+    "Người thăm",
+    "Kết quả lần thăm",
+    "Ngày thăm",
+]
 
 
 def write_follow_up_list(rows: Sequence[FollowUpContact], path: Path, language: str = DEFAULT_LANGUAGE) -> Path:
@@ -33,4 +43,6 @@ def write_follow_up_list(rows: Sequence[FollowUpContact], path: Path, language: 
         return write_rows_xlsx(path, "Hẹn quay lại", FOLLOW_UP_HEADERS, table)
     if suffix == ".csv":
         return write_rows_csv(path, FOLLOW_UP_HEADERS, table)
-    raise OutreachError("Danh sách hẹn chỉ xuất ra .xlsx hoặc .csv.", "The follow-up list exports to .xlsx or .csv only.", code="unsupported_format")
+    raise OutreachError(
+        "Danh sách hẹn chỉ xuất ra .xlsx hoặc .csv.", "The follow-up list exports to .xlsx or .csv only.", code="unsupported_format"
+    )

@@ -100,7 +100,7 @@ def _bar_chart(title: str, names: list[str], values: list[float], *, percent: bo
     chart = VerticalBarChart()
     many = len(names) > 12
     chart.x, chart.y = 32, 48 if many else 24
-    chart.width, chart.height = CONTENT_WIDTH - 40, height - chart.y - 20
+    chart.width, chart.height = CONTENT_WIDTH - 40, height - chart.y - 20  # type: ignore[assignment]  # types-reportlab says int; any number works
     chart.data = [[v * 100 for v in values] if percent else values]
     chart.bars[0].fillColor = BLUE
     chart.bars[0].strokeColor = None
@@ -128,7 +128,7 @@ def _trend_chart(report: CoverageReport, height: float = 70 * mm) -> Drawing:
     drawing.add(String(0, height - 10, "Xu hướng 12 tuần: lần thăm và hồ sơ", fontName=FONT_BOLD, fontSize=10))
     chart = HorizontalLineChart()
     chart.x, chart.y = 32, 40
-    chart.width, chart.height = CONTENT_WIDTH - 40, height - 70
+    chart.width, chart.height = CONTENT_WIDTH - 40, height - 70  # type: ignore[assignment]  # types-reportlab says int; any number works
     chart.data = [[t.visits for t in report.trend], [t.filings for t in report.trend]]
     chart.categoryAxis.categoryNames = [t.iso_week.split("-")[1] for t in report.trend]
     for axis in (chart.categoryAxis, chart.valueAxis):
@@ -174,15 +174,20 @@ def coverage_story(report: CoverageReport, st: Styles, language: str = DEFAULT_L
     story += _section("3. Hộ ưu tiên", st, _table(tables["priority"], st, _widths(tables["priority"], 70 * mm)))
 
     outcomes = tables["outcomes"]
-    outcome_chart = _bar_chart("Lần thăm theo kết quả", [r[0] for r in outcomes.rows], [r[1] for r in outcomes.rows], percent=False, height=55 * mm)
+    outcome_chart = _bar_chart(
+        "Lần thăm theo kết quả", [r[0] for r in outcomes.rows], [r[1] for r in outcomes.rows], percent=False, height=55 * mm
+    )
     story += _section("4. Lần thăm theo kết quả", st, KeepTogether([outcome_chart, _table(outcomes, st, _widths(outcomes, 70 * mm))]))
 
     levels = tables["levels"]
-    level_chart = _bar_chart("Hồ sơ theo mức độ trực tuyến", [r[0] for r in levels.rows], [r[1] for r in levels.rows], percent=False, height=50 * mm)
+    level_chart = _bar_chart(
+        "Hồ sơ theo mức độ trực tuyến", [r[0] for r in levels.rows], [r[1] for r in levels.rows], percent=False, height=50 * mm
+    )
     story += _section("5. Hồ sơ theo mức độ trực tuyến", st, KeepTogether([level_chart, _table(levels, st, _widths(levels, 55 * mm))]))
     procedures = tables["procedures"]
     story += _section(
-        "6. Hồ sơ theo thủ tục", st,
+        "6. Hồ sơ theo thủ tục",
+        st,
         _table(procedures, st, [22 * mm, 62 * mm, 26 * mm] + [(CONTENT_WIDTH - 110 * mm) / 4] * 4),
     )
     volunteers = tables["volunteers"]

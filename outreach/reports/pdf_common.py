@@ -133,7 +133,7 @@ class NumberedCanvas(Canvas):
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         self._saved_pages.append(dict(self.__dict__))
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # reportlab's private page reset (the "page N of M" recipe); not in types-reportlab
 
     def save(self) -> None:
         total = len(self._saved_pages)

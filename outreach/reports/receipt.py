@@ -46,7 +46,9 @@ def write_receipt_pdf(receipt: VisitReceipt, path: Path, *, catalogue: Catalogue
     if receipt.follow_up_date:
         facts.append(("Hẹn quay lại", format_date_vn(receipt.follow_up_date)))
     fact_table = Table([[Paragraph(f"<b>{k}</b>", st.cell), Paragraph(v, st.cell)] for k, v in facts], colWidths=[28 * mm, width - 28 * mm])
-    fact_table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
+    fact_table.setStyle(
+        TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)])
+    )
 
     story: list[Any] = [
         Paragraph("PHIẾU HỖ TRỢ DỊCH VỤ CÔNG TẠI NHÀ", st.h2),
@@ -72,12 +74,16 @@ def write_receipt_pdf(receipt: VisitReceipt, path: Path, *, catalogue: Catalogue
                 qr = ""
             rows.append([details, qr])
         filing_table = Table(rows, colWidths=[width - QR_SIZE - 6 * mm, QR_SIZE + 6 * mm])
-        filing_table.setStyle(TableStyle([
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#BFBFBF")),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ]))
+        filing_table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#BFBFBF")),
+                    ("TOPPADDING", (0, 0), (-1, -1), 3),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ]
+            )
+        )
         story += [
             filing_table,
             Spacer(1, 2 * mm),
@@ -95,8 +101,14 @@ def write_receipt_pdf(receipt: VisitReceipt, path: Path, *, catalogue: Catalogue
 
     def build(target: Path) -> None:
         doc = SimpleDocTemplate(
-            str(target), pagesize=A5, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=10 * mm, bottomMargin=12 * mm,
-            title="Phiếu hỗ trợ dịch vụ công", author="Outreach",
+            str(target),
+            pagesize=A5,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=10 * mm,
+            bottomMargin=12 * mm,
+            title="Phiếu hỗ trợ dịch vụ công",
+            author="Outreach",
         )
         doc.build(story, canvasmaker=numbered_canvas(furniture))
 

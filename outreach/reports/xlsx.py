@@ -68,7 +68,7 @@ def _write_table(ws: Worksheet, table: ReportTable, heading: str) -> None:
     for c, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(c)].width = min(max(width + 2, 10), 60)
     # Frozen: the title block and the header row; also the label column when there is one.
-    ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=2 if len(table.headers) > 2 else 1)
+    ws.freeze_panes = f"{get_column_letter(2 if len(table.headers) > 2 else 1)}{HEADER_ROW + 1}"
 
 
 def _add_chart(ws: Worksheet, table: ReportTable) -> None:
@@ -93,7 +93,8 @@ def _add_chart(ws: Worksheet, table: ReportTable) -> None:
     chart.width = 18
     if any(isinstance(r[table.chart_columns[0]], Percent) for r in table.rows):
         chart.y_axis.number_format = "0%"
-    chart.legend.position = "b"
+    if chart.legend is not None:  # a new chart has one; the stubs allow None
+        chart.legend.position = "b"
     # openpyxl hides axes unless told otherwise, which makes an unreadable chart in Excel.
     chart.x_axis.delete = False
     chart.y_axis.delete = False
@@ -106,7 +107,9 @@ def write_coverage_xlsx(report: CoverageReport, path: Path, language: str = DEFA
     codes are labelled in ``language``."""
     heading = " · ".join(value for _, value in report_heading(report, language))
     wb = Workbook()
-    wb.remove(wb.active)
+    default_sheet = wb.active
+    assert isinstance(default_sheet, Worksheet)  # a new Workbook starts with one plain worksheet (the stubs allow None)
+    wb.remove(default_sheet)
     wb.properties.title = f"Báo cáo độ bao phủ {report.ward_name} {report.period.label}"
     wb.properties.creator = "Outreach"
     for table in coverage_tables(report, language):

@@ -13,6 +13,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from outreach.reports.cell_safety import set_xlsx_value
 from outreach.reports.xlsx import number_format
@@ -21,6 +22,7 @@ from outreach.reports.xlsx import number_format
 def write_rows_xlsx(path: Path, title: str, headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> Path:
     wb = Workbook()
     ws = wb.active
+    assert isinstance(ws, Worksheet)  # a new Workbook starts with one plain worksheet (the stubs allow None)
     ws.title = title[:31]
     ws.append(list(headers))
     for cell in ws[1]:

@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 
 from outreach.model.address import address_text
 from outreach import validation
-from outreach.errors import FieldProblem, NeedsConfirmation, NotFound, Problems, ValidationError, Warning_
+from outreach.errors import FieldProblem, NeedsConfirmation, NotFound, Problems, ValidationError
+from outreach.errors import FieldWarning
 from outreach.model import Household, Resident, ResidentialGroup, Visit
 from outreach.services.context import Actor
 from outreach.store import search_index
@@ -149,7 +150,7 @@ def _validate_household(data: HouseholdInput) -> HouseholdInput:
     )
 
 
-def _validate_resident(data: ResidentInput, today: dt.date) -> tuple[ResidentInput, list[Warning_]]:
+def _validate_resident(data: ResidentInput, today: dt.date) -> tuple[ResidentInput, list[FieldWarning]]:
     problems = Problems()
     name = " ".join(data.full_name.split())
     validation.check_required(name, "full_name", "Họ và tên", "Full name", problems)
@@ -158,7 +159,7 @@ def _validate_resident(data: ResidentInput, today: dt.date) -> tuple[ResidentInp
         problems.add("sex", "invalid", "Giới tính phải là Nam hoặc Nữ.", "Sex must be Nam or Nữ.")
     if data.date_of_birth is not None:
         validation.check_birth_date(data.date_of_birth, today, problems)
-    warnings: list[Warning_] = []
+    warnings: list[FieldWarning] = []
     pid = (data.personal_id or "").strip() or None
     if pid is not None:
         errors, warnings = validation.check_personal_id(pid, date_of_birth=data.date_of_birth, sex=data.sex)
@@ -385,7 +386,7 @@ def register_household(store: Store, actor: Actor, data: HouseholdInput, *, conf
             if existing:
                 raise NeedsConfirmation(
                     [
-                        Warning_(
+                        FieldWarning(
                             "address",
                             "duplicate_household",
                             "Đã có hộ gia đình ở địa chỉ này. Mở hộ đã có, hoặc xác nhận để tạo hộ mới.",
@@ -497,7 +498,7 @@ def add_resident(
             all_warnings = list(warnings)
             if existing:
                 all_warnings.append(
-                    Warning_(
+                    FieldWarning(
                         "personal_id",
                         "duplicate_resident",
                         "Số định danh này đã có trong phường. Mở người đã có, hoặc xác nhận để vẫn thêm.",
@@ -526,7 +527,7 @@ def update_resident(store: Store, actor: Actor, resident_id: str, data: Resident
         if (warnings or existing) and not confirm:
             if existing:
                 warnings = warnings + [
-                    Warning_(
+                    FieldWarning(
                         "personal_id",
                         "duplicate_resident",
                         "Số định danh này đã có trong phường.",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 
@@ -111,7 +112,7 @@ def test_trend_weeks_cross_the_year() -> None:
     # 2026 has 53 ISO weeks (it starts on a Thursday)
     weeks = trend_weeks(dt.date(2027, 1, 6))
     assert weeks[0][0] == "2026-W43" and weeks[-1][0] == "2027-W01"
-    assert all((b[1] - a[1]).days == 7 for a, b in zip(weeks, weeks[1:]))
+    assert all((b[1] - a[1]).days == 7 for a, b in itertools.pairwise(weeks))
 
 
 def test_an_empty_ward_reports_zeros_not_errors(store: Store, ward: dict[str, str]) -> None:

@@ -14,6 +14,7 @@ from outreach.services import audit  # noqa: E402
 from outreach.services import coverage as coverage_service  # noqa: E402
 from outreach.services.context import Actor  # noqa: E402
 from outreach.store.database import Store  # noqa: E402
+from tests.helpers.xlsx import active_sheet
 
 from .conftest import SmallWard  # noqa: E402
 
@@ -21,7 +22,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 
 @pytest.fixture
-def runner(qtbot):  # type: ignore[no-untyped-def]
+def runner(qtbot):
     from outreach.ui.core.tasks import TaskRunner
 
     made = TaskRunner()
@@ -31,7 +32,7 @@ def runner(qtbot):  # type: ignore[no-untyped-def]
     qtbot.wait(1)
 
 
-def make_view(qtbot, runner, store: Store, actor: Actor):  # type: ignore[no-untyped-def]
+def make_view(qtbot, runner, store: Store, actor: Actor):
     from outreach.ui.core.context import UiContext
     from outreach.ui.core.i18n import Translations
     from outreach.ui.screens.coverage_view import CoverageView
@@ -49,7 +50,7 @@ def test_coverage_is_computed_off_the_gui_thread_and_shown(qtbot, runner, store:
     threads: list[threading.Thread] = []
     real = coverage_service.compute_coverage
 
-    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def spy(*args, **kwargs):
         threads.append(threading.current_thread())
         return real(*args, **kwargs)
 
@@ -101,7 +102,7 @@ def test_follow_up_export_is_refused_for_a_volunteer_and_audited_for_a_leader(qt
     assert as_leader.follow_up_button.isEnabled()
     with qtbot.waitSignal(as_leader.exported, timeout=10_000):
         as_leader.export_follow_ups_to(tmp_path / "hen.xlsx")
-    assert load_workbook(tmp_path / "hen.xlsx").active["A1"].value == "Ngày hẹn"
+    assert active_sheet(tmp_path / "hen.xlsx")["A1"].value == "Ngày hẹn"
     events = [e for e in audit.entries(store) if e.action == audit.EXPORT_PERSONAL_DATA]
     assert len(events) == 1 and events[0].actor_id == leader.member_id
 

@@ -18,6 +18,7 @@ from outreach.reports.csv_export import read_sections
 from outreach.services.coverage import CoverageReport, compute_coverage
 from outreach.services.periods import parse_period
 from outreach.store.database import Store
+from tests.helpers.xlsx import sheet
 
 from .conftest import AS_OF, SmallWard
 
@@ -46,21 +47,29 @@ def test_xlsx_has_the_figures_frozen_headers_formats_and_a_trend_chart(report: C
 
     groups = wb["Theo tổ dân phố"]
     assert groups.freeze_panes == "B5"
-    assert [c.value for c in groups[4]] == ["Tổ dân phố", "Số hộ", "Hộ đã thăm", "Tỷ lệ thăm", "Hộ ưu tiên", "Hộ ưu tiên đã thăm", "Tỷ lệ ưu tiên"]
+    assert [c.value for c in groups[4]] == [
+        "Tổ dân phố",
+        "Số hộ",
+        "Hộ đã thăm",
+        "Tỷ lệ thăm",
+        "Hộ ưu tiên",
+        "Hộ ưu tiên đã thăm",
+        "Tỷ lệ ưu tiên",
+    ]
     rows = list(groups.iter_rows(min_row=5, max_row=7, values_only=True))
     assert rows[0][:3] == ("Tổ dân phố số 1", 4, 3) and rows[1][:3] == ("Tổ dân phố số 2", 2, 1)
     assert rows[2][:3] == ("Tổng cộng", 6, 4)
     assert groups["D5"].number_format == "0.0%" and groups["D5"].value == pytest.approx(0.75)
     assert groups["B5"].number_format == "#,##0"
 
-    trend = wb["Xu hướng 12 tuần"]
+    trend = sheet(wb, "Xu hướng 12 tuần")
     assert trend.freeze_panes == "B5"
     assert [trend.cell(row=r, column=1).value for r in (5, 16)] == ["2026-W36", "2026-W47"]
     assert trend["C16"].value == 5 and trend["E16"].value == 3
-    charts = trend._charts
+    charts = trend._charts  # type: ignore[attr-defined]  # openpyxl keeps a sheet's charts in a private list
     assert len(charts) == 1 and charts[0].tagname == "lineChart"
     assert len(charts[0].series) == 2
-    assert len(wb["Theo tổ dân phố"]._charts) == 1
+    assert len(sheet(wb, "Theo tổ dân phố")._charts) == 1  # type: ignore[attr-defined]  # as above
 
 
 def test_csv_round_trips_with_the_bom(report: CoverageReport, tmp_path: Path) -> None:

@@ -6,10 +6,11 @@ from __future__ import annotations
 import csv
 import time
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from sqlalchemy import func, select
 
 from outreach.model import Household, OutboxEntry
@@ -19,25 +20,41 @@ from outreach.services.household_import import ImportRefused, commit_import, pre
 from outreach.services.households import search_households
 from outreach.services.spreadsheet_read import SpreadsheetError, decode_text
 from outreach.store.database import Store
+from tests.helpers.xlsx import active_sheet
 
 from .conftest import SmallWard
 
-HEADERS = ["STT", "Tổ dân phố", "Họ tên chủ hộ", "Số nhà", "Ngõ", "Đường/Phố", "Điện thoại", "Người cao tuổi sống một mình", "Hộ nghèo", "Ghi chú"]
+HEADERS = [
+    "STT",
+    "Tổ dân phố",
+    "Họ tên chủ hộ",
+    "Số nhà",
+    "Ngõ",
+    "Đường/Phố",
+    "Điện thoại",
+    "Người cao tuổi sống một mình",
+    "Hộ nghèo",
+    "Ghi chú",
+]
 
 
-def write_xlsx(path: Path, rows: list[list[object]], headers: list[str] = HEADERS, title: str | None = "DANH SÁCH HỘ GIA ĐÌNH") -> Path:
+def write_xlsx(
+    path: Path, rows: Sequence[Sequence[object]], headers: list[str] = HEADERS, title: str | None = "DANH SÁCH HỘ GIA ĐÌNH"
+) -> Path:
     wb = Workbook()
-    ws = wb.active
+    ws = active_sheet(wb)
     if title:
         ws.append([title])
     ws.append(headers)
     for row in rows:
-        ws.append(row)
+        ws.append(list(row))
     wb.save(path)
     return path
 
 
-def write_csv(path: Path, rows: list[list[object]], encoding: str = "utf-8-sig", delimiter: str = ",", headers: list[str] = HEADERS) -> Path:
+def write_csv(
+    path: Path, rows: list[list[object]], encoding: str = "utf-8-sig", delimiter: str = ",", headers: list[str] = HEADERS
+) -> Path:
     with path.open("w", encoding=encoding, newline="") as fh:
         writer = csv.writer(fh, delimiter=delimiter)
         writer.writerow(headers)
@@ -57,13 +74,16 @@ GOOD_ROWS: list[list[object]] = [
 ]
 
 
-def test_good_xlsx_file_is_previewed_and_committed_in_one_transaction(store: Store, small_ward: SmallWard, leader: Actor, tmp_path: Path) -> None:
+def test_good_xlsx_file_is_previewed_and_committed_in_one_transaction(
+    store: Store, small_ward: SmallWard, leader: Actor, tmp_path: Path
+) -> None:
     path = write_xlsx(tmp_path / "to1.xlsx", GOOD_ROWS)
     before = households(store)
     preview = preview_import(store, leader, path)
     assert preview.encoding == "xlsx"
     assert sorted(preview.mapping.values()) == sorted(
-        ["group", "head_name", "house_number", "lane", "street", "phone", "elderly_alone", "poor_household", "notes"])
+        ["group", "head_name", "house_number", "lane", "street", "phone", "elderly_alone", "poor_household", "notes"]
+    )
     assert [r.row_number for r in preview.rows] == [3, 4, 5]  # title line and header above
     assert (preview.ready, preview.errors, preview.duplicates) == (3, 0, 0)
     first = preview.rows[0].household
@@ -74,13 +94,13 @@ def test_good_xlsx_file_is_previewed_and_committed_in_one_transaction(store: Sto
     assert households(store) == before  # a preview writes nothing
 
     with store.read() as session:
-        outbox_before = session.scalar(select(func.count()).select_from(OutboxEntry))
+        outbox_before = session.execute(select(func.count()).select_from(OutboxEntry)).scalar_one()
     result = commit_import(store, leader, preview)
     assert result.imported == 3 and result.skipped_duplicates == 0
     assert households(store) == before + 3
     with store.read() as session:
-        assert session.scalar(select(func.count()).select_from(OutboxEntry)) == outbox_before + 3
-        lan = session.scalar(select(Household).where(Household.head_name == "Trần Thị Lan"))
+        assert session.execute(select(func.count()).select_from(OutboxEntry)).scalar_one() == outbox_before + 3
+        lan = session.execute(select(Household).where(Household.head_name == "Trần Thị Lan")).scalar_one()
         assert lan.address == {"house_number": "7A", "street": "Liễu Giai"} and lan.poor_household and lan.notes == "Ở tầng 2"
         assert lan.phone == "0987654321" and lan.ward_id == leader.ward_id
     assert [h.head_name for h in search_households(store, "nguyen van hung")] == ["Nguyễn Văn Hùng"]
@@ -88,11 +108,11 @@ def test_good_xlsx_file_is_previewed_and_committed_in_one_transaction(store: Sto
 
 def test_bad_rows_are_reported_and_nothing_is_imported(store: Store, small_ward: SmallWard, leader: Actor, tmp_path: Path) -> None:
     rows = GOOD_ROWS + [
-        [4, "Tổ 1", "", "9", "", "Đội Cấn", "", "", "", ""],                      # no head of household
-        [5, "Tổ 9", "Phạm Văn Nam", "10", "", "Đội Cấn", "", "", "", ""],          # no such group
-        [6, "Tổ 1", "Đỗ Thị Hoa", "11", "", "Đội Cấn", "12345", "", "", ""],       # bad phone
-        [7, "Tổ 1", "Vũ Văn Bình", "", "", "", "", "", "", ""],                    # no address
-        [8, "Tổ 1", "Hồ Thị Mai", "12", "", "Đội Cấn", "", "có lẽ", "", ""],       # unreadable flag
+        [4, "Tổ 1", "", "9", "", "Đội Cấn", "", "", "", ""],  # no head of household
+        [5, "Tổ 9", "Phạm Văn Nam", "10", "", "Đội Cấn", "", "", "", ""],  # no such group
+        [6, "Tổ 1", "Đỗ Thị Hoa", "11", "", "Đội Cấn", "12345", "", "", ""],  # bad phone
+        [7, "Tổ 1", "Vũ Văn Bình", "", "", "", "", "", "", ""],  # no address
+        [8, "Tổ 1", "Hồ Thị Mai", "12", "", "Đội Cấn", "", "có lẽ", "", ""],  # unreadable flag
     ]
     path = write_xlsx(tmp_path / "to1.xlsx", rows)
     before = households(store)
@@ -108,10 +128,10 @@ def test_bad_rows_are_reported_and_nothing_is_imported(store: Store, small_ward:
 
     report = tmp_path / "tu-choi.xlsx"
     assert write_rejected_report(preview, report) == 5
-    ws = load_workbook(report).active
+    ws = active_sheet(report)
     assert [c.value for c in ws[1]] == ["Dòng", *HEADERS, "Lý do không nhập"]
     assert [ws.cell(row=r, column=1).value for r in range(2, 7)] == [6, 7, 8, 9, 10]
-    assert "Cần nhập tên chủ hộ" in ws.cell(row=2, column=len(HEADERS) + 2).value
+    assert "Cần nhập tên chủ hộ" in str(ws.cell(row=2, column=len(HEADERS) + 2).value)
     csv_report = tmp_path / "tu-choi.csv"
     write_rejected_report(preview, csv_report)
     assert csv_report.read_bytes().startswith(b"\xef\xbb\xbf")
@@ -119,8 +139,8 @@ def test_bad_rows_are_reported_and_nothing_is_imported(store: Store, small_ward:
 
 def test_duplicates_are_flagged_and_skipped_unless_included(store: Store, small_ward: SmallWard, leader: Actor, tmp_path: Path) -> None:
     rows = GOOD_ROWS + [
-        [4, "Tổ 1", "Chủ hộ mới", "1", "12", "ĐỘI CẤN", "", "", "", ""],            # = h1's address, other spelling
-        [5, "Tổ 1", "Nguyễn Văn Hùng", "15", "34", "Đội Cấn", "", "", "", ""],       # repeats row 3 of the file
+        [4, "Tổ 1", "Chủ hộ mới", "1", "12", "ĐỘI CẤN", "", "", "", ""],  # = h1's address, other spelling
+        [5, "Tổ 1", "Nguyễn Văn Hùng", "15", "34", "Đội Cấn", "", "", "", ""],  # repeats row 3 of the file
     ]
     path = write_csv(tmp_path / "to1.csv", rows)
     preview = preview_import(store, leader, path)
@@ -190,14 +210,17 @@ def test_undecodable_files_get_a_clear_vietnamese_error(store: Store, small_ward
         preview_import(store, leader, write_csv(tmp_path / "x.doc", GOOD_ROWS))
 
 
-def test_columns_can_be_mapped_and_a_group_chosen_for_the_whole_file(store: Store, small_ward: SmallWard, leader: Actor, tmp_path: Path) -> None:
+def test_columns_can_be_mapped_and_a_group_chosen_for_the_whole_file(
+    store: Store, small_ward: SmallWard, leader: Actor, tmp_path: Path
+) -> None:
     headers = ["Tên", "Nhà", "Phố", "SĐT"]
     path = write_csv(tmp_path / "odd.csv", [["Ngô Văn Lộc", "3", "Đội Cấn", "0912000111"]], headers=headers)
     with pytest.raises(ImportRefused) as info:
         preview_import(store, leader, path)
     assert "Họ tên chủ hộ" in info.value.message_vi
-    preview = preview_import(store, leader, path, mapping_spec="Tên=head_name;Nhà=house_number;Phố=street;SĐT=phone",
-                             default_group_id=small_ward["group_b"])
+    preview = preview_import(
+        store, leader, path, mapping_spec="Tên=head_name;Nhà=house_number;Phố=street;SĐT=phone", default_group_id=small_ward["group_b"]
+    )
     assert preview.ready == 1
     assert preview.rows[0].household.group_id == small_ward["group_b"]  # type: ignore[union-attr]
     with pytest.raises(ImportRefused):
@@ -207,8 +230,21 @@ def test_columns_can_be_mapped_and_a_group_chosen_for_the_whole_file(store: Stor
 @pytest.mark.slow
 def test_a_20000_row_file(store: Store, small_ward: SmallWard, leader: Actor, tmp_path: Path) -> None:
     streets = ["Đội Cấn", "Liễu Giai", "Ngọc Hà", "Văn Cao", "Kim Mã"]
-    rows = [[i + 1, f"Tổ {1 + i % 2}", f"Nguyễn Văn Số{i}", str(100 + i), str(1 + i % 300), streets[i % 5], "", "x" if i % 17 == 0 else "", "", ""]
-            for i in range(20_000)]
+    rows = [
+        [
+            i + 1,
+            f"Tổ {1 + i % 2}",
+            f"Nguyễn Văn Số{i}",
+            str(100 + i),
+            str(1 + i % 300),
+            streets[i % 5],
+            "",
+            "x" if i % 17 == 0 else "",
+            "",
+            "",
+        ]
+        for i in range(20_000)
+    ]
     path = write_xlsx(tmp_path / "lon.xlsx", rows)
     before = households(store)
     started = time.perf_counter()

@@ -11,7 +11,6 @@ from sqlalchemy import func, select
 from outreach.model import Household
 from outreach.services.context import Actor
 from outreach.store.database import Store
-
 from outreach.ui.core.context import UiContext
 from outreach.ui.core.i18n import Translations
 
@@ -21,7 +20,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 
 @pytest.fixture
-def runner(qtbot):  # type: ignore[no-untyped-def]
+def runner(qtbot):
     from outreach.ui.core.tasks import TaskRunner
 
     made = TaskRunner()

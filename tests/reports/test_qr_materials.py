@@ -54,11 +54,16 @@ def test_leaflet_qr_codes_decode_to_the_catalogue_addresses(tmp_path: Path) -> N
 
 
 @needs_tools
-def test_receipt_lists_filings_with_dossier_codes_and_lookup_qr(store: Store, small_ward: SmallWard, volunteer: Actor, tmp_path: Path) -> None:
+def test_receipt_lists_filings_with_dossier_codes_and_lookup_qr(
+    store: Store, small_ward: SmallWard, volunteer: Actor, tmp_path: Path
+) -> None:
     catalogue = load_catalogue()
     path = tmp_path / "phieu.pdf"
     receipt = visit_receipt(store, volunteer, small_ward["v1"], destination=str(path))
-    assert [f.dossier_code for f in receipt.filings] == ["H01.12-261116-0001", ""] or sorted(f.dossier_code for f in receipt.filings) == ["", "H01.12-261116-0001"]
+    assert [f.dossier_code for f in receipt.filings] == ["H01.12-261116-0001", ""] or sorted(f.dossier_code for f in receipt.filings) == [
+        "",
+        "H01.12-261116-0001",
+    ]
     write_receipt_pdf(receipt, path)
     reader = PdfReader(path)
     assert reader.pages[0].mediabox.width == pytest.approx(419.53, abs=0.5)  # A5

@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from outreach.timeutil import iso_week_of, today_local
+from tests.helpers.xlsx import active_sheet
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -48,7 +49,9 @@ def test_export_coverage_in_each_format(demo: Path, tmp_path: Path) -> None:
 def test_bad_period_or_scope_is_one_line_and_exit_1(demo: Path, tmp_path: Path) -> None:
     bad = run("--data-dir", str(demo), "export", "coverage", "--period", "tuần trước", "-o", str(tmp_path / "x.xlsx"))
     assert bad.returncode == 1 and "Traceback" not in bad.stderr and "2026-W47" in bad.stderr
-    missing = run("--data-dir", str(demo), "export", "coverage", "--period", "2026-W47", "--scope", "team:khong-co", "-o", str(tmp_path / "x.xlsx"))
+    missing = run(
+        "--data-dir", str(demo), "export", "coverage", "--period", "2026-W47", "--scope", "team:khong-co", "-o", str(tmp_path / "x.xlsx")
+    )
     assert missing.returncode == 1 and "Không tìm thấy phạm vi" in missing.stderr
     assert not (tmp_path / "x.xlsx").exists()
 
@@ -65,7 +68,7 @@ def test_follow_up_list_needs_a_leader(demo: Path, tmp_path: Path) -> None:
     out = tmp_path / "hen.xlsx"
     ok = run("--data-dir", str(demo), "export", "follow-ups", "-o", str(out))
     assert ok.returncode == 0, ok.stderr
-    assert load_workbook(out).active["C1"].value == "Chủ hộ"
+    assert active_sheet(out)["C1"].value == "Chủ hộ"
     profile = demo / "profile.json"
     data = json.loads(profile.read_text(encoding="utf-8"))
     try:

@@ -16,13 +16,13 @@ from outreach.server import admin
 from outreach.server.db import open_db
 from outreach.store.database import Store
 from outreach.sync.client import enroll
-from sync_helpers import PG_ADMIN_DSN, LiveServer, WardSetup, _pg_available, make_ward
+from tests.helpers.sync import PG_ADMIN_DSN, LiveServer, WardSetup, make_ward, pg_available, skip_without_postgres
 
 
 @pytest.fixture(scope="session")
 def pg_url() -> Iterator[str]:
-    if not _pg_available():
-        pytest.skip("PostgreSQL on 127.0.0.1:5432 is not available")
+    if not pg_available():
+        skip_without_postgres(f"PostgreSQL does not answer at {PG_ADMIN_DSN}")
     name = f"outreach_sync_{os.getpid()}_{uuid7()[-8:]}"
     with psycopg.connect(PG_ADMIN_DSN, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from outreach.model import TeamMember
 from outreach.server import admin, auth
 from outreach.wire import protocol
-from sync_helpers import WardSetup, enrol_fast, fast_store
+from tests.helpers.sync import WardSetup, enrol_fast, fast_store
 
 HEADERS = {protocol.PROTOCOL_HEADER: str(protocol.PROTOCOL_VERSION)}
 

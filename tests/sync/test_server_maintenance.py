@@ -15,7 +15,7 @@ from outreach.model.ids import uuid7
 from outreach.server import admin
 from outreach.server.cli import main
 from outreach.server.db import VERSION_TABLE, head_revision, open_db
-from sync_helpers import PG_ADMIN_DSN
+from tests.helpers.sync import PG_ADMIN_DSN, skip_without_postgres
 
 
 def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
@@ -98,7 +98,7 @@ def test_pg_dump_and_restore_give_the_same_status_and_the_sequence_continues(
 ) -> None:
     """docs/deploy.md's backup and restore, as a test: pg_dump -Fc, pg_restore into a new database."""
     if shutil.which("pg_dump") is None or shutil.which("pg_restore") is None:
-        pytest.skip("pg_dump/pg_restore are not installed")
+        skip_without_postgres("pg_dump/pg_restore are not installed (Debian: postgresql-client)")
     _office(pg_url)
     code, original = cli(capsys, "--db", pg_url, "status")
     assert code == 0 and "WRONG" not in original

@@ -10,14 +10,14 @@ from typing import Any
 from sqlalchemy import func, select, update
 
 from outreach.model import Household
+from outreach.model.clock import HybridLogicalClock, new_node_id
 from outreach.model.ids import uuid7
 from outreach.server import admin
 from outreach.server.auth import utcnow
 from outreach.server.pull import ward_digest
 from outreach.server.retention import GRACE, RETENTION, prune_received_changes
 from outreach.server.schema import Device, ReceivedChange
-from outreach.model.clock import HybridLogicalClock, new_node_id
-from sync_helpers import WardSetup, enrol_fast, fast_store
+from tests.helpers.sync import WardSetup, enrol_fast, fast_store
 
 
 def kept(ward: WardSetup, device_id: str) -> int:
@@ -33,15 +33,21 @@ def set_times(ward: WardSetup, device_id: str, *, received: dt.datetime | None =
             conn.execute(update(Device).where(Device.id == device_id).values(last_seen_at=last_seen))
 
 
-def test_change_ids_are_forgotten_only_when_no_laptop_can_send_them_again(ward_setup: WardSetup, template_root: Path, tmp_path: Path) -> None:
+def test_change_ids_are_forgotten_only_when_no_laptop_can_send_them_again(
+    ward_setup: WardSetup, template_root: Path, tmp_path: Path
+) -> None:
     ward, now = ward_setup, utcnow()
     store = fast_store(template_root, tmp_path / "laptop")
     transport = enrol_fast(ward, store)
     device_id = store.profile.server_device_id
     assert device_id
     clock = HybridLogicalClock(new_node_id())
-    change: dict[str, Any] = {"change_id": uuid7(), "entity": "household", "entity_id": uuid7(),
-                              "fields": {"ward_id": [ward.ward_id, clock.now()], "head_name": ["Nguyễn Văn An", clock.now()]}}
+    change: dict[str, Any] = {
+        "change_id": uuid7(),
+        "entity": "household",
+        "entity_id": uuid7(),
+        "fields": {"ward_id": [ward.ward_id, clock.now()], "head_name": ["Nguyễn Văn An", clock.now()]},
+    }
     assert transport.post("/sync/push", {"changes": [change]})["results"][0]["status"] == "applied"
     with ward.server.db.read() as conn:
         pushed_at = conn.execute(select(Device.last_seen_at).where(Device.id == device_id)).scalar_one()
@@ -64,11 +70,11 @@ def test_change_ids_are_forgotten_only_when_no_laptop_can_send_them_again(ward_s
 
     # sent once more after all: merged again, which changes nothing
     with ward.server.db.read() as conn:
-        before = conn.execute(select(Household.__table__).where(Household.__table__.c.id == change["entity_id"])).mappings().one()  # type: ignore[attr-defined]
+        before = conn.execute(select(Household.__table__).where(Household.__table__.c.id == change["entity_id"])).mappings().one()
         digest = ward_digest(conn, ward.ward_id)
     assert transport.post("/sync/push", {"changes": [change]})["results"][0]["status"] == "applied"
     with ward.server.db.read() as conn:
-        after = conn.execute(select(Household.__table__).where(Household.__table__.c.id == change["entity_id"])).mappings().one()  # type: ignore[attr-defined]
+        after = conn.execute(select(Household.__table__).where(Household.__table__.c.id == change["entity_id"])).mappings().one()
         assert dict(after) == dict(before) and ward_digest(conn, ward.ward_id) == digest
 
     # a revoked laptop can no longer push: its old ids go

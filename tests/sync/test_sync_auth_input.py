@@ -17,18 +17,18 @@ from sqlalchemy import func, select, text, update
 
 from outreach import secrets
 from outreach.model import Household, OutboxEntry
+from outreach.model.clock import HybridLogicalClock, new_node_id
 from outreach.model.ids import uuid7
 from outreach.server import admin, auth
 from outreach.server.schema import EnrolmentCode
 from outreach.server.logs import JsonFormatter
-from outreach.store.database import Store
-from outreach.wire import protocol
-from outreach.sync.client import enroll, run_sync
-from outreach.model.clock import HybridLogicalClock, new_node_id
-from outreach.sync.errors import ClockAhead, DeviceRevoked, EnrolmentFailed, NetworkDown, UpgradeRequired
 from outreach.services.device import export_unsent, needs_attention, restamp_outbox
+from outreach.store.database import Store
+from outreach.sync.client import enroll, run_sync
+from outreach.sync.errors import ClockAhead, DeviceRevoked, EnrolmentFailed, NetworkDown, UpgradeRequired
 from outreach.sync.transport import HttpTransport
-from sync_helpers import WardSetup, enrol_fast, fast_store, make_ward
+from outreach.wire import protocol
+from tests.helpers.sync import WardSetup, enrol_fast, fast_store, make_ward
 
 API = protocol.API_PREFIX
 HEADERS = {protocol.PROTOCOL_HEADER: str(protocol.PROTOCOL_VERSION)}
@@ -52,7 +52,7 @@ def household_change(ward_id: str, stamp: str, **fields: Any) -> dict[str, Any]:
 
 def households_on_server(ward: WardSetup) -> int:
     with ward.server.db.read() as conn:
-        return conn.execute(select(func.count()).select_from(Household.__table__).where(Household.ward_id == ward.ward_id)).scalar_one()  # type: ignore[attr-defined]
+        return conn.execute(select(func.count()).select_from(Household.__table__).where(Household.ward_id == ward.ward_id)).scalar_one()
 
 
 def test_cross_ward_read_and_write_are_403(ward_setup: WardSetup) -> None:
@@ -61,7 +61,12 @@ def test_cross_ward_read_and_write_are_403(ward_setup: WardSetup) -> None:
     clock = HybridLogicalClock(new_node_id())
     answer = post(ward_setup, token, {"changes": [household_change(other.ward_id, clock.now())]})
     assert answer.status_code == 403 and answer.json()["reason"] == "outside_ward"
-    pulled = requests.get(f"{ward_setup.server.url}{API}/sync/pull", params={"ward": other.ward_id}, headers={**HEADERS, "Authorization": f"Bearer {token}"}, timeout=10)
+    pulled = requests.get(
+        f"{ward_setup.server.url}{API}/sync/pull",
+        params={"ward": other.ward_id},
+        headers={**HEADERS, "Authorization": f"Bearer {token}"},
+        timeout=10,
+    )
     assert pulled.status_code == 403
     assert households_on_server(other) == 0
     # a row of another ward cannot be edited by naming it either
@@ -78,7 +83,8 @@ def test_revoked_and_unknown_tokens_are_401_and_sync_stops(ward_setup: WardSetup
     run_sync(store, transport=transport)
     unknown = requests.get(f"{ward_setup.server.url}{API}/sync/pull", headers={**HEADERS, "Authorization": "Bearer nope"}, timeout=10)
     assert unknown.status_code == 401 and unknown.json()["reason"] == "unknown_token"
-    assert admin.revoke_device(ward_setup.server.db, store.profile.server_device_id)
+    device_id = store.profile.server_device_id
+    assert device_id and admin.revoke_device(ward_setup.server.db, device_id)
     with store.write() as tx:
         tx.recorder.create(Household, {"ward_id": ward_setup.ward_id, "head_name": "Trần Thị Bình"})
     with pytest.raises(DeviceRevoked) as caught:
@@ -172,7 +178,9 @@ def test_unknown_fields_of_newer_clients_are_kept_and_served(ward_setup: WardSet
     clock = HybridLogicalClock(new_node_id())
     change = household_change(ward_setup.ward_id, clock.now(), zalo_contact="0912345678")
     assert post(ward_setup, token, {"changes": [change]}).json()["results"][0]["status"] == "applied"
-    page = requests.get(f"{ward_setup.server.url}{API}/sync/pull", headers={**HEADERS, "Authorization": f"Bearer {token}"}, timeout=10).json()
+    page = requests.get(
+        f"{ward_setup.server.url}{API}/sync/pull", headers={**HEADERS, "Authorization": f"Bearer {token}"}, timeout=10
+    ).json()
     row = next(r for r in page["rows"] if r["id"] == change["entity_id"])
     assert row["fields"]["zalo_contact"] == "0912345678"
 

@@ -12,8 +12,7 @@ from outreach.services.context import Actor
 from outreach.services.households import HouseholdInput, register_household, search_households
 from outreach.store.database import Store
 from outreach.sync.client import run_sync, transport_for
-
-from sync_helpers import WardSetup, enrol_fast, fast_store
+from tests.helpers.sync import WardSetup, enrol_fast, fast_store
 
 
 def actor_of(store: Store) -> Actor:
@@ -26,7 +25,11 @@ def test_enrol_push_pull_between_two_laptops(enrolled_store: Store, ward_setup: 
     assert secrets.get_device_token(store.profile.profile_id)
     first = run_sync(store)
     assert first.pulled > 0  # ward, team, group, member, catalogue
-    register_household(store, actor_of(store), HouseholdInput(head_name="Đặng Văn Đức", address={"house_number": "12", "lane": "5", "street": "Đội Cấn"}, group_id=None))
+    register_household(
+        store,
+        actor_of(store),
+        HouseholdInput(head_name="Đặng Văn Đức", address={"house_number": "12", "lane": "5", "street": "Đội Cấn"}, group_id=None),
+    )
     report = run_sync(store)
     assert report.pushed == 1 and report.rejected == 0
     assert report.verified is True

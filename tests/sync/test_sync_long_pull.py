@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,13 +29,13 @@ from outreach.services.households import search_households
 from outreach.store import search_index
 from outreach.store.database import Store, open_store
 from outreach.sync import engine as sync_engine
-from outreach.wire import protocol
 from outreach.sync.client import run_sync
 from outreach.sync.engine import SyncEngine, local_digest
 from outreach.sync.errors import SyncError
 from outreach.sync.transport import HttpTransport
-from sync_faults import FaultyTransport
-from sync_helpers import WardSetup, enrol_fast, fast_store
+from outreach.wire import protocol
+from tests.helpers.faults import FaultyTransport
+from tests.helpers.sync import WardSetup, enrol_fast, fast_store
 
 API = protocol.API_PREFIX
 
@@ -47,21 +48,60 @@ def fill_ward(ward: WardSetup, template_root: Path, folder: Path, households: in
     hh_rows, res_rows, visit_rows, filing_rows = [], [], [], []
     for i in range(households):
         hid = uuid7()
-        hh_rows.append({"id": hid, "ward_id": ward.ward_id, "head_name": ["Đặng Văn Đức", "Nguyễn Thị Ánh", "Lê \"Bé\" Ba"][i % 3] + f" {i}",
-                        "address": {"house_number": str(i), "lane": "5", "street": "Đội Cấn"}, "phone": None if i % 4 else f"09{i:08d}",
-                        "elderly_alone": i % 5 == 0, "notes": "ghi chú\nhai dòng" if i % 7 == 0 else ""})
+        hh_rows.append(
+            {
+                "id": hid,
+                "ward_id": ward.ward_id,
+                "head_name": ["Đặng Văn Đức", "Nguyễn Thị Ánh", 'Lê "Bé" Ba'][i % 3] + f" {i}",
+                "address": {"house_number": str(i), "lane": "5", "street": "Đội Cấn"},
+                "phone": None if i % 4 else f"09{i:08d}",
+                "elderly_alone": i % 5 == 0,
+                "notes": "ghi chú\nhai dòng" if i % 7 == 0 else "",
+            }
+        )
         for j in range(2):
             rid = uuid7()
-            res_rows.append({"id": rid, "ward_id": ward.ward_id, "household_id": hid, "full_name": f"Trần Văn {i}-{j}",
-                             "date_of_birth": dt.date(1950 + i % 50, 1 + j, 1 + i % 28), "personal_id": f"{i:06d}{j:06d}",
-                             "vneid_level": (i + j) % 3, "consent_given_at": start if j == 0 else None, "consent_detail": {"purpose": "hỗ trợ"}})
+            res_rows.append(
+                {
+                    "id": rid,
+                    "ward_id": ward.ward_id,
+                    "household_id": hid,
+                    "full_name": f"Trần Văn {i}-{j}",
+                    "date_of_birth": dt.date(1950 + i % 50, 1 + j, 1 + i % 28),
+                    "personal_id": f"{i:06d}{j:06d}",
+                    "vneid_level": (i + j) % 3,
+                    "consent_given_at": start if j == 0 else None,
+                    "consent_detail": {"purpose": "hỗ trợ"},
+                }
+            )
             vid = uuid7()
-            visit_rows.append({"id": vid, "ward_id": ward.ward_id, "household_id": hid, "team_id": ward.team_id, "volunteer_id": store.profile.member_id,
-                               "members_present": [rid], "started_at": start + dt.timedelta(hours=i, minutes=j), "outcome": "helped",
-                               "topics": ["VNeID mức 2"] if j else [], "follow_up_date": dt.date(2026, 3, 9) if i % 3 == 0 else None,
-                               "satisfaction": None if i % 2 else 5, "review_status": "flagged" if i % 6 == 0 else "pending"})
-            filing_rows.append({"ward_id": ward.ward_id, "visit_id": vid, "resident_id": rid, "procedure_code": "1.001757",
-                                "dossier": {"portal": "dvcqg", "dossier_code": f"H01-{i}-{j}"}, "status": "submitted", "submitted_at": start})
+            visit_rows.append(
+                {
+                    "id": vid,
+                    "ward_id": ward.ward_id,
+                    "household_id": hid,
+                    "team_id": ward.team_id,
+                    "volunteer_id": store.profile.member_id,
+                    "members_present": [rid],
+                    "started_at": start + dt.timedelta(hours=i, minutes=j),
+                    "outcome": "helped",
+                    "topics": ["VNeID mức 2"] if j else [],
+                    "follow_up_date": dt.date(2026, 3, 9) if i % 3 == 0 else None,
+                    "satisfaction": None if i % 2 else 5,
+                    "review_status": "flagged" if i % 6 == 0 else "pending",
+                }
+            )
+            filing_rows.append(
+                {
+                    "ward_id": ward.ward_id,
+                    "visit_id": vid,
+                    "resident_id": rid,
+                    "procedure_code": "1.001757",
+                    "dossier": {"portal": "dvcqg", "dossier_code": f"H01-{i}-{j}"},
+                    "status": "submitted",
+                    "submitted_at": start,
+                }
+            )
     with store.write() as tx:
         tx.recorder.insert_many(Household, hh_rows)
         tx.recorder.insert_many(Resident, res_rows)
@@ -79,10 +119,10 @@ def fill_ward(ward: WardSetup, template_root: Path, folder: Path, households: in
     return store
 
 
-def table_dump(store: Store) -> dict[str, list[tuple[Any, ...]]]:
+def table_dump(store: Store) -> dict[str, Sequence[Any]]:
     with store.engine.connect() as conn:
-        dump = {e.__table__.name: conn.execute(text(f"SELECT * FROM {e.__table__.name} ORDER BY id")).all()  # type: ignore[attr-defined]
-                for e in SYNCED_ENTITIES}
+        names = [e.__tablename__ for e in SYNCED_ENTITIES]  # type: ignore[attr-defined]  # Synced is a mixin: only its subclasses name a table
+        dump: dict[str, Sequence[Any]] = {name: conn.execute(text(f"SELECT * FROM {name} ORDER BY id")).all() for name in names}
         dump["search"] = conn.execute(text(f"SELECT * FROM {search_index.FTS_TABLE} ORDER BY household_id")).all()
     return dump
 
@@ -97,7 +137,13 @@ def as_rows(page: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
                 flat = dict.fromkeys(names, clocks)
             else:
                 flat = {name: stamp for stamp, group in clocks.items() for name in group}
-            rows[(table["entity"], row_id)] = {"entity": table["entity"], "id": row_id, "seq": seq, "fields": dict(zip(names, values, strict=True)), "clocks": flat}
+            rows[(table["entity"], row_id)] = {
+                "entity": table["entity"],
+                "id": row_id,
+                "seq": seq,
+                "fields": dict(zip(names, values, strict=True)),
+                "clocks": flat,
+            }
     for extra in page["extras"]:
         row = rows[(extra["entity"], extra["id"])]
         row["fields"].update(extra["fields"])
@@ -113,9 +159,12 @@ def test_columns_layout_carries_what_rows_layout_does(ward_setup: WardSetup, tem
     with ward_setup.server.db.read() as conn:
         target = conn.execute(select(Household.id).where(Household.ward_id == ward_setup.ward_id).limit(1)).scalar_one()
     stamp = f"{int(dt.datetime.now().timestamp() * 1000):013d}-0000-00000000000000aa"
-    answer = requests.post(f"{ward_setup.server.url}{API}/sync/push", headers={"Authorization": token, protocol.PROTOCOL_HEADER: "1"},
-                           json={"changes": [{"change_id": uuid7(), "entity": "household", "entity_id": target, "fields": {"zalo": ["z1", stamp]}}]},
-                           timeout=10)
+    answer = requests.post(
+        f"{ward_setup.server.url}{API}/sync/push",
+        headers={"Authorization": token, protocol.PROTOCOL_HEADER: "1"},
+        json={"changes": [{"change_id": uuid7(), "entity": "household", "entity_id": target, "fields": {"zalo": ["z1", stamp]}}]},
+        timeout=10,
+    )
     assert answer.json()["results"][0]["status"] == "applied"
     db, since, pages = ward_setup.server.db, 0, 0
     while True:
@@ -130,13 +179,18 @@ def test_columns_layout_carries_what_rows_layout_does(ward_setup: WardSetup, tem
             break
     assert pages >= 5
     # and over HTTP, asked for by name
-    reply = requests.get(f"{ward_setup.server.url}{API}/sync/pull", params={"layout": "columns", "limit": 10_000},
-                         headers={"Authorization": token, protocol.PROTOCOL_HEADER: "1"}, timeout=10).json()
+    reply = requests.get(
+        f"{ward_setup.server.url}{API}/sync/pull",
+        params={"layout": "columns", "limit": "10000"},
+        headers={"Authorization": token, protocol.PROTOCOL_HEADER: "1"},
+        timeout=10,
+    ).json()
     assert reply["layout"] == "columns" and reply["has_more"] is False and reply["extras"][0]["fields"] == {"zalo": "z1"}
 
 
-def test_long_pull_equals_row_by_row_and_survives_interruptions(ward_setup: WardSetup, template_root: Path, tmp_path: Path,
-                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_long_pull_equals_row_by_row_and_survives_interruptions(
+    ward_setup: WardSetup, template_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     fill_ward(ward_setup, template_root, tmp_path / "source").close()
     # enrolled first: each enrolment adds its member to the ward, and all must pull the same ward
     reference, laptop, broken = (fast_store(template_root, tmp_path / name) for name in ("reference", "laptop", "broken"))
@@ -163,7 +217,7 @@ def test_long_pull_equals_row_by_row_and_survives_interruptions(ward_setup: Ward
         SyncEngine(broken, faulty, pull_limit=37).sync()
     with broken.read() as session:
         cursor = session.scalar(select(SyncState.cursor))
-        rows = sum(session.scalar(select(func.count()).select_from(e.__table__)) or 0 for e in SYNCED_ENTITIES)  # type: ignore[attr-defined]
+        rows = sum(session.execute(select(func.count()).select_from(e)).scalar_one() for e in SYNCED_ENTITIES)
     assert rows == 3 * 37 + procedures_locally(broken)
     assert cursor == nth_page_end(ward_setup, 3, 37)
     assert not search_index_is_stale(broken)  # the pages it did apply are searchable

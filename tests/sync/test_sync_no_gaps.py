@@ -18,11 +18,11 @@ from typing import Any
 import pytest
 import requests
 
+from outreach.model.clock import HybridLogicalClock, new_node_id
 from outreach.model.ids import uuid7
 from outreach.server.db import open_db
 from outreach.wire import protocol
-from outreach.model.clock import HybridLogicalClock, new_node_id
-from sync_helpers import LiveServer, make_ward
+from tests.helpers.sync import LiveServer, make_ward
 
 PUSHERS, PULLERS, BATCHES, BATCH = 4, 3, 12, 10
 
@@ -52,13 +52,15 @@ def run_concurrent(server: LiveServer) -> tuple[set[str], list[set[str]]]:
             clock = HybridLogicalClock(new_node_id())
             session = requests.Session()
             for _ in range(BATCHES):
-                changes = []
+                changes: list[dict[str, Any]] = []
                 for _ in range(BATCH):
                     stamp = clock.now()
                     row_id = uuid7()
                     changes.append({"change_id": uuid7(), "entity": "household", "entity_id": row_id,
                                     "fields": {"ward_id": [ward.ward_id, stamp], "deleted": [False, stamp], "head_name": ["Hộ", stamp]}})
-                answer = session.post(f"{server.url}{protocol.API_PREFIX}/sync/push", json={"changes": changes}, headers=_headers(token), timeout=30)
+                answer = session.post(
+                    f"{server.url}{protocol.API_PREFIX}/sync/push", json={"changes": changes}, headers=_headers(token), timeout=30
+                )
                 assert answer.status_code == 200, answer.text
                 with created_lock:
                     created.update(c["entity_id"] for c in changes)
@@ -73,8 +75,12 @@ def run_concurrent(server: LiveServer) -> tuple[set[str], list[set[str]]]:
             def pull_all() -> None:
                 nonlocal cursor
                 while True:
-                    page: dict[str, Any] = session.get(f"{server.url}{protocol.API_PREFIX}/sync/pull", params={"since": cursor, "limit": 200},
-                                                       headers=_headers(token), timeout=30).json()
+                    page: dict[str, Any] = session.get(
+                        f"{server.url}{protocol.API_PREFIX}/sync/pull",
+                        params={"since": cursor, "limit": 200},
+                        headers=_headers(token),
+                        timeout=30,
+                    ).json()
                     seen[index].update(r["id"] for r in page["rows"] if r["entity"] == "household")
                     cursor = page["next"]
                     if not page["has_more"]:

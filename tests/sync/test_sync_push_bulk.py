@@ -21,9 +21,9 @@ from outreach.model.ids import uuid7
 from outreach.server import push as server_push
 from outreach.server.pull import ward_digest
 from outreach.store.database import Store
-from outreach.wire import protocol
 from outreach.sync.engine import SyncEngine, _push_body
-from sync_helpers import WardSetup, enrol_fast, fast_store, make_ward
+from outreach.wire import protocol
+from tests.helpers.sync import WardSetup, enrol_fast, fast_store, make_ward
 
 API = protocol.API_PREFIX
 
@@ -33,11 +33,32 @@ def record(store: Store, ward: WardSetup, visits: int) -> None:
     visit_rows, filing_rows = [], []
     for i in range(visits):
         vid = uuid7()
-        visit_rows.append({"id": vid, "ward_id": ward.ward_id, "household_id": uuid7(), "team_id": ward.team_id, "volunteer_id": store.profile.member_id,
-                           "members_present": [], "started_at": start + dt.timedelta(minutes=i), "outcome": "helped", "topics": ["VNeID mức 2"],
-                           "notes": "ghi chú" if i % 3 else "", "follow_up_date": dt.date(2026, 3, 9) if i % 4 == 0 else None})
-        filing_rows.append({"ward_id": ward.ward_id, "visit_id": vid, "resident_id": uuid7(), "procedure_code": "1.001757",
-                            "dossier": {"portal": "dvcqg", "dossier_code": f"H01-{i}"}, "status": "submitted", "submitted_at": start})
+        visit_rows.append(
+            {
+                "id": vid,
+                "ward_id": ward.ward_id,
+                "household_id": uuid7(),
+                "team_id": ward.team_id,
+                "volunteer_id": store.profile.member_id,
+                "members_present": [],
+                "started_at": start + dt.timedelta(minutes=i),
+                "outcome": "helped",
+                "topics": ["VNeID mức 2"],
+                "notes": "ghi chú" if i % 3 else "",
+                "follow_up_date": dt.date(2026, 3, 9) if i % 4 == 0 else None,
+            }
+        )
+        filing_rows.append(
+            {
+                "ward_id": ward.ward_id,
+                "visit_id": vid,
+                "resident_id": uuid7(),
+                "procedure_code": "1.001757",
+                "dossier": {"portal": "dvcqg", "dossier_code": f"H01-{i}"},
+                "status": "submitted",
+                "submitted_at": start,
+            }
+        )
     with store.write() as tx:
         tx.recorder.insert_many(Visit, visit_rows)
         tx.recorder.insert_many(Filing, filing_rows)
@@ -62,23 +83,27 @@ UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 def server_state(ward: WardSetup, rename: dict[str, str]) -> dict[str, Any]:
     """The ward's rows (ids and id values mapped back through ``rename``), and whether its
     running digest equals the digest of its rows."""
+
     def back(value: Any) -> Any:
         return UUID.sub(lambda m: rename.get(m.group(0), m.group(0)), value) if isinstance(value, str) else value
 
     state: dict[str, Any] = {}
     with ward.server.db.read() as conn:
         for entity in (Visit, Filing, Household):
-            table = entity.__table__  # type: ignore[attr-defined]
+            table = entity.__table__
             rows = conn.execute(select(table).where(table.c.ward_id == ward.ward_id)).mappings().all()
-            state[table.name] = sorted(
-                (back(r["id"]), {k: back(json.dumps(v, sort_keys=True, default=str)) for k, v in r.items() if k not in ("id", "server_seq", "ward_id")})
+            state[entity.__tablename__] = sorted(
+                (
+                    back(r["id"]),
+                    {k: back(json.dumps(v, sort_keys=True, default=str)) for k, v in r.items() if k not in ("id", "server_seq", "ward_id")},
+                )
                 for r in rows
             )
             digest = protocol.WardDigest()
             for r in rows:
                 digest.add(entity.entity_name, r["id"], r["clocks"])
             stored = ward_digest(conn, ward.ward_id)
-            state[f"{table.name}_digest_ok"] = stored["counts"].get(entity.entity_name, 0) == len(rows)
+            state[f"{entity.__tablename__}_digest_ok"] = stored["counts"].get(entity.entity_name, 0) == len(rows)
         state["digest_ok"] = stored["hash"] == _digest_of_ward(conn, ward.ward_id).hash_hex
     return state
 
@@ -97,7 +122,9 @@ def _digest_of_ward(conn: Any, ward_id: str) -> protocol.WardDigest:
 
 
 @pytest.mark.parametrize("compact", [False, True])
-def test_bulk_push_equals_change_by_change(server: Any, template_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, compact: bool) -> None:
+def test_bulk_push_equals_change_by_change(
+    server: Any, template_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, compact: bool
+) -> None:
     ward, other = make_ward(server), make_ward(server, "Phường đối chứng")
     store = fast_store(template_root, tmp_path / "laptop")
     transport = enrol_fast(ward, store)
@@ -124,8 +151,16 @@ def test_bulk_push_equals_change_by_change(server: Any, template_root: Path, tmp
     def push_all(target: WardSetup, token: str, texts: list[str]) -> list[Any]:
         answers = []
         for body in texts:
-            reply = requests.post(f"{target.server.url}{API}/sync/push", data=body.encode(), timeout=30,
-                                  headers={"Authorization": token, protocol.PROTOCOL_HEADER: str(protocol.PROTOCOL_VERSION), "Content-Type": "application/json"})
+            reply = requests.post(
+                f"{target.server.url}{API}/sync/push",
+                data=body.encode(),
+                timeout=30,
+                headers={
+                    "Authorization": token,
+                    protocol.PROTOCOL_HEADER: str(protocol.PROTOCOL_VERSION),
+                    "Content-Type": "application/json",
+                },
+            )
             assert reply.status_code == 200, reply.text
             assert reply.json()[protocol.COMPACT_CHANGES] is True
             answers.append([(r["status"], r.get("reason")) for r in reply.json()["results"]])
@@ -140,7 +175,7 @@ def test_bulk_push_equals_change_by_change(server: Any, template_root: Path, tmp
 
     with monkeypatch.context() as patch:
         patch.setattr(server_push, "_apply_new_rows", counting)
-        fast = push_all(ward, transport.session.headers["Authorization"], text_bodies)
+        fast = push_all(ward, str(transport.session.headers["Authorization"]), text_bodies)
     if server.db.is_postgres:
         assert sum(in_bulk) == 0  # (the column-wise path is SQLite's; PostgreSQL goes change by change)
     else:
@@ -149,7 +184,7 @@ def test_bulk_push_equals_change_by_change(server: Any, template_root: Path, tmp
         assert in_bulk == [316, 180, 0]
     with monkeypatch.context() as patch:
         patch.setattr(server_push, "_BULK_MIN", 10**9)
-        slow = push_all(other, other_transport.session.headers["Authorization"], other_bodies)
+        slow = push_all(other, str(other_transport.session.headers["Authorization"]), other_bodies)
     assert fast == slow
     # the bad visit is refused, so is the later edit of it (no such row); the retry answers the same
     # the bad filing is refused, and again when the batch is retried; everything else applies
@@ -163,8 +198,9 @@ def test_bulk_push_equals_change_by_change(server: Any, template_root: Path, tmp
     store.close()
 
 
-def test_a_server_without_the_compact_form_gets_the_full_one(ward_setup: WardSetup, template_root: Path, tmp_path: Path,
-                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_server_without_the_compact_form_gets_the_full_one(
+    ward_setup: WardSetup, template_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """An older server refuses a change without ``fields`` as malformed: the batch is sent again
     in the full form, and so is every later batch of that sync."""
     real = server_push._structure

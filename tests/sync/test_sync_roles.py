@@ -12,12 +12,12 @@ from typing import Any
 from sqlalchemy import select
 
 from outreach.model import Visit, WeekLock
+from outreach.model.clock import HybridLogicalClock, new_node_id
 from outreach.model.codec import encode_value
 from outreach.model.ids import uuid7
 from outreach.server.push import LEADER_ONLY
-from outreach.model.clock import HybridLogicalClock, new_node_id
 from outreach.sync.transport import HttpTransport
-from sync_helpers import WardSetup, enrol_fast, fast_store
+from tests.helpers.sync import WardSetup, enrol_fast, fast_store
 
 
 def visit_fields(ward: WardSetup, stamp: str, **values: Any) -> dict[str, list[Any]]:
@@ -29,13 +29,23 @@ def visit_fields(ward: WardSetup, stamp: str, **values: Any) -> dict[str, list[A
 
 
 def push(transport: HttpTransport, *changes: tuple[str, str, dict[str, list[Any]]]) -> list[tuple[str, str | None]]:
-    body = {"changes": [{"change_id": uuid7(), "entity": entity, "entity_id": entity_id, "fields": fields} for entity, entity_id, fields in changes]}
+    body = {
+        "changes": [
+            {"change_id": uuid7(), "entity": entity, "entity_id": entity_id, "fields": fields} for entity, entity_id, fields in changes
+        ]
+    }
     return [(r["status"], r.get("reason")) for r in transport.post("/sync/push", body)["results"]]
+
+
+def lock_week(ward: WardSetup, clock: HybridLogicalClock) -> tuple[str, str, dict[str, list[Any]]]:
+    """A new week lock of 2026-W10 for the ward's team, as a push change (leaders only)."""
+    fields = {"ward_id": ward.ward_id, "team_id": ward.team_id, "iso_week": "2026-W10", "locked": True}
+    return ("week_lock", uuid7(), {name: [value, clock.now()] for name, value in fields.items()})
 
 
 def server_visit(ward: WardSetup, visit_id: str) -> dict[str, Any]:
     with ward.server.db.read() as conn:
-        row = conn.execute(select(Visit.__table__).where(Visit.__table__.c.id == visit_id)).mappings().one()  # type: ignore[attr-defined]
+        row = conn.execute(select(Visit.__table__).where(Visit.__table__.c.id == visit_id)).mappings().one()
         return {k: encode_value(v) for k, v in row.items()}
 
 
@@ -57,8 +67,7 @@ def test_only_a_leader_reviews_visits_and_locks_weeks(ward_setup: WardSetup, tem
         ("visit", visit_id, {"review_note": ["tự duyệt", clock.now()]}),
         # a review field with an everyday edit: the whole change is refused, the note stays too
         ("visit", visit_id, {"notes": ["ghi chú mới", clock.now()], "reviewed_at": [now, clock.now()]}),
-        ("week_lock", uuid7(), {"ward_id": [ward.ward_id, clock.now()], "team_id": [ward.team_id, clock.now()],
-                                "iso_week": ["2026-W10", clock.now()], "locked": [True, clock.now()]}),
+        lock_week(ward, clock),
     )
     assert refused == [("rejected", LEADER_ONLY)] * 5
     row = server_visit(ward, visit_id)
@@ -69,19 +78,48 @@ def test_only_a_leader_reviews_visits_and_locks_weeks(ward_setup: WardSetup, tem
 
     # the leader flags it; the volunteer corrects it (flagged -> corrected is theirs to send)
     leader_id = uuid7()
-    assert push(leader, ("visit", visit_id, {"review_status": ["flagged", clock.now()], "review_note": ["Bổ sung mã hồ sơ", clock.now()],
-                                            "reviewed_by": [leader_id, clock.now()], "reviewed_at": [now, clock.now()]})) == [("applied", None)]
-    assert push(volunteer, ("visit", visit_id, {"notes": ["đã bổ sung", clock.now()], "review_status": ["corrected", clock.now()]})) == [("applied", None)]
+    assert push(
+        leader,
+        (
+            "visit",
+            visit_id,
+            {
+                "review_status": ["flagged", clock.now()],
+                "review_note": ["Bổ sung mã hồ sơ", clock.now()],
+                "reviewed_by": [leader_id, clock.now()],
+                "reviewed_at": [now, clock.now()],
+            },
+        ),
+    ) == [("applied", None)]
+    assert push(volunteer, ("visit", visit_id, {"notes": ["đã bổ sung", clock.now()], "review_status": ["corrected", clock.now()]})) == [
+        ("applied", None)
+    ]
     # ... and cannot approve it afterwards, nor take the leader's note away
-    assert push(volunteer, ("visit", visit_id, {"review_status": ["approved", clock.now()]}),
-                ("visit", visit_id, {"review_note": ["", clock.now()]})) == [("rejected", LEADER_ONLY)] * 2
+    assert (
+        push(
+            volunteer,
+            ("visit", visit_id, {"review_status": ["approved", clock.now()]}),
+            ("visit", visit_id, {"review_note": ["", clock.now()]}),
+        )
+        == [("rejected", LEADER_ONLY)] * 2
+    )
     row = server_visit(ward, visit_id)
-    assert (row["review_status"], row["review_note"], row["reviewed_by"], row["notes"]) == ("corrected", "Bổ sung mã hồ sơ", leader_id, "đã bổ sung")
+    assert (row["review_status"], row["review_note"], row["reviewed_by"], row["notes"]) == (
+        "corrected",
+        "Bổ sung mã hồ sơ",
+        leader_id,
+        "đã bổ sung",
+    )
 
     # the leader approves and locks the week
-    assert push(leader, ("visit", visit_id, {"review_status": ["approved", clock.now()]}),
-                ("week_lock", uuid7(), {"ward_id": [ward.ward_id, clock.now()], "team_id": [ward.team_id, clock.now()],
-                                        "iso_week": ["2026-W10", clock.now()], "locked": [True, clock.now()]})) == [("applied", None)] * 2
+    assert (
+        push(
+            leader,
+            ("visit", visit_id, {"review_status": ["approved", clock.now()]}),
+            lock_week(ward, clock),
+        )
+        == [("applied", None)] * 2
+    )
     assert server_visit(ward, visit_id)["review_status"] == "approved"
     volunteer.close()
     leader.close()

@@ -12,10 +12,10 @@ from outreach.model import TeamMember
 from outreach.server.schema import Device
 from outreach.store.database import Store
 from outreach.sync.client import issue_team_enrolment_code
-from outreach.wire.enrolment_link import parse_enrolment_link
 from outreach.sync.errors import LeaderOnly
 from outreach.sync.transport import HttpTransport
-from sync_helpers import WardSetup, enrol_fast, fast_store
+from outreach.wire.enrolment_link import parse_enrolment_link
+from tests.helpers.sync import WardSetup, enrol_fast, fast_store
 
 
 def _authorised(ward: WardSetup, store: Store, role: str) -> HttpTransport:
@@ -33,7 +33,7 @@ def test_leader_code_enrols_a_new_laptop_into_the_leaders_team(ward_setup: WardS
     reply = HttpTransport(link.server_url, None, retries=False).post("/enroll", {"code": link.code, "label": "new"})
     assert reply["team_id"] == ward_setup.team_id and reply["role"] == "volunteer"
     with ward_setup.server.db.read() as conn:
-        member = conn.execute(select(TeamMember.__table__).where(TeamMember.id == reply["member_id"])).mappings().one()  # type: ignore[attr-defined]
+        member = conn.execute(select(TeamMember.__table__).where(TeamMember.id == reply["member_id"])).mappings().one()
         device = conn.execute(select(Device.team_id, Device.role).where(Device.id == reply["device_id"])).one()
     assert member["full_name"] == "Lê Thị Mai" and member["team_id"] == ward_setup.team_id
     assert tuple(device) == (ward_setup.team_id, "volunteer")

@@ -7,14 +7,15 @@ translations installed (the app's default language).
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from outreach.server.db import open_db
 from outreach.services.procedures import seed_catalogue
 from outreach.store.database import Store
+from tests.helpers.sync import LiveServer, WardSetup, make_ward
 
 # The offscreen platform plugin warns that it cannot propagate size hints; it is harmless.
 QT_LOG_IGNORE = ("This plugin does not support propagateSizeHints",)
@@ -89,13 +90,8 @@ def _collect_qt_garbage(qtbot) -> Iterator[None]:
 
 
 @pytest.fixture
-def live_ward(tmp_path: Path) -> Iterator[object]:
+def live_ward(tmp_path: Path) -> Iterator[WardSetup]:
     """A real Outreach server on 127.0.0.1 (SQLite) with one ward and team, for sync from the UI."""
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
-    from sync_helpers import LiveServer, make_ward
-
-    from outreach.server.db import open_db
-
     db = open_db(f"sqlite:///{tmp_path / 'office.db'}")
     server = LiveServer(db)
     yield make_ward(server)

@@ -1,7 +1,8 @@
 """Child process for the crash test: opens the app, types into New visit, then waits to be killed.
 
 Prints "DRAFT-SAVED" once the debounced draft has been written, so the parent knows when to
-send SIGKILL (no sleeping, no guessing).
+send SIGKILL (no sleeping, no guessing). Run from the repository root as
+``python -m tests.ui.draft_child DATA_DIR`` (what ``test_draft_restore`` does).
 """
 
 from __future__ import annotations
@@ -28,8 +29,7 @@ def main(data_dir: str) -> None:
     window, runner = build_window(store, translations)
     window.show()
     form = window.show_page(PAGE_NEW_VISIT)
-    sys.path.insert(0, str(Path(__file__).parent))
-    from uihelpers import type_text
+    from tests.helpers.ui import type_text
 
     def typed() -> None:
         form.topics.setFocus()

@@ -13,30 +13,30 @@ from sqlalchemy import func, select
 from outreach import secrets
 from outreach.model import Household
 from outreach.server import admin
-from outreach.services.households import HouseholdInput, register_household
 from outreach.services.context import Actor
+from outreach.services.households import HouseholdInput, register_household
 from outreach.store.database import Store
 from outreach.ui.sync_hook import STATE_ATTENTION, STATE_SYNCED
-from uihelpers import enrol_as
+from tests.helpers.ui import enrol_as
 
 if TYPE_CHECKING:
-    from sync_helpers import WardSetup
+    from tests.helpers.sync import WardSetup
 
 
-def households_on_server(ward: "WardSetup") -> int:
+def households_on_server(ward: WardSetup) -> int:
     with ward.server.db.read() as conn:
-        table = Household.__table__  # type: ignore[attr-defined]
+        table = Household.__table__
         return conn.execute(select(func.count()).select_from(table).where(table.c.ward_id == ward.ward_id)).scalar_one()
 
 
-def start_enrolled_window(make_window, store: Store, live_ward: "WardSetup"):  # type: ignore[no-untyped-def]
+def start_enrolled_window(make_window, store: Store, live_ward: WardSetup):
     window = make_window(role="volunteer")
     enrol_as(store, live_ward, "volunteer")
     window.sync_driver.after_change_delay_ms = 0
     return window
 
 
-def test_an_enrolled_laptop_syncs_after_start_and_after_a_save(qtbot, make_window, store: Store, live_ward: "WardSetup") -> None:
+def test_an_enrolled_laptop_syncs_after_start_and_after_a_save(qtbot, make_window, store: Store, live_ward: WardSetup) -> None:
     window = start_enrolled_window(make_window, store, live_ward)
     driver = window.sync_driver
     assert driver.active
@@ -55,12 +55,12 @@ def test_an_enrolled_laptop_syncs_after_start_and_after_a_save(qtbot, make_windo
     assert driver.last_status.pending == 0
 
 
-def test_a_revoked_laptop_stops_offers_export_and_wipes(qtbot, make_window, store: Store, live_ward: "WardSetup", tmp_path: Path) -> None:
+def test_a_revoked_laptop_stops_offers_export_and_wipes(qtbot, make_window, store: Store, live_ward: WardSetup, tmp_path: Path) -> None:
     window = start_enrolled_window(make_window, store, live_ward)
     profile = store.profile
     actor = Actor(profile.member_id, profile.member_name, profile.role, profile.ward_id, profile.team_id)
     register_household(store, actor, HouseholdInput("Đỗ Văn Hải", {"house_number": "7", "street": "Kim Mã"}))
-    assert admin.revoke_device(live_ward.server.db, profile.server_device_id)
+    assert profile.server_device_id and admin.revoke_device(live_ward.server.db, profile.server_device_id)
 
     with qtbot.waitSignal(window.sync_driver.revoked, timeout=20_000):
         window.start_background_sync(first_delay_ms=0)

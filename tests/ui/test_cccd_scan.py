@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from outreach.services.households import HouseholdInput, get_household, register_household
 from outreach.ui.dialogs.ask import click_choice
 from outreach.ui.main_window import PAGE_HOUSEHOLDS
-from uihelpers import type_text, wait_idle
+from tests.helpers.ui import type_text, wait_idle
 
 SEVEN = "012345678901|123456789|Nguyễn Văn A|01021990|Nam|123 Hà Nội|10102021"
 ELEVEN = "012345678901||Trần Thị B|05092003|Nữ|Số 1 Lê Lợi, Phường Bến Thành, TP. Hồ Chí Minh|12082024||||"

@@ -21,10 +21,10 @@ from outreach.services.visits import VisitInput, record_visit
 from outreach.store.database import Store
 from outreach.timeutil import iso_week_of, now_local
 from outreach.ui.main_window import PAGE_FOLLOW_UPS, PAGE_HOUSEHOLDS, PAGE_WEEKLY_LOG
-from uihelpers import enrol_as, wait_idle
+from tests.helpers.ui import enrol_as, wait_idle
 
 if TYPE_CHECKING:
-    from sync_helpers import WardSetup
+    from tests.helpers.sync import WardSetup
 
 
 class Reloads:
@@ -127,7 +127,7 @@ def test_a_write_that_changes_nothing_shown_reloads_nothing(qtbot, make_window) 
 def test_a_sync_that_pulled_a_household_reloads_the_households_screen(qtbot, make_window, store: Store,
                                                                      live_ward: "WardSetup", tmp_path: Path) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
-    from sync_helpers import enrol_fast, fast_store
+    from tests.helpers.sync import enrol_fast, fast_store
 
     from outreach.sync.client import run_sync
 

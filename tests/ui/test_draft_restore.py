@@ -14,15 +14,17 @@ from outreach.services.households import HouseholdInput, register_household
 from outreach.services.visit_draft import DRAFT_ID, VisitDraft
 from outreach.ui.dialogs.ask import click_choice
 from outreach.ui.main_window import PAGE_NEW_VISIT
-from uihelpers import wait_idle
+from tests.helpers.ui import wait_idle
 
-CHILD = Path(__file__).with_name("draft_child.py")
+#: Run as a module from the repository root, so the child imports ``tests.helpers`` like the suite does.
+ROOT = Path(__file__).resolve().parents[2]
+CHILD = "tests.ui.draft_child"
 
 
 def test_restore_draft_after_sigkill(qtbot, make_window, store) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    child = subprocess.Popen([sys.executable, str(CHILD), str(store.profile.data_dir)], stdout=subprocess.PIPE,
-                             stderr=subprocess.DEVNULL, text=True, env=env)
+    child = subprocess.Popen([sys.executable, "-m", CHILD, str(store.profile.data_dir)], stdout=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL, text=True, env=env, cwd=ROOT)
     try:
         for line in child.stdout:  # type: ignore[union-attr]
             if line.startswith("DRAFT-SAVED"):

@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 
 from outreach.store.database import Store
-from outreach.wire.enrolment_link import parse_enrolment_link
 from outreach.ui.main_window import PAGE_SETTINGS
-from uihelpers import enrol_as
+from outreach.wire.enrolment_link import parse_enrolment_link
+from tests.helpers.ui import enrol_as
 
 if TYPE_CHECKING:
-    from sync_helpers import WardSetup  # tests/sync, put on sys.path by the live_ward fixture
+    from tests.helpers.sync import WardSetup
 
 
 def test_leader_shows_a_qr_code_that_enrols_a_laptop(qtbot, make_window, store: Store, live_ward: WardSetup, tmp_path: Path) -> None:
@@ -67,7 +67,9 @@ def test_a_scanner_without_enter_is_read_after_the_pause(qtbot, make_window) -> 
     assert settings.server_url.text() == "https://pxa.example.vn"
 
 
-def test_a_ward_certificate_is_checked_and_kept_for_later_syncs(qtbot, make_window, store: Store, live_ward: WardSetup, tmp_path: Path) -> None:
+def test_a_ward_certificate_is_checked_and_kept_for_later_syncs(
+    qtbot, make_window, store: Store, live_ward: WardSetup, tmp_path: Path
+) -> None:
     window = make_window(role="volunteer")
     store.profile.ward_id = None
     settings = window.show_page(PAGE_SETTINGS)

@@ -8,8 +8,7 @@ from PySide6.QtTest import QTest
 from outreach.services.households import HouseholdInput, register_household, search_household_ids
 from outreach.ui.dialogs.ask import click_choice
 from outreach.ui.main_window import PAGE_HOUSEHOLDS
-
-from uihelpers import type_text, wait_idle
+from tests.helpers.ui import type_text, wait_idle
 
 
 def test_register_household_with_inline_validation(qtbot, window, store) -> None:

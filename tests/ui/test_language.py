@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from outreach.store.profile import Profile
 from outreach.ui.main_window import PAGE_HOUSEHOLDS, PAGE_NEW_VISIT, PAGE_SETTINGS
-from uihelpers import type_text
+from tests.helpers.ui import type_text
 
 
 def test_switch_language_live(qtbot, window, store) -> None:
@@ -17,7 +17,8 @@ def test_switch_language_live(qtbot, window, store) -> None:
     assert window.nav.item(PAGE_HOUSEHOLDS).text() == "Households"
     assert window.current_page() == PAGE_SETTINGS
     assert window.pages[PAGE_NEW_VISIT].notes.toPlainText() == "Ghi chú đang gõ dở"  # carried across
-    assert Profile.load(store.profile.data_dir).language == "en"  # remembered for the next start
+    reloaded = Profile.load(store.profile.data_dir)
+    assert reloaded is not None and reloaded.language == "en"  # remembered for the next start
 
     settings = window.pages[PAGE_SETTINGS]
     with qtbot.waitSignal(window.language_changed, timeout=5000):
@@ -32,7 +33,7 @@ def test_english_coverage_screen_shows_no_vietnamese_scope_labels(qtbot, make_wi
     from outreach.services.visits import VisitInput, record_visit
     from outreach.timeutil import now_local
     from outreach.ui.main_window import PAGE_COVERAGE
-    from uihelpers import wait_idle
+    from tests.helpers.ui import wait_idle
 
     household = register_household(store, leader, HouseholdInput("Nguyễn Văn Tâm", {"house_number": "3", "street": "Kim Mã"}))
     record_visit(store, leader, VisitInput(household.id, now_local().replace(second=0)))

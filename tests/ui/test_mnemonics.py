@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QWidget
 
 from outreach.ui.main_window import PAGE_COUNT
-from uihelpers import wait_idle
+from tests.helpers.ui import wait_idle
 
 _MNEMONIC = re.compile(r"&(?!&)(\w)")
 
@@ -70,8 +70,8 @@ def test_the_check_sees_a_clash(qtbot) -> None:
 def test_each_dialog_has_distinct_mnemonics(qtbot, make_window, store, leader, language: str) -> None:
     from outreach.services.households import HouseholdInput, register_household
     from outreach.ui.dialogs.import_dialog import ImportDialog
-    from outreach.ui.main_window import PAGE_HOUSEHOLDS
     from outreach.ui.dialogs.team_enrolment_dialog import TeamEnrolmentDialog
+    from outreach.ui.main_window import PAGE_HOUSEHOLDS
 
     household = register_household(store, leader, HouseholdInput("Nguyễn Văn Tâm", {"house_number": "3", "street": "Kim Mã"}))
     window = make_window(role="leader", language=language)

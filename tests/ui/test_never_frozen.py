@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 
-from large_ward import LARGE_WARD_HOUSEHOLDS, build_large_ward
 from outreach.services.visits import weekly_log
 from outreach.timeutil import iso_week_of, today_local
 from outreach.ui.main_window import PAGE_HOUSEHOLDS, PAGE_WEEKLY_LOG
-from uihelpers import type_text
+from tests.helpers.large_ward import LARGE_WARD_HOUSEHOLDS, build_large_ward
+from tests.helpers.ui import type_text
 
 TICK_MS = 50
 MAX_LATE_MS = 250

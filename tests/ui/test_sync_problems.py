@@ -4,27 +4,22 @@ edit overwrote, and restores it."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from outreach.model import Household
-from outreach.services.device import refused_changes
+from outreach.services.device import needs_attention, refused_changes
 from outreach.store.database import Store
 from outreach.sync.client import run_sync
-from outreach.services.device import needs_attention
-from uihelpers import enrol_as
-
-if TYPE_CHECKING:
-    from sync_helpers import WardSetup
+from tests.helpers.sync import WardSetup, enrol_fast, fast_store
+from tests.helpers.ui import enrol_as
 
 
 def head_name(store: Store, household_id: str) -> str:
     with store.read() as session:
-        return session.get(Household, household_id).head_name
+        return session.get_one(Household, household_id).head_name
 
 
-def test_a_refused_change_is_explained_and_discarded(qtbot, make_window, store: Store, live_ward: "WardSetup") -> None:
+def test_a_refused_change_is_explained_and_discarded(qtbot, make_window, store: Store, live_ward: WardSetup) -> None:
     window = make_window(role="volunteer")
     enrol_as(store, live_ward, "volunteer")
     with store.write() as tx:  # a record without a ward: the server refuses it
@@ -49,10 +44,9 @@ def test_a_refused_change_is_explained_and_discarded(qtbot, make_window, store: 
     qtbot.waitUntil(lambda: dialog.refused_model.rowCount() == refused - 1, timeout=5000)
 
 
-def test_a_leader_restores_a_value_overwritten_by_another_laptop(qtbot, make_window, store: Store, live_ward: "WardSetup", tmp_path: Path) -> None:
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
-    from sync_helpers import enrol_fast, fast_store
-
+def test_a_leader_restores_a_value_overwritten_by_another_laptop(
+    qtbot, make_window, store: Store, live_ward: WardSetup, tmp_path: Path
+) -> None:
     window = make_window(role="leader")
     enrol_as(store, live_ward, "leader")
     with store.write() as tx:
@@ -63,10 +57,10 @@ def test_a_leader_restores_a_value_overwritten_by_another_laptop(qtbot, make_win
     run_sync(other, transport=other_transport)
 
     with store.write() as tx:  # the leader corrects the name ...
-        tx.recorder.update(tx.session.get(Household, household.id), {"head_name": "Nguyễn Văn Ân"})
+        tx.recorder.update(tx.session.get_one(Household, household.id), {"head_name": "Nguyễn Văn Ân"})
     run_sync(store)
     with other.write() as tx:  # ... while a volunteer, not yet synced, writes another spelling
-        tx.recorder.update(tx.session.get(Household, household.id), {"head_name": "Nguyễn Văn Anh"})
+        tx.recorder.update(tx.session.get_one(Household, household.id), {"head_name": "Nguyễn Văn Anh"})
     run_sync(other, transport=other_transport)
     run_sync(store)
     assert head_name(store, household.id) == "Nguyễn Văn Anh"  # the later edit won everywhere

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QPushButton
 
-import pytest
 
 from outreach.services.changes import NOTHING, Changed, Changes
 from outreach.ui.core.tasks import ProgressSpec, TaskHandle
@@ -40,8 +40,10 @@ def test_result_arrives_on_gui_thread(qtbot) -> None:
         assert threading.current_thread() is not threading.main_thread()
         return a + b
 
+    app = QApplication.instance()
+    assert app is not None
     with qtbot.waitSignal(runner.task_finished, timeout=5000):
-        runner.query(work, 2, 3, on_done=lambda r: seen.append((r, QThread.currentThread() is QApplication.instance().thread())))
+        runner.query(work, 2, 3, on_done=lambda r: seen.append((r, QThread.currentThread() is app.thread())))
     assert seen == [(5, True)]
     runner.shutdown()
 
@@ -125,7 +127,10 @@ def test_cancel_button_of_the_progress_dialog_cancels(qtbot) -> None:
     handle = runner.query(slow, on_done=done.append, progress=ProgressSpec("Working", delay_ms=0))
     qtbot.waitUntil(lambda: runner._pending[handle.task_id].dialog is not None, timeout=5000)
     dialog = runner._pending[handle.task_id].dialog
-    dialog.findChild(QPushButton).click()
+    assert dialog is not None
+    cancel = dialog.findChild(QPushButton)
+    assert cancel is not None
+    cancel.click()
     gate.set()
     qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
     assert handle.cancelled and done == []

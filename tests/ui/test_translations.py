@@ -17,7 +17,7 @@ from outreach.services.households import HouseholdInput, register_household
 from outreach.services.visits import VisitInput, record_visit
 from outreach.timeutil import now_local
 from outreach.ui.main_window import PAGE_COUNT, PAGE_COVERAGE, PAGE_HOUSEHOLDS, PAGE_WEEKLY_LOG
-from uihelpers import wait_idle
+from tests.helpers.ui import wait_idle
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "resources" / "translations"

@@ -12,7 +12,7 @@ from outreach.services.households import HouseholdInput, register_household
 from outreach.services.visits import visits_of_household
 from outreach.ui.main_window import PAGE_NEW_VISIT
 from outreach.services.visit_draft import DRAFT_ID
-from uihelpers import type_text, wait_idle
+from tests.helpers.ui import type_text, wait_idle
 
 TAB = Qt.Key.Key_Tab
 
@@ -96,7 +96,7 @@ def test_record_a_visit_with_two_filings_keyboard_only(qtbot, make_window, store
     stored = visits_of_household(store, household.id)
     assert [v.id for v in stored] == [view.id]
     visit = stored[0]
-    assert visit.topics == ["VNeID mức 2", "Hộ tịch"] and visit.follow_up_date.year == 2099
+    assert visit.topics == ["VNeID mức 2", "Hộ tịch"] and visit.follow_up_date is not None and visit.follow_up_date.year == 2099
     assert visit.members_present == [ward["leader"], ward["volunteer"]]
     filings = sorted((f.procedure_code, f.status, f.dossier_code, f.fee_paid_online) for f in visit.filings)
     assert filings == [("1.001193", "submitted", "H01.22-241118-0001", True), ("1.004222", "prepared", "", False)]

@@ -11,7 +11,7 @@ from outreach.services.households import HouseholdInput, register_household
 from outreach.services.visits import VisitInput, get_visit, record_visit
 from outreach.timeutil import iso_week_of, now_local
 from outreach.ui.main_window import PAGE_WEEKLY_LOG
-from uihelpers import type_text
+from tests.helpers.ui import type_text
 
 
 def _two_visits(store, volunteer) -> list[str]:

@@ -1,0 +1,1 @@
+"""Sync tests: client and server over loopback, on SQLite and PostgreSQL."""

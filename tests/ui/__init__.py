@@ -1,0 +1,1 @@
+"""Desktop app tests: real widgets on the offscreen Qt platform."""
