@@ -51,6 +51,7 @@ def child(data_dir: str, t0: float, mode: str) -> None:
 
     from outreach.ui.app import application, build_window, open_store_while_importing_ui
     from outreach.ui.core.i18n import Translations
+    from outreach.ui.screens.households_view import HouseholdsView
 
     app = application()  # the same steps as outreach.ui.app.run
     translations = Translations()
@@ -80,6 +81,7 @@ def child(data_dir: str, t0: float, mode: str) -> None:
         def step() -> None:
             if not pages:
                 households = window.pages[0]
+                assert isinstance(households, HouseholdsView)
                 households.table.scrollToBottom()
                 settle_then(done)
                 return

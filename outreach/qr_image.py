@@ -84,8 +84,8 @@ def qr_terminal_text(data: str, *, border: int = 4, dark_terminal: bool = True) 
         matrix.append([False] * len(matrix[0]))
     glyphs = {(False, False): " ", (True, False): "▀", (False, True): "▄", (True, True): "█"}
     lines = []
-    for top, bottom in zip(matrix[0::2], matrix[1::2]):
+    for top, bottom in zip(matrix[0::2], matrix[1::2], strict=True):
         lines.append(
-            "".join(glyphs[(t != dark_terminal, b != dark_terminal)] for t, b in zip(top, bottom))
+            "".join(glyphs[(t != dark_terminal, b != dark_terminal)] for t, b in zip(top, bottom, strict=True))
         )
     return "\n".join(lines) + "\n"

@@ -160,7 +160,7 @@ def test_the_profile_folder_and_its_files_are_private(tmp_path: Path) -> None:
     assert (data_dir / "logs").stat().st_mode & 0o777 == 0o700
 
 
-def test_plain_http_to_another_computer_needs_an_explicit_insecure(store) -> None:  # type: ignore[no-untyped-def]
+def test_plain_http_to_another_computer_needs_an_explicit_insecure(store) -> None:
     """A real profile refuses http:// enrolment off this computer before any request is sent
     (the code would cross the network in clear); https:// and loopback http:// are fine."""
     from outreach.sync.client import enroll

@@ -16,10 +16,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from outreach import __version__
-from outreach.store.profile import data_dir_of, make_private
 from outreach.commands import core, reports, sync
 from outreach.commands.common import language, say
 from outreach.errors import OutreachError
+from outreach.store.profile import data_dir_of, make_private
 
 log = logging.getLogger("outreach")
 

@@ -6,9 +6,9 @@ import argparse
 import json
 from dataclasses import asdict
 
-from outreach.store.profile import data_dir_of
 from outreach.commands.common import open_profile_store, say, terminal_safe
 from outreach.errors import OutreachError, StoreError
+from outreach.store.profile import data_dir_of
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

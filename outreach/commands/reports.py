@@ -86,12 +86,16 @@ def export_coverage_command(args: argparse.Namespace) -> int:
         record_aggregate_export(store, actor, report, str(args.output))
     finally:
         store.close()
-    print(say(
-        f"Đã xuất báo cáo {report.period.title()} ({scope_text(report.scope.kind, report.scope_name, 'vi')}): {report.households_visited}/{report.households_total} hộ, "
-        f"{report.visits_total} lần thăm, {report.filings.filings} hồ sơ → {args.output}",
-        f"Exported the report for {report.period.title('en')} ({scope_text(report.scope.kind, report.scope_name, 'en')}): {report.households_visited}/{report.households_total} "
-        f"households, {report.visits_total} visits, {report.filings.filings} filings → {args.output}",
-    ))
+    scope_vi, scope_en = (scope_text(report.scope.kind, report.scope_name, lang) for lang in ("vi", "en"))
+    reached = f"{report.households_visited}/{report.households_total}"
+    print(
+        say(
+            f"Đã xuất báo cáo {report.period.title()} ({scope_vi}): {reached} hộ, "
+            f"{report.visits_total} lần thăm, {report.filings.filings} hồ sơ → {args.output}",
+            f"Exported the report for {report.period.title('en')} ({scope_en}): {reached} households, "
+            f"{report.visits_total} visits, {report.filings.filings} filings → {args.output}",
+        )
+    )
     return 0
 
 

@@ -5,14 +5,14 @@
 from __future__ import annotations
 
 import argparse
-import json
 import importlib.util
+import json
 import sys
 from pathlib import Path
 
-from outreach.store.profile import data_dir_of
 from outreach.commands.common import language, open_profile_store, say, terminal_safe
 from outreach.errors import OutreachError
+from outreach.store.profile import data_dir_of
 from outreach.sync.engine import SyncReport
 
 #: The demo server lives in this sub-folder of the demo profile.
@@ -165,7 +165,11 @@ def attention_command(args: argparse.Namespace) -> int:
     if not items:
         print(say("Không có thay đổi nào bị từ chối.", "No rejected changes."))
     for item in items:
-        print(terminal_safe(f"{item.id:>4}  {item.rejected_at}  {item.entity:<16} {item.entity_id}  {item.reason_code}  {', '.join(item.fields)}"))
+        print(
+            terminal_safe(
+                f"{item.id:>4}  {item.rejected_at}  {item.entity:<16} {item.entity_id}  {item.reason_code}  {', '.join(item.fields)}"
+            )
+        )
     return 0
 
 

@@ -41,7 +41,7 @@ def dumps_default(value: Any) -> str:
     if _c_make_encoder is None:
         return json.dumps(value)
     if isinstance(value, str):
-        return _quote_ascii(value)  # type: ignore[no-any-return]
+        return _quote_ascii(value)
     return "".join(_ENCODE_DEFAULT(value, 0))
 
 
@@ -50,7 +50,7 @@ def dumps_canonical(value: Any) -> str:
     if _c_make_encoder is None:
         return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     if isinstance(value, str):
-        return _quote(value)  # type: ignore[no-any-return]
+        return _quote(value)
     return "".join(_ENCODE_CANONICAL(value, 0))
 
 
@@ -59,7 +59,7 @@ def dumps_compact(value: Any) -> str:
     if _c_make_encoder is None:
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     if isinstance(value, str):
-        return _quote(value)  # type: ignore[no-any-return]
+        return _quote(value)
     return "".join(_ENCODE_COMPACT(value, 0))
 
 

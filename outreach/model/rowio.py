@@ -26,7 +26,7 @@ __all__ = ["FieldDecodeError", "PageInserter", "RowWriter", "decode_fast", "fiel
 
 
 def _table(entity: type[Synced]) -> Table:
-    return entity.__table__  # type: ignore[attr-defined,no-any-return]
+    return entity.__table__
 
 
 @dataclass(frozen=True)

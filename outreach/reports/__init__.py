@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from outreach.errors import OutreachError
-from outreach.services.coverage import CoverageReport
 from outreach.labels import DEFAULT_LANGUAGE
+from outreach.services.coverage import CoverageReport
 
 COVERAGE_FORMATS = ("xlsx", "csv", "pdf")
 

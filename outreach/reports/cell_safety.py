@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import Cell, MergedCell
 
 #: A cell whose text starts with one of these is read as a formula by spreadsheet programs.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -22,7 +22,7 @@ def csv_text(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def set_xlsx_value(cell: Cell, value: Any) -> None:
+def set_xlsx_value(cell: Cell | MergedCell, value: Any) -> None:
     """Put ``value`` in ``cell``; text that looks like a formula stays text."""
     cell.value = value
     if isinstance(value, str) and cell.data_type == "f":

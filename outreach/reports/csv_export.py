@@ -14,10 +14,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from outreach.labels import DEFAULT_LANGUAGE
 from outreach.reports.cell_safety import csv_text
 from outreach.reports.tables import Percent, coverage_tables, report_heading
 from outreach.services.coverage import CoverageReport
-from outreach.labels import DEFAULT_LANGUAGE
 
 ENCODING = "utf-8-sig"
 

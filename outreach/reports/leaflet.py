@@ -17,15 +17,15 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from outreach.catalogue import Catalogue, ProcedureInfo, load_catalogue
-from outreach.reports.pdf_common import FONT, Styles, QrFlowable, numbered_canvas, styles, write_atomically
 from outreach.labels import label
+from outreach.reports.pdf_common import FONT, QrFlowable, Styles, numbered_canvas, styles, write_atomically
 from outreach.vocabulary import OnlineLevel
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 12 * mm
 COLUMNS = 4
 QR_SIZE = 32 * mm
-LEVEL_NOTE_VI = {
+LEVEL_NOTE_VI: dict[str, str] = {
     OnlineLevel.FULL: "Nộp và nhận kết quả trực tuyến",
     OnlineLevel.PARTIAL: "Nộp trực tuyến, nhận kết quả tại cơ quan",
     OnlineLevel.COUNTER: "Làm trực tiếp; đội hỗ trợ đặt lịch, chuẩn bị giấy tờ",

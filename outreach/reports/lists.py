@@ -10,11 +10,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from outreach.errors import OutreachError
+from outreach.labels import DEFAULT_LANGUAGE, label, name_text
 from outreach.reports.csv_export import write_rows_csv
 from outreach.reports.xlsx_rows import write_rows_xlsx
 from outreach.services.coverage import FollowUpContact
 from outreach.timeutil import format_date_vn
-from outreach.labels import DEFAULT_LANGUAGE, label, name_text
 from outreach.vocabulary import FollowUpKind, Outcome
 
 FOLLOW_UP_HEADERS = [

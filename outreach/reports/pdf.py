@@ -20,6 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
+from outreach.labels import DEFAULT_LANGUAGE, name_text, scope_text
 from outreach.reports.pdf_common import (
     FONT,
     FONT_BOLD,
@@ -33,7 +34,6 @@ from outreach.reports.pdf_common import (
 )
 from outreach.reports.tables import DEFINITIONS, Percent, ReportTable, coverage_tables, report_heading
 from outreach.services.coverage import CoverageReport
-from outreach.labels import DEFAULT_LANGUAGE, name_text, scope_text
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 15 * mm
@@ -214,7 +214,11 @@ def write_coverage_pdf(report: CoverageReport, path: Path, language: str = DEFAU
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN, top - 2.5 * mm, PAGE_WIDTH - MARGIN, top - 2.5 * mm)
         canvas.setFont(FONT, 8)
-        canvas.drawString(MARGIN, 9 * mm, f"{scope_text(report.scope.kind, report.scope_name, language)} · lập lúc {report.generated_at:%H:%M %d/%m/%Y} · Outreach")
+        canvas.drawString(
+            MARGIN,
+            9 * mm,
+            f"{scope_text(report.scope.kind, report.scope_name, language)} · lập lúc {report.generated_at:%H:%M %d/%m/%Y} · Outreach",
+        )
         canvas.drawRightString(PAGE_WIDTH - MARGIN, 9 * mm, f"Trang {page}/{total}")
         canvas.restoreState()
 

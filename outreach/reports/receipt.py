@@ -17,10 +17,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from outreach.catalogue import Catalogue, load_catalogue
+from outreach.labels import DEFAULT_LANGUAGE, label
 from outreach.reports.pdf_common import FONT, QrFlowable, numbered_canvas, styles, write_atomically
 from outreach.services.receipts import VisitReceipt
 from outreach.timeutil import format_date_vn
-from outreach.labels import DEFAULT_LANGUAGE, label
 from outreach.vocabulary import FilingStatus, Outcome, Portal
 
 PAGE_WIDTH, PAGE_HEIGHT = A5

@@ -16,10 +16,10 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from outreach.labels import DEFAULT_LANGUAGE
 from outreach.reports.cell_safety import set_xlsx_value
 from outreach.reports.tables import DEFINITIONS, Percent, ReportTable, coverage_tables, report_heading
 from outreach.services.coverage import CoverageReport
-from outreach.labels import DEFAULT_LANGUAGE
 
 HEADER_ROW = 4
 INT_FORMAT = "#,##0"
@@ -56,14 +56,14 @@ def _write_table(ws: Worksheet, table: ReportTable, heading: str) -> None:
     for r, row in enumerate(table.all_rows(), start=HEADER_ROW + 1):
         is_total = table.total is not None and row is table.total
         for c, value in enumerate(row, start=1):
-            cell = ws.cell(row=r, column=c)
-            set_xlsx_value(cell, float(value) if isinstance(value, Percent) else value)
+            value_cell = ws.cell(row=r, column=c)
+            set_xlsx_value(value_cell, float(value) if isinstance(value, Percent) else value)
             fmt = number_format(value)
             if fmt:
-                cell.number_format = fmt
+                value_cell.number_format = fmt
             if is_total:
-                cell.font = Font(bold=True)
-                cell.fill = _TOTAL_FILL
+                value_cell.font = Font(bold=True)
+                value_cell.fill = _TOTAL_FILL
             widths[c - 1] = max(widths[c - 1], len(str(value)) if value is not None else 0)
     for c, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(c)].width = min(max(width + 2, 10), 60)

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import or_, select, update
 
 from outreach.model import ResidentialGroup, Synced, Team, TeamMember, Ward, synced_fields
+from outreach.model.clock import HybridLogicalClock
 from outreach.model.codec import encode_value
 from outreach.model.entities import Procedure
 from outreach.model.ids import uuid7
@@ -21,7 +22,6 @@ from outreach.server import auth
 from outreach.server.db import ServerDb
 from outreach.server.push import apply_push
 from outreach.server.schema import Device, ServerState
-from outreach.model.clock import HybridLogicalClock
 
 
 class AdminError(Exception):
@@ -63,7 +63,14 @@ def office_write(db: ServerDb, entity: type[Synced], row_id: str, values: dict[s
 
 def add_ward(db: ServerDb, name: str, code: str = "", province_code: str = "", province_name: str = "", ward_id: str | None = None) -> str:
     ward_id = ward_id or uuid7()
-    office_write(db, Ward, ward_id, {"ward_id": ward_id, "name": name, "code": code, "province_code": province_code, "province_name": province_name}, ward_id, create=True)
+    office_write(
+        db,
+        Ward,
+        ward_id,
+        {"ward_id": ward_id, "name": name, "code": code, "province_code": province_code, "province_name": province_name},
+        ward_id,
+        create=True,
+    )
     return ward_id
 
 
@@ -86,16 +93,23 @@ def find_ward(db: ServerDb, ref: str | None) -> dict[str, Any]:
     if ref:
         return _find(db, Ward, ref)
     with db.read() as conn:
-        rows = list(conn.execute(select(Ward.__table__).where(Ward.deleted.is_(False))).mappings())  # type: ignore[attr-defined]
+        rows = list(conn.execute(select(Ward.__table__).where(Ward.deleted.is_(False))).mappings())
     if len(rows) != 1:
-        raise AdminError("give --ward (this server has %d wards)" % len(rows))
+        raise AdminError(f"give --ward (this server has {len(rows)} wards)")
     return dict(rows[0])
 
 
 def add_group(db: ServerDb, ward_ref: str | None, name: str, kind: str = "to_dan_pho", sort_order: int = 0) -> str:
     ward = find_ward(db, ward_ref)
     group_id = uuid7()
-    office_write(db, ResidentialGroup, group_id, {"ward_id": ward["id"], "name": name, "kind": kind, "sort_order": sort_order}, ward["id"], create=True)
+    office_write(
+        db,
+        ResidentialGroup,
+        group_id,
+        {"ward_id": ward["id"], "name": name, "kind": kind, "sort_order": sort_order},
+        ward["id"],
+        create=True,
+    )
     return group_id
 
 
@@ -155,7 +169,9 @@ class CodeRefused(AdminError):
         self.reason = reason
 
 
-def issue_enrolment_code(db: ServerDb, team_ref: str, role: str, member_name: str | None = None, minutes: int = auth.DEFAULT_CODE_MINUTES) -> IssuedCode:
+def issue_enrolment_code(
+    db: ServerDb, team_ref: str, role: str, member_name: str | None = None, minutes: int = auth.DEFAULT_CODE_MINUTES
+) -> IssuedCode:
     """A one-time code for a laptop of ``team``; with a name, the team member is created too."""
     if role not in auth.ROLES:
         raise AdminError(f"role must be one of {', '.join(auth.ROLES)}")
@@ -168,7 +184,14 @@ def issue_enrolment_code(db: ServerDb, team_ref: str, role: str, member_name: st
     member_id = None
     if member_name:
         member_id = uuid7()
-        office_write(db, TeamMember, member_id, {"ward_id": team["ward_id"], "team_id": team["id"], "full_name": member_name, "role": role, "active": True}, team["ward_id"], create=True)
+        office_write(
+            db,
+            TeamMember,
+            member_id,
+            {"ward_id": team["ward_id"], "team_id": team["id"], "full_name": member_name, "role": role, "active": True},
+            team["ward_id"],
+            create=True,
+        )
     with db.write() as conn:
         code, expires = auth.create_code(conn, team["ward_id"], team["id"], role, member_id, minutes)
     return IssuedCode(code, expires, team["ward_id"], team["id"], role, member_id)

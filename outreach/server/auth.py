@@ -87,7 +87,9 @@ def check_code_request(conn: Connection, team_id: str | None, minutes: int) -> N
             raise AuthFailure("too_many_codes")
 
 
-def create_code(conn: Connection, ward_id: str, team_id: str | None, role: str, member_id: str | None, minutes: int = DEFAULT_CODE_MINUTES) -> tuple[str, dt.datetime]:
+def create_code(
+    conn: Connection, ward_id: str, team_id: str | None, role: str, member_id: str | None, minutes: int = DEFAULT_CODE_MINUTES
+) -> tuple[str, dt.datetime]:
     if role not in ROLES:
         raise ValueError(f"role must be one of {ROLES}")
     check_code_request(conn, team_id, minutes)

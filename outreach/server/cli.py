@@ -104,7 +104,9 @@ def _serve(args: argparse.Namespace, db: ServerDb) -> int:
         return 1
     app = create_app(db)
     pruned = prune_received_changes(db)
-    log.info("serving", extra={"event": "serve", "host": args.host, "port": args.port, "tls": bool(args.tls_cert), "pruned_change_ids": pruned})
+    log.info(
+        "serving", extra={"event": "serve", "host": args.host, "port": args.port, "tls": bool(args.tls_cert), "pruned_change_ids": pruned}
+    )
     uvicorn.run(app, host=args.host, port=args.port, access_log=False, log_level="warning",
                 ssl_certfile=str(args.tls_cert) if args.tls_cert else None, ssl_keyfile=str(args.tls_key) if args.tls_key else None)
     return 0
@@ -162,7 +164,9 @@ def run(args: argparse.Namespace) -> int:
         elif args.command == "device" and args.sub == "list":
             for d in admin.list_devices(db):
                 state = f"revoked {d['revoked_at']:%Y-%m-%d %H:%M}" if d["revoked_at"] else "active"
-                print(f"{d['id']}  {d['role']:<9} team={d['team_id']}  enrolled {d['enrolled_at']:%Y-%m-%d %H:%M} UTC  {state}  {d['label']}")
+                print(
+                    f"{d['id']}  {d['role']:<9} team={d['team_id']}  enrolled {d['enrolled_at']:%Y-%m-%d %H:%M} UTC  {state}  {d['label']}"
+                )
         elif args.command == "device" and args.sub == "revoke":
             if not admin.revoke_device(db, args.device_id):
                 print(f"no active device {args.device_id}", file=sys.stderr)

@@ -30,7 +30,6 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 
 from outreach.model.codec import dumps_default
-
 from outreach.resources import package_path
 
 log = logging.getLogger("outreach.server.db")

@@ -189,7 +189,7 @@ def _row_sql(dialect: str, entity: type) -> tuple[list[str], str]:
     if cached is not None:
         return cached
     table = entity.__table__  # type: ignore[attr-defined]
-    names = list(synced_fields(entity))  # type: ignore[arg-type]
+    names = list(synced_fields(entity))
     postgres = dialect == "postgresql"
     # Clocks as stored: {stamp: [fields]}. A row written whole in one edit (most rows) has one
     # stamp for every field; it travels as just that stamp, which halves the page. The stored

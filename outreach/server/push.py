@@ -229,7 +229,7 @@ class _Row:
 
 
 def _table(entity: type[Synced]) -> Table:
-    return entity.__table__  # type: ignore[attr-defined,no-any-return]
+    return entity.__table__
 
 
 _DEFAULTS: dict[str, dict[str, Any]] = {}
@@ -604,7 +604,7 @@ def _insert_received(conn: Connection, change_ids: list[str], device_id: str, re
     """Remember applied change ids (one executemany, the timestamp bound once for all)."""
     dialect = conn.dialect
     mark = "?" if dialect.paramstyle == "qmark" else "%s"
-    when = ReceivedChange.__table__.c.received_at.type  # type: ignore[attr-defined]
+    when = ReceivedChange.__table__.c.received_at.type
     process = when.dialect_impl(dialect).bind_processor(dialect)
     stamp = process(received_at) if process is not None else received_at
     conn.exec_driver_sql(

@@ -32,9 +32,9 @@ from sqlalchemy import Boolean, Column, Integer, MetaData, Select, String, Table
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from outreach.model.address import address_text
 from outreach.errors import NotFound
 from outreach.model import Filing, Household, Procedure, ResidentialGroup, Team, TeamMember, Visit, Ward
+from outreach.model.address import address_text
 from outreach.services.audit import EXPORT_AGGREGATE, authorize_personal_export, record
 from outreach.services.context import Actor
 from outreach.services.periods import (
@@ -325,20 +325,24 @@ def _drop_work_tables(session: Session) -> None:
 # ---------------------------------------------------------------- the figures
 
 
-def _group_coverage_in_own_session(store: Store, ward_id: str | None, scope: Scope, period: Period) -> tuple[list[GroupCoverage], list[PriorityCoverage]]:
+def _group_coverage_in_own_session(
+    store: Store, ward_id: str | None, scope: Scope, period: Period
+) -> tuple[list[GroupCoverage], list[PriorityCoverage]]:
     with store.read() as session:
         return _group_coverage(session, ward_id, scope, period)
 
 
-def _group_coverage(session: Session, ward_id: str | None, scope: Scope, period: Period) -> tuple[list[GroupCoverage], list[PriorityCoverage]]:
+def _group_coverage(
+    session: Session, ward_id: str | None, scope: Scope, period: Period
+) -> tuple[list[GroupCoverage], list[PriorityCoverage]]:
     visited = (
         select(Visit.household_id).where(*_visit_conditions(ward_id, scope, period.start_at, period.end_at)).distinct().subquery()
     )
     is_visited = visited.c.household_id.is_not(None)
     priority = Household.elderly_alone | Household.disabled | Household.policy_family | Household.poor_household
     flag_columns = []
-    for name in PRIORITY_FLAGS:
-        column = getattr(Household, name)
+    for flag in PRIORITY_FLAGS:
+        column = getattr(Household, flag)
         flag_columns += [_count_if(column.is_(True)), _count_if(and_(column.is_(True), is_visited))]
     stmt: Select[Any] = (
         select(
@@ -378,7 +382,7 @@ def _group_coverage(session: Session, ward_id: str | None, scope: Scope, period:
         for i, value in enumerate(c[4:]):
             flag_totals[i] += _int(value)
     priority_rows = [
-        PriorityCoverage(name, flag_totals[2 * i], flag_totals[2 * i + 1]) for i, name in enumerate(PRIORITY_FLAGS)
+        PriorityCoverage(flag, flag_totals[2 * i], flag_totals[2 * i + 1]) for i, flag in enumerate(PRIORITY_FLAGS)
     ]
     return result, priority_rows
 
@@ -478,7 +482,9 @@ def _volunteers(session: Session) -> list[VolunteerVisits]:
         )
     }
     result = [
-        VolunteerVisits(mid, names.get(mid, (Placeholder.UNKNOWN_MEMBER, ""))[0], names.get(mid, ("", ""))[1], _int(n), _int(h), _int(filings.get(mid)))
+        VolunteerVisits(
+            mid, names.get(mid, (Placeholder.UNKNOWN_MEMBER, ""))[0], names.get(mid, ("", ""))[1], _int(n), _int(h), _int(filings.get(mid))
+        )
         for mid, n, h in visits
     ]
     result.sort(key=lambda r: (-r.visits, r.name))
@@ -641,7 +647,9 @@ class FollowUpContact:
     visited_on: dt.date | None
 
 
-def follow_up_contacts(store: Store, scope: Scope = WARD, *, ward_id: str | None = None, as_of: dt.date | None = None) -> list[FollowUpContact]:
+def follow_up_contacts(
+    store: Store, scope: Scope = WARD, *, ward_id: str | None = None, as_of: dt.date | None = None
+) -> list[FollowUpContact]:
     """Open follow-ups (overdue or due within 7 days) with names and phones, soonest first.
 
     Callers that write this list to a file must go through ``export_follow_up_contacts``.
@@ -708,7 +716,10 @@ def scope_choices(store: Store, ward_id: str | None = None) -> list[ScopeChoice]
             groups = groups.where(ResidentialGroup.ward_id == ward_id)
             teams = teams.where(Team.ward_id == ward_id)
             members = members.where(TeamMember.ward_id == ward_id)
-        choices += [ScopeChoice(Scope(SCOPE_GROUP, gid), name) for gid, name in session.execute(groups.order_by(ResidentialGroup.sort_order, ResidentialGroup.name))]
+        choices += [
+            ScopeChoice(Scope(SCOPE_GROUP, gid), name)
+            for gid, name in session.execute(groups.order_by(ResidentialGroup.sort_order, ResidentialGroup.name))
+        ]
         choices += [ScopeChoice(Scope(SCOPE_TEAM, tid), name) for tid, name in session.execute(teams.order_by(Team.name))]
         choices += [ScopeChoice(Scope(SCOPE_VOLUNTEER, mid), name) for mid, name in session.execute(members.order_by(TeamMember.full_name))]
     return choices

@@ -27,14 +27,30 @@ from outreach.store.profile import Profile
 from outreach.timeutil import iso_week_of, now_local
 from outreach.vocabulary import FilingStatus, GroupKind, Outcome, Role, Sex
 
-FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Trịnh", "Đào", "Mai"]
+FAMILY = [
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh",
+    "Trịnh", "Đào", "Mai",
+]
 FAMILY_WEIGHTS = [38, 11, 9, 7, 5, 3, 4, 4, 3, 3, 3, 2, 2, 2, 1, 1, 1, 1, 1, 1]
 MIDDLE_MALE = ["Văn", "Hữu", "Đức", "Minh", "Quang", "Xuân", "Công", "Thành", "Đình", "Tiến"]
 MIDDLE_FEMALE = ["Thị", "Ngọc", "Thu", "Thanh", "Minh", "Phương", "Hồng", "Kim", "Diệu", "Bích"]
-GIVEN_MALE = ["An", "Bình", "Cường", "Dũng", "Đức", "Giang", "Hải", "Hùng", "Khánh", "Long", "Minh", "Nam", "Phúc", "Quân", "Sơn", "Thành", "Thắng", "Trung", "Tuấn", "Việt", "Hưng", "Đạt", "Kiên", "Lâm", "Toàn"]
-GIVEN_FEMALE = ["Anh", "Châu", "Dung", "Giang", "Hà", "Hạnh", "Hiền", "Hoa", "Hương", "Lan", "Linh", "Mai", "Nga", "Ngọc", "Phương", "Quỳnh", "Tâm", "Thảo", "Thủy", "Trang", "Vân", "Yến", "Nhung", "Loan", "Oanh"]
-STREETS = ["Lê Lợi", "Trần Hưng Đạo", "Nguyễn Trãi", "Hai Bà Trưng", "Lý Thường Kiệt", "Phan Đình Phùng", "Điện Biên Phủ", "Quang Trung", "Hoàng Hoa Thám", "Đội Cấn", "Kim Mã", "Văn Cao", "Ngọc Hà", "Đốc Ngữ", "Liễu Giai", "Nguyễn Thái Học", "Trần Phú", "Lạc Long Quân", "Âu Cơ", "Đặng Tất"]
-TOPICS = ["VNeID mức 2", "Dịch vụ công trực tuyến", "Thanh toán trực tuyến", "Đăng ký cư trú", "Hộ tịch", "BHYT", "Trợ cấp xã hội", "An sinh xã hội", "Chuyển đổi số"]
+GIVEN_MALE = [
+    "An", "Bình", "Cường", "Dũng", "Đức", "Giang", "Hải", "Hùng", "Khánh", "Long", "Minh", "Nam", "Phúc", "Quân", "Sơn", "Thành",
+    "Thắng", "Trung", "Tuấn", "Việt", "Hưng", "Đạt", "Kiên", "Lâm", "Toàn",
+]
+GIVEN_FEMALE = [
+    "Anh", "Châu", "Dung", "Giang", "Hà", "Hạnh", "Hiền", "Hoa", "Hương", "Lan", "Linh", "Mai", "Nga", "Ngọc", "Phương", "Quỳnh",
+    "Tâm", "Thảo", "Thủy", "Trang", "Vân", "Yến", "Nhung", "Loan", "Oanh",
+]
+STREETS = [
+    "Lê Lợi", "Trần Hưng Đạo", "Nguyễn Trãi", "Hai Bà Trưng", "Lý Thường Kiệt", "Phan Đình Phùng", "Điện Biên Phủ", "Quang Trung",
+    "Hoàng Hoa Thám", "Đội Cấn", "Kim Mã", "Văn Cao", "Ngọc Hà", "Đốc Ngữ", "Liễu Giai", "Nguyễn Thái Học", "Trần Phú",
+    "Lạc Long Quân", "Âu Cơ", "Đặng Tất",
+]
+TOPICS = [
+    "VNeID mức 2", "Dịch vụ công trực tuyến", "Thanh toán trực tuyến", "Đăng ký cư trú", "Hộ tịch", "BHYT", "Trợ cấp xã hội",
+    "An sinh xã hội", "Chuyển đổi số",
+]
 OUTCOMES = list(Outcome)
 OUTCOME_WEIGHTS = [58, 18, 12, 3, 9]
 FILING_STATUSES = [FilingStatus.SUBMITTED, FilingStatus.COMPLETED, FilingStatus.GUIDED_ONLY, FilingStatus.PREPARED,
@@ -61,7 +77,10 @@ def _name(rng: random.Random, male: bool, family: str | None = None) -> str:
 
 
 def _phone(rng: random.Random) -> str:
-    return rng.choice(["090", "091", "094", "096", "097", "098", "086", "088", "035", "038", "070", "077", "083"]) + f"{rng.randrange(10**7):07d}"
+    return (
+        rng.choice(["090", "091", "094", "096", "097", "098", "086", "088", "035", "038", "070", "077", "083"])
+        + f"{rng.randrange(10**7):07d}"
+    )
 
 
 def _personal_id(rng: random.Random, born: dt.date, male: bool, used: set[str]) -> str:
@@ -129,15 +148,34 @@ def generate(
             found = tx.session.get(Ward, ward_id)
             ward_name = found.name if found is not None and found.name else ward_name
         else:
-            rec.insert_many(Ward, [{"id": ward_id, "ward_id": ward_id, "code": code, "name": ward_name, "province_code": province_code, "province_name": province_name}])
+            rec.insert_many(
+                Ward,
+                [
+                    {
+                        "id": ward_id,
+                        "ward_id": ward_id,
+                        "code": code,
+                        "name": ward_name,
+                        "province_code": province_code,
+                        "province_name": province_name,
+                    }
+                ],
+            )
         n_groups = min(40, max(3, households // 10))
         group_ids = rec.insert_many(
             ResidentialGroup,
-            [{"ward_id": ward_id, "name": f"Tổ dân phố số {i + 1}", "kind": GroupKind.TO_DAN_PHO, "sort_order": i + 1} for i in range(n_groups)],
+            [
+                {"ward_id": ward_id, "name": f"Tổ dân phố số {i + 1}", "kind": GroupKind.TO_DAN_PHO, "sort_order": i + 1}
+                for i in range(n_groups)
+            ],
         )
         new_teams = 3 if team_id else 4
         team_ids = ([team_id] if team_id else []) + rec.insert_many(
-            Team, [{"ward_id": ward_id, "name": f"Đội cơ động số {i + 1 + (4 - new_teams)}", "contact_phone": _phone(rng)} for i in range(new_teams)]
+            Team,
+            [
+                {"ward_id": ward_id, "name": f"Đội cơ động số {i + 1 + (4 - new_teams)}", "contact_phone": _phone(rng)}
+                for i in range(new_teams)
+            ],
         )
         members: dict[str, list[str]] = {}
         member_rows: list[dict[str, Any]] = []
@@ -222,15 +260,25 @@ def generate(
                 review = rng.choices(["pending", "approved", "flagged", "corrected"], [70, 20, 7, 3])[0]
             vid = uuid7()
             visit_rows.append(
-                {"id": vid, "ward_id": ward_id, "household_id": household["id"], "team_id": team_id,
-                 "volunteer_id": volunteer, "members_present": [volunteer] + ([rng.choice(members[team_id][1:])] if rng.random() < 0.5 else []),
-                 "started_at": started, "outcome": outcome, "topics": rng.sample(TOPICS, rng.randrange(1, 3)),
-                 "notes": "", "follow_up_date": follow_up,
-                 "follow_up_done": bool(follow_up and follow_up < today - dt.timedelta(days=7) and rng.random() < 0.9),
-                 "satisfaction": rng.choices([None, 3, 4, 5], [30, 5, 25, 40])[0],
-                 "review_status": review, "review_note": "Bổ sung mã hồ sơ" if review == "flagged" else "",
-                 "reviewed_by": members[team_id][0] if review != "pending" else None,
-                 "reviewed_at": started + dt.timedelta(days=3) if review != "pending" else None}
+                {
+                    "id": vid,
+                    "ward_id": ward_id,
+                    "household_id": household["id"],
+                    "team_id": team_id,
+                    "volunteer_id": volunteer,
+                    "members_present": [volunteer] + ([rng.choice(members[team_id][1:])] if rng.random() < 0.5 else []),
+                    "started_at": started,
+                    "outcome": outcome,
+                    "topics": rng.sample(TOPICS, rng.randrange(1, 3)),
+                    "notes": "",
+                    "follow_up_date": follow_up,
+                    "follow_up_done": bool(follow_up and follow_up < today - dt.timedelta(days=7) and rng.random() < 0.9),
+                    "satisfaction": rng.choices([None, 3, 4, 5], [30, 5, 25, 40])[0],
+                    "review_status": review,
+                    "review_note": "Bổ sung mã hồ sơ" if review == "flagged" else "",
+                    "reviewed_by": members[team_id][0] if review != "pending" else None,
+                    "reviewed_at": started + dt.timedelta(days=3) if review != "pending" else None,
+                }
             )
             if day < recent_cutoff and week != current_week and review == "approved":
                 locked_weeks.add((team_id, week))
@@ -239,12 +287,19 @@ def generate(
                     status = rng.choices(FILING_STATUSES, FILING_STATUS_WEIGHTS)[0]
                     has_code = status in ("submitted", "completed", "returned", "rejected")
                     filing_rows.append(
-                        {"ward_id": ward_id, "visit_id": vid, "resident_id": rng.choice(residents_by_household[household["id"]]),
-                         "procedure_code": rng.choice(procedures),
-                         "dossier": {"portal": rng.choices(["dvcqg", "vneid", "bhxh"], [70, 20, 10])[0],
-                                     "dossier_code": f"H01.{rng.randrange(10, 99)}-{day:%y%m%d}-{rng.randrange(10000):04d}" if has_code else ""},
-                         "status": status, "fee_paid_online": has_code and rng.random() < 0.45,
-                         "submitted_at": started if has_code else None}
+                        {
+                            "ward_id": ward_id,
+                            "visit_id": vid,
+                            "resident_id": rng.choice(residents_by_household[household["id"]]),
+                            "procedure_code": rng.choice(procedures),
+                            "dossier": {
+                                "portal": rng.choices(["dvcqg", "vneid", "bhxh"], [70, 20, 10])[0],
+                                "dossier_code": f"H01.{rng.randrange(10, 99)}-{day:%y%m%d}-{rng.randrange(10000):04d}" if has_code else "",
+                            },
+                            "status": status,
+                            "fee_paid_online": has_code and rng.random() < 0.45,
+                            "submitted_at": started if has_code else None,
+                        }
                     )
         # flagged weeks stay unlocked: the volunteer still owes a correction
         flagged_weeks = {(v["team_id"], iso_week_of(v["started_at"].date())) for v in visit_rows if v["review_status"] == "flagged"}

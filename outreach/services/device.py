@@ -20,10 +20,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from outreach.model import Filing, Household, NeedsAttention, OutboxEntry, Resident, SyncState, Visit
+from outreach.model.clock import HLC_ZERO, Timestamp, is_valid_stamp
 from outreach.model.entities import ENTITY_BY_NAME
 from outreach.store.database import Store
 from outreach.store.device_token import forget_profile_secrets
-from outreach.model.clock import HLC_ZERO, Timestamp, is_valid_stamp
 from outreach.timeutil import now_local
 
 

@@ -27,9 +27,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from outreach.model.address import address_text
 from outreach.errors import FieldProblem, OutreachError, ValidationError
 from outreach.model import Household, ResidentialGroup
+from outreach.model.address import address_text
 from outreach.services.context import Actor
 from outreach.services.households import ADDRESS_PARTS, HouseholdInput, _validate_household
 from outreach.services.spreadsheet_read import RawTable, first_number, read_spreadsheet
@@ -58,7 +58,12 @@ IMPORT_FIELDS: tuple[ImportField, ...] = (
     ImportField("hamlet", "Xóm/Ấp/Khu", "Hamlet", ("xom", "ap", "khu", "khu pho", "xom ap")),
     ImportField("extra", "Địa chỉ", "Address (free text)", ("dia chi", "dia chi khac", "ghi chu dia chi", "noi o")),
     ImportField("phone", "Điện thoại", "Phone", ("dien thoai", "sdt", "so dien thoai", "dt", "so dt")),
-    ImportField("elderly_alone", "Người cao tuổi sống một mình", "Elderly living alone", ("nguoi cao tuoi song mot minh", "cao tuoi song mot minh", "nct song mot minh", "cao tuoi neo don")),
+    ImportField(
+        "elderly_alone",
+        "Người cao tuổi sống một mình",
+        "Elderly living alone",
+        ("nguoi cao tuoi song mot minh", "cao tuoi song mot minh", "nct song mot minh", "cao tuoi neo don"),
+    ),
     ImportField("disabled", "Người khuyết tật", "Disabled", ("khuyet tat", "nguoi khuyet tat", "nkt")),
     ImportField("policy_family", "Gia đình chính sách", "Policy family", ("gia dinh chinh sach", "chinh sach", "gdcs")),
     ImportField("poor_household", "Hộ nghèo", "Poor household", ("ho ngheo", "ngheo", "ho ngheo can ngheo")),
@@ -114,7 +119,9 @@ def parse_mapping_spec(spec: str, headers: list[str]) -> dict[int, str]:
                 continue
             header, sep, key = part.partition("=")
             if not sep:
-                raise ImportRefused(f"Ánh xạ cột “{part}” phải có dạng Tên cột=trường.", f"Column mapping “{part}” must look like Header=field.")
+                raise ImportRefused(
+                    f"Ánh xạ cột “{part}” phải có dạng Tên cột=trường.", f"Column mapping “{part}” must look like Header=field."
+                )
             pairs[header.strip()] = key.strip()
     folded = {fold_key(h): i for i, h in enumerate(headers)}
     mapping: dict[int, str] = {}
@@ -340,7 +347,7 @@ def preview_import(
         existing = _existing_keys(session, actor.ward_id)
     seen: dict[str, int] = {}
     total = len(table.rows)
-    for i, (number, raw) in enumerate(zip(table.row_numbers, table.rows)):
+    for i, (number, raw) in enumerate(zip(table.row_numbers, table.rows, strict=True)):
         values = {key: raw[col] for col, key in mapping.items() if col < len(raw)}
         household, problems = _check_row(values, groups, default_group_id)
         duplicate_of: list[str] = []
@@ -377,8 +384,10 @@ def commit_import(store: Store, actor: Actor, preview: ImportPreview, *, include
     """
     if not preview.can_commit:
         raise ImportRefused(
-            f"Không nhập: {preview.errors} dòng có lỗi (xem báo cáo dòng bị từ chối). Sửa tệp rồi nhập lại; chưa có hộ nào được thêm.",
-            f"Nothing imported: {preview.errors} rows have errors (see the rejected-rows report). Fix the file and import again; no household was added.",
+            f"Không nhập: {preview.errors} dòng có lỗi (xem báo cáo dòng bị từ chối). "
+            "Sửa tệp rồi nhập lại; chưa có hộ nào được thêm.",
+            f"Nothing imported: {preview.errors} rows have errors (see the rejected-rows report). "
+            "Fix the file and import again; no household was added.",
         )
     with store.write() as tx:
         existing = _existing_keys(tx.session, actor.ward_id)

@@ -8,23 +8,22 @@ transaction starts, so bad input never half-writes anything.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from outreach.model.address import address_text
 from outreach import validation
-from outreach.errors import FieldProblem, NeedsConfirmation, NotFound, Problems, ValidationError
-from outreach.errors import FieldWarning
+from outreach.errors import FieldProblem, FieldWarning, NeedsConfirmation, NotFound, Problems, ValidationError
 from outreach.model import Household, Resident, ResidentialGroup, Visit
+from outreach.model.address import address_text
 from outreach.services.context import Actor
 from outreach.store import search_index
 from outreach.store.database import Store
-from outreach.vietnamese_fold import fold_key
 from outreach.timeutil import today_local
+from outreach.vietnamese_fold import fold_key
 from outreach.vocabulary import Sex
 
 ADDRESS_PARTS = ("house_number", "alley", "lane", "street", "hamlet", "extra")

@@ -14,8 +14,8 @@ from sqlalchemy import insert, select
 
 from outreach.catalogue import load_catalogue
 from outreach.model import Procedure, synced_fields
-from outreach.store.database import Store
 from outreach.model.clock import HLC_ZERO
+from outreach.store.database import Store
 from outreach.vietnamese_fold import fold
 
 

@@ -48,7 +48,12 @@ def flag_visit(store: Store, actor: Actor, visit_id: str, note: str) -> None:
     with store.write() as tx:
         tx.recorder.update(
             _visit(tx, visit_id),
-            {"review_status": ReviewStatus.FLAGGED, "review_note": note.strip(), "reviewed_by": actor.member_id, "reviewed_at": now_local()},
+            {
+                "review_status": ReviewStatus.FLAGGED,
+                "review_note": note.strip(),
+                "reviewed_by": actor.member_id,
+                "reviewed_at": now_local(),
+            },
         )
 
 

@@ -13,10 +13,10 @@ from typing import Any
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
-from outreach.model.address import address_text
 from outreach import validation
 from outreach.errors import NotFound, PermissionDenied, Problems, WeekLocked
 from outreach.model import Filing, Household, Procedure, Resident, ResidentialGroup, TeamMember, Visit, WeekLock
+from outreach.model.address import address_text
 from outreach.model.ids import stable_id
 from outreach.services.context import Actor
 from outreach.store.database import Store
@@ -117,7 +117,9 @@ def _validate(data: VisitInput, session: Session, now: dt.datetime) -> _Checked:
     if data.outcome not in OUTCOMES:
         problems.add("outcome", "invalid", "Kết quả thăm hộ không hợp lệ.", "Unknown visit outcome.")
     if data.follow_up_date is not None and data.started_at and data.follow_up_date < data.started_at.date():
-        problems.add("follow_up_date", "before_visit", "Ngày hẹn quay lại phải sau ngày thăm.", "The follow-up date must be after the visit.")
+        problems.add(
+            "follow_up_date", "before_visit", "Ngày hẹn quay lại phải sau ngày thăm.", "The follow-up date must be after the visit."
+        )
     if data.satisfaction is not None and not 1 <= data.satisfaction <= 5:
         problems.add("satisfaction", "invalid", "Mức hài lòng từ 1 đến 5.", "Satisfaction is from 1 to 5.")
     validation.check_length(data.notes, "notes", 4000, "Ghi chú", "Notes", problems)
@@ -131,7 +133,9 @@ def _validate(data: VisitInput, session: Session, now: dt.datetime) -> _Checked:
     for index, filing in enumerate(data.filings):
         where = f"filings[{index}]"
         if filing.procedure_code not in known:
-            problems.add(f"{where}.procedure_code", "unknown_procedure", "Thủ tục không có trong danh mục.", "The procedure is not in the catalogue.")
+            problems.add(
+                f"{where}.procedure_code", "unknown_procedure", "Thủ tục không có trong danh mục.", "The procedure is not in the catalogue."
+            )
         if filing.status not in FILING_STATUSES:
             problems.add(f"{where}.status", "invalid", "Trạng thái hồ sơ không hợp lệ.", "Unknown filing status.")
         if filing.portal not in PORTALS:
@@ -142,7 +146,9 @@ def _validate(data: VisitInput, session: Session, now: dt.datetime) -> _Checked:
         if filing.resident_id is not None:
             resident = session.get(Resident, filing.resident_id)
             if resident is None or resident.household_id != data.household_id:
-                problems.add(f"{where}.resident_id", "invalid", "Người được hỗ trợ không thuộc hộ này.", "That person is not in this household.")
+                problems.add(
+                    f"{where}.resident_id", "invalid", "Người được hỗ trợ không thuộc hộ này.", "That person is not in this household."
+                )
     problems.raise_if_any()
     assert household is not None
     clean = replace(data, notes=data.notes.strip(), topics=[t.strip() for t in data.topics if t.strip()])
@@ -211,7 +217,7 @@ def record_visit(store: Store, actor: Actor, data: VisitInput) -> VisitView:
         filings = [
             FilingView(fid, f.procedure_code, checked.procedure_names.get(f.procedure_code, f.procedure_code), f.resident_id,
                        f.portal, f.dossier_code.strip(), f.status, f.fee_paid_online, f.submitted_at)
-            for fid, f in zip(filing_ids, clean.filings)
+            for fid, f in zip(filing_ids, clean.filings, strict=True)
         ]
         return VisitView(
             id=visit_id, household_id=household.id, household_head=household.head_name,
@@ -236,7 +242,9 @@ def update_visit(store: Store, actor: Actor, visit_id: str, data: VisitInput) ->
         if visit is None or visit.deleted:
             raise NotFound("Không tìm thấy lần thăm hộ.", "Visit not found.")
         if not actor.is_leader and visit.volunteer_id not in (None, actor.member_id):
-            raise PermissionDenied("Chỉ người ghi lần thăm hoặc đội trưởng được sửa.", "Only the visit's volunteer or a leader may edit it.")
+            raise PermissionDenied(
+                "Chỉ người ghi lần thăm hoặc đội trưởng được sửa.", "Only the visit's volunteer or a leader may edit it."
+            )
         clean = _validate(data, tx.session, now_local()).data
         assert visit.started_at is not None
         _refuse_if_locked(tx.session, visit.team_id, visit.started_at.date())

@@ -31,12 +31,12 @@ from sqlalchemy.pool import QueuePool
 from outreach import secrets
 from outreach.errors import KeyringUnavailable, StoreError
 from outreach.model import DeviceClock, Household, Resident, Synced
+from outreach.model.clock import HybridLogicalClock
 from outreach.model.codec import dumps_default
 from outreach.store import search_index
 from outreach.store.migrate import migrate
-from outreach.store.profile import Profile
-from outreach.model.clock import HybridLogicalClock
 from outreach.store.outbox import ChangeRecorder
+from outreach.store.profile import Profile
 
 log = logging.getLogger(__name__)
 
@@ -138,7 +138,7 @@ class WriteContext:
         if entity is Household:
             self.touched_households.add(row.id)
         elif entity is Resident:
-            self.touched_households.add(row.household_id)  # type: ignore[attr-defined,arg-type]
+            self.touched_households.add(row.household_id)  # type: ignore[attr-defined]
             if old.get("household_id"):
                 self.touched_households.add(old["household_id"])
 

@@ -12,8 +12,8 @@ import os
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
-from outreach.model.ids import uuid7
 from outreach.model.clock import new_node_id
+from outreach.model.ids import uuid7
 from outreach.vocabulary import Role
 
 PROFILE_FILE = "profile.json"

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from outreach.model.address import address_text
 from outreach.model import Household, Resident
+from outreach.model.address import address_text
 from outreach.vietnamese_fold import fold, fold_tokens
 
 FTS_TABLE = "household_search"
@@ -132,7 +132,9 @@ def _bulk_rows(session: Session, ids: list[str]) -> list[tuple[str, str, str, st
         if hid in wanted:
             residents.setdefault(hid, []).append((name, phone, pid))
     rows = []
-    for hid, head, address, phone in cursor.execute("SELECT id, head_name, address, phone FROM households WHERE deleted = 0 ORDER BY id").fetchall():
+    for hid, head, address, phone in cursor.execute(
+        "SELECT id, head_name, address, phone FROM households WHERE deleted = 0 ORDER BY id"
+    ).fetchall():
         if hid not in wanted:
             continue
         members = residents.get(hid, [])

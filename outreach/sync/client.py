@@ -7,23 +7,22 @@ assigned (device id, ward, team, role, member).
 
 from __future__ import annotations
 
-import ipaddress
-from urllib.parse import urlsplit
-
 import datetime as dt
+import ipaddress
 import platform
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from sqlalchemy import select
 
 from outreach.model import SyncState, TeamMember
-from outreach.store.device_token import load_device_token, save_device_token
-from outreach.store.database import Store
 from outreach.model.clock import is_valid_stamp
+from outreach.store.database import Store
+from outreach.store.device_token import load_device_token, save_device_token
 from outreach.sync.engine import SyncEngine, SyncReport
-from outreach.wire.enrolment_link import enrolment_link
 from outreach.sync.errors import INSECURE_HTTP, OTHER_WARD, UNENCRYPTED_PROFILE, EnrolmentFailed, NotEnrolled, ProtocolFailure
 from outreach.sync.transport import HttpTransport, Transport
+from outreach.wire.enrolment_link import enrolment_link
 
 
 @dataclass(frozen=True)

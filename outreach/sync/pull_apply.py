@@ -235,7 +235,7 @@ def prepare_new_rows(dialect: Any, table: PulledTable, member_id: str | None, di
         touched.update(ids)
     elif entity is Resident:
         touched.update(map(itemgetter(at["household_id"]), rows))
-        touched.discard(None)  # type: ignore[arg-type]
+        touched.discard(None)
     elif entity is Visit and member_id:
         status, volunteer = at["review_status"], at["volunteer_id"]
         flagged = sum(1 for r in rows if r[status] == "flagged" and r[volunteer] == member_id)
@@ -478,7 +478,7 @@ def merge_page(tx: WriteContext, page: PreparedPage, member_id: str | None = Non
         if batch is not None and _insert_new_rows(conn, batch, state):
             continue
         _merge_table(conn, tx, table, state)
-    tx.touched_households.discard(None)  # type: ignore[arg-type]
+    tx.touched_households.discard(None)
     return PageResult(state.changed, state.flagged), state.valid_stamps
 
 

@@ -13,7 +13,7 @@ import logging
 import sys
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
@@ -26,6 +26,10 @@ from outreach.ui.core.context import UiContext
 from outreach.ui.core.i18n import Translations
 from outreach.ui.core.settings import APPLICATION, ORGANISATION, UiSettings
 from outreach.ui.core.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from outreach.store.database import Store
+    from outreach.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 #: The window and taskbar icon (``scripts/make_icon.py`` draws it; the bundle uses the .ico).
@@ -68,8 +72,8 @@ def open_store_while_importing_ui(data_dir: Path, demo: bool) -> Any:
 
     worker = threading.Thread(target=open_it, name="outreach-open-store")
     worker.start()
-    import outreach.ui.screens.households_view  # noqa: F401 — the first screen
     import outreach.ui.main_window  # noqa: F401
+    import outreach.ui.screens.households_view  # noqa: F401 — the first screen
 
     worker.join()
     if "error" in result:
@@ -77,7 +81,7 @@ def open_store_while_importing_ui(data_dir: Path, demo: bool) -> Any:
     return result["store"]
 
 
-def build_window(store: Any, translations: Translations) -> tuple[object, TaskRunner]:
+def build_window(store: Store, translations: Translations) -> tuple[MainWindow, TaskRunner]:
     """The main window over an open store (used by ``run``, tests, screenshots, benchmarks)."""
     from outreach.services.context import Actor
     from outreach.ui.main_window import MainWindow
@@ -112,9 +116,9 @@ def run(args: argparse.Namespace) -> int:
         return 1
     try:
         window, runner = build_window(store, translations)
-        window.show()  # type: ignore[attr-defined]
-        window.offer_draft()  # type: ignore[attr-defined]
-        window.start_background_sync()  # type: ignore[attr-defined]
+        window.show()
+        window.offer_draft()
+        window.start_background_sync()
         code = app.exec()
         runner.shutdown(wait=True)
         return int(code)

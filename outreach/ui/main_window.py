@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 from outreach.services.changes import NOTHING, Changes
 from outreach.services.visit_draft import VisitDraft, load_visit_draft
 from outreach.services.visits import VisitView, get_visit
-from outreach.ui.core import settings as ui_settings
 from outreach.ui import sync_hook
-from outreach.ui.dialogs.ask import Choice, ask
+from outreach.ui.core import settings as ui_settings
 from outreach.ui.core.context import UiContext
 from outreach.ui.core.labels import ROLE_LABELS, label
+from outreach.ui.dialogs.ask import Choice, ask
 from outreach.ui.sync_driver import FIRST_SYNC_DELAY_MS, SyncDriver
 from outreach.ui.sync_hook import SyncStatus
 from outreach.ui.widgets.sync_status import SyncStatusLabel
@@ -266,7 +266,7 @@ class MainWindow(QMainWindow):
         self._track(dialog)
         dialog.open()
 
-    def start_scan(self) -> "ScanDialog":
+    def start_scan(self) -> ScanDialog:
         """The global scan shortcut: a field with focus for the USB scanner."""
         from outreach.ui.dialogs.scan_dialog import ScanDialog
 
@@ -277,7 +277,7 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def _card_scanned(self, record: "CccdRecord") -> None:
+    def _card_scanned(self, record: CccdRecord) -> None:
         from outreach.ui.screens.households_view import HouseholdsView
 
         view = self.page(PAGE_HOUSEHOLDS)

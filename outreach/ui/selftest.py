@@ -54,11 +54,11 @@ def check_main_window(store: Any) -> list[str]:
     translations.apply("vi")
     window, runner = build_window(store, translations)
     try:
-        window.show()  # type: ignore[attr-defined]
+        window.show()
         for _ in range(5):
             app.processEvents()
-        image = window.grab().toImage()  # type: ignore[attr-defined]
-        title = window.windowTitle()  # type: ignore[attr-defined]
+        image = window.grab().toImage()
+        title = window.windowTitle()
         colours = _distinct_colours(image)
         if image.isNull() or colours < 3:
             raise SelfTestFailed(f"the window rendered blank ({image.width()}×{image.height()}, {colours} colours)")
@@ -73,9 +73,9 @@ def check_main_window(store: Any) -> list[str]:
         return [f"platform {app.platformName()}, {image.width()}×{image.height()} px, {colours} colours, "
                 f"icon set, title “{title}”", f"{screens} screens built"]
     finally:
-        window.close()  # type: ignore[attr-defined]
+        window.close()
         runner.shutdown(wait=True)
-        window.deleteLater()  # type: ignore[attr-defined]
+        window.deleteLater()
         runner.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         gc.collect()

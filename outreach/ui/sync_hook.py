@@ -64,8 +64,8 @@ def is_enrolled_leader(actor: Any, store: Any) -> bool:
 
 def current_status(store: Any) -> SyncStatus:
     """Background work: the status from the local bookkeeping alone (no network)."""
-    from outreach.sync.client import sync_state
     from outreach.services.device import unsent_counts
+    from outreach.sync.client import sync_state
 
     if not is_enrolled(store):
         return SyncStatus()

@@ -52,7 +52,7 @@ RETRYABLE = "retryable"
 
 def canonical_json(value: Any) -> str:
     """``json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))``."""
-    return dumps_canonical(value)  # type: ignore[no-any-return]
+    return dumps_canonical(value)
 
 
 def row_hash(entity: str, row_id: str, clocks: Mapping[str, Any]) -> int:

@@ -8,12 +8,12 @@ import itertools
 import pytest
 
 from outreach.errors import NotFound, PermissionDenied
+from outreach.labels import scope_text
 from outreach.services import audit
 from outreach.services.context import Actor
 from outreach.services.coverage import compute_coverage, export_follow_up_contacts, follow_up_contacts, trend_weeks
 from outreach.services.periods import PeriodError, Scope, parse_period, parse_scope
 from outreach.store.database import Store
-from outreach.labels import scope_text
 from outreach.vocabulary import Placeholder
 
 from .conftest import AS_OF, SmallWard

@@ -137,7 +137,7 @@ def test_exports_write_their_audit_entry_on_the_serial_writer(qtbot, runner, sto
     for name in ("record_aggregate_export", "export_follow_up_contacts"):
         real = getattr(module, name)
 
-        def spy(*args, _real=real, **kwargs):  # type: ignore[no-untyped-def]
+        def spy(*args, _real=real, **kwargs):
             threads.append(threading.current_thread().name)
             return _real(*args, **kwargs)
 

@@ -47,7 +47,7 @@ def test_a_code_lives_a_week_at_most(ward_setup: WardSetup) -> None:
     assert cli.returncode == 1 and "7 days" in cli.stderr
 
 
-def test_a_team_holds_a_bounded_number_of_unused_codes(ward_setup: WardSetup, template_root, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_team_holds_a_bounded_number_of_unused_codes(ward_setup: WardSetup, template_root, tmp_path) -> None:
     leader = fast_store(template_root, tmp_path / "leader")
     transport = enrol_fast(ward_setup, leader, "leader")
     with ward_setup.server.db.read() as conn:

@@ -29,6 +29,9 @@ def main(data_dir: str) -> None:
     window, runner = build_window(store, translations)
     window.show()
     form = window.show_page(PAGE_NEW_VISIT)
+    from outreach.ui.screens.visit_form import VisitForm
+
+    assert isinstance(form, VisitForm)
     from tests.helpers.ui import type_text
 
     def typed() -> None:

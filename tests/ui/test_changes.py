@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 class Reloads:
     """How many times each screen reloaded since ``reset``."""
 
-    def __init__(self, window) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, window) -> None:
         self.counts = {PAGE_HOUSEHOLDS: 0, PAGE_WEEKLY_LOG: 0, PAGE_FOLLOW_UPS: 0}
         window.page(PAGE_HOUSEHOLDS).results_shown.connect(lambda _n: self._bump(PAGE_HOUSEHOLDS))
         window.page(PAGE_WEEKLY_LOG).loaded.connect(lambda: self._bump(PAGE_WEEKLY_LOG))
@@ -48,7 +48,7 @@ def _actor(store: Store) -> Actor:
     return Actor(p.member_id, p.member_name, p.role, p.ward_id, p.team_id)
 
 
-def _window_with_pages(qtbot, make_window):  # type: ignore[no-untyped-def]
+def _window_with_pages(qtbot, make_window):
     window = make_window(role="leader")
     reloads = Reloads(window)
     wait_idle(qtbot, window.ctx.runner)
@@ -125,11 +125,10 @@ def test_a_write_that_changes_nothing_shown_reloads_nothing(qtbot, make_window) 
 
 
 def test_a_sync_that_pulled_a_household_reloads_the_households_screen(qtbot, make_window, store: Store,
-                                                                     live_ward: "WardSetup", tmp_path: Path) -> None:
+                                                                     live_ward: WardSetup, tmp_path: Path) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
-    from tests.helpers.sync import enrol_fast, fast_store
-
     from outreach.sync.client import run_sync
+    from tests.helpers.sync import enrol_fast, fast_store
 
     window = make_window(role="leader")
     enrol_as(store, live_ward, "leader")

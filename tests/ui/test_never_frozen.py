@@ -17,6 +17,8 @@ from PySide6.QtCore import QTimer
 from outreach.services.visits import weekly_log
 from outreach.timeutil import iso_week_of, today_local
 from outreach.ui.main_window import PAGE_HOUSEHOLDS, PAGE_WEEKLY_LOG
+from outreach.ui.screens.households_view import HouseholdsView
+from outreach.ui.screens.weekly_log_view import WeeklyLogView
 from tests.helpers.large_ward import LARGE_WARD_HOUSEHOLDS, build_large_ward
 from tests.helpers.ui import type_text
 
@@ -75,6 +77,7 @@ def test_gui_keeps_ticking_during_large_ward_search_and_weekly_log(qtbot, large_
         qtbot.addWidget(window)
         window.show()
         households = window.show_page(PAGE_HOUSEHOLDS)
+        assert isinstance(households, HouseholdsView)
         qtbot.waitUntil(lambda: households.model.rowCount() >= LARGE_WARD_HOUSEHOLDS, timeout=20_000)
 
         for query in ("nguyen", "ngo 12", "tran thi h", "0912"):
@@ -85,9 +88,11 @@ def test_gui_keeps_ticking_during_large_ward_search_and_weekly_log(qtbot, large_
             qtbot.waitSignal(households.model.page_loaded, timeout=20_000).wait()
 
         weekly = window.show_page(PAGE_WEEKLY_LOG)
+        assert isinstance(weekly, WeeklyLogView)
         qtbot.waitUntil(lambda: weekly.log is not None, timeout=20_000)
         with qtbot.waitSignal(weekly.loaded, timeout=20_000):
             weekly.set_week(busiest)
+        assert weekly.log is not None
         visits = len(weekly.log.visits)
         recorder.timer.stop()
         runner.shutdown(wait=True)

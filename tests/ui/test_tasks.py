@@ -8,7 +8,6 @@ import pytest
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QPushButton
 
-
 from outreach.services.changes import NOTHING, Changed, Changes
 from outreach.ui.core.tasks import ProgressSpec, TaskHandle
 from outreach.ui.core.tasks import TaskRunner as _TaskRunner

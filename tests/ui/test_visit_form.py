@@ -9,9 +9,9 @@ from PySide6.QtTest import QTest
 
 from outreach.services.drafts import load_draft
 from outreach.services.households import HouseholdInput, register_household
+from outreach.services.visit_draft import DRAFT_ID
 from outreach.services.visits import visits_of_household
 from outreach.ui.main_window import PAGE_NEW_VISIT
-from outreach.services.visit_draft import DRAFT_ID
 from tests.helpers.ui import type_text, wait_idle
 
 TAB = Qt.Key.Key_Tab

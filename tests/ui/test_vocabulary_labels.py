@@ -42,7 +42,7 @@ LANGUAGES = ("vi", "en")
 
 
 @pytest.fixture(params=LANGUAGES)
-def ui_language(request, qapp):  # type: ignore[no-untyped-def]
+def ui_language(request, qapp):
     from outreach.ui.core.i18n import Translations
 
     Translations().apply(request.param)
@@ -50,7 +50,7 @@ def ui_language(request, qapp):  # type: ignore[no-untyped-def]
     Translations().apply("vi")
 
 
-def _every_code_report(store: Store):  # type: ignore[no-untyped-def]
+def _every_code_report(store: Store):
     """A real report, with every outcome, level, flag and placeholder name in its tables."""
     report = compute_coverage(store, parse_period("2026-W47"))
     return dataclasses.replace(
@@ -130,6 +130,7 @@ def test_follow_up_list_writes_what_the_screens_show(ui_language: str, tmp_path:
             for i, o in enumerate(Outcome)]
     path = write_follow_up_list(rows, tmp_path / "f.xlsx", ui_language)
     sheet = openpyxl.load_workbook(path).active
+    assert sheet is not None
     body = [[c.value for c in row] for row in sheet.iter_rows(min_row=2) if row[2].value == "Chủ hộ"]
     assert [r[7] for r in body] == [ui_labels.label(ui_labels.OUTCOME_LABELS, o) for o in Outcome]
     assert [r[1] for r in body] == [ui_labels.label(ui_labels.FOLLOW_UP_LABELS, FollowUpKind.OVERDUE if i % 2 == 0 else FollowUpKind.DUE)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings
 
 ORGANISATION = "Outreach"
 APPLICATION = "Outreach"
@@ -28,7 +28,9 @@ class Setting:
 WINDOW_GEOMETRY = Setting("window/geometry", QByteArray(), QByteArray, str(QT_TRANSLATE_NOOP("Settings", "Window size and position")))
 WINDOW_STATE = Setting("window/state", QByteArray(), QByteArray, str(QT_TRANSLATE_NOOP("Settings", "Window layout")))
 LAST_PAGE = Setting("window/last_page", 0, int, str(QT_TRANSLATE_NOOP("Settings", "Last screen shown")))
-HOUSEHOLD_SPLITTER = Setting("households/splitter", QByteArray(), QByteArray, str(QT_TRANSLATE_NOOP("Settings", "Households list and detail sizes")))
+HOUSEHOLD_SPLITTER = Setting(
+    "households/splitter", QByteArray(), QByteArray, str(QT_TRANSLATE_NOOP("Settings", "Households list and detail sizes"))
+)
 
 REGISTRY: tuple[Setting, ...] = (WINDOW_GEOMETRY, WINDOW_STATE, LAST_PAGE, HOUSEHOLD_SPLITTER)
 

@@ -306,7 +306,7 @@ class TaskRunner(QObject):
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         if not spec.cancellable:
-            dialog.setCancelButton(None)  # type: ignore[arg-type]
+            dialog.setCancelButton(None)
         dialog.canceled.connect(pending.handle.cancel)
         pending.dialog = dialog
         if pending.last_progress is not None:

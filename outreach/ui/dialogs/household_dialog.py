@@ -35,9 +35,9 @@ from outreach.services.households import (
     register_household,
     update_household,
 )
-from outreach.ui.dialogs.ask import Choice, ask
 from outreach.ui.core.context import UiContext
 from outreach.ui.core.errors import show_error
+from outreach.ui.dialogs.ask import Choice, ask
 from outreach.ui.widgets.field_errors import FieldErrors, error_label
 
 ADDRESS_FIELDS = ("house_number", "alley", "lane", "street", "hamlet", "extra")

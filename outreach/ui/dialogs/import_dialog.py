@@ -75,7 +75,7 @@ class ImportDialog(QDialog):
         self.table: RawTable | None = None
         self.path: Path | None = None
         self.preview: ImportPreview | None = None
-        self.result: ImportResult | None = None
+        self.import_result: ImportResult | None = None
 
         self.file_edit = QLineEdit()
         self.file_edit.setReadOnly(True)
@@ -231,7 +231,7 @@ class ImportDialog(QDialog):
                             on_done=self._done, on_error=self._on_error)
 
     def _done(self, result: ImportResult) -> None:
-        self.result = result
+        self.import_result = result
         self.summary.setText(self.tr("Imported %1 households; %2 duplicates skipped.")
                              .replace("%1", str(result.imported)).replace("%2", str(result.skipped_duplicates)))
         self.imported.emit(result.imported)
@@ -247,9 +247,13 @@ class ImportDialog(QDialog):
         if self.preview is None:
             return
         report = partial(write_rejected_report, include_duplicates=self.include_duplicates.isChecked())
-        self._runner.query(report, self.preview, path,
-                           on_done=lambda n: self.summary.setText(self.tr("%1 rows saved to %2").replace("%1", str(n)).replace("%2", str(path))),
-                           on_error=self._on_error)
+        self._runner.query(
+            report,
+            self.preview,
+            path,
+            on_done=lambda n: self.summary.setText(self.tr("%1 rows saved to %2").replace("%1", str(n)).replace("%2", str(path))),
+            on_error=self._on_error,
+        )
 
     def _set_busy(self, text: str) -> None:
         self.summary.setText(text)

@@ -22,17 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach.errors import FieldProblem, NeedsConfirmation, ValidationError
 from outreach.cccd import CccdRecord
+from outreach.errors import FieldProblem, NeedsConfirmation, ValidationError
 from outreach.services.changes import Changes
 from outreach.services.households import RELATIONS, ResidentInput, ResidentView, add_resident, update_resident
+from outreach.ui.core.context import UiContext
+from outreach.ui.core.errors import show_error
+from outreach.ui.core.labels import SEX_LABELS, label
 from outreach.ui.dialogs.ask import Choice, ask
 from outreach.ui.widgets.cccd_scan import CccdScanField
-from outreach.ui.core.context import UiContext
 from outreach.ui.widgets.date_field import DateField
-from outreach.ui.core.errors import show_error
 from outreach.ui.widgets.field_errors import FieldErrors, error_label
-from outreach.ui.core.labels import SEX_LABELS, label
 
 
 class ResidentDialog(QDialog):

@@ -28,13 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from outreach.services.changes import SYNCED_DATA, Changes
-from outreach.services.device import RefusedChange, describe_records, refused_changes
-from outreach.services.device import discard_attention
-from outreach.ui.dialogs.ask import Choice, ask
+from outreach.services.device import RefusedChange, describe_records, discard_attention, refused_changes
 from outreach.ui.core.context import UiContext
+from outreach.ui.core.i18n import current_language
+from outreach.ui.dialogs.ask import Choice, ask
 from outreach.ui.models.report_models import RowsModel
 from outreach.ui.sync_hook import is_enrolled_leader
-from outreach.ui.core.i18n import current_language
 from outreach.wire.reasons import message as reason_message
 
 

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from outreach.services.changes import NOTHING
 from outreach.timeutil import VIETNAM
 from outreach.ui.core.context import UiContext
-from outreach.ui.widgets.field_errors import error_label
 from outreach.ui.core.labels import format_datetime
+from outreach.ui.widgets.field_errors import error_label
 
 if TYPE_CHECKING:
     from outreach.store.database import Store
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 QR_BOX_SIZE = 7
 
 
-def issue_code_with_qr(store: "Store", member_name: str) -> tuple["IssuedEnrolmentCode", bytes]:
+def issue_code_with_qr(store: Store, member_name: str) -> tuple[IssuedEnrolmentCode, bytes]:
     """Worker: ask the server for a volunteer code, and draw the QR of its enrolment link."""
     from outreach.qr_image import qr_png_bytes
     from outreach.sync.client import issue_team_enrolment_code
@@ -109,7 +109,7 @@ class TeamEnrolmentDialog(QDialog):
         self._ctx.runner.network(issue_code_with_qr, self._ctx.store, self.member_name.text(), changes=NOTHING,
                                  on_done=self._show, on_error=self._failed)
 
-    def _show(self, result: tuple["IssuedEnrolmentCode", bytes]) -> None:
+    def _show(self, result: tuple[IssuedEnrolmentCode, bytes]) -> None:
         issued, png = result
         pixmap = QPixmap()
         pixmap.loadFromData(png, "PNG")

@@ -161,7 +161,7 @@ class HouseholdTableModel(QAbstractTableModel):
             household_summaries,
             self._ctx.store,
             ids,
-            on_done=lambda rows, g=generation, p=page: self._page_arrived(g, p, rows),
+            on_done=lambda rows: self._page_arrived(generation, page, rows),
         )
 
     def _page_arrived(self, generation: int, page: int, rows: list[HouseholdSummary]) -> None:

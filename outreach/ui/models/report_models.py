@@ -48,7 +48,7 @@ class RowsModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.headers: list[str] = []
-        self.rows: list[Sequence[Any]] = []
+        self.rows: Sequence[Sequence[Any]] = []
         self.total: Sequence[Any] | None = None
         self.row_colours: dict[int, str] = {}
         self.tooltips: dict[int, str] = {}
@@ -57,7 +57,7 @@ class RowsModel(QAbstractTableModel):
     def set_rows(
         self,
         headers: list[str],
-        rows: list[Sequence[Any]],
+        rows: Sequence[Sequence[Any]],
         total: Sequence[Any] | None = None,
         row_colours: dict[int, str] | None = None,
         tooltips: dict[int, str] | None = None,

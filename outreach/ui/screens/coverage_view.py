@@ -46,14 +46,25 @@ from outreach.services.coverage import (
     record_aggregate_export,
     scope_choices,
 )
-from outreach.services.periods import PERIOD_MONTH, PERIOD_RANGE, PERIOD_WEEK, WARD, Period, Scope, month_period, parse_period, range_period, week_period
+from outreach.services.periods import (
+    PERIOD_MONTH,
+    PERIOD_RANGE,
+    PERIOD_WEEK,
+    WARD,
+    Period,
+    Scope,
+    month_period,
+    parse_period,
+    range_period,
+    week_period,
+)
 from outreach.store.database import Store
 from outreach.timeutil import iso_week_of, today_local
-from outreach.ui.core.labels import ONLINE_LEVEL_LABELS, OUTCOME_LABELS, label, name_text, scope_text
-from outreach.ui.widgets.report_charts import chart_view, coverage_chart, trend_chart
-from outreach.ui.models.report_models import SORT_ROLE, RowsModel, number_locale
 from outreach.ui.core.context import UiContext
+from outreach.ui.core.labels import ONLINE_LEVEL_LABELS, OUTCOME_LABELS, label, name_text, scope_text
 from outreach.ui.core.tasks import TaskHandle
+from outreach.ui.models.report_models import SORT_ROLE, RowsModel, number_locale
+from outreach.ui.widgets.report_charts import chart_view, coverage_chart, trend_chart
 from outreach.vocabulary import Placeholder, ScopeKind
 
 TABLE_KEYS = ("groups", "outcomes", "levels", "procedures", "volunteers", "trend")
@@ -63,7 +74,9 @@ class _Stop(Exception):
     """Raised inside the worker when the screen cancelled the computation."""
 
 
-def _compute(store: Store, period: Period, scope: Scope, ward_id: str | None, emit: Callable[[int, int], None], task: TaskHandle) -> CoverageReport:
+def _compute(
+    store: Store, period: Period, scope: Scope, ward_id: str | None, emit: Callable[[int, int], None], task: TaskHandle
+) -> CoverageReport:
     def progress(done: int, total: int) -> None:
         if task.cancelled:
             raise _Stop
@@ -199,8 +212,14 @@ class CoverageView(QWidget):
         self.tabs = QTabWidget()
         self.models: dict[str, RowsModel] = {}
         self.tables: dict[str, QTableView] = {}
-        titles = {"groups": self.tr("By residential group"), "outcomes": self.tr("Visit outcomes"), "levels": self.tr("Filings by online level"),
-                  "procedures": self.tr("Filings by procedure"), "volunteers": self.tr("By volunteer"), "trend": self.tr("12-week trend")}
+        titles = {
+            "groups": self.tr("By residential group"),
+            "outcomes": self.tr("Visit outcomes"),
+            "levels": self.tr("Filings by online level"),
+            "procedures": self.tr("Filings by procedure"),
+            "volunteers": self.tr("By volunteer"),
+            "trend": self.tr("12-week trend"),
+        }
         for key in TABLE_KEYS:
             model = RowsModel(self)
             proxy = QSortFilterProxyModel(self)
@@ -372,11 +391,36 @@ class CoverageView(QWidget):
 
     def _fill_tables(self, r: CoverageReport) -> None:
         self.models["groups"].set_rows(
-            [self.tr("Residential group"), self.tr("Households"), self.tr("Visited"), self.tr("Share"), self.tr("Priority"), self.tr("Priority visited"), self.tr("Priority share")],
-            [[name_text(g.group_name), g.households, g.households_visited, pct(g.households_visited, g.households), g.priority_households,
-              g.priority_reached, pct(g.priority_reached, g.priority_households)] for g in r.groups],
-            [self.tr("Total"), r.households_total, r.households_visited, pct(r.households_visited, r.households_total), r.priority_total,
-             r.priority_reached, pct(r.priority_reached, r.priority_total)],
+            [
+                self.tr("Residential group"),
+                self.tr("Households"),
+                self.tr("Visited"),
+                self.tr("Share"),
+                self.tr("Priority"),
+                self.tr("Priority visited"),
+                self.tr("Priority share"),
+            ],
+            [
+                [
+                    name_text(g.group_name),
+                    g.households,
+                    g.households_visited,
+                    pct(g.households_visited, g.households),
+                    g.priority_households,
+                    g.priority_reached,
+                    pct(g.priority_reached, g.priority_households),
+                ]
+                for g in r.groups
+            ],
+            [
+                self.tr("Total"),
+                r.households_total,
+                r.households_visited,
+                pct(r.households_visited, r.households_total),
+                r.priority_total,
+                r.priority_reached,
+                pct(r.priority_reached, r.priority_total),
+            ],
         )
         self.models["outcomes"].set_rows(
             [self.tr("Outcome"), self.tr("Visits"), self.tr("Share")],
@@ -386,13 +430,34 @@ class CoverageView(QWidget):
         f = r.filings
         self.models["levels"].set_rows(
             [self.tr("Online level"), self.tr("Filings"), self.tr("Share"), self.tr("With dossier code"), self.tr("Fee paid online")],
-            [[label(ONLINE_LEVEL_LABELS, lv.level), lv.filings, pct(lv.filings, f.filings), lv.with_dossier_code, lv.fee_paid_online] for lv in r.by_level],
+            [
+                [label(ONLINE_LEVEL_LABELS, lv.level), lv.filings, pct(lv.filings, f.filings), lv.with_dossier_code, lv.fee_paid_online]
+                for lv in r.by_level
+            ],
             [self.tr("Total"), f.filings, pct(f.filings, f.filings), f.with_dossier_code, f.fee_paid_online],
         )
         self.models["procedures"].set_rows(
-            [self.tr("Code"), self.tr("Procedure"), self.tr("Online level"), self.tr("Filings"), self.tr("With dossier code"), self.tr("Fee paid online"), self.tr("Returned")],
-            [[p.code, p.name_vi, label(ONLINE_LEVEL_LABELS, p.online_level), p.filings, p.with_dossier_code, p.fee_paid_online, p.returned]
-             for p in r.by_procedure],
+            [
+                self.tr("Code"),
+                self.tr("Procedure"),
+                self.tr("Online level"),
+                self.tr("Filings"),
+                self.tr("With dossier code"),
+                self.tr("Fee paid online"),
+                self.tr("Returned"),
+            ],
+            [
+                [
+                    p.code,
+                    p.name_vi,
+                    label(ONLINE_LEVEL_LABELS, p.online_level),
+                    p.filings,
+                    p.with_dossier_code,
+                    p.fee_paid_online,
+                    p.returned,
+                ]
+                for p in r.by_procedure
+            ],
             [self.tr("Total"), "", "", f.filings, f.with_dossier_code, f.fee_paid_online, f.returned],
         )
         self.models["volunteers"].set_rows(

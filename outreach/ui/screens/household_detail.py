@@ -27,9 +27,9 @@ from outreach.services.changes import Changes
 from outreach.services.consent import give_consent, withdraw_consent
 from outreach.services.households import HouseholdDetail, ResidentView, get_household
 from outreach.services.visits import VisitView, visits_of_household
-from outreach.ui.dialogs.ask import Choice, ask
 from outreach.ui.core.context import UiContext
 from outreach.ui.core.labels import OUTCOME_LABELS, REVIEW_LABELS, SEX_LABELS, format_date, label
+from outreach.ui.dialogs.ask import Choice, ask
 from outreach.ui.models.households_model import priority_labels
 
 RES_NAME, RES_RELATION, RES_BORN, RES_SEX, RES_ID, RES_VNEID, RES_CONSENT = range(7)
@@ -150,7 +150,7 @@ class HouseholdDetailView(QWidget):
             self._set_enabled(False)
             return
         self._ctx.runner.query(load_household_page, self._ctx.store, household_id,
-                               on_done=lambda page, hid=household_id: self._loaded(hid, page),
+                               on_done=lambda page: self._loaded(household_id, page),
                                on_error=self._load_failed)
 
     def reload(self) -> None:

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 
 from outreach.services.changes import Changes
 from outreach.services.households import HouseholdDetail, HouseholdSummary, ResidentView, list_household_ids, search_household_ids
-from outreach.ui.dialogs.ask import Choice, ask
 from outreach.ui.core.context import UiContext
-from outreach.ui.screens.household_detail import HouseholdDetailView
+from outreach.ui.core.tasks import TaskHandle, initiated_by
+from outreach.ui.dialogs.ask import Choice, ask
 from outreach.ui.dialogs.household_dialog import HouseholdDialog
 from outreach.ui.models.households_model import (
     COL_ADDRESS,
@@ -40,7 +40,7 @@ from outreach.ui.models.households_model import (
     SQL_SORT_KEYS,
     HouseholdTableModel,
 )
-from outreach.ui.core.tasks import TaskHandle, initiated_by
+from outreach.ui.screens.household_detail import HouseholdDetailView
 
 if TYPE_CHECKING:  # the scan and resident dialogs (and the QR library) load when first used
     from outreach.cccd import CccdRecord
@@ -230,16 +230,21 @@ class HouseholdsView(QWidget):
             dialog.fill_from_card(record)
             dialog.relation.setCurrentText("Chủ hộ")
 
+    def _changed_here(self, household_id: str) -> None:
+        """A dialog of this screen saved: that row and the open detail show it at once."""
+        self.model.invalidate({household_id})
+        self.detail.reload()
+
     def edit_household(self, detail: HouseholdDetail) -> None:
         dialog = HouseholdDialog(self._ctx, self, detail=detail)
-        dialog.saved.connect(lambda s: (self.model.invalidate({s.id}), self.detail.reload()))
+        dialog.saved.connect(lambda s: self._changed_here(s.id))
         self._open(dialog)
 
     def add_resident(self, household_id: str) -> ResidentDialog:
         from outreach.ui.dialogs.resident_dialog import ResidentDialog
 
         dialog = ResidentDialog(self._ctx, household_id, self)
-        dialog.saved.connect(lambda _r: (self.model.invalidate({household_id}), self.detail.reload()))
+        dialog.saved.connect(lambda _r: self._changed_here(household_id))
         dialog.open_household.connect(self.select_household)
         self._open(dialog)
         return dialog
@@ -249,7 +254,7 @@ class HouseholdsView(QWidget):
 
         hid = resident.household_id or ""
         dialog = ResidentDialog(self._ctx, hid, self, resident=resident)
-        dialog.saved.connect(lambda _r: (self.model.invalidate({hid}), self.detail.reload()))
+        dialog.saved.connect(lambda _r: self._changed_here(hid))
         dialog.open_household.connect(self.select_household)
         self._open(dialog)
 

@@ -75,7 +75,9 @@ class ProceduresView(QWidget):
         self.url.setObjectName("procedureUrl")
         self.url.setWordWrap(True)
         self.url.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        hint = QLabel(self.tr("The resident scans this code with their phone camera to open the procedure on the national public service portal."))
+        hint = QLabel(
+            self.tr("The resident scans this code with their phone camera to open the procedure on the national public service portal.")
+        )
         hint.setWordWrap(True)
 
         left = QWidget()
@@ -138,7 +140,7 @@ class ProceduresView(QWidget):
         field = p.field_en if self._ctx.language == "en" else p.field_vi
         self.facts.setText(self.tr("Code %1 · %2 · %3").replace("%1", p.code).replace("%2", field)
                            .replace("%3", label(ONLINE_LEVEL_LABELS, p.online_level)))
-        self._ctx.runner.query(procedure_qr, code, on_done=lambda r, c=code: self._qr_ready(c, *r))
+        self._ctx.runner.query(procedure_qr, code, on_done=lambda r: self._qr_ready(code, *r))
 
     def _qr_ready(self, code: str, url: str | None, png: bytes | None) -> None:
         current = self.list.currentItem()

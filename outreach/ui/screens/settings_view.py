@@ -28,8 +28,8 @@ from outreach import __version__
 from outreach.services.changes import Changes
 from outreach.ui import sync_hook
 from outreach.ui.core.context import UiContext
-from outreach.ui.widgets.field_errors import error_label
 from outreach.ui.core.labels import ROLE_LABELS, label
+from outreach.ui.widgets.field_errors import error_label
 
 #: Typing pause after which the code field is checked for a scanned enrolment link.
 LINK_PAUSE_MS = 300

@@ -46,14 +46,14 @@ from outreach.services.teams import TeamMemberView, list_team_members
 from outreach.services.visit_draft import VisitDraft, discard_visit_draft, save_visit_draft
 from outreach.services.visits import FILING_STATUSES, OUTCOMES, PORTALS, VisitInput, VisitView, record_visit, update_visit
 from outreach.timeutil import now_local
-from outreach.ui.dialogs.ask import Choice, ask
 from outreach.ui.core.context import UiContext
-from outreach.ui.widgets.date_field import DateField
 from outreach.ui.core.errors import show_error
-from outreach.ui.widgets.field_errors import FieldErrors, error_label
-from outreach.ui.models.filings_model import COL_PROCEDURE, FilingRow, FilingsModel
 from outreach.ui.core.labels import FILING_STATUS_LABELS, OUTCOME_LABELS, PORTAL_LABELS, label
 from outreach.ui.core.tasks import TaskHandle
+from outreach.ui.dialogs.ask import Choice, ask
+from outreach.ui.models.filings_model import COL_PROCEDURE, FilingRow, FilingsModel
+from outreach.ui.widgets.date_field import DateField
+from outreach.ui.widgets.field_errors import FieldErrors, error_label
 
 DRAFT_DELAY_MS = 400
 HOUSEHOLD_MATCHES = 8
@@ -171,16 +171,16 @@ class VisitForm(QWidget):
         self.filing_for.setObjectName("filingFor")
         self.portal = QComboBox()
         self.portal.setObjectName("portal")
-        for code in PORTALS:
-            self.portal.addItem(label(PORTAL_LABELS, code), code)
+        for portal in PORTALS:
+            self.portal.addItem(label(PORTAL_LABELS, portal), portal)
         self.dossier = QLineEdit()
         self.dossier.setObjectName("dossier")
         self.dossier.setPlaceholderText(self.tr("Dossier code, if submitted"))
         self.dossier.returnPressed.connect(self.add_filing)
         self.status = QComboBox()
         self.status.setObjectName("filingStatus")
-        for code in FILING_STATUSES:
-            self.status.addItem(label(FILING_STATUS_LABELS, code), code)
+        for status in FILING_STATUSES:
+            self.status.addItem(label(FILING_STATUS_LABELS, status), status)
         self.fee = QCheckBox(self.tr("Fee paid &online"))
         self.fee.setObjectName("feePaid")
         self.add_button = QPushButton(self.tr("A&dd filing"))
@@ -384,7 +384,7 @@ class VisitForm(QWidget):
     def _load_residents(self, household_id: str) -> None:
         """The household's residents, for "Filing for" (read in the background)."""
         self._ctx.runner.query(get_household, self._ctx.store, household_id,
-                               on_done=lambda d, hid=household_id: self._residents_loaded(hid, d.residents))
+                               on_done=lambda d: self._residents_loaded(household_id, d.residents))
 
     def _residents_loaded(self, household_id: str, residents: list[ResidentView]) -> None:
         if household_id == self.household_id:

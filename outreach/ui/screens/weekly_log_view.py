@@ -30,9 +30,9 @@ from outreach.services.review import approve_visit, approve_week, flag_visit, se
 from outreach.services.visits import OUTCOMES, REVIEW_STATUSES, WeeklyLog, weekly_log
 from outreach.timeutil import iso_week_bounds, iso_week_of, today_local
 from outreach.ui.core.context import UiContext
-from outreach.ui.dialogs.flag_dialog import FlagDialog
 from outreach.ui.core.labels import OUTCOME_LABELS, REVIEW_LABELS, label
 from outreach.ui.core.tasks import TaskHandle
+from outreach.ui.dialogs.flag_dialog import FlagDialog
 from outreach.ui.models.weekly_log_model import COL_HOUSEHOLD, COL_NOTE, WeeklyLogModel
 
 WEEKS_LISTED = 52
@@ -88,8 +88,8 @@ class WeeklyLogView(QWidget):
         self.review = QComboBox()
         self.review.setObjectName("reviewFilter")
         self.review.addItem(self.tr("Any review state"), None)
-        for code in REVIEW_STATUSES:
-            self.review.addItem(label(REVIEW_LABELS, code), code)
+        for review in REVIEW_STATUSES:
+            self.review.addItem(label(REVIEW_LABELS, review), review)
 
         self.counts = QLabel()
         self.counts.setObjectName("weekCounts")

@@ -18,9 +18,9 @@ depends_on = None
 
 
 def upgrade() -> None:
+    from outreach.model.clock import new_node_id
     from outreach.server.db import SEQ_NAME
     from outreach.server.schema import ServerBase, ServerState, all_server_tables, entity_tables
-    from outreach.model.clock import new_node_id
 
     bind = op.get_bind()
     for table in all_server_tables():

@@ -44,7 +44,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table, index in CLIENT_QUERY_INDEXES:
+    for _table, index in CLIENT_QUERY_INDEXES:
         op.execute(f'DROP INDEX IF EXISTS "{index}"')  # then recreated from the model
     from outreach.server.schema import entity_tables
 

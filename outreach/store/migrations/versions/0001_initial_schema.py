@@ -1,14 +1,13 @@
 """initial schema: synced entities, local tables, household search index
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-22
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
 from outreach.store import search_index
-
 
 revision = '0001'
 down_revision = None

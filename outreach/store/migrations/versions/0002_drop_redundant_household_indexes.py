@@ -11,7 +11,6 @@ nothing: a first pull of the large ward inserts 160,000 such rows (~0.7 s of its
 """
 from alembic import op
 
-
 revision = '0002'
 down_revision = '0001'
 branch_labels = None
