@@ -22,6 +22,7 @@ from outreach.server import auth
 from outreach.server.db import ServerDb
 from outreach.server.push import apply_push
 from outreach.server.schema import Device, ServerState
+from outreach.wire.reasons import Reason
 
 
 class AdminError(Exception):
@@ -159,9 +160,9 @@ class IssuedCode:
 class CodeRefused(AdminError):
     """The code limits refuse this code; ``reason`` is the wire reason the API answers with."""
 
-    _TEXT = {
-        "code_lifetime": f"a code lives 1 to {auth.MAX_CODE_MINUTES} minutes (7 days)",
-        "too_many_codes": f"the team already has {auth.MAX_OPEN_CODES_PER_TEAM} unused codes; use them or let them expire first",
+    _TEXT: dict[str, str] = {
+        Reason.CODE_LIFETIME: f"a code lives 1 to {auth.MAX_CODE_MINUTES} minutes (7 days)",
+        Reason.TOO_MANY_CODES: f"the team already has {auth.MAX_OPEN_CODES_PER_TEAM} unused codes; use them or let them expire first",
     }
 
     def __init__(self, reason: str) -> None:

@@ -77,14 +77,14 @@ class AuthFailure(Exception):
 def check_code_request(conn: Connection, team_id: str | None, minutes: int) -> None:
     """Refuse a code the limits do not allow: AuthFailure(code_lifetime|too_many_codes)."""
     if not 1 <= minutes <= MAX_CODE_MINUTES:
-        raise AuthFailure("code_lifetime")
+        raise AuthFailure(Reason.CODE_LIFETIME)
     if team_id is not None:
         open_codes = conn.execute(
             select(func.count()).select_from(EnrolmentCode).where(
                 EnrolmentCode.team_id == team_id, EnrolmentCode.used_at.is_(None), EnrolmentCode.expires_at >= utcnow())
         ).scalar_one()
         if open_codes >= MAX_OPEN_CODES_PER_TEAM:
-            raise AuthFailure("too_many_codes")
+            raise AuthFailure(Reason.TOO_MANY_CODES)
 
 
 def create_code(
