@@ -25,6 +25,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.middleware.gzip import GZipMiddleware
 
 from outreach import __version__
+from outreach.model.codec import dumps_compact
 from outreach.server import auth
 from outreach.server.admin import issue_enrolment_code, server_clock
 from outreach.server.db import ServerDb
@@ -114,7 +115,7 @@ _PUSH_SCHEMA = {
 
 
 def _json_response(data: Any) -> Response:
-    return Response(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), media_type="application/json")
+    return Response(dumps_compact(data).encode(), media_type="application/json")
 
 
 async def _read_body(request: Request, limit: int) -> Any:

@@ -11,7 +11,6 @@ leaves as a typed ``SyncError``; the fault-injecting test transport wraps the sa
 from __future__ import annotations
 
 import gzip
-import json
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -20,7 +19,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from outreach import __version__
-from outreach.wire import protocol
+from outreach.model.codec import dumps_compact
 from outreach.sync.errors import (
     ClockAhead,
     DeviceRevoked,
@@ -33,6 +32,7 @@ from outreach.sync.errors import (
     TlsFailure,
     UpgradeRequired,
 )
+from outreach.wire import protocol
 
 CONNECT_TIMEOUT_S = 5.0
 READ_TIMEOUT_S = 60.0
@@ -167,7 +167,7 @@ class HttpTransport:
         if isinstance(body, EncodedJson) and body.gzipped is not None:
             headers["Content-Encoding"] = "gzip"
             return self._send("POST", path, data=body.gzipped, headers=headers)
-        raw = body.data if isinstance(body, EncodedJson) else json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+        raw = body.data if isinstance(body, EncodedJson) else dumps_compact(body).encode()
         if len(raw) > GZIP_MIN_BYTES:
             raw = gzip_body(raw)
             headers["Content-Encoding"] = "gzip"
