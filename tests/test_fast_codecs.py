@@ -14,9 +14,21 @@ from sqlalchemy.dialects.postgresql import psycopg
 from sqlalchemy.dialects.sqlite import pysqlcipher
 
 from outreach.model import Resident, Visit, synced_fields
-from outreach.model.codec import FieldDecodeError, decode_value, dumps_canonical, dumps_compact, dumps_default
+from outreach.model.codec import (
+    FieldDecodeError,
+    decode_value,
+    dumps_canonical,
+    dumps_compact,
+    dumps_default,
+)
 from outreach.model.entities import SYNCED_ENTITIES
-from outreach.model.rowio import decode_fast, field_defaults, field_specs, page_inserter, row_writer
+from outreach.model.rowio import (
+    decode_fast,
+    field_defaults,
+    field_specs,
+    page_inserter,
+    row_writer,
+)
 from outreach.vietnamese_fold import fold
 
 VALUES = [None, True, False, 0, -7, 2**70, 1.5, float("nan"), "", "ư\"x\n\\", "日本", [], {}, ["VNeID mức 2"],

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select
+from sync_helpers import WardSetup, enrol_fast, fast_store
 
 from outreach.model import Visit, WeekLock
 from outreach.model.clock import HybridLogicalClock, new_node_id
@@ -21,7 +22,6 @@ from outreach.model.rowio import field_defaults, field_names, page_inserter
 from outreach.server import push as server_push
 from outreach.server.push import LEADER_ONLY
 from outreach.sync.transport import HttpTransport
-from sync_helpers import WardSetup, enrol_fast, fast_store
 
 
 def visit_fields(ward: WardSetup, stamp: str, **values: Any) -> dict[str, list[Any]]:
