@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import chain
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Boolean, Date, DateTime, Integer, String, Table, Text
 from sqlalchemy.types import JSON
@@ -25,6 +26,16 @@ from outreach.model.codec import FieldDecodeError, decode_value, dumps_default
 
 __all__ = ["FieldDecodeError", "PageInserter", "RowWriter", "decode_fast", "dialect_key", "field_defaults", "field_names",
            "field_specs", "page_inserter", "row_writer"]
+
+
+T = TypeVar("T")
+
+
+def per_entity(fn: Callable[[type[Synced]], T]) -> Callable[[type[Synced]], T]:
+    """``functools.cache`` for what an entity class determines (classes live as long as the
+    program, so the cache never outlives its key); typed for mypy, which takes a class of a
+    mapped model for unhashable."""
+    return functools.cache(fn)  # type: ignore[arg-type,return-value]
 
 
 def _table(entity: type[Synced]) -> Table:
@@ -42,12 +53,12 @@ class _FieldSpec:
     max_length: int | None
 
 
-@functools.cache
+@per_entity
 def _default_makers(entity: type[Synced]) -> tuple[tuple[str, bool, Any], ...]:
     """(field, is_callable, column default) of every synced field; ``deleted`` is False."""
     makers: list[tuple[str, bool, Any]] = []
     for name in synced_fields(entity):
-        default = _table(entity).columns[name].default
+        default: Any = _table(entity).columns[name].default
         if name == "deleted":
             makers.append((name, False, False))
         elif default is not None and default.is_callable:
@@ -65,13 +76,13 @@ def field_defaults(entity: type[Synced]) -> dict[str, Any]:
     return {name: arg(None) if call else arg for name, call, arg in _default_makers(entity)}
 
 
-@functools.cache
+@per_entity
 def field_names(entity: type[Synced]) -> frozenset[str]:
     """``synced_fields`` as a set (a whole-row change names exactly these)."""
     return frozenset(synced_fields(entity))
 
 
-@functools.cache
+@per_entity
 def field_specs(entity: type[Synced]) -> dict[str, _FieldSpec]:
     """Per-field checks of an entity, computed once (the push path runs them 15,000 times)."""
     specs = {}

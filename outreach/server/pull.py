@@ -19,21 +19,22 @@ Fields kept for newer clients (``extra_fields``) travel in both layouts.
 
 from __future__ import annotations
 
+import functools
 import heapq
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Date, DateTime, or_, select, text
 from sqlalchemy import Boolean as SaBoolean
+from sqlalchemy import Connection, Date, DateTime, or_, select, text
 from sqlalchemy.types import JSON
 
 from outreach.model import synced_fields
+from outreach.model.clock import HLC_LENGTH
 from outreach.model.codec import dumps_compact, dumps_default, encode_value
-from outreach.model.entities import SYNCED_ENTITIES
+from outreach.model.entities import ENTITY_BY_NAME, SYNCED_ENTITIES
 from outreach.server.db import ServerDb
 from outreach.server.schema import ExtraField, WardDigestRow
 from outreach.wire import protocol
-from outreach.model.clock import HLC_LENGTH
 
 
 @dataclass
@@ -51,24 +52,19 @@ def _scope(query: Any, entity: type, ward_id: str) -> Any:
     return query.where(or_(table.c.ward_id.is_(None), table.c.ward_id == ward_id))
 
 
-_PAGE_END_SQL: dict[str, tuple[str, str]] = {}
-
-
+@functools.cache
 def _page_end_sql(dialect: str) -> tuple[str, str]:
     """(the limit-th seq and the next one, the greatest seq) over all entity tables: one UNION ALL
-    of each table's first seqs after the cursor, written once (it is every pull's first query)."""
-    cached = _PAGE_END_SQL.get(dialect)
-    if cached is None:
-        parts = []
-        for index, entity in enumerate(SYNCED_ENTITIES):
-            table = entity.__table__.name  # type: ignore[attr-defined]
-            scope = '"ward_id" = :ward' if entity.ward_scoped else '("ward_id" IS NULL OR "ward_id" = :ward)'
-            parts.append(f'SELECT * FROM (SELECT "server_seq" AS seq FROM "{table}" WHERE {scope} AND "server_seq" > :since '
-                         f'ORDER BY "server_seq" LIMIT :take) AS s{index}')
-        union = " UNION ALL ".join(parts)
-        cached = (f"SELECT seq FROM ({union}) AS u ORDER BY seq LIMIT 2 OFFSET :skip", f"SELECT max(seq) FROM ({union}) AS u")
-        _PAGE_END_SQL[dialect] = cached
-    return cached
+    of each table's first seqs after the cursor, written once per dialect name (it is every
+    pull's first query)."""
+    parts = []
+    for index, entity in enumerate(SYNCED_ENTITIES):
+        table = entity.__table__.name  # type: ignore[attr-defined]
+        scope = '"ward_id" = :ward' if entity.ward_scoped else '("ward_id" IS NULL OR "ward_id" = :ward)'
+        parts.append(f'SELECT * FROM (SELECT "server_seq" AS seq FROM "{table}" WHERE {scope} AND "server_seq" > :since '
+                     f'ORDER BY "server_seq" LIMIT :take) AS s{index}')
+    union = " UNION ALL ".join(parts)
+    return f"SELECT seq FROM ({union}) AS u ORDER BY seq LIMIT 2 OFFSET :skip", f"SELECT max(seq) FROM ({union}) AS u"
 
 
 def page_end(conn: Connection, ward_id: str, since: int, limit: int) -> tuple[int, bool] | None:
@@ -179,15 +175,10 @@ class ColumnsPage:
         return "".join(parts).encode()
 
 
-_ROW_SQL: dict[tuple[str, str], tuple[list[str], str]] = {}
-
-
-def _row_sql(dialect: str, entity: type) -> tuple[list[str], str]:
-    """(column names, SELECT of one JSON array per row) of an entity, per dialect; built once."""
-    key = (dialect, entity.entity_name)
-    cached = _ROW_SQL.get(key)
-    if cached is not None:
-        return cached
+@functools.cache
+def _row_sql(dialect: str, entity_name: str) -> tuple[tuple[str, ...], str]:
+    """(column names, SELECT of one JSON array per row) of an entity, per dialect name; built once."""
+    entity = ENTITY_BY_NAME[entity_name]
     table = entity.__table__  # type: ignore[attr-defined]
     names = list(synced_fields(entity))  # type: ignore[arg-type]
     postgres = dialect == "postgresql"
@@ -218,8 +209,7 @@ def _row_sql(dialect: str, entity: type) -> tuple[list[str], str]:
     scope = '"ward_id" = :ward' if entity.ward_scoped else '("ward_id" IS NULL OR "ward_id" = :ward)'
     sql = (f'SELECT {row} FROM "{table.name}" WHERE {scope} AND "server_seq" > :since AND "server_seq" <= :upto '
            'ORDER BY "server_seq"')
-    _ROW_SQL[key] = (["id", "seq", "clocks", *names], sql)
-    return _ROW_SQL[key]
+    return ("id", "seq", "clocks", *names), sql
 
 
 def _columns_extras(conn: Connection, ward_id: str, since: int, upto: int) -> list[dict[str, Any]]:
@@ -250,10 +240,10 @@ def pull_columns(db: ServerDb, ward_id: str, since: int, limit: int) -> ColumnsP
         if end is not None:
             params = {"ward": ward_id, "since": since, "upto": end[0]}
             for entity in SYNCED_ENTITIES:
-                columns, sql = _row_sql(conn.dialect.name, entity)
+                columns, sql = _row_sql(conn.dialect.name, entity.entity_name)
                 rows = list(conn.execute(text(sql), params).scalars())
                 if rows:
-                    tables.append(ColumnsTable(entity.entity_name, columns, rows))
+                    tables.append(ColumnsTable(entity.entity_name, list(columns), rows))
             extras = _columns_extras(conn, ward_id, since, end[0])
         upto, has_more = end if end is not None else (since, False)
         digest = None if has_more else ward_digest(conn, ward_id)

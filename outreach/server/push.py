@@ -147,13 +147,15 @@ def _structure(payload: Any) -> list[_WireChange]:
         if type(change) is not dict:
             raise RequestRefused(422, "bad_shape", f"changes[{index}] must be an object")
         compact = "fields" not in change and "values" in change
+        fields: Any
         if compact:  # every field with one stamp
             if type(change.get("stamp")) is not str or type(change["values"]) is not dict:
                 raise RequestRefused(422, "bad_shape", f"changes[{index}]: 'stamp' must be a string and 'values' an object")
             fields = change["values"]
         else:
             fields = change.get("fields")
-        change_id, entity_id = change.get("change_id"), change.get("entity_id")
+        change_id: Any = change.get("change_id")
+        entity_id: Any = change.get("entity_id")
         if type(change_id) is not str or type(change.get("entity")) is not str or type(entity_id) is not str or type(fields) is not dict:
             for key, kind in (("change_id", str), ("entity", str), ("entity_id", str), ("fields", dict)):
                 if not isinstance(change.get(key), kind):
