@@ -20,6 +20,7 @@ from outreach.model.codec import (
     dumps_canonical,
     dumps_compact,
     dumps_default,
+    loads,
 )
 from outreach.model.entities import SYNCED_ENTITIES
 from outreach.model.rowio import (
@@ -47,6 +48,20 @@ def test_json_encoders_equal_json_dumps(value: object) -> None:
     assert _outcome(dumps_default, value) == _outcome(json.dumps, value)
     assert _outcome(dumps_canonical, value) == _outcome(lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False, separators=(",", ":")), value)
     assert _outcome(dumps_compact, value) == _outcome(lambda v: json.dumps(v, ensure_ascii=False, separators=(",", ":")), value)
+
+
+@pytest.mark.parametrize("text", [json.dumps(v) for v in VALUES] + [
+    json.dumps(VALUES, ensure_ascii=False), "[1e-07, 1e400, -0.0, 5e-324]", "NaN", "[Infinity, -Infinity]", "1" + "0" * 30,
+    '"\\ud800"', '{"a": 1, "a": 2}', " [ ] ", "{", "", "[1,]", "nul", '"\x01"'])
+@pytest.mark.parametrize("as_bytes", [False, True])
+def test_loads_equals_json_loads(text: str, as_bytes: bool) -> None:
+    data = text.encode() if as_bytes else text
+    same = _outcome(loads, data), _outcome(json.loads, data)
+    assert repr(same[0]) == repr(same[1])  # repr: NaN is not equal to itself
+
+
+def test_loads_takes_what_only_json_takes() -> None:
+    assert loads("\ufeff".encode("utf-8") + b"[1]") == [1] and loads('["đ"]'.encode("utf-16")) == ["đ"]
 
 
 def _reference_fold(text: str) -> str:

@@ -10,7 +10,6 @@ fields validate faster against the shared model's columns, with per-change answe
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import time
 import zlib
@@ -25,7 +24,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.middleware.gzip import GZipMiddleware
 
 from outreach import __version__
-from outreach.model.codec import dumps_compact
+from outreach.model.codec import dumps_compact, loads
 from outreach.server import auth
 from outreach.server.admin import issue_enrolment_code, server_clock
 from outreach.server.db import ServerDb
@@ -143,7 +142,7 @@ async def _read_body(request: Request, limit: int) -> Any:
     elif encoding not in ("", "identity"):
         raise ApiError(422, "bad_encoding", "only gzip is accepted")
     try:
-        return json.loads(body)
+        return loads(body)
     except (ValueError, UnicodeDecodeError):
         raise ApiError(422, "bad_json") from None
 

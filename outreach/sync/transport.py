@@ -19,7 +19,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from outreach import __version__
-from outreach.model.codec import dumps_compact
+from outreach.model.codec import dumps_compact, loads
 from outreach.sync.errors import (
     ClockAhead,
     DeviceRevoked,
@@ -148,7 +148,7 @@ class HttpTransport:
         except requests.exceptions.RequestException as exc:
             raise NetworkDown(type(exc).__name__) from None
         try:
-            body = response.json()
+            body = loads(response.content)
         except (ValueError, requests.exceptions.RequestException):
             # a truncated or garbled answer: the request may or may not have been applied, and
             # both are safe (push is idempotent), so treat it like a dropped connection
