@@ -15,9 +15,9 @@ when they write; reports join and tolerate a missing parent.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from sqlalchemy import JSON, BigInteger, Boolean, Dialect, Index, String
+from sqlalchemy import JSON, BigInteger, Boolean, Dialect, Index, String, Table
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -75,6 +75,10 @@ class Synced:
     #: Whether the row belongs to one ward (everything except the national procedure catalogue).
     ward_scoped: ClassVar[bool] = True
 
+    if TYPE_CHECKING:  # the constructor every mapped subclass has; the mixin itself is never mapped
+
+        def __init__(self, **values: Any) -> None: ...
+
     id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
     ward_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
@@ -90,9 +94,14 @@ class Synced:
 NON_FIELD_COLUMNS = frozenset({"id", "clocks", "server_seq"})
 
 
+def table_of(entity: type[Synced]) -> Table:
+    """The table a synced entity class is mapped to (the mixin declares none, so typed here once)."""
+    return entity.__table__  # type: ignore[attr-defined]  # every mapped subclass has one
+
+
 def synced_fields(cls: type[Synced]) -> tuple[str, ...]:
     """The user-data fields of a synced entity, in table order (includes ward_id and deleted)."""
-    table = cls.__table__  # type: ignore[attr-defined]
+    table = table_of(cls)
     return tuple(c.key for c in table.columns if c.key not in NON_FIELD_COLUMNS)
 
 

@@ -12,10 +12,11 @@ import json
 from enum import StrEnum
 from typing import Any
 
+import msgspec
 from sqlalchemy import Boolean, Date, DateTime, Integer, String, Text
 from sqlalchemy.sql.type_api import TypeEngine
 
-from outreach.model.base import Synced
+from outreach.model.base import Synced, table_of
 
 
 def _not_serializable(value: Any) -> Any:
@@ -26,6 +27,10 @@ def _not_serializable(value: Any) -> Any:
 # cost of dumping the small lists and objects of a row (a 4x difference on 15,000 rows). No
 # circular-reference check: values come from JSON or from the database, never cyclic. Plain
 # module-level functions, not closures (psycopg caches its JSON dumpers by function).
+# orjson and msgspec encode 5x faster still, but not to these bytes (floats as 1e-7 for 1e-07,
+# NaN as null, no ", " separators or ASCII escapes for dumps_default), and these texts are the
+# wire format, the stored JSON and what merges compare: json's own encoder stays. Without its C
+# part (another Python), json.dumps itself.
 _c_make_encoder = getattr(json.encoder, "c_make_encoder", None)
 _quote_ascii = json.encoder.encode_basestring_ascii
 _quote = json.encoder.encode_basestring
@@ -63,6 +68,25 @@ def dumps_compact(value: Any) -> str:
     return "".join(_ENCODE_COMPACT(value, 0))
 
 
+_DECODE = msgspec.json.Decoder().decode
+
+
+def loads(data: bytes | str) -> Any:
+    """Exactly ``json.loads(data)``, 1.6 times as fast on a push body or a pull page: msgspec
+    where it parses (it builds the same objects, integers of any size included), else
+    ``json.loads`` decides (what msgspec refuses and json takes: NaN, Infinity and 1e400, lone
+    surrogates, UTF-16, a byte-order mark). Pinned to json.loads by tests/test_fast_codecs.py.
+
+    Only decoding: orjson decodes faster still but reads integers beyond 64 bits as floats, and
+    neither library's encoder writes what ``json.dumps`` writes (floats as ``1e-7`` for
+    ``1e-07``, NaN as null), which would change the wire bytes and the canonical text merges
+    compare, so the encoders above stay json's own C encoder."""
+    try:
+        return _DECODE(data)
+    except msgspec.MsgspecError:
+        return json.loads(data)
+
+
 class FieldDecodeError(ValueError):
     """A wire value that does not fit its column (wrong type, bad date, too long)."""
 
@@ -78,7 +102,7 @@ def encode_value(value: Any) -> Any:
 
 
 def column_type(entity: type[Synced], field: str) -> TypeEngine[Any]:
-    table = entity.__table__  # type: ignore[attr-defined]
+    table = table_of(entity)
     return table.columns[field].type
 
 

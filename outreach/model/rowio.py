@@ -9,24 +9,37 @@ changes or 5,000 pulled rows of 15 fields each are decoded.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from itertools import chain
+from collections.abc import Callable, Sized
 from dataclasses import dataclass
-from typing import Any
+from itertools import chain
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import Boolean, Date, DateTime, Integer, String, Table, Text
 from sqlalchemy.types import JSON
 
 from outreach.model import Synced, synced_fields
-from outreach.model.base import group_stamps
-from outreach.model.codec import FieldDecodeError, decode_value, dumps_default
+from outreach.model.base import group_stamps, table_of
 from outreach.model.clock import are_valid_stamps
+from outreach.model.codec import FieldDecodeError, decode_value, dumps_default
 
-__all__ = ["FieldDecodeError", "PageInserter", "RowWriter", "decode_fast", "field_specs", "page_inserter", "row_writer"]
+__all__ = ["FieldDecodeError", "PageInserter", "RowWriter", "decode_fast", "dialect_key", "field_defaults", "field_names",
+           "field_specs", "page_inserter", "row_writer"]
+
+
+T = TypeVar("T")
+
+
+def per_entity(fn: Callable[[type[Synced]], T]) -> Callable[[type[Synced]], T]:
+    """``functools.cache`` for what an entity class determines (classes live as long as the
+    program, so the cache never outlives its key); typed for mypy, which takes a class of a
+    mapped model for unhashable."""
+    return functools.cache(fn)  # type: ignore[return-value]  # a cache wrapper is callable like fn
 
 
 def _table(entity: type[Synced]) -> Table:
-    return entity.__table__
+    return table_of(entity)
 
 
 @dataclass(frozen=True)
@@ -40,35 +53,61 @@ class _FieldSpec:
     max_length: int | None
 
 
-_SPECS: dict[str, dict[str, _FieldSpec]] = {}
+@per_entity
+def _default_makers(entity: type[Synced]) -> tuple[tuple[str, bool, Any], ...]:
+    """(field, is_callable, column default) of every synced field; ``deleted`` is False."""
+    makers: list[tuple[str, bool, Any]] = []
+    for name in synced_fields(entity):
+        default: Any = _table(entity).columns[name].default
+        if name == "deleted":
+            makers.append((name, False, False))
+        elif default is not None and default.is_callable:
+            makers.append((name, True, default.arg))
+        else:
+            makers.append((name, False, default.arg if default is not None and default.is_scalar else None))
+    return tuple(makers)
 
 
+def field_defaults(entity: type[Synced]) -> dict[str, Any]:
+    """The value of every synced field of a new row that does not set it (the column default;
+    ``deleted`` False): what the outbox writes, the server fills in and a pull inserts, so the
+    three cannot disagree. A new dict each call, with fresh ``{}``/``[]`` from callable
+    defaults, so a caller may change it (or a row holding its lists) without touching another's."""
+    return {name: arg(None) if call else arg for name, call, arg in _default_makers(entity)}
+
+
+@per_entity
+def field_names(entity: type[Synced]) -> frozenset[str]:
+    """``synced_fields`` as a set (a whole-row change names exactly these)."""
+    return frozenset(synced_fields(entity))
+
+
+@per_entity
 def field_specs(entity: type[Synced]) -> dict[str, _FieldSpec]:
     """Per-field checks of an entity, computed once (the push path runs them 15,000 times)."""
-    specs = _SPECS.get(entity.entity_name)
-    if specs is None:
-        specs = {}
-        for name in synced_fields(entity):
-            column = _table(entity).columns[name]
-            kind = column.type
-            json_kind = None
-            if isinstance(kind, JSON):
-                default = column.default.arg(None) if column.default is not None and column.default.is_callable else None
-                json_kind = type(default) if default is not None else None
-            plain: tuple[type, ...] | None = None
-            if isinstance(kind, Boolean):
-                plain = (bool,)
-            elif isinstance(kind, (String, Text)):
-                plain = (str,)
-            length = kind.length if isinstance(kind, String) else None
-            if isinstance(kind, Integer):
-                plain = None  # bool is an int: leave it to the codec
-            specs[name] = _FieldSpec(entity, bool(column.nullable), json_kind, plain, length)
-        _SPECS[entity.entity_name] = specs
+    specs = {}
+    for name in synced_fields(entity):
+        column = _table(entity).columns[name]
+        kind = column.type
+        json_kind = None
+        if isinstance(kind, JSON):
+            default = column.default.arg(None) if column.default is not None and column.default.is_callable else None  # type: ignore[attr-defined]  # a callable ColumnDefault has .arg
+            json_kind = type(default) if default is not None else None
+        plain: tuple[type, ...] | None = None
+        if isinstance(kind, Boolean):
+            plain = (bool,)
+        elif isinstance(kind, (String, Text)):
+            plain = (str,)
+        length = kind.length if isinstance(kind, String) else None
+        if isinstance(kind, Integer):
+            plain = None  # bool is an int: leave it to the codec
+        specs[name] = _FieldSpec(entity, bool(column.nullable), json_kind, plain, length)
     return specs
 
 
 def decode_fast(spec: _FieldSpec, name: str, value: Any) -> Any:
+    """``decode_value(spec.entity, name, value)`` with one type check for plain and JSON values
+    (pinned to it by tests/test_fast_codecs.py::test_fast_decoders_equal_the_reference)."""
     if value is None:
         if not spec.nullable:
             raise FieldDecodeError(name)
@@ -113,6 +152,8 @@ class RowWriter:
     sorted_fields: list[str]
     #: stamp -> clocks parameter of such a row, without building the mapping (None: use clocks_param)
     one_stamp_param: Any
+    #: the parameters of ``field_defaults`` (what an unstamped field of a new row holds), per field
+    default_params: tuple[Any, ...]
 
     def params(self, values: dict[str, Any], clocks: dict[str, str], server_seq: int | None, row_id: str) -> tuple[Any, ...]:
         """Parameters of one row from Python values (as the ORM would hold them)."""
@@ -131,7 +172,15 @@ class RowWriter:
             conn.exec_driver_sql(self.update_sql, rows)
 
 
-_WRITERS: dict[tuple[int, str], RowWriter] = {}
+def dialect_key(dialect: Any) -> tuple[Any, ...]:
+    """What a writer built for ``dialect`` depends on: its name and driver (the bind processors
+    and quoting), parameter style and JSON serializer (a module-level function, so held safely).
+    Not ``id(dialect)``: ids are reused once a dialect is garbage-collected, and a cache keyed
+    by one could hand a new engine the writer of a dead one with another driver."""
+    return dialect.name, dialect.driver, dialect.paramstyle, getattr(dialect, "_json_serializer", None)
+
+
+_WRITERS: dict[tuple[tuple[Any, ...], type[Synced]], RowWriter] = {}
 
 
 _ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}", re.ASCII)
@@ -177,7 +226,8 @@ def _iso_text_converter(kind: Any, name: str, nullable: bool, processor: Any, en
 
 
 def _wire_converter(spec: _FieldSpec, name: str, processor: Any, kind: Any = None) -> Any:
-    """wire value -> database parameter, raising FieldDecodeError like ``decode_fast``."""
+    """wire value -> database parameter, raising FieldDecodeError like ``decode_fast`` (pinned
+    to ``decode_value`` by tests/test_fast_codecs.py::test_fast_decoders_equal_the_reference)."""
     nullable = spec.nullable
     if spec.plain is not None:
         plain, max_length = spec.plain[0], spec.max_length
@@ -187,7 +237,7 @@ def _wire_converter(spec: _FieldSpec, name: str, processor: Any, kind: Any = Non
                 if not nullable:
                     raise FieldDecodeError(name)
                 return None if processor is None else processor(None)
-            if type(value) is not plain or (max_length is not None and len(value) > max_length):
+            if type(value) is not plain or (max_length is not None and len(cast(Sized, value)) > max_length):
                 raise FieldDecodeError(name)
             return value if processor is None else processor(value)
 
@@ -221,8 +271,8 @@ def _wire_converter(spec: _FieldSpec, name: str, processor: Any, kind: Any = Non
 
 
 def row_writer(dialect: Any, entity: type[Synced]) -> RowWriter:
-    """The bulk writer of ``entity`` for a connection's dialect (built once per engine)."""
-    key = (id(dialect), entity.entity_name)
+    """The bulk writer of ``entity`` for a connection's dialect (built once per kind of dialect)."""
+    key = (dialect_key(dialect), entity)
     writer = _WRITERS.get(key)
     if writer is not None:
         return writer
@@ -247,10 +297,12 @@ def row_writer(dialect: Any, entity: type[Synced]) -> RowWriter:
         def one_stamp_param(stamp: str) -> str:  # only for well-formed stamps: nothing to escape
             return f'{{"{stamp}": {names_text}}}'
 
+    defaults = field_defaults(entity)
     writer = RowWriter(
         fields, insert_sql, update_sql, processors,
         tuple(_wire_converter(specs[name], name, proc, table.columns[name].type) for name, proc in zip(fields, processors, strict=True)),
         clocks_param, sorted_fields, one_stamp_param,
+        tuple(defaults[name] if proc is None else proc(defaults[name]) for name, proc in zip(fields, processors, strict=True)),
     )
     _WRITERS[key] = writer
     return writer
@@ -265,7 +317,8 @@ _NONE_TYPE = type(None)
 @dataclass(frozen=True)
 class _ColumnPlan:
     """Checks and converts one field for every row of a page at once (C loops: ``map``,
-    ``set``, ``max``), with the same outcome as ``from_wire`` row by row."""
+    ``set``, ``max``), with the same outcome as ``from_wire`` row by row (pinned by
+    tests/test_fast_codecs.py::test_fast_decoders_equal_the_reference)."""
 
     allowed: frozenset[type]
     max_length: int | None
@@ -375,7 +428,7 @@ class PageInserter:
             conn.exec_driver_sql(self.insert_one_sql, params[whole:])
 
 
-_INSERTERS: dict[tuple[int, str], PageInserter | None] = {}
+_INSERTERS: dict[tuple[tuple[Any, ...], type[Synced]], PageInserter | None] = {}
 #: Rows per INSERT statement (within SQLite's 32,766 parameters). The driver holds the GIL only
 #: to bind a statement's parameters and releases it while SQLite runs it, so few big statements
 #: keep the writes going while the other thread prepares the next page: with one row per
@@ -385,7 +438,7 @@ ROWS_PER_STATEMENT = 1000
 
 def page_inserter(dialect: Any, entity: type[Synced]) -> PageInserter | None:
     """The column-wise inserter of ``entity`` for this dialect, or None where it cannot apply."""
-    key = (id(dialect), entity.entity_name)
+    key = (dialect_key(dialect), entity)
     if key in _INSERTERS:
         return _INSERTERS[key]
     writer = row_writer(dialect, entity)

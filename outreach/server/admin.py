@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import or_, select, update
 
 from outreach.model import ResidentialGroup, Synced, Team, TeamMember, Ward, synced_fields
+from outreach.model.base import table_of
 from outreach.model.clock import HybridLogicalClock
 from outreach.model.codec import encode_value
 from outreach.model.entities import Procedure
@@ -76,7 +77,7 @@ def add_ward(db: ServerDb, name: str, code: str = "", province_code: str = "", p
 
 
 def _find(db: ServerDb, entity: type[Synced], ref: str, ward_id: str | None = None) -> dict[str, Any]:
-    table = entity.__table__  # type: ignore[attr-defined]
+    table = table_of(entity)
     query = select(table).where(or_(table.c.id == ref, table.c.name == ref), table.c.deleted.is_(False))
     if ward_id:
         query = query.where(table.c.ward_id == ward_id)

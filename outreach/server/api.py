@@ -10,7 +10,6 @@ fields validate faster against the shared model's columns, with per-change answe
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import time
 import zlib
@@ -25,14 +24,15 @@ from starlette.concurrency import run_in_threadpool
 from starlette.middleware.gzip import GZipMiddleware
 
 from outreach import __version__
+from outreach.model.codec import dumps_compact, loads
 from outreach.server import auth
 from outreach.server.admin import CodeRefused, issue_enrolment_code, server_clock
 from outreach.server.db import ServerDb
 from outreach.server.pull import pull_columns, pull_page
 from outreach.server.push import RequestRefused, apply_push
 from outreach.server.schema import LostValueRecord
-from outreach.wire import protocol
 from outreach.vocabulary import Role
+from outreach.wire import protocol
 from outreach.wire.reasons import Reason
 from outreach.wire.reasons import messages as reason_messages
 
@@ -102,7 +102,7 @@ _PUSH_SCHEMA = {
 
 
 def _json_response(data: Any) -> Response:
-    return Response(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), media_type="application/json")
+    return Response(dumps_compact(data).encode(), media_type="application/json")
 
 
 async def _read_body(request: Request, limit: int) -> Any:
@@ -130,7 +130,7 @@ async def _read_body(request: Request, limit: int) -> Any:
     elif encoding not in ("", "identity"):
         raise ApiError(422, Reason.BAD_ENCODING, "only gzip is accepted")
     try:
-        return json.loads(body)
+        return loads(body)
     except (ValueError, UnicodeDecodeError):
         raise ApiError(422, Reason.BAD_JSON) from None
 
@@ -186,7 +186,9 @@ def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BY
         if version not in protocol.SUPPORTED_VERSIONS:
             raise ApiError(426, Reason.UPGRADE_REQUIRED, supported=sorted(protocol.SUPPORTED_VERSIONS))
 
-    def device_of(request: Request, _p: None = Depends(check_protocol), authorization: str | None = Header(default=None)) -> auth.DeviceIdentity:
+    def device_of(
+        request: Request, _p: None = Depends(check_protocol), authorization: str | None = Header(default=None)
+    ) -> auth.DeviceIdentity:
         if not authorization or not authorization.startswith("Bearer ") or len(authorization) > 200:
             raise ApiError(401, Reason.MISSING_TOKEN)
         try:
@@ -241,8 +243,17 @@ def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BY
         payload = await _read_body(request, max_request_bytes)
         result = await run_in_threadpool(apply_push, db, device, payload)
         counts = result.counts
-        log.info("push", extra={"event": "push", "device_id": device.device_id, "applied": counts.get("applied", 0),
-                                "rejected": counts.get("rejected", 0), "retryable": counts.get("retryable", 0), "rows": result.rows_written})
+        log.info(
+            "push",
+            extra={
+                "event": "push",
+                "device_id": device.device_id,
+                "applied": counts.get("applied", 0),
+                "rejected": counts.get("rejected", 0),
+                "retryable": counts.get("retryable", 0),
+                "rows": result.rows_written,
+            },
+        )
         return _json_response({"results": [o.to_wire() for o in result.outcomes], "server_time": server_time(),
                                "server_time_ms": time.time_ns() // 1_000_000, protocol.COMPACT_CHANGES: True})
 

@@ -18,6 +18,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, func, select, text
 
 from outreach.model import Base
+from outreach.model.base import table_of
 from outreach.model.entities import SYNCED_ENTITIES
 from outreach.server.db import SEQ_NAME, ServerDb, alembic_config, current_revision, head_revision, migrate
 from outreach.server.pull import ward_digest
@@ -94,7 +95,7 @@ def server_status(db: ServerDb) -> ServerStatus:
     with db.read() as conn:
         last_row_seq = 0
         for entity in SYNCED_ENTITIES:
-            table = entity.__table__  # type: ignore[attr-defined]
+            table = table_of(entity)
             last_row_seq = max(last_row_seq, conn.execute(select(func.max(table.c.server_seq))).scalar() or 0)
         if db.is_postgres:
             last_value, is_called = conn.execute(text(f"SELECT last_value, is_called FROM {SEQ_NAME}")).one()

@@ -19,21 +19,23 @@ Fields kept for newer clients (``extra_fields``) travel in both layouts.
 
 from __future__ import annotations
 
+import functools
 import heapq
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Date, DateTime, or_, select, text
 from sqlalchemy import Boolean as SaBoolean
+from sqlalchemy import Connection, Date, DateTime, or_, select, text
 from sqlalchemy.types import JSON
 
-from outreach.model import synced_fields
+from outreach.model import Synced, synced_fields
+from outreach.model.base import table_of
+from outreach.model.clock import HLC_LENGTH
 from outreach.model.codec import dumps_compact, dumps_default, encode_value
-from outreach.model.entities import SYNCED_ENTITIES
+from outreach.model.entities import ENTITY_BY_NAME, SYNCED_ENTITIES
 from outreach.server.db import ServerDb
 from outreach.server.schema import ExtraField, WardDigestRow
 from outreach.wire import protocol
-from outreach.model.clock import HLC_LENGTH
 
 
 @dataclass
@@ -44,31 +46,26 @@ class PullPage:
     digest: dict[str, Any] | None
 
 
-def _scope(query: Any, entity: type, ward_id: str) -> Any:
-    table = entity.__table__  # type: ignore[attr-defined]
+def _scope(query: Any, entity: type[Synced], ward_id: str) -> Any:
+    table = table_of(entity)
     if entity.ward_scoped:
         return query.where(table.c.ward_id == ward_id)
     return query.where(or_(table.c.ward_id.is_(None), table.c.ward_id == ward_id))
 
 
-_PAGE_END_SQL: dict[str, tuple[str, str]] = {}
-
-
+@functools.cache
 def _page_end_sql(dialect: str) -> tuple[str, str]:
     """(the limit-th seq and the next one, the greatest seq) over all entity tables: one UNION ALL
-    of each table's first seqs after the cursor, written once (it is every pull's first query)."""
-    cached = _PAGE_END_SQL.get(dialect)
-    if cached is None:
-        parts = []
-        for index, entity in enumerate(SYNCED_ENTITIES):
-            table = entity.__table__.name  # type: ignore[attr-defined]
-            scope = '"ward_id" = :ward' if entity.ward_scoped else '("ward_id" IS NULL OR "ward_id" = :ward)'
-            parts.append(f'SELECT * FROM (SELECT "server_seq" AS seq FROM "{table}" WHERE {scope} AND "server_seq" > :since '
-                         f'ORDER BY "server_seq" LIMIT :take) AS s{index}')
-        union = " UNION ALL ".join(parts)
-        cached = (f"SELECT seq FROM ({union}) AS u ORDER BY seq LIMIT 2 OFFSET :skip", f"SELECT max(seq) FROM ({union}) AS u")
-        _PAGE_END_SQL[dialect] = cached
-    return cached
+    of each table's first seqs after the cursor, written once per dialect name (it is every
+    pull's first query)."""
+    parts = []
+    for index, entity in enumerate(SYNCED_ENTITIES):
+        table = table_of(entity).name
+        scope = '"ward_id" = :ward' if entity.ward_scoped else '("ward_id" IS NULL OR "ward_id" = :ward)'
+        parts.append(f'SELECT * FROM (SELECT "server_seq" AS seq FROM "{table}" WHERE {scope} AND "server_seq" > :since '
+                     f'ORDER BY "server_seq" LIMIT :take) AS s{index}')
+    union = " UNION ALL ".join(parts)
+    return f"SELECT seq FROM ({union}) AS u ORDER BY seq LIMIT 2 OFFSET :skip", f"SELECT max(seq) FROM ({union}) AS u"
 
 
 def page_end(conn: Connection, ward_id: str, since: int, limit: int) -> tuple[int, bool] | None:
@@ -84,8 +81,8 @@ def page_end(conn: Connection, ward_id: str, since: int, limit: int) -> tuple[in
     return None if last is None else (int(last), False)
 
 
-def _entity_rows(conn: Connection, entity: type, ward_id: str, since: int, upto: int) -> list[tuple[int, dict[str, Any]]]:
-    table = entity.__table__  # type: ignore[attr-defined]
+def _entity_rows(conn: Connection, entity: type[Synced], ward_id: str, since: int, upto: int) -> list[tuple[int, dict[str, Any]]]:
+    table = table_of(entity)
     names = synced_fields(entity)
     query = _scope(select(table).where(table.c.server_seq > since, table.c.server_seq <= upto), entity, ward_id)
     query = query.order_by(table.c.server_seq)
@@ -179,16 +176,11 @@ class ColumnsPage:
         return "".join(parts).encode()
 
 
-_ROW_SQL: dict[tuple[str, str], tuple[list[str], str]] = {}
-
-
-def _row_sql(dialect: str, entity: type) -> tuple[list[str], str]:
-    """(column names, SELECT of one JSON array per row) of an entity, per dialect; built once."""
-    key = (dialect, entity.entity_name)
-    cached = _ROW_SQL.get(key)
-    if cached is not None:
-        return cached
-    table = entity.__table__  # type: ignore[attr-defined]
+@functools.cache
+def _row_sql(dialect: str, entity_name: str) -> tuple[tuple[str, ...], str]:
+    """(column names, SELECT of one JSON array per row) of an entity, per dialect name; built once."""
+    entity = ENTITY_BY_NAME[entity_name]
+    table = table_of(entity)
     names = list(synced_fields(entity))
     postgres = dialect == "postgresql"
     # Clocks as stored: {stamp: [fields]}. A row written whole in one edit (most rows) has one
@@ -207,9 +199,15 @@ def _row_sql(dialect: str, entity: type) -> tuple[list[str], str]:
         if isinstance(kind, JSON):
             exprs.append(quoted if postgres else f"json({quoted})")
         elif isinstance(kind, SaBoolean):
-            exprs.append(quoted if postgres else f"CASE WHEN {quoted} IS NULL THEN NULL WHEN {quoted} THEN json('true') ELSE json('false') END")
+            exprs.append(
+                quoted if postgres else f"CASE WHEN {quoted} IS NULL THEN NULL WHEN {quoted} THEN json('true') ELSE json('false') END"
+            )
         elif isinstance(kind, DateTime):  # wire form: isoformat(timespec="seconds")
-            exprs.append(f"""to_char({quoted}, 'YYYY-MM-DD"T"HH24:MI:SS')""" if postgres else f"substr({quoted}, 1, 10) || 'T' || substr({quoted}, 12, 8)")
+            exprs.append(
+                f"""to_char({quoted}, 'YYYY-MM-DD"T"HH24:MI:SS')"""
+                if postgres
+                else f"substr({quoted}, 1, 10) || 'T' || substr({quoted}, 12, 8)"
+            )
         elif isinstance(kind, Date):
             exprs.append(f"to_char({quoted}, 'YYYY-MM-DD')" if postgres else quoted)
         else:
@@ -218,8 +216,7 @@ def _row_sql(dialect: str, entity: type) -> tuple[list[str], str]:
     scope = '"ward_id" = :ward' if entity.ward_scoped else '("ward_id" IS NULL OR "ward_id" = :ward)'
     sql = (f'SELECT {row} FROM "{table.name}" WHERE {scope} AND "server_seq" > :since AND "server_seq" <= :upto '
            'ORDER BY "server_seq"')
-    _ROW_SQL[key] = (["id", "seq", "clocks", *names], sql)
-    return _ROW_SQL[key]
+    return ("id", "seq", "clocks", *names), sql
 
 
 def _columns_extras(conn: Connection, ward_id: str, since: int, upto: int) -> list[dict[str, Any]]:
@@ -227,7 +224,7 @@ def _columns_extras(conn: Connection, ward_id: str, since: int, upto: int) -> li
         return []
     found: dict[tuple[str, str], dict[str, Any]] = {}
     for entity in SYNCED_ENTITIES:
-        table = entity.__table__  # type: ignore[attr-defined]
+        table = table_of(entity)
         query = _scope(
             select(ExtraField.entity_id, ExtraField.field, ExtraField.value, ExtraField.stamp)
             .join(table, table.c.id == ExtraField.entity_id)
@@ -235,7 +232,9 @@ def _columns_extras(conn: Connection, ward_id: str, since: int, upto: int) -> li
             entity, ward_id,
         )
         for entity_id, name, value, stamp in conn.execute(query):
-            row = found.setdefault((entity.entity_name, entity_id), {"entity": entity.entity_name, "id": entity_id, "fields": {}, "clocks": {}})
+            row = found.setdefault(
+                (entity.entity_name, entity_id), {"entity": entity.entity_name, "id": entity_id, "fields": {}, "clocks": {}}
+            )
             row["fields"][name] = value
             row["clocks"][name] = stamp
     return list(found.values())
@@ -250,10 +249,10 @@ def pull_columns(db: ServerDb, ward_id: str, since: int, limit: int) -> ColumnsP
         if end is not None:
             params = {"ward": ward_id, "since": since, "upto": end[0]}
             for entity in SYNCED_ENTITIES:
-                columns, sql = _row_sql(conn.dialect.name, entity)
+                columns, sql = _row_sql(conn.dialect.name, entity.entity_name)
                 rows = list(conn.execute(text(sql), params).scalars())
                 if rows:
-                    tables.append(ColumnsTable(entity.entity_name, columns, rows))
+                    tables.append(ColumnsTable(entity.entity_name, list(columns), rows))
             extras = _columns_extras(conn, ward_id, since, end[0])
         upto, has_more = end if end is not None else (since, False)
         digest = None if has_more else ward_digest(conn, ward_id)

@@ -15,13 +15,12 @@ a second process (the CLI while the app is open).
 
 from __future__ import annotations
 
-import json
 import logging
 import queue
 import threading
-from concurrent.futures import ThreadPoolExecutor
 import time
 from collections.abc import Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -32,15 +31,30 @@ from typing import Any
 from sqlalchemy import Text, delete, func, select, type_coerce
 
 from outreach.model import NeedsAttention, OutboxEntry, SyncState
-from outreach.model.entities import SYNCED_ENTITIES
-from outreach.model.codec import dumps_compact
-from outreach.store.database import Store
-from outreach.wire import protocol
+from outreach.model.base import table_of
 from outreach.model.clock import is_valid_stamp, wall_ms_of
-from outreach.sync.errors import ClockAhead, DeviceRevoked, OutsideWard, ProtocolFailure, SyncBusy, SyncError
-from outreach.sync.pull_apply import DigestTracker, PageResult, PreparedPage, apply_pulled_page, prepare_page, refresh_deferred_search
+from outreach.model.codec import dumps_compact, loads
+from outreach.model.entities import SYNCED_ENTITIES
+from outreach.store.database import Store
+from outreach.sync.errors import (
+    ClockAhead,
+    DeviceRevoked,
+    OutsideWard,
+    ProtocolFailure,
+    SyncBusy,
+    SyncError,
+)
+from outreach.sync.pull_apply import (
+    DigestTracker,
+    PageResult,
+    PreparedPage,
+    apply_pulled_page,
+    prepare_page,
+    refresh_deferred_search,
+)
 from outreach.sync.transport import EncodedJson, Transport
 from outreach.timeutil import now_local
+from outreach.wire import protocol
 from outreach.wire.reasons import Reason
 
 log = logging.getLogger(__name__)
@@ -110,34 +124,24 @@ class _Pending:
     @property
     def fields(self) -> Any:
         if self._fields is None:
-            self._fields = json.loads(self.fields_text)
+            self._fields = loads(self.fields_text)
         return self._fields
 
-    def wire(self, compact: bool = False) -> str:
-        """The change as JSON. ``compact``: when every field carries the same stamp (a row
-        created whole), ``"stamp": s, "values": {...}`` instead of ``"fields": {f: [v, s]}``,
-        for servers that say they take it: half the bytes, and twice as quick to decode."""
+    def wire(self) -> str:
+        """The change as JSON in the full form, ``"fields": {f: [v, s]}`` as stored (the compact
+        form of a whole batch is built by ``_push_body``)."""
         bases = self.bases_text if self.bases_text not in (None, "null") else "{}"
-        head = (f'{{"change_id":{dumps_compact(self.change_id)},"entity":{dumps_compact(self.entity)},'
-                f'"entity_id":{dumps_compact(self.entity_id)},')
-        if compact:
-            fields = self.fields
-            try:
-                pairs = fields.values()
-                if set(map(len, pairs)) == {2}:
-                    stamps = set(map(_second, pairs))
-                    if len(stamps) == 1:
-                        values = dict(zip(fields, map(_first, pairs), strict=True))
-                        return f'{head}"stamp":{dumps_compact(stamps.pop())},"values":{dumps_compact(values)},"bases":{bases}}}'
-            except (AttributeError, TypeError, KeyError, IndexError):  # not {field: [value, stamp]}: sent as stored
-                pass
-        return f'{head}"fields":{self.fields_text},"bases":{bases}}}'
+        return (f'{{"change_id":{dumps_compact(self.change_id)},"entity":{dumps_compact(self.entity)},'
+                f'"entity_id":{dumps_compact(self.entity_id)},"fields":{self.fields_text},"bases":{bases}}}')
 
 
 def _push_body(batch: list[_Pending], *, compact: bool = False, compress: bool = False) -> EncodedJson:
+    """A push request body. ``compact``: a change whose every field carries the same stamp (a
+    row created whole) goes as ``"stamp": s, "values": {...}`` instead of ``"fields": {f: [v,
+    s]}``, for servers that say they take it: half the bytes, and twice as quick to decode."""
     if compact and batch:
-        # every entry's fields decoded by one json.loads, the body encoded by one dumps
-        decoded = json.loads("[" + ",".join(f"{e.fields_text},{e.bases_text or 'null'}" for e in batch) + "]")
+        # every entry's fields decoded by one loads, the body encoded by one dumps
+        decoded = loads("[" + ",".join(f"{e.fields_text},{e.bases_text or 'null'}" for e in batch) + "]")
         changes = []
         for index, entry in enumerate(batch):
             fields, bases = decoded[2 * index], decoded[2 * index + 1]
@@ -156,7 +160,7 @@ def _push_body(batch: list[_Pending], *, compact: bool = False, compress: bool =
             change["bases"] = bases if bases is not None else {}
             changes.append(change)
         return EncodedJson.of(dumps_compact({"changes": changes}), compress=compress)
-    return EncodedJson.of('{"changes":[' + ",".join(entry.wire(compact) for entry in batch) + "]}", compress=compress)
+    return EncodedJson.of('{"changes":[' + ",".join(entry.wire() for entry in batch) + "]}", compress=compress)
 
 
 def local_digest(store: Store) -> protocol.WardDigest:
@@ -168,9 +172,9 @@ def local_digest(store: Store) -> protocol.WardDigest:
             if entity.entity_name in protocol.DIGEST_EXCLUDED:
                 continue
             name = entity.entity_name
-            table = entity.__table__  # type: ignore[attr-defined]
+            table = table_of(entity)
             for row_id, raw in conn.execute(select(table.c.id, type_coerce(table.c.clocks, Text))):
-                stored = json.loads(raw) if raw else None
+                stored = loads(raw) if raw else None
                 clocks: dict[str, str] = {}
                 if stored:  # as FieldStamps reads it: {stamp: [fields]}, or the flat form
                     for key, item in stored.items():
@@ -384,7 +388,9 @@ class SyncEngine:
                         upcoming.result()
                         self._set_aside(batch, {cid: ("outside_ward", "") for cid in exc.change_ids})
                         report.rejected += len(exc.change_ids)
-                        report.rejected_reasons[Reason.OUTSIDE_WARD] = report.rejected_reasons.get(Reason.OUTSIDE_WARD, 0) + len(exc.change_ids)
+                        report.rejected_reasons[Reason.OUTSIDE_WARD] = report.rejected_reasons.get(Reason.OUTSIDE_WARD, 0) + len(
+                            exc.change_ids
+                        )
                         batch, body = self._prepared_batch(after_seq)
                         if not batch:
                             break
@@ -514,7 +520,7 @@ class SyncEngine:
                 self._applied(report, apply_pulled_page(self.store, prepare(reply, following), bind=conn,
                                                         deferred_search=deferred, tracker=tracker))
                 fetcher = _PageFetcher(self._fetch_page, following, prepare)
-                for page, reply in fetcher:
+                for page, _reply in fetcher:
                     self._applied(report, apply_pulled_page(self.store, page, bind=conn, deferred_search=deferred, tracker=tracker))
             finally:
                 if fetcher is not None:

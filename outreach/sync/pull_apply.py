@@ -31,13 +31,20 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from outreach.model import Household, Resident, Synced, SyncState, Visit, synced_fields
+from outreach.model.base import table_of
+from outreach.model.clock import is_valid_stamp
 from outreach.model.codec import FieldDecodeError, dumps_compact, encode_value
 from outreach.model.entities import ENTITY_BY_NAME
+from outreach.model.rowio import (
+    decode_fast,
+    field_defaults,
+    field_specs,
+    page_inserter,
+    row_writer,
+)
 from outreach.store import search_index
 from outreach.store.database import Store, WriteContext
 from outreach.wire import protocol
-from outreach.model.clock import is_valid_stamp
-from outreach.model.rowio import decode_fast, field_specs, page_inserter, row_writer
 from outreach.wire.merge import apply_changes
 
 log = logging.getLogger(__name__)
@@ -241,13 +248,13 @@ def prepare_new_rows(dialect: Any, table: PulledTable, member_id: str | None, di
         flagged = sum(1 for r in rows if r[status] == "flagged" and r[volunteer] == member_id)
     hashes = None
     if digest and entity.entity_name not in protocol.DIGEST_EXCLUDED:
-        hashes = (len(ids), protocol.new_rows_hash(entity.entity_name, ids, stamps, _canonical_template(entity, inserter.sorted_fields)))
+        hashes = (len(ids), protocol.new_rows_hash(entity.entity_name, ids, stamps, inserter.sorted_fields))
     return NewRows(entity, ids, params, max(stamps), touched, flagged, hashes)
 
 
 def _insert_new_rows(conn: Connection, batch: NewRows, page: _PageState) -> bool:
     """Insert a prepared batch; False (nothing done) if the laptop has any of its rows."""
-    table = batch.entity.__table__  # type: ignore[attr-defined]
+    table = table_of(batch.entity)
     present = conn.exec_driver_sql(
         f'SELECT 1 FROM "{table.name}" WHERE "id" IN (SELECT value FROM json_each(?)) LIMIT 1', (dumps_compact(batch.ids),)
     ).first()
@@ -277,10 +284,10 @@ def _merge_table(conn: Connection, tx: WriteContext, table: PulledTable, page: _
     not_sent = [name for name, position in zip(known, positions, strict=True) if position is None]
     rows = _shape_checked(table)
     existing = _existing(conn, entity, [r[0] for r in rows])
-    defaults = _default_params(entity, writer)
+    defaults = writer.default_params
     index_of = {name: i for i, name in enumerate(known)}
     watch = _WATCHED.get(entity.entity_name)
-    defaults_py = defaults_wire(entity)
+    defaults_py = field_defaults(entity)
     inserts: list[tuple[Any, ...]] = []
     updates: list[tuple[Any, ...]] = []
     later: list[list[Any]] = []
@@ -361,17 +368,6 @@ def _merge_table(conn: Connection, tx: WriteContext, table: PulledTable, page: _
         _merge_table(conn, tx, PulledTable(entity, table.columns, later), page)
 
 
-_CANONICAL: dict[str, str] = {}
-
-
-def _canonical_template(entity: type[Synced], names: list[str]) -> str:
-    """``canonical_json`` of ``{field: "@"}`` for all fields (a stamp replaces each ``"@"``)."""
-    text = _CANONICAL.get(entity.entity_name)
-    if text is None:
-        text = _CANONICAL[entity.entity_name] = protocol.canonical_json(dict.fromkeys(names, "@"))
-    return text
-
-
 def _group(stamps: dict[str, str]) -> dict[str, list[str]]:
     grouped: dict[str, list[str]] = {}
     for name in sorted(stamps):
@@ -381,7 +377,7 @@ def _group(stamps: dict[str, str]) -> dict[str, list[str]]:
 
 def _existing(conn: Connection, entity: type[Synced], ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     """The local rows among ``ids`` (Python values, as the ORM reads them), by id."""
-    table = entity.__table__  # type: ignore[attr-defined]
+    table = table_of(entity)
     found: dict[str, dict[str, Any]] = {}
     for start in range(0, len(ids), _LOOKUP_CHUNK):
         chunk = ids[start : start + _LOOKUP_CHUNK]
@@ -390,39 +386,6 @@ def _existing(conn: Connection, entity: type[Synced], ids: Sequence[str]) -> dic
             for rec in conn.execute(select(table).where(table.c.id.in_(present))).mappings():
                 found[rec["id"]] = dict(rec)
     return found
-
-
-_DEFAULTS: dict[str, dict[str, Any]] = {}
-_DEFAULT_PARAMS: dict[tuple[int, str], list[Any]] = {}
-
-
-def defaults_wire(entity: type[Synced]) -> dict[str, Any]:
-    """The Python default of every synced field (what an unstamped field of a new row holds)."""
-    cached = _DEFAULTS.get(entity.entity_name)
-    if cached is None:
-        table = entity.__table__  # type: ignore[attr-defined]
-        cached = {}
-        for name in synced_fields(entity):
-            default = table.columns[name].default
-            if default is not None and default.is_scalar:
-                cached[name] = default.arg
-            elif default is not None and default.is_callable:
-                cached[name] = default.arg(None)
-            else:
-                cached[name] = None
-        cached["deleted"] = False
-        _DEFAULTS[entity.entity_name] = cached
-    return cached
-
-
-def _default_params(entity: type[Synced], writer: Any) -> list[Any]:
-    key = (id(writer), entity.entity_name)
-    cached = _DEFAULT_PARAMS.get(key)
-    if cached is None:
-        values = defaults_wire(entity)
-        cached = [values[name] if proc is None else proc(values[name]) for name, proc in zip(writer.fields, writer.processors, strict=True)]
-        _DEFAULT_PARAMS[key] = cached
-    return cached
 
 
 #: Entities whose changed rows matter beyond the table (search index, review to-dos), and the
@@ -489,7 +452,7 @@ def local_tables_empty(conn: Connection) -> bool:
     for entity in SYNCED_ENTITIES:
         if entity.entity_name in protocol.DIGEST_EXCLUDED:
             continue
-        table = entity.__table__  # type: ignore[attr-defined]
+        table = table_of(entity)
         if conn.execute(select(table.c.id).limit(1)).first() is not None:
             return False
     return True

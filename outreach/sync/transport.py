@@ -11,7 +11,6 @@ leaves as a typed ``SyncError``; the fault-injecting test transport wraps the sa
 from __future__ import annotations
 
 import gzip
-import json
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -20,7 +19,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from outreach import __version__
-from outreach.wire import protocol
+from outreach.model.codec import dumps_compact, loads
 from outreach.sync.errors import (
     ClockAhead,
     DeviceRevoked,
@@ -33,6 +32,7 @@ from outreach.sync.errors import (
     TlsFailure,
     UpgradeRequired,
 )
+from outreach.wire import protocol
 from outreach.wire.reasons import Reason
 
 CONNECT_TIMEOUT_S = 5.0
@@ -149,7 +149,7 @@ class HttpTransport:
         except requests.exceptions.RequestException as exc:
             raise NetworkDown(type(exc).__name__) from None
         try:
-            body = response.json()
+            body = loads(response.content)
         except (ValueError, requests.exceptions.RequestException):
             # a truncated or garbled answer: the request may or may not have been applied, and
             # both are safe (push is idempotent), so treat it like a dropped connection
@@ -168,7 +168,7 @@ class HttpTransport:
         if isinstance(body, EncodedJson) and body.gzipped is not None:
             headers["Content-Encoding"] = "gzip"
             return self._send("POST", path, data=body.gzipped, headers=headers)
-        raw = body.data if isinstance(body, EncodedJson) else json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+        raw = body.data if isinstance(body, EncodedJson) else dumps_compact(body).encode()
         if len(raw) > GZIP_MIN_BYTES:
             raw = gzip_body(raw)
             headers["Content-Encoding"] = "gzip"

@@ -13,17 +13,14 @@ semilattice even then, so equal stamps fall back to comparing the canonical JSON
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from outreach.model.codec import dumps_canonical
+
 FieldState = tuple[Any, str]
 RowState = Mapping[str, FieldState]
-
-
-def _canonical(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 def field_wins(candidate: FieldState, current: FieldState | None) -> bool:
@@ -34,7 +31,7 @@ def field_wins(candidate: FieldState, current: FieldState | None) -> bool:
     current_value, current_stamp = current
     if stamp != current_stamp:
         return stamp > current_stamp
-    return _canonical(value) > _canonical(current_value)
+    return dumps_canonical(value) > dumps_canonical(current_value)
 
 
 def merge_field(a: FieldState | None, b: FieldState | None) -> FieldState | None:
@@ -95,15 +92,15 @@ def apply_changes(
     lost: list[LostValue] = []
     for name, candidate in incoming.items():
         current = stored.get(name)
-        if current is not None and candidate[1] == current[1] and _canonical(candidate[0]) == _canonical(current[0]):
+        if current is not None and candidate[1] == current[1] and dumps_canonical(candidate[0]) == dumps_canonical(current[0]):
             continue  # the same change again: idempotent, nothing to do
         if field_wins(candidate, current):
             changed[name] = candidate
             concurrent = bases is not None and name in bases and bases[name] != (current[1] if current else None)
-            if current is not None and concurrent and _canonical(current[0]) != _canonical(candidate[0]):
+            if current is not None and concurrent and dumps_canonical(current[0]) != dumps_canonical(candidate[0]):
                 lost.append(LostValue(name, current[0], current[1], candidate[0], candidate[1]))
         else:
             assert current is not None
-            if _canonical(candidate[0]) != _canonical(current[0]):
+            if dumps_canonical(candidate[0]) != dumps_canonical(current[0]):
                 lost.append(LostValue(name, candidate[0], candidate[1], current[0], current[1]))
     return MergeOutcome(changed, lost)

@@ -6,11 +6,12 @@ edit, and the convergence check cannot disagree with itself. No I/O here.
 
 from __future__ import annotations
 
+import functools
 import hashlib
-from itertools import repeat
-from operator import itemgetter, methodcaller
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import itemgetter, methodcaller
 from typing import Any
 
 from outreach.model.codec import dumps_canonical
@@ -50,18 +51,13 @@ REJECTED = "rejected"
 RETRYABLE = "retryable"
 
 
-def canonical_json(value: Any) -> str:
-    """``json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))``."""
-    return dumps_canonical(value)
-
-
 def row_hash(entity: str, row_id: str, clocks: Mapping[str, Any]) -> int:
     """A 128-bit hash of one row's identity and clocks; summed, it is order-independent."""
-    return row_hash_of_text(entity, row_id, canonical_json(clocks))
+    return row_hash_of_text(entity, row_id, dumps_canonical(clocks))
 
 
 def row_hash_of_text(entity: str, row_id: str, canonical_clocks: str) -> int:
-    """``row_hash`` given ``canonical_json(clocks)`` already."""
+    """``row_hash`` given ``dumps_canonical(clocks)`` already."""
     digest = hashlib.sha256(f"{entity}\x00{row_id}\x00{canonical_clocks}".encode()).digest()
     return int.from_bytes(digest[:16], "big")
 
@@ -99,10 +95,21 @@ def add_hash(total_hex: str, delta: int, sign: int = 1) -> str:
     return f"{(int(total_hex, 16) + sign * delta) % _HASH_MOD:032x}"
 
 
-def new_rows_hash(entity: str, ids: list[str], stamps: list[str], template: str) -> int:
-    """The sum of ``row_hash`` of new rows whose every field carries one stamp, ``template``
-    being the canonical clocks text with ``"@"`` for the stamp (C loops over the page)."""
+def new_rows_hash(entity: str, ids: list[str], stamps: list[str], fields: Iterable[str]) -> int:
+    """The sum of ``row_hash`` of new rows whose every field (``fields``) carries one stamp: the
+    canonical clocks text is built once, with ``"@"`` for the stamp (C loops over the page)."""
+    template = _one_stamp_template(tuple(sorted(fields)))
     canonical = map(template.replace, repeat('"@"'), map('"{}"'.format, stamps))
     texts = map(f"{entity}\x00%s\x00%s".__mod__, zip(ids, canonical, strict=True))
     digests = map(methodcaller("digest"), map(hashlib.sha256, map(str.encode, texts)))
-    return sum(map(int.from_bytes, map(itemgetter(slice(0, 16)), digests), repeat("big")))
+    return sum(map(_big_endian, map(itemgetter(slice(0, 16)), digests)))
+
+
+def _big_endian(data: bytes) -> int:
+    return int.from_bytes(data, "big")
+
+
+@functools.cache
+def _one_stamp_template(fields: tuple[str, ...]) -> str:
+    """``dumps_canonical({field: "@"})`` of a row's fields (a stamp replaces each ``"@"``)."""
+    return dumps_canonical(dict.fromkeys(fields, "@"))

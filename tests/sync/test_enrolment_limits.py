@@ -41,9 +41,26 @@ def test_a_code_lives_a_week_at_most(ward_setup: WardSetup) -> None:
         admin.issue_enrolment_code(ward_setup.server.db, ward_setup.team_id, "volunteer", "Ai đó", minutes=10_000_000)
     with ward_setup.server.db.read() as conn:  # refused before the named member was made
         assert conn.execute(select(func.count()).select_from(TeamMember).where(TeamMember.full_name == "Ai đó")).scalar_one() == 0
-    cli = subprocess.run([sys.executable, "-m", "outreach.server.cli", "--db", ward_setup.server.db.engine.url.render_as_string(hide_password=False), "device", "enroll",
-                          "--team", ward_setup.team_id, "--role", "volunteer", "--minutes", "10000000"],
-                         capture_output=True, text=True, timeout=120)
+    cli = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "outreach.server.cli",
+            "--db",
+            ward_setup.server.db.engine.url.render_as_string(hide_password=False),
+            "device",
+            "enroll",
+            "--team",
+            ward_setup.team_id,
+            "--role",
+            "volunteer",
+            "--minutes",
+            "10000000",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert cli.returncode == 1 and "7 days" in cli.stderr
 
 

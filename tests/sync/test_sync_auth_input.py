@@ -20,8 +20,8 @@ from outreach.model import Household, OutboxEntry
 from outreach.model.clock import HybridLogicalClock, new_node_id
 from outreach.model.ids import uuid7
 from outreach.server import admin, auth
-from outreach.server.schema import EnrolmentCode
 from outreach.server.logs import JsonFormatter
+from outreach.server.schema import EnrolmentCode
 from outreach.services.device import export_unsent, needs_attention, restamp_outbox
 from outreach.store.database import Store
 from outreach.sync.client import enroll, run_sync

@@ -9,12 +9,16 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from outreach.model import Visit, WeekLock
 from outreach.model.clock import HybridLogicalClock, new_node_id
 from outreach.model.codec import encode_value
+from outreach.model.entities import ENTITY_BY_NAME
 from outreach.model.ids import uuid7
+from outreach.model.rowio import field_defaults, field_names, page_inserter
+from outreach.server import push as server_push
 from outreach.server.push import LEADER_ONLY
 from outreach.sync.transport import HttpTransport
 from tests.helpers.sync import WardSetup, enrol_fast, fast_store
@@ -135,3 +139,62 @@ def test_a_volunteers_bulk_push_of_reviewed_visits_is_refused_too(ward_setup: Wa
     assert answers == [("applied", None)] * 50 + [("rejected", LEADER_ONLY)] * 2 + [("applied", None)] * 50
     assert push(volunteer, *[("visit", uuid7(), visit_fields(ward_setup, clock.now())) for _ in range(100)]) == [("applied", None)] * 100
     volunteer.close()
+
+
+#: What only a leader may send, each as the values of a whole new row.
+LEADER_ONLY_ROWS: dict[str, tuple[str, dict[str, Any]]] = {
+    "approved visit": ("visit", {"review_status": "approved", "reviewed_by": "leader-1", "reviewed_at": "2026-03-03T10:00:00"}),
+    "flagged visit": ("visit", {"review_status": "flagged", "review_note": "Bổ sung mã hồ sơ"}),
+    "week lock": ("week_lock", {"iso_week": "2026-W10", "locked": True}),
+}
+
+
+def whole_row(ward: WardSetup, entity: str, **values: Any) -> dict[str, Any]:
+    """Every synced field of a new row (defaults, then ``values``), as wire values."""
+    cls = ENTITY_BY_NAME[entity]
+    base = {"team_id": ward.team_id, "household_id": uuid7(), "volunteer_id": uuid7(), "started_at": "2026-03-02T09:00:00"}
+    row = field_defaults(cls) | {k: v for k, v in base.items() if k in field_names(cls)} | {"ward_id": ward.ward_id, **values}
+    return {name: encode_value(value) for name, value in row.items()}
+
+
+@pytest.mark.parametrize("path", ["change by change", "in bulk"])
+@pytest.mark.parametrize("case", list(LEADER_ONLY_ROWS))
+def test_the_role_rule_is_the_same_on_both_apply_paths(
+    ward_setup: WardSetup, template_root: Path, tmp_path: Path, case: str, path: str
+) -> None:
+    """One rule (``server.push._needs_leader``) decides for whole new rows written column-wise
+    and for changes applied one by one: a volunteer's is refused, nothing of it applied; the
+    everyday rows beside it apply; the same from a leader applies."""
+    ward = ward_setup
+    volunteer = enrol_fast(ward, fast_store(template_root, tmp_path / "volunteer"), role="volunteer")
+    leader = enrol_fast(ward, fast_store(template_root, tmp_path / "leader"), role="leader")
+    clock = HybridLogicalClock(new_node_id())
+    entity, values = LEADER_ONLY_ROWS[case]
+    count = 1 if path == "change by change" else 2 * server_push._BULK_MIN
+
+    def body(rows: list[tuple[str, str, dict[str, Any]]]) -> dict[str, Any]:
+        return {
+            "changes": [
+                {"change_id": uuid7(), "entity": e, "entity_id": i, "stamp": clock.now(), "values": v, "bases": {}} for e, i, v in rows
+            ]
+        }
+
+    everyday = [("visit", uuid7(), whole_row(ward, "visit")) for _ in range(count)]
+    refused = [(entity, uuid7(), whole_row(ward, entity, **values)) for _ in range(count)]
+    request = body(everyday + refused)
+    # the path asked for is the path taken (the column-wise one exists on SQLite only)
+    dialect = ward.server.db.engine.dialect
+    batches = server_push._new_row_batches(dialect, server_push._structure(request), ward.ward_id, 2**62, leader=False)
+    in_bulk = {change.entity_id for batch in batches for change in batch.raws}
+    column_wise = path == "in bulk" and page_inserter(dialect, Visit) is not None
+    assert in_bulk == ({i for _e, i, _v in everyday} if column_wise else set())
+
+    answers = [(r["status"], r.get("reason")) for r in volunteer.post("/sync/push", request)["results"]]
+    assert answers == [("applied", None)] * count + [("rejected", LEADER_ONLY)] * count
+    table = ENTITY_BY_NAME[entity].__table__  # type: ignore[attr-defined]
+    with ward.server.db.read() as conn:
+        assert conn.execute(select(table.c.id).where(table.c.id.in_([i for _e, i, _v in refused]))).first() is None
+    again = [(entity, uuid7(), whole_row(ward, entity, **values)) for _ in range(count)]
+    assert [r["status"] for r in leader.post("/sync/push", body(again))["results"]] == ["applied"] * count
+    volunteer.close()
+    leader.close()

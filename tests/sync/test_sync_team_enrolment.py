@@ -54,7 +54,9 @@ def test_a_volunteer_cannot_issue_codes(ward_setup: WardSetup, template_root: Pa
     volunteer.close()
 
 
-def test_a_laptop_enrolled_by_name_knows_its_member_after_the_first_sync(ward_setup: WardSetup, template_root: Path, tmp_path: Path) -> None:
+def test_a_laptop_enrolled_by_name_knows_its_member_after_the_first_sync(
+    ward_setup: WardSetup, template_root: Path, tmp_path: Path
+) -> None:
     """Before: the profile's member name stayed empty and the app showed "(no team member set)"."""
     from outreach.store.profile import Profile
     from outreach.sync.client import enroll, run_sync

@@ -9,7 +9,6 @@ to see them, since a screen starts its reload while the write's result is being 
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -126,7 +125,6 @@ def test_a_write_that_changes_nothing_shown_reloads_nothing(qtbot, make_window) 
 
 def test_a_sync_that_pulled_a_household_reloads_the_households_screen(qtbot, make_window, store: Store,
                                                                      live_ward: WardSetup, tmp_path: Path) -> None:
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
     from outreach.sync.client import run_sync
     from tests.helpers.sync import enrol_fast, fast_store
 
