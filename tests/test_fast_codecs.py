@@ -115,8 +115,30 @@ def test_wire_dates_convert_as_sqlalchemy_binds_them(entity: type, name: str) ->
 
 
 #: Wire values of every kind a column takes or refuses.
-WIRE_SAMPLES: list[object] = [None, True, False, 0, 7, -1, 2**40, 1.5, "", "x", "đ" * 300, "2026-03-02", "2026-03-02T09:00:00", "2026-02-30",
-                "2026-03-02T09:00:00.5", "2026-03-02T25:00:00", [], ["VNeID mức 2"], {}, {"portal": "dvcqg"}, [1], {"a": []}]
+WIRE_SAMPLES: list[object] = [
+    None,
+    True,
+    False,
+    0,
+    7,
+    -1,
+    2**40,
+    1.5,
+    "",
+    "x",
+    "đ" * 300,
+    "2026-03-02",
+    "2026-03-02T09:00:00",
+    "2026-02-30",
+    "2026-03-02T09:00:00.5",
+    "2026-03-02T25:00:00",
+    [],
+    ["VNeID mức 2"],
+    {},
+    {"portal": "dvcqg"},
+    [1],
+    {"a": []},
+]
 
 
 def _refused_or(fn: Any, *args: Any) -> Any:
