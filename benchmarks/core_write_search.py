@@ -30,19 +30,22 @@ def keystrokes() -> list[str]:
 
 
 def busy_week(store, actor, household_ids, codes, visits: int) -> str:
-    """The ward's busiest past ISO week, topped up with ordinary visits to ``visits`` if it has fewer."""
+    """The ward's busiest past ISO week that its team has not locked (an approved week refuses new
+    visits), topped up with ordinary visits to ``visits`` if it has fewer."""
     from collections import Counter
 
     from sqlalchemy import select
 
-    from outreach.model import Visit
+    from outreach.model import Visit, WeekLock
     from outreach.services.visits import FilingInput, VisitInput, record_visit
     from outreach.timeutil import iso_week_bounds, iso_week_of
 
     with store.read() as session:
         weeks = Counter(iso_week_of(t.date()) for t in session.scalars(select(Visit.started_at).where(Visit.deleted.is_(False))) if t)
+        locked = set(session.scalars(select(WeekLock.iso_week).where(WeekLock.team_id == actor.team_id, WeekLock.locked.is_(True))))
     this_week = iso_week_of(dt.date.today())
-    week, count = next((w, c) for w, c in weeks.most_common() if w < this_week)  # top-ups must lie in the past
+    # top-ups must lie in the past, in a week still open to the team's volunteers
+    week, count = next((w, c) for w, c in weeks.most_common() if w < this_week and w not in locked)
     monday, _ = iso_week_bounds(week)
     for i in range(max(0, visits - count)):
         when = dt.datetime.combine(monday + dt.timedelta(days=i % 6), dt.time(8 + i % 10, (i * 7) % 60))

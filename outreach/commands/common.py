@@ -8,6 +8,8 @@ import re
 import sys
 from typing import TYPE_CHECKING
 
+from outreach.errors import OutreachError, StoreError
+
 if TYPE_CHECKING:
     from outreach.store.database import Store
 
@@ -36,6 +38,22 @@ def terminal_safe(text: str, *, keep_newlines: bool = False) -> str:
     the same character, so JSON output made safe this way still parses to the stored value
     (``keep_newlines`` for JSON, whose own newlines are layout: inside its strings they are escaped)."""
     return _TERMINAL_UNSAFE.sub(lambda m: m.group() if keep_newlines and m.group() == "\n" else f"\\u{ord(m.group()):04x}", text)
+
+
+def open_demo_store(args: argparse.Namespace, households: int) -> Store:
+    """Open (or create) the selected folder as a demo profile for ``households`` synthetic ones;
+    refuses a real profile, so demo data never mixes with real residents."""
+    from outreach.store.profile import Profile, data_dir_of
+
+    existing = Profile.load(data_dir_of(args))
+    if existing is not None and not existing.demo:
+        raise StoreError(
+            "Chỉ dùng dữ liệu demo trong hồ sơ demo hoặc thư mục mới, không trộn vào hồ sơ thật.",
+            "Demo data only goes into a demo profile or a new folder, never into a real profile.",
+        )
+    if households < 1:
+        raise OutreachError("Số hộ phải lớn hơn 0.", "The number of households must be at least 1.")
+    return open_profile_store(args, demo=True)
 
 
 def open_profile_store(args: argparse.Namespace, *, demo: bool = False, create: bool = True) -> Store:

@@ -6,9 +6,7 @@ import argparse
 import json
 from dataclasses import asdict
 
-from outreach.commands.common import open_profile_store, say, terminal_safe
-from outreach.errors import OutreachError, StoreError
-from outreach.store.profile import data_dir_of
+from outreach.commands.common import open_demo_store, open_profile_store, say, terminal_safe
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -28,17 +26,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def demo_data_command(args: argparse.Namespace) -> int:
     from outreach.services import demo_data
-    from outreach.store.profile import Profile
 
-    existing = Profile.load(data_dir_of(args))
-    if existing is not None and not existing.demo:
-        raise StoreError(
-            "Chỉ được tạo dữ liệu demo trong hồ sơ demo hoặc thư mục mới, không trộn vào dữ liệu thật.",
-            "Demo data can only go into a demo profile or a new folder, never into real data.",
-        )
-    if args.households < 1:
-        raise OutreachError("Số hộ phải lớn hơn 0.", "The number of households must be at least 1.")
-    store = open_profile_store(args, demo=True)
+    store = open_demo_store(args, args.households)
     try:
         summary = demo_data.generate(store, args.households, seed=args.seed)
     finally:

@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from outreach.commands.common import language, open_profile_store, say, terminal_safe
+from outreach.commands.common import language, open_demo_store, open_profile_store, say, terminal_safe
 from outreach.errors import OutreachError
 from outreach.store.profile import data_dir_of
 from outreach.sync.engine import SyncReport
@@ -275,18 +275,9 @@ def run_demo(args: argparse.Namespace, data_dir: Path) -> int:
     from outreach.model import Household, TeamMember, Ward
     from outreach.server.demo import DemoWard, start_demo_server
     from outreach.services import demo_data
-    from outreach.store.profile import Profile
     from outreach.sync.client import enroll, run_sync
 
-    existing = Profile.load(data_dir)
-    if existing is not None and not existing.demo:
-        raise OutreachError(
-            "Lệnh demo chỉ dùng hồ sơ demo hoặc thư mục mới, không dùng hồ sơ thật.",
-            "The demo only uses a demo profile or a new folder, never a real profile.",
-        )
-    if args.households < 1:
-        raise OutreachError("Số hộ phải lớn hơn 0.", "The number of households must be at least 1.")
-    store = open_profile_store(args, demo=True)
+    store = open_demo_store(args, args.households)
     try:
         demo = start_demo_server(data_dir / DEMO_SERVER_FOLDER, args.port, DemoWard(*demo_data.demo_ward_identity()),
                                  enrolled_url=store.profile.server_url, ward_id=store.profile.ward_id,

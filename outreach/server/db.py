@@ -20,17 +20,17 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
 from outreach.model.codec import dumps_default
 from outreach.resources import package_path
+from outreach.store.sqlite_setup import manage_sqlite_connections
 
 log = logging.getLogger("outreach.server.db")
 
@@ -111,22 +111,7 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, pool_size=8, max_overflow=8,
                                json_serializer=dumps_default)
 
-        @event.listens_for(engine, "connect")
-        def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-            dbapi_connection.isolation_level = None  # BEGIN is issued in _on_begin
-            cursor = dbapi_connection.cursor()
-            cursor.execute("PRAGMA journal_mode = WAL")
-            # FULL, not NORMAL: in WAL mode NORMAL may lose the last commits on a power cut or
-            # OS crash, and a push acknowledged to a laptop (which then drops it from its
-            # outbox) must survive both. It costs one fsync per push batch (~0.3 ms here).
-            cursor.execute("PRAGMA synchronous = FULL")
-            cursor.execute("PRAGMA busy_timeout = 30000")
-            cursor.close()
-
-        @event.listens_for(engine, "begin")
-        def _on_begin(conn: Any) -> None:
-            conn.exec_driver_sql(f"BEGIN {conn.get_execution_options().get('sqlite_begin', 'DEFERRED')}")
-
+        manage_sqlite_connections(engine, ["busy_timeout = 30000"])
         return engine
     return create_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True, json_serializer=dumps_default)
 

@@ -8,26 +8,18 @@ writes no outbox entries: a device never pushes the national catalogue back.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from sqlalchemy import insert, select
 
-from outreach.catalogue import load_catalogue
+from outreach.catalogue import ProcedureInfo, load_catalogue
 from outreach.model import Procedure, synced_fields
 from outreach.model.clock import HLC_ZERO
 from outreach.store.database import Store
 from outreach.vietnamese_fold import fold
 
-
-@dataclass(frozen=True)
-class ProcedureView:
-    code: str
-    name_vi: str
-    name_en: str
-    field_vi: str
-    field_en: str
-    online_level: str
-    essential: bool
+#: A procedure as the laptop's database holds it: the catalogue's own record (the database is
+#: seeded from the catalogue and updated by the server, field for field).
+ProcedureView = ProcedureInfo
 
 
 def seed_catalogue(store: Store) -> int:

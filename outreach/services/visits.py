@@ -190,6 +190,20 @@ def _filing_values(f: FilingInput, visit_id: str, ward_id: str | None) -> dict[s
     }
 
 
+def _visit_values(clean: VisitInput, members: list[str]) -> dict[str, Any]:
+    """The fields of a visit the volunteer's form sets (recording and editing alike)."""
+    return {
+        "household_id": clean.household_id,
+        "members_present": members,
+        "started_at": clean.started_at,
+        "outcome": clean.outcome,
+        "topics": clean.topics,
+        "notes": clean.notes,
+        "follow_up_date": clean.follow_up_date,
+        "satisfaction": clean.satisfaction,
+    }
+
+
 def record_visit(store: Store, actor: Actor, data: VisitInput) -> VisitView:
     """Save a visit with all its filings in one transaction; returns the saved visit."""
     with store.write() as tx:
@@ -197,19 +211,8 @@ def record_visit(store: Store, actor: Actor, data: VisitInput) -> VisitView:
         clean = checked.data
         _refuse_if_locked(tx.session, actor.team_id, clean.started_at.date())
         members = list(dict.fromkeys(clean.members_present or ([actor.member_id] if actor.member_id else [])))
-        visit = {
-            "household_id": clean.household_id,
-            "team_id": actor.team_id,
-            "volunteer_id": actor.member_id,
-            "members_present": members,
-            "started_at": clean.started_at,
-            "outcome": clean.outcome,
-            "topics": clean.topics,
-            "notes": clean.notes,
-            "follow_up_date": clean.follow_up_date,
-            "satisfaction": clean.satisfaction,
-            "ward_id": actor.ward_id,
-        }
+        visit = {**_visit_values(clean, members), "team_id": actor.team_id, "volunteer_id": actor.member_id,
+                 "ward_id": actor.ward_id}
         [visit_id] = tx.recorder.insert_many(Visit, [visit])
         filing_rows = [_filing_values(f, visit_id, actor.ward_id) for f in clean.filings]
         filing_ids = tx.recorder.insert_many(Filing, filing_rows)
@@ -249,16 +252,7 @@ def update_visit(store: Store, actor: Actor, visit_id: str, data: VisitInput) ->
         assert visit.started_at is not None
         _refuse_if_locked(tx.session, visit.team_id, visit.started_at.date())
         _refuse_if_locked(tx.session, visit.team_id, clean.started_at.date())
-        values: dict[str, Any] = {
-            "household_id": clean.household_id,
-            "members_present": list(dict.fromkeys(clean.members_present)),
-            "started_at": clean.started_at,
-            "outcome": clean.outcome,
-            "topics": clean.topics,
-            "notes": clean.notes,
-            "follow_up_date": clean.follow_up_date,
-            "satisfaction": clean.satisfaction,
-        }
+        values = _visit_values(clean, list(dict.fromkeys(clean.members_present)))
         if visit.review_status == ReviewStatus.FLAGGED:
             values["review_status"] = ReviewStatus.CORRECTED
         tx.recorder.update(visit, values)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import URL, Connection, Engine, create_engine, event, select, update
+from sqlalchemy import URL, Connection, Engine, create_engine, select, update
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
@@ -37,6 +37,7 @@ from outreach.store import search_index
 from outreach.store.migrate import migrate
 from outreach.store.outbox import ChangeRecorder
 from outreach.store.profile import Profile
+from outreach.store.sqlite_setup import manage_sqlite_connections
 
 log = logging.getLogger(__name__)
 
@@ -56,21 +57,7 @@ def _make_engine(path: Path, key: str | None) -> Engine:
         json_serializer=dumps_default,
     )
 
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves (see _on_begin)
-        cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA synchronous = FULL")
-        cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn: Any) -> None:
-        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
-        conn.exec_driver_sql(f"BEGIN {mode}")
-
+    manage_sqlite_connections(engine, [f"busy_timeout = {BUSY_TIMEOUT_MS}", "foreign_keys = ON"])
     return engine
 
 

@@ -520,7 +520,7 @@ class SyncEngine:
                 self._applied(report, apply_pulled_page(self.store, prepare(reply, following), bind=conn,
                                                         deferred_search=deferred, tracker=tracker))
                 fetcher = _PageFetcher(self._fetch_page, following, prepare)
-                for page, _reply in fetcher:
+                for page, reply in fetcher:  # noqa: B007 - the last reply (read below) carries the ward digest
                     self._applied(report, apply_pulled_page(self.store, page, bind=conn, deferred_search=deferred, tracker=tracker))
             finally:
                 if fetcher is not None:
