@@ -110,6 +110,12 @@ def create_db_key(profile_id: str) -> str:
     return key
 
 
+def adopt_db_key(profile_id: str, key: str) -> None:
+    """Keep ``key`` as the profile's database key: for a database file copied from another
+    profile (the test suite copies one migrated database instead of migrating a new one per test)."""
+    _set(_db_key_name(profile_id), key)
+
+
 def get_device_token(profile_id: str) -> str | None:
     return _get(_token_name(profile_id))
 
