@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from outreach.server.background import process_alive
 from outreach.ui.display import DisplayProblem, debian_package, display_problem
 
 pytestmark = pytest.mark.slow
@@ -27,22 +28,13 @@ def outreach(*args: str, env: dict[str, str] | None = None, drop: tuple[str, ...
                           env={**environment, **BARE_BOX, **(env or {})})
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except OSError:
-        return False
-    stat = Path(f"/proc/{pid}/stat")
-    return not stat.exists() or stat.read_text().rpartition(")")[2].split()[0] != "Z"
-
-
 def test_demo_on_a_box_with_no_keyring_and_no_display(tmp_path: Path) -> None:
     data_dir = tmp_path / "demo"
     first = outreach("--data-dir", str(data_dir), "demo", "--households", "12")
     try:
         assert first.returncode == 0, first.stderr
         pid = int(re.search(r"Demo server: http://127\.0\.0\.1:\d+ \(pid (\d+)\)", first.stdout).group(1))  # type: ignore[union-attr]
-        assert _alive(pid)
+        assert process_alive(pid)
         assert "NOT encrypted" in first.stderr  # said on every start
         assert "no display" in first.stderr and "Open the window" in first.stdout  # headless by itself
         profile = json.loads((data_dir / "profile.json").read_text())
@@ -58,7 +50,7 @@ def test_demo_on_a_box_with_no_keyring_and_no_display(tmp_path: Path) -> None:
     finally:
         stopped = outreach("--data-dir", str(data_dir), "demo", "--stop")
     assert stopped.returncode == 0 and f"(pid {pid}) is stopped" in stopped.stdout
-    assert not _alive(pid)
+    assert not process_alive(pid)
     assert "No demo server is running" in outreach("--data-dir", str(data_dir), "demo", "--stop").stdout
 
 

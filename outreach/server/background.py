@@ -45,7 +45,7 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
     """Whether process ``pid`` runs; a zombie (exited, not yet reaped by its new parent) does not."""
     try:
         os.kill(pid, 0)
@@ -64,7 +64,7 @@ def ensure_server(folder: Path, port: int = 0, timeout_s: float = 30.0) -> Backg
     state_path = folder / STATE_FILE
     if state_path.exists():
         state = json.loads(state_path.read_text())
-        if state.get("db_url") == db_url and _alive(state["pid"]) and _healthy(state["url"]):
+        if state.get("db_url") == db_url and process_alive(state["pid"]) and _healthy(state["url"]):
             return BackgroundServer(state["url"], state["pid"], db_url, True)
     # the schema and catalogue first, in the foreground, so errors show here and not in a log
     subprocess.run([sys.executable, "-m", "outreach.server.cli", "--db", db_url, "init"], check=True, capture_output=True)
@@ -95,12 +95,12 @@ def stop_server(folder: Path, timeout_s: float = 15.0) -> int | None:
         return None
     pid = int(json.loads(state_path.read_text())["pid"])
     state_path.unlink()
-    if not _alive(pid):
+    if not process_alive(pid):
         return None
     os.kill(pid, signal.SIGTERM)
     deadline = time.monotonic() + timeout_s
-    while _alive(pid) and time.monotonic() < deadline:
+    while process_alive(pid) and time.monotonic() < deadline:
         time.sleep(0.05)
-    if _alive(pid):
+    if process_alive(pid):
         os.kill(pid, signal.SIGKILL)
     return pid
