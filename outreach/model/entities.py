@@ -107,6 +107,9 @@ class Resident(Synced, Base):
     sex: Mapped[str | None] = mapped_column(String(5))  # Sex
     personal_id: Mapped[str | None] = mapped_column(String(12), index=True)
     old_id: Mapped[str | None] = mapped_column(String(9))
+    #: The permanent address as printed on the chip card (from a CCCD scan), kept verbatim: it can
+    #: differ from the household's address (people register where they actually live).
+    card_address: Mapped[str | None] = mapped_column(String(300))
     relation_to_head: Mapped[str] = mapped_column(String(50), default="")
     phone: Mapped[str | None] = mapped_column(String(20))
     vneid_level: Mapped[int] = mapped_column(Integer, default=0)  # 0 none, 1, 2
@@ -133,6 +136,8 @@ class Visit(Synced, Base):
     volunteer_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
     members_present: Mapped[list[Any]] = mapped_column(JSON, default=list)
     started_at: Mapped[dt.datetime | None] = mapped_column(DateTime, index=True)
+    #: When the visit was saved: with started_at, how long a home visit takes.
+    ended_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     outcome: Mapped[str] = mapped_column(String(30), default=Outcome.HELPED)
     topics: Mapped[list[Any]] = mapped_column(JSON, default=list)
     notes: Mapped[str] = mapped_column(Text, default="")

@@ -125,3 +125,26 @@ def test_pg_dump_and_restore_give_the_same_status_and_the_sequence_continues(
     finally:
         with psycopg.connect(PG_ADMIN_DSN, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{restored}" WITH (FORCE)')
+
+
+def test_migration_s0003_adds_card_address_and_visit_end_to_an_older_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A server database made before s0003 (no residents.card_address, no visits.ended_at) gets both."""
+    url = f"sqlite:///{tmp_path / 'office.db'}"
+    assert cli(capsys, "--db", url, "migrate")[0] == 0
+    db = open_db(url, migrate_schema=False)
+    try:
+        with db.engine.begin() as conn:  # back to what s0002 left
+            conn.execute(text("ALTER TABLE residents DROP COLUMN card_address"))
+            conn.execute(text("ALTER TABLE visits DROP COLUMN ended_at"))
+            conn.execute(text(f"UPDATE {VERSION_TABLE} SET version_num = 's0002'"))
+    finally:
+        db.dispose()
+    assert cli(capsys, "--db", url, "migrate") == (0, f"schema migrated from s0002 to {head_revision()}\n")
+    db = open_db(url, migrate_schema=False)
+    try:
+        with db.engine.connect() as conn:
+            residents = {row[1] for row in conn.execute(text("PRAGMA table_info(residents)"))}
+            visits = {row[1] for row in conn.execute(text("PRAGMA table_info(visits)"))}
+    finally:
+        db.dispose()
+    assert "card_address" in residents and "ended_at" in visits
