@@ -31,6 +31,8 @@ ADDRESS_PARTS = ("house_number", "alley", "lane", "street", "hamlet", "extra")
 SEXES: tuple[Sex, ...] = tuple(Sex)
 #: The relation that makes a resident the household's head; a household has at most one living.
 HEAD = "Chủ hộ"
+#: What the former head becomes when someone else is made the head (editable afterwards).
+FORMER_HEAD_RELATION = "Khác"
 RELATIONS = (HEAD, "Vợ", "Chồng", "Con", "Bố", "Mẹ", "Ông", "Bà", "Cháu", "Anh", "Chị", "Em", "Khác")
 
 
@@ -496,8 +498,9 @@ def _check_former_head_relation(relation: str) -> None:
 def _take_over_head(session: Session, recorder: ChangeRecorder, row: Resident, former_head_relation: str) -> None:
     """Inside a write: ``row`` becomes its household's only living head; the former head (if any)
     takes ``former_head_relation`` and the household's head name follows."""
-    household = _live(session, Household, row.household_id)
-    former = _living_head(session, row.household_id, exclude=row.id)
+    household_id = row.household_id or ""  # a resident of no household: NotFound below
+    household = _live(session, Household, household_id)
+    former = _living_head(session, household_id, exclude=row.id)
     if former is not None:
         recorder.update(former, {"relation_to_head": former_head_relation})
     if row.relation_to_head != HEAD:
@@ -506,7 +509,7 @@ def _take_over_head(session: Session, recorder: ChangeRecorder, row: Resident, f
         recorder.update(household, {"head_name": row.full_name})
 
 
-def make_head(store: Store, actor: Actor, resident_id: str, *, former_head_relation: str = "Khác") -> ResidentView:
+def make_head(store: Store, actor: Actor, resident_id: str, *, former_head_relation: str = FORMER_HEAD_RELATION) -> ResidentView:
     """Make a resident the head of their household, in one transaction: the former head (if any)
     takes ``former_head_relation``, and the household's head name follows."""
     _check_former_head_relation(former_head_relation)
@@ -525,7 +528,7 @@ def add_resident(
     consent_purpose: str | None = None,
     confirm: bool = False,
     replace_head: bool = False,
-    former_head_relation: str = "Khác",
+    former_head_relation: str = FORMER_HEAD_RELATION,
 ) -> ResidentView:
     """Add a resident. Doubtful ID digits or a personal ID already in the ward need ``confirm``.
 
@@ -571,7 +574,7 @@ def add_resident(
 
 
 def update_resident(store: Store, actor: Actor, resident_id: str, data: ResidentInput, *, confirm: bool = False,
-                    replace_head: bool = False, former_head_relation: str = "Khác") -> ResidentView:
+                    replace_head: bool = False, former_head_relation: str = FORMER_HEAD_RELATION) -> ResidentView:
     """Edit a resident; the same rules as ``add_resident`` (``replace_head`` included)."""
     clean, warnings = _validate_resident(data, today_local())
     replacing = replace_head and clean.relation_to_head == HEAD
