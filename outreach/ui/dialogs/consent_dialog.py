@@ -38,7 +38,9 @@ class ConsentDialog(QDialog):
         layout.addWidget(self.purpose)
         layout.addWidget(self.buttons)
         layout.activate()
-        self.resize(CONSENT_DIALOG_WIDTH, layout.totalHeightForWidth(CONSENT_DIALOG_WIDTH))
+        hint = self.sizeHint()  # never smaller than the content asks for, at any width
+        width = max(CONSENT_DIALOG_WIDTH, hint.width())
+        self.resize(width, max(hint.height(), layout.totalHeightForWidth(width)))
         self.setMinimumWidth(min(CONSENT_DIALOG_WIDTH, self.sizeHint().width()))
         self.purpose.setFocus()
         self.purpose.selectAll()
