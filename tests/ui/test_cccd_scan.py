@@ -128,6 +128,8 @@ def test_a_second_head_is_refused_and_the_dialog_offers_to_make_this_person_head
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     qtbot.waitUntil(lambda: dialog.question is not None, timeout=5000)
     assert "Lý Văn Minh" in dialog.errors.text_for("relation_to_head")  # the service's own message
+    # the dialog grew for the message: no row squeezed, no text clipped
+    assert dialog.height() >= dialog.layout().totalHeightForWidth(dialog.width())
     assert default_text(dialog.question) == "Chọn quan hệ khác"  # the safe answer is the default
     click_choice(dialog.question, "Đặt người này làm chủ hộ")
     # then the synthetic ID's digits are doubted: that question defaults to going back
@@ -172,6 +174,7 @@ def test_a_failed_scan_keeps_the_scan_dialog_open_and_names_the_keyboard_layout(
     # the whole reason is shown: the label has the height its wrapped text needs, inside the dialog
     qtbot.waitUntil(lambda: error.height() >= error.heightForWidth(error.width()), timeout=2000)
     assert error.geometry().bottom() <= dialog.contentsRect().bottom()
+    assert dialog.height() >= dialog.layout().totalHeightForWidth(dialog.width())
     dialog.field.edit.clear()
     with qtbot.waitSignal(dialog.scanned, timeout=2000):
         scan(dialog.field.edit, ELEVEN)  # a rescan in the right layout goes through

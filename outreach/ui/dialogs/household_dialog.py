@@ -45,7 +45,8 @@ from outreach.ui.core.context import UiContext
 from outreach.ui.core.errors import show_error
 from outreach.ui.dialogs.ask import Choice, ask
 from outreach.ui.dialogs.discard import DiscardGuard
-from outreach.ui.widgets.cccd_scan import CccdScanField
+from outreach.ui.dialogs.fit import grow_to_content
+from outreach.ui.widgets.cccd_scan import SCAN_FORM_MIN_WIDTH, CccdScanField
 from outreach.ui.widgets.field_errors import FieldErrors, error_label
 
 ADDRESS_FIELDS = ("house_number", "alley", "lane", "street", "hamlet", "extra")
@@ -97,6 +98,7 @@ class HouseholdDialog(QDialog):
         if detail is None:
             self.scan = CccdScanField(ctx.language, with_button=True)
             self.scan.scanned.connect(self._card_scanned)
+            self.scan.rejected.connect(lambda _why: grow_to_content(self))
             form.addRow(self.scan)
         head_label = QLabel(self.tr("Head of ho&usehold:"))
         head_label.setBuddy(self.head_name)
@@ -150,6 +152,7 @@ class HouseholdDialog(QDialog):
         layout.addWidget(self.buttons)
         self._fill(detail)
         self.guard = DiscardGuard(self, self._state)
+        self.setMinimumWidth(SCAN_FORM_MIN_WIDTH)  # room for the scan field, its button and a card's address
         ctx.runner.query(list_groups, ctx.store, on_done=self._groups_loaded)
         self.head_name.setFocus()
 
@@ -202,6 +205,7 @@ class HouseholdDialog(QDialog):
     def _card_scanned(self, record: CccdRecord) -> None:
         self.prefill(record)
         self.address["house_number"].setFocus()  # the card's one-line address still needs splitting
+        grow_to_content(self)
 
     def data(self) -> HouseholdInput:
         return HouseholdInput(
@@ -237,6 +241,7 @@ class HouseholdDialog(QDialog):
         self.buttons.setEnabled(True)
         if isinstance(exc, ValidationError):
             self.errors.show(exc.problems, self._ctx.language)
+            grow_to_content(self)
             self._focus_first_problem(exc)
         elif isinstance(exc, NeedsConfirmation):
             self._ask_duplicate(exc)

@@ -38,7 +38,8 @@ from outreach.ui.core.errors import show_error
 from outreach.ui.core.labels import SEX_LABELS, label
 from outreach.ui.dialogs.ask import Choice, ask
 from outreach.ui.dialogs.discard import DiscardGuard
-from outreach.ui.widgets.cccd_scan import CccdScanField
+from outreach.ui.dialogs.fit import grow_to_content
+from outreach.ui.widgets.cccd_scan import SCAN_FORM_MIN_WIDTH, CccdScanField
 from outreach.ui.widgets.date_field import DateField
 from outreach.ui.widgets.field_errors import FieldErrors, error_label
 
@@ -62,6 +63,7 @@ class ResidentDialog(QDialog):
 
         self.scan = CccdScanField(ctx.language, with_button=True)
         self.scan.scanned.connect(self.fill_from_card)
+        self.scan.rejected.connect(lambda _why: grow_to_content(self))
         self.full_name = QLineEdit()
         self.full_name.setObjectName("full_name")
         self.date_of_birth = DateField()
@@ -129,6 +131,7 @@ class ResidentDialog(QDialog):
         if resident is not None:
             self._fill(resident)
         self.guard = DiscardGuard(self, self._state)
+        self.setMinimumWidth(SCAN_FORM_MIN_WIDTH)  # room for the scan field, its button and a card's address
         self.scan.focus()
 
     def _state(self) -> tuple[object, ...]:
@@ -170,6 +173,7 @@ class ResidentDialog(QDialog):
         self.card_address.setText(record.address)
         self.card_address.setCursorPosition(0)
         self.relation.setFocus()
+        grow_to_content(self)
 
     def data(self) -> ResidentInput:
         """The form as plain data; raises ``ValidationError`` for what only the form can check."""
@@ -205,6 +209,7 @@ class ResidentDialog(QDialog):
             data = self.data()
         except ValidationError as exc:
             self.errors.show(exc.problems, self._ctx.language)
+            grow_to_content(self)
             return
         self.buttons.setEnabled(False)
         store, actor = self._ctx.store, self._ctx.actor
@@ -228,6 +233,7 @@ class ResidentDialog(QDialog):
         self.buttons.setEnabled(True)
         if isinstance(exc, ValidationError):
             self.errors.show(exc.problems, self._ctx.language)
+            grow_to_content(self)
             if any(p.code == "second_head" for p in exc.problems):
                 self._offer_head(exc)
         elif isinstance(exc, NeedsConfirmation):

@@ -14,7 +14,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from outreach.cccd import CccdRecord
-from outreach.ui.widgets.cccd_scan import CccdScanField
+from outreach.ui.dialogs.fit import grow_to_content
+from outreach.ui.widgets.cccd_scan import SCAN_FORM_MIN_WIDTH, CccdScanField
 
 
 class ScanDialog(QDialog):
@@ -26,7 +27,7 @@ class ScanDialog(QDialog):
         self.setWindowTitle(self.tr("Scan an ID card"))
         self.field = CccdScanField(language)
         self.field.scanned.connect(self._done)
-        self.field.rejected.connect(lambda _why: self._fit())  # room for the whole reason
+        self.field.rejected.connect(lambda _why: grow_to_content(self))  # room for the whole reason
         hint = QLabel(self.tr("Point the scanner at the QR code on the card. Nothing is saved until you check and save the form."))
         hint.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -38,16 +39,9 @@ class ScanDialog(QDialog):
         layout.addWidget(hint)
         layout.addWidget(self.field)
         layout.addWidget(buttons)
-        self.setMinimumWidth(560)
-        self.resize(560, self.sizeHint().height())
+        self.setMinimumWidth(SCAN_FORM_MIN_WIDTH)
+        self.resize(SCAN_FORM_MIN_WIDTH, self.sizeHint().height())
         self.field.focus()
-
-    def _fit(self) -> None:
-        """Grow to the height the wrapped reason needs at the current width (never clip it)."""
-        layout = self.layout()
-        assert layout is not None
-        layout.activate()
-        self.resize(self.width(), max(self.height(), layout.totalHeightForWidth(self.width())))
 
     def _done(self, record: CccdRecord) -> None:
         self.scanned.emit(record)

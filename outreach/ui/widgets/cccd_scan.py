@@ -22,6 +22,9 @@ from outreach.ui.widgets.field_errors import error_label
 
 # The global "scan a card" shortcut (main window) and, inside a dialog, "focus its scan field".
 SCAN_SHORTCUT = "Ctrl+Shift+C"
+# The narrowest a dialog with a scan field should be: the field, its button and a card's
+# one-line address fit, and it still fits a 1366x768 screen.
+SCAN_FORM_MIN_WIDTH = 560
 
 
 def scan_shortcut_text() -> str:
