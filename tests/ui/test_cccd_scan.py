@@ -178,3 +178,16 @@ def test_a_failed_scan_keeps_the_scan_dialog_open_and_names_the_keyboard_layout(
     dialog.field.edit.clear()
     with qtbot.waitSignal(dialog.scanned, timeout=2000):
         scan(dialog.field.edit, ELEVEN)  # a rescan in the right layout goes through
+
+
+def test_a_card_read_without_any_diacritic_is_filled_with_a_layout_caution(qtbot, window, store, leader) -> None:
+    """Look-alike ASCII with "Nam" parses (no field is impossible), but the user is told why the
+    name may be wrong before saving it."""
+    household = register_household(store, leader, HouseholdInput("Chủ Hộ Thử", {"house_number": "7", "street": "Lê Lợi"}))
+    view = window.show_page(PAGE_HOUSEHOLDS)
+    dialog = view.add_resident(household.id)
+    scan(dialog.scan.edit, "012345678901|123456789|Nguyen Van An|01021990|Nam|So 12 Le Loi, Ha Noi|10102021")
+    assert dialog.full_name.text() == "Nguyen Van An"
+    assert dialog.scan.ok.isVisible() and "không có dấu" in dialog.scan.ok.text()
+    scan(dialog.scan.edit, SEVEN)  # a card read in the right layout: no caution
+    assert "không có dấu" not in dialog.scan.ok.text()
