@@ -269,6 +269,7 @@ class ResidentDialog(QDialog):
         """The household already has a living head: pick another relation, or make this person the
         head (the former head becomes "Khác"; one write, never two heads)."""
         message = next(p.message(self._ctx.language) for p in exc.problems if p.code == "second_head")
+
         def answered(key: str | None) -> None:
             self.question = None
             if key == "head":
