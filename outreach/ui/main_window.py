@@ -35,6 +35,7 @@ from outreach.ui.core.labels import ROLE_LABELS, label
 from outreach.ui.dialogs.ask import Choice, ask
 from outreach.ui.sync_driver import FIRST_SYNC_DELAY_MS, SyncDriver
 from outreach.ui.sync_hook import SyncStatus
+from outreach.ui.widgets.cccd_scan import SCAN_SHORTCUT
 from outreach.ui.widgets.sync_status import SyncStatusLabel
 
 if TYPE_CHECKING:  # imported when first used: start-up pays only for the first screen
@@ -52,7 +53,6 @@ PAGE_PROCEDURES = 5
 PAGE_SETTINGS = 6
 PAGE_COUNT = 7
 
-SCAN_SHORTCUT = "Ctrl+Shift+C"
 SYNC_SHORTCUT = "Ctrl+Shift+S"
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 

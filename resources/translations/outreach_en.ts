@@ -20,7 +20,34 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Scan CCCD (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the cursor in the scan field, then scan the QR code on the card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Card read: %1. Check the fields below, then save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name and address have no diacritics: if the card prints them, the scanner is typing under a non-Vietnamese keyboard layout; set it right and scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Record consent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 agrees that the ward keeps their details (ID numbers, date of birth, phone) for this purpose:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help with online public services</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -299,6 +326,25 @@
     </message>
 </context>
 <context>
+    <name>DiscardGuard</name>
+    <message>
+        <source>Discard what you typed?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This form has changes that are not saved. Close it and lose them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Something went wrong inside Outreach. Nothing you typed was lost; the details were written to the log file. Please tell the ward office if it happens again.</source>
@@ -536,18 +582,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Record consent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Purpose the resident agreed to:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Help with online public services</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Withdraw consent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -731,6 +765,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Scan CCCD (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the QR code on an ID card: register a new household or add the person to the selected one (you are asked which)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source> (showing the best %1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -743,6 +785,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Selected household: %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address on the card: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The addresses match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The addresses differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Scanned: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -751,7 +809,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add to %1&apos;s household</source>
+        <source>Add to the selected household</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -906,7 +964,7 @@
     <name>MainWindow</name>
     <message>
         <source>Households</source>
-        <extracomment>The New visit form&apos;s draft id (kept equal to ``outreach.ui.screens.visit_form.DRAFT_ID``). Thread-safe entry for the sync engine: emit from anywhere, rendered on the GUI thread.</extracomment>
+        <extracomment>Thread-safe entry for the sync engine: emit from anywhere, rendered on the GUI thread. (Changes, initiator): what a write changed, sent to every screen built so far; each one decides from it whether to reload (``apply_changes``), so no list here says who shows what.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1052,6 +1110,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>choose or type the relation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No account</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1069,6 +1131,14 @@
     </message>
     <message>
         <source>Help with online public services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(filled from a scanned card)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The permanent address printed on the ID card, kept as printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1104,6 +1174,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Address on the card:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>P&amp;urpose:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1125,6 +1199,22 @@
     </message>
     <message>
         <source>Compare with the ID card before saving.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The household already has a head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make this person the head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another relation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current head&apos;s relation becomes “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1479,7 +1569,7 @@
     <name>TaskRunner</name>
     <message>
         <source>Cancel</source>
-        <extracomment>(task id, ok as 0/1, result or exception) — emitted from worker threads, delivered queued. ``ok`` is an int: a Python bool through a queued PySide6 signal corrupted bool refcounts. Emitted on the GUI thread after any task&apos;s callbacks ran; tests wait on it. Emitted on the GUI thread when no task is running any more.</extracomment>
+        <extracomment>What a write says it changed: a value, or a function of its result (see the module docstring). (task id, ok as 0/1, result or exception) — emitted from worker threads, delivered queued. ``ok`` is an int: a Python bool through a queued PySide6 signal corrupted bool refcounts. Emitted on the GUI thread after any task&apos;s callbacks ran; tests wait on it. Emitted on the GUI thread when no task is running any more. (Changes, initiator) after a write&apos;s ``on_done``: what it changed and who asked for it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -20,8 +20,35 @@
         <translation>Quét &amp;CCCD:</translation>
     </message>
     <message>
+        <source>Scan CCCD (%1)</source>
+        <translation>Quét CCCD (%1)</translation>
+    </message>
+    <message>
+        <source>Put the cursor in the scan field, then scan the QR code on the card</source>
+        <translation>Đặt con trỏ vào ô quét, rồi quét mã QR trên thẻ</translation>
+    </message>
+    <message>
         <source>Card read: %1. Check the fields below, then save.</source>
         <translation>Đã đọc thẻ: %1. Kiểm tra các ô bên dưới rồi lưu.</translation>
+    </message>
+    <message>
+        <source>The name and address have no diacritics: if the card prints them, the scanner is typing under a non-Vietnamese keyboard layout; set it right and scan again.</source>
+        <translation>Họ tên và địa chỉ không có dấu: nếu trên thẻ có dấu thì máy quét đang gõ theo bố cục bàn phím không phải tiếng Việt; hãy chỉnh lại rồi quét lại.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Record consent: %1</source>
+        <translation>Ghi nhận đồng ý: %1</translation>
+    </message>
+    <message>
+        <source>%1 agrees that the ward keeps their details (ID numbers, date of birth, phone) for this purpose:</source>
+        <translation>%1 đồng ý để phường lưu thông tin cá nhân (số định danh, ngày sinh, số điện thoại) cho mục đích:</translation>
+    </message>
+    <message>
+        <source>Help with online public services</source>
+        <translation>Hỗ trợ dịch vụ công trực tuyến</translation>
     </message>
 </context>
 <context>
@@ -299,6 +326,25 @@
     </message>
 </context>
 <context>
+    <name>DiscardGuard</name>
+    <message>
+        <source>Discard what you typed?</source>
+        <translation>Bỏ những gì đã nhập?</translation>
+    </message>
+    <message>
+        <source>This form has changes that are not saved. Close it and lose them?</source>
+        <translation>Biểu mẫu có thay đổi chưa lưu. Đóng lại và bỏ các thay đổi này?</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Bỏ thay đổi</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Tiếp tục nhập</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Something went wrong inside Outreach. Nothing you typed was lost; the details were written to the log file. Please tell the ward office if it happens again.</source>
@@ -536,18 +582,6 @@
         <translation>Không có.</translation>
     </message>
     <message>
-        <source>Record consent</source>
-        <translation>Ghi nhận đồng ý</translation>
-    </message>
-    <message>
-        <source>Purpose the resident agreed to:</source>
-        <translation>Mục đích người dân đồng ý:</translation>
-    </message>
-    <message>
-        <source>Help with online public services</source>
-        <translation>Hỗ trợ dịch vụ công trực tuyến</translation>
-    </message>
-    <message>
         <source>Withdraw consent</source>
         <translation>Rút đồng ý</translation>
     </message>
@@ -731,6 +765,14 @@
         <translation>Nhập các hộ từ bảng tính của tổ dân phố (XLSX hoặc CSV)</translation>
     </message>
     <message>
+        <source>Scan CCCD (%1)</source>
+        <translation>Quét CCCD (%1)</translation>
+    </message>
+    <message>
+        <source>Scan the QR code on an ID card: register a new household or add the person to the selected one (you are asked which)</source>
+        <translation>Quét mã QR trên thẻ căn cước: đăng ký hộ mới hoặc thêm người vào hộ đang chọn (ứng dụng sẽ hỏi)</translation>
+    </message>
+    <message>
         <source> (showing the best %1)</source>
         <translation> (hiện %1 kết quả khớp nhất)</translation>
     </message>
@@ -743,6 +785,22 @@
         <translation>%1 hộ trong phường</translation>
     </message>
     <message>
+        <source>Selected household: %1 — %2</source>
+        <translation>Hộ đang chọn: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Address on the card: %1</source>
+        <translation>Địa chỉ trên thẻ: %1</translation>
+    </message>
+    <message>
+        <source>The addresses match.</source>
+        <translation>Hai địa chỉ trùng khớp.</translation>
+    </message>
+    <message>
+        <source>The addresses differ.</source>
+        <translation>Hai địa chỉ khác nhau.</translation>
+    </message>
+    <message>
         <source>Scanned: %1</source>
         <translation>Đã quét: %1</translation>
     </message>
@@ -751,8 +809,8 @@
         <translation>Người này thuộc hộ nào?</translation>
     </message>
     <message>
-        <source>Add to %1&apos;s household</source>
-        <translation>Thêm vào hộ %1</translation>
+        <source>Add to the selected household</source>
+        <translation>Thêm vào hộ đang chọn</translation>
     </message>
     <message>
         <source>Register a new household</source>
@@ -906,7 +964,7 @@
     <name>MainWindow</name>
     <message>
         <source>Households</source>
-        <extracomment>The New visit form&apos;s draft id (kept equal to ``outreach.ui.screens.visit_form.DRAFT_ID``). Thread-safe entry for the sync engine: emit from anywhere, rendered on the GUI thread.</extracomment>
+        <extracomment>Thread-safe entry for the sync engine: emit from anywhere, rendered on the GUI thread. (Changes, initiator): what a write changed, sent to every screen built so far; each one decides from it whether to reload (``apply_changes``), so no list here says who shows what.</extracomment>
         <translation>Hộ gia đình</translation>
     </message>
     <message>
@@ -1052,6 +1110,10 @@
         <translation>12 chữ số</translation>
     </message>
     <message>
+        <source>choose or type the relation</source>
+        <translation>chọn hoặc gõ quan hệ</translation>
+    </message>
+    <message>
         <source>No account</source>
         <translation>Chưa có tài khoản</translation>
     </message>
@@ -1070,6 +1132,14 @@
     <message>
         <source>Help with online public services</source>
         <translation>Hỗ trợ dịch vụ công trực tuyến</translation>
+    </message>
+    <message>
+        <source>(filled from a scanned card)</source>
+        <translation>(điền khi quét thẻ)</translation>
+    </message>
+    <message>
+        <source>The permanent address printed on the ID card, kept as printed</source>
+        <translation>Nơi thường trú in trên thẻ căn cước, giữ nguyên như trên thẻ</translation>
     </message>
     <message>
         <source>&amp;Full name:</source>
@@ -1104,6 +1174,10 @@
         <translation>Mức &amp;VNeID:</translation>
     </message>
     <message>
+        <source>Address on the card:</source>
+        <translation>Địa chỉ trên thẻ:</translation>
+    </message>
+    <message>
         <source>P&amp;urpose:</source>
         <translation>&amp;Mục đích:</translation>
     </message>
@@ -1126,6 +1200,22 @@
     <message>
         <source>Compare with the ID card before saving.</source>
         <translation>Đối chiếu với thẻ căn cước trước khi lưu.</translation>
+    </message>
+    <message>
+        <source>The household already has a head</source>
+        <translation>Hộ đã có chủ hộ</translation>
+    </message>
+    <message>
+        <source>Make this person the head</source>
+        <translation>Đặt người này làm chủ hộ</translation>
+    </message>
+    <message>
+        <source>Choose another relation</source>
+        <translation>Chọn quan hệ khác</translation>
+    </message>
+    <message>
+        <source>The current head&apos;s relation becomes “%1”.</source>
+        <translation>Chủ hộ hiện tại sẽ đổi quan hệ thành “%1”.</translation>
     </message>
 </context>
 <context>
@@ -1479,7 +1569,7 @@
     <name>TaskRunner</name>
     <message>
         <source>Cancel</source>
-        <extracomment>(task id, ok as 0/1, result or exception) — emitted from worker threads, delivered queued. ``ok`` is an int: a Python bool through a queued PySide6 signal corrupted bool refcounts. Emitted on the GUI thread after any task&apos;s callbacks ran; tests wait on it. Emitted on the GUI thread when no task is running any more.</extracomment>
+        <extracomment>What a write says it changed: a value, or a function of its result (see the module docstring). (task id, ok as 0/1, result or exception) — emitted from worker threads, delivered queued. ``ok`` is an int: a Python bool through a queued PySide6 signal corrupted bool refcounts. Emitted on the GUI thread after any task&apos;s callbacks ran; tests wait on it. Emitted on the GUI thread when no task is running any more. (Changes, initiator) after a write&apos;s ``on_done``: what it changed and who asked for it.</extracomment>
         <translation>Huỷ</translation>
     </message>
 </context>
