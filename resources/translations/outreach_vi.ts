@@ -906,7 +906,7 @@
     <name>MainWindow</name>
     <message>
         <source>Households</source>
-        <extracomment>The New visit form&apos;s draft id (kept equal to ``outreach.ui.screens.visit_form.DRAFT_ID``). Thread-safe entry for the sync engine: emit from anywhere, rendered on the GUI thread.</extracomment>
+        <extracomment>Thread-safe entry for the sync engine: emit from anywhere, rendered on the GUI thread. (Changes, initiator): what a write changed, sent to every screen built so far; each one decides from it whether to reload (``apply_changes``), so no list here says who shows what.</extracomment>
         <translation>Hộ gia đình</translation>
     </message>
     <message>
@@ -1479,7 +1479,7 @@
     <name>TaskRunner</name>
     <message>
         <source>Cancel</source>
-        <extracomment>(task id, ok as 0/1, result or exception) — emitted from worker threads, delivered queued. ``ok`` is an int: a Python bool through a queued PySide6 signal corrupted bool refcounts. Emitted on the GUI thread after any task&apos;s callbacks ran; tests wait on it. Emitted on the GUI thread when no task is running any more.</extracomment>
+        <extracomment>What a write says it changed: a value, or a function of its result (see the module docstring). (task id, ok as 0/1, result or exception) — emitted from worker threads, delivered queued. ``ok`` is an int: a Python bool through a queued PySide6 signal corrupted bool refcounts. Emitted on the GUI thread after any task&apos;s callbacks ran; tests wait on it. Emitted on the GUI thread when no task is running any more. (Changes, initiator) after a write&apos;s ``on_done``: what it changed and who asked for it.</extracomment>
         <translation>Huỷ</translation>
     </message>
 </context>
@@ -1832,6 +1832,74 @@
     <message>
         <source>&amp;Lock week</source>
         <translation>K&amp;hoá tuần</translation>
+    </message>
+    <message>
+        <source>Only team leaders can lock or unlock weeks.</source>
+        <translation>Chỉ đội trưởng mới khoá hoặc mở khoá được tuần.</translation>
+    </message>
+    <message>
+        <source>Let volunteers add and edit this week&apos;s visits again.</source>
+        <translation>Cho tình nguyện viên thêm và sửa lần thăm hộ của tuần này trở lại.</translation>
+    </message>
+    <message>
+        <source>Only a week that has ended can be locked: volunteers are still recording visits in this week.</source>
+        <translation>Chỉ khoá được tuần đã kết thúc: tình nguyện viên vẫn đang ghi lần thăm hộ trong tuần này.</translation>
+    </message>
+    <message>
+        <source>Refuse new visits and edits in this week until a leader unlocks it.</source>
+        <translation>Không nhận lần thăm hộ mới hay chỉnh sửa trong tuần này cho đến khi đội trưởng mở khoá.</translation>
+    </message>
+    <message>
+        <source>%1 flagged visits stay flagged: their volunteers still owe a correction.</source>
+        <translation>%1 lần thăm hộ cần sửa vẫn giữ nguyên: tình nguyện viên còn phải sửa lại.</translation>
+    </message>
+    <message>
+        <source>%1 visits are already approved.</source>
+        <translation>%1 lần thăm hộ đã được duyệt từ trước.</translation>
+    </message>
+    <message>
+        <source>The week stays open: volunteers can still add visits to it.</source>
+        <translation>Tuần vẫn mở: tình nguyện viên vẫn thêm được lần thăm hộ vào tuần này.</translation>
+    </message>
+    <message>
+        <source>Approve the whole week</source>
+        <translation>Duyệt cả tuần</translation>
+    </message>
+    <message>
+        <source>No visit of week %1 is waiting for approval.</source>
+        <translation>Tuần %1 không có lần thăm hộ nào đang chờ duyệt.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <source>Approve %1 visits of week %2?</source>
+        <translation>Duyệt %1 lần thăm hộ của tuần %2?</translation>
+    </message>
+    <message>
+        <source>Approve %1 visits</source>
+        <translation>Duyệt %1 lần thăm hộ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <source>Lock week</source>
+        <translation>Khoá tuần</translation>
+    </message>
+    <message>
+        <source>Lock week %1?</source>
+        <translation>Khoá tuần %1?</translation>
+    </message>
+    <message>
+        <source>Lock the week</source>
+        <translation>Khoá tuần này</translation>
+    </message>
+    <message>
+        <source>Volunteers can no longer add or edit visits of this week until a team leader unlocks it.</source>
+        <translation>Tình nguyện viên sẽ không thêm hay sửa được lần thăm hộ của tuần này cho đến khi đội trưởng mở khoá.</translation>
     </message>
 </context>
 </TS>
