@@ -78,12 +78,16 @@ def test_approving_the_running_week_asks_with_the_counts_and_never_locks(qtbot, 
 
     QTest.mouseClick(view.approve_week_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.question is not None, timeout=5000)
+    question = view.question
+    assert question is not None
     with qtbot.waitSignal(view.loaded, timeout=5000):
-        click_choice(view.question, "Duyệt 3 lần thăm hộ")
+        click_choice(question, "Duyệt 3 lần thăm hộ")
     assert [get_visit(store, v).review_status for v in (first, second, third)] == ["approved", "approved", "flagged"]
     assert not weekly_log(store, week, team_id=leader.team_id).locked and not view.log.locked
     assert "Tuần đang mở" in view.lock_state.text()
-    record_visit(store, volunteer, VisitInput(get_visit(store, first).household_id, now_local().replace(second=0)))  # still accepted
+    household = get_visit(store, first).household_id
+    assert household is not None
+    record_visit(store, volunteer, VisitInput(household, now_local().replace(second=0)))  # still accepted
 
 
 def test_locking_an_ended_week_is_confirmed_and_unlocking_reopens_it(qtbot, make_window, store, volunteer) -> None:
