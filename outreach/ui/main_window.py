@@ -82,6 +82,8 @@ class MainWindow(QMainWindow):
         self.sync_driver.revoked.connect(self.offer_revocation_steps)
         self._wiped = False
         ctx.runner.changed.connect(self.changes_applied)
+        # a save recorded changes: the bar's waiting count follows at once, not at the next sync
+        self.changes_applied.connect(lambda _changes, _initiator: self.sync_driver.check_changes())
         self._build()
         geometry = settings.get(ui_settings.WINDOW_GEOMETRY)
         if geometry is None or geometry.isEmpty() or not self.restoreGeometry(geometry):
@@ -152,6 +154,13 @@ class MainWindow(QMainWindow):
             insecure.setStyleSheet("color: #b00020;")
             bar.addWidget(insecure)
         bar.addPermanentWidget(self.sync_label)
+        self.unsent_button = QToolButton()
+        self.unsent_button.setObjectName("unsentList")
+        self.unsent_button.setText(self.tr("Not yet sent…"))
+        self.unsent_button.setToolTip(self.tr("What is saved on this computer but not yet on the ward server"))
+        self.unsent_button.clicked.connect(self.open_unsent_list)
+        self.unsent_button.setVisible(bool(self._sync_status.pending))
+        bar.addPermanentWidget(self.unsent_button)
         self.sync_button = QToolButton()
         self.sync_button.setObjectName("syncNow")
         self.sync_button.setText(self.tr("Sync now"))
@@ -384,6 +393,7 @@ class MainWindow(QMainWindow):
         self.sync_label.render_status(status)
         self._show_identity()  # a first sync after enrolment names this computer's team member
         self._update_problems_button()
+        self.unsent_button.setVisible(bool(status.pending))
 
     def _show_identity(self) -> None:
         profile = self.ctx.store.profile
@@ -401,6 +411,18 @@ class MainWindow(QMainWindow):
         dialog = SyncProblemsDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.changed.connect(self.sync_driver.sync_now)
+        self._track(dialog)
+        dialog.open()
+        return dialog
+
+    def open_unsent_list(self) -> QWidget:
+        """The records not yet on the server, by name (the bar's count says only how many)."""
+        from outreach.ui.dialogs.unsent_dialog import UnsentDialog
+
+        dialog = UnsentDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sync_requested.connect(self.sync_driver.sync_now)
+        self.changes_applied.connect(dialog.apply_changes)
         self._track(dialog)
         dialog.open()
         return dialog
@@ -432,7 +454,7 @@ class MainWindow(QMainWindow):
         old = self.takeCentralWidget()
         if old is not None:
             old.deleteLater()
-        for child in [*self.statusBar().findChildren(QLabel), self.sync_button, self.problems_button]:
+        for child in [*self.statusBar().findChildren(QLabel), self.unsent_button, self.sync_button, self.problems_button]:
             self.statusBar().removeWidget(child)
             child.deleteLater()
         self._build()

@@ -954,6 +954,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not yet sent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is saved on this computer but not yet on the ward server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1443,6 +1451,42 @@
 <context>
     <name>SyncStatusLabel</name>
     <message>
+        <source>Cannot reach the server — changes are kept on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ward server has a problem — changes are kept on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate could not be verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is wrong — fix the date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer&apos;s access was revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update Outreach to keep syncing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another sync is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not connected to a ward server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1452,6 +1496,14 @@
     </message>
     <message>
         <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent %1, received %2 changes — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced, nothing new — %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1511,6 +1563,57 @@
     </message>
     <message>
         <source>&amp;Get another code</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnsentDialog</name>
+    <message>
+        <source>Not yet on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These records are saved on this computer, but their latest changes have not reached the ward server yet. They are sent at the next sync; nothing here is lost while the computer is offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address / household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything is on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 records not yet sent: %2 households, %3 residents, %4 visits</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -954,6 +954,14 @@
         <translation>Đồng bộ qua http:// KHÔNG mã hoá</translation>
     </message>
     <message>
+        <source>Not yet sent…</source>
+        <translation>Chưa gửi…</translation>
+    </message>
+    <message>
+        <source>What is saved on this computer but not yet on the ward server</source>
+        <translation>Những gì đã lưu trên máy này nhưng chưa lên máy chủ phường</translation>
+    </message>
+    <message>
         <source>Sync now</source>
         <translation>Đồng bộ ngay</translation>
     </message>
@@ -1443,6 +1451,42 @@
 <context>
     <name>SyncStatusLabel</name>
     <message>
+        <source>Cannot reach the server — changes are kept on this computer</source>
+        <translation>Không kết nối được máy chủ — các thay đổi vẫn được lưu trên máy</translation>
+    </message>
+    <message>
+        <source>The ward server has a problem — changes are kept on this computer</source>
+        <translation>Máy chủ phường đang gặp lỗi — các thay đổi vẫn được lưu trên máy</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate could not be verified</source>
+        <translation>Không xác minh được chứng chỉ bảo mật của máy chủ</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is wrong — fix the date and time</source>
+        <translation>Đồng hồ của máy đang sai — hãy chỉnh lại ngày giờ</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s access was revoked</source>
+        <translation>Máy này đã bị thu hồi quyền đồng bộ</translation>
+    </message>
+    <message>
+        <source>Update Outreach to keep syncing</source>
+        <translation>Cần cập nhật Outreach để tiếp tục đồng bộ</translation>
+    </message>
+    <message>
+        <source>Another sync is running</source>
+        <translation>Đang có một lần đồng bộ khác</translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation>Đồng bộ không thành công: %1</translation>
+    </message>
+    <message>
+        <source>Sync failed</source>
+        <translation>Đồng bộ không thành công</translation>
+    </message>
+    <message>
         <source>Not connected to a ward server</source>
         <translation>Chưa kết nối máy chủ phường</translation>
     </message>
@@ -1453,6 +1497,14 @@
     <message>
         <source>Syncing…</source>
         <translation>Đang đồng bộ…</translation>
+    </message>
+    <message>
+        <source>Sent %1, received %2 changes — %3</source>
+        <translation>Đã gửi %1, đã nhận %2 thay đổi — %3</translation>
+    </message>
+    <message>
+        <source>Synced, nothing new — %3</source>
+        <translation>Đã đồng bộ, không có gì mới — %3</translation>
     </message>
     <message>
         <source>Synced just now</source>
@@ -1512,6 +1564,57 @@
     <message>
         <source>&amp;Get another code</source>
         <translation>&amp;Lấy mã khác</translation>
+    </message>
+</context>
+<context>
+    <name>UnsentDialog</name>
+    <message>
+        <source>Not yet on the server</source>
+        <translation>Chưa lên máy chủ</translation>
+    </message>
+    <message>
+        <source>These records are saved on this computer, but their latest changes have not reached the ward server yet. They are sent at the next sync; nothing here is lost while the computer is offline.</source>
+        <translation>Các bản ghi này đã được lưu trên máy, nhưng những thay đổi mới nhất chưa đến máy chủ phường. Chúng sẽ được gửi ở lần đồng bộ tới; khi máy mất mạng, không có gì ở đây bị mất.</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Đang đọc…</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>Đồng &amp;bộ ngay</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Address / household</source>
+        <translation>Địa chỉ / hộ</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Số thay đổi</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>Thay đổi gần nhất</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>(đã xoá)</translation>
+    </message>
+    <message>
+        <source>Everything is on the server.</source>
+        <translation>Mọi thay đổi đã lên máy chủ.</translation>
+    </message>
+    <message>
+        <source>%1 records not yet sent: %2 households, %3 residents, %4 visits</source>
+        <translation>%1 bản ghi chưa gửi: %2 hộ gia đình, %3 nhân khẩu, %4 lần thăm hộ</translation>
     </message>
 </context>
 <context>

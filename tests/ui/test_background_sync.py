@@ -44,7 +44,7 @@ def test_an_enrolled_laptop_syncs_after_start_and_after_a_save(qtbot, make_windo
         window.start_background_sync(first_delay_ms=0)
     assert driver.last_error is None and driver.last_status.state == STATE_SYNCED
     assert window.sync_button.isVisible()
-    qtbot.waitUntil(lambda: window.sync_label.text().startswith("Vừa đồng bộ"), timeout=5000)  # queued to the bar
+    qtbot.waitUntil(lambda: window.sync_label.text().startswith("Đã gửi 0, đã nhận "), timeout=5000)  # queued to the bar
 
     profile = store.profile
     actor = Actor(profile.member_id, profile.member_name, profile.role, profile.ward_id, profile.team_id)
