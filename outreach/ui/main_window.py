@@ -329,12 +329,11 @@ class MainWindow(QMainWindow):
         def answered(key: str | None) -> None:
             self.question = None
             if key == "export":
-                from PySide6.QtWidgets import QFileDialog
+                from outreach.timeutil import today_local
+                from outreach.ui.core.file_dialogs import save_file_dialog
 
-                path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save unsent changes"),
-                                                            "outreach-unsent.json", self.tr("JSON files (*.json)"))
-                if path:
-                    self.export_unsent_to(path)
+                self.dialog = save_file_dialog(self, self.tr("Save unsent changes"), f"outreach-chua-gui-{today_local():%Y-%m-%d}.json",
+                                               [self.tr("JSON files (*.json)")], lambda path: self.export_unsent_to(str(path)))
             elif key == "wipe":
                 self.confirm_wipe()
 
@@ -354,7 +353,11 @@ class MainWindow(QMainWindow):
         from outreach.services.device import export_unsent
 
         def done(count: int) -> None:
-            self.statusBar().showMessage(self.tr("%1 unsent changes saved to %2").replace("%1", str(count)).replace("%2", path), 15_000)
+            from outreach.ui.core.file_dialogs import offer_open_folder
+
+            text = self.tr("%1 unsent changes saved to %2").replace("%1", str(count))
+            self.statusBar().showMessage(text.replace("%2", path), 15_000)
+            self.question = offer_open_folder(self, Path(path), text.replace("%2", Path(path).name))
             self.unsent_exported.emit(count)
 
         self.ctx.runner.query(export_unsent, self.ctx.store, Path(path), on_done=done)
