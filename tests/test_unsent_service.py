@@ -42,6 +42,12 @@ def test_unsent_changes_are_listed_by_record_with_names(store: Store, volunteer:
     assert "khai sinh" in filing.name.lower() and filing.detail == "Nguyễn Thị Lan — 16/11/2026 09:30"
 
 
+def test_team_records_are_named_too(store: Store, ward: dict[str, str]) -> None:
+    """The test ward's own rows (made on this laptop, as a leader's new group would be) are unsent."""
+    named = {r.kind: r.name for r in unsent_records(store)}
+    assert named[RecordKind.TEAM] and named[RecordKind.RESIDENTIAL_GROUP] and named[RecordKind.TEAM_MEMBER]
+
+
 def test_nothing_unsent_is_an_empty_list(store: Store) -> None:
     with store.write() as tx:
         tx.session.execute(delete(OutboxEntry))

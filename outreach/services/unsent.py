@@ -16,11 +16,12 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from outreach.model import Filing, Household, OutboxEntry, Procedure, Resident, Visit, WeekLock
+from outreach.model import Filing, Household, OutboxEntry, Procedure, Resident, ResidentialGroup, Team, TeamMember, Visit, Ward, WeekLock
 from outreach.model.address import address_text
 from outreach.store.database import Store
 from outreach.vocabulary import RecordKind
@@ -108,3 +109,17 @@ def _describe(session: Session, entity: str, entity_ids: list[str]) -> Iterable[
         elif entity == RecordKind.WEEK_LOCK:
             for lid, week in session.execute(select(WeekLock.id, WeekLock.iso_week).where(WeekLock.id.in_(chunk))):
                 yield lid, (week or "", "")
+        elif entity in _NAMED:
+            model, column = _NAMED[entity]
+            for rid, name in session.execute(select(model.id, column).where(model.id.in_(chunk))):
+                yield rid, (name or "", "")
+
+
+#: Records named by one column (the ward's, a group's, a team's, a member's name).
+_NAMED: dict[str, tuple[Any, Any]] = {
+    RecordKind.WARD: (Ward, Ward.name),
+    RecordKind.RESIDENTIAL_GROUP: (ResidentialGroup, ResidentialGroup.name),
+    RecordKind.TEAM: (Team, Team.name),
+    RecordKind.TEAM_MEMBER: (TeamMember, TeamMember.full_name),
+    RecordKind.PROCEDURE: (Procedure, Procedure.name_vi),
+}
