@@ -404,15 +404,18 @@ class MainWindow(QMainWindow):
         self.identity.setText(f"{who} · {label(ROLE_LABELS, profile.role)}")
 
     def _update_problems_button(self) -> None:
-        """Shown while changes need attention, and always to an enrolled leader (overwritten values)."""
+        """Shown while changes need attention or the last sync failed, and always to an enrolled
+        leader (overwritten values)."""
         leader = sync_hook.is_enrolled_leader(self.ctx.actor, self.ctx.store)
-        self.problems_button.setVisible(bool(self._sync_status.attention) or leader)
+        status = self._sync_status
+        self.problems_button.setVisible(bool(status.attention or status.error_code) or leader)
 
     def open_sync_problems(self) -> QWidget:
         from outreach.ui.dialogs.sync_problems_dialog import SyncProblemsDialog
 
         dialog = SyncProblemsDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show_sync_failure(self.sync_label.reason_text(self._sync_status))
         dialog.changed.connect(self.sync_driver.sync_now)
         self._track(dialog)
         dialog.open()

@@ -88,6 +88,11 @@ def test_an_unreachable_server_is_said_in_words(qtbot, make_window, store: Store
     assert f"{unsent_counts(store)[0]} thay đổi chờ gửi" in window.sync_label.text()
     assert "Error" not in window.sync_label.text()
 
+    assert window.problems_button.isVisible()  # "Sự cố đồng bộ…" says so too
+    dialog = window.open_sync_problems()
+    assert dialog.sync_failure.isVisibleTo(dialog)
+    assert dialog.sync_failure.text() == "Không kết nối được máy chủ — các thay đổi vẫn được lưu trên máy"
+
 
 def test_the_unsent_list_names_the_records_and_empties_after_a_sync(qtbot, make_window, store: Store, live_ward: WardSetup) -> None:
     window = _enrolled_window(qtbot, make_window, store, live_ward)
