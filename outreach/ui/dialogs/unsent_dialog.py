@@ -26,6 +26,7 @@ from outreach.services.unsent import UnsentRecord, unsent_records
 from outreach.ui.core.context import UiContext
 from outreach.ui.core.labels import RECORD_KIND_LABELS, format_datetime, label
 from outreach.ui.models.report_models import RowsModel, number_locale
+from outreach.ui.sync_hook import is_enrolled
 
 COL_KIND, COL_NAME, COL_DETAIL, COL_CHANGES, COL_WHEN = range(5)
 
@@ -65,6 +66,7 @@ class UnsentDialog(QDialog):
         self.sync_button.setObjectName("unsentSyncNow")
         self.sync_button.clicked.connect(self.sync_requested)
         buttons.addButton(self.sync_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.sync_button.setVisible(is_enrolled(ctx.store))  # a laptop with no server has nowhere to send
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.summary)
