@@ -356,6 +356,21 @@
     </message>
 </context>
 <context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Export finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FilingsModel</name>
     <message>
         <source>Procedure</source>
@@ -1012,6 +1027,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not yet sent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is saved on this computer but not yet on the ward server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1533,6 +1556,42 @@
 <context>
     <name>SyncStatusLabel</name>
     <message>
+        <source>Cannot reach the server — changes are kept on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ward server has a problem — changes are kept on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate could not be verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is wrong — fix the date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer&apos;s access was revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update Outreach to keep syncing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another sync is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not connected to a ward server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1542,6 +1601,14 @@
     </message>
     <message>
         <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent %1, received %2 changes — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced, nothing new — %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1601,6 +1668,57 @@
     </message>
     <message>
         <source>&amp;Get another code</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnsentDialog</name>
+    <message>
+        <source>Not yet on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These records are saved on this computer, but their latest changes have not reached the ward server yet. They are sent at the next sync; nothing here is lost while the computer is offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address / household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything is on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 records not yet sent: %2 households, %3 residents, %4 visits</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1921,6 +2039,74 @@
     </message>
     <message>
         <source>&amp;Lock week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only team leaders can lock or unlock weeks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let volunteers add and edit this week&apos;s visits again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a week that has ended can be locked: volunteers are still recording visits in this week.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refuse new visits and edits in this week until a leader unlocks it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 flagged visits stay flagged: their volunteers still owe a correction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 visits are already approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The week stays open: volunteers can still add visits to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve the whole week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No visit of week %1 is waiting for approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve %1 visits of week %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve %1 visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock week %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock the week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteers can no longer add or edit visits of this week until a team leader unlocks it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

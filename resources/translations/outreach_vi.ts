@@ -356,6 +356,21 @@
     </message>
 </context>
 <context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Export finished</source>
+        <translation>Đã xuất xong</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Mở thư mục</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
     <name>FilingsModel</name>
     <message>
         <source>Procedure</source>
@@ -1012,6 +1027,14 @@
         <translation>Đồng bộ qua http:// KHÔNG mã hoá</translation>
     </message>
     <message>
+        <source>Not yet sent…</source>
+        <translation>Chưa gửi…</translation>
+    </message>
+    <message>
+        <source>What is saved on this computer but not yet on the ward server</source>
+        <translation>Những gì đã lưu trên máy này nhưng chưa lên máy chủ phường</translation>
+    </message>
+    <message>
         <source>Sync now</source>
         <translation>Đồng bộ ngay</translation>
     </message>
@@ -1533,6 +1556,42 @@
 <context>
     <name>SyncStatusLabel</name>
     <message>
+        <source>Cannot reach the server — changes are kept on this computer</source>
+        <translation>Không kết nối được máy chủ — các thay đổi vẫn được lưu trên máy</translation>
+    </message>
+    <message>
+        <source>The ward server has a problem — changes are kept on this computer</source>
+        <translation>Máy chủ phường đang gặp lỗi — các thay đổi vẫn được lưu trên máy</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate could not be verified</source>
+        <translation>Không xác minh được chứng chỉ bảo mật của máy chủ</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is wrong — fix the date and time</source>
+        <translation>Đồng hồ của máy đang sai — hãy chỉnh lại ngày giờ</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s access was revoked</source>
+        <translation>Máy này đã bị thu hồi quyền đồng bộ</translation>
+    </message>
+    <message>
+        <source>Update Outreach to keep syncing</source>
+        <translation>Cần cập nhật Outreach để tiếp tục đồng bộ</translation>
+    </message>
+    <message>
+        <source>Another sync is running</source>
+        <translation>Đang có một lần đồng bộ khác</translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation>Đồng bộ không thành công: %1</translation>
+    </message>
+    <message>
+        <source>Sync failed</source>
+        <translation>Đồng bộ không thành công</translation>
+    </message>
+    <message>
         <source>Not connected to a ward server</source>
         <translation>Chưa kết nối máy chủ phường</translation>
     </message>
@@ -1543,6 +1602,14 @@
     <message>
         <source>Syncing…</source>
         <translation>Đang đồng bộ…</translation>
+    </message>
+    <message>
+        <source>Sent %1, received %2 changes — %3</source>
+        <translation>Đã gửi %1, đã nhận %2 thay đổi — %3</translation>
+    </message>
+    <message>
+        <source>Synced, nothing new — %3</source>
+        <translation>Đã đồng bộ, không có gì mới — %3</translation>
     </message>
     <message>
         <source>Synced just now</source>
@@ -1602,6 +1669,57 @@
     <message>
         <source>&amp;Get another code</source>
         <translation>&amp;Lấy mã khác</translation>
+    </message>
+</context>
+<context>
+    <name>UnsentDialog</name>
+    <message>
+        <source>Not yet on the server</source>
+        <translation>Chưa lên máy chủ</translation>
+    </message>
+    <message>
+        <source>These records are saved on this computer, but their latest changes have not reached the ward server yet. They are sent at the next sync; nothing here is lost while the computer is offline.</source>
+        <translation>Các bản ghi này đã được lưu trên máy, nhưng những thay đổi mới nhất chưa đến máy chủ phường. Chúng sẽ được gửi ở lần đồng bộ tới; khi máy mất mạng, không có gì ở đây bị mất.</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Đang đọc…</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>Đồng &amp;bộ ngay</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Address / household</source>
+        <translation>Địa chỉ / hộ</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Số thay đổi</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>Thay đổi gần nhất</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>(đã xoá)</translation>
+    </message>
+    <message>
+        <source>Everything is on the server.</source>
+        <translation>Mọi thay đổi đã lên máy chủ.</translation>
+    </message>
+    <message>
+        <source>%1 records not yet sent: %2 households, %3 residents, %4 visits</source>
+        <translation>%1 bản ghi chưa gửi: %2 hộ gia đình, %3 nhân khẩu, %4 lần thăm hộ</translation>
     </message>
 </context>
 <context>
@@ -1922,6 +2040,74 @@
     <message>
         <source>&amp;Lock week</source>
         <translation>K&amp;hoá tuần</translation>
+    </message>
+    <message>
+        <source>Only team leaders can lock or unlock weeks.</source>
+        <translation>Chỉ đội trưởng mới khoá hoặc mở khoá được tuần.</translation>
+    </message>
+    <message>
+        <source>Let volunteers add and edit this week&apos;s visits again.</source>
+        <translation>Cho tình nguyện viên thêm và sửa lần thăm hộ của tuần này trở lại.</translation>
+    </message>
+    <message>
+        <source>Only a week that has ended can be locked: volunteers are still recording visits in this week.</source>
+        <translation>Chỉ khoá được tuần đã kết thúc: tình nguyện viên vẫn đang ghi lần thăm hộ trong tuần này.</translation>
+    </message>
+    <message>
+        <source>Refuse new visits and edits in this week until a leader unlocks it.</source>
+        <translation>Không nhận lần thăm hộ mới hay chỉnh sửa trong tuần này cho đến khi đội trưởng mở khoá.</translation>
+    </message>
+    <message>
+        <source>%1 flagged visits stay flagged: their volunteers still owe a correction.</source>
+        <translation>%1 lần thăm hộ cần sửa vẫn giữ nguyên: tình nguyện viên còn phải sửa lại.</translation>
+    </message>
+    <message>
+        <source>%1 visits are already approved.</source>
+        <translation>%1 lần thăm hộ đã được duyệt từ trước.</translation>
+    </message>
+    <message>
+        <source>The week stays open: volunteers can still add visits to it.</source>
+        <translation>Tuần vẫn mở: tình nguyện viên vẫn thêm được lần thăm hộ vào tuần này.</translation>
+    </message>
+    <message>
+        <source>Approve the whole week</source>
+        <translation>Duyệt cả tuần</translation>
+    </message>
+    <message>
+        <source>No visit of week %1 is waiting for approval.</source>
+        <translation>Tuần %1 không có lần thăm hộ nào đang chờ duyệt.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <source>Approve %1 visits of week %2?</source>
+        <translation>Duyệt %1 lần thăm hộ của tuần %2?</translation>
+    </message>
+    <message>
+        <source>Approve %1 visits</source>
+        <translation>Duyệt %1 lần thăm hộ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <source>Lock week</source>
+        <translation>Khoá tuần</translation>
+    </message>
+    <message>
+        <source>Lock week %1?</source>
+        <translation>Khoá tuần %1?</translation>
+    </message>
+    <message>
+        <source>Lock the week</source>
+        <translation>Khoá tuần này</translation>
+    </message>
+    <message>
+        <source>Volunteers can no longer add or edit visits of this week until a team leader unlocks it.</source>
+        <translation>Tình nguyện viên sẽ không thêm hay sửa được lần thăm hộ của tuần này cho đến khi đội trưởng mở khoá.</translation>
     </message>
 </context>
 </TS>
