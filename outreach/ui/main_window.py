@@ -1,4 +1,5 @@
-"""The main window: navigation between the screens, the status bar, remembered geometry.
+"""The main window: navigation between the screens, the status bar, remembered geometry
+(always inside the screen: ``window_geometry``).
 
 Screens are built the first time they are shown, so start-up pays only for the Households
 screen, and a screen nobody opens costs no memory. A language switch rebuilds the screens with
@@ -11,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -36,6 +37,7 @@ from outreach.ui.dialogs.ask import Choice, ask
 from outreach.ui.sync_driver import FIRST_SYNC_DELAY_MS, SyncDriver
 from outreach.ui.sync_hook import SyncStatus
 from outreach.ui.widgets.sync_status import SyncStatusLabel
+from outreach.ui.window_geometry import initial_placement
 
 if TYPE_CHECKING:  # imported when first used: start-up pays only for the first screen
     from outreach.cccd import CccdRecord
@@ -83,9 +85,7 @@ class MainWindow(QMainWindow):
         self._wiped = False
         ctx.runner.changed.connect(self.changes_applied)
         self._build()
-        geometry = settings.get(ui_settings.WINDOW_GEOMETRY)
-        if geometry is None or geometry.isEmpty() or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+        self.place_on_screen()
         scan = QShortcut(QKeySequence(SCAN_SHORTCUT), self)
         scan.setContext(Qt.ShortcutContext.ApplicationShortcut)
         scan.activated.connect(self.start_scan)
@@ -95,6 +95,21 @@ class MainWindow(QMainWindow):
         for i in range(PAGE_COUNT):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self)
             shortcut.activated.connect(lambda key=i: self.show_page(key))
+
+    def place_on_screen(self) -> None:
+        """Open inside the screen's available area: the last geometry if it still fits, else a
+        fitted, centred one; maximized on a laptop-sized screen (``window_geometry``)."""
+        saved: QRect | None = None
+        saved_maximized = False
+        geometry = self.settings.get(ui_settings.WINDOW_GEOMETRY)
+        if geometry is not None and not geometry.isEmpty() and self.restoreGeometry(geometry):
+            saved_maximized = self.isMaximized()
+            saved = self.normalGeometry() if saved_maximized else self.geometry()
+        placement = initial_placement(self.screen().availableGeometry(), saved)
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMaximized)
+        self.setGeometry(placement.rect)
+        if placement.maximized or saved_maximized:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     # -- building ------------------------------------------------------------------------------
 
