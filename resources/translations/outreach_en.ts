@@ -691,6 +691,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Head</source>
+        <comment>column header: head of household</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <comment>column header: residential group</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Residents</source>
         <translation type="unfinished"></translation>
     </message>
@@ -906,7 +916,7 @@
     <name>MainWindow</name>
     <message>
         <source>Households</source>
-        <extracomment>The New visit form&apos;s draft id (kept equal to ``outreach.ui.screens.visit_form.DRAFT_ID``). Thread-safe entry for the sync engine: emit from anywhere, rendered on the GUI thread.</extracomment>
+        <extracomment>Thread-safe entry for the sync engine: emit from anywhere, rendered on the GUI thread. (Changes, initiator): what a write changed, sent to every screen built so far; each one decides from it whether to reload (``apply_changes``), so no list here says who shows what.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1479,7 +1489,7 @@
     <name>TaskRunner</name>
     <message>
         <source>Cancel</source>
-        <extracomment>(task id, ok as 0/1, result or exception) — emitted from worker threads, delivered queued. ``ok`` is an int: a Python bool through a queued PySide6 signal corrupted bool refcounts. Emitted on the GUI thread after any task&apos;s callbacks ran; tests wait on it. Emitted on the GUI thread when no task is running any more.</extracomment>
+        <extracomment>What a write says it changed: a value, or a function of its result (see the module docstring). (task id, ok as 0/1, result or exception) — emitted from worker threads, delivered queued. ``ok`` is an int: a Python bool through a queued PySide6 signal corrupted bool refcounts. Emitted on the GUI thread after any task&apos;s callbacks ran; tests wait on it. Emitted on the GUI thread when no task is running any more. (Changes, initiator) after a write&apos;s ``on_done``: what it changed and who asked for it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
