@@ -4,9 +4,10 @@
 1366×768 (tests/ui/test_fits_laptop.py holds every screen to it, at 100 % and 125 %).
 
 ``OUTREACH_GEOMETRY_REPORT=FOLDER`` (read by ``app.run``) makes the running app write, each time a
-screen or a dialog is shown and its background loads have finished, ``NNN-<name>.json`` (the
-global rectangle of each primary action, whether it is fully inside the window and the screen)
-and ``NNN-<name>.png`` (a grab of the whole screen) into FOLDER. The end-to-end test under Xvfb
+screen or a dialog is shown and each time the background runner falls idle (a search answered,
+a save done), ``NNN-<name>.json`` (the global rectangle of each primary action, whether it is
+fully inside the window and the screen, the texts of the screen's named labels, the focused
+widget) and ``NNN-<name>.png`` (a grab of the whole screen) into FOLDER. The end-to-end test under Xvfb
 (tests/e2e/) reads the rectangles to assert placement and to click, and keeps the pictures; it
 is off unless the variable is set and changes nothing else.
 """
@@ -19,7 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QRect, QTimer
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QDialogButtonBox, QLabel, QWidget
+from shiboken6 import isValid
 
 if TYPE_CHECKING:
     from outreach.ui.main_window import MainWindow
@@ -32,7 +34,7 @@ PRIMARY_ACTIONS: dict[str, tuple[str, ...]] = {
                        "addResident"),
     "visitForm": ("visitHouseholdSearch", "procedure", "dossier", "addFiling", "saveVisit"),
     "followUpsView": ("refreshFollowUps", "markRevisitDone", "openFollowUpVisit"),
-    "weeklyLogView": ("week", "approve", "flag", "approveWeek"),
+    "weeklyLogView": ("week", "weeklyLogTable", "approve", "flag", "approveWeek"),
     "coverageView": ("showCoverage", "exportXlsx", "exportPdf", "exportCsv", "exportFollowUps"),
     "proceduresView": ("procedureSearch", "procedureList"),
     "settingsView": ("language", "openProfileFolder", "enrol"),
@@ -102,12 +104,19 @@ class GeometryReport(QObject):
         self._window = window
         self._folder = folder
         self._seq = 0
+        self._screen_pending = False
         folder.mkdir(parents=True, exist_ok=True)
-        window.page_shown.connect(lambda _key: self._when_idle(self._write_screen))
+        window.page_shown.connect(lambda _key: self._screen_soon())
+        window.ctx.runner.idle.connect(self._screen_soon)
         app = QApplication.instance()
         assert app is not None
         app.installEventFilter(self)
-        self._when_idle(self._write_screen)  # the screen shown at start
+        self._screen_soon()  # the screen shown at start
+
+    def _screen_soon(self) -> None:
+        if not self._screen_pending:
+            self._screen_pending = True
+            self._when_idle(self._write_screen)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.Show and isinstance(watched, QDialog) and watched.isWindow():
@@ -128,6 +137,7 @@ class GeometryReport(QObject):
         QTimer.singleShot(POLL_MS, check)
 
     def _write_screen(self) -> None:
+        self._screen_pending = False
         window = self._window
         if not window.isVisible():
             return
@@ -136,17 +146,23 @@ class GeometryReport(QObject):
             return
         widgets = primary_widgets(window)
         name = page.objectName()
+        labels = {label.objectName(): label.text() for root in (page, window.statusBar())
+                  for label in root.findChildren(QLabel) if label.objectName() and label.isVisible()}
         self._write(name, window, {key: _describe(w, window) for key, w in widgets.items() if w is not None},
-                    [key for key, w in widgets.items() if w is None])
+                    [key for key, w in widgets.items() if w is None], labels)
 
     def _write_dialog(self, dialog: QDialog) -> None:
-        if not dialog.isVisible():
+        if not isValid(dialog) or not dialog.isVisible():
+            return
+        handle = dialog.windowHandle()
+        if handle is None or not handle.isExposed():  # not mapped yet: its grab would show the screen behind it
+            QTimer.singleShot(POLL_MS, lambda: self._write_dialog(dialog))
             return
         buttons = {b.objectName() or f"button{i}": b for i, b in enumerate(dialog.findChildren(QAbstractButton)) if b.isVisible()}
         self._write(dialog.objectName() or type(dialog).__name__, dialog,
-                    {key: _describe(b, dialog) for key, b in buttons.items()}, [])
+                    {key: _describe(b, dialog) for key, b in buttons.items()}, [], {})
 
-    def _write(self, name: str, top: QWidget, widgets: dict[str, Any], missing: list[str]) -> None:
+    def _write(self, name: str, top: QWidget, widgets: dict[str, Any], missing: list[str], labels: dict[str, str]) -> None:
         self._seq += 1
         stem = self._folder / f"{self._seq:03d}-{name}"
         screen = top.screen()
@@ -158,7 +174,10 @@ class GeometryReport(QObject):
             "window": _rect(top.frameGeometry()),
             "widgets": widgets,
             "missing": missing,
+            "labels": labels,
+            "focus": focus.objectName() if (focus := QApplication.focusWidget()) is not None else None,
         }
+        top.repaint()  # painted now, so the grab shows what the report describes
         screen.grabWindow(0).save(str(stem.with_suffix(".png")))
         tmp = stem.with_suffix(".part")
         tmp.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
