@@ -6,10 +6,11 @@
 ``OUTREACH_GEOMETRY_REPORT=FOLDER`` (read by ``app.run``) makes the running app write, each time a
 screen or a dialog is shown and each time the background runner falls idle (a search answered,
 a save done), ``NNN-<name>.json`` (the global rectangle of each primary action, whether it is
-fully inside the window and the screen, the texts of the screen's named labels, the focused
-widget) and ``NNN-<name>.png`` (a grab of the whole screen) into FOLDER. The end-to-end test under Xvfb
-(tests/e2e/) reads the rectangles to assert placement and to click, and keeps the pictures; it
-is off unless the variable is set and changes nothing else.
+fully inside the window and the screen, the texts of the screen's named labels, the wrapped
+labels whose lines are cut off, the focused widget) and ``NNN-<name>.png`` (a grab of the whole
+screen) into FOLDER. The end-to-end test under Xvfb (tests/e2e/) reads the rectangles to assert
+placement and to click, and keeps the pictures; it is off unless the variable is set and
+changes nothing else.
 """
 
 from __future__ import annotations
@@ -60,6 +61,11 @@ def inside(widget: QWidget, window: QWidget) -> bool:
             return False
         current = parent
     return True
+
+
+def clipped(label: QLabel) -> bool:
+    """A word-wrapped label shorter than its text needs at its width: lines cut off."""
+    return label.wordWrap() and bool(label.text()) and label.height() < label.heightForWidth(label.width())
 
 
 def primary_widgets(window: MainWindow) -> dict[str, QWidget | None]:
@@ -132,6 +138,9 @@ class GeometryReport(QObject):
             if runner.busy:
                 QTimer.singleShot(POLL_MS, check)
             else:
+                # layouts still pending (a resize by the window manager, text just set) run first:
+                # the report and the grab show the screen as it settles, not half-way
+                QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
                 write()
 
         QTimer.singleShot(POLL_MS, check)
@@ -146,10 +155,11 @@ class GeometryReport(QObject):
             return
         widgets = primary_widgets(window)
         name = page.objectName()
-        labels = {label.objectName(): label.text() for root in (page, window.statusBar())
-                  for label in root.findChildren(QLabel) if label.objectName() and label.isVisible()}
+        shown = [label for root in (page, window.statusBar()) for label in root.findChildren(QLabel)
+                 if label.objectName() and label.isVisible()]
         self._write(name, window, {key: _describe(w, window) for key, w in widgets.items() if w is not None},
-                    [key for key, w in widgets.items() if w is None], labels)
+                    [key for key, w in widgets.items() if w is None], {label.objectName(): label.text() for label in shown},
+                    sorted({label.objectName() for label in shown if clipped(label)}))
 
     def _write_dialog(self, dialog: QDialog) -> None:
         if not isValid(dialog) or not dialog.isVisible():
@@ -160,9 +170,12 @@ class GeometryReport(QObject):
             return
         buttons = {b.objectName() or f"button{i}": b for i, b in enumerate(dialog.findChildren(QAbstractButton)) if b.isVisible()}
         self._write(dialog.objectName() or type(dialog).__name__, dialog,
-                    {key: _describe(b, dialog) for key, b in buttons.items()}, [], {})
+                    {key: _describe(b, dialog) for key, b in buttons.items()}, [], {},
+                    sorted({label.objectName() or "(label)" for label in dialog.findChildren(QLabel)
+                            if label.isVisible() and clipped(label)}))
 
-    def _write(self, name: str, top: QWidget, widgets: dict[str, Any], missing: list[str], labels: dict[str, str]) -> None:
+    def _write(self, name: str, top: QWidget, widgets: dict[str, Any], missing: list[str], labels: dict[str, str],
+               cut: list[str]) -> None:
         self._seq += 1
         stem = self._folder / f"{self._seq:03d}-{name}"
         screen = top.screen()
@@ -175,6 +188,7 @@ class GeometryReport(QObject):
             "widgets": widgets,
             "missing": missing,
             "labels": labels,
+            "clipped": cut,
             "focus": focus.objectName() if (focus := QApplication.focusWidget()) is not None else None,
         }
         top.repaint()  # painted now, so the grab shows what the report describes

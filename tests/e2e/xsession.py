@@ -177,7 +177,9 @@ def keep_shots(reports: Path, prefix: str) -> None:
 
 
 def assert_on_screen(report: dict[str, Any]) -> None:
-    """Every primary action of the report is present, whole inside the window and the screen."""
+    """Every primary action of the report is present, whole inside the window and the screen, and
+    no wrapped label (a household's address line, an error message) has lines cut off."""
     assert not report["missing"], f"{report['name']}: no widget named {report['missing']}"
     bad = {name: w["rect"] for name, w in report["widgets"].items() if not (w["inside"] and w["on_screen"])}
     assert not bad, f"{report['name']} ({report['language']}): {bad} not fully on the {report['screen']} screen"
+    assert not report["clipped"], f"{report['name']} ({report['language']}): the text of {report['clipped']} is cut off"

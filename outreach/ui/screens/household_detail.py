@@ -73,6 +73,7 @@ class HouseholdDetailView(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.subtitle = QLabel()
+        self.subtitle.setObjectName("detailSubtitle")
         self.subtitle.setWordWrap(True)
 
         self.edit_button = QPushButton(self.tr("&Edit household"))
