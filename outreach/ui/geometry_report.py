@@ -183,6 +183,7 @@ class GeometryReport(QObject):
             "name": name,
             "language": self._window.ctx.language,
             "screen": _rect(screen.geometry()),
+            "device_pixel_ratio": screen.devicePixelRatio(),  # rectangles are in logical pixels
             "available": _rect(screen.availableGeometry()),
             "window": _rect(top.frameGeometry()),
             "widgets": widgets,

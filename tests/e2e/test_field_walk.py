@@ -51,12 +51,12 @@ def close(app: RunningApp) -> None:
         app.process.wait(timeout=15)
 
 
-@pytest.mark.parametrize("language", ["vi", "en"])
+@pytest.mark.parametrize(("language", "scale"), [("vi", None), ("en", None), ("vi", "1.25")], ids=["vi", "en", "vi-125%"])
 def test_volunteer_finds_a_household_without_diacritics_and_saves_a_visit_with_a_filing(xs: XSession, tmp_path: Path,
-                                                                                        language: str) -> None:
+                                                                                        language: str, scale: str | None) -> None:
     seeded = seeded_profile(tmp_path / "volunteer", "volunteer", language)
     reports = tmp_path / "volunteer-shots"
-    app = start_app(xs, seeded.data_dir, reports)
+    app = start_app(xs, seeded.data_dir, reports, scale)
     try:
         households = app.next_report("householdsView", timeout=30)
         assert_on_screen(households)
@@ -64,15 +64,15 @@ def test_volunteer_finds_a_household_without_diacritics_and_saves_a_visit_with_a
         xs.type(HEAD_TYPED)
         found = latest(app, "householdsView", lambda r: r["labels"].get("detailTitle") == HEAD)
         assert_on_screen(found)
-        xs.click(found["widgets"]["newVisitHere"]["rect"])
+        xs.click(found, "newVisitHere")
         form = latest(app, "visitForm", lambda r: HEAD in r["labels"].get("householdChosen", ""))
         assert_on_screen(form)
-        xs.click(form["widgets"]["procedure"]["rect"])
+        xs.click(form, "procedure")
         xs.type("khai sinh")
         xs.key("Return")
-        xs.click(form["widgets"]["dossier"]["rect"])
+        xs.click(form, "dossier")
         xs.type(DOSSIER)
-        xs.click(form["widgets"]["addFiling"]["rect"])  # "Thêm hồ sơ", then save
+        xs.click(form, "addFiling")  # "Thêm hồ sơ", then save
         xs.key("ctrl+s")
         db = seeded.data_dir / "outreach.db"
         saved = wait_for(lambda: rows(db, "SELECT f.procedure_code, f.dossier FROM visits v JOIN filings f ON f.visit_id = v.id "
@@ -85,7 +85,7 @@ def test_volunteer_finds_a_household_without_diacritics_and_saves_a_visit_with_a
         assert_on_screen(after)
     finally:
         close(app)
-        keep_shots(reports, f"volunteer-{language}")
+        keep_shots(reports, f"volunteer-{language}" + ("-125" if scale else ""))
 
 
 @pytest.mark.parametrize("language", ["en", "vi"])
@@ -101,19 +101,17 @@ def test_leader_approves_flags_computes_coverage_and_exports_a_pdf(xs: XSession,
         xs.key("ctrl+4")
         log = latest(app, "weeklyLogView", lambda r: bool(r["labels"].get("weekCounts")))
         assert_on_screen(log)
-        xs.click(log["widgets"]["approve"]["rect"])
+        xs.click(log, "approve")
         approved = wait_for(lambda: rows(db, "SELECT id FROM visits WHERE review_status = 'approved' AND reviewed_at >= ?", started),
                             20, "one visit approved")
         assert len(approved) == 1
-        table = log["widgets"]["weeklyLogTable"]["rect"]
-        xs.click([table[0] + 10, table[1] + 30, 40, 10])  # the first row (the approved one), then the next
-        xs.key("Down")
-        xs.click(log["widgets"]["flag"]["rect"])
+        xs.click(log, "weeklyLogTable", offset=(30, 36))  # the first row (below the header): the approved one...
+        xs.key("Down")  # ...then the next
+        xs.click(log, "flag")
         flag = app.next_report("flagDialog")
         assert_on_screen(flag)
         xs.type(FLAG_NOTE)
-        ok = next(w for w in flag["widgets"].values() if w.get("role") == "AcceptRole")
-        xs.click(ok["rect"])
+        xs.click(flag, next(name for name, w in flag["widgets"].items() if w.get("role") == "AcceptRole"))
         flagged = wait_for(lambda: rows(db, "SELECT id FROM visits WHERE review_status = 'flagged' AND review_note = ?", FLAG_NOTE),
                            20, "one visit flagged with the leader's note")
         assert len(flagged) == 1 and flagged[0] != approved[0]
@@ -121,7 +119,7 @@ def test_leader_approves_flags_computes_coverage_and_exports_a_pdf(xs: XSession,
         xs.key("ctrl+5")
         coverage = latest(app, "coverageView", lambda r: r["labels"].get("figure_visits", "–") not in ("–", ""), timeout=30)
         assert_on_screen(coverage)
-        xs.click(coverage["widgets"]["exportPdf"]["rect"])
+        xs.click(coverage, "exportPdf")
         chooser = app.next_report("QFileDialog")
         assert_on_screen(chooser)
         xs.key("ctrl+a")

@@ -73,9 +73,12 @@ class XSession:
     def type(self, text: str) -> None:
         self.xdotool("type", "--delay", "40", text)
 
-    def click(self, rect: list[int]) -> None:
-        x, y, w, h = rect
-        self.xdotool("mousemove", "--sync", str(x + w // 2), str(y + h // 2), "click", "1")
+    def click(self, report: dict[str, Any], name: str, offset: tuple[int, int] | None = None) -> None:
+        """Click the widget ``name`` of ``report``: its middle, or ``offset`` (logical pixels) from its top left."""
+        x, y, w, h = report["widgets"][name]["rect"]
+        dx, dy = offset if offset is not None else (w // 2, h // 2)
+        ratio = report["device_pixel_ratio"]  # Qt's logical pixels → the X server's
+        self.xdotool("mousemove", "--sync", str(round((x + dx) * ratio)), str(round((y + dy) * ratio)), "click", "1")
 
     def stop(self) -> None:
         for process in reversed(self.processes):
@@ -151,7 +154,8 @@ class RunningApp:
         return wait_for(find, timeout, f"the app to show {name}")
 
 
-def start_app(session: XSession, data_dir: Path, reports: Path) -> RunningApp:
+def start_app(session: XSession, data_dir: Path, reports: Path, scale: str | None = None) -> RunningApp:
+    """``scale``: Qt's QT_SCALE_FACTOR (a laptop set to 125 % is "1.25")."""
     log = reports.parent / f"{reports.name}.log"
     home = reports.parent / f"{reports.name}-home"  # the file dialogs' folders, Qt's caches: not the user's
     home.mkdir(parents=True, exist_ok=True)
@@ -160,6 +164,8 @@ def start_app(session: XSession, data_dir: Path, reports: Path) -> RunningApp:
            # the outreach these tests imported (a checkout under test), whatever the working folder
            "PYTHONPATH": os.pathsep.join(filter(None, [str(Path(outreach.__file__).parents[1]), os.environ.get("PYTHONPATH")]))}
     env.pop("QT_SCALE_FACTOR", None)
+    if scale is not None:
+        env["QT_SCALE_FACTOR"] = scale
     with log.open("wb") as out:
         process = subprocess.Popen([sys.executable, "-m", "outreach", "--data-dir", str(data_dir)], env=env, cwd=home,
                                    stdout=out, stderr=subprocess.STDOUT)
