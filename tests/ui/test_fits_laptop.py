@@ -12,10 +12,10 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from outreach.services.households import HouseholdInput, register_household
-from outreach.ui.geometry_report import PRIMARY_ACTIONS, inside, primary_widgets
+from outreach.ui.geometry_report import PRIMARY_ACTIONS, clipped, inside, primary_widgets
 from outreach.ui.main_window import PAGE_COUNT, PAGE_HOUSEHOLDS, MainWindow
 from outreach.ui.models.households_model import COL_ADDRESS, COL_HEAD, COL_PHONE
 from outreach.ui.screens.households_view import HouseholdsView
@@ -76,3 +76,27 @@ def test_the_address_column_shows_the_address_at_1366(qtbot, make_window: Callab
     # the short columns are sized to what they show, not cut either
     for column, text in ((COL_HEAD, summary.head_name), (COL_PHONE, "0912345678")):
         assert header.sectionSize(column) >= metrics.horizontalAdvance(text)
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_validation_messages_wrap_whole_inside_the_window_at_125(qtbot, make_window: Callable[..., object],
+                                                                  language: str) -> None:
+    from outreach.ui.main_window import PAGE_NEW_VISIT
+    from outreach.ui.screens.visit_form import VisitForm
+
+    window = make_window(role="volunteer", language=language)
+    assert isinstance(window, MainWindow)
+    at_size(qtbot, window, LAPTOP_125)
+    form = window.show_page(PAGE_NEW_VISIT)
+    assert isinstance(form, VisitForm)
+    wait_idle(qtbot, window.ctx.runner)
+    form.save()  # no household: the form's message
+    wait_idle(qtbot, window.ctx.runner)
+    form.add_filing()  # no procedure chosen: the filing row's message
+    QApplication.sendPostedEvents()
+    shown = [label for label in form.findChildren(QLabel, "fieldError") if label.isVisible()]
+    assert len(shown) >= 2
+    for label in shown:
+        assert not clipped(label), f"{label.text()!r} is cut off"
+        assert inside(label, window), f"{label.text()!r} is not inside the window"
+    assert window.size() == LAPTOP_125
