@@ -137,3 +137,19 @@ def test_leader_approves_flags_computes_coverage_and_exports_a_pdf(xs: XSession,
     finally:
         close(app)
         keep_shots(reports, f"leader-{language}")
+
+
+def test_on_a_full_hd_screen_the_window_opens_centred_not_maximized(tmp_path: Path) -> None:
+    seeded = seeded_profile(tmp_path / "volunteer", "volunteer", "vi", households=5)
+    reports = tmp_path / "full-hd-shots"
+    with x_session((1920, 1080)) as session:
+        app = start_app(session, seeded.data_dir, reports)
+        try:
+            households = app.next_report("householdsView", timeout=30)
+            assert_on_screen(households)
+            x, y, w, h = households["window"]
+            assert (w, h) < (1920, 1080) and w <= 1300  # the preferred 1280 wide plus the frame
+            assert abs((x + w / 2) - 960) <= 20
+        finally:
+            close(app)
+            keep_shots(reports, "full-hd-vi")

@@ -92,13 +92,13 @@ class XSession:
 
 
 @contextmanager
-def x_session() -> Iterator[XSession]:
+def x_session(size: tuple[int, int] = SCREEN) -> Iterator[XSession]:
     """Xvfb on a free display (it picks one and writes it to -displayfd) with openbox running."""
     missing = [tool for tool in TOOLS if shutil.which(tool) is None]
     if missing:
         skip_without_x(f"{', '.join(missing)} not installed (Debian: xvfb openbox xdotool x11-utils)")
     read_end, write_end = os.pipe()
-    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24",
+    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0", f"{size[0]}x{size[1]}x24",
                              "-nolisten", "tcp", "-noreset"], pass_fds=(write_end,),
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     os.close(write_end)
@@ -182,10 +182,17 @@ def keep_shots(reports: Path, prefix: str) -> None:
         shutil.copy(png, SHOTS / f"{prefix}-{png.name}")
 
 
+def inside(rect: list[int], outer: list[int]) -> bool:
+    x, y, w, h = rect
+    ox, oy, ow, oh = outer
+    return ox <= x and oy <= y and x + w <= ox + ow and y + h <= oy + oh
+
+
 def assert_on_screen(report: dict[str, Any]) -> None:
     """Every primary action of the report is present, whole inside the window and the screen, and
     no wrapped label (a household's address line, an error message) has lines cut off."""
     assert not report["missing"], f"{report['name']}: no widget named {report['missing']}"
+    assert inside(report["window"], report["available"]), f"{report['name']}: window {report['window']} off the screen"
     bad = {name: w["rect"] for name, w in report["widgets"].items() if not (w["inside"] and w["on_screen"])}
     assert not bad, f"{report['name']} ({report['language']}): {bad} not fully on the {report['screen']} screen"
     assert not report["clipped"], f"{report['name']} ({report['language']}): the text of {report['clipped']} is cut off"
