@@ -1,4 +1,5 @@
-"""The main window: navigation between the screens, the status bar, remembered geometry.
+"""The main window: navigation between the screens, the status bar, remembered geometry
+(always inside the screen: ``window_geometry``).
 
 Screens are built the first time they are shown, so start-up pays only for the Households
 screen, and a screen nobody opens costs no memory. A language switch rebuilds the screens with
@@ -11,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -37,6 +38,7 @@ from outreach.ui.sync_driver import FIRST_SYNC_DELAY_MS, SyncDriver
 from outreach.ui.sync_hook import SyncStatus
 from outreach.ui.widgets.cccd_scan import SCAN_SHORTCUT
 from outreach.ui.widgets.sync_status import SyncStatusLabel
+from outreach.ui.window_geometry import initial_placement
 
 if TYPE_CHECKING:  # imported when first used: start-up pays only for the first screen
     from outreach.cccd import CccdRecord
@@ -85,9 +87,7 @@ class MainWindow(QMainWindow):
         # a save recorded changes: the bar's waiting count follows at once, not at the next sync
         self.changes_applied.connect(lambda _changes, _initiator: self.sync_driver.check_changes())
         self._build()
-        geometry = settings.get(ui_settings.WINDOW_GEOMETRY)
-        if geometry is None or geometry.isEmpty() or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+        self.place_on_screen()
         scan = QShortcut(QKeySequence(SCAN_SHORTCUT), self)
         scan.setContext(Qt.ShortcutContext.ApplicationShortcut)
         scan.activated.connect(self.start_scan)
@@ -97,6 +97,21 @@ class MainWindow(QMainWindow):
         for i in range(PAGE_COUNT):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self)
             shortcut.activated.connect(lambda key=i: self.show_page(key))
+
+    def place_on_screen(self) -> None:
+        """Open inside the screen's available area: the last geometry if it still fits, else a
+        fitted, centred one; maximized on a laptop-sized screen (``window_geometry``)."""
+        saved: QRect | None = None
+        saved_maximized = False
+        geometry = self.settings.get(ui_settings.WINDOW_GEOMETRY)
+        if geometry is not None and not geometry.isEmpty() and self.restoreGeometry(geometry):
+            saved_maximized = self.isMaximized()
+            saved = self.normalGeometry() if saved_maximized else self.geometry()
+        placement = initial_placement(self.screen().availableGeometry(), saved)
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMaximized)
+        self.setGeometry(placement.rect)
+        if placement.maximized or saved_maximized:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     # -- building ------------------------------------------------------------------------------
 
@@ -115,7 +130,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Outreach — online public services at home"))
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(max(190, self.fontMetrics().horizontalAdvance("M") * 14))
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setStyleSheet("QListWidget#navigation::item { padding: 7px 6px; }")
         for key, title in enumerate(self._titles()):
@@ -123,6 +137,8 @@ class MainWindow(QMainWindow):
             item.setData(PAGE_ROLE, key)
             item.setToolTip(self.tr("Ctrl+%1").replace("%1", str(key + 1)))
             self.nav.addItem(item)
+        # as wide as its longest title, no wider: at 125 % on a 1366-px laptop every pixel is a page's
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 12)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
         self._placeholders = [QWidget() for _ in range(PAGE_COUNT)]
@@ -131,7 +147,7 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._nav_changed)
         central = QWidget()
         layout = QHBoxLayout(central)
-        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setContentsMargins(4, 4, 4, 2)  # tight: at 125 % on a 768-px screen each pixel is a page's
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)

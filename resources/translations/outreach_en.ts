@@ -740,6 +740,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Head</source>
+        <comment>column header: head of household</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <comment>column header: residential group</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Residents</source>
         <translation type="unfinished"></translation>
     </message>

@@ -740,6 +740,16 @@
         <translation>Tổ dân phố</translation>
     </message>
     <message>
+        <source>Head</source>
+        <comment>column header: head of household</comment>
+        <translation>Chủ hộ</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <comment>column header: residential group</comment>
+        <translation>Tổ dân phố</translation>
+    </message>
+    <message>
         <source>Residents</source>
         <translation>Nhân khẩu</translation>
     </message>
@@ -749,7 +759,7 @@
     </message>
     <message>
         <source>Last visit</source>
-        <translation>Lần thăm gần nhất</translation>
+        <translation>Thăm gần nhất</translation>
     </message>
     <message>
         <source>Priority</source>

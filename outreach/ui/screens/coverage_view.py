@@ -144,6 +144,7 @@ class CoverageView(QWidget):
         self.scope.setMinimumContentsLength(22)
         self.scope.addItem(name_text(Placeholder.WHOLE_WARD))
         self.refresh_button = QPushButton(self.tr("Show"))
+        self.refresh_button.setObjectName("showCoverage")
         self.period_label = QLabel()
         self.period_label.setObjectName("coveragePeriod")
 
@@ -159,10 +160,12 @@ class CoverageView(QWidget):
         exports = QHBoxLayout()
         for fmt, text in (("xlsx", self.tr("Export Excel…")), ("pdf", self.tr("Export PDF…")), ("csv", self.tr("Export CSV…"))):
             button = QPushButton(text)
+            button.setObjectName(f"export{fmt.capitalize()}")
             button.clicked.connect(lambda _=False, f=fmt: self._ask_export(f))
             self.export_buttons[fmt] = button
             exports.addWidget(button)
         self.follow_up_button = QPushButton(self.tr("Export follow-up list (names, phones)…"))
+        self.follow_up_button.setObjectName("exportFollowUps")
         self.follow_up_button.clicked.connect(lambda: self._ask_follow_up_export())
         if not ctx.actor.is_leader:
             self.follow_up_button.setEnabled(False)

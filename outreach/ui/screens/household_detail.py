@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -73,10 +74,13 @@ class HouseholdDetailView(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.subtitle = QLabel()
+        self.subtitle.setObjectName("detailSubtitle")
         self.subtitle.setWordWrap(True)
 
         self.edit_button = QPushButton(self.tr("&Edit household"))
         self.visit_button = QPushButton(self.tr("New &visit here"))
+        self.edit_button.setObjectName("editHousehold")
+        self.visit_button.setObjectName("newVisitHere")
         self.edit_button.clicked.connect(lambda: self.page and self.edit_household.emit(self.page.detail))
         self.visit_button.clicked.connect(self._new_visit)
 
@@ -105,10 +109,12 @@ class HouseholdDetailView(QWidget):
         top.addWidget(self.edit_button)
         top.addWidget(self.visit_button)
         top.addStretch(1)
-        res_buttons = QHBoxLayout()
-        for b in (self.add_resident_button, self.edit_resident_button, self.consent_button, self.withdraw_button):
-            res_buttons.addWidget(b)
-        res_buttons.addStretch(1)
+        # two rows of two: one row of four made the pane too wide for the households list beside
+        # it to show its addresses on a 1366-px laptop
+        res_buttons = QGridLayout()
+        for i, b in enumerate((self.add_resident_button, self.edit_resident_button, self.consent_button, self.withdraw_button)):
+            res_buttons.addWidget(b, i // 2, i % 2)
+        res_buttons.setColumnStretch(2, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)

@@ -39,11 +39,8 @@ from outreach.ui.dialogs.ask import Choice, ask
 from outreach.ui.dialogs.household_dialog import HouseholdDialog
 from outreach.ui.models.households_model import (
     COL_ADDRESS,
-    COL_GROUP,
     COL_HEAD,
-    COL_LAST_VISIT,
-    COL_PHONE,
-    COL_RESIDENTS,
+    COL_PRIORITY,
     SQL_SORT_KEYS,
     HouseholdTableModel,
 )
@@ -107,11 +104,13 @@ class HouseholdsView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # short columns as wide as what they show (in the rows on screen only: the model is lazy),
+        # the address takes the rest; the free-text priority list keeps a fixed, resizable width
+        header.setResizeContentsPrecision(0)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_ADDRESS, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(COL_HEAD, 170)
-        for column, width in ((COL_GROUP, 110), (COL_RESIDENTS, 80), (COL_PHONE, 105), (COL_LAST_VISIT, 95)):
-            header.resizeSection(column, width)
+        header.setSectionResizeMode(COL_PRIORITY, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(COL_PRIORITY, 80)
         self.table.setWordWrap(False)
         header.setSortIndicatorShown(True)
         header.setSortIndicator(COL_HEAD, Qt.SortOrder.AscendingOrder)
@@ -142,9 +141,9 @@ class HouseholdsView(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([760, 470])
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([850, 370])  # the list's address column needs the room more than the detail
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 

@@ -280,8 +280,8 @@ class VisitForm(QWidget):
         line.addWidget(self.portal)
         line.addWidget(status_caption)
         line.addWidget(self.status)
-        line.addWidget(self.fee)
         entry.addRow(line)
+        entry.addRow("", self.fee)  # its own row: portal, status and fee on one line overflow 1366 px at 125 %
         dossier_line = QHBoxLayout()
         dossier_line.addWidget(self.dossier, 1)
         dossier_line.addWidget(self.add_button)
