@@ -120,7 +120,7 @@ def test_leader_approves_flags_computes_coverage_and_exports_a_pdf(xs: XSession,
         coverage = latest(app, "coverageView", lambda r: r["labels"].get("figure_visits", "–") not in ("–", ""), timeout=30)
         assert_on_screen(coverage)
         xs.click(coverage, "exportPdf")
-        chooser = app.next_report("QFileDialog")
+        chooser = app.next_report("saveFileDialog")
         assert_on_screen(chooser)
         xs.key("ctrl+a")
         xs.type(str(pdf))
@@ -132,6 +132,9 @@ def test_leader_approves_flags_computes_coverage_and_exports_a_pdf(xs: XSession,
         assert coverage["labels"]["figure_coverage"].endswith(f"/{total})")
         for figure in (str(total), coverage["labels"]["figure_visits"]):
             assert re.search(rf"^\s*\S.*\s{re.escape(figure)}$", text, re.MULTILINE), f"{figure} not in the PDF: {text[:2000]}"
+        done = app.next_report("question")  # "Export finished" with "Open folder"; Close is the default
+        assert_on_screen(done)
+        xs.key("Escape")
         xs.key("ctrl+3")
         assert_on_screen(app.next_report("followUpsView"))
     finally:
