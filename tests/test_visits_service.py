@@ -180,6 +180,23 @@ def test_personal_data_export_needs_a_leader_and_is_audited(store: Store, volunt
     assert (entry.actor_id, entry.action, entry.detail["rows"]) == (leader.member_id, audit.EXPORT_PERSONAL_DATA, 10)
 
 
+def test_a_recorded_visit_ends_when_it_is_saved_and_an_edit_keeps_that_end(
+    store: Store, volunteer: Actor, household: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The service stamps visits.ended_at from timeutil's clock (patched: no waiting for time to pass)."""
+    saved_at = MONDAY + dt.timedelta(minutes=40)
+    monkeypatch.setattr("outreach.services.visits.now_local", lambda: saved_at)
+    visit = record_visit(store, volunteer, VisitInput(household, MONDAY, outcome="guided"))
+    assert (visit.started_at, visit.ended_at) == (MONDAY, saved_at)
+    with store.read() as s:
+        assert s.get_one(Visit, visit.id).ended_at == saved_at
+    assert get_visit(store, visit.id).ended_at == saved_at
+
+    monkeypatch.setattr("outreach.services.visits.now_local", lambda: saved_at + dt.timedelta(days=1))
+    edited = update_visit(store, volunteer, visit.id, VisitInput(household, MONDAY, outcome="guided", notes="sửa"))
+    assert edited.ended_at == saved_at  # editing is not visiting again
+
+
 def test_drafts_round_trip(store: Store) -> None:
     drafts.save_draft(store, "visit:new", "visit", {"notes": "đang gõ"})
     drafts.save_draft(store, "visit:new", "visit", {"notes": "đang gõ dở"})
