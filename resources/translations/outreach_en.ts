@@ -906,7 +906,7 @@
     <name>MainWindow</name>
     <message>
         <source>Households</source>
-        <extracomment>The New visit form&apos;s draft id (kept equal to ``outreach.ui.screens.visit_form.DRAFT_ID``). Thread-safe entry for the sync engine: emit from anywhere, rendered on the GUI thread.</extracomment>
+        <extracomment>Thread-safe entry for the sync engine: emit from anywhere, rendered on the GUI thread. (Changes, initiator): what a write changed, sent to every screen built so far; each one decides from it whether to reload (``apply_changes``), so no list here says who shows what.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1479,7 +1479,7 @@
     <name>TaskRunner</name>
     <message>
         <source>Cancel</source>
-        <extracomment>(task id, ok as 0/1, result or exception) — emitted from worker threads, delivered queued. ``ok`` is an int: a Python bool through a queued PySide6 signal corrupted bool refcounts. Emitted on the GUI thread after any task&apos;s callbacks ran; tests wait on it. Emitted on the GUI thread when no task is running any more.</extracomment>
+        <extracomment>What a write says it changed: a value, or a function of its result (see the module docstring). (task id, ok as 0/1, result or exception) — emitted from worker threads, delivered queued. ``ok`` is an int: a Python bool through a queued PySide6 signal corrupted bool refcounts. Emitted on the GUI thread after any task&apos;s callbacks ran; tests wait on it. Emitted on the GUI thread when no task is running any more. (Changes, initiator) after a write&apos;s ``on_done``: what it changed and who asked for it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1522,9 +1522,69 @@
     </message>
 </context>
 <context>
+    <name>VisitDraftsDialog</name>
+    <message>
+        <source>Visit drafts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits begun and not saved yet. Open one to go on with it; the visit on the form stays a draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No drafts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no household chosen yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — on the form now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete this draft? What was typed in it cannot be brought back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>VisitForm</name>
     <message>
         <source>Type the head&apos;s name, the address or a phone, then Enter</source>
+        <extracomment>this visit&apos;s key in the drafts table (a new one for each visit begun) the visit was begun (first edit): its start is stamped then, once the volunteer set the start time themselves: never stamp over it a restored draft&apos;s picked procedure / &quot;filing for&quot;, until the catalogue / residents are read</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1580,6 +1640,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Drafts (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits begun and not saved yet: reopen or delete one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>* required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Household</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1593,6 +1669,10 @@
     </message>
     <message>
         <source>S&amp;tarted at:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended at:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1668,6 +1748,46 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No procedure was chosen from the list for it (type its name or code, then Enter).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A submitted filing needs its dossier code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filing not added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A filing is typed but not added to the visit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go back to the filing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save without it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing recorded as helped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The outcome is &quot;helped&quot; but no filing, topic or note says with what. Save anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Visit saved: %1 with %2 filing(s).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1689,6 +1809,14 @@
     </message>
     <message>
         <source>Leader&apos;s note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 from outreach.services.context import Actor
-from outreach.services.drafts import load_draft, save_draft
+from outreach.services.drafts import save_draft
 from outreach.services.households import HouseholdInput, register_household
-from outreach.services.visit_draft import DRAFT_ID, VisitDraft
+from outreach.services.visit_draft import LEGACY_DRAFT_ID, VisitDraft, load_visit_draft
 from outreach.ui.dialogs.ask import click_choice
 from outreach.ui.main_window import PAGE_NEW_VISIT
 from tests.helpers.ui import wait_idle
@@ -28,8 +28,8 @@ def test_restore_draft_after_sigkill(qtbot, make_window, store) -> None:
     try:
         for line in child.stdout:  # type: ignore[union-attr]
             if line.startswith("DRAFT-SAVED"):
-                payload = load_draft(store, DRAFT_ID)
-                if payload and payload.get("follow_up") == "15/01/2099":
+                draft = load_visit_draft(store)
+                if draft is not None and draft.follow_up == "15/01/2099":
                     break
         else:
             raise AssertionError(f"the child never saved the full draft (exit code {child.poll()})")
@@ -71,17 +71,23 @@ def _saved_today(household_id: str, member_id: str) -> dict[str, object]:
     }
 
 
+#: the keys drafts gained with several drafts (the list's household words, the whole filing row
+#: not yet added), at the values a draft saved before them reads as
+NEWER_KEYS = {"household_text": "", "pending_procedure": None, "pending_for": None, "pending_portal": None,
+              "pending_status": None, "pending_fee": False}
+
+
 def test_a_draft_in_todays_saved_format_round_trips_unchanged() -> None:
     payload = _saved_today("0193-household", "0193-member")
     draft = VisitDraft.from_json(payload)
-    assert draft.to_json() == payload
+    assert draft.to_json() == {**payload, **NEWER_KEYS}
     assert draft.started_at is not None and draft.started_at.hour == 9 and draft.filings[0].fee_paid_online
 
 
 def test_a_draft_saved_in_todays_format_is_restored_into_the_form(qtbot, make_window, store, ward) -> None:
     h = register_household(store, Actor(ward["leader"], "Lê Thị Hạnh", "leader", ward["ward"], ward["team"]),
                            HouseholdInput("Vũ Thị Nga", {"house_number": "5", "street": "Đội Cấn"}))
-    save_draft(store, DRAFT_ID, "visit", _saved_today(h.id, ward["volunteer"]))
+    save_draft(store, LEGACY_DRAFT_ID, "visit", _saved_today(h.id, ward["volunteer"]))
     window = make_window()
     window.offer_draft()
     qtbot.waitUntil(lambda: window.pages.get(PAGE_NEW_VISIT) is not None and window.pages[PAGE_NEW_VISIT].question is not None,
@@ -97,7 +103,9 @@ def test_a_draft_saved_in_todays_format_is_restored_into_the_form(qtbot, make_wi
     assert [(r.procedure_code, r.portal, r.status, r.fee_paid_online) for r in form.filings.rows] == [
         ("1.001193", "vneid", "submitted", True)]
     assert (form.procedure.text(), form.dossier.text()) == ("1.00", "H02")
-    assert form.draft().to_json() == _saved_today(h.id, ward["volunteer"])  # saved back as it was
+    saved = form.draft().to_json()
+    old = _saved_today(h.id, ward["volunteer"])
+    assert {key: saved[key] for key in old} == old  # saved back as it was (plus the newer keys)
 
 
 def test_a_draft_from_before_members_were_recorded_ticks_this_computers_user(qtbot, make_window, store, ward) -> None:
