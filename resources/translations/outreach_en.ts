@@ -1720,6 +1720,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Ne&amp;w visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this visit as a draft and begin another (another house)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>St&amp;atus:</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1720,6 +1720,14 @@
         <translation>Xoá biểu mẫu</translation>
     </message>
     <message>
+        <source>Ne&amp;w visit</source>
+        <translation>Lần thăm mới</translation>
+    </message>
+    <message>
+        <source>Keep this visit as a draft and begin another (another house)</source>
+        <translation>Giữ lần thăm này làm bản nháp và bắt đầu lần thăm khác (sang nhà khác)</translation>
+    </message>
+    <message>
         <source>St&amp;atus:</source>
         <translation>T&amp;rạng thái:</translation>
     </message>

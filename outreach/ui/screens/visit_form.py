@@ -246,6 +246,10 @@ class VisitForm(QWidget):
         self.drafts_button.setObjectName("visitDrafts")
         self.drafts_button.setToolTip(self.tr("Visits begun and not saved yet: reopen or delete one"))
         self.drafts_button.clicked.connect(self.open_drafts)
+        self.new_visit_button = QPushButton(self.tr("Ne&w visit"))
+        self.new_visit_button.setObjectName("newVisit")
+        self.new_visit_button.setToolTip(self.tr("Keep this visit as a draft and begin another (another house)"))
+        self.new_visit_button.clicked.connect(self.begin_another_visit)
         self.required_legend = QLabel(self.tr("* required"))
         self.required_legend.setObjectName("requiredLegend")
         self.status_line = QLabel()
@@ -263,6 +267,7 @@ class VisitForm(QWidget):
         if visit is not None:
             self.clear_button.hide()
             self.drafts_button.hide()
+            self.new_visit_button.hide()
         else:
             self._refresh_draft_count()
         ctx.runner.query(list_procedures, ctx.store, on_done=self._procedures_loaded)
@@ -354,6 +359,7 @@ class VisitForm(QWidget):
         buttons.addWidget(self.required_legend)
         buttons.addWidget(self.status_line, 1)
         buttons.addWidget(self.drafts_button)
+        buttons.addWidget(self.new_visit_button)
         buttons.addWidget(self.clear_button)
         buttons.addWidget(self.save_button)
 
@@ -957,6 +963,14 @@ class VisitForm(QWidget):
     def open_drafts(self) -> None:
         """"Drafts (N)": keep this visit's draft first (so it is listed too), then list them all."""
         self.save_draft_now(then=self._show_drafts_dialog)
+
+    def begin_another_visit(self) -> None:
+        """"New visit": this one stays a draft (under "Drafts (N)"), the form starts the next house."""
+        def fresh() -> None:
+            self.reset()
+            self.household_search.setFocus()
+
+        self.save_draft_now(then=fresh)
 
     def _show_drafts_dialog(self) -> None:
         dialog = VisitDraftsDialog(self._ctx, self._draft_id, self)
