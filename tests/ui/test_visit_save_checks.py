@@ -44,7 +44,9 @@ def _type_in(widget: Any, text: str) -> None:
 def _ctrl_s(qtbot: Any, form: Any) -> None:
     """Ctrl+S in the field that has focus, once the window is active again (after a question closed)."""
     qtbot.waitUntil(lambda: form.window().isActiveWindow() and form.isAncestorOf(QApplication.focusWidget()), timeout=2000)
-    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, CTRL)
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    QTest.keyClick(focused, Qt.Key.Key_S, CTRL)
 
 
 def _question(qtbot: Any, form: Any) -> QMessageBox:
