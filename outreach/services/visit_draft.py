@@ -241,7 +241,9 @@ def list_visit_drafts(store: Store) -> list[DraftSummary]:
     summaries = []
     for row in load_drafts(store, DRAFT_KIND):
         draft = VisitDraft.from_json(row.payload)
-        summaries.append(DraftSummary(row.id, draft.household_text or draft.household_label, draft.started_at, row.updated_at))
+        # older drafts have only the "Chosen: …" line; with no household that line says so in words
+        household = draft.household_text or (draft.household_label if draft.household_id else "")
+        summaries.append(DraftSummary(row.id, household, draft.started_at, row.updated_at))
     return summaries
 
 
