@@ -6,12 +6,14 @@ import os
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from outreach.services.context import Actor
 from outreach.services.drafts import save_draft
 from outreach.services.households import HouseholdInput, register_household
-from outreach.services.visit_draft import LEGACY_DRAFT_ID, VisitDraft, load_visit_draft
+from outreach.services.visit_draft import LEGACY_DRAFT_ID, VisitDraft, list_visit_drafts, load_visit_draft
 from outreach.ui.dialogs.ask import click_choice
 from outreach.ui.main_window import PAGE_NEW_VISIT
 from tests.helpers.ui import wait_idle
@@ -21,16 +23,15 @@ ROOT = Path(__file__).resolve().parents[2]
 CHILD = "tests.ui.draft_child"
 
 
-def test_restore_draft_after_sigkill(qtbot, make_window, store) -> None:
+def _kill_child_once(store: Any, *args: str, saved: Callable[[], bool]) -> None:
+    """Run the typing child until ``saved()`` holds after one of its draft writes, then kill -9 it."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    child = subprocess.Popen([sys.executable, "-m", CHILD, str(store.profile.data_dir)], stdout=subprocess.PIPE,
+    child = subprocess.Popen([sys.executable, "-m", CHILD, str(store.profile.data_dir), *args], stdout=subprocess.PIPE,
                              stderr=subprocess.DEVNULL, text=True, env=env, cwd=ROOT)
     try:
         for line in child.stdout:  # type: ignore[union-attr]
-            if line.startswith("DRAFT-SAVED"):
-                draft = load_visit_draft(store)
-                if draft is not None and draft.follow_up == "15/01/2099":
-                    break
+            if line.startswith("DRAFT-SAVED") and saved():
+                break
         else:
             raise AssertionError(f"the child never saved the full draft (exit code {child.poll()})")
     finally:
@@ -38,6 +39,14 @@ def test_restore_draft_after_sigkill(qtbot, make_window, store) -> None:
         child.wait(10)
         child.stdout.close()  # type: ignore[union-attr]
     assert child.returncode == -signal.SIGKILL
+
+
+def test_restore_draft_after_sigkill(qtbot, make_window, store) -> None:
+    def full() -> bool:
+        draft = load_visit_draft(store)
+        return draft is not None and draft.follow_up == "15/01/2099"
+
+    _kill_child_once(store, saved=full)
 
     window = make_window()
     window.offer_draft()  # what app.run does right after showing the window
@@ -49,6 +58,33 @@ def test_restore_draft_after_sigkill(qtbot, make_window, store) -> None:
     assert form.topics.text() == "VNeID mức 2"
     assert form.notes.toPlainText() == "Bà cần quay lại nộp hồ sơ khai sinh"
     assert form.follow_up.text() == "15/01/2099"
+
+
+def test_two_visits_begun_both_survive_sigkill_and_each_reopens(qtbot, make_window, store) -> None:
+    def both() -> bool:
+        kept = [load_visit_draft(store, d.draft_id) for d in list_visit_drafts(store)]
+        return sorted((d.follow_up, d.notes) for d in kept if d is not None) == [
+            ("", "Nhà thứ hai"), ("15/01/2099", "Bà cần quay lại nộp hồ sơ khai sinh")]
+
+    _kill_child_once(store, "two", saved=both)
+
+    window = make_window()
+    window.offer_draft()
+    qtbot.waitUntil(lambda: window.pages.get(PAGE_NEW_VISIT) is not None and window.pages[PAGE_NEW_VISIT].question is not None,
+                    timeout=5000)
+    form = window.pages[PAGE_NEW_VISIT]
+    click_choice(form.question, "Khôi phục")  # the most recently edited one (both were typed within seconds)
+    seen = [(form.follow_up.text(), form.notes.toPlainText())]
+    qtbot.waitUntil(lambda: form.drafts_button.text() == "Bản nháp (2)", timeout=5000)
+    form.drafts_button.click()
+    qtbot.waitUntil(lambda: form.drafts_dialog is not None and form.drafts_dialog.table.rowCount() == 2, timeout=5000)
+    dialog = form.drafts_dialog
+    other = next(d.draft_id for d in dialog.drafts if d.draft_id != form.draft().draft_id)
+    dialog.select_draft(other)
+    dialog.open_button.click()
+    qtbot.waitUntil(lambda: form.draft().draft_id == other, timeout=5000)
+    seen.append((form.follow_up.text(), form.notes.toPlainText()))
+    assert sorted(seen) == [("", "Nhà thứ hai"), ("15/01/2099", "Bà cần quay lại nộp hồ sơ khai sinh")]
 
 
 def _saved_today(household_id: str, member_id: str) -> dict[str, object]:
