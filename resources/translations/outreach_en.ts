@@ -1776,6 +1776,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No procedure was chosen from the list for it. Best match: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the best match and save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save without it</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1776,6 +1776,14 @@
         <translation>Quay lại hồ sơ</translation>
     </message>
     <message>
+        <source>No procedure was chosen from the list for it. Best match: %1</source>
+        <translation>Chưa chọn thủ tục từ danh sách. Thủ tục khớp nhất: %1</translation>
+    </message>
+    <message>
+        <source>Add the best match and save</source>
+        <translation>Thêm thủ tục khớp nhất rồi lưu</translation>
+    </message>
+    <message>
         <source>Save without it</source>
         <translation>Lưu, bỏ hồ sơ này</translation>
     </message>

@@ -103,6 +103,21 @@ def test_an_incomplete_filing_row_stops_the_save_and_asks(qtbot, make_window, st
     assert saved.args[0].filings == [] and saved.args[0].topics == ["VNeID mức 2"]
 
 
+def test_a_filing_typed_but_not_picked_can_be_kept_as_its_named_best_match(qtbot, make_window, store, leader) -> None:
+    form, household_id = _form_with_household(qtbot, make_window, store, leader)
+    _type_in(form.procedure, "1.004222")  # the code typed in full, Enter never pressed
+    _type_in(form.dossier, "H01.22-241118-0009")
+    _ctrl_s(qtbot, form)
+    box = _question(qtbot, form)
+    assert "1.004222 — Đăng ký thường trú" in box.informativeText()  # which procedure "keep" means
+    assert box.defaultButton().text() == "Quay lại hồ sơ"
+    with qtbot.waitSignal(form.saved, timeout=5000) as saved:
+        _answer(qtbot, form, "Thêm thủ tục khớp nhất rồi lưu")
+    assert [(f.procedure_code, f.dossier_code) for f in saved.args[0].filings] == [("1.004222", "H01.22-241118-0009")]
+    [visit] = visits_of_household(store, household_id)
+    assert len(visit.filings) == 1
+
+
 def test_a_submitted_filing_without_its_dossier_code_is_not_added_silently(qtbot, make_window, store, leader) -> None:
     form, household_id = _form_with_household(qtbot, make_window, store, leader)
     _type_in(form.procedure, "1.001193")

@@ -668,24 +668,39 @@ class VisitForm(QWidget):
         return self.status.currentData() != FilingStatus.SUBMITTED or bool(self.dossier.text().strip())
 
     def _ask_about_pending_filing(self) -> None:
+        """The row cannot be added as it is: go back (the default), keep it as the best match of
+        what was typed (named, so the volunteer sees which procedure), or save without it."""
+        typed = self.procedure.text().strip()
+        best = self.matching_procedures(typed)[:1] if self._procedure is None and typed else []
+        dossier_missing = self.status.currentData() == FilingStatus.SUBMITTED and not self.dossier.text().strip()
+        keep = best[0] if best and not dossier_missing else None
+
         def answered(key: str | None) -> None:
             self.question = None
-            if key == "discard":
+            if key == "keep" and keep is not None:
+                self._procedure = keep
+                self.add_filing()
+                self._save_unless_empty_help()
+            elif key == "discard":
                 self._clear_filing_row()
                 self._save_unless_empty_help()
             else:  # go back (also Esc): finish the row
                 self.procedure.setFocus()
 
-        if self._procedure is None:
-            why = self.tr("No procedure was chosen from the list for it (type its name or code, then Enter).")
-        else:
+        if dossier_missing and self._procedure is not None:
             why = self.tr("A submitted filing needs its dossier code.")
+        elif keep is not None:
+            why = self.tr("No procedure was chosen from the list for it. Best match: %1").replace(
+                "%1", f"{keep.code} — {self._procedure_name(keep)}")
+        else:
+            why = self.tr("No procedure was chosen from the list for it (type its name or code, then Enter).")
+        choices = [Choice("back", self.tr("Go back to the filing"), QMessageBox.ButtonRole.RejectRole, True)]
+        if keep is not None:
+            choices.append(Choice("keep", self.tr("Add the best match and save"), QMessageBox.ButtonRole.AcceptRole))
+        choices.append(Choice("discard", self.tr("Save without it"), QMessageBox.ButtonRole.DestructiveRole))
         self.question = ask(self, self.tr("Filing not added"),
-                            self.tr("A filing is typed but not added to the visit: %1").replace("%1", self.procedure.text().strip()
-                                                                                                  or self.dossier.text().strip()),
-                            [Choice("back", self.tr("Go back to the filing"), QMessageBox.ButtonRole.RejectRole, True),
-                             Choice("discard", self.tr("Save without it"), QMessageBox.ButtonRole.DestructiveRole)],
-                            answered, informative=why)
+                            self.tr("A filing is typed but not added to the visit: %1").replace("%1", typed or self.dossier.text().strip()),
+                            choices, answered, informative=why)
 
     def nothing_recorded_as_helped(self) -> bool:
         """Outcome "helped" with no filing, no topic and no note: what was helped with?"""
