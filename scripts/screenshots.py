@@ -103,7 +103,7 @@ def main() -> int:
                 dialog.save()
                 settle(runner)
                 save(dialog, args.out / f"{language}-08-register-errors.png")
-                dialog.reject()
+                dialog.done(0)  # closes without the "discard what you typed?" question
                 scan = window.start_scan()
                 scan.field.edit.setText("012345678901|Nguy?n V?n A|01021990|Nam")
                 scan.field.edit.returnPressed.emit()

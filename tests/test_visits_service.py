@@ -35,7 +35,7 @@ from outreach.services.visits import (
     weekly_log,
 )
 from outreach.store.database import Store
-from outreach.timeutil import iso_week_of
+from outreach.timeutil import iso_week_of, today_local
 
 MONDAY = dt.datetime(2026, 11, 16, 9, 0)  # ISO week 2026-W47
 
@@ -148,12 +148,39 @@ def test_flag_becomes_a_todo_then_corrected_then_approved(store: Store, voluntee
     assert get_visit(store, visit.id).review_status == "approved"
 
 
-def test_approved_week_is_locked_until_a_leader_unlocks_it(
+def test_approving_a_week_approves_but_never_locks_it(
+    store: Store, volunteer: Actor, leader: Actor, household: str, ward: dict[str, str]
+) -> None:
+    waiting = record_visit(store, volunteer, VisitInput(household, MONDAY))
+    flagged = record_visit(store, volunteer, VisitInput(household, MONDAY + dt.timedelta(hours=1)))
+    review.flag_visit(store, leader, flagged.id, "Thiếu mã hồ sơ")
+    week = iso_week_of(MONDAY.date())
+    assert review.week_approval(store, ward["team"], week) == review.WeekApproval(week, 1, 1, 0)
+    assert review.approve_week(store, leader, ward["team"], week) == 1
+    assert get_visit(store, waiting.id).review_status == "approved" and get_visit(store, flagged.id).review_status == "flagged"
+    assert review.week_approval(store, ward["team"], week) == review.WeekApproval(week, 0, 1, 1)
+    assert not weekly_log(store, week, team_id=ward["team"]).locked
+    later = record_visit(store, volunteer, VisitInput(household, MONDAY + dt.timedelta(hours=3)))  # still accepted
+    assert get_visit(store, later.id).review_status == "pending"
+
+
+def test_the_running_or_a_future_week_cannot_be_locked(store: Store, leader: Actor, ward: dict[str, str]) -> None:
+    today = today_local()
+    for week, words in ((iso_week_of(today), "tuần đang diễn ra"), (iso_week_of(today + dt.timedelta(weeks=1)), "chưa đến")):
+        with pytest.raises(ValidationError) as refused:
+            review.set_week_lock(store, leader, ward["team"], week, True)
+        assert words in refused.value.message("vi") and "Only a week that has ended" in refused.value.message("en")
+        assert not weekly_log(store, week, team_id=ward["team"]).locked
+    assert review.week_has_ended(iso_week_of(today - dt.timedelta(weeks=1)))
+    assert not review.week_has_ended(iso_week_of(today))
+
+
+def test_a_locked_week_refuses_edits_until_a_leader_unlocks_it(
     store: Store, volunteer: Actor, leader: Actor, household: str, ward: dict[str, str]
 ) -> None:
     visit = record_visit(store, volunteer, VisitInput(household, MONDAY))
     week = iso_week_of(MONDAY.date())
-    assert review.approve_week(store, leader, ward["team"], week) == 1
+    review.set_week_lock(store, leader, ward["team"], week, True)
     assert weekly_log(store, week, team_id=ward["team"]).locked
     with pytest.raises(WeekLocked):
         update_visit(store, volunteer, visit.id, VisitInput(household, MONDAY, notes="sửa"))

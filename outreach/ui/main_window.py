@@ -35,6 +35,7 @@ from outreach.ui.core.labels import ROLE_LABELS, label
 from outreach.ui.dialogs.ask import Choice, ask
 from outreach.ui.sync_driver import FIRST_SYNC_DELAY_MS, SyncDriver
 from outreach.ui.sync_hook import SyncStatus
+from outreach.ui.widgets.cccd_scan import SCAN_SHORTCUT
 from outreach.ui.widgets.sync_status import SyncStatusLabel
 
 if TYPE_CHECKING:  # imported when first used: start-up pays only for the first screen
@@ -52,7 +53,6 @@ PAGE_PROCEDURES = 5
 PAGE_SETTINGS = 6
 PAGE_COUNT = 7
 
-SCAN_SHORTCUT = "Ctrl+Shift+C"
 SYNC_SHORTCUT = "Ctrl+Shift+S"
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -82,6 +82,8 @@ class MainWindow(QMainWindow):
         self.sync_driver.revoked.connect(self.offer_revocation_steps)
         self._wiped = False
         ctx.runner.changed.connect(self.changes_applied)
+        # a save recorded changes: the bar's waiting count follows at once, not at the next sync
+        self.changes_applied.connect(lambda _changes, _initiator: self.sync_driver.check_changes())
         self._build()
         geometry = settings.get(ui_settings.WINDOW_GEOMETRY)
         if geometry is None or geometry.isEmpty() or not self.restoreGeometry(geometry):
@@ -152,6 +154,13 @@ class MainWindow(QMainWindow):
             insecure.setStyleSheet("color: #b00020;")
             bar.addWidget(insecure)
         bar.addPermanentWidget(self.sync_label)
+        self.unsent_button = QToolButton()
+        self.unsent_button.setObjectName("unsentList")
+        self.unsent_button.setText(self.tr("Not yet sent…"))
+        self.unsent_button.setToolTip(self.tr("What is saved on this computer but not yet on the ward server"))
+        self.unsent_button.clicked.connect(self.open_unsent_list)
+        self.unsent_button.setVisible(bool(self._sync_status.pending))
+        bar.addPermanentWidget(self.unsent_button)
         self.sync_button = QToolButton()
         self.sync_button.setObjectName("syncNow")
         self.sync_button.setText(self.tr("Sync now"))
@@ -320,12 +329,11 @@ class MainWindow(QMainWindow):
         def answered(key: str | None) -> None:
             self.question = None
             if key == "export":
-                from PySide6.QtWidgets import QFileDialog
+                from outreach.timeutil import today_local
+                from outreach.ui.core.file_dialogs import save_file_dialog
 
-                path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save unsent changes"),
-                                                            "outreach-unsent.json", self.tr("JSON files (*.json)"))
-                if path:
-                    self.export_unsent_to(path)
+                self.dialog = save_file_dialog(self, self.tr("Save unsent changes"), f"outreach-chua-gui-{today_local():%Y-%m-%d}.json",
+                                               [self.tr("JSON files (*.json)")], lambda path: self.export_unsent_to(str(path)))
             elif key == "wipe":
                 self.confirm_wipe()
 
@@ -345,7 +353,11 @@ class MainWindow(QMainWindow):
         from outreach.services.device import export_unsent
 
         def done(count: int) -> None:
-            self.statusBar().showMessage(self.tr("%1 unsent changes saved to %2").replace("%1", str(count)).replace("%2", path), 15_000)
+            from outreach.ui.core.file_dialogs import offer_open_folder
+
+            text = self.tr("%1 unsent changes saved to %2").replace("%1", str(count))
+            self.statusBar().showMessage(text.replace("%2", path), 15_000)
+            self.question = offer_open_folder(self, Path(path), text.replace("%2", Path(path).name))
             self.unsent_exported.emit(count)
 
         self.ctx.runner.query(export_unsent, self.ctx.store, Path(path), on_done=done)
@@ -384,6 +396,7 @@ class MainWindow(QMainWindow):
         self.sync_label.render_status(status)
         self._show_identity()  # a first sync after enrolment names this computer's team member
         self._update_problems_button()
+        self.unsent_button.setVisible(bool(status.pending))
 
     def _show_identity(self) -> None:
         profile = self.ctx.store.profile
@@ -391,16 +404,31 @@ class MainWindow(QMainWindow):
         self.identity.setText(f"{who} · {label(ROLE_LABELS, profile.role)}")
 
     def _update_problems_button(self) -> None:
-        """Shown while changes need attention, and always to an enrolled leader (overwritten values)."""
+        """Shown while changes need attention or the last sync failed, and always to an enrolled
+        leader (overwritten values)."""
         leader = sync_hook.is_enrolled_leader(self.ctx.actor, self.ctx.store)
-        self.problems_button.setVisible(bool(self._sync_status.attention) or leader)
+        status = self._sync_status
+        self.problems_button.setVisible(bool(status.attention or status.error_code) or leader)
 
     def open_sync_problems(self) -> QWidget:
         from outreach.ui.dialogs.sync_problems_dialog import SyncProblemsDialog
 
         dialog = SyncProblemsDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show_sync_failure(self.sync_label.reason_text(self._sync_status))
         dialog.changed.connect(self.sync_driver.sync_now)
+        self._track(dialog)
+        dialog.open()
+        return dialog
+
+    def open_unsent_list(self) -> QWidget:
+        """The records not yet on the server, by name (the bar's count says only how many)."""
+        from outreach.ui.dialogs.unsent_dialog import UnsentDialog
+
+        dialog = UnsentDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sync_requested.connect(self.sync_driver.sync_now)
+        self.changes_applied.connect(dialog.apply_changes)
         self._track(dialog)
         dialog.open()
         return dialog
@@ -432,7 +460,7 @@ class MainWindow(QMainWindow):
         old = self.takeCentralWidget()
         if old is not None:
             old.deleteLater()
-        for child in [*self.statusBar().findChildren(QLabel), self.sync_button, self.problems_button]:
+        for child in [*self.statusBar().findChildren(QLabel), self.unsent_button, self.sync_button, self.problems_button]:
             self.statusBar().removeWidget(child)
             child.deleteLater()
         self._build()

@@ -20,7 +20,34 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Scan CCCD (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the cursor in the scan field, then scan the QR code on the card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Card read: %1. Check the fields below, then save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name and address have no diacritics: if the card prints them, the scanner is typing under a non-Vietnamese keyboard layout; set it right and scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Record consent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 agrees that the ward keeps their details (ID numbers, date of birth, phone) for this purpose:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help with online public services</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -299,6 +326,25 @@
     </message>
 </context>
 <context>
+    <name>DiscardGuard</name>
+    <message>
+        <source>Discard what you typed?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This form has changes that are not saved. Close it and lose them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Something went wrong inside Outreach. Nothing you typed was lost; the details were written to the log file. Please tell the ward office if it happens again.</source>
@@ -306,6 +352,21 @@
     </message>
     <message>
         <source>Outreach</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Export finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -536,18 +597,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Record consent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Purpose the resident agreed to:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Help with online public services</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Withdraw consent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -731,6 +780,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Scan CCCD (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the QR code on an ID card: register a new household or add the person to the selected one (you are asked which)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source> (showing the best %1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -743,6 +800,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Selected household: %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address on the card: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The addresses match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The addresses differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Scanned: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -751,7 +824,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add to %1&apos;s household</source>
+        <source>Add to the selected household</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -954,6 +1027,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not yet sent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is saved on this computer but not yet on the ward server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1052,6 +1133,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>choose or type the relation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No account</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1069,6 +1154,14 @@
     </message>
     <message>
         <source>Help with online public services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(filled from a scanned card)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The permanent address printed on the ID card, kept as printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1104,6 +1197,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Address on the card:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>P&amp;urpose:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1125,6 +1222,22 @@
     </message>
     <message>
         <source>Compare with the ID card before saving.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The household already has a head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make this person the head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another relation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current head&apos;s relation becomes “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1443,6 +1556,42 @@
 <context>
     <name>SyncStatusLabel</name>
     <message>
+        <source>Cannot reach the server — changes are kept on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ward server has a problem — changes are kept on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate could not be verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is wrong — fix the date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer&apos;s access was revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update Outreach to keep syncing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another sync is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not connected to a ward server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1452,6 +1601,14 @@
     </message>
     <message>
         <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent %1, received %2 changes — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced, nothing new — %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1511,6 +1668,57 @@
     </message>
     <message>
         <source>&amp;Get another code</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnsentDialog</name>
+    <message>
+        <source>Not yet on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These records are saved on this computer, but their latest changes have not reached the ward server yet. They are sent at the next sync; nothing here is lost while the computer is offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address / household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything is on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 records not yet sent: %2 households, %3 residents, %4 visits</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1975,6 +2183,74 @@
     </message>
     <message>
         <source>&amp;Lock week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only team leaders can lock or unlock weeks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let volunteers add and edit this week&apos;s visits again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a week that has ended can be locked: volunteers are still recording visits in this week.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refuse new visits and edits in this week until a leader unlocks it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 flagged visits stay flagged: their volunteers still owe a correction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 visits are already approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The week stays open: volunteers can still add visits to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve the whole week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No visit of week %1 is waiting for approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve %1 visits of week %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve %1 visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock week %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock the week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteers can no longer add or edit visits of this week until a team leader unlocks it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

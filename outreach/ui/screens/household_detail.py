@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -30,6 +29,7 @@ from outreach.services.visits import VisitView, visits_of_household
 from outreach.ui.core.context import UiContext
 from outreach.ui.core.labels import OUTCOME_LABELS, REVIEW_LABELS, SEX_LABELS, format_date, label
 from outreach.ui.dialogs.ask import Choice, ask
+from outreach.ui.dialogs.consent_dialog import ConsentDialog
 from outreach.ui.models.households_model import priority_labels
 
 RES_NAME, RES_RELATION, RES_BORN, RES_SEX, RES_ID, RES_VNEID, RES_CONSENT = range(7)
@@ -63,6 +63,7 @@ class HouseholdDetailView(QWidget):
         self.page: HouseholdPage | None = None
         self._household_id: str | None = None
         self.question: QMessageBox | None = None
+        self.consent_dialog: ConsentDialog | None = None  # open while consent is being recorded
         self.title = QLabel(self.tr("Choose a household from the list."))
         self.title.setObjectName("detailTitle")
         self.title.setWordWrap(True)
@@ -247,10 +248,12 @@ class HouseholdDetailView(QWidget):
         r = self.selected_resident()
         if r is None:
             return
-        purpose, ok = QInputDialog.getText(self, self.tr("Record consent"), self.tr("Purpose the resident agreed to:"),
-                                           text=self.tr("Help with online public services"))
-        if ok:
-            self._write(give_consent, r.id, purpose)
+        dialog = ConsentDialog(r.full_name, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.recorded.connect(lambda purpose: self._write(give_consent, r.id, purpose))
+        dialog.finished.connect(lambda _result: setattr(self, "consent_dialog", None))
+        self.consent_dialog = dialog
+        dialog.open()
 
     def _withdraw_consent(self) -> None:
         r = self.selected_resident()
