@@ -2001,7 +2001,7 @@
     </message>
     <message>
         <source>The outcome is &quot;helped&quot; but no filing, topic or note says with what. Save anyway?</source>
-        <translation>Kết quả là &quot;Đã hỗ trợ&quot; nhưng chưa có hồ sơ, chủ đề hay ghi chú nào cho biết đã hỗ trợ việc gì. Vẫn lưu?</translation>
+        <translation>Kết quả là “Đã hỗ trợ” nhưng chưa có hồ sơ, chủ đề hay ghi chú nào cho biết đã hỗ trợ việc gì. Vẫn lưu?</translation>
     </message>
     <message>
         <source>Go back</source>
