@@ -85,4 +85,27 @@ def test_every_action_and_the_filings_columns_fit_at_1366x768(qtbot, make_window
         assert header.sectionSize(col) >= table.sizeHintForColumn(col), col
         assert header.sectionViewportPosition(col) + header.sectionSize(col) <= table.viewport().width(), col
     assert table.horizontalScrollBar().maximum() == 0
+    assert form.fields_area.verticalScrollBar().maximum() == 0  # nothing to scroll at 100 %
     _shot(window, "visit-form-three-filings-vi")
+
+
+def test_at_125_percent_the_fields_scroll_and_the_actions_stay_in_view(qtbot, make_window) -> None:
+    """1366x768 at 125 % is 1093x614 logical pixels: the form's page (less the page list and the
+    status bar) is about 885x515, smaller than the fields; the actions stay on screen."""
+    window, form = _form(qtbot, make_window)
+    page = form.size()
+    form.setMinimumSize(0, 0)
+    window.resize(WINDOW_SIZE[0] - (1366 - 1093), WINDOW_SIZE[1] - (768 - 614))
+    if window.width() > 1093:  # another page keeps the window wider: check the form at the page's size
+        form.setParent(None)
+        form.resize(page.width() - (1366 - 1093), page.height() - (768 - 614))
+        form.show()
+        window = form
+    qtbot.waitUntil(lambda: form.height() < page.height(), timeout=2000)
+    for action in (form.save_button, form.clear_button, form.drafts_button, form.new_visit_button, form.required_legend):
+        assert _inside(action, window), action.text()
+    assert form.fields_area.verticalScrollBar().maximum() > 0  # the fields scroll instead of being squeezed
+    form.follow_up.setFocus()
+    form.fields_area.ensureWidgetVisible(form.follow_up)
+    assert form.fields_area.viewport().rect().contains(form.follow_up.mapTo(form.fields_area.viewport(), QPoint(0, 0)))
+    _shot(window, "visit-form-125-percent-vi")

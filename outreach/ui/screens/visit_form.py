@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -41,6 +42,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -230,6 +233,8 @@ class VisitForm(QWidget):
         filings_header.setSectionResizeMode(COL_PROCEDURE, QHeaderView.ResizeMode.Stretch)
         self.filings_table.setWordWrap(False)
         self.filings_table.setMinimumHeight(110)
+        # the table takes the height left over (its preferred height would make the fields scroll)
+        self.filings_table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         for changed in (self.filings.rowsInserted, self.filings.rowsRemoved, self.filings.modelReset):
             changed.connect(self._fit_filing_columns)
         remove = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.filings_table)
@@ -342,8 +347,9 @@ class VisitForm(QWidget):
         line.addWidget(self.portal)
         line.addWidget(status_caption)
         line.addWidget(self.status)
-        line.addWidget(self.fee)
+        line.addStretch(1)
         entry.addRow(line)
+        entry.addRow("", self.fee)  # its own row: beside portal and status it made the form too wide at 125 %
         dossier_line = QHBoxLayout()
         dossier_line.addWidget(self.dossier, 1)
         dossier_line.addWidget(self.add_button)
@@ -370,11 +376,22 @@ class VisitForm(QWidget):
         left.addStretch(1)
         columns.addLayout(left, 1)
         columns.addWidget(filings_box, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(columns)
+        fields = QWidget()
+        fields_layout = QVBoxLayout(fields)
+        fields_layout.setContentsMargins(0, 0, 0, 0)
+        fields_layout.addLayout(columns)
         # the filings added, across the whole width: at 1366x768 half of it cannot show the portal
         # and the dossier code beside the procedure's name
-        layout.addWidget(self.filings_table, 1)
+        fields_layout.addWidget(self.filings_table, 1)
+        # the fields scroll when the screen is smaller than they are (1366x768 at 125 %); the
+        # error line and the actions under them stay in view
+        self.fields_area = QScrollArea()
+        self.fields_area.setObjectName("visitFields")
+        self.fields_area.setWidgetResizable(True)
+        self.fields_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.fields_area.setWidget(fields)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.fields_area, 1)
         layout.addWidget(self.general_error)
         layout.addLayout(buttons)
 
