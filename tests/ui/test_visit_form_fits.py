@@ -98,6 +98,7 @@ def test_at_125_percent_the_fields_scroll_and_the_actions_stay_in_view(qtbot, ma
     window.resize(WINDOW_SIZE[0] - (1366 - 1093), WINDOW_SIZE[1] - (768 - 614))
     if window.width() > 1093:  # another page keeps the window wider: check the form at the page's size
         form.setParent(None)
+        qtbot.addWidget(form)  # closed and deleted at the end, now that the window no longer owns it
         form.resize(page.width() - (1366 - 1093), page.height() - (768 - 614))
         form.show()
         window = form
