@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import func, select
@@ -13,6 +14,16 @@ from outreach.services import audit, consent, drafts, review
 from outreach.services.context import Actor
 from outreach.services.households import HouseholdInput, ResidentInput, add_resident, register_household
 from outreach.services.procedures import list_procedures, seed_catalogue
+from outreach.services.visit_draft import (
+    DRAFT_KIND,
+    LEGACY_DRAFT_ID,
+    VisitDraft,
+    discard_visit_draft,
+    list_visit_drafts,
+    load_visit_draft,
+    new_draft_id,
+    save_visit_draft,
+)
 from outreach.services.visits import (
     FilingInput,
     VisitInput,
@@ -207,6 +218,23 @@ def test_personal_data_export_needs_a_leader_and_is_audited(store: Store, volunt
     assert (entry.actor_id, entry.action, entry.detail["rows"]) == (leader.member_id, audit.EXPORT_PERSONAL_DATA, 10)
 
 
+def test_a_recorded_visit_ends_when_it_is_saved_and_an_edit_keeps_that_end(
+    store: Store, volunteer: Actor, household: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The service stamps visits.ended_at from timeutil's clock (patched: no waiting for time to pass)."""
+    saved_at = MONDAY + dt.timedelta(minutes=40)
+    monkeypatch.setattr("outreach.services.visits.now_local", lambda: saved_at)
+    visit = record_visit(store, volunteer, VisitInput(household, MONDAY, outcome="guided"))
+    assert (visit.started_at, visit.ended_at) == (MONDAY, saved_at)
+    with store.read() as s:
+        assert s.get_one(Visit, visit.id).ended_at == saved_at
+    assert get_visit(store, visit.id).ended_at == saved_at
+
+    monkeypatch.setattr("outreach.services.visits.now_local", lambda: saved_at + dt.timedelta(days=1))
+    edited = update_visit(store, volunteer, visit.id, VisitInput(household, MONDAY, outcome="guided", notes="sửa"))
+    assert edited.ended_at == saved_at  # editing is not visiting again
+
+
 def test_drafts_round_trip(store: Store) -> None:
     drafts.save_draft(store, "visit:new", "visit", {"notes": "đang gõ"})
     drafts.save_draft(store, "visit:new", "visit", {"notes": "đang gõ dở"})
@@ -214,6 +242,36 @@ def test_drafts_round_trip(store: Store) -> None:
     assert drafts.list_drafts(store, "visit") == [("visit:new", "visit")]
     drafts.discard_draft(store, "visit:new")
     assert drafts.load_draft(store, "visit:new") is None
+
+
+def test_visit_drafts_are_kept_one_row_each_and_listed_most_recent_first(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    edited = [MONDAY]
+    monkeypatch.setattr("outreach.services.drafts.now_local", lambda: edited[0])
+    # a draft as the version with a single draft kept it, under its one key
+    drafts.save_draft(store, LEGACY_DRAFT_ID, DRAFT_KIND, {"household_id": "0193-a", "household_label": "Đã chọn: Lan — 3 Đội Cấn",
+                                                          "notes": "nhà A"})
+    edited[0] = MONDAY + dt.timedelta(minutes=40)
+    b = VisitDraft(household_id="0193-b", household_label="Đã chọn: Nga — 5 Đội Cấn", household_text="Nga — 5 Đội Cấn",
+                   started_at=edited[0], notes="nhà B", draft_id=new_draft_id())
+    save_visit_draft(store, b)
+    edited[0] = MONDAY + dt.timedelta(minutes=50)
+    c = VisitDraft(household_label="Chưa chọn hộ gia đình.", topics="VNeID", draft_id=new_draft_id())
+    save_visit_draft(store, c)
+    assert b.draft_id != c.draft_id
+    listed = list_visit_drafts(store)
+    assert [(d.draft_id, d.household, d.updated_at) for d in listed] == [
+        (c.draft_id, "", MONDAY + dt.timedelta(minutes=50)),  # no household chosen: no words of the form's label
+        (b.draft_id, "Nga — 5 Đội Cấn", MONDAY + dt.timedelta(minutes=40)),
+        (LEGACY_DRAFT_ID, "Đã chọn: Lan — 3 Đội Cấn", MONDAY),
+    ]
+    assert listed[1].started_at == MONDAY + dt.timedelta(minutes=40)
+    latest = load_visit_draft(store)
+    assert latest is not None and (latest.draft_id, latest.topics) == (c.draft_id, "VNeID")
+    older = load_visit_draft(store, LEGACY_DRAFT_ID)
+    assert older is not None and older.notes == "nhà A"
+    save_visit_draft(store, replace(c, topics=""))  # emptied: nothing to offer back
+    discard_visit_draft(store, LEGACY_DRAFT_ID)
+    assert [d.draft_id for d in list_visit_drafts(store)] == [b.draft_id]
 
 
 def test_procedure_catalogue_is_seeded_once_and_searchable(store: Store) -> None:

@@ -1740,9 +1740,69 @@
     </message>
 </context>
 <context>
+    <name>VisitDraftsDialog</name>
+    <message>
+        <source>Visit drafts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits begun and not saved yet. Open one to go on with it; the visit on the form stays a draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No drafts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no household chosen yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — on the form now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete this draft? What was typed in it cannot be brought back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>VisitForm</name>
     <message>
         <source>Type the head&apos;s name, the address or a phone, then Enter</source>
+        <extracomment>this visit&apos;s key in the drafts table (a new one for each visit begun) the visit was begun (first edit): its start is stamped then, once the volunteer set the start time themselves: never stamp over it a restored draft&apos;s picked procedure / &quot;filing for&quot;, until the catalogue / residents are read</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1798,6 +1858,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Drafts (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits begun and not saved yet: reopen or delete one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>* required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Household</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1811,6 +1887,10 @@
     </message>
     <message>
         <source>S&amp;tarted at:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended at:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1858,6 +1938,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Ne&amp;w visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this visit as a draft and begin another (another house)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>St&amp;atus:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1886,6 +1974,54 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No procedure was chosen from the list for it (type its name or code, then Enter).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A submitted filing needs its dossier code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filing not added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A filing is typed but not added to the visit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go back to the filing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No procedure was chosen from the list for it. Best match: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the best match and save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save without it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing recorded as helped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The outcome is &quot;helped&quot; but no filing, topic or note says with what. Save anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Visit saved: %1 with %2 filing(s).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1907,6 +2043,14 @@
     </message>
     <message>
         <source>Leader&apos;s note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

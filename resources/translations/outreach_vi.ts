@@ -1740,9 +1740,69 @@
     </message>
 </context>
 <context>
+    <name>VisitDraftsDialog</name>
+    <message>
+        <source>Visit drafts</source>
+        <translation>Bản nháp lần thăm</translation>
+    </message>
+    <message>
+        <source>Visits begun and not saved yet. Open one to go on with it; the visit on the form stays a draft.</source>
+        <translation>Các lần thăm đã bắt đầu nhưng chưa lưu. Mở một bản nháp để nhập tiếp; lần thăm đang ở trên biểu mẫu vẫn được giữ làm bản nháp.</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Hộ gia đình</translation>
+    </message>
+    <message>
+        <source>Started at</source>
+        <translation>Bắt đầu lúc</translation>
+    </message>
+    <message>
+        <source>Last edited</source>
+        <translation>Sửa lần cuối</translation>
+    </message>
+    <message>
+        <source>No drafts.</source>
+        <translation>Không có bản nháp nào.</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Mở</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Xoá…</translation>
+    </message>
+    <message>
+        <source>(no household chosen yet)</source>
+        <translation>(chưa chọn hộ)</translation>
+    </message>
+    <message>
+        <source>%1 — on the form now</source>
+        <translation>%1 — đang mở trên biểu mẫu</translation>
+    </message>
+    <message>
+        <source>Delete draft</source>
+        <translation>Xoá bản nháp</translation>
+    </message>
+    <message>
+        <source>Delete this draft? What was typed in it cannot be brought back.</source>
+        <translation>Xoá bản nháp này? Những gì đã nhập trong đó sẽ không lấy lại được.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xoá</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Giữ lại</translation>
+    </message>
+</context>
+<context>
     <name>VisitForm</name>
     <message>
         <source>Type the head&apos;s name, the address or a phone, then Enter</source>
+        <extracomment>this visit&apos;s key in the drafts table (a new one for each visit begun) the visit was begun (first edit): its start is stamped then, once the volunteer set the start time themselves: never stamp over it a restored draft&apos;s picked procedure / &quot;filing for&quot;, until the catalogue / residents are read</extracomment>
         <translation>Gõ tên chủ hộ, địa chỉ hoặc số điện thoại rồi nhấn Enter</translation>
     </message>
     <message>
@@ -1798,6 +1858,22 @@
         <translation>Ctrl+S</translation>
     </message>
     <message>
+        <source>Drafts (%1)</source>
+        <translation>Bản nháp (%1)</translation>
+    </message>
+    <message>
+        <source>Visits begun and not saved yet: reopen or delete one</source>
+        <translation>Các lần thăm đã bắt đầu nhưng chưa lưu: mở lại hoặc xoá</translation>
+    </message>
+    <message>
+        <source>* required</source>
+        <translation>* bắt buộc</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>bắt buộc</translation>
+    </message>
+    <message>
         <source>Household</source>
         <translation>Hộ gia đình</translation>
     </message>
@@ -1812,6 +1888,10 @@
     <message>
         <source>S&amp;tarted at:</source>
         <translation>&amp;Bắt đầu lúc:</translation>
+    </message>
+    <message>
+        <source>Ended at:</source>
+        <translation>Kết thúc lúc:</translation>
     </message>
     <message>
         <source>&amp;Members present:</source>
@@ -1858,6 +1938,14 @@
         <translation>Xoá biểu mẫu</translation>
     </message>
     <message>
+        <source>Ne&amp;w visit</source>
+        <translation>Lần thăm mới</translation>
+    </message>
+    <message>
+        <source>Keep this visit as a draft and begin another (another house)</source>
+        <translation>Giữ lần thăm này làm bản nháp và bắt đầu lần thăm khác (sang nhà khác)</translation>
+    </message>
+    <message>
         <source>St&amp;atus:</source>
         <translation>T&amp;rạng thái:</translation>
     </message>
@@ -1886,6 +1974,54 @@
         <translation>Hãy chọn thủ tục trong danh sách trước (gõ tên hoặc mã rồi nhấn Enter).</translation>
     </message>
     <message>
+        <source>No procedure was chosen from the list for it (type its name or code, then Enter).</source>
+        <translation>Chưa chọn thủ tục từ danh sách (gõ tên hoặc mã thủ tục rồi nhấn Enter).</translation>
+    </message>
+    <message>
+        <source>A submitted filing needs its dossier code.</source>
+        <translation>Hồ sơ đã nộp cần có mã hồ sơ.</translation>
+    </message>
+    <message>
+        <source>Filing not added</source>
+        <translation>Hồ sơ chưa được thêm</translation>
+    </message>
+    <message>
+        <source>A filing is typed but not added to the visit: %1</source>
+        <translation>Có một hồ sơ đã nhập nhưng chưa được thêm vào lần thăm: %1</translation>
+    </message>
+    <message>
+        <source>Go back to the filing</source>
+        <translation>Quay lại hồ sơ</translation>
+    </message>
+    <message>
+        <source>No procedure was chosen from the list for it. Best match: %1</source>
+        <translation>Chưa chọn thủ tục từ danh sách. Thủ tục khớp nhất: %1</translation>
+    </message>
+    <message>
+        <source>Add the best match and save</source>
+        <translation>Thêm thủ tục khớp nhất rồi lưu</translation>
+    </message>
+    <message>
+        <source>Save without it</source>
+        <translation>Lưu, bỏ hồ sơ này</translation>
+    </message>
+    <message>
+        <source>Nothing recorded as helped</source>
+        <translation>Chưa ghi đã hỗ trợ gì</translation>
+    </message>
+    <message>
+        <source>The outcome is &quot;helped&quot; but no filing, topic or note says with what. Save anyway?</source>
+        <translation>Kết quả là “Đã hỗ trợ” nhưng chưa có hồ sơ, chủ đề hay ghi chú nào cho biết đã hỗ trợ việc gì. Vẫn lưu?</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>Vẫn lưu</translation>
+    </message>
+    <message>
         <source>Visit saved: %1 with %2 filing(s).</source>
         <translation>Đã lưu lần thăm: %1, %2 hồ sơ.</translation>
     </message>
@@ -1908,6 +2044,14 @@
     <message>
         <source>Leader&apos;s note: %1</source>
         <translation>Ghi chú của đội trưởng: %1</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>(không được ghi lại)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 min)</source>
+        <translation>%1 (%2 phút)</translation>
     </message>
     <message>
         <source>(former member)</source>
