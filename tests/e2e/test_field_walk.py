@@ -132,9 +132,10 @@ def test_leader_approves_flags_computes_coverage_and_exports_a_pdf(xs: XSession,
         assert coverage["labels"]["figure_coverage"].endswith(f"/{total})")
         for figure in (str(total), coverage["labels"]["figure_visits"]):
             assert re.search(rf"^\s*\S.*\s{re.escape(figure)}$", text, re.MULTILINE), f"{figure} not in the PDF: {text[:2000]}"
-        done = app.next_report("question")  # "Export finished" with "Open folder"; Close is the default
+        done = app.next_report("question")  # "Export finished", offering "Open folder"
         assert_on_screen(done)
-        xs.key("Escape")
+        assert set(done["widgets"]) == {"choice-open", "choice-close"}
+        xs.click(done, "choice-close")
         xs.key("ctrl+3")
         assert_on_screen(app.next_report("followUpsView"))
     finally:

@@ -37,6 +37,7 @@ def _inside(widget: QWidget, window: QWidget) -> bool:
 
 def _form(qtbot: Any, make_window: Any) -> tuple[Any, Any]:
     window = make_window()
+    window.showNormal()  # the window opens maximized on a laptop-sized screen (window_geometry)
     window.resize(*WINDOW_SIZE)
     form = window.show_page(PAGE_NEW_VISIT)
     wait_idle(qtbot, window.ctx.runner)

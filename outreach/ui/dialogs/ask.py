@@ -41,6 +41,7 @@ def ask(
     escape: QAbstractButton | None = None
     for choice in choices:
         button = box.addButton(choice.text, choice.role)
+        button.setObjectName(f"choice-{choice.key}")  # scripted runs (tests/e2e) find it by its key
         buttons[button] = choice.key
         if choice.default:
             box.setDefaultButton(button)
