@@ -76,6 +76,13 @@ def add_ward(db: ServerDb, name: str, code: str = "", province_code: str = "", p
     return ward_id
 
 
+def mark_demo_ward(db: ServerDb, ward_id: str) -> None:
+    """Mark a ward as synthetic demo data: unencrypted (demo) laptop profiles may enrol only into
+    such a ward. Only ``outreach demo``'s own server does this, never the office console."""
+    with db.write() as conn:
+        auth.mark_demo_ward(conn, ward_id)
+
+
 def _find(db: ServerDb, entity: type[Synced], ref: str, ward_id: str | None = None) -> dict[str, Any]:
     table = table_of(entity)
     query = select(table).where(or_(table.c.id == ref, table.c.name == ref), table.c.deleted.is_(False))

@@ -56,6 +56,15 @@ def error_response(status: int, reason: str, detail: str = "", **extra: Any) -> 
 class EnrolRequest(BaseModel):
     code: str = Field(min_length=1, max_length=40)
     label: str = Field(default="", max_length=200)
+    #: Whether the laptop's profile database is encrypted: an unencrypted one may enrol only
+    #: into a demo ward (required: a laptop that does not say is not trusted with residents).
+    encrypted: bool
+
+
+class ConfirmRequest(BaseModel):
+    """Second phase of enrolment: the laptop stored this token and asks to activate it."""
+
+    token: str = Field(min_length=1, max_length=200)
 
 
 class CodeRequest(BaseModel):
@@ -214,15 +223,30 @@ def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BY
             raise ApiError(429, Reason.TOO_MANY_ATTEMPTS, retry_after=wait)
         try:
             with db.write() as conn:
-                device, token = auth.redeem_code(conn, body.code, body.label)
+                pending = auth.redeem_code(conn, body.code, body.label, encrypted=body.encrypted)
         except auth.AuthFailure as exc:
-            enrol_attempts.failed(address)
+            if exc.reason != Reason.DEMO_WARD_ONLY:  # a right code for the wrong profile is no guess
+                enrol_attempts.failed(address)
             log.info("enrolment refused", extra={"event": "enrol_refused", "reason": exc.reason, "client": address})
-            raise ApiError(401, exc.reason) from None
+            raise ApiError(403 if exc.reason == Reason.DEMO_WARD_ONLY else 401, exc.reason) from None
+        device = pending.device
+        request.state.device_id = device.device_id
+        log.info("device pending", extra={"event": "enrol_pending", "device_id": device.device_id, "ward_id": device.ward_id})
+        return {"device_id": device.device_id, "token": pending.token, "ward_id": device.ward_id, "team_id": device.team_id,
+                "role": device.role, "member_id": device.member_id, "demo": pending.demo, "pending": True,
+                "server_time": server_time()}
+
+    @app.post(f"{protocol.API_PREFIX}/enroll/confirm", dependencies=[Depends(check_protocol)])
+    def confirm_enrolment(body: ConfirmRequest, request: Request) -> dict[str, Any]:
+        """The laptop stored its token: the device becomes active and its code is spent."""
+        with db.write() as conn:
+            device = auth.confirm_device(conn, body.token)
+        if isinstance(device, auth.AuthFailure):
+            log.info("enrolment not confirmed", extra={"event": "enrol_refused", "reason": device.reason})
+            raise ApiError(401, device.reason)
         request.state.device_id = device.device_id
         log.info("device enrolled", extra={"event": "enrolled", "device_id": device.device_id, "ward_id": device.ward_id})
-        return {"device_id": device.device_id, "token": token, "ward_id": device.ward_id, "team_id": device.team_id,
-                "role": device.role, "member_id": device.member_id, "server_time": server_time()}
+        return {"device_id": device.device_id, "confirmed": True, "server_time": server_time()}
 
     @app.post(f"{protocol.API_PREFIX}/enrolment-codes")
     def issue_code(body: CodeRequest, device: auth.DeviceIdentity = Depends(device_of)) -> dict[str, Any]:

@@ -122,7 +122,8 @@ class LeaderOnly(SyncError):
 
 
 #: ``EnrolmentFailed``'s reasons for what the laptop itself refuses: a code for another ward than
-#: this profile's, plain http:// off this computer, an unencrypted profile and a real server.
+#: this profile's, plain http:// off this computer, an unencrypted profile and a real server (off
+#: this computer, or a server on it whose ward is not demo data).
 OTHER_WARD = "other_ward"
 INSECURE_HTTP = "insecure_http"
 UNENCRYPTED_PROFILE = "unencrypted_profile"
@@ -135,9 +136,9 @@ _LAPTOP_REFUSALS: dict[str, tuple[str, str]] = {
                     "Dùng địa chỉ https://, hoặc thêm --insecure nếu văn phòng phường yêu cầu rõ như vậy.",
                     "The server address is plain http:// over the network: the code and residents' data would travel "
                     "unencrypted. Use an https:// address, or add --insecure if the ward office explicitly says so."),
-    UNENCRYPTED_PROFILE: ("Hồ sơ demo không mã hoá chỉ được đăng ký với máy chủ demo trên chính máy này; "
+    UNENCRYPTED_PROFILE: ("Hồ sơ demo không mã hoá chỉ được đăng ký với phường demo của máy chủ demo trên chính máy này; "
                           "dữ liệu thật của phường cần một hồ sơ mã hoá (có kho khoá của hệ điều hành).",
-                          "An unencrypted demo profile can only enrol with a demo server on this computer; "
+                          "An unencrypted demo profile can only enrol into the demo ward of a demo server on this computer; "
                           "a ward's real data needs an encrypted profile (with the OS keyring)."),
 }
 
@@ -148,7 +149,7 @@ class EnrolmentFailed(SyncError):
     def __init__(self, reason: str) -> None:
         if reason in _LAPTOP_REFUSALS:  # the laptop's own checks, not server reasons
             vi, en = _LAPTOP_REFUSALS[reason]
-        elif reason in (Reason.BAD_CODE, Reason.EXPIRED_CODE):
+        elif reason in (Reason.BAD_CODE, Reason.EXPIRED_CODE, Reason.ENROLMENT_UNCONFIRMED, Reason.DEMO_WARD_ONLY):
             vi, en = messages(reason)
         else:
             vi, en = f"Đăng ký thất bại ({reason}).", f"Enrolment failed ({reason})."

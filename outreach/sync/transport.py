@@ -98,9 +98,11 @@ def raise_for_reply(status: int, body: Any) -> None:
     """Turn a refusal into the typed error the user sees."""
     reason = body.get("reason", "") if isinstance(body, dict) else ""
     if status == 401:
-        if reason in (Reason.BAD_CODE, Reason.EXPIRED_CODE):
+        if reason in (Reason.BAD_CODE, Reason.EXPIRED_CODE, Reason.ENROLMENT_UNCONFIRMED):
             raise EnrolmentFailed(reason)
         raise DeviceRevoked(Reason.REVOKED if reason == Reason.REVOKED else Reason.UNKNOWN_TOKEN)
+    if status == 403 and reason == Reason.DEMO_WARD_ONLY:
+        raise EnrolmentFailed(reason)
     if status == 403 and reason == Reason.LEADER_ONLY:
         raise LeaderOnly()
     if status == 403:

@@ -18,8 +18,11 @@ from outreach.model.codec import dumps_canonical
 
 #: Sent by every client request; the server refuses versions it does not speak (HTTP 426).
 PROTOCOL_HEADER = "X-Outreach-Protocol"
-PROTOCOL_VERSION = 1
-SUPPORTED_VERSIONS = frozenset({1})
+#: 2: two-phase enrolment (``/enroll`` then ``/enroll/confirm``; the enrol request says whether
+#: the profile is encrypted, the answer whether the ward is demo data). A version-1 laptop would
+#: take a pending token for a working one, so the server answers it 426 (update the app).
+PROTOCOL_VERSION = 2
+SUPPORTED_VERSIONS = frozenset({2})
 
 API_PREFIX = "/api/v1"
 

@@ -27,6 +27,8 @@ class Reason(StrEnum):
     CODE_LIFETIME = "code_lifetime"
     TOO_MANY_CODES = "too_many_codes"
     TOO_MANY_ATTEMPTS = "too_many_attempts"
+    DEMO_WARD_ONLY = "demo_ward_only"
+    ENROLMENT_UNCONFIRMED = "enrolment_unconfirmed"
     TOO_LARGE = "too_large"
     TOO_MANY_CHANGES = "too_many_changes"
     BAD_GZIP = "bad_gzip"
@@ -68,6 +70,12 @@ MESSAGES: dict[Reason, tuple[str, str]] = {
                             "The team already has too many unused enrolment codes; use them or let them expire first."),
     Reason.TOO_MANY_ATTEMPTS: ("Nhập sai mã đăng ký quá nhiều lần; hãy đợi một phút rồi thử lại.",
                                "Too many wrong enrolment codes; wait a minute and try again."),
+    Reason.DEMO_WARD_ONLY: ("Hồ sơ demo không mã hoá chỉ được đăng ký vào phường demo; dữ liệu thật của phường cần "
+                            "một hồ sơ mã hoá (có kho khoá của hệ điều hành).",
+                            "An unencrypted demo profile can only enrol into a demo ward; a ward's real data needs an "
+                            "encrypted profile (with the OS keyring)."),
+    Reason.ENROLMENT_UNCONFIRMED: ("Việc đăng ký máy này chưa hoàn tất; hãy đăng ký lại với cùng mã.",
+                                   "This computer's enrolment was not completed; enrol again with the same code."),
     Reason.TOO_LARGE: ("Yêu cầu quá lớn.", "The request is too large."),
     Reason.TOO_MANY_CHANGES: ("Quá nhiều thay đổi trong một yêu cầu.", "Too many changes in one request."),
     Reason.BAD_GZIP: ("Dữ liệu nén gửi lên bị hỏng.", "The compressed request body is damaged."),

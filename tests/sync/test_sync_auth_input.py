@@ -28,14 +28,14 @@ from outreach.sync.client import enroll, run_sync
 from outreach.sync.errors import ClockAhead, DeviceRevoked, EnrolmentFailed, NetworkDown, UpgradeRequired
 from outreach.sync.transport import HttpTransport
 from outreach.wire import protocol
-from tests.helpers.sync import WardSetup, enrol_fast, fast_store, make_ward
+from tests.helpers.sync import WardSetup, enrol_fast, enrol_raw, fast_store, make_ward
 
 API = protocol.API_PREFIX
 HEADERS = {protocol.PROTOCOL_HEADER: str(protocol.PROTOCOL_VERSION)}
 
 
 def raw_enrol(ward: WardSetup) -> tuple[str, dict[str, Any]]:
-    reply = requests.post(f"{ward.server.url}{API}/enroll", json={"code": ward.code()}, headers=HEADERS, timeout=10).json()
+    reply = enrol_raw(HttpTransport(ward.server.url, None, retries=False), ward.code())
     return reply["token"], reply
 
 
