@@ -12,7 +12,7 @@ from pathlib import Path
 
 from outreach.commands.common import language, open_demo_store, open_profile_store, say, terminal_safe
 from outreach.errors import OutreachError
-from outreach.store.profile import data_dir_of
+from outreach.store.profile import Profile, data_dir_of
 from outreach.sync.engine import SyncReport
 
 #: The demo server lives in this sub-folder of the demo profile.
@@ -123,10 +123,22 @@ def sync_command(args: argparse.Namespace) -> int:
             count = restamp_outbox(store)
             print(say(f"Đã đóng dấu thời gian lại {count} thay đổi chưa gửi.", f"Re-stamped {count} unsent changes."))
         report = run_sync(store, verify=True if args.verify else None)
+        trust = trust_line(store.profile)
     finally:
         store.close()
+    if trust and not args.json:
+        print(trust)
     print_report(report, args.json)
     return 0
+
+
+def trust_line(profile: Profile) -> str | None:
+    """Which certificates a sync with ``profile``'s https:// server trusts (None over http)."""
+    from outreach.sync.transport import TrustStore
+
+    if not (profile.server_url or "").lower().startswith("https://"):
+        return None
+    return say(*TrustStore.for_profile(profile.ca_bundle).describe())
 
 
 def status_command(args: argparse.Namespace) -> int:
@@ -141,6 +153,9 @@ def status_command(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print(say(f"Máy chủ: {profile.server_url or 'chưa đăng ký'}", f"Server: {profile.server_url or 'not enrolled'}"))
+    trust = trust_line(profile)
+    if trust:
+        print(trust)
     last_ok = state.last_success_at.isoformat(timespec="seconds") if state and state.last_success_at else "-"
     print(say(f"Lần đồng bộ thành công cuối: {last_ok}", f"Last successful sync: {last_ok}"))
     if state and state.last_error_code:

@@ -11,11 +11,13 @@ leaves as a typed ``SyncError``; the fault-injecting test transport wraps the sa
 from __future__ import annotations
 
 import gzip
+import os
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 import requests
 from requests.adapters import HTTPAdapter
+from requests.utils import DEFAULT_CA_BUNDLE_PATH
 from urllib3.util.retry import Retry
 
 from outreach import __version__
@@ -79,6 +81,39 @@ class Transport(Protocol):
     def close(self) -> None: ...
 
 
+#: Environment variables through which requests would replace the certificates a sync trusts.
+CA_ENVIRONMENT = ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE")
+
+
+@dataclass(frozen=True)
+class TrustStore:
+    """The certificates a sync trusts: the ward's own CA from the profile, else the default
+    bundle requests ships. Always a path passed with every request, because requests replaces
+    ``verify=True`` (never an explicit path) with REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE from the
+    environment: a variable set for some other program must not decide whom a ward trusts."""
+
+    path: str
+    ward_ca: bool
+    #: ``NAME=value`` of each CA variable in the environment that names another bundle (ignored).
+    ignored_environment: str | None = None
+
+    @classmethod
+    def for_profile(cls, ca_bundle: str | None) -> TrustStore:
+        path = ca_bundle or DEFAULT_CA_BUNDLE_PATH
+        ignored = [f"{name}={os.environ[name]}" for name in CA_ENVIRONMENT if os.environ.get(name) and os.environ[name] != path]
+        return cls(path, ca_bundle is not None, ", ".join(ignored) or None)
+
+    def describe(self) -> tuple[str, str]:
+        """(Vietnamese, English) line saying which certificates were trusted."""
+        vi = f"Chứng chỉ tin cậy: CA riêng của phường ({self.path})" if self.ward_ca else \
+            f"Chứng chỉ tin cậy: bộ CA mặc định ({self.path})"
+        en = f"Trust store: the ward's own CA ({self.path})" if self.ward_ca else f"Trust store: the default CA bundle ({self.path})"
+        if self.ignored_environment:
+            vi += f"; bỏ qua {self.ignored_environment} trong môi trường"
+            en += f"; ignored {self.ignored_environment} from the environment"
+        return vi, en
+
+
 def _retry_policy() -> Retry:
     return Retry(
         total=4,
@@ -124,9 +159,10 @@ class HttpTransport:
         self.timeout = timeout
         self.requests_made = 0
         self.session = requests.Session()
-        #: passed on every request: a Session-level ``verify`` is silently overridden by
-        #: REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE in the environment (a known requests quirk)
-        self.verify: str | bool = ca_bundle or True
+        #: the path is passed on every request (see TrustStore: the environment must not win);
+        #: ``trust_env`` stays on for the proxy variables
+        self.trust_store = TrustStore.for_profile(ca_bundle)
+        self.verify: str = self.trust_store.path
         adapter = HTTPAdapter(max_retries=_retry_policy() if retries else Retry(total=0, raise_on_status=False))
         self.session.mount("https://", adapter)
         self.session.mount("http://", adapter)

@@ -28,6 +28,7 @@ from outreach.server.db import ServerDb
 from outreach.store.database import Store, open_store
 from outreach.store.profile import Profile
 from outreach.sync.transport import HttpTransport
+from tests.helpers.tls import TlsFiles
 
 PG_ADMIN_DSN = os.environ.get("OUTREACH_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
 
@@ -44,15 +45,16 @@ def wait_until(predicate: Any, timeout: float = 20.0, what: str = "condition") -
 class LiveServer:
     """The real API served by uvicorn on a free loopback port, in a daemon thread."""
 
-    def __init__(self, db: ServerDb, **app_options: Any) -> None:
+    def __init__(self, db: ServerDb, *, tls: TlsFiles | None = None, **app_options: Any) -> None:
         self.db = db
         self.app = create_app(db, **app_options)
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind(("127.0.0.1", 0))
         self.port = sock.getsockname()[1]
-        self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(self.app, log_level="warning", access_log=False, lifespan="off", timeout_keep_alive=30)
+        self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self.port}"
+        config = uvicorn.Config(self.app, log_level="warning", access_log=False, lifespan="off", timeout_keep_alive=30,
+                                ssl_certfile=str(tls.cert_pem) if tls else None, ssl_keyfile=str(tls.key_pem) if tls else None)
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [sock]}, daemon=True)
         self.thread.start()
