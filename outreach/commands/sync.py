@@ -45,9 +45,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     lost.add_argument("--restore", type=int, metavar="ID", help="write this losing value back")
     lost.set_defaults(handler=lost_values_command)
 
-    export = sub.add_parser("export-unsent", help="write unsent changes to a file for hand-over")
+    export = sub.add_parser("export-unsent", help="write unsent changes to an encrypted file for hand-over")
     export.add_argument("file", type=Path)
+    export.add_argument("--passphrase-file", type=Path, help="read the passphrase from this file instead of asking")
     export.set_defaults(handler=export_command)
+
+    read = sub.add_parser("read-unsent", help="office: decrypt a hand-over file written by export-unsent")
+    read.add_argument("file", type=Path)
+    read.add_argument("--passphrase-file", type=Path, help="read the passphrase from this file instead of asking")
+    read.add_argument("--output", type=Path, help="write the decrypted JSON here (readable by you alone), not to the screen")
+    read.set_defaults(handler=read_unsent_command)
 
     wipe = sub.add_parser("wipe", help="delete this profile's local data and keys (after revocation)")
     wipe.add_argument("--yes", action="store_true", help="confirm")
@@ -222,10 +229,42 @@ def export_command(args: argparse.Namespace) -> int:
     try:
         # hand-over after revocation is allowed for any role, but always audited first
         audit.record(store, Actor.from_profile(store.profile), "export_unsent", str(args.file), {})
-        count = export_unsent(store, args.file)
+        count = export_unsent(store, args.file, passphrase(args, confirm=True))
     finally:
         store.close()
-    print(say(f"Đã ghi {count} thay đổi vào {args.file}.", f"Wrote {count} changes to {args.file}."))
+    print(say(f"Đã ghi {count} thay đổi vào {args.file} (đã mã hoá; hãy báo mật khẩu cho văn phòng phường riêng).",
+              f"Wrote {count} changes to {args.file} (encrypted; tell the ward office the passphrase separately)."))
+    return 0
+
+
+def passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
+    """The hand-over passphrase: the first line of ``--passphrase-file``, else typed (twice when
+    it seals a file: a typo would lock the office out of the data)."""
+    import getpass
+
+    if args.passphrase_file is not None:
+        try:
+            return args.passphrase_file.read_text(encoding="utf-8").splitlines()[0] if args.passphrase_file.stat().st_size else ""
+        except OSError as exc:
+            raise OutreachError(f"Không đọc được {args.passphrase_file}: {exc.strerror}.",
+                                f"Cannot read {args.passphrase_file}: {exc.strerror}.") from None
+    typed = getpass.getpass(say("Mật khẩu bàn giao: ", "Hand-over passphrase: "))
+    if confirm and getpass.getpass(say("Nhập lại mật khẩu: ", "Repeat the passphrase: ")) != typed:
+        raise OutreachError("Hai lần nhập mật khẩu không khớp.", "The two passphrases differ.")
+    return typed
+
+
+def read_unsent_command(args: argparse.Namespace) -> int:
+    from outreach.services.handover import read_handover, write_private
+
+    data = read_handover(args.file, passphrase(args))
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    if args.output is None:
+        print(terminal_safe(text, keep_newlines=True))
+        return 0
+    write_private(args.output, text.encode("utf-8"))
+    count = len(data.get("unsent", [])) + len(data.get("rejected", []))
+    print(say(f"Đã giải mã {count} thay đổi vào {args.output}.", f"Decrypted {count} changes into {args.output}."))
     return 0
 
 

@@ -9,8 +9,6 @@ worker thread like any other query.
 
 from __future__ import annotations
 
-import json
-import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +20,7 @@ from sqlalchemy.orm import Session
 from outreach.model import Filing, Household, NeedsAttention, OutboxEntry, Resident, SyncState, Visit
 from outreach.model.clock import HLC_ZERO, Timestamp, is_valid_stamp
 from outreach.model.entities import ENTITY_BY_NAME
+from outreach.services.handover import check_passphrase, seal, write_private
 from outreach.store.database import Store
 from outreach.store.device_token import forget_profile_secrets
 from outreach.timeutil import now_local
@@ -109,8 +108,10 @@ def restamp_outbox(store: Store) -> int:
         return len(entries)
 
 
-def export_unsent(store: Store, target: Path) -> int:
-    """Write unsent and rejected changes to a JSON file for hand-over; returns how many."""
+def export_unsent(store: Store, target: Path, passphrase: str) -> int:
+    """Write unsent and rejected changes to a hand-over file encrypted for ``passphrase`` (they
+    hold residents' personal data and leave the encrypted profile); returns how many."""
+    check_passphrase(passphrase)  # before any work: nothing half-written for a short one
     with store.read() as session:
         unsent = [
             {"change_id": e.change_id, "entity": e.entity, "entity_id": e.entity_id, "fields": e.fields, "bases": e.bases}
@@ -124,12 +125,7 @@ def export_unsent(store: Store, target: Path) -> int:
     data = {"format": "outreach-unsent/1", "exported_at": now_local().isoformat(timespec="seconds"),
             "device_id": profile.server_device_id, "ward_id": profile.ward_id, "member_id": profile.member_id,
             "unsent": unsent, "rejected": rejected}
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(target.suffix + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # residents' personal data: the user's alone
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        out.write(json.dumps(data, ensure_ascii=False, indent=1))
-    tmp.replace(target)
+    write_private(target, seal(data, passphrase))
     return len(unsent) + len(rejected)
 
 

@@ -322,10 +322,10 @@ class MainWindow(QMainWindow):
             if key == "export":
                 from PySide6.QtWidgets import QFileDialog
 
-                path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save unsent changes"),
-                                                            "outreach-unsent.json", self.tr("JSON files (*.json)"))
+                path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save unsent changes"), "outreach-unsent.handover",
+                                                            self.tr("Outreach hand-over files (*.handover)"))
                 if path:
-                    self.export_unsent_to(path)
+                    self.ask_handover_passphrase(path)
             elif key == "wipe":
                 self.confirm_wipe()
 
@@ -339,7 +339,15 @@ class MainWindow(QMainWindow):
              Choice("later", self.tr("Later"), QMessageBox.ButtonRole.RejectRole, True)],
             answered, icon=QMessageBox.Icon.Warning)
 
-    def export_unsent_to(self, path: str) -> None:
+    def ask_handover_passphrase(self, path: str) -> None:
+        """The hand-over file is encrypted: ask its passphrase, then write it."""
+        from outreach.ui.dialogs.passphrase_dialog import PassphraseDialog
+
+        self.passphrase_dialog = dialog = PassphraseDialog(self)
+        dialog.accepted.connect(lambda: self.export_unsent_to(path, dialog.passphrase()))
+        dialog.open()
+
+    def export_unsent_to(self, path: str, passphrase: str) -> None:
         from pathlib import Path
 
         from outreach.services.device import export_unsent
@@ -348,7 +356,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("%1 unsent changes saved to %2").replace("%1", str(count)).replace("%2", path), 15_000)
             self.unsent_exported.emit(count)
 
-        self.ctx.runner.query(export_unsent, self.ctx.store, Path(path), on_done=done)
+        self.ctx.runner.query(export_unsent, self.ctx.store, Path(path), passphrase, on_done=done)
 
     def confirm_wipe(self) -> None:
         def answered(key: str | None) -> None:

@@ -906,7 +906,7 @@
     <name>MainWindow</name>
     <message>
         <source>Households</source>
-        <extracomment>The New visit form&apos;s draft id (kept equal to ``outreach.ui.screens.visit_form.DRAFT_ID``). Thread-safe entry for the sync engine: emit from anywhere, rendered on the GUI thread.</extracomment>
+        <extracomment>Thread-safe entry for the sync engine: emit from anywhere, rendered on the GUI thread. (Changes, initiator): what a write changed, sent to every screen built so far; each one decides from it whether to reload (``apply_changes``), so no list here says who shows what.</extracomment>
         <translation>Hộ gia đình</translation>
     </message>
     <message>
@@ -942,6 +942,10 @@
         <translation>Ctrl+%1</translation>
     </message>
     <message>
+        <source>Outreach hand-over files (*.handover)</source>
+        <translation>Tệp bàn giao Outreach (*.handover)</translation>
+    </message>
+    <message>
         <source>(no team member set)</source>
         <translation>(chưa gắn thành viên đội)</translation>
     </message>
@@ -964,10 +968,6 @@
     <message>
         <source>Save unsent changes</source>
         <translation>Lưu các thay đổi chưa gửi</translation>
-    </message>
-    <message>
-        <source>JSON files (*.json)</source>
-        <translation>Tệp JSON (*.json)</translation>
     </message>
     <message>
         <source>This computer can no longer sync</source>
@@ -1008,6 +1008,33 @@
     <message>
         <source>Keep</source>
         <translation>Giữ lại</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Protect the hand-over file</source>
+        <translation>Bảo vệ tệp bàn giao</translation>
+    </message>
+    <message>
+        <source>The file holds residents&apos; personal data. Choose a passphrase of at least %1 characters and tell it to the ward office separately (not in the same message as the file).</source>
+        <translation>Tệp này chứa thông tin cá nhân của người dân. Hãy chọn một mật khẩu dài ít nhất %1 ký tự và báo riêng cho văn phòng phường (không gửi kèm cùng tin nhắn với tệp).</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>&amp;Nhập lại:</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least %1 characters.</source>
+        <translation>Mật khẩu cần ít nhất %1 ký tự.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Hai lần nhập mật khẩu không khớp.</translation>
     </message>
 </context>
 <context>
@@ -1479,7 +1506,7 @@
     <name>TaskRunner</name>
     <message>
         <source>Cancel</source>
-        <extracomment>(task id, ok as 0/1, result or exception) — emitted from worker threads, delivered queued. ``ok`` is an int: a Python bool through a queued PySide6 signal corrupted bool refcounts. Emitted on the GUI thread after any task&apos;s callbacks ran; tests wait on it. Emitted on the GUI thread when no task is running any more.</extracomment>
+        <extracomment>What a write says it changed: a value, or a function of its result (see the module docstring). (task id, ok as 0/1, result or exception) — emitted from worker threads, delivered queued. ``ok`` is an int: a Python bool through a queued PySide6 signal corrupted bool refcounts. Emitted on the GUI thread after any task&apos;s callbacks ran; tests wait on it. Emitted on the GUI thread when no task is running any more. (Changes, initiator) after a write&apos;s ``on_done``: what it changed and who asked for it.</extracomment>
         <translation>Huỷ</translation>
     </message>
 </context>

@@ -4,16 +4,17 @@ the wipe, and the wipe leaves neither database nor key behind."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import func, select
 
 from outreach import secrets
 from outreach.model import Household
 from outreach.server import admin
 from outreach.services.context import Actor
+from outreach.services.handover import read_handover
 from outreach.services.households import HouseholdInput, register_household
 from outreach.store.database import Store
 from outreach.ui.sync_hook import STATE_ATTENTION, STATE_SYNCED
@@ -68,10 +69,16 @@ def test_a_revoked_laptop_stops_offers_export_and_wipes(qtbot, make_window, stor
     assert window.question is not None and "thu hồi" in window.question.text()
     assert not window.sync_button.isVisible()
 
-    target = tmp_path / "ban-giao.json"
+    target = tmp_path / "ban-giao.handover"
+    window.ask_handover_passphrase(str(target))
+    dialog = window.passphrase_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.first, "mat-khau-ban-giao")
+    qtbot.keyClicks(dialog.second, "mat-khau-ban-giao")
     with qtbot.waitSignal(window.unsent_exported, timeout=10_000) as exported:
-        window.export_unsent_to(str(target))
-    handed_over = json.loads(target.read_text(encoding="utf-8"))
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert "Đỗ Văn Hải".encode() not in target.read_bytes()  # sealed with the passphrase
+    handed_over = read_handover(target, "mat-khau-ban-giao")
     assert exported.args == [len(handed_over["unsent"])] and any(
         c["entity"] == "household" and c["fields"]["head_name"][0] == "Đỗ Văn Hải" for c in handed_over["unsent"])
     assert households_on_server(live_ward) == 0  # nothing got through after the revocation
