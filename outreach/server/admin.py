@@ -8,6 +8,7 @@ any other change. Plain functions over a ``ServerDb``, used by the admin CLI and
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,10 +31,10 @@ class AdminError(Exception):
     """A mistake in an admin command (unknown ward, ambiguous team): printed, exit code 1."""
 
 
-def server_clock(db: ServerDb) -> HybridLogicalClock:
+def server_clock(db: ServerDb, wall_ms: Callable[[], int] | None = None) -> HybridLogicalClock:
     with db.read() as conn:
         node, last = conn.execute(select(ServerState.node_id, ServerState.last_stamp).where(ServerState.id == 1)).one()
-    return HybridLogicalClock(node, last)
+    return HybridLogicalClock(node, last) if wall_ms is None else HybridLogicalClock(node, last, wall_ms)
 
 
 def _save_clock(db: ServerDb, clock: HybridLogicalClock) -> None:

@@ -13,6 +13,8 @@ import datetime as dt
 import logging
 import time
 import zlib
+from collections.abc import Callable
+from functools import partial
 from typing import Any, Literal
 
 from fastapi import Depends, FastAPI, Header, Query, Request
@@ -27,6 +29,7 @@ from outreach import __version__
 from outreach.model.codec import dumps_compact, loads
 from outreach.server import auth
 from outreach.server.admin import CodeRefused, issue_enrolment_code, server_clock
+from outreach.server.clock_watch import ClockWatch
 from outreach.server.db import ServerDb
 from outreach.server.pull import pull_columns, pull_page
 from outreach.server.push import RequestRefused, apply_push
@@ -144,12 +147,20 @@ async def _read_body(request: Request, limit: int) -> Any:
         raise ApiError(422, Reason.BAD_JSON) from None
 
 
-def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BYTES) -> FastAPI:
+def _system_ms() -> int:
+    return time.time_ns() // 1_000_000
+
+
+def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BYTES,
+               wall_ms: Callable[[], int] = _system_ms) -> FastAPI:
+    """The API over ``db``; ``wall_ms`` is the server's wall clock (a test sets it wrong)."""
     app = FastAPI(title="Outreach central office API", version=__version__, docs_url=None, redoc_url=None)
     # level 1: a 10,000-row pull page compresses 10× in ~25 ms; level 9 took ~10× longer for ~25% less
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=1)
     app.state.db = db
-    clock = server_clock(db)
+    clock = server_clock(db, wall_ms)
+    #: laptops' clocks against this server's: is it the server's that is wrong?
+    app.state.clock_watch = ClockWatch(wall_ms)
     #: Failed enrolments per client address (``request.client``: the real client behind a local
     #: reverse proxy too, as uvicorn reads X-Forwarded-For from 127.0.0.1).
     app.state.enrol_attempts = auth.AttemptLimiter()
@@ -206,7 +217,22 @@ def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BY
         except auth.AuthFailure as exc:
             raise ApiError(401, exc.reason) from None
         request.state.device_id = device.device_id
+        laptop_ms = request.headers.get(protocol.CLOCK_HEADER, "")
+        if laptop_ms.isdigit() and len(laptop_ms) <= 15:
+            request.app.state.clock_watch.observe(device.device_id, int(laptop_ms))
         return device
+
+    def blame_server_clock(outcomes: list[Any]) -> None:
+        """When the laptops agree that this server's clock is behind, its clock_ahead answers
+        say so (call the office), and the log says so for whoever runs the server."""
+        held = [o for o in outcomes if o.reason == Reason.CLOCK_AHEAD]
+        behind_ms = app.state.clock_watch.server_behind_ms() if held else None
+        if behind_ms is None:
+            return
+        for outcome in held:
+            outcome.reason = Reason.SERVER_CLOCK_BEHIND
+        log.warning("the server's clock looks behind the laptops' clocks: check the server's date and time",
+                    extra={"event": "server_clock_behind", "ahead_ms": behind_ms, "devices": len(held)})
 
     @app.get(f"{protocol.API_PREFIX}/health")
     def health() -> dict[str, Any]:
@@ -265,7 +291,8 @@ def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BY
     @app.post(f"{protocol.API_PREFIX}/sync/push", openapi_extra=_PUSH_SCHEMA)
     async def push(request: Request, device: auth.DeviceIdentity = Depends(device_of)) -> Response:
         payload = await _read_body(request, max_request_bytes)
-        result = await run_in_threadpool(apply_push, db, device, payload)
+        result = await run_in_threadpool(partial(apply_push, now_ms=wall_ms()), db, device, payload)
+        blame_server_clock(result.outcomes)
         counts = result.counts
         log.info(
             "push",
@@ -279,7 +306,7 @@ def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BY
             },
         )
         return _json_response({"results": [o.to_wire() for o in result.outcomes], "server_time": server_time(),
-                               "server_time_ms": time.time_ns() // 1_000_000, protocol.COMPACT_CHANGES: True})
+                               "server_time_ms": wall_ms(), protocol.COMPACT_CHANGES: True})
 
     @app.get(f"{protocol.API_PREFIX}/sync/pull")
     def pull(

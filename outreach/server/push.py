@@ -301,13 +301,15 @@ def _load_rows(conn: Connection, changes: Sequence[Change]) -> dict[tuple[str, s
     return rows
 
 
-def apply_push(db: ServerDb, device: DeviceIdentity | None, payload: Any, *, ward_id: str | None = None) -> PushResult:
+def apply_push(db: ServerDb, device: DeviceIdentity | None, payload: Any, *, ward_id: str | None = None,
+               now_ms: int | None = None) -> PushResult:
     """Validate and apply one pushed batch; ``device=None`` is the office itself (admin CLI).
 
     The office writes any entity of ``ward_id`` (or the catalogue); a device only its own ward.
+    ``now_ms`` is the server's wall clock (injected by the API, whose clock a test may set).
     """
     raw_changes = _structure(payload)
-    now_ms = time.time_ns() // 1_000_000
+    now_ms = time.time_ns() // 1_000_000 if now_ms is None else now_ms
     scope = device.ward_id if device is not None else ward_id
     office = device is None
     outcomes: dict[str, Outcome] = {}

@@ -76,7 +76,8 @@ def restamp_outbox(store: Store) -> int:
     """After the computer's clock is fixed: give unsent changes fresh stamps, keeping their order.
 
     The clock is rewound to the newest stamp this device has *seen from elsewhere* on the rows the
-    outbox touches (so re-stamped edits still order after what their author saw), or to now.
+    outbox touches (so re-stamped edits still order after what their author saw), or to now. The
+    bases that named an old stamp follow it, so sequential edits stay sequential on the server.
     """
     with store.write() as tx:
         entries = list(tx.session.scalars(select(OutboxEntry).order_by(OutboxEntry.seq)))
@@ -93,6 +94,7 @@ def restamp_outbox(store: Store) -> int:
                 if is_valid_stamp(stamp) and stamp not in own and stamp > floor:
                     floor = stamp
         store.clock.rewind(floor)
+        renamed: dict[str, str] = {}  # old own stamp -> its new stamp
         for entry in entries:
             stamp = store.clock.now()
             row = rows.get((entry.entity, entry.entity_id))
@@ -101,8 +103,13 @@ def restamp_outbox(store: Store) -> int:
             for name, pair in entry.fields.items():
                 if row is not None and clocks.get(name) == pair[1]:
                     clocks[name] = stamp
+                renamed[pair[1]] = stamp
                 fields[name] = [pair[0], stamp]
             entry.fields = fields
+            # A later edit saw an earlier unsent one: its base is that edit's *new* stamp, or the
+            # server takes the two for concurrent and lists the first in the lost values.
+            if entry.bases:
+                entry.bases = {name: renamed.get(base, base) if isinstance(base, str) else base for name, base in entry.bases.items()}
             if row is not None:
                 row.clocks = clocks
         return len(entries)

@@ -132,7 +132,7 @@ def transport_for(store: Store) -> HttpTransport:
     token = load_device_token(profile)
     if not token:
         raise NotEnrolled()
-    return HttpTransport(profile.server_url, token, ca_bundle=profile.ca_bundle)
+    return HttpTransport(profile.server_url, token, ca_bundle=profile.ca_bundle, wall_ms=store.clock.wall_ms)
 
 
 def run_sync(store: Store, *, verify: bool | None = None, transport: Transport | None = None) -> SyncReport:

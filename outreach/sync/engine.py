@@ -41,6 +41,7 @@ from outreach.sync.errors import (
     DeviceRevoked,
     OutsideWard,
     ProtocolFailure,
+    ServerClockBehind,
     SyncBusy,
     SyncError,
 )
@@ -295,6 +296,8 @@ class SyncEngine:
         self.batch_changes = batch_changes
         self.batch_bytes = batch_bytes
         self.pull_limit = pull_limit
+        #: the last push was held back because the server's own clock is behind (server_clock_behind)
+        self._server_clock_behind = False
 
     # ------------------------------------------------------------------ public
 
@@ -306,11 +309,14 @@ class SyncEngine:
             requests_before = self.transport.requests_made
             self._record_attempt()
             try:
+                self._server_clock_behind = False
                 clock_ahead_ms = self._push(report)
                 self._pull(report)
                 should_verify = verify if verify is not None else bool(report.pushed or report.pulled)
                 if should_verify:
                     self._verify(report)
+                if self._server_clock_behind:
+                    raise ServerClockBehind()
                 if clock_ahead_ms is not None:
                     raise ClockAhead(clock_ahead_ms / 1000 if clock_ahead_ms > 0 else None)
             except SyncError as exc:
@@ -412,6 +418,7 @@ class SyncEngine:
                             rejected[result["change_id"]] = (reason or "rejected", "")
                         else:
                             report.held_back += 1
+                            self._server_clock_behind = self._server_clock_behind or reason == Reason.SERVER_CLOCK_BEHIND
                             if reason == Reason.CLOCK_AHEAD:
                                 clock_ahead_ms = max(clock_ahead_ms or 0, self._ahead_ms(by_id[result["change_id"]], reply))
                     acks.put(batch, applied, rejected, reply.get("server_time"))

@@ -58,6 +58,15 @@ class ClockAhead(SyncError):
         )
 
 
+class ServerClockBehind(SyncError):
+    """The server's own clock is behind (many laptops agree): the user calls the office."""
+
+    code = Reason.SERVER_CLOCK_BEHIND
+
+    def __init__(self) -> None:
+        super().__init__(*messages(Reason.SERVER_CLOCK_BEHIND))
+
+
 class DeviceRevoked(SyncError):
     """The office revoked this laptop (or never knew its token): syncing stops, data stays."""
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import gzip
 import os
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -30,6 +32,7 @@ from outreach.sync.errors import (
     NetworkDown,
     OutsideWard,
     ProtocolFailure,
+    ServerClockBehind,
     ServerUnavailable,
     TlsFailure,
     UpgradeRequired,
@@ -114,6 +117,10 @@ class TrustStore:
         return vi, en
 
 
+def _system_ms() -> int:
+    return time.time_ns() // 1_000_000
+
+
 def _retry_policy() -> Retry:
     return Retry(
         total=4,
@@ -145,6 +152,8 @@ def raise_for_reply(status: int, body: Any) -> None:
         raise OutsideWard([i for i in ids if isinstance(i, str)] if isinstance(ids, list) else None)
     if status == 426:
         raise UpgradeRequired()
+    if status == 422 and reason == Reason.SERVER_CLOCK_BEHIND:
+        raise ServerClockBehind()
     if status == 422 and reason == Reason.CLOCK_AHEAD:
         raise ClockAhead()
     if status >= 500:
@@ -154,8 +163,11 @@ def raise_for_reply(status: int, body: Any) -> None:
 
 class HttpTransport:
     def __init__(self, base_url: str, token: str | None, *, ca_bundle: str | None = None,
-                 timeout: tuple[float, float] = (CONNECT_TIMEOUT_S, READ_TIMEOUT_S), retries: bool = True) -> None:
+                 timeout: tuple[float, float] = (CONNECT_TIMEOUT_S, READ_TIMEOUT_S), retries: bool = True,
+                 wall_ms: Callable[[], int] = _system_ms) -> None:
         self.base_url = base_url.rstrip("/")
+        #: this laptop's wall clock, sent with each request (the server compares clocks)
+        self.wall_ms = wall_ms
         self.timeout = timeout
         self.requests_made = 0
         self.session = requests.Session()
@@ -179,7 +191,9 @@ class HttpTransport:
     def _send(self, method: str, path: str, **kwargs: Any) -> Any:
         self.requests_made += 1
         try:
-            response = self.session.request(method, self._url(path), timeout=self.timeout, verify=self.verify, **kwargs)
+            headers = {**kwargs.pop("headers", {}), protocol.CLOCK_HEADER: str(self.wall_ms())}
+            response = self.session.request(method, self._url(path), timeout=self.timeout, verify=self.verify,
+                                            headers=headers, **kwargs)
         except requests.exceptions.SSLError as exc:
             raise TlsFailure(type(exc).__name__) from None
         except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:

@@ -34,6 +34,9 @@ MAX_REQUEST_BYTES = 4_000_000
 #: Rows per pull page: bounded client memory, few round trips for a fresh laptop.
 DEFAULT_PULL_LIMIT = 5_000
 MAX_PULL_LIMIT = 10_000
+#: The laptop's wall clock (ms since the epoch) on every request: the server compares it with
+#: its own to tell a laptop whose clock is ahead from a server whose clock is behind.
+CLOCK_HEADER = "X-Outreach-Clock-Ms"
 #: Changes stamped further ahead of the server's clock than this are refused (``clock_ahead``).
 MAX_CLOCK_AHEAD_MS = 10 * 60 * 1000
 

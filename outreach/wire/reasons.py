@@ -44,6 +44,7 @@ class Reason(StrEnum):
     OUTSIDE_WARD = "outside_ward"
     LEADER_ONLY = "leader_only"
     CLOCK_AHEAD = "clock_ahead"
+    SERVER_CLOCK_BEHIND = "server_clock_behind"
     # one change
     UNKNOWN_ENTITY = "unknown_entity"
     UNKNOWN_FIELD = "unknown_field"
@@ -90,6 +91,10 @@ MESSAGES: dict[Reason, tuple[str, str]] = {
     Reason.OUTSIDE_WARD: ("Chỉ được đọc và ghi dữ liệu của phường mình.", "Only your own ward's data can be read and written."),
     Reason.LEADER_ONLY: ("Chỉ đội trưởng được làm việc này.", "Only a team leader can do this."),
     Reason.CLOCK_AHEAD: ("Đồng hồ của máy tính đang nhanh hơn giờ của máy chủ.", "The computer's clock is ahead of the server's."),
+    Reason.SERVER_CLOCK_BEHIND: ("Đồng hồ của máy chủ phường đang chậm, không phải đồng hồ của máy này: đừng chỉnh giờ máy; "
+                                 "hãy báo văn phòng phường. Các thay đổi vẫn được giữ trên máy và sẽ gửi khi máy chủ đúng giờ.",
+                                 "The ward server's clock is behind, not this computer's: do not change this computer's clock; "
+                                 "call the ward office. Your changes stay on this computer and are sent once the server's time is right."),
     Reason.UNKNOWN_ENTITY: ("Loại bản ghi mà máy chủ này chưa biết", "A kind of record this server does not know"),
     Reason.UNKNOWN_FIELD: ("Trường thông tin mà phiên bản máy chủ này chưa biết", "A field this server version does not know"),
     Reason.NOT_PERMITTED: ("Chỉ văn phòng phường được sửa mục này", "Only the ward office may change this"),
