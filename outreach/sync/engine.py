@@ -298,6 +298,8 @@ class SyncEngine:
         self.pull_limit = pull_limit
         #: the last push was held back because the server's own clock is behind (server_clock_behind)
         self._server_clock_behind = False
+        #: the last clock_ahead answer came while this computer's clock agreed with the server's
+        self._clock_now_right = False
 
     # ------------------------------------------------------------------ public
 
@@ -309,7 +311,7 @@ class SyncEngine:
             requests_before = self.transport.requests_made
             self._record_attempt()
             try:
-                self._server_clock_behind = False
+                self._server_clock_behind = self._clock_now_right = False
                 clock_ahead_ms = self._push(report)
                 self._pull(report)
                 should_verify = verify if verify is not None else bool(report.pushed or report.pulled)
@@ -318,7 +320,7 @@ class SyncEngine:
                 if self._server_clock_behind:
                     raise ServerClockBehind()
                 if clock_ahead_ms is not None:
-                    raise ClockAhead(clock_ahead_ms / 1000 if clock_ahead_ms > 0 else None)
+                    raise ClockAhead(clock_ahead_ms / 1000 if clock_ahead_ms > 0 else None, clock_now_right=self._clock_now_right)
             except SyncError as exc:
                 self._record_outcome(exc)
                 raise
@@ -421,6 +423,7 @@ class SyncEngine:
                             self._server_clock_behind = self._server_clock_behind or reason == Reason.SERVER_CLOCK_BEHIND
                             if reason == Reason.CLOCK_AHEAD:
                                 clock_ahead_ms = max(clock_ahead_ms or 0, self._ahead_ms(by_id[result["change_id"]], reply))
+                                self._clock_now_right = self._clock_looks_right(reply)
                     acks.put(batch, applied, rejected, reply.get("server_time"))
                     report.pushed += len(applied)
                     report.rejected += len(rejected)
@@ -455,6 +458,11 @@ class SyncEngine:
                         self.store.clock.observe(server_time)
             finally:
                 cursor.close()
+
+    def _clock_looks_right(self, reply: Mapping[str, Any]) -> bool:
+        """Whether this computer's wall clock is within half the allowed skew of the server's."""
+        server_ms = reply.get("server_time_ms")
+        return isinstance(server_ms, int) and abs(self.store.clock.wall_ms() - server_ms) <= protocol.MAX_CLOCK_AHEAD_MS // 2
 
     @staticmethod
     def _ahead_ms(entry: _Pending, reply: Mapping[str, Any]) -> int:

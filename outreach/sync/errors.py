@@ -47,7 +47,10 @@ class ClockAhead(SyncError):
 
     code = Reason.CLOCK_AHEAD
 
-    def __init__(self, ahead_seconds: float | None = None) -> None:
+    def __init__(self, ahead_seconds: float | None = None, *, clock_now_right: bool = False) -> None:
+        #: the computer's clock agrees with the server's now: only the unsent changes' stamps are
+        #: still ahead, and re-stamping them (``restamp_outbox``) is the whole fix
+        self.clock_now_right = clock_now_right
         detail_vi = f" (nhanh khoảng {ahead_seconds / 60:.0f} phút)" if ahead_seconds else ""
         detail_en = f" (about {ahead_seconds / 60:.0f} minutes ahead)" if ahead_seconds else ""
         super().__init__(

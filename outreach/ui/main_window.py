@@ -33,6 +33,7 @@ from outreach.ui.core import settings as ui_settings
 from outreach.ui.core.context import UiContext
 from outreach.ui.core.labels import ROLE_LABELS, label
 from outreach.ui.dialogs.ask import Choice, ask
+from outreach.ui.dialogs.restamp_dialog import RestampPrompt
 from outreach.ui.sync_driver import FIRST_SYNC_DELAY_MS, SyncDriver
 from outreach.ui.sync_hook import SyncStatus
 from outreach.ui.widgets.sync_status import SyncStatusLabel
@@ -80,6 +81,8 @@ class MainWindow(QMainWindow):
         self.sync_status_posted.connect(self.set_sync_status, Qt.ConnectionType.QueuedConnection)
         self.sync_driver = SyncDriver(ctx, self.post_sync_status, self)
         self.sync_driver.revoked.connect(self.offer_revocation_steps)
+        self.restamp_prompt = RestampPrompt(self, ctx, self.sync_driver.sync_now)
+        self.sync_driver.restamp_wanted.connect(self.restamp_prompt.offer)
         self._wiped = False
         ctx.runner.changed.connect(self.changes_applied)
         self._build()

@@ -1156,6 +1156,29 @@
     </message>
 </context>
 <context>
+    <name>RestampPrompt</name>
+    <message>
+        <source>Send the held-back changes again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not accept some unsent changes because they were saved while this computer&apos;s clock was ahead. The clock looks right now: give them the current time and send them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the times and send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is lost: the changes keep their order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ScanDialog</name>
     <message>
         <source>Scan an ID card</source>

@@ -1156,6 +1156,29 @@
     </message>
 </context>
 <context>
+    <name>RestampPrompt</name>
+    <message>
+        <source>Send the held-back changes again</source>
+        <translation>Gửi lại các thay đổi bị giữ lại</translation>
+    </message>
+    <message>
+        <source>The server did not accept some unsent changes because they were saved while this computer&apos;s clock was ahead. The clock looks right now: give them the current time and send them?</source>
+        <translation>Máy chủ chưa nhận một số thay đổi chưa gửi vì chúng được lưu lúc đồng hồ của máy này đang chạy nhanh. Giờ của máy hiện đã đúng: ghi lại giờ hiện tại cho các thay đổi đó rồi gửi đi?</translation>
+    </message>
+    <message>
+        <source>Fix the times and send</source>
+        <translation>Sửa giờ và gửi</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Để sau</translation>
+    </message>
+    <message>
+        <source>Nothing is lost: the changes keep their order.</source>
+        <translation>Không mất dữ liệu: các thay đổi vẫn giữ nguyên thứ tự.</translation>
+    </message>
+</context>
+<context>
     <name>ScanDialog</name>
     <message>
         <source>Scan an ID card</source>
