@@ -244,10 +244,11 @@ def passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
 
     if args.passphrase_file is not None:
         try:
-            return args.passphrase_file.read_text(encoding="utf-8").splitlines()[0] if args.passphrase_file.stat().st_size else ""
+            text = args.passphrase_file.read_text(encoding="utf-8")
         except OSError as exc:
             raise OutreachError(f"Không đọc được {args.passphrase_file}: {exc.strerror}.",
                                 f"Cannot read {args.passphrase_file}: {exc.strerror}.") from None
+        return (text.splitlines() or [""])[0]
     typed = getpass.getpass(say("Mật khẩu bàn giao: ", "Hand-over passphrase: "))
     if confirm and getpass.getpass(say("Nhập lại mật khẩu: ", "Repeat the passphrase: ")) != typed:
         raise OutreachError("Hai lần nhập mật khẩu không khớp.", "The two passphrases differ.")

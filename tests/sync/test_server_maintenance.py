@@ -148,3 +148,33 @@ def test_migration_s0003_adds_card_address_and_visit_end_to_an_older_database(tm
     finally:
         db.dispose()
     assert "card_address" in residents and "ended_at" in visits
+
+
+def test_migration_s0004_adds_two_phase_enrolment_and_demo_wards_to_an_older_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A server database made before s0004 gets devices.pending/code_hash and demo_wards; a device
+    enrolled before it stays active (it confirmed the old, single-phase way)."""
+    url = f"sqlite:///{tmp_path / 'office.db'}"
+    assert cli(capsys, "--db", url, "migrate")[0] == 0
+    db = open_db(url, migrate_schema=False)
+    try:
+        with db.engine.begin() as conn:  # back to what s0003 left, with one enrolled device
+            conn.execute(text("DROP TABLE demo_wards"))
+            conn.execute(text("ALTER TABLE devices DROP COLUMN pending"))
+            conn.execute(text("ALTER TABLE devices DROP COLUMN code_hash"))
+            conn.execute(text("INSERT INTO devices (id, token_hash, ward_id, role, label, enrolled_at) "
+                              "VALUES ('d1', 'h1', 'w1', 'volunteer', '', '2026-11-30 10:00:00')"))
+            conn.execute(text(f"UPDATE {VERSION_TABLE} SET version_num = 's0003'"))
+    finally:
+        db.dispose()
+    assert cli(capsys, "--db", url, "migrate") == (0, f"schema migrated from s0003 to {head_revision()}\n")
+    db = open_db(url, migrate_schema=False)
+    try:
+        with db.engine.connect() as conn:
+            devices = {row[1] for row in conn.execute(text("PRAGMA table_info(devices)"))}
+            pending = conn.execute(text("SELECT pending FROM devices WHERE id = 'd1'")).scalar_one()
+            demo = conn.execute(text("SELECT count(*) FROM demo_wards")).scalar_one()
+    finally:
+        db.dispose()
+    assert {"pending", "code_hash"} <= devices and not pending and demo == 0
