@@ -1,4 +1,5 @@
-"""Two-phase enrolment (devices.pending, devices.code_hash) and the demo_wards table.
+"""Two-phase enrolment (devices.pending, devices.code_hash), the demo_wards table, and ward
+digests recounted now that a row's hash covers its values (protocol 2).
 
 Revision ID: s0004
 Revises: s0003
@@ -31,6 +32,9 @@ def upgrade() -> None:
             sa.Column("ward_id", sa.String(length=36), primary_key=True),
             sa.Column("marked_at", sa.DateTime(), nullable=False),
         )
+    from outreach.server.digests import recount_ward_digests
+
+    recount_ward_digests(op.get_bind())
 
 
 def downgrade() -> None:
