@@ -9,12 +9,16 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
+from outreach.model import Ward
+from outreach.model.codec import encode_value
 from outreach.model.ids import uuid7
 from outreach.server import admin
 from outreach.server.cli import main
 from outreach.server.db import VERSION_TABLE, head_revision, open_db
+from outreach.server.pull import ward_digest
+from outreach.wire import protocol
 from tests.helpers.sync import PG_ADMIN_DSN, skip_without_postgres
 
 
@@ -158,8 +162,10 @@ def test_migration_s0004_adds_two_phase_enrolment_and_demo_wards_to_an_older_dat
     url = f"sqlite:///{tmp_path / 'office.db'}"
     assert cli(capsys, "--db", url, "migrate")[0] == 0
     db = open_db(url, migrate_schema=False)
+    ward_id = admin.add_ward(db, "Phường Kim Mã", code="00007")
     try:
         with db.engine.begin() as conn:  # back to what s0003 left, with one enrolled device
+            conn.execute(text(f"UPDATE ward_digests SET hash_sum = '{'0' * 32}'"))  # sums of the older rule
             conn.execute(text("DROP TABLE demo_wards"))
             conn.execute(text("ALTER TABLE devices DROP COLUMN pending"))
             conn.execute(text("ALTER TABLE devices DROP COLUMN code_hash"))
@@ -175,6 +181,11 @@ def test_migration_s0004_adds_two_phase_enrolment_and_demo_wards_to_an_older_dat
             devices = {row[1] for row in conn.execute(text("PRAGMA table_info(devices)"))}
             pending = conn.execute(text("SELECT pending FROM devices WHERE id = 'd1'")).scalar_one()
             demo = conn.execute(text("SELECT count(*) FROM demo_wards")).scalar_one()
+            stored = ward_digest(conn, ward_id)
+            ward = conn.execute(select(Ward.__table__).where(Ward.__table__.c.id == ward_id)).mappings().one()
     finally:
         db.dispose()
     assert {"pending", "code_hash"} <= devices and not pending and demo == 0
+    expected = protocol.WardDigest()  # recounted with the values in each row's hash
+    expected.add("ward", ward_id, ward["clocks"], {f: encode_value(ward[f]) for f in ward["clocks"]})
+    assert expected.matches(stored)
