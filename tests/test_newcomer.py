@@ -144,7 +144,9 @@ def test_the_profile_folder_and_its_files_are_private(tmp_path: Path) -> None:
     data_dir.chmod(0o755)
     (data_dir / "profile.json").chmod(0o644)
     (data_dir / "outreach.db").chmod(0o644)
-    exported = outreach("--data-dir", str(data_dir), "export-unsent", str(data_dir / "hand-over.json"))
+    (tmp_path / "passphrase").write_text("mật khẩu bàn giao\n", encoding="utf-8")
+    exported = outreach("--data-dir", str(data_dir), "export-unsent", str(data_dir / "hand-over.json"),
+                        "--passphrase-file", str(tmp_path / "passphrase"))
     assert exported.returncode == 0, exported.stderr
     assert data_dir.stat().st_mode & 0o777 == 0o700
     for name in ("profile.json", "outreach.db", "logs/outreach.log", "hand-over.json"):

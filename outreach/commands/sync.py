@@ -12,7 +12,7 @@ from pathlib import Path
 
 from outreach.commands.common import language, open_demo_store, open_profile_store, say, terminal_safe
 from outreach.errors import OutreachError
-from outreach.store.profile import data_dir_of
+from outreach.store.profile import Profile, data_dir_of
 from outreach.sync.engine import SyncReport
 
 #: The demo server lives in this sub-folder of the demo profile.
@@ -45,9 +45,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     lost.add_argument("--restore", type=int, metavar="ID", help="write this losing value back")
     lost.set_defaults(handler=lost_values_command)
 
-    export = sub.add_parser("export-unsent", help="write unsent changes to a file for hand-over")
+    export = sub.add_parser("export-unsent", help="write unsent changes to an encrypted file for hand-over")
     export.add_argument("file", type=Path)
+    export.add_argument("--passphrase-file", type=Path, help="read the passphrase from this file instead of asking")
     export.set_defaults(handler=export_command)
+
+    read = sub.add_parser("read-unsent", help="office: decrypt a hand-over file written by export-unsent")
+    read.add_argument("file", type=Path)
+    read.add_argument("--passphrase-file", type=Path, help="read the passphrase from this file instead of asking")
+    read.add_argument("--output", type=Path, help="write the decrypted JSON here (readable by you alone), not to the screen")
+    read.set_defaults(handler=read_unsent_command)
 
     wipe = sub.add_parser("wipe", help="delete this profile's local data and keys (after revocation)")
     wipe.add_argument("--yes", action="store_true", help="confirm")
@@ -123,10 +130,22 @@ def sync_command(args: argparse.Namespace) -> int:
             count = restamp_outbox(store)
             print(say(f"Đã đóng dấu thời gian lại {count} thay đổi chưa gửi.", f"Re-stamped {count} unsent changes."))
         report = run_sync(store, verify=True if args.verify else None)
+        trust = trust_line(store.profile)
     finally:
         store.close()
+    if trust and not args.json:
+        print(trust)
     print_report(report, args.json)
     return 0
+
+
+def trust_line(profile: Profile) -> str | None:
+    """Which certificates a sync with ``profile``'s https:// server trusts (None over http)."""
+    from outreach.sync.transport import TrustStore
+
+    if not (profile.server_url or "").lower().startswith("https://"):
+        return None
+    return say(*TrustStore.for_profile(profile.ca_bundle).describe())
 
 
 def status_command(args: argparse.Namespace) -> int:
@@ -141,6 +160,9 @@ def status_command(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print(say(f"Máy chủ: {profile.server_url or 'chưa đăng ký'}", f"Server: {profile.server_url or 'not enrolled'}"))
+    trust = trust_line(profile)
+    if trust:
+        print(trust)
     last_ok = state.last_success_at.isoformat(timespec="seconds") if state and state.last_success_at else "-"
     print(say(f"Lần đồng bộ thành công cuối: {last_ok}", f"Last successful sync: {last_ok}"))
     if state and state.last_error_code:
@@ -207,10 +229,43 @@ def export_command(args: argparse.Namespace) -> int:
     try:
         # hand-over after revocation is allowed for any role, but always audited first
         audit.record(store, Actor.from_profile(store.profile), "export_unsent", str(args.file), {})
-        count = export_unsent(store, args.file)
+        count = export_unsent(store, args.file, passphrase(args, confirm=True))
     finally:
         store.close()
-    print(say(f"Đã ghi {count} thay đổi vào {args.file}.", f"Wrote {count} changes to {args.file}."))
+    print(say(f"Đã ghi {count} thay đổi vào {args.file} (đã mã hoá; hãy báo mật khẩu cho văn phòng phường riêng).",
+              f"Wrote {count} changes to {args.file} (encrypted; tell the ward office the passphrase separately)."))
+    return 0
+
+
+def passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
+    """The hand-over passphrase: the first line of ``--passphrase-file``, else typed (twice when
+    it seals a file: a typo would lock the office out of the data)."""
+    import getpass
+
+    if args.passphrase_file is not None:
+        try:
+            text = args.passphrase_file.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise OutreachError(f"Không đọc được {args.passphrase_file}: {exc.strerror}.",
+                                f"Cannot read {args.passphrase_file}: {exc.strerror}.") from None
+        return (text.splitlines() or [""])[0]
+    typed = getpass.getpass(say("Mật khẩu bàn giao: ", "Hand-over passphrase: "))
+    if confirm and getpass.getpass(say("Nhập lại mật khẩu: ", "Repeat the passphrase: ")) != typed:
+        raise OutreachError("Hai lần nhập mật khẩu không khớp.", "The two passphrases differ.")
+    return typed
+
+
+def read_unsent_command(args: argparse.Namespace) -> int:
+    from outreach.services.handover import read_handover, write_private
+
+    data = read_handover(args.file, passphrase(args))
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    if args.output is None:
+        print(terminal_safe(text, keep_newlines=True))
+        return 0
+    write_private(args.output, text.encode("utf-8"))
+    count = len(data.get("unsent", [])) + len(data.get("rejected", []))
+    print(say(f"Đã giải mã {count} thay đổi vào {args.output}.", f"Decrypted {count} changes into {args.output}."))
     return 0
 
 

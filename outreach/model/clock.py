@@ -94,6 +94,10 @@ class HybridLogicalClock:
         self._lock = threading.Lock()
         self._last = Timestamp.parse(last) if last else Timestamp(0, 0, node)
 
+    def wall_ms(self) -> int:
+        """The wall clock this clock stamps from (the computer's, or a test's)."""
+        return self._wall()
+
     @property
     def last(self) -> str:
         return str(self._last)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Sized
+from collections.abc import Callable, Iterable, Sequence, Sized
 from dataclasses import dataclass
 from itertools import chain
 from typing import Any, TypeVar, cast
@@ -22,7 +22,7 @@ from sqlalchemy.types import JSON
 from outreach.model import Synced, synced_fields
 from outreach.model.base import group_stamps, table_of
 from outreach.model.clock import are_valid_stamps
-from outreach.model.codec import FieldDecodeError, decode_value, dumps_default
+from outreach.model.codec import FieldDecodeError, decode_value, dumps_canonical, dumps_default, encode_value
 
 __all__ = ["FieldDecodeError", "PageInserter", "RowWriter", "decode_fast", "dialect_key", "field_defaults", "field_names",
            "field_specs", "page_inserter", "row_writer"]
@@ -123,6 +123,29 @@ def decode_fast(spec: _FieldSpec, name: str, value: Any) -> Any:
             raise FieldDecodeError(name)
         return value
     return decode_value(spec.entity, name, value)
+
+
+def wire_form(spec: _FieldSpec, name: str, value: Any) -> Any:
+    """A well-formed wire ``value`` as ``encode_value`` of its decoded value gives it: what the
+    ward digest hashes on the server and on the laptop, whichever way the row arrived."""
+    if value is None or spec.plain is not None or spec.json_kind is not None:
+        return value
+    return encode_value(decode_value(spec.entity, name, value))
+
+
+def canonical_wire_rows(entity: type[Synced], fields: Sequence[str], rows: Iterable[Sequence[Any]], offset: int) -> list[str]:
+    """``dumps_canonical`` of each row's wire values (``row[offset:]`` in ``fields`` order): the
+    value part of the digest of whole new rows, computed in one pass over a page."""
+    specs = [field_specs(entity)[name] for name in fields]
+    coded = [(i, spec, name) for i, (spec, name) in enumerate(zip(specs, fields, strict=True))
+             if spec.plain is None and spec.json_kind is None]
+    texts = []
+    for row in rows:
+        values = list(row[offset:])
+        for i, spec, name in coded:
+            values[i] = wire_form(spec, name, values[i])
+        texts.append(dumps_canonical(dict(zip(fields, values, strict=True))))
+    return texts
 
 
 # ---------------------------------------------------------------------- bulk row writes

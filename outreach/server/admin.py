@@ -8,6 +8,7 @@ any other change. Plain functions over a ``ServerDb``, used by the admin CLI and
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,10 +31,10 @@ class AdminError(Exception):
     """A mistake in an admin command (unknown ward, ambiguous team): printed, exit code 1."""
 
 
-def server_clock(db: ServerDb) -> HybridLogicalClock:
+def server_clock(db: ServerDb, wall_ms: Callable[[], int] | None = None) -> HybridLogicalClock:
     with db.read() as conn:
         node, last = conn.execute(select(ServerState.node_id, ServerState.last_stamp).where(ServerState.id == 1)).one()
-    return HybridLogicalClock(node, last)
+    return HybridLogicalClock(node, last) if wall_ms is None else HybridLogicalClock(node, last, wall_ms)
 
 
 def _save_clock(db: ServerDb, clock: HybridLogicalClock) -> None:
@@ -74,6 +75,13 @@ def add_ward(db: ServerDb, name: str, code: str = "", province_code: str = "", p
         create=True,
     )
     return ward_id
+
+
+def mark_demo_ward(db: ServerDb, ward_id: str) -> None:
+    """Mark a ward as synthetic demo data: unencrypted (demo) laptop profiles may enrol only into
+    such a ward. Only ``outreach demo``'s own server does this, never the office console."""
+    with db.write() as conn:
+        auth.mark_demo_ward(conn, ward_id)
 
 
 def _find(db: ServerDb, entity: type[Synced], ref: str, ward_id: str | None = None) -> dict[str, Any]:

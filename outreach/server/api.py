@@ -13,6 +13,8 @@ import datetime as dt
 import logging
 import time
 import zlib
+from collections.abc import Callable
+from functools import partial
 from typing import Any, Literal
 
 from fastapi import Depends, FastAPI, Header, Query, Request
@@ -27,6 +29,7 @@ from outreach import __version__
 from outreach.model.codec import dumps_compact, loads
 from outreach.server import auth
 from outreach.server.admin import CodeRefused, issue_enrolment_code, server_clock
+from outreach.server.clock_watch import ClockWatch
 from outreach.server.db import ServerDb
 from outreach.server.pull import pull_columns, pull_page
 from outreach.server.push import RequestRefused, apply_push
@@ -56,6 +59,15 @@ def error_response(status: int, reason: str, detail: str = "", **extra: Any) -> 
 class EnrolRequest(BaseModel):
     code: str = Field(min_length=1, max_length=40)
     label: str = Field(default="", max_length=200)
+    #: Whether the laptop's profile database is encrypted: an unencrypted one may enrol only
+    #: into a demo ward (required: a laptop that does not say is not trusted with residents).
+    encrypted: bool
+
+
+class ConfirmRequest(BaseModel):
+    """Second phase of enrolment: the laptop stored this token and asks to activate it."""
+
+    token: str = Field(min_length=1, max_length=200)
 
 
 class CodeRequest(BaseModel):
@@ -135,12 +147,20 @@ async def _read_body(request: Request, limit: int) -> Any:
         raise ApiError(422, Reason.BAD_JSON) from None
 
 
-def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BYTES) -> FastAPI:
+def _system_ms() -> int:
+    return time.time_ns() // 1_000_000
+
+
+def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BYTES,
+               wall_ms: Callable[[], int] = _system_ms) -> FastAPI:
+    """The API over ``db``; ``wall_ms`` is the server's wall clock (a test sets it wrong)."""
     app = FastAPI(title="Outreach central office API", version=__version__, docs_url=None, redoc_url=None)
     # level 1: a 10,000-row pull page compresses 10× in ~25 ms; level 9 took ~10× longer for ~25% less
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=1)
     app.state.db = db
-    clock = server_clock(db)
+    clock = server_clock(db, wall_ms)
+    #: laptops' clocks against this server's: is it the server's that is wrong?
+    app.state.clock_watch = ClockWatch(wall_ms)
     #: Failed enrolments per client address (``request.client``: the real client behind a local
     #: reverse proxy too, as uvicorn reads X-Forwarded-For from 127.0.0.1).
     app.state.enrol_attempts = auth.AttemptLimiter()
@@ -197,7 +217,22 @@ def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BY
         except auth.AuthFailure as exc:
             raise ApiError(401, exc.reason) from None
         request.state.device_id = device.device_id
+        laptop_ms = request.headers.get(protocol.CLOCK_HEADER, "")
+        if laptop_ms.isdigit() and len(laptop_ms) <= 15:
+            request.app.state.clock_watch.observe(device.device_id, int(laptop_ms))
         return device
+
+    def blame_server_clock(outcomes: list[Any]) -> None:
+        """When the laptops agree that this server's clock is behind, its clock_ahead answers
+        say so (call the office), and the log says so for whoever runs the server."""
+        held = [o for o in outcomes if o.reason == Reason.CLOCK_AHEAD]
+        behind_ms = app.state.clock_watch.server_behind_ms() if held else None
+        if behind_ms is None:
+            return
+        for outcome in held:
+            outcome.reason = Reason.SERVER_CLOCK_BEHIND
+        log.warning("the server's clock looks behind the laptops' clocks: check the server's date and time",
+                    extra={"event": "server_clock_behind", "ahead_ms": behind_ms, "devices": len(held)})
 
     @app.get(f"{protocol.API_PREFIX}/health")
     def health() -> dict[str, Any]:
@@ -214,15 +249,30 @@ def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BY
             raise ApiError(429, Reason.TOO_MANY_ATTEMPTS, retry_after=wait)
         try:
             with db.write() as conn:
-                device, token = auth.redeem_code(conn, body.code, body.label)
+                pending = auth.redeem_code(conn, body.code, body.label, encrypted=body.encrypted)
         except auth.AuthFailure as exc:
-            enrol_attempts.failed(address)
+            if exc.reason != Reason.DEMO_WARD_ONLY:  # a right code for the wrong profile is no guess
+                enrol_attempts.failed(address)
             log.info("enrolment refused", extra={"event": "enrol_refused", "reason": exc.reason, "client": address})
-            raise ApiError(401, exc.reason) from None
+            raise ApiError(403 if exc.reason == Reason.DEMO_WARD_ONLY else 401, exc.reason) from None
+        device = pending.device
+        request.state.device_id = device.device_id
+        log.info("device pending", extra={"event": "enrol_pending", "device_id": device.device_id, "ward_id": device.ward_id})
+        return {"device_id": device.device_id, "token": pending.token, "ward_id": device.ward_id, "team_id": device.team_id,
+                "role": device.role, "member_id": device.member_id, "demo": pending.demo, "pending": True,
+                "server_time": server_time()}
+
+    @app.post(f"{protocol.API_PREFIX}/enroll/confirm", dependencies=[Depends(check_protocol)])
+    def confirm_enrolment(body: ConfirmRequest, request: Request) -> dict[str, Any]:
+        """The laptop stored its token: the device becomes active and its code is spent."""
+        with db.write() as conn:
+            device = auth.confirm_device(conn, body.token)
+        if isinstance(device, auth.AuthFailure):
+            log.info("enrolment not confirmed", extra={"event": "enrol_refused", "reason": device.reason})
+            raise ApiError(401, device.reason)
         request.state.device_id = device.device_id
         log.info("device enrolled", extra={"event": "enrolled", "device_id": device.device_id, "ward_id": device.ward_id})
-        return {"device_id": device.device_id, "token": token, "ward_id": device.ward_id, "team_id": device.team_id,
-                "role": device.role, "member_id": device.member_id, "server_time": server_time()}
+        return {"device_id": device.device_id, "confirmed": True, "server_time": server_time()}
 
     @app.post(f"{protocol.API_PREFIX}/enrolment-codes")
     def issue_code(body: CodeRequest, device: auth.DeviceIdentity = Depends(device_of)) -> dict[str, Any]:
@@ -241,7 +291,8 @@ def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BY
     @app.post(f"{protocol.API_PREFIX}/sync/push", openapi_extra=_PUSH_SCHEMA)
     async def push(request: Request, device: auth.DeviceIdentity = Depends(device_of)) -> Response:
         payload = await _read_body(request, max_request_bytes)
-        result = await run_in_threadpool(apply_push, db, device, payload)
+        result = await run_in_threadpool(partial(apply_push, now_ms=wall_ms()), db, device, payload)
+        blame_server_clock(result.outcomes)
         counts = result.counts
         log.info(
             "push",
@@ -255,7 +306,7 @@ def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BY
             },
         )
         return _json_response({"results": [o.to_wire() for o in result.outcomes], "server_time": server_time(),
-                               "server_time_ms": time.time_ns() // 1_000_000, protocol.COMPACT_CHANGES: True})
+                               "server_time_ms": wall_ms(), protocol.COMPACT_CHANGES: True})
 
     @app.get(f"{protocol.API_PREFIX}/sync/pull")
     def pull(

@@ -18,10 +18,10 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 
 from outreach.model.ids import uuid7
-from outreach.server.schema import Device, EnrolmentCode
+from outreach.server.schema import DemoWard, Device, EnrolmentCode
 from outreach.vocabulary import Role
 from outreach.wire.reasons import Reason
 
@@ -37,6 +37,10 @@ MAX_OPEN_CODES_PER_TEAM = 30
 #: of 30 symbols cannot be guessed at that rate.
 MAX_FAILED_ATTEMPTS = 10
 ATTEMPT_WINDOW_S = 60.0
+#: A device enrolled but not confirmed is forgotten after this long; its code was never spent,
+#: so it stays usable until its own expiry (the laptop that failed to store its token retries).
+PENDING_DEVICE_MINUTES = 10
+_PENDING_LIFETIME = dt.timedelta(minutes=PENDING_DEVICE_MINUTES)
 ROLES: tuple[Role, ...] = tuple(Role)
 
 
@@ -104,8 +108,32 @@ def create_code(
     return code, expires
 
 
-def redeem_code(conn: Connection, code: str, label: str) -> tuple[DeviceIdentity, str]:
-    """Exchange a code for a new device and its token; raises AuthFailure(bad_code|expired_code)."""
+def is_demo_ward(conn: Connection, ward_id: str) -> bool:
+    return conn.execute(select(DemoWard.ward_id).where(DemoWard.ward_id == ward_id)).first() is not None
+
+
+def mark_demo_ward(conn: Connection, ward_id: str) -> None:
+    """Record that ``ward_id`` holds synthetic demo data (``outreach demo``'s server only)."""
+    if not is_demo_ward(conn, ward_id):
+        conn.execute(insert(DemoWard), [{"ward_id": ward_id, "marked_at": utcnow()}])
+
+
+@dataclass(frozen=True)
+class PendingEnrolment:
+    """The first phase's answer: a device that works only once its laptop confirms."""
+
+    device: DeviceIdentity
+    token: str
+    demo: bool
+
+
+def redeem_code(conn: Connection, code: str, label: str, *, encrypted: bool) -> PendingEnrolment:
+    """Make a *pending* device and its token for a valid code, without spending the code.
+
+    Raises AuthFailure(bad_code|expired_code), or AuthFailure(demo_ward_only) when an unencrypted
+    profile (a plain database file) asks for a ward that is not demo data. The code is spent by
+    ``confirm_device`` once the laptop has stored the token: a laptop that could not (no keyring)
+    leaves only a pending device, which expires, and enrols again with the same code."""
     code_hash = hash_secret(normalise_code(code))
     row = conn.execute(select(EnrolmentCode).where(EnrolmentCode.code_hash == code_hash)).mappings().first()
     if row is None or row["used_at"] is not None:
@@ -113,31 +141,63 @@ def redeem_code(conn: Connection, code: str, label: str) -> tuple[DeviceIdentity
     now = utcnow()
     if row["expires_at"] < now:
         raise AuthFailure(Reason.EXPIRED_CODE)
+    demo = is_demo_ward(conn, row["ward_id"])
+    if not encrypted and not demo:
+        raise AuthFailure(Reason.DEMO_WARD_ONLY)
+    conn.execute(delete(Device).where(Device.pending.is_(True), Device.enrolled_at < now - _PENDING_LIFETIME))
     token = secrets.token_urlsafe(32)
     device_id = uuid7()
-    # the WHERE used_at IS NULL makes a race between two redeemers single-winner
-    claimed = conn.execute(
-        update(EnrolmentCode)
-        .where(EnrolmentCode.code_hash == code_hash, EnrolmentCode.used_at.is_(None))
-        .values(used_at=now, device_id=device_id)
-    ).rowcount
-    if claimed != 1:
-        raise AuthFailure(Reason.BAD_CODE)
     conn.execute(
         insert(Device),
         [{"id": device_id, "token_hash": hash_secret(token), "ward_id": row["ward_id"], "team_id": row["team_id"],
-          "role": row["role"], "member_id": row["member_id"], "label": label[:200], "enrolled_at": now}],
+          "role": row["role"], "member_id": row["member_id"], "label": label[:200], "enrolled_at": now,
+          "pending": True, "code_hash": code_hash}],
     )
-    return DeviceIdentity(device_id, row["ward_id"], row["team_id"], row["role"], row["member_id"]), token
+    return PendingEnrolment(DeviceIdentity(device_id, row["ward_id"], row["team_id"], row["role"], row["member_id"]), token, demo)
+
+
+def confirm_device(conn: Connection, token: str) -> DeviceIdentity | AuthFailure:
+    """Second phase: the laptop stored ``token``; activate its device and spend its code.
+
+    Idempotent for an active device (a retried confirmation whose answer was lost). A refusal
+    (AuthFailure(unknown_token|revoked|enrolment_unconfirmed|bad_code|expired_code)) is
+    *returned*, not raised, so that forgetting a dead pending device commits with it."""
+    row = conn.execute(select(Device).where(Device.token_hash == hash_secret(token))).mappings().first()
+    if row is None:
+        return AuthFailure(Reason.UNKNOWN_TOKEN)
+    if row["revoked_at"] is not None:
+        return AuthFailure(Reason.REVOKED)
+    identity = DeviceIdentity(row["id"], row["ward_id"], row["team_id"], row["role"], row["member_id"])
+    if not row["pending"]:
+        return identity
+    now = utcnow()
+    if row["enrolled_at"] < now - _PENDING_LIFETIME:
+        conn.execute(delete(Device).where(Device.id == row["id"]))
+        return AuthFailure(Reason.ENROLMENT_UNCONFIRMED)
+    code = conn.execute(select(EnrolmentCode.expires_at).where(EnrolmentCode.code_hash == row["code_hash"])).first()
+    expired = code is not None and code.expires_at < now
+    # the WHERE used_at IS NULL makes a race between two laptops holding one code single-winner
+    claimed = 0 if expired else conn.execute(
+        update(EnrolmentCode)
+        .where(EnrolmentCode.code_hash == row["code_hash"], EnrolmentCode.used_at.is_(None))
+        .values(used_at=now, device_id=row["id"])
+    ).rowcount
+    if claimed != 1:
+        conn.execute(delete(Device).where(Device.id == row["id"]))
+        return AuthFailure(Reason.EXPIRED_CODE if expired else Reason.BAD_CODE)
+    conn.execute(update(Device).where(Device.id == row["id"]).values(pending=False))
+    return identity
 
 
 def authenticate(conn: Connection, token: str) -> DeviceIdentity:
-    """The device owning ``token``; raises AuthFailure(unknown_token|revoked)."""
+    """The device owning ``token``; raises AuthFailure(unknown_token|revoked|enrolment_unconfirmed)."""
     row = conn.execute(select(Device).where(Device.token_hash == hash_secret(token))).mappings().first()
     if row is None:
         raise AuthFailure(Reason.UNKNOWN_TOKEN)
     if row["revoked_at"] is not None:
         raise AuthFailure(Reason.REVOKED)
+    if row["pending"]:
+        raise AuthFailure(Reason.ENROLMENT_UNCONFIRMED)
     return DeviceIdentity(row["id"], row["ward_id"], row["team_id"], row["role"], row["member_id"])
 
 

@@ -55,6 +55,7 @@ def start_demo_server(folder: Path, port: int, ward: DemoWard, *, enrolled_url: 
                 ward_id = admin.find_ward(db, None)["id"]
             except admin.AdminError:
                 ward_id = admin.add_ward(db, ward.name, ward.code, ward.province_code, ward.province_name)
+        admin.mark_demo_ward(db, ward_id)  # the demo profile is unencrypted: only demo data may reach it
         team_id = team_id or admin.add_team(db, ward_id, TEAM_NAME)
         try:
             admin.find_team(db, team_id)

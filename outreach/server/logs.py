@@ -15,7 +15,8 @@ from typing import Any
 
 ALLOWED_KEYS = frozenset(
     {"event", "method", "path", "status", "duration_ms", "device_id", "ward_id", "reason", "applied",
-     "rejected", "retryable", "rows", "since", "has_more", "host", "port", "tls", "db", "from_rev", "bytes"}
+     "rejected", "retryable", "rows", "since", "has_more", "host", "port", "tls", "db", "from_rev", "bytes",
+     "ahead_ms", "devices"}
 )
 
 

@@ -42,6 +42,7 @@ from outreach.model.clock import is_valid_stamp
 from outreach.model.codec import FieldDecodeError, dumps_compact, encode_value
 from outreach.model.entities import ENTITY_BY_NAME
 from outreach.model.rowio import (
+    canonical_wire_rows,
     decode_fast,
     field_defaults,
     field_names,
@@ -52,6 +53,7 @@ from outreach.model.rowio import (
 )
 from outreach.server.auth import DeviceIdentity, utcnow
 from outreach.server.db import ServerDb
+from outreach.server.digests import row_digest_hash
 from outreach.server.schema import Device, ExtraField, LostValueRecord, ReceivedChange
 from outreach.wire import protocol
 from outreach.wire.merge import apply_changes
@@ -265,9 +267,12 @@ class _Row:
     extras: dict[str, tuple[Any, str]] = field(default_factory=dict)
     extras_dirty: set[str] = field(default_factory=set)
     dirty: bool = False
+    #: the stored values as loaded (what the ward digest holds for the row until it changes)
+    old_values: dict[str, Any] | None = None
 
     def state(self) -> dict[str, tuple[Any, str]]:
         return {name: (encode_value(self.values.get(name)), stamp) for name, stamp in self.clocks.items()}
+
 
 
 def _table(entity: type[Synced]) -> Table:
@@ -287,8 +292,9 @@ def _load_rows(conn: Connection, changes: Sequence[Change]) -> dict[tuple[str, s
             chunk = id_list[start : start + 500]
             for rec in conn.execute(select(table).where(table.c.id.in_(chunk))).mappings():
                 clocks = dict(rec["clocks"] or {})
+                values = {n: rec[n] for n in names}
                 rows[(entity.entity_name, rec["id"])] = _Row(
-                    entity, rec["id"], True, {n: rec[n] for n in names}, clocks, dict(clocks)
+                    entity, rec["id"], True, values, clocks, dict(clocks), old_values=dict(values)
                 )
     extras_wanted = {(c.entity.entity_name, c.entity_id) for c in changes if c.extras}
     for entity_name, entity_id in extras_wanted:
@@ -301,13 +307,15 @@ def _load_rows(conn: Connection, changes: Sequence[Change]) -> dict[tuple[str, s
     return rows
 
 
-def apply_push(db: ServerDb, device: DeviceIdentity | None, payload: Any, *, ward_id: str | None = None) -> PushResult:
+def apply_push(db: ServerDb, device: DeviceIdentity | None, payload: Any, *, ward_id: str | None = None,
+               now_ms: int | None = None) -> PushResult:
     """Validate and apply one pushed batch; ``device=None`` is the office itself (admin CLI).
 
     The office writes any entity of ``ward_id`` (or the catalogue); a device only its own ward.
+    ``now_ms`` is the server's wall clock (injected by the API, whose clock a test may set).
     """
     raw_changes = _structure(payload)
-    now_ms = time.time_ns() // 1_000_000
+    now_ms = time.time_ns() // 1_000_000 if now_ms is None else now_ms
     scope = device.ward_id if device is not None else ward_id
     office = device is None
     outcomes: dict[str, Outcome] = {}
@@ -403,6 +411,12 @@ def _new_row_batches(dialect: Any, raw_changes: list[_WireChange], scope: str | 
     return batches
 
 
+def _sorted_values(batch: _NewRowBatch) -> list[list[Any]]:
+    """Each new row's wire values, fields in sorted order (a whole-row change names them all)."""
+    names = sorted(field_names(batch.entity))
+    return [[raw.values[name] for name in names] for raw in batch.raws]
+
+
 def _bulk_applicable(conn: Connection, batch: _NewRowBatch) -> bool:
     """True if no row of the batch exists and none of its changes was received before."""
     batch.applicable = (len(set(batch.ids)) == len(batch.ids) and not _any_present(conn, _table(batch.entity).name, "id", batch.ids)
@@ -436,7 +450,9 @@ def _apply_new_rows(db: ServerDb, conn: Connection, batches: list[_NewRowBatch],
             count, delta = deltas.get((ward, name), (0, 0))
             deltas[(ward, name)] = (
                 count + len(batch.ids),
-                delta + protocol.new_rows_hash(name, batch.ids, batch.stamps, field_names(batch.entity)),
+                delta + protocol.new_rows_hash(name, batch.ids, batch.stamps, field_names(batch.entity),
+                                               canonical_wire_rows(batch.entity, sorted(field_names(batch.entity)),
+                                                                   _sorted_values(batch), 0)),
             )
         change_ids = [raw.change_id for raw in batch.raws]
         _insert_received(conn, change_ids, device.device_id if device else "office", now)
@@ -579,10 +595,10 @@ def _apply(
             ward = row.values.get("ward_id") or ""
             count, delta = digest_delta.get((ward, name), (0, 0))
             if row.old_clocks is not None:
-                delta -= protocol.row_hash(name, row.id, row.old_clocks)
+                delta -= row_digest_hash(name, row.id, row.old_clocks, row.old_values or {})
             else:
                 count += 1
-            delta += protocol.row_hash(name, row.id, row.clocks)
+            delta += row_digest_hash(name, row.id, row.clocks, row.values)
             digest_delta[(ward, name)] = (count, delta)
         for extra in row.extras_dirty:
             value, stamp = row.extras[extra]

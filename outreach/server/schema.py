@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, DateTime, Integer, MetaData, String, Table, Text
+from sqlalchemy import JSON, BigInteger, Boolean, DateTime, Integer, MetaData, String, Table, Text, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from outreach.model import Base
@@ -49,6 +49,11 @@ class Device(ServerBase):
     enrolled_at: Mapped[dt.datetime] = mapped_column(DateTime)
     last_seen_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    #: Enrolled but not yet confirmed (two-phase enrolment): its token opens nothing but the
+    #: confirmation, and its code stays unspent until the laptop says it stored the token.
+    pending: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    #: The code a pending device was made from, spent when it confirms.
+    code_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class EnrolmentCode(ServerBase):
@@ -65,6 +70,16 @@ class EnrolmentCode(ServerBase):
     expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
     used_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     device_id: Mapped[str | None] = mapped_column(String(ID_LENGTH))
+
+
+class DemoWard(ServerBase):
+    """A ward of synthetic demo data (made by ``outreach demo``'s server): the only kind an
+    unencrypted laptop profile may enrol into, since its database is a plain file."""
+
+    __tablename__ = "demo_wards"
+
+    ward_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    marked_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
 class ReceivedChange(ServerBase):

@@ -9,8 +9,6 @@ worker thread like any other query.
 
 from __future__ import annotations
 
-import json
-import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +20,7 @@ from sqlalchemy.orm import Session
 from outreach.model import Filing, Household, NeedsAttention, OutboxEntry, Resident, SyncState, Visit
 from outreach.model.clock import HLC_ZERO, Timestamp, is_valid_stamp
 from outreach.model.entities import ENTITY_BY_NAME
+from outreach.services.handover import check_passphrase, seal, write_private
 from outreach.store.database import Store
 from outreach.store.device_token import forget_profile_secrets
 from outreach.timeutil import now_local
@@ -77,7 +76,8 @@ def restamp_outbox(store: Store) -> int:
     """After the computer's clock is fixed: give unsent changes fresh stamps, keeping their order.
 
     The clock is rewound to the newest stamp this device has *seen from elsewhere* on the rows the
-    outbox touches (so re-stamped edits still order after what their author saw), or to now.
+    outbox touches (so re-stamped edits still order after what their author saw), or to now. The
+    bases that named an old stamp follow it, so sequential edits stay sequential on the server.
     """
     with store.write() as tx:
         entries = list(tx.session.scalars(select(OutboxEntry).order_by(OutboxEntry.seq)))
@@ -94,6 +94,7 @@ def restamp_outbox(store: Store) -> int:
                 if is_valid_stamp(stamp) and stamp not in own and stamp > floor:
                     floor = stamp
         store.clock.rewind(floor)
+        renamed: dict[str, str] = {}  # old own stamp -> its new stamp
         for entry in entries:
             stamp = store.clock.now()
             row = rows.get((entry.entity, entry.entity_id))
@@ -102,15 +103,22 @@ def restamp_outbox(store: Store) -> int:
             for name, pair in entry.fields.items():
                 if row is not None and clocks.get(name) == pair[1]:
                     clocks[name] = stamp
+                renamed[pair[1]] = stamp
                 fields[name] = [pair[0], stamp]
             entry.fields = fields
+            # A later edit saw an earlier unsent one: its base is that edit's *new* stamp, or the
+            # server takes the two for concurrent and lists the first in the lost values.
+            if entry.bases:
+                entry.bases = {name: renamed.get(base, base) if isinstance(base, str) else base for name, base in entry.bases.items()}
             if row is not None:
                 row.clocks = clocks
         return len(entries)
 
 
-def export_unsent(store: Store, target: Path) -> int:
-    """Write unsent and rejected changes to a JSON file for hand-over; returns how many."""
+def export_unsent(store: Store, target: Path, passphrase: str) -> int:
+    """Write unsent and rejected changes to a hand-over file encrypted for ``passphrase`` (they
+    hold residents' personal data and leave the encrypted profile); returns how many."""
+    check_passphrase(passphrase)  # before any work: nothing half-written for a short one
     with store.read() as session:
         unsent = [
             {"change_id": e.change_id, "entity": e.entity, "entity_id": e.entity_id, "fields": e.fields, "bases": e.bases}
@@ -124,12 +132,7 @@ def export_unsent(store: Store, target: Path) -> int:
     data = {"format": "outreach-unsent/1", "exported_at": now_local().isoformat(timespec="seconds"),
             "device_id": profile.server_device_id, "ward_id": profile.ward_id, "member_id": profile.member_id,
             "unsent": unsent, "rejected": rejected}
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(target.suffix + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # residents' personal data: the user's alone
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        out.write(json.dumps(data, ensure_ascii=False, indent=1))
-    tmp.replace(target)
+    write_private(target, seal(data, passphrase))
     return len(unsent) + len(rejected)
 
 

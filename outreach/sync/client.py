@@ -38,8 +38,9 @@ def enroll(store: Store, server_url: str, code: str, *, ca_bundle: str | None = 
            insecure: bool = False) -> Enrolment:
     """Exchange a one-time code for a device token; the profile joins the code's ward and team.
 
-    An unencrypted (demo) profile enrols only with a server on this computer: its database and
-    token are plain files, fit for synthetic data and never for a ward's residents. Plain
+    An unencrypted (demo) profile enrols only with a server on this computer, into a ward that
+    server says is demo data: its database and token are plain files, fit for synthetic data and
+    never for a ward's residents. Plain
     ``http://`` to another computer needs ``insecure`` (remembered in the profile, which every
     start then points out): the token and residents' data would cross the network in clear."""
     if not store.profile.encrypted and not is_loopback_url(server_url):
@@ -47,22 +48,28 @@ def enroll(store: Store, server_url: str, code: str, *, ca_bundle: str | None = 
     plain_http = urlsplit(server_url.strip()).scheme.lower() == "http" and not is_loopback_url(server_url)
     if plain_http and not insecure:
         raise EnrolmentFailed(INSECURE_HTTP)
+    profile = store.profile
     own = transport is None
     transport = transport or HttpTransport(server_url, None, ca_bundle=ca_bundle)
     try:
-        reply = transport.post("/enroll", {"code": code.strip(), "label": platform.node()[:100]})
+        reply = transport.post("/enroll", {"code": code.strip(), "label": platform.node()[:100], "encrypted": profile.encrypted})
+        try:
+            enrolment = Enrolment(reply["device_id"], reply["ward_id"], reply.get("team_id"), reply["role"], reply.get("member_id"))
+            token = reply["token"]
+        except (KeyError, TypeError):
+            raise ProtocolFailure(200, "bad_enrol_reply") from None
+        # The server refuses too; the laptop does not trust a server's word that it is careful.
+        if not profile.encrypted and reply.get("demo") is not True:
+            raise EnrolmentFailed(UNENCRYPTED_PROFILE)
+        if profile.ward_id and profile.ward_id != enrolment.ward_id:
+            raise EnrolmentFailed(OTHER_WARD)
+        # Two phases: the code is spent only once the token is safely stored. A keyring that
+        # fails here leaves a pending device that expires, and the same code works again.
+        save_device_token(profile, token)
+        transport.post("/enroll/confirm", {"token": token})
     finally:
         if own:
             transport.close()
-    try:
-        enrolment = Enrolment(reply["device_id"], reply["ward_id"], reply.get("team_id"), reply["role"], reply.get("member_id"))
-        token = reply["token"]
-    except (KeyError, TypeError):
-        raise ProtocolFailure(200, "bad_enrol_reply") from None
-    profile = store.profile
-    if profile.ward_id and profile.ward_id != enrolment.ward_id:
-        raise EnrolmentFailed(OTHER_WARD)
-    save_device_token(profile, token)
     profile.server_url = server_url.rstrip("/")
     profile.server_device_id = enrolment.device_id
     profile.ward_id, profile.team_id, profile.role = enrolment.ward_id, enrolment.team_id, enrolment.role
@@ -125,7 +132,7 @@ def transport_for(store: Store) -> HttpTransport:
     token = load_device_token(profile)
     if not token:
         raise NotEnrolled()
-    return HttpTransport(profile.server_url, token, ca_bundle=profile.ca_bundle)
+    return HttpTransport(profile.server_url, token, ca_bundle=profile.ca_bundle, wall_ms=store.clock.wall_ms)
 
 
 def run_sync(store: Store, *, verify: bool | None = None, transport: Transport | None = None) -> SyncReport:

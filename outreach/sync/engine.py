@@ -3,7 +3,8 @@
 Order and why: push first, so the pull that follows brings back the server's merge of our own
 changes; pull until ``has_more`` is false; then, if anything moved and nothing is left unsent,
 compare the ward digest of the last page with the local one and repair by re-pulling from zero
-on a mismatch (a repair only ever merges, it never rolls back local data).
+on a mismatch (a repair only ever merges, it never rolls back local data; the one exception is a
+value that differs under the same stamp, which no write of ours made: the server's is taken).
 
 Failure anywhere leaves a consistent state: an outbox entry is deleted only in the transaction
 that records the server's answer naming it, and the cursor only advances with its page. A sync
@@ -28,12 +29,12 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Text, delete, func, select, type_coerce
+from sqlalchemy import delete, func, select
 
 from outreach.model import NeedsAttention, OutboxEntry, SyncState
 from outreach.model.base import table_of
 from outreach.model.clock import is_valid_stamp, wall_ms_of
-from outreach.model.codec import dumps_compact, loads
+from outreach.model.codec import dumps_compact, encode_value, loads
 from outreach.model.entities import SYNCED_ENTITIES
 from outreach.store.database import Store
 from outreach.sync.errors import (
@@ -41,6 +42,7 @@ from outreach.sync.errors import (
     DeviceRevoked,
     OutsideWard,
     ProtocolFailure,
+    ServerClockBehind,
     SyncBusy,
     SyncError,
 )
@@ -164,7 +166,8 @@ def _push_body(batch: list[_Pending], *, compact: bool = False, compress: bool =
 
 
 def local_digest(store: Store) -> protocol.WardDigest:
-    """The ward digest of the local tables (the stored clocks read and hashed without the ORM)."""
+    """The ward digest of the local tables: ids, clocks and the clocked fields' values, read
+    with the model's column types (Core, not the ORM) and hashed as the server hashes them."""
     digest = protocol.WardDigest()
     with store.read() as session:
         conn = session.connection()
@@ -172,18 +175,9 @@ def local_digest(store: Store) -> protocol.WardDigest:
             if entity.entity_name in protocol.DIGEST_EXCLUDED:
                 continue
             name = entity.entity_name
-            table = table_of(entity)
-            for row_id, raw in conn.execute(select(table.c.id, type_coerce(table.c.clocks, Text))):
-                stored = loads(raw) if raw else None
-                clocks: dict[str, str] = {}
-                if stored:  # as FieldStamps reads it: {stamp: [fields]}, or the flat form
-                    for key, item in stored.items():
-                        if isinstance(item, list):
-                            for field_name in item:
-                                clocks[field_name] = key
-                        else:
-                            clocks[key] = item
-                digest.add(name, row_id, clocks)
+            for rec in conn.execute(select(table_of(entity))).mappings():
+                clocks: dict[str, str] = dict(rec["clocks"] or {})
+                digest.add(name, rec["id"], clocks, {field: encode_value(rec[field]) for field in clocks if field in rec})
     return digest
 
 
@@ -295,6 +289,10 @@ class SyncEngine:
         self.batch_changes = batch_changes
         self.batch_bytes = batch_bytes
         self.pull_limit = pull_limit
+        #: the last push was held back because the server's own clock is behind (server_clock_behind)
+        self._server_clock_behind = False
+        #: the last clock_ahead answer came while this computer's clock agreed with the server's
+        self._clock_now_right = False
 
     # ------------------------------------------------------------------ public
 
@@ -306,13 +304,16 @@ class SyncEngine:
             requests_before = self.transport.requests_made
             self._record_attempt()
             try:
+                self._server_clock_behind = self._clock_now_right = False
                 clock_ahead_ms = self._push(report)
                 self._pull(report)
                 should_verify = verify if verify is not None else bool(report.pushed or report.pulled)
                 if should_verify:
                     self._verify(report)
+                if self._server_clock_behind:
+                    raise ServerClockBehind()
                 if clock_ahead_ms is not None:
-                    raise ClockAhead(clock_ahead_ms / 1000 if clock_ahead_ms > 0 else None)
+                    raise ClockAhead(clock_ahead_ms / 1000 if clock_ahead_ms > 0 else None, clock_now_right=self._clock_now_right)
             except SyncError as exc:
                 self._record_outcome(exc)
                 raise
@@ -412,8 +413,10 @@ class SyncEngine:
                             rejected[result["change_id"]] = (reason or "rejected", "")
                         else:
                             report.held_back += 1
+                            self._server_clock_behind = self._server_clock_behind or reason == Reason.SERVER_CLOCK_BEHIND
                             if reason == Reason.CLOCK_AHEAD:
                                 clock_ahead_ms = max(clock_ahead_ms or 0, self._ahead_ms(by_id[result["change_id"]], reply))
+                                self._clock_now_right = self._clock_looks_right(reply)
                     acks.put(batch, applied, rejected, reply.get("server_time"))
                     report.pushed += len(applied)
                     report.rejected += len(rejected)
@@ -448,6 +451,11 @@ class SyncEngine:
                         self.store.clock.observe(server_time)
             finally:
                 cursor.close()
+
+    def _clock_looks_right(self, reply: Mapping[str, Any]) -> bool:
+        """Whether this computer's wall clock is within half the allowed skew of the server's."""
+        server_ms = reply.get("server_time_ms")
+        return isinstance(server_ms, int) and abs(self.store.clock.wall_ms() - server_ms) <= protocol.MAX_CLOCK_AHEAD_MS // 2
 
     @staticmethod
     def _ahead_ms(entry: _Pending, reply: Mapping[str, Any]) -> int:
@@ -495,8 +503,11 @@ class SyncEngine:
         report.pulled += result.rows_changed
         report.flagged_visits += result.flagged_visits
 
-    def _pull(self, report: SyncReport, since: int | None = None) -> dict[str, Any] | None:
+    def _pull(self, report: SyncReport, since: int | None = None, *, repair: bool = False) -> dict[str, Any] | None:
         """Pull until the server has nothing more; returns the digest of the last page.
+
+        ``repair``: the convergence check failed, so on the same stamp the server's value
+        replaces a different local one (changed outside the write path).
 
         A pull of one page (every sync but the first few) applies it like any write. A longer one
         holds one write connection with a larger page cache, fetches the next page while it
@@ -507,7 +518,7 @@ class SyncEngine:
         reply = self._fetch_page(cursor)
         following = max(cursor, reply["next"])
         if not reply.get("has_more"):
-            self._applied(report, apply_pulled_page(self.store, reply, following))
+            self._applied(report, apply_pulled_page(self.store, reply, following, server_wins_ties=repair))
             self._last_digest = reply.get("digest")
             return self._last_digest
         tracker = DigestTracker() if cursor == 0 else None
@@ -518,10 +529,11 @@ class SyncEngine:
         with self.store.bulk_connection() as conn:
             try:
                 self._applied(report, apply_pulled_page(self.store, prepare(reply, following), bind=conn,
-                                                        deferred_search=deferred, tracker=tracker))
+                                                        deferred_search=deferred, tracker=tracker, server_wins_ties=repair))
                 fetcher = _PageFetcher(self._fetch_page, following, prepare)
                 for page, reply in fetcher:  # noqa: B007 - the last reply (read below) carries the ward digest
-                    self._applied(report, apply_pulled_page(self.store, page, bind=conn, deferred_search=deferred, tracker=tracker))
+                    self._applied(report, apply_pulled_page(self.store, page, bind=conn, deferred_search=deferred, tracker=tracker,
+                                                            server_wins_ties=repair))
             finally:
                 if fetcher is not None:
                     fetcher.close()
@@ -555,7 +567,7 @@ class SyncEngine:
             return
         log.warning("ward digest mismatch; repairing by a full re-pull")
         report.repaired = True
-        wire = self._pull(report, since=0)
+        wire = self._pull(report, since=0, repair=True)
         report.verified = bool(isinstance(wire, dict) and self._quiet() and local_digest(self.store).matches(wire))
         if not report.verified:
             log.warning("ward digest still differs after the repair pull (a sync during edits will settle it)")

@@ -47,7 +47,10 @@ class ClockAhead(SyncError):
 
     code = Reason.CLOCK_AHEAD
 
-    def __init__(self, ahead_seconds: float | None = None) -> None:
+    def __init__(self, ahead_seconds: float | None = None, *, clock_now_right: bool = False) -> None:
+        #: the computer's clock agrees with the server's now: only the unsent changes' stamps are
+        #: still ahead, and re-stamping them (``restamp_outbox``) is the whole fix
+        self.clock_now_right = clock_now_right
         detail_vi = f" (nhanh khoảng {ahead_seconds / 60:.0f} phút)" if ahead_seconds else ""
         detail_en = f" (about {ahead_seconds / 60:.0f} minutes ahead)" if ahead_seconds else ""
         super().__init__(
@@ -56,6 +59,15 @@ class ClockAhead(SyncError):
             "The computer's clock is wrong" + detail_en + ". Fix the date and time, then run "
             "'outreach sync --restamp' to send the unsent changes again.",
         )
+
+
+class ServerClockBehind(SyncError):
+    """The server's own clock is behind (many laptops agree): the user calls the office."""
+
+    code = Reason.SERVER_CLOCK_BEHIND
+
+    def __init__(self) -> None:
+        super().__init__(*messages(Reason.SERVER_CLOCK_BEHIND))
 
 
 class DeviceRevoked(SyncError):
@@ -122,7 +134,8 @@ class LeaderOnly(SyncError):
 
 
 #: ``EnrolmentFailed``'s reasons for what the laptop itself refuses: a code for another ward than
-#: this profile's, plain http:// off this computer, an unencrypted profile and a real server.
+#: this profile's, plain http:// off this computer, an unencrypted profile and a real server (off
+#: this computer, or a server on it whose ward is not demo data).
 OTHER_WARD = "other_ward"
 INSECURE_HTTP = "insecure_http"
 UNENCRYPTED_PROFILE = "unencrypted_profile"
@@ -135,9 +148,9 @@ _LAPTOP_REFUSALS: dict[str, tuple[str, str]] = {
                     "Dùng địa chỉ https://, hoặc thêm --insecure nếu văn phòng phường yêu cầu rõ như vậy.",
                     "The server address is plain http:// over the network: the code and residents' data would travel "
                     "unencrypted. Use an https:// address, or add --insecure if the ward office explicitly says so."),
-    UNENCRYPTED_PROFILE: ("Hồ sơ demo không mã hoá chỉ được đăng ký với máy chủ demo trên chính máy này; "
+    UNENCRYPTED_PROFILE: ("Hồ sơ demo không mã hoá chỉ được đăng ký với phường demo của máy chủ demo trên chính máy này; "
                           "dữ liệu thật của phường cần một hồ sơ mã hoá (có kho khoá của hệ điều hành).",
-                          "An unencrypted demo profile can only enrol with a demo server on this computer; "
+                          "An unencrypted demo profile can only enrol into the demo ward of a demo server on this computer; "
                           "a ward's real data needs an encrypted profile (with the OS keyring)."),
 }
 
@@ -148,7 +161,7 @@ class EnrolmentFailed(SyncError):
     def __init__(self, reason: str) -> None:
         if reason in _LAPTOP_REFUSALS:  # the laptop's own checks, not server reasons
             vi, en = _LAPTOP_REFUSALS[reason]
-        elif reason in (Reason.BAD_CODE, Reason.EXPIRED_CODE):
+        elif reason in (Reason.BAD_CODE, Reason.EXPIRED_CODE, Reason.ENROLMENT_UNCONFIRMED, Reason.DEMO_WARD_ONLY):
             vi, en = messages(reason)
         else:
             vi, en = f"Đăng ký thất bại ({reason}).", f"Enrolment failed ({reason})."

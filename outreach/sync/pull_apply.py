@@ -33,14 +33,16 @@ from sqlalchemy import Connection, select
 from outreach.model import Household, Resident, Synced, SyncState, Visit, synced_fields
 from outreach.model.base import table_of
 from outreach.model.clock import is_valid_stamp
-from outreach.model.codec import FieldDecodeError, dumps_compact, encode_value
+from outreach.model.codec import FieldDecodeError, dumps_canonical, dumps_compact, encode_value
 from outreach.model.entities import ENTITY_BY_NAME
 from outreach.model.rowio import (
+    canonical_wire_rows,
     decode_fast,
     field_defaults,
     field_specs,
     page_inserter,
     row_writer,
+    wire_form,
 )
 from outreach.store import search_index
 from outreach.store.database import Store, WriteContext
@@ -99,14 +101,16 @@ class DigestTracker:
         """True if the store committed nothing but this pull's transactions since its first."""
         return self.valid and self.first_commit is not None and writes_committed - self.first_commit + 1 == self.commits
 
-    def add(self, entity: str, row_id: str, clocks: Mapping[str, str], old: Mapping[str, str] | None) -> None:
+    def add(self, entity: str, row_id: str, clocks: Mapping[str, str], values: Mapping[str, Any],
+            old: tuple[Mapping[str, str], Mapping[str, Any]] | None) -> None:
+        """A row inserted (``old`` None) or changed from ``old`` = (clocks, wire values)."""
         if entity in protocol.DIGEST_EXCLUDED:
             return
         if old is None:
             self.digest.counts[entity] = self.digest.counts.get(entity, 0) + 1
         else:
-            self.digest.total -= protocol.row_hash(entity, row_id, old)
-        self.digest.total = (self.digest.total + protocol.row_hash(entity, row_id, clocks)) % (1 << 128)
+            self.digest.total -= protocol.row_hash(entity, row_id, *old)
+        self.digest.total = (self.digest.total + protocol.row_hash(entity, row_id, clocks, values)) % (1 << 128)
 
     def add_hashes(self, entity: str, rows: int, total: int) -> None:
         self.digest.counts[entity] = self.digest.counts.get(entity, 0) + rows
@@ -190,6 +194,8 @@ class _PageState:
     changed: int = 0
     flagged: int = 0
     tracker: DigestTracker | None = None
+    #: a repair pull: on the same stamp the server's value replaces a different local one
+    server_wins_ties: bool = False
 
 
 @dataclass
@@ -248,7 +254,8 @@ def prepare_new_rows(dialect: Any, table: PulledTable, member_id: str | None, di
         flagged = sum(1 for r in rows if r[status] == "flagged" and r[volunteer] == member_id)
     hashes = None
     if digest and entity.entity_name not in protocol.DIGEST_EXCLUDED:
-        hashes = (len(ids), protocol.new_rows_hash(entity.entity_name, ids, stamps, inserter.sorted_fields))
+        values = canonical_wire_rows(entity, inserter.fields, rows, 3)
+        hashes = (len(ids), protocol.new_rows_hash(entity.entity_name, ids, stamps, inserter.sorted_fields, values))
     return NewRows(entity, ids, params, max(stamps), touched, flagged, hashes)
 
 
@@ -326,7 +333,7 @@ def _merge_table(conn: Connection, tx: WriteContext, table: PulledTable, page: _
             params.append(row_id)
             inserts.append(tuple(params))
             if tracker is not None:
-                tracker.add(name_, row_id, stamps, None)
+                tracker.add(name_, row_id, stamps, {n: wire_form(specs[n], n, row[positions[index_of[n]]]) for n in stamps}, None)  # type: ignore[index]
             if watch is not None:
                 _note(entity, row_id, {n: (row[positions[index_of[n]]] if n in stamps else defaults_py[n]) for n in watch}, None, page)  # type: ignore[index]
             page.changed += 1
@@ -347,10 +354,18 @@ def _merge_table(conn: Connection, tx: WriteContext, table: PulledTable, page: _
         clocks = dict(current["clocks"] or {})
         stored = {n: (encode_value(current[n]), s) for n, s in clocks.items() if n in known_set}
         outcome = apply_changes(stored, state)
+        if page.server_wins_ties:
+            # a repair: the same stamp with another value here was changed outside the write
+            # path (a hand edit, a disk fault), and the server's value is the ward's
+            for name, (value, stamp) in state.items():
+                held = stored.get(name)
+                if held is not None and held[1] == stamp and dumps_canonical(held[0]) != dumps_canonical(value):
+                    outcome.changed[name] = (value, stamp)
         if not outcome.changed:
             continue
         before = {n: current.get(n) for n in watch or ()}
         old_clocks = dict(clocks)
+        old_values = {n: value for n, (value, _stamp) in stored.items()}
         for name, (_value, stamp) in outcome.changed.items():
             current[name] = values[name]
             clocks[name] = stamp
@@ -358,7 +373,7 @@ def _merge_table(conn: Connection, tx: WriteContext, table: PulledTable, page: _
         current["server_seq"] = row[1]
         updates.append(writer.params(current, clocks, row[1], row_id))
         if tracker is not None:
-            tracker.add(name_, row_id, clocks, old_clocks)
+            tracker.add(name_, row_id, clocks, {n: encode_value(current.get(n)) for n in clocks}, (old_clocks, old_values))
         if watch is not None:
             _note(entity, row_id, {n: current.get(n) for n in watch}, before, page)
         page.changed += 1
@@ -431,11 +446,11 @@ def prepare_page(reply: Mapping[str, Any], next_cursor: int, *, dialect: Any = N
 
 
 def merge_page(tx: WriteContext, page: PreparedPage, member_id: str | None = None,
-               tracker: DigestTracker | None = None) -> tuple[PageResult, set[str]]:
+               tracker: DigestTracker | None = None, *, server_wins_ties: bool = False) -> tuple[PageResult, set[str]]:
     """Merge pulled rows into the local tables inside ``tx`` (no outbox entries); returns the
-    result, and the stamps seen (for the clock)."""
+    result, and the stamps seen (for the clock). ``server_wins_ties``: see ``_PageState``."""
     conn = tx.session.connection()
-    state = _PageState(member_id, tx.touched_households, tracker=tracker)
+    state = _PageState(member_id, tx.touched_households, tracker=tracker, server_wins_ties=server_wins_ties)
     for index, table in enumerate(page.tables):
         batch = page.batches.get(index)
         if batch is not None and _insert_new_rows(conn, batch, state):
@@ -460,7 +475,7 @@ def local_tables_empty(conn: Connection) -> bool:
 
 def apply_pulled_page(store: Store, page: PreparedPage | Mapping[str, Any], next_cursor: int | None = None, *,
                       bind: Connection | None = None, deferred_search: set[str] | None = None,
-                      tracker: DigestTracker | None = None) -> PageResult:
+                      tracker: DigestTracker | None = None, server_wins_ties: bool = False) -> PageResult:
     """Merge a page, fold its stamps into the HLC and advance the cursor: one transaction.
 
     ``page`` is a server reply (then ``next_cursor`` is needed) or a ``prepare_page`` result.
@@ -474,7 +489,8 @@ def apply_pulled_page(store: Store, page: PreparedPage | Mapping[str, Any], next
         if tracker is not None and tracker.valid and tracker.first_commit is None:
             # the digest before this pull is known (zero) only if nothing is stored yet
             tracker.valid = local_tables_empty(tx.session.connection())
-        result, stamps = merge_page(tx, page, store.profile.member_id, tracker if tracker is not None and tracker.valid else None)
+        result, stamps = merge_page(tx, page, store.profile.member_id, tracker if tracker is not None and tracker.valid else None,
+                                    server_wins_ties=server_wins_ties)
         newest = max(stamps) if stamps else None
         for stamp in (newest, page.server_time):
             if stamp and is_valid_stamp(stamp):

@@ -11,11 +11,15 @@ leaves as a typed ``SyncError``; the fault-injecting test transport wraps the sa
 from __future__ import annotations
 
 import gzip
+import os
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 import requests
 from requests.adapters import HTTPAdapter
+from requests.utils import DEFAULT_CA_BUNDLE_PATH
 from urllib3.util.retry import Retry
 
 from outreach import __version__
@@ -28,6 +32,7 @@ from outreach.sync.errors import (
     NetworkDown,
     OutsideWard,
     ProtocolFailure,
+    ServerClockBehind,
     ServerUnavailable,
     TlsFailure,
     UpgradeRequired,
@@ -79,6 +84,43 @@ class Transport(Protocol):
     def close(self) -> None: ...
 
 
+#: Environment variables through which requests would replace the certificates a sync trusts.
+CA_ENVIRONMENT = ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE")
+
+
+@dataclass(frozen=True)
+class TrustStore:
+    """The certificates a sync trusts: the ward's own CA from the profile, else the default
+    bundle requests ships. Always a path passed with every request, because requests replaces
+    ``verify=True`` (never an explicit path) with REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE from the
+    environment: a variable set for some other program must not decide whom a ward trusts."""
+
+    path: str
+    ward_ca: bool
+    #: ``NAME=value`` of each CA variable in the environment that names another bundle (ignored).
+    ignored_environment: str | None = None
+
+    @classmethod
+    def for_profile(cls, ca_bundle: str | None) -> TrustStore:
+        path = ca_bundle or DEFAULT_CA_BUNDLE_PATH
+        ignored = [f"{name}={os.environ[name]}" for name in CA_ENVIRONMENT if os.environ.get(name) and os.environ[name] != path]
+        return cls(path, ca_bundle is not None, ", ".join(ignored) or None)
+
+    def describe(self) -> tuple[str, str]:
+        """(Vietnamese, English) line saying which certificates were trusted."""
+        vi = f"Chứng chỉ tin cậy: CA riêng của phường ({self.path})" if self.ward_ca else \
+            f"Chứng chỉ tin cậy: bộ CA mặc định ({self.path})"
+        en = f"Trust store: the ward's own CA ({self.path})" if self.ward_ca else f"Trust store: the default CA bundle ({self.path})"
+        if self.ignored_environment:
+            vi += f"; bỏ qua {self.ignored_environment} trong môi trường"
+            en += f"; ignored {self.ignored_environment} from the environment"
+        return vi, en
+
+
+def _system_ms() -> int:
+    return time.time_ns() // 1_000_000
+
+
 def _retry_policy() -> Retry:
     return Retry(
         total=4,
@@ -98,9 +140,11 @@ def raise_for_reply(status: int, body: Any) -> None:
     """Turn a refusal into the typed error the user sees."""
     reason = body.get("reason", "") if isinstance(body, dict) else ""
     if status == 401:
-        if reason in (Reason.BAD_CODE, Reason.EXPIRED_CODE):
+        if reason in (Reason.BAD_CODE, Reason.EXPIRED_CODE, Reason.ENROLMENT_UNCONFIRMED):
             raise EnrolmentFailed(reason)
         raise DeviceRevoked(Reason.REVOKED if reason == Reason.REVOKED else Reason.UNKNOWN_TOKEN)
+    if status == 403 and reason == Reason.DEMO_WARD_ONLY:
+        raise EnrolmentFailed(reason)
     if status == 403 and reason == Reason.LEADER_ONLY:
         raise LeaderOnly()
     if status == 403:
@@ -108,6 +152,8 @@ def raise_for_reply(status: int, body: Any) -> None:
         raise OutsideWard([i for i in ids if isinstance(i, str)] if isinstance(ids, list) else None)
     if status == 426:
         raise UpgradeRequired()
+    if status == 422 and reason == Reason.SERVER_CLOCK_BEHIND:
+        raise ServerClockBehind()
     if status == 422 and reason == Reason.CLOCK_AHEAD:
         raise ClockAhead()
     if status >= 500:
@@ -117,14 +163,18 @@ def raise_for_reply(status: int, body: Any) -> None:
 
 class HttpTransport:
     def __init__(self, base_url: str, token: str | None, *, ca_bundle: str | None = None,
-                 timeout: tuple[float, float] = (CONNECT_TIMEOUT_S, READ_TIMEOUT_S), retries: bool = True) -> None:
+                 timeout: tuple[float, float] = (CONNECT_TIMEOUT_S, READ_TIMEOUT_S), retries: bool = True,
+                 wall_ms: Callable[[], int] = _system_ms) -> None:
         self.base_url = base_url.rstrip("/")
+        #: this laptop's wall clock, sent with each request (the server compares clocks)
+        self.wall_ms = wall_ms
         self.timeout = timeout
         self.requests_made = 0
         self.session = requests.Session()
-        #: passed on every request: a Session-level ``verify`` is silently overridden by
-        #: REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE in the environment (a known requests quirk)
-        self.verify: str | bool = ca_bundle or True
+        #: the path is passed on every request (see TrustStore: the environment must not win);
+        #: ``trust_env`` stays on for the proxy variables
+        self.trust_store = TrustStore.for_profile(ca_bundle)
+        self.verify: str = self.trust_store.path
         adapter = HTTPAdapter(max_retries=_retry_policy() if retries else Retry(total=0, raise_on_status=False))
         self.session.mount("https://", adapter)
         self.session.mount("http://", adapter)
@@ -141,7 +191,9 @@ class HttpTransport:
     def _send(self, method: str, path: str, **kwargs: Any) -> Any:
         self.requests_made += 1
         try:
-            response = self.session.request(method, self._url(path), timeout=self.timeout, verify=self.verify, **kwargs)
+            headers = {**kwargs.pop("headers", {}), protocol.CLOCK_HEADER: str(self.wall_ms())}
+            response = self.session.request(method, self._url(path), timeout=self.timeout, verify=self.verify,
+                                            headers=headers, **kwargs)
         except requests.exceptions.SSLError as exc:
             raise TlsFailure(type(exc).__name__) from None
         except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:

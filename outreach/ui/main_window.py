@@ -34,6 +34,7 @@ from outreach.ui.core import settings as ui_settings
 from outreach.ui.core.context import UiContext
 from outreach.ui.core.labels import ROLE_LABELS, label
 from outreach.ui.dialogs.ask import Choice, ask
+from outreach.ui.dialogs.restamp_dialog import RestampPrompt
 from outreach.ui.sync_driver import FIRST_SYNC_DELAY_MS, SyncDriver
 from outreach.ui.sync_hook import SyncStatus
 from outreach.ui.widgets.cccd_scan import SCAN_SHORTCUT
@@ -82,6 +83,8 @@ class MainWindow(QMainWindow):
         self.sync_status_posted.connect(self.set_sync_status, Qt.ConnectionType.QueuedConnection)
         self.sync_driver = SyncDriver(ctx, self.post_sync_status, self)
         self.sync_driver.revoked.connect(self.offer_revocation_steps)
+        self.restamp_prompt = RestampPrompt(self, ctx, self.sync_driver.sync_now)
+        self.sync_driver.restamp_wanted.connect(self.restamp_prompt.offer)
         self._wiped = False
         ctx.runner.changed.connect(self.changes_applied)
         # a save recorded changes: the bar's waiting count follows at once, not at the next sync
@@ -348,8 +351,9 @@ class MainWindow(QMainWindow):
                 from outreach.timeutil import today_local
                 from outreach.ui.core.file_dialogs import save_file_dialog
 
-                self.dialog = save_file_dialog(self, self.tr("Save unsent changes"), f"outreach-chua-gui-{today_local():%Y-%m-%d}.json",
-                                               [self.tr("JSON files (*.json)")], lambda path: self.export_unsent_to(str(path)))
+                self.dialog = save_file_dialog(self, self.tr("Save unsent changes"), f"outreach-chua-gui-{today_local():%Y-%m-%d}.handover",
+                                               [self.tr("Outreach hand-over files (*.handover)")],
+                                               lambda path: self.ask_handover_passphrase(str(path)))
             elif key == "wipe":
                 self.confirm_wipe()
 
@@ -363,7 +367,15 @@ class MainWindow(QMainWindow):
              Choice("later", self.tr("Later"), QMessageBox.ButtonRole.RejectRole, True)],
             answered, icon=QMessageBox.Icon.Warning)
 
-    def export_unsent_to(self, path: str) -> None:
+    def ask_handover_passphrase(self, path: str) -> None:
+        """The hand-over file is encrypted: ask its passphrase, then write it."""
+        from outreach.ui.dialogs.passphrase_dialog import PassphraseDialog
+
+        self.passphrase_dialog = dialog = PassphraseDialog(self)
+        dialog.accepted.connect(lambda: self.export_unsent_to(path, dialog.passphrase()))
+        dialog.open()
+
+    def export_unsent_to(self, path: str, passphrase: str) -> None:
         from pathlib import Path
 
         from outreach.services.device import export_unsent
@@ -376,7 +388,7 @@ class MainWindow(QMainWindow):
             self.question = offer_open_folder(self, Path(path), text.replace("%2", Path(path).name))
             self.unsent_exported.emit(count)
 
-        self.ctx.runner.query(export_unsent, self.ctx.store, Path(path), on_done=done)
+        self.ctx.runner.query(export_unsent, self.ctx.store, Path(path), passphrase, on_done=done)
 
     def confirm_wipe(self) -> None:
         def answered(key: str | None) -> None:

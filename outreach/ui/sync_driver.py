@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from outreach.sync.errors import ClockAhead
 from outreach.ui import sync_hook
 from outreach.ui.core.context import UiContext
 from outreach.ui.sync_hook import STATE_SYNCING, SyncStatus
@@ -39,6 +40,8 @@ class SyncDriver(QObject):
     revoked = Signal()
     #: Emitted after every finished sync attempt (tests wait on it).
     synced = Signal()
+    #: The server held changes back as stamped in the future, and the clock looks right now.
+    restamp_wanted = Signal()
 
     def __init__(self, ctx: UiContext, post: Callable[[SyncStatus], None], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -131,6 +134,8 @@ class SyncDriver(QObject):
         self._show(status)
         if status.revoked:
             self._revoked()
+        if isinstance(error, ClockAhead) and error.clock_now_right:
+            self.restamp_wanted.emit()
         self.synced.emit()
 
     def _failed(self, exc: BaseException) -> None:

@@ -18,8 +18,11 @@ from outreach.model.codec import dumps_canonical
 
 #: Sent by every client request; the server refuses versions it does not speak (HTTP 426).
 PROTOCOL_HEADER = "X-Outreach-Protocol"
-PROTOCOL_VERSION = 1
-SUPPORTED_VERSIONS = frozenset({1})
+#: 2: two-phase enrolment (``/enroll`` then ``/enroll/confirm``; the enrol request says whether
+#: the profile is encrypted, the answer whether the ward is demo data). A version-1 laptop would
+#: take a pending token for a working one, so the server answers it 426 (update the app).
+PROTOCOL_VERSION = 2
+SUPPORTED_VERSIONS = frozenset({2})
 
 API_PREFIX = "/api/v1"
 
@@ -31,6 +34,9 @@ MAX_REQUEST_BYTES = 4_000_000
 #: Rows per pull page: bounded client memory, few round trips for a fresh laptop.
 DEFAULT_PULL_LIMIT = 5_000
 MAX_PULL_LIMIT = 10_000
+#: The laptop's wall clock (ms since the epoch) on every request: the server compares it with
+#: its own to tell a laptop whose clock is ahead from a server whose clock is behind.
+CLOCK_HEADER = "X-Outreach-Clock-Ms"
 #: Changes stamped further ahead of the server's clock than this are refused (``clock_ahead``).
 MAX_CLOCK_AHEAD_MS = 10 * 60 * 1000
 
@@ -51,31 +57,36 @@ REJECTED = "rejected"
 RETRYABLE = "retryable"
 
 
-def row_hash(entity: str, row_id: str, clocks: Mapping[str, Any]) -> int:
-    """A 128-bit hash of one row's identity and clocks; summed, it is order-independent."""
-    return row_hash_of_text(entity, row_id, dumps_canonical(clocks))
+def row_hash(entity: str, row_id: str, clocks: Mapping[str, Any], values: Mapping[str, Any]) -> int:
+    """A 128-bit hash of one row's identity, clocks and the values of its clocked fields;
+    summed, it is order-independent.
+
+    ``values`` are wire values (``codec.encode_value``). With them in the hash, a value that
+    changed outside the write path (a hand edit, a disk fault) shows in the convergence check,
+    which ids and clocks alone would pass for ever."""
+    return row_hash_of_text(entity, row_id, dumps_canonical(clocks), dumps_canonical({name: values.get(name) for name in clocks}))
 
 
-def row_hash_of_text(entity: str, row_id: str, canonical_clocks: str) -> int:
-    """``row_hash`` given ``dumps_canonical(clocks)`` already."""
-    digest = hashlib.sha256(f"{entity}\x00{row_id}\x00{canonical_clocks}".encode()).digest()
+def row_hash_of_text(entity: str, row_id: str, canonical_clocks: str, canonical_values: str) -> int:
+    """``row_hash`` given ``dumps_canonical`` of the clocks and of the clocked fields' values."""
+    digest = hashlib.sha256(f"{entity}\x00{row_id}\x00{canonical_clocks}\x00{canonical_values}".encode()).digest()
     return int.from_bytes(digest[:16], "big")
 
 
 @dataclass
 class WardDigest:
-    """Per-entity row counts and a sum-of-hashes over (id, clocks): equal iff states agree."""
+    """Per-entity row counts and a sum-of-hashes over (id, clocks, values): equal iff states agree."""
 
     counts: dict[str, int] = field(default_factory=dict)
     total: int = 0
 
-    def add(self, entity: str, row_id: str, clocks: Mapping[str, Any]) -> None:
+    def add(self, entity: str, row_id: str, clocks: Mapping[str, Any], values: Mapping[str, Any]) -> None:
         self.counts[entity] = self.counts.get(entity, 0) + 1
-        self.total = (self.total + row_hash(entity, row_id, clocks)) % _HASH_MOD
+        self.total = (self.total + row_hash(entity, row_id, clocks, values)) % _HASH_MOD
 
-    def add_rows(self, entity: str, rows: Iterable[tuple[str, Mapping[str, Any]]]) -> None:
-        for row_id, clocks in rows:
-            self.add(entity, row_id, clocks)
+    def add_rows(self, entity: str, rows: Iterable[tuple[str, Mapping[str, Any], Mapping[str, Any]]]) -> None:
+        for row_id, clocks, values in rows:
+            self.add(entity, row_id, clocks, values)
 
     @property
     def hash_hex(self) -> str:
@@ -95,12 +106,13 @@ def add_hash(total_hex: str, delta: int, sign: int = 1) -> str:
     return f"{(int(total_hex, 16) + sign * delta) % _HASH_MOD:032x}"
 
 
-def new_rows_hash(entity: str, ids: list[str], stamps: list[str], fields: Iterable[str]) -> int:
+def new_rows_hash(entity: str, ids: list[str], stamps: list[str], fields: Iterable[str], canonical_values: list[str]) -> int:
     """The sum of ``row_hash`` of new rows whose every field (``fields``) carries one stamp: the
-    canonical clocks text is built once, with ``"@"`` for the stamp (C loops over the page)."""
+    canonical clocks text is built once, with ``"@"`` for the stamp (C loops over the page);
+    ``canonical_values`` is ``dumps_canonical`` of each row's wire values."""
     template = _one_stamp_template(tuple(sorted(fields)))
     canonical = map(template.replace, repeat('"@"'), map('"{}"'.format, stamps))
-    texts = map(f"{entity}\x00%s\x00%s".__mod__, zip(ids, canonical, strict=True))
+    texts = map(f"{entity}\x00%s\x00%s\x00%s".__mod__, zip(ids, canonical, canonical_values, strict=True))
     digests = map(methodcaller("digest"), map(hashlib.sha256, map(str.encode, texts)))
     return sum(map(_big_endian, map(itemgetter(slice(0, 16)), digests)))
 

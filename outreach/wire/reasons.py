@@ -27,6 +27,8 @@ class Reason(StrEnum):
     CODE_LIFETIME = "code_lifetime"
     TOO_MANY_CODES = "too_many_codes"
     TOO_MANY_ATTEMPTS = "too_many_attempts"
+    DEMO_WARD_ONLY = "demo_ward_only"
+    ENROLMENT_UNCONFIRMED = "enrolment_unconfirmed"
     TOO_LARGE = "too_large"
     TOO_MANY_CHANGES = "too_many_changes"
     BAD_GZIP = "bad_gzip"
@@ -42,6 +44,7 @@ class Reason(StrEnum):
     OUTSIDE_WARD = "outside_ward"
     LEADER_ONLY = "leader_only"
     CLOCK_AHEAD = "clock_ahead"
+    SERVER_CLOCK_BEHIND = "server_clock_behind"
     # one change
     UNKNOWN_ENTITY = "unknown_entity"
     UNKNOWN_FIELD = "unknown_field"
@@ -68,6 +71,12 @@ MESSAGES: dict[Reason, tuple[str, str]] = {
                             "The team already has too many unused enrolment codes; use them or let them expire first."),
     Reason.TOO_MANY_ATTEMPTS: ("Nhập sai mã đăng ký quá nhiều lần; hãy đợi một phút rồi thử lại.",
                                "Too many wrong enrolment codes; wait a minute and try again."),
+    Reason.DEMO_WARD_ONLY: ("Hồ sơ demo không mã hoá chỉ được đăng ký vào phường demo; dữ liệu thật của phường cần "
+                            "một hồ sơ mã hoá (có kho khoá của hệ điều hành).",
+                            "An unencrypted demo profile can only enrol into a demo ward; a ward's real data needs an "
+                            "encrypted profile (with the OS keyring)."),
+    Reason.ENROLMENT_UNCONFIRMED: ("Việc đăng ký máy này chưa hoàn tất; hãy đăng ký lại với cùng mã.",
+                                   "This computer's enrolment was not completed; enrol again with the same code."),
     Reason.TOO_LARGE: ("Yêu cầu quá lớn.", "The request is too large."),
     Reason.TOO_MANY_CHANGES: ("Quá nhiều thay đổi trong một yêu cầu.", "Too many changes in one request."),
     Reason.BAD_GZIP: ("Dữ liệu nén gửi lên bị hỏng.", "The compressed request body is damaged."),
@@ -82,6 +91,10 @@ MESSAGES: dict[Reason, tuple[str, str]] = {
     Reason.OUTSIDE_WARD: ("Chỉ được đọc và ghi dữ liệu của phường mình.", "Only your own ward's data can be read and written."),
     Reason.LEADER_ONLY: ("Chỉ đội trưởng được làm việc này.", "Only a team leader can do this."),
     Reason.CLOCK_AHEAD: ("Đồng hồ của máy tính đang nhanh hơn giờ của máy chủ.", "The computer's clock is ahead of the server's."),
+    Reason.SERVER_CLOCK_BEHIND: ("Đồng hồ của máy chủ phường đang chậm, không phải đồng hồ của máy này: đừng chỉnh giờ máy; "
+                                 "hãy báo văn phòng phường. Các thay đổi vẫn được giữ trên máy và sẽ gửi khi máy chủ đúng giờ.",
+                                 "The ward server's clock is behind, not this computer's: do not change this computer's clock; "
+                                 "call the ward office. Your changes stay on this computer and are sent once the server's time is right."),
     Reason.UNKNOWN_ENTITY: ("Loại bản ghi mà máy chủ này chưa biết", "A kind of record this server does not know"),
     Reason.UNKNOWN_FIELD: ("Trường thông tin mà phiên bản máy chủ này chưa biết", "A field this server version does not know"),
     Reason.NOT_PERMITTED: ("Chỉ văn phòng phường được sửa mục này", "Only the ward office may change this"),

@@ -1025,6 +1025,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Outreach hand-over files (*.handover)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>(no team member set)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1054,10 +1058,6 @@
     </message>
     <message>
         <source>Save unsent changes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>JSON files (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1098,6 +1098,33 @@
     </message>
     <message>
         <source>Keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Protect the hand-over file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file holds residents&apos; personal data. Choose a passphrase of at least %1 characters and tell it to the ward office separately (not in the same message as the file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1248,6 +1275,29 @@
     </message>
     <message>
         <source>The current head&apos;s relation becomes “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestampPrompt</name>
+    <message>
+        <source>Send the held-back changes again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not accept some unsent changes because they were saved while this computer&apos;s clock was ahead. The clock looks right now: give them the current time and send them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the times and send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is lost: the changes keep their order.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

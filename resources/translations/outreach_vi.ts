@@ -1025,6 +1025,10 @@
         <translation>Ctrl+%1</translation>
     </message>
     <message>
+        <source>Outreach hand-over files (*.handover)</source>
+        <translation>Tệp bàn giao Outreach (*.handover)</translation>
+    </message>
+    <message>
         <source>(no team member set)</source>
         <translation>(chưa gắn thành viên đội)</translation>
     </message>
@@ -1055,10 +1059,6 @@
     <message>
         <source>Save unsent changes</source>
         <translation>Lưu các thay đổi chưa gửi</translation>
-    </message>
-    <message>
-        <source>JSON files (*.json)</source>
-        <translation>Tệp JSON (*.json)</translation>
     </message>
     <message>
         <source>This computer can no longer sync</source>
@@ -1099,6 +1099,33 @@
     <message>
         <source>Keep</source>
         <translation>Giữ lại</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Protect the hand-over file</source>
+        <translation>Bảo vệ tệp bàn giao</translation>
+    </message>
+    <message>
+        <source>The file holds residents&apos; personal data. Choose a passphrase of at least %1 characters and tell it to the ward office separately (not in the same message as the file).</source>
+        <translation>Tệp này chứa thông tin cá nhân của người dân. Hãy chọn một mật khẩu dài ít nhất %1 ký tự và báo riêng cho văn phòng phường (không gửi kèm cùng tin nhắn với tệp).</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>&amp;Nhập lại:</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least %1 characters.</source>
+        <translation>Mật khẩu cần ít nhất %1 ký tự.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Hai lần nhập mật khẩu không khớp.</translation>
     </message>
 </context>
 <context>
@@ -1249,6 +1276,29 @@
     <message>
         <source>The current head&apos;s relation becomes “%1”.</source>
         <translation>Chủ hộ hiện tại sẽ đổi quan hệ thành “%1”.</translation>
+    </message>
+</context>
+<context>
+    <name>RestampPrompt</name>
+    <message>
+        <source>Send the held-back changes again</source>
+        <translation>Gửi lại các thay đổi bị giữ lại</translation>
+    </message>
+    <message>
+        <source>The server did not accept some unsent changes because they were saved while this computer&apos;s clock was ahead. The clock looks right now: give them the current time and send them?</source>
+        <translation>Máy chủ chưa nhận một số thay đổi chưa gửi vì chúng được lưu lúc đồng hồ của máy này đang chạy nhanh. Giờ của máy hiện đã đúng: ghi lại giờ hiện tại cho các thay đổi đó rồi gửi đi?</translation>
+    </message>
+    <message>
+        <source>Fix the times and send</source>
+        <translation>Sửa giờ và gửi</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Để sau</translation>
+    </message>
+    <message>
+        <source>Nothing is lost: the changes keep their order.</source>
+        <translation>Không mất dữ liệu: các thay đổi vẫn giữ nguyên thứ tự.</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,7 @@ from outreach.server.db import ServerDb
 from outreach.store.database import Store, open_store
 from outreach.store.profile import Profile
 from outreach.sync.transport import HttpTransport
+from tests.helpers.tls import TlsFiles
 
 PG_ADMIN_DSN = os.environ.get("OUTREACH_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
 
@@ -44,15 +45,16 @@ def wait_until(predicate: Any, timeout: float = 20.0, what: str = "condition") -
 class LiveServer:
     """The real API served by uvicorn on a free loopback port, in a daemon thread."""
 
-    def __init__(self, db: ServerDb, **app_options: Any) -> None:
+    def __init__(self, db: ServerDb, *, tls: TlsFiles | None = None, **app_options: Any) -> None:
         self.db = db
         self.app = create_app(db, **app_options)
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind(("127.0.0.1", 0))
         self.port = sock.getsockname()[1]
-        self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(self.app, log_level="warning", access_log=False, lifespan="off", timeout_keep_alive=30)
+        self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self.port}"
+        config = uvicorn.Config(self.app, log_level="warning", access_log=False, lifespan="off", timeout_keep_alive=30,
+                                ssl_certfile=str(tls.cert_pem) if tls else None, ssl_keyfile=str(tls.key_pem) if tls else None)
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [sock]}, daemon=True)
         self.thread.start()
@@ -129,10 +131,23 @@ def fast_store(template_root: Path, folder: Path) -> Store:
     return open_store(profile)
 
 
+def enrol_raw(transport: HttpTransport, code: str, *, encrypted: bool = True, label: str = "test") -> dict[str, Any]:
+    """Both phases of enrolment as a laptop sends them (enrol, then confirm the token); the
+    first phase's answer, whose token now works."""
+    reply: dict[str, Any] = transport.post("/enroll", {"code": code, "label": label, "encrypted": encrypted})
+    transport.post("/enroll/confirm", {"token": reply["token"]})
+    return reply
+
+
 def enrol_fast(ward: WardSetup, store: Store, role: str = "volunteer") -> HttpTransport:
-    """Enrol ``store`` without the keyring; returns a transport holding its token."""
+    """Enrol ``store`` without the keyring; returns a transport holding its token.
+
+    These profiles are unencrypted copies holding synthetic data, so their ward is marked demo
+    data on the server: the server lets an unencrypted profile into a demo ward only."""
+    if not store.profile.encrypted:
+        admin.mark_demo_ward(ward.server.db, ward.ward_id)
     transport = HttpTransport(ward.server.url, None, retries=False)
-    reply = transport.post("/enroll", {"code": ward.code(role), "label": "test"})
+    reply = enrol_raw(transport, ward.code(role), encrypted=store.profile.encrypted)
     profile = store.profile
     profile.server_url, profile.server_device_id = ward.server.url, reply["device_id"]
     profile.ward_id, profile.team_id, profile.role, profile.member_id = (

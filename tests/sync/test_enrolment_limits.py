@@ -19,7 +19,8 @@ HEADERS = {protocol.PROTOCOL_HEADER: str(protocol.PROTOCOL_VERSION)}
 
 
 def _enrol(ward: WardSetup, code: str) -> requests.Response:
-    return requests.post(f"{ward.server.url}{protocol.API_PREFIX}/enroll", json={"code": code, "label": "t"}, headers=HEADERS, timeout=10)
+    return requests.post(f"{ward.server.url}{protocol.API_PREFIX}/enroll", json={"code": code, "label": "t", "encrypted": True},
+                         headers=HEADERS, timeout=10)
 
 
 def test_wrong_codes_are_throttled_per_address_and_the_window_passes(ward_setup: WardSetup) -> None:

@@ -9,12 +9,16 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
+from outreach.model import Ward
+from outreach.model.codec import encode_value
 from outreach.model.ids import uuid7
 from outreach.server import admin
 from outreach.server.cli import main
 from outreach.server.db import VERSION_TABLE, head_revision, open_db
+from outreach.server.pull import ward_digest
+from outreach.wire import protocol
 from tests.helpers.sync import PG_ADMIN_DSN, skip_without_postgres
 
 
@@ -148,3 +152,40 @@ def test_migration_s0003_adds_card_address_and_visit_end_to_an_older_database(tm
     finally:
         db.dispose()
     assert "card_address" in residents and "ended_at" in visits
+
+
+def test_migration_s0004_adds_two_phase_enrolment_and_demo_wards_to_an_older_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A server database made before s0004 gets devices.pending/code_hash and demo_wards; a device
+    enrolled before it stays active (it confirmed the old, single-phase way)."""
+    url = f"sqlite:///{tmp_path / 'office.db'}"
+    assert cli(capsys, "--db", url, "migrate")[0] == 0
+    db = open_db(url, migrate_schema=False)
+    ward_id = admin.add_ward(db, "Phường Kim Mã", code="00007")
+    try:
+        with db.engine.begin() as conn:  # back to what s0003 left, with one enrolled device
+            conn.execute(text(f"UPDATE ward_digests SET hash_sum = '{'0' * 32}'"))  # sums of the older rule
+            conn.execute(text("DROP TABLE demo_wards"))
+            conn.execute(text("ALTER TABLE devices DROP COLUMN pending"))
+            conn.execute(text("ALTER TABLE devices DROP COLUMN code_hash"))
+            conn.execute(text("INSERT INTO devices (id, token_hash, ward_id, role, label, enrolled_at) "
+                              "VALUES ('d1', 'h1', 'w1', 'volunteer', '', '2026-11-30 10:00:00')"))
+            conn.execute(text(f"UPDATE {VERSION_TABLE} SET version_num = 's0003'"))
+    finally:
+        db.dispose()
+    assert cli(capsys, "--db", url, "migrate") == (0, f"schema migrated from s0003 to {head_revision()}\n")
+    db = open_db(url, migrate_schema=False)
+    try:
+        with db.engine.connect() as conn:
+            devices = {row[1] for row in conn.execute(text("PRAGMA table_info(devices)"))}
+            pending = conn.execute(text("SELECT pending FROM devices WHERE id = 'd1'")).scalar_one()
+            demo = conn.execute(text("SELECT count(*) FROM demo_wards")).scalar_one()
+            stored = ward_digest(conn, ward_id)
+            ward = conn.execute(select(Ward.__table__).where(Ward.__table__.c.id == ward_id)).mappings().one()
+    finally:
+        db.dispose()
+    assert {"pending", "code_hash"} <= devices and not pending and demo == 0
+    expected = protocol.WardDigest()  # recounted with the values in each row's hash
+    expected.add("ward", ward_id, ward["clocks"], {f: encode_value(ward[f]) for f in ward["clocks"]})
+    assert expected.matches(stored)

@@ -23,19 +23,20 @@ from outreach.server import admin, auth
 from outreach.server.logs import JsonFormatter
 from outreach.server.schema import EnrolmentCode
 from outreach.services.device import export_unsent, needs_attention, restamp_outbox
+from outreach.services.handover import read_handover
 from outreach.store.database import Store
 from outreach.sync.client import enroll, run_sync
 from outreach.sync.errors import ClockAhead, DeviceRevoked, EnrolmentFailed, NetworkDown, UpgradeRequired
 from outreach.sync.transport import HttpTransport
 from outreach.wire import protocol
-from tests.helpers.sync import WardSetup, enrol_fast, fast_store, make_ward
+from tests.helpers.sync import WardSetup, enrol_fast, enrol_raw, fast_store, make_ward
 
 API = protocol.API_PREFIX
 HEADERS = {protocol.PROTOCOL_HEADER: str(protocol.PROTOCOL_VERSION)}
 
 
 def raw_enrol(ward: WardSetup) -> tuple[str, dict[str, Any]]:
-    reply = requests.post(f"{ward.server.url}{API}/enroll", json={"code": ward.code()}, headers=HEADERS, timeout=10).json()
+    reply = enrol_raw(HttpTransport(ward.server.url, None, retries=False), ward.code())
     return reply["token"], reply
 
 
@@ -92,8 +93,8 @@ def test_revoked_and_unknown_tokens_are_401_and_sync_stops(ward_setup: WardSetup
     assert caught.value.code == "revoked"
     with pytest.raises(DeviceRevoked):  # stays stopped without asking the server again
         run_sync(store, transport=transport)
-    assert export_unsent(store, tmp_path / "handover.json") == 1
-    assert json.loads((tmp_path / "handover.json").read_text())["unsent"][0]["entity"] == "household"
+    assert export_unsent(store, tmp_path / "handover.json", "mật khẩu bàn giao") == 1
+    assert read_handover(tmp_path / "handover.json", "mật khẩu bàn giao")["unsent"][0]["entity"] == "household"
     store.close()
 
 

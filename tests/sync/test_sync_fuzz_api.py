@@ -8,22 +8,23 @@ the protocol header; the server must never answer 5xx, whatever arrives.
 from __future__ import annotations
 
 import pytest
-import requests
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.core.result import Ok
 
+from outreach.sync.transport import HttpTransport
 from outreach.wire import protocol
-from tests.helpers.sync import LiveServer, make_ward
+from tests.helpers.sync import LiveServer, enrol_raw, make_ward
 
 
 @pytest.fixture(scope="module")
 def device_token(sqlite_server: LiveServer) -> str:
     ward = make_ward(sqlite_server)
-    reply = requests.post(f"{sqlite_server.url}{protocol.API_PREFIX}/enroll", json={"code": ward.code()},
-                          headers={protocol.PROTOCOL_HEADER: str(protocol.PROTOCOL_VERSION)}, timeout=10)
-    return str(reply.json()["token"])
+    transport = HttpTransport(sqlite_server.url, None, retries=False)
+    token = str(enrol_raw(transport, ward.code())["token"])
+    transport.close()
+    return token
 
 
 def test_api_never_answers_5xx(sqlite_server: LiveServer, device_token: str) -> None:

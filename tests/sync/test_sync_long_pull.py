@@ -161,7 +161,7 @@ def test_columns_layout_carries_what_rows_layout_does(ward_setup: WardSetup, tem
     stamp = f"{int(dt.datetime.now().timestamp() * 1000):013d}-0000-00000000000000aa"
     answer = requests.post(
         f"{ward_setup.server.url}{API}/sync/push",
-        headers={"Authorization": token, protocol.PROTOCOL_HEADER: "1"},
+        headers={"Authorization": token, protocol.PROTOCOL_HEADER: str(protocol.PROTOCOL_VERSION)},
         json={"changes": [{"change_id": uuid7(), "entity": "household", "entity_id": target, "fields": {"zalo": ["z1", stamp]}}]},
         timeout=10,
     )
@@ -182,7 +182,7 @@ def test_columns_layout_carries_what_rows_layout_does(ward_setup: WardSetup, tem
     reply = requests.get(
         f"{ward_setup.server.url}{API}/sync/pull",
         params={"layout": "columns", "limit": "10000"},
-        headers={"Authorization": token, protocol.PROTOCOL_HEADER: "1"},
+        headers={"Authorization": token, protocol.PROTOCOL_HEADER: str(protocol.PROTOCOL_VERSION)},
         timeout=10,
     ).json()
     assert reply["layout"] == "columns" and reply["has_more"] is False and reply["extras"][0]["fields"] == {"zalo": "z1"}

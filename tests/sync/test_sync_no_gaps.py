@@ -21,8 +21,9 @@ import requests
 from outreach.model.clock import HybridLogicalClock, new_node_id
 from outreach.model.ids import uuid7
 from outreach.server.db import open_db
+from outreach.sync.transport import HttpTransport
 from outreach.wire import protocol
-from tests.helpers.sync import LiveServer, make_ward
+from tests.helpers.sync import LiveServer, enrol_raw, make_ward
 
 PUSHERS, PULLERS, BATCHES, BATCH = 4, 3, 12, 10
 
@@ -32,9 +33,10 @@ def _headers(token: str) -> dict[str, str]:
 
 
 def _token(server: LiveServer, code: str) -> str:
-    reply = requests.post(f"{server.url}{protocol.API_PREFIX}/enroll", json={"code": code},
-                          headers={protocol.PROTOCOL_HEADER: str(protocol.PROTOCOL_VERSION)}, timeout=10)
-    return str(reply.json()["token"])
+    transport = HttpTransport(server.url, None, retries=False)
+    token = str(enrol_raw(transport, code)["token"])
+    transport.close()
+    return token
 
 
 def run_concurrent(server: LiveServer) -> tuple[set[str], list[set[str]]]:

@@ -17,6 +17,7 @@ import requests
 from sqlalchemy import select
 
 from outreach.model import Filing, Household, Visit
+from outreach.model.codec import encode_value
 from outreach.model.ids import uuid7
 from outreach.server import push as server_push
 from outreach.server.pull import ward_digest
@@ -101,7 +102,7 @@ def server_state(ward: WardSetup, rename: dict[str, str]) -> dict[str, Any]:
             )
             digest = protocol.WardDigest()
             for r in rows:
-                digest.add(entity.entity_name, r["id"], r["clocks"])
+                digest.add(entity.entity_name, r["id"], r["clocks"], {f: encode_value(r[f]) for f in r["clocks"]})
             stored = ward_digest(conn, ward.ward_id)
             state[f"{entity.__tablename__}_digest_ok"] = stored["counts"].get(entity.entity_name, 0) == len(rows)
         state["digest_ok"] = stored["hash"] == _digest_of_ward(conn, ward.ward_id).hash_hex
@@ -116,8 +117,9 @@ def _digest_of_ward(conn: Any, ward_id: str) -> protocol.WardDigest:
         if entity.entity_name in protocol.DIGEST_EXCLUDED:
             continue
         table = entity.__table__  # type: ignore[attr-defined]
-        for row_id, clocks in conn.execute(select(table.c.id, table.c.clocks).where(table.c.ward_id == ward_id)):
-            digest.add(entity.entity_name, row_id, clocks or {})
+        for r in conn.execute(select(table).where(table.c.ward_id == ward_id)).mappings():
+            clocks = r["clocks"] or {}
+            digest.add(entity.entity_name, r["id"], clocks, {f: encode_value(r[f]) for f in clocks})
     return digest
 
 

@@ -15,7 +15,7 @@ from outreach.sync.client import issue_team_enrolment_code
 from outreach.sync.errors import LeaderOnly
 from outreach.sync.transport import HttpTransport
 from outreach.wire.enrolment_link import parse_enrolment_link
-from tests.helpers.sync import WardSetup, enrol_fast, fast_store
+from tests.helpers.sync import WardSetup, enrol_fast, enrol_raw, fast_store
 
 
 def _authorised(ward: WardSetup, store: Store, role: str) -> HttpTransport:
@@ -30,7 +30,7 @@ def test_leader_code_enrols_a_new_laptop_into_the_leaders_team(ward_setup: WardS
     assert link.code == issued.code and link.server_url == ward_setup.server.url
 
     newcomer = fast_store(template_root, tmp_path / "newcomer")
-    reply = HttpTransport(link.server_url, None, retries=False).post("/enroll", {"code": link.code, "label": "new"})
+    reply = enrol_raw(HttpTransport(link.server_url, None, retries=False), link.code, label="new")
     assert reply["team_id"] == ward_setup.team_id and reply["role"] == "volunteer"
     with ward_setup.server.db.read() as conn:
         member = conn.execute(select(TeamMember.__table__).where(TeamMember.id == reply["member_id"])).mappings().one()

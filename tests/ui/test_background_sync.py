@@ -4,18 +4,18 @@ the wipe, and the wipe leaves neither database nor key behind."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 from sqlalchemy import func, select
 
 from outreach import secrets
 from outreach.model import Household
 from outreach.server import admin
 from outreach.services.context import Actor
+from outreach.services.handover import read_handover
 from outreach.services.households import HouseholdInput, register_household
 from outreach.store.database import Store
 from outreach.timeutil import today_local
@@ -80,11 +80,17 @@ def test_a_revoked_laptop_stops_offers_export_and_wipes(qtbot, make_window, stor
     click_choice(window.question, "Xuất thay đổi chưa gửi…")
     save = window.dialog
     assert isinstance(save, QFileDialog) and Path(save.directory().absolutePath()) == tmp_path / "home" / "Documents"
-    target = tmp_path / "home" / "Documents" / f"outreach-chua-gui-{today_local():%Y-%m-%d}.json"
+    target = tmp_path / "home" / "Documents" / f"outreach-chua-gui-{today_local():%Y-%m-%d}.handover"
+    save.accept()
+    dialog = window.passphrase_dialog  # the hand-over file is sealed with a passphrase typed twice
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.first, "mat-khau-ban-giao")
+    qtbot.keyClicks(dialog.second, "mat-khau-ban-giao")
     with qtbot.waitSignal(window.unsent_exported, timeout=10_000) as exported:
-        save.accept()
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert window.question is not None and target.name in window.question.text()  # with "Mở thư mục"
-    handed_over = json.loads(target.read_text(encoding="utf-8"))
+    assert "Đỗ Văn Hải".encode() not in target.read_bytes()
+    handed_over = read_handover(target, "mat-khau-ban-giao")
     assert exported.args == [len(handed_over["unsent"])] and any(
         c["entity"] == "household" and c["fields"]["head_name"][0] == "Đỗ Văn Hải" for c in handed_over["unsent"])
     assert households_on_server(live_ward) == 0  # nothing got through after the revocation
