@@ -16,11 +16,13 @@ import zlib
 from typing import Any, Literal
 
 from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import select, update
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
 
 from outreach import __version__
@@ -133,6 +135,8 @@ async def _read_body(request: Request, limit: int) -> Any:
         return loads(body)
     except (ValueError, UnicodeDecodeError):
         raise ApiError(422, Reason.BAD_JSON) from None
+    except RecursionError:  # arrays or objects nested thousands deep
+        raise ApiError(422, Reason.TOO_DEEP) from None
 
 
 def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BYTES) -> FastAPI:
@@ -160,6 +164,20 @@ def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BY
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
         problems = [{"loc": [str(p) for p in e.get("loc", ())], "type": e.get("type")} for e in exc.errors()]
         return error_response(422, Reason.BAD_REQUEST, problems=problems)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, exc: StarletteHTTPException) -> Response:
+        """FastAPI's own refusals (a body it cannot parse: 400) answer with a reason like ours."""
+        if exc.status_code == 400:
+            return error_response(400, Reason.BAD_JSON, str(exc.detail))
+        return await http_exception_handler(_request, exc)
+
+    @app.exception_handler(RecursionError)
+    async def _too_deep(request: Request, _exc: RecursionError) -> JSONResponse:
+        """A body nested thousands deep that FastAPI parses itself (enrolment, codes): 422, not a
+        crash. The push body is read by ``_read_body``, which answers the same."""
+        log.info("request nested too deep", extra={"event": "refused", "path": request.url.path, "reason": Reason.TOO_DEEP})
+        return error_response(422, Reason.TOO_DEEP)
 
     @app.exception_handler(Exception)
     async def _bug(request: Request, exc: Exception) -> JSONResponse:

@@ -41,6 +41,7 @@ from outreach.model.base import table_of
 from outreach.model.clock import is_valid_stamp
 from outreach.model.codec import FieldDecodeError, dumps_compact, encode_value
 from outreach.model.entities import ENTITY_BY_NAME
+from outreach.model.field_rules import column_problems, extra_problem, field_problem
 from outreach.model.rowio import (
     decode_fast,
     field_defaults,
@@ -98,11 +99,18 @@ class Outcome:
     change_id: str
     status: str
     reason: str | None = None
+    #: for a value refused by its field's rule: the field and what is wrong (English)
+    field: str | None = None
+    detail: str | None = None
 
     def to_wire(self) -> dict[str, Any]:
         data: dict[str, Any] = {"change_id": self.change_id, "status": self.status}
         if self.reason:
             data["reason"] = self.reason
+        if self.field:
+            data["field"] = self.field
+        if self.detail:
+            data["detail"] = self.detail
         return data
 
 
@@ -239,11 +247,15 @@ def _check_change(raw: _WireChange, now_ms: int, *, office: bool = False, valid_
             try:
                 decoded = decode_fast(spec, name, value)
             except FieldDecodeError:
-                return Outcome(change_id, protocol.REJECTED, Reason.BAD_VALUE)
+                return Outcome(change_id, protocol.REJECTED, Reason.BAD_VALUE, name, "wrong type or too long")
+            if decoded is not None and (broken := field_problem(entity, name, decoded)) is not None:
+                return Outcome(change_id, protocol.REJECTED, Reason.BAD_VALUE, name, broken.message_en)
             values[name] = decoded
             fields[name] = (value if spec.plain is not None or spec.json_kind is not None else encode_value(decoded), stamp)
         elif name in _BOOKKEEPING or not _FIELD_RE.match(name):
             return Outcome(change_id, protocol.REJECTED, Reason.UNKNOWN_FIELD)
+        elif (problem := extra_problem(value)) is not None:
+            return Outcome(change_id, protocol.REJECTED, Reason.BAD_VALUE, name, problem)
         else:
             extras[name] = (value, stamp)
     # stamps are fixed-width, so the greatest string is the latest time
@@ -390,6 +402,12 @@ def _new_row_batches(dialect: Any, raw_changes: list[_WireChange], scope: str | 
         inserter = page_inserter(dialect, entity)
         if inserter is None or len(raws) < _BULK_MIN:
             continue
+        # a value that breaks its field's rule: that change goes change by change (rejected there)
+        broken = set().union(*(column_problems(entity, name, [raw.values[name] for raw in raws]) for name in inserter.fields))
+        if broken:
+            raws = [raw for index, raw in enumerate(raws) if index not in broken]
+            if len(raws) < _BULK_MIN:
+                continue
         names = inserter.fields
         rows: list[list[Any]] = []
         for raw in raws:

@@ -32,6 +32,7 @@ class Reason(StrEnum):
     BAD_GZIP = "bad_gzip"
     BAD_ENCODING = "bad_encoding"
     BAD_JSON = "bad_json"
+    TOO_DEEP = "too_deep"
     BAD_REQUEST = "bad_request"
     BAD_SHAPE = "bad_shape"
     BAD_ID = "bad_id"
@@ -73,6 +74,7 @@ MESSAGES: dict[Reason, tuple[str, str]] = {
     Reason.BAD_GZIP: ("Dữ liệu nén gửi lên bị hỏng.", "The compressed request body is damaged."),
     Reason.BAD_ENCODING: ("Máy chủ chỉ nhận dữ liệu nén gzip.", "The server accepts only gzip-compressed bodies."),
     Reason.BAD_JSON: ("Dữ liệu gửi lên không phải JSON hợp lệ.", "The request body is not valid JSON."),
+    Reason.TOO_DEEP: ("Dữ liệu gửi lên lồng nhau quá nhiều tầng.", "The request body is nested too deeply."),
     Reason.BAD_REQUEST: ("Yêu cầu không hợp lệ.", "Invalid request."),
     Reason.BAD_SHAPE: ("Dữ liệu gửi lên không đúng khuôn dạng đồng bộ.", "The request does not have the sync format."),
     Reason.BAD_ID: ("Mã bản ghi hoặc mã thay đổi không hợp lệ.", "A record or change id is invalid."),
