@@ -31,6 +31,10 @@ MAX_REQUEST_BYTES = 4_000_000
 #: Rows per pull page: bounded client memory, few round trips for a fresh laptop.
 DEFAULT_PULL_LIMIT = 5_000
 MAX_PULL_LIMIT = 10_000
+#: A pull page is also cut by size: after the row that brings its encoded rows past this many
+#: bytes (at least one row per page), so a fresh laptop's first pull of a ward with big rows
+#: holds a few MB at a time, not hundreds (docs/server.md, "Limits").
+MAX_PULL_PAGE_BYTES = 2_000_000
 #: Changes stamped further ahead of the server's clock than this are refused (``clock_ahead``).
 MAX_CLOCK_AHEAD_MS = 10 * 60 * 1000
 

@@ -182,13 +182,13 @@ def test_a_stored_bad_row_does_not_poison_pulls(ward_setup: WardSetup, template_
         conn.execute(text("UPDATE households SET address = :a WHERE id = :id"), {"a": bad_address, "id": poisoned})
         if not postgres:
             conn.execute(text("UPDATE households SET head_name = :n WHERE id = :id"), {"n": "A\x00B", "id": nul})
-    assert pull_all(ward_setup, token, "columns") == 3
-    assert pull_all(ward_setup, token, "rows") == 3
+    assert pull_all(ward_setup, token, "columns") == pull_all(ward_setup, token, "rows") > 3
     laptop = fast_store(template_root, tmp_path / "fresh")
     run_sync(laptop, transport=enrol_fast(ward_setup, laptop))
     with laptop.read() as session:
         names = set(session.scalars(select(Household.head_name)))
         addresses = list(session.scalars(select(Household.address)))
+    assert len(addresses) == 3 and ("AB" in names or postgres)
     assert all("\x00" not in name for name in names)
     assert all(isinstance(a, dict) for a in addresses)
     laptop.close()
