@@ -26,6 +26,7 @@ The outcome is the same as change by change (tests/sync/test_sync_push_bulk.py).
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 from collections.abc import Mapping, Sequence
@@ -35,6 +36,7 @@ from types import MappingProxyType
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table, insert, select, update
+from sqlalchemy.exc import DataError, IntegrityError
 
 from outreach.model import Synced, synced_fields
 from outreach.model.base import table_of
@@ -58,6 +60,7 @@ from outreach.wire import protocol
 from outreach.wire.merge import apply_changes
 from outreach.wire.reasons import Reason
 
+log = logging.getLogger("outreach.server.push")
 MAX_CHANGES_PER_REQUEST = 2 * protocol.MAX_BATCH_CHANGES
 _first, _second = itemgetter(0), itemgetter(1)
 _ID_RE = re.compile(r"^[0-9A-Za-z._:-]{1,36}$")
@@ -332,6 +335,47 @@ def apply_push(db: ServerDb, device: DeviceIdentity | None, payload: Any, *, war
         if raw.change_id not in candidates:
             checked[raw.change_id] = _check_change(raw, now_ms, office=office, valid_stamps=stamps)
     _check_ward_values([c for c in checked.values() if isinstance(c, Change)], scope)
+    try:
+        rows_written = _apply_batch(db, raw_changes, checked, bulk, now_ms, office, stamps, scope, device, outcomes)
+    except (DataError, IntegrityError) as exc:  # a value the rules let through and the database refuses
+        log.warning("the database refused a pushed value; applying the batch change by change",
+                    extra={"event": "push_value_refused", "error": str(exc.orig)[:200]})
+        outcomes.clear()
+        rows_written = _apply_each_alone(db, raw_changes, now_ms, office, scope, device, outcomes)
+    ordered = [outcomes[raw.change_id] for raw in raw_changes]
+    return PushResult(ordered, rows_written)
+
+
+def _apply_each_alone(db: ServerDb, raw_changes: list[_WireChange], now_ms: int, office: bool, scope: str | None,
+                      device: DeviceIdentity | None, outcomes: dict[str, Outcome]) -> int:
+    """The batch again, in one transaction, each change in its own savepoint: the change whose
+    value the database refuses (PostgreSQL's DataError) is answered rejected ``bad_value``, the
+    rest applies, and the laptop's queue moves on instead of meeting a 500 forever."""
+    rows_written = 0
+    stamps: set[str] = set()
+    with db.write() as conn:
+        for raw in raw_changes:
+            checked = _check_change(raw, now_ms, office=office, valid_stamps=stamps)
+            if isinstance(checked, Outcome):
+                outcomes[raw.change_id] = checked
+                continue
+            try:
+                with conn.begin_nested():
+                    rows_written += _apply(db, conn, [checked], scope, device, outcomes)
+            except (DataError, IntegrityError) as exc:
+                log.warning("pushed change refused by the database", extra={"event": "push_value_refused", "change_id": raw.change_id,
+                                                                            "entity": raw.entity, "error": str(exc.orig)[:200]})
+                outcomes[raw.change_id] = Outcome(raw.change_id, protocol.REJECTED, Reason.BAD_VALUE,
+                                                  detail="the database refused a value of this change")
+        if device is not None:
+            conn.execute(update(Device).where(Device.id == device.device_id).values(last_seen_at=utcnow()))
+    return rows_written
+
+
+def _apply_batch(db: ServerDb, raw_changes: list[_WireChange], checked: dict[str, Change | Outcome], bulk: list[_NewRowBatch],
+                 now_ms: int, office: bool, stamps: set[str], scope: str | None, device: DeviceIdentity | None,
+                 outcomes: dict[str, Outcome]) -> int:
+    """The batch in one transaction: whole new rows in bulk, the rest change by change."""
     with db.write() as conn:
         # Whole new rows first (a later change of the same row in this request then merges
         # into them, as it would in order); a batch that is a retry, or names a row the server
@@ -354,8 +398,7 @@ def apply_push(db: ServerDb, device: DeviceIdentity | None, payload: Any, *, war
         rows_written += _apply(db, conn, valid, scope, device, outcomes)
         if device is not None:  # when it last pushed: how long its change ids are kept (retention)
             conn.execute(update(Device).where(Device.id == device.device_id).values(last_seen_at=utcnow()))
-    ordered = [outcomes[raw.change_id] for raw in raw_changes]
-    return PushResult(ordered, rows_written)
+    return rows_written
 
 
 # ---------------------------------------------------------------------- whole new rows in bulk

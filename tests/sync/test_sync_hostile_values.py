@@ -16,9 +16,11 @@ import pytest
 import requests
 from sqlalchemy import func, select, text
 
-from outreach.model import Household, Visit
+from outreach.model import Household, OutboxEntry, Visit
 from outreach.model.clock import HybridLogicalClock, new_node_id
 from outreach.model.ids import uuid7
+from outreach.server import push as server_push
+from outreach.services.device import needs_attention
 from outreach.sync.client import run_sync
 from outreach.wire import protocol
 from tests.helpers.sync import WardSetup, enrol_fast, fast_store
@@ -218,3 +220,51 @@ def test_pull_pages_are_cut_by_bytes(ward_setup: WardSetup, notes: int) -> None:
             if not page["has_more"]:
                 break
         assert rows >= 750 and pages >= 2, (layout, rows, pages)
+
+
+def _household_values(ward_id: str, name: str) -> dict[str, Any]:
+    return {"ward_id": ward_id, "head_name": name, "address": {"street": "Đội Cấn"}}
+
+
+def test_an_old_outbox_entry_with_nul_does_not_block_the_queue(ward_setup: WardSetup, template_root: Path, tmp_path: Path) -> None:
+    """A laptop that recorded a NUL before this release (its outbox holds it): the server
+    answers that change rejected (PostgreSQL cannot store it; SQLite no longer takes it), the
+    changes around it apply, and the laptop's queue empties."""
+    laptop = fast_store(template_root, tmp_path / "laptop")
+    transport = enrol_fast(ward_setup, laptop)
+    with laptop.write() as tx:
+        tx.recorder.create(Household, _household_values(ward_setup.ward_id, "Trước"))
+        poisoned = tx.recorder.create(Household, _household_values(ward_setup.ward_id, "Tạm"))
+        tx.recorder.create(Household, _household_values(ward_setup.ward_id, "Sau"))
+    with laptop.write() as tx:  # the entry as an older laptop recorded it, NUL and all
+        entry = tx.session.scalars(select(OutboxEntry).where(OutboxEntry.entity_id == poisoned.id)).one()
+        entry.fields = {**entry.fields, "head_name": ["Nguyễn\x00Văn An", entry.fields["head_name"][1]]}
+    report = run_sync(laptop, transport=transport)
+    assert report.rejected == 1 and report.rejected_reasons == {"bad_value": 1}
+    with laptop.read() as session:
+        assert session.scalar(select(func.count()).select_from(OutboxEntry)) == 0
+    assert [item.reason_code for item in needs_attention(laptop)] == ["bad_value"]
+    with ward_setup.server.db.read() as conn:
+        names = set(conn.scalars(select(Household.__table__.c.head_name).where(Household.__table__.c.ward_id == ward_setup.ward_id)))
+    assert names == {"Trước", "Sau"}
+    laptop.close()
+
+
+@pytest.mark.postgres
+def test_a_value_the_database_refuses_is_rejected_alone(pg_server: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second door: a value the field rules let through (here the rules are switched off)
+    and PostgreSQL refuses (NUL in text) is answered rejected, alone; the batch applies."""
+    from tests.helpers.sync import make_ward
+
+    ward = make_ward(pg_server)
+    token = raw_enrol(ward)
+    clock = HybridLogicalClock(new_node_id())
+    monkeypatch.setattr(server_push, "field_problem", lambda *_args: None)
+    changes = [household(ward.ward_id, clock.now()), household(ward.ward_id, clock.now(), head_name="A\x00B"),
+               household(ward.ward_id, clock.now())]
+    reply = push(ward, token, changes)
+    assert reply.status_code == 200, reply.text[:300]
+    assert [(r["status"], r.get("reason")) for r in reply.json()["results"]] == [
+        ("applied", None), ("rejected", "bad_value"), ("applied", None)]
+    assert count(ward, Household) == 2
+    assert pull_all(ward, token, "columns") == pull_all(ward, token, "rows")
