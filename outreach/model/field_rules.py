@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,9 +53,10 @@ _SHORTER_TEXT = {("household", "notes"): HOUSEHOLD_NOTES_MAX}
 EXTRA_MAX_CHARS = 4_000
 EXTRA_MAX_DEPTH = 4
 
-# C0 and C1 control characters (but \t and \n in multi-line text), DEL, and lone surrogates
-# (which no UTF-8 encoder writes and PostgreSQL cannot store).
-_BAD_MULTI_LINE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# C0 and C1 control characters (but tab, newline and carriage return in multi-line text: a
+# pasted Windows line end), DEL, and lone surrogates (no UTF-8 encoder writes them, PostgreSQL
+# cannot store them).
+_BAD_MULTI_LINE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _BAD_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _DIGITS = {12: re.compile("[0-9]{12}"), 9: re.compile("[0-9]{9}")}
 _PHONE = re.compile(r"\+?[0-9]{0,19}")
@@ -88,9 +89,9 @@ def _text_problem(value: str, max_length: int | None, multi_line: bool) -> tuple
 
 
 def clean_text(value: str, *, multi_line: bool = False) -> str:
-    """``value`` without the characters the rules refuse (NUL, other control characters but tab
-    and newline in multi-line text, lone surrogates): what typed or pasted text becomes before
-    the laptop records it. A carriage return of a pasted Windows line end goes with the rest."""
+    """``value`` without the characters the rules refuse (NUL, other control characters but tab,
+    newline and CR in multi-line text, lone surrogates): what typed or pasted text becomes before
+    the laptop records it. In one-line text a tab or line break becomes a space."""
     bad = _BAD_MULTI_LINE if multi_line else _BAD_ONE_LINE
     if not bad.search(value):
         return value
@@ -226,7 +227,7 @@ _SPECIAL: dict[tuple[str, str], Rule] = {
     ("resident", "old_id"): _digits(9),
     ("resident", "phone"): _phone,
     ("resident", "vneid_level"): _int_range(0, 2),
-    ("resident", "consent_detail"): _object_of({"recorded_by": _ID, "purpose": _text(300)}),
+    ("resident", "consent_detail"): _object_of({"recorded_by": _ID, "purpose": _text(300), "withdrawn_recorded_by": _ID}),
     ("visit", "outcome"): _member_of(Outcome),
     ("visit", "review_status"): _member_of(ReviewStatus),
     ("visit", "satisfaction"): _int_range(1, 5),
@@ -304,6 +305,37 @@ def check_values(entity: type[Synced], values: Mapping[str, Any]) -> None:
     problems = [p.problem() for name, value in values.items() if (p := field_problem(entity, name, value)) is not None]
     if problems:
         raise ValidationError(problems)
+
+
+def checked(entity: type[Synced], values: Mapping[str, Any]) -> dict[str, Any]:
+    """``values`` cleaned (``clean_values``) and checked (``check_values``): what the laptop's
+    write path records. Raises ``ValidationError`` when a value breaks its rule even clean."""
+    cleaned = clean_values(entity, values)
+    check_values(entity, cleaned)
+    return cleaned
+
+
+def checked_rows(entity: type[Synced], rows: Sequence[Mapping[str, Any]]) -> Sequence[Mapping[str, Any]]:
+    """``checked`` for many new rows (an import, a demo ward), a column at a time: rows whose
+    values all pass come back as given; only a column with a problem is cleaned value by value."""
+    out: list[dict[str, Any]] | None = None
+    names = set().union(*(row.keys() for row in rows)) if rows else set()
+    for name in sorted(names & _RULES[entity.entity_name].keys()):
+        column = [row.get(name) for row in rows]
+        bad = column_problems(entity, name, column)
+        if not bad:
+            continue
+        if out is None:
+            out = [dict(row) for row in rows]
+        problems = []
+        for index in sorted(bad):
+            value = clean_values(entity, {name: column[index]})[name]
+            out[index][name] = value
+            if (broken := field_problem(entity, name, value)) is not None:
+                problems.append(broken.problem())
+        if problems:
+            raise ValidationError(problems)
+    return rows if out is None else out
 
 
 def clean_values(entity: type[Synced], values: Mapping[str, Any]) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from then on, for every laptop. Here a page is written so that cannot happen:
 - rows are read with their JSON columns as the stored *text* and parsed leniently
   (``json.loads``, which takes NaN), so a malformed value costs that value, not the page;
 - every value is cleaned the way the laptop cleans typed text (``field_rules.clean_text``:
-  NUL and other control characters dropped, tab and newline kept) and non-finite numbers become
+  NUL and other control characters dropped, tab, newline and CR kept) and non-finite numbers become
   null, so the laptop never receives what it could not record itself;
 - each cleaned or dropped value is logged (entity, id, field) for the office to repair.
 

@@ -49,7 +49,8 @@ def pull_all(ward: WardSetup, token: str, layout: str) -> int:
     """Every page of the ward in ``layout``; the number of rows (asserting each page is 200)."""
     since, rows = 0, 0
     while True:
-        reply = requests.get(f"{ward.server.url}{API}/sync/pull", params={"since": since, "layout": layout},
+        params: dict[str, str | int] = {"since": since, "layout": layout}
+        reply = requests.get(f"{ward.server.url}{API}/sync/pull", params=params,
                              headers={**HEADERS, "Authorization": f"Bearer {token}"}, timeout=60)
         assert reply.status_code == 200, reply.text[:300]
         page = json.loads(reply.content, parse_constant=_refuse_constant)
