@@ -70,6 +70,9 @@ REVIEWED_ENTITIES = frozenset({"household", "resident"})
 #: Written only by the office (``outreach-server``), never by a device.
 OFFICE_ONLY_ENTITIES = frozenset({"procedure"})
 _BOOKKEEPING = frozenset({"id", "clocks", "server_seq"})
+#: A broken field rule (model/field_rules.py) the user can act on gets its own reason; the rest
+#: answer bad_value. The answer also names the field and says what is wrong (``detail``).
+_RULE_REASONS = {"too_long": Reason.VALUE_TOO_LONG, "control_char": Reason.BAD_CHARACTER}
 
 
 class RequestRefused(Exception):
@@ -252,7 +255,7 @@ def _check_change(raw: _WireChange, now_ms: int, *, office: bool = False, valid_
             except FieldDecodeError:
                 return Outcome(change_id, protocol.REJECTED, Reason.BAD_VALUE, name, "wrong type or too long")
             if decoded is not None and (broken := field_problem(entity, name, decoded)) is not None:
-                return Outcome(change_id, protocol.REJECTED, Reason.BAD_VALUE, name, broken.message_en)
+                return Outcome(change_id, protocol.REJECTED, _RULE_REASONS.get(broken.code, Reason.BAD_VALUE), name, broken.message_en)
             values[name] = decoded
             fields[name] = (value if spec.plain is not None or spec.json_kind is not None else encode_value(decoded), stamp)
         elif name in _BOOKKEEPING or not _FIELD_RE.match(name):

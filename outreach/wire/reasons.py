@@ -49,6 +49,8 @@ class Reason(StrEnum):
     NOT_PERMITTED = "not_permitted"
     BAD_STAMP = "bad_stamp"
     BAD_VALUE = "bad_value"
+    VALUE_TOO_LONG = "value_too_long"
+    BAD_CHARACTER = "bad_character"
     MISSING_WARD = "missing_ward"
 
 
@@ -89,6 +91,9 @@ MESSAGES: dict[Reason, tuple[str, str]] = {
     Reason.NOT_PERMITTED: ("Chỉ văn phòng phường được sửa mục này", "Only the ward office may change this"),
     Reason.BAD_STAMP: ("Dấu thời gian của thay đổi không hợp lệ", "The change's time stamp is invalid"),
     Reason.BAD_VALUE: ("Giá trị máy chủ không chấp nhận", "A value the server does not accept"),
+    Reason.VALUE_TOO_LONG: ("Nội dung dài hơn mức máy chủ cho phép", "A text longer than the server allows"),
+    Reason.BAD_CHARACTER: ("Nội dung có ký tự điều khiển hoặc ký tự không hợp lệ",
+                           "The text holds a control character or an invalid character"),
     Reason.MISSING_WARD: ("Bản ghi không thuộc phường nào", "The record has no ward"),
 }
 
