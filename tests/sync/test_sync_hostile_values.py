@@ -275,3 +275,17 @@ def test_a_value_the_database_refuses_is_rejected_alone(pg_server: Any, monkeypa
         ("applied", None), ("rejected", "bad_value"), ("applied", None)]
     assert count(ward, Household) == 2
     assert pull_all(ward, token, "columns") == pull_all(ward, token, "rows")
+
+
+def test_the_office_writes_through_the_same_rules(ward_setup: WardSetup) -> None:
+    """The office's own writes (outreach-server) are changes like a laptop's: a team phone typed
+    with spaces is stored as its digits, a refused value says which field and why."""
+    from outreach.model import Team
+    from outreach.server import admin
+
+    team_id = admin.add_team(ward_setup.server.db, ward_setup.ward_id, "Đội 2", contact_phone="024 3825 1234")
+    with ward_setup.server.db.read() as conn:
+        assert conn.scalar(select(Team.__table__.c.contact_phone).where(Team.__table__.c.id == team_id)) == "02438251234"
+    with pytest.raises(admin.AdminError, match="team_member.role"):
+        admin.office_write(ward_setup.server.db, admin.TeamMember, uuid7(), {"ward_id": ward_setup.ward_id, "role": "admin"},
+                           ward_setup.ward_id, create=True)
