@@ -162,8 +162,8 @@ def _phone(value: Any) -> tuple[str, str, str] | None:
     return ("bad_format", "số điện thoại chỉ gồm chữ số", "a phone number holds digits only")
 
 
-def _shape_problem(en: str) -> tuple[str, str, str]:
-    return ("bad_shape", "không đúng khuôn dạng dữ liệu", en)
+def _shape_problem(vi: str, en: str) -> tuple[str, str, str]:
+    return ("bad_shape", vi, en)
 
 
 def _object_of(parts: Mapping[str, Rule]) -> Rule:
@@ -172,11 +172,11 @@ def _object_of(parts: Mapping[str, Rule]) -> Rule:
 
     def rule(value: Any) -> tuple[str, str, str] | None:
         if type(value) is not dict:
-            return _shape_problem("not an object")
+            return _shape_problem("không đúng khuôn dạng (cần một đối tượng)", "not an object")
         for key, part in value.items():
             check = parts.get(key)
             if check is None:
-                return _shape_problem(f"unknown key (expected {names})")
+                return _shape_problem(f"có mục lạ (chỉ nhận: {names})", f"unknown key (expected {names})")
             if part is not None and (problem := check(part)) is not None:
                 return problem[0], f"{key}: {problem[1]}", f"{key}: {problem[2]}"
         return None
@@ -186,7 +186,7 @@ def _object_of(parts: Mapping[str, Rule]) -> Rule:
 def _list_of(item: Rule, max_items: int) -> Rule:
     def rule(value: Any) -> tuple[str, str, str] | None:
         if type(value) is not list:
-            return _shape_problem("not a list")
+            return _shape_problem("không đúng khuôn dạng (cần một danh sách)", "not a list")
         if len(value) > max_items:
             return ("too_long", f"quá {max_items} mục", f"more than {max_items} items")
         for element in value:
@@ -196,7 +196,8 @@ def _list_of(item: Rule, max_items: int) -> Rule:
     return rule
 
 
-def _column_rule(column: Any, multi_line: bool) -> Rule | None:
+def _column_rule(column: Any) -> Rule | None:
+    """The rule a column's type gives: lengths for text, ranges for integers and dates."""
     kind = column.type
     if isinstance(kind, Boolean):
         return None
@@ -206,9 +207,9 @@ def _column_rule(column: Any, multi_line: bool) -> Rule | None:
         return _int_range(INT_MIN, INT_MAX)
     if isinstance(kind, (String, Text)):
         length = TEXT_MAX_LENGTH if isinstance(kind, Text) else kind.length
-        return _text(length, multi_line=isinstance(kind, Text) or multi_line)
+        return _text(length, multi_line=isinstance(kind, Text))
     if isinstance(kind, JSON):
-        return lambda value: _shape_problem("no rule for this JSON field")
+        return lambda value: _shape_problem("trường này chưa có quy tắc", "no rule for this JSON field")
     return None
 
 
@@ -247,7 +248,7 @@ def _build() -> dict[str, dict[str, Rule]]:
         for column in table.columns:
             if column.name in ("id", "clocks", "server_seq"):
                 continue
-            rule = _SPECIAL.get((entity.entity_name, column.name)) or _column_rule(column, multi_line=False)
+            rule = _SPECIAL.get((entity.entity_name, column.name)) or _column_rule(column)
             if rule is not None:
                 per_field[column.name] = rule
         rules[entity.entity_name] = per_field
@@ -255,6 +256,13 @@ def _build() -> dict[str, dict[str, Rule]]:
 
 
 _RULES = _build()
+#: entity -> {text field: multi-line?}; and the JSON fields holding text (cleaned like it)
+_TEXT_FIELDS: dict[str, dict[str, bool]] = {
+    entity.entity_name: {c.name: isinstance(c.type, Text) for c in table_of(entity).columns
+                         if isinstance(c.type, (String, Text)) and c.name != "id"}
+    for entity in SYNCED_ENTITIES
+}
+_JSON_TEXT_FIELDS = frozenset({"address", "consent_detail", "topics", "dossier"})
 
 
 def field_problem(entity: type[Synced], name: str, value: Any) -> RuleBroken | None:
@@ -354,14 +362,6 @@ def clean_values(entity: type[Synced], values: Mapping[str, Any]) -> dict[str, A
     return cleaned
 
 
-_TEXT_FIELDS: dict[str, dict[str, bool]] = {
-    entity.entity_name: {c.name: isinstance(c.type, Text) for c in table_of(entity).columns
-                         if isinstance(c.type, (String, Text)) and c.name not in ("id",)}
-    for entity in SYNCED_ENTITIES
-}
-_JSON_TEXT_FIELDS = frozenset({"address", "consent_detail", "topics", "dossier"})
-
-
 def extra_problem(value: Any) -> str | None:
     """What is wrong with a value kept for a field this server does not know (a newer
     client's): it travels to every laptop verbatim, so it must be plain JSON — finite numbers,
@@ -370,7 +370,7 @@ def extra_problem(value: Any) -> str | None:
 
     def walk(item: Any, depth: int) -> str | None:
         if item is None or isinstance(item, (bool, int)):
-            if isinstance(item, int) and not isinstance(item, bool) and not INT_MIN * 2**32 <= item <= INT_MAX * 2**32:
+            if isinstance(item, int) and not isinstance(item, bool) and not -(2**63) <= item < 2**63:  # what any JSON reader holds
                 return "integer out of range"
             return None
         if isinstance(item, float):
