@@ -99,9 +99,12 @@ def safe_rows(conn: Connection, entity: type[Synced], ward_id: str, since: int, 
             value = rec[name]
             if name in json_names:
                 value = _parse_json(entity, row_id, name, value, defaults[name])
-            value, changed = clean(encode_value(value))
+            try:
+                value, changed = clean(encode_value(value))
+            except RecursionError:  # nested deeper than Python walks: the field's default instead
+                value, changed = defaults[name], True
             if changed:
-                _report(entity, row_id, name, "control characters or a non-finite number removed")
+                _report(entity, row_id, name, "control characters, a non-finite number or deep nesting removed")
             fields[name] = value
         out.append((int(rec["server_seq"]), row_id, clocks, fields))
     return out
@@ -116,9 +119,9 @@ def clean_row_text(entity: type[Synced], row_text: str) -> str:
     """A ``columns``-layout row text with its values cleaned (``clean``), logged if changed."""
     try:
         row = json.loads(row_text)
-    except ValueError:  # pragma: no cover - the database wrote it
+        cleaned, changed = clean(row)
+    except (ValueError, RecursionError):  # the database wrote it; a value nested too deep for Python
         return row_text
-    cleaned, changed = clean(row)
     if not changed:
         return row_text
     _report(entity, str(row[0]), "*", "control characters or a non-finite number removed")
