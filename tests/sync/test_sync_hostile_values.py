@@ -204,7 +204,7 @@ def test_a_stored_bad_row_does_not_poison_pulls(ward_setup: WardSetup, template_
 
 
 @pytest.mark.parametrize("notes", [3_900])
-def test_pull_pages_are_cut_by_bytes(ward_setup: WardSetup, notes: int) -> None:
+def test_pull_pages_are_cut_by_bytes(ward_setup: WardSetup, notes: int, template_root: Path, tmp_path: Path) -> None:
     """Big rows: a page stays within the byte budget (at least one row per page)."""
     token = raw_enrol(ward_setup)
     clock = HybridLogicalClock(new_node_id())
@@ -227,6 +227,10 @@ def test_pull_pages_are_cut_by_bytes(ward_setup: WardSetup, notes: int) -> None:
             if not page["has_more"]:
                 break
         assert rows >= 750 and pages >= 2, (layout, rows, pages)
+    laptop = fast_store(template_root, tmp_path / "fresh")  # a fresh laptop's first pull: page by page
+    report = run_sync(laptop, transport=enrol_fast(ward_setup, laptop))
+    assert report.pages >= 2 and report.pulled >= 750
+    laptop.close()
 
 
 def _household_values(ward_id: str, name: str) -> dict[str, Any]:
