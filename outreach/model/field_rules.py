@@ -88,6 +88,11 @@ def _text_problem(value: str, max_length: int | None, multi_line: bool) -> tuple
     return None
 
 
+def bad_characters(value: str, *, multi_line: bool = False) -> bool:
+    """Whether ``value`` holds a character the rules refuse (see ``clean_text``)."""
+    return (_BAD_MULTI_LINE if multi_line else _BAD_ONE_LINE).search(value) is not None
+
+
 def clean_text(value: str, *, multi_line: bool = False) -> str:
     """``value`` without the characters the rules refuse (NUL, other control characters but tab,
     newline and CR in multi-line text, lone surrogates): what typed or pasted text becomes before

@@ -13,20 +13,22 @@ import datetime as dt
 import logging
 import time
 import zlib
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 from sqlalchemy import select, update
+from sqlalchemy.exc import DataError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
 
 from outreach import __version__
 from outreach.model.codec import dumps_compact, loads
+from outreach.model.field_rules import bad_characters
 from outreach.server import auth
 from outreach.server.admin import CodeRefused, issue_enrolment_code, server_clock
 from outreach.server.db import ServerDb
@@ -55,15 +57,26 @@ def error_response(status: int, reason: str, detail: str = "", **extra: Any) -> 
     return JSONResponse(body, status_code=status)
 
 
+def _one_line_text(value: str) -> str:
+    """Text a device sends outside a push (a label, a name, a code) holds no control characters:
+    PostgreSQL cannot store a NUL (that was a 500) and a terminal would run an escape."""
+    if bad_characters(value):
+        raise ValueError("control characters are not allowed")
+    return value
+
+
+OneLineText = Annotated[str, AfterValidator(_one_line_text)]
+
+
 class EnrolRequest(BaseModel):
-    code: str = Field(min_length=1, max_length=40)
-    label: str = Field(default="", max_length=200)
+    code: OneLineText = Field(min_length=1, max_length=40)
+    label: OneLineText = Field(default="", max_length=200)
 
 
 class CodeRequest(BaseModel):
     """A leader asks for a volunteer code for their own team (optionally naming the member)."""
 
-    member_name: str = Field(default="", max_length=200)
+    member_name: OneLineText = Field(default="", max_length=200)
     minutes: int = Field(default=auth.DEFAULT_CODE_MINUTES, ge=1, le=60)
 
 
@@ -171,6 +184,13 @@ def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BY
         if exc.status_code == 400:
             return error_response(400, Reason.BAD_JSON, str(exc.detail))
         return await http_exception_handler(_request, exc)
+
+    @app.exception_handler(DataError)
+    async def _data_error(request: Request, exc: DataError) -> JSONResponse:
+        """A value the database refuses (PostgreSQL: NUL in text, a number out of range) is the
+        request's fault, not the server's: 422 with a reason, never a 500."""
+        log.info("value refused by the database", extra={"event": "refused", "path": request.url.path, "reason": Reason.BAD_VALUE})
+        return error_response(422, Reason.BAD_VALUE)
 
     @app.exception_handler(RecursionError)
     async def _too_deep(request: Request, _exc: RecursionError) -> JSONResponse:

@@ -293,3 +293,16 @@ def test_the_office_writes_through_the_same_rules(ward_setup: WardSetup) -> None
     with pytest.raises(admin.AdminError, match="team_member.role"):
         admin.office_write(ward_setup.server.db, admin.TeamMember, uuid7(), {"ward_id": ward_setup.ward_id, "role": "admin"},
                            ward_setup.ward_id, create=True)
+
+
+def test_hostile_text_in_enrolment_bodies_is_refused_not_a_500(ward_setup: WardSetup) -> None:
+    """The other doors that take text: an enrolment's label and code, a leader's code request."""
+    url = f"{ward_setup.server.url}{API}"
+    for body in ({"code": ward_setup.code(), "label": "máy\x00của Huy"}, {"code": "AB\x00CD"}, {"code": "\ud800"}):
+        reply = requests.post(f"{url}/enroll", data=json.dumps(body).encode(), headers={**HEADERS, "Content-Type": "application/json"},
+                              timeout=10)
+        assert reply.status_code in (400, 401, 422) and "reason" in reply.json(), reply.text[:300]
+    leader = raw_enrol(ward_setup, "leader")
+    reply = requests.post(f"{url}/enrolment-codes", data=json.dumps({"member_name": "Huy\x00", "minutes": 10}).encode(),
+                          headers={**HEADERS, "Authorization": f"Bearer {leader}", "Content-Type": "application/json"}, timeout=10)
+    assert reply.status_code == 422 and reply.json()["reason"] == "bad_request", reply.text[:300]
