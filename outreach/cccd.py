@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from outreach.errors import OutreachError
 
-__all__ = ["CCCD_FIELD_COUNT", "CccdParseError", "CccdRecord", "parse_cccd"]
+__all__ = ["CCCD_FIELD_COUNT", "CccdParseError", "CccdRecord", "foreign_layout_signs", "parse_cccd"]
 
 CCCD_FIELD_COUNT = 7
 _EARLIEST_BIRTH = dt.date(1900, 1, 1)
@@ -29,6 +29,19 @@ _RESCAN_VI = (
 _RESCAN_EN = (
     "Check the scanner settings, turn off the Vietnamese input method (Unikey, EVKey…) or switch "
     "the keyboard to English, and scan again; if it still fails, type the details in."
+)
+
+
+_LAYOUT_VI = (
+    "Máy quét có vẻ đang gõ theo bố cục bàn phím không phải tiếng Việt: chữ có dấu bị mất hoặc bị "
+    "thay (ví dụ “Nữ” thành “N”, tên mất dấu). Hãy đặt máy quét hoặc bàn phím của máy về đúng bố cục, "
+    "hoặc chuyển máy quét sang chế độ USB-HID “Unicode”, rồi quét lại; nếu vẫn lỗi, hãy nhập tay."
+)
+_LAYOUT_EN = (
+    "The scanner seems to type under a non-Vietnamese keyboard layout: letters with diacritics are "
+    "dropped or replaced (e.g. “Nữ” becomes “N”, names lose their marks). Set the scanner or the "
+    "computer's keyboard to the right layout, or switch the scanner to its USB-HID “Unicode” mode, "
+    "and scan again; if it still fails, type the details in."
 )
 
 
@@ -43,9 +56,12 @@ class CccdParseError(OutreachError, ValueError):
 
     code = "cccd_invalid"
 
-    def __init__(self, message_vi: str, message_en: str, *, code: str, problems: list[str] | None = None) -> None:
+    def __init__(self, message_vi: str, message_en: str, *, code: str, problems: list[str] | None = None,
+                 keyboard_layout: bool = False) -> None:
         super().__init__(message_vi, message_en, code=code)
         self.problems = list(problems or [code])
+        #: The payload shows the marks of a scanner typing under a non-Vietnamese keyboard layout.
+        self.keyboard_layout = keyboard_layout
 
 
 @dataclass(frozen=True)
@@ -120,6 +136,52 @@ def _shown(chars: str) -> str:
     )
 
 
+#: Vowel letters once diacritics are folded away: every Vietnamese syllable (and every word of a
+#: minority name written in Latin letters) has one, so a word without any lost its vowel.
+_VOWELS = frozenset("aeiouy")
+_SUBSTITUTES = "?\ufffd"
+
+
+def _fold_letters(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if ch.isalpha() and not unicodedata.combining(ch)).lower()
+
+
+def _vowelless_words(name: str) -> bool:
+    """A name word of two or more letters with no vowel ("Trn", "Vn"): its marked vowel was dropped.
+    One-letter words are initials ("Nguyễn Văn A")."""
+    return any(len(w) >= 2 and not (set(w) & _VOWELS) for w in map(_fold_letters, name.split()))
+
+
+def foreign_layout_signs(text: str) -> list[str]:
+    """The signs, in ``text`` as a scanner typed it, of a scanner on a non-Vietnamese keyboard layout.
+
+    A keyboard-wedge scanner sends key presses; under a US (or other) layout it has no key for
+    "ữ", "ễ", "ầ", so it drops those letters or types "?" or a plain look-alike instead, while
+    digits, "|" and "Nam" come through intact. So: "Nữ" arrives as "N", "N?" or "Nu"
+    (``sex_mark_lost``); name words lose their vowel, "Trần" → "Trn" (``vowelless_word``); "?" or
+    U+FFFD stand in a word (``substitute``); or name and address carry no diacritic at all, which
+    no real card does (``no_marks``, the weakest sign: it alone does not make a card invalid).
+    Pure and cheap, for the parser's hint, the scan field's caution and the command line.
+    """
+    fields = [f.strip() for f in unicodedata.normalize("NFC", text.lstrip("\ufeff").strip()).split("|")]
+    if len(fields) < 6:
+        return []
+    name, sex, address = fields[2], fields[4], fields[5]
+    signs: list[str] = []
+    folded_sex = sex.casefold()
+    if folded_sex not in ("nam", "nữ") and folded_sex[:1] == "n" and len(folded_sex) <= 3 and not folded_sex.startswith("na"):
+        signs.append("sex_mark_lost")
+    if _vowelless_words(name):
+        signs.append("vowelless_word")
+    if re.search(rf"\w[{_SUBSTITUTES}]|[{_SUBSTITUTES}]\w", name + " " + address):
+        signs.append("substitute")
+    letters = [ch for ch in name + address if ch.isalpha()]
+    if len(letters) >= 2 and all(ch.isascii() for ch in letters):
+        signs.append("no_marks")
+    return signs
+
+
 def _parse_date(text: str) -> dt.date | None:
     if not re.fullmatch(r"[0-9]{8}", text):
         return None
@@ -129,13 +191,19 @@ def _parse_date(text: str) -> dt.date | None:
         return None
 
 
-def _fail(problems: list[tuple[str, str, str]], *, hint: bool) -> CccdParseError:
+def _fail(problems: list[tuple[str, str, str]], *, hint: bool, layout: bool = False) -> CccdParseError:
+    """The error for ``problems``; ``layout``: the keyboard-layout hint (it names the cause), else
+    with ``hint`` the general rescan advice (input method, scanner settings)."""
     vi = "Mã QR không phải mã hợp lệ trên thẻ căn cước: " + "; ".join(p[1] for p in problems) + "."
     en = "The QR code is not a valid ID-card code: " + "; ".join(p[2] for p in problems) + "."
-    if hint:
+    if layout:
+        vi += " " + _LAYOUT_VI
+        en += " " + _LAYOUT_EN
+    elif hint:
         vi += " " + _RESCAN_VI
         en += " " + _RESCAN_EN
-    return CccdParseError(vi, en, code=problems[0][0], problems=list(dict.fromkeys(p[0] for p in problems)))
+    return CccdParseError(vi, en, code=problems[0][0], problems=list(dict.fromkeys(p[0] for p in problems)),
+                          keyboard_layout=layout)
 
 
 def parse_cccd(text: str) -> CccdRecord:
@@ -210,6 +278,13 @@ def parse_cccd(text: str) -> CccdRecord:
             f"the name contains unexpected characters ({_shown(odd)}), a sign the scanner "
             "typed under the wrong keyboard layout",
         ))
+    elif _vowelless_words(name):
+        garbled = True
+        problems.append((
+            "cccd_garbled",
+            "họ tên có chữ không có nguyên âm, dấu hiệu máy quét đã bỏ mất các chữ có dấu",
+            "a word of the name has no vowel, a sign the scanner dropped the letters with diacritics",
+        ))
     dob = _parse_date(dob_text)
     if dob is None:
         problems.append((
@@ -249,7 +324,8 @@ def parse_cccd(text: str) -> CccdRecord:
             "the issue date is before the date of birth",
         ))
     if problems:
-        raise _fail(problems, hint=garbled or len(problems) > 1)
+        signs = set(foreign_layout_signs(text)) - {"no_marks"}
+        raise _fail(problems, hint=garbled or len(problems) > 1, layout=bool(signs))
     assert dob is not None and issued is not None and sex is not None
     return CccdRecord(
         personal_id=pid,

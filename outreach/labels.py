@@ -31,6 +31,7 @@ from outreach.vocabulary import (
     Placeholder,
     Portal,
     PriorityFlag,
+    RecordKind,
     ReviewStatus,
     Role,
     ScopeKind,
@@ -108,6 +109,18 @@ LABELS: dict[type[StrEnum], dict[str, tuple[str, str]]] = {
         Placeholder.NO_GROUP: ("(không thuộc tổ nào)", "(no group)"),
         Placeholder.UNKNOWN_MEMBER: ("(không rõ)", "(unknown)"),
         Placeholder.WHOLE_WARD: ("Toàn phường", "Whole ward"),
+    },
+    RecordKind: {
+        RecordKind.WARD: ("Phường", "Ward"),
+        RecordKind.RESIDENTIAL_GROUP: ("Tổ dân phố", "Residential group"),
+        RecordKind.TEAM: ("Đội", "Team"),
+        RecordKind.TEAM_MEMBER: ("Thành viên đội", "Team member"),
+        RecordKind.HOUSEHOLD: ("Hộ gia đình", "Household"),
+        RecordKind.RESIDENT: ("Nhân khẩu", "Resident"),
+        RecordKind.VISIT: ("Lần thăm hộ", "Visit"),
+        RecordKind.FILING: ("Hồ sơ", "Filing"),
+        RecordKind.PROCEDURE: ("Thủ tục", "Procedure"),
+        RecordKind.WEEK_LOCK: ("Khoá tuần", "Week lock"),
     },
 }
 

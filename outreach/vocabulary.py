@@ -128,8 +128,24 @@ class Placeholder(StrEnum):
     WHOLE_WARD = "whole_ward"
 
 
+class RecordKind(StrEnum):
+    """What kind of record a change is about: the synced entities' names (``Synced.entity_name``),
+    as the outbox stores them; the list of what is not yet on the server names them in words."""
+
+    WARD = "ward"
+    RESIDENTIAL_GROUP = "residential_group"
+    TEAM = "team"
+    TEAM_MEMBER = "team_member"
+    HOUSEHOLD = "household"
+    RESIDENT = "resident"
+    VISIT = "visit"
+    FILING = "filing"
+    PROCEDURE = "procedure"
+    WEEK_LOCK = "week_lock"
+
+
 #: Every code list, for tests and tools that walk them all (each has labels in both languages).
 CODE_LISTS: tuple[type[StrEnum], ...] = (
     Outcome, FilingStatus, Portal, Role, ReviewStatus, OnlineLevel, PriorityFlag, FollowUpKind, Sex, GroupKind,
-    ScopeKind, Placeholder,
+    ScopeKind, Placeholder, RecordKind,
 )

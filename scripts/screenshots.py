@@ -4,7 +4,8 @@
 Usage: QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [OUT_DIR] [--households N]
 
 Builds a throw-away demo ward (synthetic data, unencrypted demo profile) in a temporary folder,
-opens the main window at 1280×800, visits each screen, waits until its background loads have
+opens the main window at the size a maximized window has on a 1366×768 laptop (1366×698: the
+screen less a taskbar and a title bar, as tests/ui/test_fits_laptop.py), visits each screen, waits until its background loads have
 finished, and saves ``OUT_DIR/<lang>-<nn>-<screen>.png`` (default OUT_DIR: ``screenshots-out``).
 Also saves the register-household dialog with inline validation errors and the CCCD scan
 dialog after an implausible scan, since those are what users read most closely.
@@ -32,6 +33,9 @@ if TYPE_CHECKING:
     from outreach.ui.screens.weekly_log_view import WeeklyLogView
 
 SCREENS = ("households", "new-visit", "follow-ups", "weekly-log", "coverage", "procedures", "settings")
+
+#: The client area of a maximized window on a 1366×768 screen with a taskbar.
+LAPTOP_WINDOW_SIZE = (1366, 698)
 
 
 def settle(runner: object, ms: int = 300) -> None:
@@ -81,8 +85,9 @@ def main() -> int:
                 translations = Translations()
                 translations.apply(language)
                 window, runner = build_window(store, translations)
-                window.resize(1280, 800)
                 window.show()
+                window.showNormal()  # a laptop-sized window, whatever the offscreen screen is
+                window.resize(*LAPTOP_WINDOW_SIZE)
                 settle(runner)
                 for number, name in enumerate(SCREENS):
                     page = window.show_page(number)
@@ -103,7 +108,7 @@ def main() -> int:
                 dialog.save()
                 settle(runner)
                 save(dialog, args.out / f"{language}-08-register-errors.png")
-                dialog.reject()
+                dialog.done(0)  # closes without the "discard what you typed?" question
                 scan = window.start_scan()
                 scan.field.edit.setText("012345678901|Nguy?n V?n A|01021990|Nam")
                 scan.field.edit.returnPressed.emit()

@@ -14,6 +14,7 @@ from outreach.services.households import (
     HouseholdInput,
     ResidentInput,
     add_resident,
+    card_matches_address,
     delete_household,
     get_household,
     make_head,
@@ -147,3 +148,54 @@ def test_a_household_has_at_most_one_living_head(store: Store, volunteer: Actor)
     detail = get_household(store, h.id)
     assert detail.summary.head_name == "Lý Văn Nam"
     assert {r.full_name: r.relation_to_head for r in detail.residents} == {"Lý Văn Nam": "Chủ hộ", "Lý Văn Minh": "Bố"}
+
+
+def test_replace_head_makes_the_new_person_head_in_the_same_write(store: Store, volunteer: Actor) -> None:
+    """The "make this person the head" answer to a refused second head: one transaction, never two heads."""
+    h = register_household(store, volunteer, HouseholdInput("Lý Văn Minh", {"street": "Liễu Giai", "house_number": "9"}))
+    head = add_resident(store, volunteer, h.id, ResidentInput("Lý Văn Minh", dt.date(1950, 2, 3), "Nam", relation_to_head="Chủ hộ"))
+    son = ResidentInput("Lý Văn Nam", dt.date(1980, 5, 6), "Nam", relation_to_head="Chủ hộ")
+    added = add_resident(store, volunteer, h.id, son, replace_head=True, former_head_relation="Bố")
+    detail = get_household(store, h.id)
+    assert detail.summary.head_name == "Lý Văn Nam"
+    assert {r.id: r.relation_to_head for r in detail.residents} == {added.id: "Chủ hộ", head.id: "Bố"}
+
+    # and back, by editing the former head into "Chủ hộ"
+    update_resident(store, volunteer, head.id, ResidentInput("Lý Văn Minh", dt.date(1950, 2, 3), "Nam", relation_to_head="Chủ hộ"),
+                    replace_head=True)
+    detail = get_household(store, h.id)
+    assert detail.summary.head_name == "Lý Văn Minh"
+    assert {r.id: r.relation_to_head for r in detail.residents} == {added.id: "Khác", head.id: "Chủ hộ"}
+
+
+def test_card_address_is_stored_and_recorded_for_sync(store: Store, volunteer: Actor) -> None:
+    """The address printed on a scanned card is kept with the resident, as printed, and goes into
+    the outbox like every synced field (so the server and other laptops get it)."""
+    h = register_household(store, volunteer, HouseholdInput("Trần Thị B", {"street": "Lê Lợi", "house_number": "1"}))
+    printed = "Số 1 Lê Lợi, Phường Bến Thành, TP. Hồ Chí Minh"
+    r = add_resident(store, volunteer, h.id, ResidentInput("Trần Thị B", card_address=printed))
+    assert r.card_address == printed
+    assert get_household(store, h.id).residents[0].card_address == printed
+    with store.read() as s:
+        entries = s.scalars(select(OutboxEntry).where(OutboxEntry.entity_id == r.id)).all()
+    assert entries[-1].fields["card_address"][0] == printed
+    updated = update_resident(store, volunteer, r.id, ResidentInput("Trần Thị B", card_address=printed, phone="0912345678"))
+    assert updated.card_address == printed  # an edit keeps it
+    with pytest.raises(ValidationError) as info:
+        update_resident(store, volunteer, r.id, ResidentInput("Trần Thị B", card_address="x" * 301))
+    assert info.value.problems[0].field == "card_address"
+
+
+@pytest.mark.parametrize(
+    ("card", "household", "matches"),
+    [
+        ("Số 5 Lê Lợi, Phường Bến Thành, TP. Hồ Chí Minh", "Số 5, Lê Lợi", True),
+        ("5 LE LOI, PHUONG BEN THANH", "Số 5, Lê Lợi", True),  # "Số" optional, accents and case ignored
+        ("Số 12 ngõ 45 Đội Cấn, Ba Đình, Hà Nội", "Số 12, ngõ 45, Đội Cấn", True),
+        ("Số 15 Lê Lợi, Phường Bến Thành", "Số 5, Lê Lợi", False),  # another house
+        ("Số 5 Lê Lợi Mới, Hà Nội", "Số 5, Lê Lợi, Tổ 3", False),
+        ("Số 5 Lê Lợi", "", False),
+    ],
+)
+def test_card_matches_address(card: str, household: str, matches: bool) -> None:
+    assert card_matches_address(card, household) is matches

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from outreach.cccd import CccdParseError, CccdRecord, parse_cccd
+from outreach.cccd import CccdParseError, CccdRecord, foreign_layout_signs, parse_cccd
 from outreach.errors import OutreachError
 from outreach.qr_image import qr_matrix, qr_png_bytes, qr_terminal_text
 
@@ -169,6 +169,51 @@ def test_every_problem_is_listed() -> None:
         "cccd_sex",
         "cccd_issue_date",
     ]
+
+
+# ------------------------------------------------------------------ a scanner on a foreign keyboard layout
+
+# EXAMPLE_11 as a keyboard-wedge scanner types it under a US layout: the letters it has no key
+# for are dropped, typed as "?", or typed as their plain look-alike. Digits, "|" and "Nam" survive.
+US_DROPPED = "012345678901||Trn Th B|05092003|N|S 1 L Li, Phng Bn Thnh, TP. H Ch Minh|12082024||||"
+US_QUESTION = "012345678901||Tr?n Th? B|05092003|N?|S? 1 L? L?i, Ph??ng B?n Th?nh|12082024||||"
+US_ASCII = "012345678901||Tran Thi B|05092003|Nu|So 1 Le Loi, Phuong Ben Thanh, TP. Ho Chi Minh|12082024||||"
+US_DROPPED_MALE = "012345678901|123456789|Nguyn Vn A|01021990|Nam|123 H Ni|10102021"
+
+
+@pytest.mark.parametrize(
+    ("payload", "signs"),
+    [
+        (US_DROPPED, ["sex_mark_lost", "vowelless_word", "no_marks"]),
+        (US_QUESTION, ["sex_mark_lost", "vowelless_word", "substitute", "no_marks"]),
+        (US_ASCII, ["sex_mark_lost", "no_marks"]),
+        (US_DROPPED_MALE, ["vowelless_word", "no_marks"]),  # "Nam" came through fine, the name did not
+        (EXAMPLE_7, []),
+        (EXAMPLE_11, []),
+        ("066190012345||H'Hen Niê|01021990|Nữ|Buôn Ea H'Leo, Đắk Lắk|10102021", []),
+    ],
+    ids=["dropped", "question-marks", "ascii-look-alikes", "dropped-male", "ok-7", "ok-11", "ok-ede"],
+)
+def test_foreign_layout_signs(payload: str, signs: list[str]) -> None:
+    assert foreign_layout_signs(payload) == signs
+
+
+@pytest.mark.parametrize("payload", [US_DROPPED, US_QUESTION, US_ASCII, US_DROPPED_MALE],
+                         ids=["dropped", "question-marks", "ascii-look-alikes", "dropped-male"])
+def test_foreign_layout_scan_is_refused_with_the_layout_hint(payload: str) -> None:
+    with pytest.raises(CccdParseError) as info:
+        parse_cccd(payload)
+    error = info.value
+    assert error.keyboard_layout
+    assert "bố cục bàn phím" in error.message_vi and "Unicode" in error.message_vi
+    assert "keyboard layout" in error.message_en and "USB-HID" in error.message_en
+    assert "Trn" not in error.message_vi and "Nguyn" not in error.message_vi  # no personal data repeated
+
+
+def test_other_problems_do_not_blame_the_keyboard_layout() -> None:
+    with pytest.raises(CccdParseError) as info:
+        parse_cccd("012345678901|123456789|Nguyễn Văn A|31021990|Nam|123 Hà Nội|10102021")
+    assert not info.value.keyboard_layout and "bố cục" not in info.value.message_vi
 
 
 # ------------------------------------------------------------------ round trip

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import func, select
@@ -13,6 +14,16 @@ from outreach.services import audit, consent, drafts, review
 from outreach.services.context import Actor
 from outreach.services.households import HouseholdInput, ResidentInput, add_resident, register_household
 from outreach.services.procedures import list_procedures, seed_catalogue
+from outreach.services.visit_draft import (
+    DRAFT_KIND,
+    LEGACY_DRAFT_ID,
+    VisitDraft,
+    discard_visit_draft,
+    list_visit_drafts,
+    load_visit_draft,
+    new_draft_id,
+    save_visit_draft,
+)
 from outreach.services.visits import (
     FilingInput,
     VisitInput,
@@ -24,7 +35,7 @@ from outreach.services.visits import (
     weekly_log,
 )
 from outreach.store.database import Store
-from outreach.timeutil import iso_week_of
+from outreach.timeutil import iso_week_of, today_local
 
 MONDAY = dt.datetime(2026, 11, 16, 9, 0)  # ISO week 2026-W47
 
@@ -137,12 +148,39 @@ def test_flag_becomes_a_todo_then_corrected_then_approved(store: Store, voluntee
     assert get_visit(store, visit.id).review_status == "approved"
 
 
-def test_approved_week_is_locked_until_a_leader_unlocks_it(
+def test_approving_a_week_approves_but_never_locks_it(
+    store: Store, volunteer: Actor, leader: Actor, household: str, ward: dict[str, str]
+) -> None:
+    waiting = record_visit(store, volunteer, VisitInput(household, MONDAY))
+    flagged = record_visit(store, volunteer, VisitInput(household, MONDAY + dt.timedelta(hours=1)))
+    review.flag_visit(store, leader, flagged.id, "Thiếu mã hồ sơ")
+    week = iso_week_of(MONDAY.date())
+    assert review.week_approval(store, ward["team"], week) == review.WeekApproval(week, 1, 1, 0)
+    assert review.approve_week(store, leader, ward["team"], week) == 1
+    assert get_visit(store, waiting.id).review_status == "approved" and get_visit(store, flagged.id).review_status == "flagged"
+    assert review.week_approval(store, ward["team"], week) == review.WeekApproval(week, 0, 1, 1)
+    assert not weekly_log(store, week, team_id=ward["team"]).locked
+    later = record_visit(store, volunteer, VisitInput(household, MONDAY + dt.timedelta(hours=3)))  # still accepted
+    assert get_visit(store, later.id).review_status == "pending"
+
+
+def test_the_running_or_a_future_week_cannot_be_locked(store: Store, leader: Actor, ward: dict[str, str]) -> None:
+    today = today_local()
+    for week, words in ((iso_week_of(today), "tuần đang diễn ra"), (iso_week_of(today + dt.timedelta(weeks=1)), "chưa đến")):
+        with pytest.raises(ValidationError) as refused:
+            review.set_week_lock(store, leader, ward["team"], week, True)
+        assert words in refused.value.message("vi") and "Only a week that has ended" in refused.value.message("en")
+        assert not weekly_log(store, week, team_id=ward["team"]).locked
+    assert review.week_has_ended(iso_week_of(today - dt.timedelta(weeks=1)))
+    assert not review.week_has_ended(iso_week_of(today))
+
+
+def test_a_locked_week_refuses_edits_until_a_leader_unlocks_it(
     store: Store, volunteer: Actor, leader: Actor, household: str, ward: dict[str, str]
 ) -> None:
     visit = record_visit(store, volunteer, VisitInput(household, MONDAY))
     week = iso_week_of(MONDAY.date())
-    assert review.approve_week(store, leader, ward["team"], week) == 1
+    review.set_week_lock(store, leader, ward["team"], week, True)
     assert weekly_log(store, week, team_id=ward["team"]).locked
     with pytest.raises(WeekLocked):
         update_visit(store, volunteer, visit.id, VisitInput(household, MONDAY, notes="sửa"))
@@ -180,6 +218,23 @@ def test_personal_data_export_needs_a_leader_and_is_audited(store: Store, volunt
     assert (entry.actor_id, entry.action, entry.detail["rows"]) == (leader.member_id, audit.EXPORT_PERSONAL_DATA, 10)
 
 
+def test_a_recorded_visit_ends_when_it_is_saved_and_an_edit_keeps_that_end(
+    store: Store, volunteer: Actor, household: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The service stamps visits.ended_at from timeutil's clock (patched: no waiting for time to pass)."""
+    saved_at = MONDAY + dt.timedelta(minutes=40)
+    monkeypatch.setattr("outreach.services.visits.now_local", lambda: saved_at)
+    visit = record_visit(store, volunteer, VisitInput(household, MONDAY, outcome="guided"))
+    assert (visit.started_at, visit.ended_at) == (MONDAY, saved_at)
+    with store.read() as s:
+        assert s.get_one(Visit, visit.id).ended_at == saved_at
+    assert get_visit(store, visit.id).ended_at == saved_at
+
+    monkeypatch.setattr("outreach.services.visits.now_local", lambda: saved_at + dt.timedelta(days=1))
+    edited = update_visit(store, volunteer, visit.id, VisitInput(household, MONDAY, outcome="guided", notes="sửa"))
+    assert edited.ended_at == saved_at  # editing is not visiting again
+
+
 def test_drafts_round_trip(store: Store) -> None:
     drafts.save_draft(store, "visit:new", "visit", {"notes": "đang gõ"})
     drafts.save_draft(store, "visit:new", "visit", {"notes": "đang gõ dở"})
@@ -187,6 +242,36 @@ def test_drafts_round_trip(store: Store) -> None:
     assert drafts.list_drafts(store, "visit") == [("visit:new", "visit")]
     drafts.discard_draft(store, "visit:new")
     assert drafts.load_draft(store, "visit:new") is None
+
+
+def test_visit_drafts_are_kept_one_row_each_and_listed_most_recent_first(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    edited = [MONDAY]
+    monkeypatch.setattr("outreach.services.drafts.now_local", lambda: edited[0])
+    # a draft as the version with a single draft kept it, under its one key
+    drafts.save_draft(store, LEGACY_DRAFT_ID, DRAFT_KIND, {"household_id": "0193-a", "household_label": "Đã chọn: Lan — 3 Đội Cấn",
+                                                          "notes": "nhà A"})
+    edited[0] = MONDAY + dt.timedelta(minutes=40)
+    b = VisitDraft(household_id="0193-b", household_label="Đã chọn: Nga — 5 Đội Cấn", household_text="Nga — 5 Đội Cấn",
+                   started_at=edited[0], notes="nhà B", draft_id=new_draft_id())
+    save_visit_draft(store, b)
+    edited[0] = MONDAY + dt.timedelta(minutes=50)
+    c = VisitDraft(household_label="Chưa chọn hộ gia đình.", topics="VNeID", draft_id=new_draft_id())
+    save_visit_draft(store, c)
+    assert b.draft_id != c.draft_id
+    listed = list_visit_drafts(store)
+    assert [(d.draft_id, d.household, d.updated_at) for d in listed] == [
+        (c.draft_id, "", MONDAY + dt.timedelta(minutes=50)),  # no household chosen: no words of the form's label
+        (b.draft_id, "Nga — 5 Đội Cấn", MONDAY + dt.timedelta(minutes=40)),
+        (LEGACY_DRAFT_ID, "Đã chọn: Lan — 3 Đội Cấn", MONDAY),
+    ]
+    assert listed[1].started_at == MONDAY + dt.timedelta(minutes=40)
+    latest = load_visit_draft(store)
+    assert latest is not None and (latest.draft_id, latest.topics) == (c.draft_id, "VNeID")
+    older = load_visit_draft(store, LEGACY_DRAFT_ID)
+    assert older is not None and older.notes == "nhà A"
+    save_visit_draft(store, replace(c, topics=""))  # emptied: nothing to offer back
+    discard_visit_draft(store, LEGACY_DRAFT_ID)
+    assert [d.draft_id for d in list_visit_drafts(store)] == [b.draft_id]
 
 
 def test_procedure_catalogue_is_seeded_once_and_searchable(store: Store) -> None:

@@ -6,6 +6,8 @@ restore. Drafts are local: they never sync.
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -32,6 +34,22 @@ def list_drafts(store: Store, kind: str | None = None) -> list[tuple[str, str]]:
         if kind:
             stmt = stmt.where(Draft.kind == kind)
         return [(i, k) for i, k in session.execute(stmt)]
+
+
+@dataclass(frozen=True)
+class StoredDraft:
+    """One kept draft as its table row holds it: the form's JSON and when it was last written."""
+
+    id: str
+    payload: dict[str, Any]
+    updated_at: dt.datetime
+
+
+def load_drafts(store: Store, kind: str) -> list[StoredDraft]:
+    """Every draft of ``kind``, the most recently edited first (a form that keeps several lists them)."""
+    with store.read() as session:
+        rows = session.scalars(select(Draft).where(Draft.kind == kind).order_by(Draft.updated_at.desc(), Draft.id))
+        return [StoredDraft(r.id, dict(r.payload), r.updated_at) for r in rows]
 
 
 def discard_draft(store: Store, draft_id: str) -> None:

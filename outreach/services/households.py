@@ -22,14 +22,17 @@ from outreach.model.address import address_text
 from outreach.services.context import Actor
 from outreach.store import search_index
 from outreach.store.database import Store
+from outreach.store.outbox import ChangeRecorder
 from outreach.timeutil import today_local
-from outreach.vietnamese_fold import fold_key
+from outreach.vietnamese_fold import fold_key, fold_tokens
 from outreach.vocabulary import Sex
 
 ADDRESS_PARTS = field_rules.ADDRESS_PARTS
 SEXES: tuple[Sex, ...] = tuple(Sex)
 #: The relation that makes a resident the household's head; a household has at most one living.
 HEAD = "Chủ hộ"
+#: What the former head becomes when someone else is made the head (editable afterwards).
+FORMER_HEAD_RELATION = "Khác"
 RELATIONS = (HEAD, "Vợ", "Chồng", "Con", "Bố", "Mẹ", "Ông", "Bà", "Cháu", "Anh", "Chị", "Em", "Khác")
 
 
@@ -76,6 +79,9 @@ class ResidentInput:
     relation_to_head: str = ""
     phone: str | None = None
     vneid_level: int = 0
+    #: The permanent address as printed on the scanned chip card, kept verbatim (it can differ
+    #: from the household's address); None when the resident was not scanned.
+    card_address: str | None = None
 
 
 @dataclass(frozen=True)
@@ -93,6 +99,7 @@ class ResidentView:
     vneid_level: int
     consent_given_at: dt.datetime | None
     consent_withdrawn_at: dt.datetime | None
+    card_address: str | None = None
 
     @property
     def has_consent(self) -> bool:
@@ -170,6 +177,8 @@ def _validate_resident(data: ResidentInput, today: dt.date) -> tuple[ResidentInp
     if data.vneid_level not in (0, 1, 2):
         problems.add("vneid_level", "invalid", "Mức định danh VNeID phải là 0, 1 hoặc 2.", "VNeID level must be 0, 1 or 2.")
     validation.check_length(data.relation_to_head, "relation_to_head", 50, "Quan hệ với chủ hộ", "Relation to head", problems)
+    card_address = " ".join((data.card_address or "").split()) or None
+    validation.check_length(card_address or "", "card_address", 300, "Địa chỉ trên thẻ", "Address on the card", problems)
     problems.raise_if_any()
     clean = ResidentInput(
         full_name=name,
@@ -180,6 +189,7 @@ def _validate_resident(data: ResidentInput, today: dt.date) -> tuple[ResidentInp
         relation_to_head=data.relation_to_head.strip(),
         phone=phone,
         vneid_level=data.vneid_level,
+        card_address=card_address,
     )
     return clean, warnings
 
@@ -273,6 +283,7 @@ def resident_view(r: Resident) -> ResidentView:
         vneid_level=r.vneid_level,
         consent_given_at=r.consent_given_at,
         consent_withdrawn_at=r.consent_withdrawn_at,
+        card_address=r.card_address,
     )
 
 
@@ -348,6 +359,30 @@ def find_households_at_address(session: Session, address: Mapping[str, object], 
             session.scalars(select(Household.id).where(Household.id.in_(matches), Household.ward_id == ward_id))
         )
     return matches
+
+
+#: Words a card or a household list may put before a house number or not: "Số 12" and "12".
+_ADDRESS_FILLER = frozenset({"so"})
+
+
+def _address_tokens(text: str) -> list[str]:
+    return [t for t in fold_tokens(text) if t not in _ADDRESS_FILLER]
+
+
+def card_matches_address(card_address: str, household_address_text: str) -> bool:
+    """Does the address printed on a chip card name this household's address?
+
+    The card prints the whole permanent address ("Số 5 Lê Lợi, Phường Bến Thành, TP. Hồ Chí
+    Minh"); a household keeps only the part inside the ward ("Số 5, Lê Lợi"). So, folded
+    (diacritics and case ignored, "Số" optional), the household's words must appear in the card's
+    words as one run. Used to choose the safe default after a scan, never to decide alone.
+    """
+    wanted = _address_tokens(household_address_text)
+    card = _address_tokens(card_address)
+    if not wanted:
+        return False
+    n = len(wanted)
+    return any(card[i:i + n] == wanted for i in range(len(card) - n + 1))
 
 
 def find_residents_by_personal_id(session: Session, personal_id: str, ward_id: str | None, exclude: str | None = None) -> list[Resident]:
@@ -428,6 +463,7 @@ def _resident_values(data: ResidentInput) -> dict[str, Any]:
         "relation_to_head": data.relation_to_head,
         "phone": data.phone,
         "vneid_level": data.vneid_level,
+        "card_address": data.card_address,
     }
 
 
@@ -453,22 +489,33 @@ def _refuse_second_head(session: Session, household_id: str, relation: str, excl
         )])
 
 
-def make_head(store: Store, actor: Actor, resident_id: str, *, former_head_relation: str = "Khác") -> ResidentView:
-    """Make a resident the head of their household, in one transaction: the former head (if any)
-    takes ``former_head_relation``, and the household's head name follows."""
-    if former_head_relation == HEAD or former_head_relation not in RELATIONS:
+def _check_former_head_relation(relation: str) -> None:
+    if relation == HEAD or relation not in RELATIONS:
         raise ValidationError([FieldProblem("relation_to_head", "bad_relation", "Quan hệ của chủ hộ cũ không hợp lệ.",
                                             "The former head's relation is not valid.")])
+
+
+def _take_over_head(session: Session, recorder: ChangeRecorder, row: Resident, former_head_relation: str) -> None:
+    """Inside a write: ``row`` becomes its household's only living head; the former head (if any)
+    takes ``former_head_relation`` and the household's head name follows."""
+    household_id = row.household_id or ""  # a resident of no household: NotFound below
+    household = _live(session, Household, household_id)
+    former = _living_head(session, household_id, exclude=row.id)
+    if former is not None:
+        recorder.update(former, {"relation_to_head": former_head_relation})
+    if row.relation_to_head != HEAD:
+        recorder.update(row, {"relation_to_head": HEAD})
+    if household.head_name != row.full_name:
+        recorder.update(household, {"head_name": row.full_name})
+
+
+def make_head(store: Store, actor: Actor, resident_id: str, *, former_head_relation: str = FORMER_HEAD_RELATION) -> ResidentView:
+    """Make a resident the head of their household, in one transaction: the former head (if any)
+    takes ``former_head_relation``, and the household's head name follows."""
+    _check_former_head_relation(former_head_relation)
     with store.write() as tx:
         row = _live(tx.session, Resident, resident_id)
-        household = _live(tx.session, Household, row.household_id)
-        former = _living_head(tx.session, row.household_id, exclude=resident_id)
-        if former is not None:
-            tx.recorder.update(former, {"relation_to_head": former_head_relation})
-        if row.relation_to_head != HEAD:
-            tx.recorder.update(row, {"relation_to_head": HEAD})
-        if household.head_name != row.full_name:
-            tx.recorder.update(household, {"head_name": row.full_name})
+        _take_over_head(tx.session, tx.recorder, row, former_head_relation)
         return resident_view(row)
 
 
@@ -480,16 +527,24 @@ def add_resident(
     *,
     consent_purpose: str | None = None,
     confirm: bool = False,
+    replace_head: bool = False,
+    former_head_relation: str = FORMER_HEAD_RELATION,
 ) -> ResidentView:
     """Add a resident. Doubtful ID digits or a personal ID already in the ward need ``confirm``.
 
     ``consent_purpose`` records the resident's consent in the same transaction; personal data
-    should not be stored without it (the UI asks first).
+    should not be stored without it (the UI asks first). A second living head is refused unless
+    ``replace_head``: then the new person becomes the head in the same transaction, as ``make_head``
+    does (the former head takes ``former_head_relation``), so there is never a moment with two.
     """
     clean, warnings = _validate_resident(data, today_local())
+    replacing = replace_head and clean.relation_to_head == HEAD
+    if replacing:
+        _check_former_head_relation(former_head_relation)
     with store.write() as tx:
         _live(tx.session, Household, household_id)
-        _refuse_second_head(tx.session, household_id, clean.relation_to_head)
+        if not replacing:
+            _refuse_second_head(tx.session, household_id, clean.relation_to_head)
         existing: list[Resident] = []
         if clean.personal_id:
             existing = find_residents_by_personal_id(tx.session, clean.personal_id, actor.ward_id)
@@ -512,14 +567,23 @@ def add_resident(
             values["consent_given_at"] = now_local()
             values["consent_detail"] = {"recorded_by": actor.member_id, "purpose": consent_purpose}
         row = tx.recorder.create(Resident, values)
+        if replacing:
+            tx.session.flush()
+            _take_over_head(tx.session, tx.recorder, row, former_head_relation)
         return resident_view(row)
 
 
-def update_resident(store: Store, actor: Actor, resident_id: str, data: ResidentInput, *, confirm: bool = False) -> ResidentView:
+def update_resident(store: Store, actor: Actor, resident_id: str, data: ResidentInput, *, confirm: bool = False,
+                    replace_head: bool = False, former_head_relation: str = FORMER_HEAD_RELATION) -> ResidentView:
+    """Edit a resident; the same rules as ``add_resident`` (``replace_head`` included)."""
     clean, warnings = _validate_resident(data, today_local())
+    replacing = replace_head and clean.relation_to_head == HEAD
+    if replacing:
+        _check_former_head_relation(former_head_relation)
     with store.write() as tx:
         row = _live(tx.session, Resident, resident_id)
-        _refuse_second_head(tx.session, row.household_id, clean.relation_to_head, exclude=resident_id)
+        if not replacing:
+            _refuse_second_head(tx.session, row.household_id, clean.relation_to_head, exclude=resident_id)
         existing: list[Resident] = []
         if clean.personal_id and clean.personal_id != row.personal_id:
             existing = find_residents_by_personal_id(tx.session, clean.personal_id, actor.ward_id, exclude=resident_id)
@@ -535,6 +599,8 @@ def update_resident(store: Store, actor: Actor, resident_id: str, data: Resident
                 ]
             raise NeedsConfirmation(warnings, existing=[resident_view(r) for r in existing])
         tx.recorder.update(row, _resident_values(clean))
+        if replacing:
+            _take_over_head(tx.session, tx.recorder, row, former_head_relation)
         return resident_view(row)
 
 

@@ -2,12 +2,15 @@
 
 A flagged visit becomes a to-do for its volunteer (see ``visits.follow_ups``); when the volunteer
 edits it, it turns "corrected" and waits for the leader again. Approving a week approves its
-pending and corrected visits and locks the week against casual edits until a leader unlocks it.
+pending and corrected visits and nothing else: it never locks, because a running week still
+receives the volunteers' visits (a locked week refuses them all). Locking is its own action, for
+weeks that have ended only; a leader may unlock any week.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from sqlalchemy import select
 
@@ -16,7 +19,7 @@ from outreach.model import Visit, WeekLock
 from outreach.services.context import Actor, require_leader
 from outreach.services.visits import week_lock_id
 from outreach.store.database import Store, WriteContext
-from outreach.timeutil import iso_week_bounds, now_local
+from outreach.timeutil import iso_week_bounds, iso_week_of, now_local, today_local
 from outreach.vocabulary import ReviewStatus
 
 
@@ -57,9 +60,28 @@ def flag_visit(store: Store, actor: Actor, visit_id: str, note: str) -> None:
         )
 
 
+def week_has_ended(iso_week: str, today: dt.date | None = None) -> bool:
+    """Whether the ISO week is over (its Sunday is before ``today``): only such a week may be locked,
+    since locking the running or a future week would refuse every volunteer's new visit in it."""
+    _monday, next_monday = iso_week_bounds(iso_week)
+    return next_monday <= (today or today_local())
+
+
 def set_week_lock(store: Store, actor: Actor, team_id: str, iso_week: str, locked: bool) -> None:
+    """Lock an ended week against edits, or unlock any week; refuses locking a week not yet over."""
     require_leader(actor, "khoá hoặc mở khoá tuần", "lock or unlock weeks")
     iso_week_bounds(iso_week)  # validates the label
+    if locked and not week_has_ended(iso_week):
+        problems = Problems()
+        current = iso_week == iso_week_of(today_local())
+        problems.add(
+            "iso_week", "week_not_ended",
+            ("Không thể khoá tuần đang diễn ra" if current else "Không thể khoá một tuần chưa đến")
+            + f" ({iso_week}): các tình nguyện viên vẫn đang ghi lần thăm hộ. Chỉ khoá được tuần đã kết thúc.",
+            ("Cannot lock the running week" if current else "Cannot lock a week that has not come yet")
+            + f" ({iso_week}): volunteers are still recording visits. Only a week that has ended can be locked.",
+        )
+        problems.raise_if_any()
     with store.write() as tx:
         _set_lock(tx, actor, team_id, iso_week, locked)
 
@@ -74,15 +96,43 @@ def _set_lock(tx: WriteContext, actor: Actor, team_id: str, iso_week: str, locke
         tx.recorder.update(row, values)
 
 
+def _week_range(iso_week: str) -> tuple[dt.datetime, dt.datetime]:
+    monday, next_monday = iso_week_bounds(iso_week)
+    return dt.datetime.combine(monday, dt.time()), dt.datetime.combine(next_monday, dt.time())
+
+
+@dataclass(frozen=True)
+class WeekApproval:
+    """What "approve the whole week" would do, for the leader's confirmation: ``to_approve`` pending
+    or corrected visits become approved; ``flagged`` stay flagged; ``approved`` already are."""
+
+    iso_week: str
+    to_approve: int
+    flagged: int
+    approved: int
+
+
+def week_approval(store: Store, team_id: str, iso_week: str) -> WeekApproval:
+    """Count the team's visits of the week by what approving it would do (the log's filters aside)."""
+    start, end = _week_range(iso_week)
+    with store.read() as session:
+        statuses = session.scalars(
+            select(Visit.review_status).where(
+                Visit.deleted.is_(False), Visit.team_id == team_id, Visit.started_at >= start, Visit.started_at < end
+            )
+        ).all()
+    to_approve = sum(1 for s in statuses if s in (ReviewStatus.PENDING, ReviewStatus.CORRECTED))
+    return WeekApproval(iso_week, to_approve, statuses.count(ReviewStatus.FLAGGED), statuses.count(ReviewStatus.APPROVED))
+
+
 def approve_week(store: Store, actor: Actor, team_id: str, iso_week: str) -> int:
-    """Approve every pending or corrected visit of the team's week and lock it; returns how many.
+    """Approve every pending or corrected visit of the team's week; returns how many.
 
     Flagged visits stay flagged: the volunteer still owes a correction, and approving over it
-    would hide that. The leader can unlock the week to let it through.
+    would hide that. The week is not locked: that is ``set_week_lock``, for ended weeks.
     """
     require_leader(actor, "duyệt tuần", "approve weeks")
-    monday, next_monday = iso_week_bounds(iso_week)
-    start, end = dt.datetime.combine(monday, dt.time()), dt.datetime.combine(next_monday, dt.time())
+    start, end = _week_range(iso_week)
     with store.write() as tx:
         visits = tx.session.scalars(
             select(Visit).where(
@@ -96,5 +146,4 @@ def approve_week(store: Store, actor: Actor, team_id: str, iso_week: str) -> int
         now = now_local()
         for visit in visits:
             tx.recorder.update(visit, {"review_status": ReviewStatus.APPROVED, "reviewed_by": actor.member_id, "reviewed_at": now})
-        _set_lock(tx, actor, team_id, iso_week, True)
         return len(visits)

@@ -11,22 +11,33 @@ or topics not yet split, so restoring shows exactly what the volunteer left.
 The JSON is the format drafts have always had on the laptops (``to_json`` writes it,
 ``from_json`` reads it and tolerates missing, extra and mistyped keys), so a draft saved by an
 older version restores after an update.
+
+Why several drafts: a volunteer who starts house B before finishing house A must find A again
+(as ODK Collect's "Drafts"). Each visit being typed is its own row of the drafts table, keyed
+``visit:<random>``; the one draft older versions kept (``new-visit``) is simply one of them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-from outreach.services.drafts import discard_draft, load_draft, save_draft
+from outreach.services.drafts import discard_draft, load_draft, load_drafts, save_draft
 from outreach.services.visits import FilingInput, VisitInput, VisitView
 from outreach.store.database import Store
 
-#: The New visit form's one draft (the form is a single page, so it has one draft at a time).
-DRAFT_ID = "new-visit"
+#: The key of the one draft versions before several drafts kept (restored like any other).
+LEGACY_DRAFT_ID = "new-visit"
 DRAFT_KIND = "visit"
+DRAFT_ID_PREFIX = "visit:"
+
+
+def new_draft_id() -> str:
+    """A fresh key for a visit begun now (random: two laptops' drafts never meet, drafts do not sync)."""
+    return DRAFT_ID_PREFIX + uuid.uuid4().hex
 
 
 @dataclass
@@ -68,6 +79,8 @@ class VisitDraft:
     household_id: str | None = None
     #: the "Chosen: …" line, shown again before the household is read back
     household_label: str = ""
+    #: the household as the drafts list names it (head — address), without the "Chosen:" words
+    household_text: str = ""
     started_at: dt.datetime | None = None
     outcome: str | None = None
     #: as typed, comma-separated
@@ -80,14 +93,24 @@ class VisitDraft:
     #: then ticks this computer's user, as for a new visit)
     members_present: list[str] | None = None
     filings: list[FilingRow] = field(default_factory=list)
-    #: the filing row being typed, not yet added
+    #: the filing row being typed, not yet added ("Add filing" not pressed): every field of it
     procedure_text: str = ""
     dossier: str = ""
+    #: the procedure picked from the list for that row (None: only typed, not picked)
+    pending_procedure: str | None = None
+    #: the resident the row is for (None: the household)
+    pending_for: str | None = None
+    #: the row's portal and status codes (None: the form's first choice)
+    pending_portal: str | None = None
+    pending_status: str | None = None
+    pending_fee: bool = False
+    #: this draft's key in the drafts table (the row's id, not part of its JSON)
+    draft_id: str | None = field(default=None, compare=False)
 
     def is_empty(self) -> bool:
         """Nothing worth keeping was typed (the defaults — time, outcome, members — do not count)."""
         return not (self.household_id or self.topics.strip() or self.notes.strip() or self.filings
-                    or self.follow_up.strip() or self.dossier.strip())
+                    or self.follow_up.strip() or self.dossier.strip() or self.procedure_text.strip())
 
     def to_input(self, follow_up_date: dt.date | None) -> VisitInput:
         """The visit to save; ``follow_up_date`` is ``follow_up`` parsed by the form (it owns the format)."""
@@ -108,6 +131,7 @@ class VisitDraft:
         return {
             "household_id": self.household_id,
             "household_label": self.household_label,
+            "household_text": self.household_text,
             "started_at": self.started_at.isoformat() if self.started_at else None,
             "outcome": self.outcome,
             "topics": self.topics,
@@ -118,6 +142,11 @@ class VisitDraft:
             "filings": [r.to_json() for r in self.filings],
             "procedure_text": self.procedure_text,
             "dossier": self.dossier,
+            "pending_procedure": self.pending_procedure,
+            "pending_for": self.pending_for,
+            "pending_portal": self.pending_portal,
+            "pending_status": self.pending_status,
+            "pending_fee": self.pending_fee,
         }
 
     @classmethod
@@ -127,6 +156,10 @@ class VisitDraft:
         def text(key: str) -> str:
             value = payload.get(key)
             return value if isinstance(value, str) else ""
+
+        def code(key: str) -> str | None:
+            value = payload.get(key)
+            return value if isinstance(value, str) and value else None
 
         started: dt.datetime | None = None
         if isinstance(payload.get("started_at"), str):
@@ -141,6 +174,7 @@ class VisitDraft:
         return cls(
             household_id=payload.get("household_id") if isinstance(payload.get("household_id"), str) else None,
             household_label=text("household_label"),
+            household_text=text("household_text"),
             started_at=started,
             outcome=payload.get("outcome") if isinstance(payload.get("outcome"), str) else None,
             topics=text("topics"),
@@ -151,6 +185,11 @@ class VisitDraft:
             filings=[r for r in rows if r is not None],
             procedure_text=text("procedure_text"),
             dossier=text("dossier"),
+            pending_procedure=code("pending_procedure"),
+            pending_for=code("pending_for"),
+            pending_portal=code("pending_portal"),
+            pending_status=code("pending_status"),
+            pending_fee=payload.get("pending_fee") is True,
         )
 
     @classmethod
@@ -171,18 +210,51 @@ class VisitDraft:
         )
 
 
+@dataclass(frozen=True)
+class DraftSummary:
+    """A kept visit draft as the drafts list shows it."""
+
+    draft_id: str
+    #: "head — address" ("" : no household chosen yet)
+    household: str
+    started_at: dt.datetime | None
+    updated_at: dt.datetime
+
+
+def _of_stored(draft_id: str, payload: Mapping[str, Any]) -> VisitDraft:
+    draft = VisitDraft.from_json(payload)
+    draft.draft_id = draft_id
+    return draft
+
+
 def save_visit_draft(store: Store, draft: VisitDraft) -> None:
-    """Keep ``draft`` (an empty one removes the draft: nothing to offer back)."""
+    """Keep ``draft`` under its key (an empty one removes that draft: nothing to offer back)."""
+    assert draft.draft_id, "a kept draft has a key"
     if draft.is_empty():
-        discard_draft(store, DRAFT_ID)
+        discard_draft(store, draft.draft_id)
     else:
-        save_draft(store, DRAFT_ID, DRAFT_KIND, draft.to_json())
+        save_draft(store, draft.draft_id, DRAFT_KIND, draft.to_json())
 
 
-def load_visit_draft(store: Store) -> VisitDraft | None:
-    payload = load_draft(store, DRAFT_ID)
-    return VisitDraft.from_json(payload) if payload else None
+def list_visit_drafts(store: Store) -> list[DraftSummary]:
+    """The kept visit drafts, the most recently edited first."""
+    summaries = []
+    for row in load_drafts(store, DRAFT_KIND):
+        draft = VisitDraft.from_json(row.payload)
+        # older drafts have only the "Chosen: …" line; with no household that line says so in words
+        household = draft.household_text or (draft.household_label if draft.household_id else "")
+        summaries.append(DraftSummary(row.id, household, draft.started_at, row.updated_at))
+    return summaries
 
 
-def discard_visit_draft(store: Store) -> None:
-    discard_draft(store, DRAFT_ID)
+def load_visit_draft(store: Store, draft_id: str | None = None) -> VisitDraft | None:
+    """The draft ``draft_id``, or (None) the most recently edited one; None when there is none."""
+    if draft_id is None:
+        rows = load_drafts(store, DRAFT_KIND)
+        return _of_stored(rows[0].id, rows[0].payload) if rows else None
+    payload = load_draft(store, draft_id)
+    return _of_stored(draft_id, payload) if payload else None
+
+
+def discard_visit_draft(store: Store, draft_id: str) -> None:
+    discard_draft(store, draft_id)

@@ -90,6 +90,8 @@ class VisitView:
     reviewed_by: str | None
     reviewed_at: dt.datetime | None
     filings: list[FilingView] = field(default_factory=list)
+    #: when the visit was recorded (saved on the laptop); None for visits from before it was kept
+    ended_at: dt.datetime | None = None
 
     @property
     def iso_week(self) -> str:
@@ -205,14 +207,20 @@ def _visit_values(clean: VisitInput, members: list[str]) -> dict[str, Any]:
 
 
 def record_visit(store: Store, actor: Actor, data: VisitInput) -> VisitView:
-    """Save a visit with all its filings in one transaction; returns the saved visit."""
+    """Save a visit with all its filings in one transaction; returns the saved visit.
+
+    The visit ends when it is recorded: ``ended_at`` is stamped now (with ``started_at``, how long
+    a home visit takes). Editing a visit later keeps its end time.
+    """
     with store.write() as tx:
-        checked = _validate(data, tx.session, now_local())
+        now = now_local()
+        checked = _validate(data, tx.session, now)
         clean = checked.data
         _refuse_if_locked(tx.session, actor.team_id, clean.started_at.date())
         members = list(dict.fromkeys(clean.members_present or ([actor.member_id] if actor.member_id else [])))
-        visit = {**_visit_values(clean, members), "team_id": actor.team_id, "volunteer_id": actor.member_id,
-                 "ward_id": actor.ward_id}
+        ended = max(now, clean.started_at)  # a start typed a few minutes ahead never ends before it began
+        visit = {**_visit_values(clean, members), "ended_at": ended, "team_id": actor.team_id,
+                 "volunteer_id": actor.member_id, "ward_id": actor.ward_id}
         [visit_id] = tx.recorder.insert_many(Visit, [visit])
         filing_rows = [_filing_values(f, visit_id, actor.ward_id) for f in clean.filings]
         filing_ids = tx.recorder.insert_many(Filing, filing_rows)
@@ -229,6 +237,7 @@ def record_visit(store: Store, actor: Actor, data: VisitInput) -> VisitView:
             started_at=clean.started_at, outcome=clean.outcome, topics=clean.topics, notes=clean.notes,
             follow_up_date=clean.follow_up_date, follow_up_done=False, satisfaction=clean.satisfaction,
             review_status=ReviewStatus.PENDING, review_note="", reviewed_by=None, reviewed_at=None, filings=filings,
+            ended_at=ended,
         )
 
 
@@ -301,7 +310,7 @@ def _views(session: Session, visit_ids: list[str]) -> list[VisitView]:
         return []
     rows = session.execute(
         select(Visit.id, Visit.household_id, Visit.team_id, Visit.volunteer_id, Visit.members_present, Visit.started_at,
-               Visit.outcome, Visit.topics, Visit.notes, Visit.follow_up_date, Visit.follow_up_done, Visit.satisfaction,
+               Visit.ended_at, Visit.outcome, Visit.topics, Visit.notes, Visit.follow_up_date, Visit.follow_up_done, Visit.satisfaction,
                Visit.review_status, Visit.review_note, Visit.reviewed_by, Visit.reviewed_at,
                Household.head_name, Household.address, ResidentialGroup.name, TeamMember.full_name)
         .outerjoin(Household, Household.id == Visit.household_id)
@@ -345,6 +354,7 @@ def _views(session: Session, visit_ids: list[str]) -> list[VisitView]:
             reviewed_by=r.reviewed_by,
             reviewed_at=r.reviewed_at,
             filings=filings.get(r.id, []),
+            ended_at=r.ended_at,
         )
         for r in rows
     }

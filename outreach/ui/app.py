@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from outreach.errors import OutreachError
 from outreach.resources import resource_path
 from outreach.store.profile import Profile
+from outreach.ui import geometry_report
 from outreach.ui.core.context import UiContext
 from outreach.ui.core.i18n import Translations
 from outreach.ui.core.settings import APPLICATION, ORGANISATION, UiSettings
@@ -117,6 +118,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         window, runner = build_window(store, translations)
         window.show()
+        geometry_report.install_if_asked(window)  # OUTREACH_GEOMETRY_REPORT: the e2e test's view of the screens
         window.offer_draft()
         window.start_background_sync()
         code = app.exec()

@@ -1,4 +1,5 @@
-"""The main window: navigation between the screens, the status bar, remembered geometry.
+"""The main window: navigation between the screens, the status bar, remembered geometry
+(always inside the screen: ``window_geometry``).
 
 Screens are built the first time they are shown, so start-up pays only for the Households
 screen, and a screen nobody opens costs no memory. A language switch rebuilds the screens with
@@ -11,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -35,7 +36,9 @@ from outreach.ui.core.labels import ROLE_LABELS, label
 from outreach.ui.dialogs.ask import Choice, ask
 from outreach.ui.sync_driver import FIRST_SYNC_DELAY_MS, SyncDriver
 from outreach.ui.sync_hook import SyncStatus
+from outreach.ui.widgets.cccd_scan import SCAN_SHORTCUT
 from outreach.ui.widgets.sync_status import SyncStatusLabel
+from outreach.ui.window_geometry import initial_placement
 
 if TYPE_CHECKING:  # imported when first used: start-up pays only for the first screen
     from outreach.cccd import CccdRecord
@@ -52,7 +55,6 @@ PAGE_PROCEDURES = 5
 PAGE_SETTINGS = 6
 PAGE_COUNT = 7
 
-SCAN_SHORTCUT = "Ctrl+Shift+C"
 SYNC_SHORTCUT = "Ctrl+Shift+S"
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -82,10 +84,10 @@ class MainWindow(QMainWindow):
         self.sync_driver.revoked.connect(self.offer_revocation_steps)
         self._wiped = False
         ctx.runner.changed.connect(self.changes_applied)
+        # a save recorded changes: the bar's waiting count follows at once, not at the next sync
+        self.changes_applied.connect(lambda _changes, _initiator: self.sync_driver.check_changes())
         self._build()
-        geometry = settings.get(ui_settings.WINDOW_GEOMETRY)
-        if geometry is None or geometry.isEmpty() or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+        self.place_on_screen()
         scan = QShortcut(QKeySequence(SCAN_SHORTCUT), self)
         scan.setContext(Qt.ShortcutContext.ApplicationShortcut)
         scan.activated.connect(self.start_scan)
@@ -95,6 +97,21 @@ class MainWindow(QMainWindow):
         for i in range(PAGE_COUNT):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self)
             shortcut.activated.connect(lambda key=i: self.show_page(key))
+
+    def place_on_screen(self) -> None:
+        """Open inside the screen's available area: the last geometry if it still fits, else a
+        fitted, centred one; maximized on a laptop-sized screen (``window_geometry``)."""
+        saved: QRect | None = None
+        saved_maximized = False
+        geometry = self.settings.get(ui_settings.WINDOW_GEOMETRY)
+        if geometry is not None and not geometry.isEmpty() and self.restoreGeometry(geometry):
+            saved_maximized = self.isMaximized()
+            saved = self.normalGeometry() if saved_maximized else self.geometry()
+        placement = initial_placement(self.screen().availableGeometry(), saved)
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMaximized)
+        self.setGeometry(placement.rect)
+        if placement.maximized or saved_maximized:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     # -- building ------------------------------------------------------------------------------
 
@@ -113,7 +130,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Outreach — online public services at home"))
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(max(190, self.fontMetrics().horizontalAdvance("M") * 14))
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setStyleSheet("QListWidget#navigation::item { padding: 7px 6px; }")
         for key, title in enumerate(self._titles()):
@@ -121,6 +137,8 @@ class MainWindow(QMainWindow):
             item.setData(PAGE_ROLE, key)
             item.setToolTip(self.tr("Ctrl+%1").replace("%1", str(key + 1)))
             self.nav.addItem(item)
+        # as wide as its longest title, no wider: at 125 % on a 1366-px laptop every pixel is a page's
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 12)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
         self._placeholders = [QWidget() for _ in range(PAGE_COUNT)]
@@ -129,7 +147,7 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._nav_changed)
         central = QWidget()
         layout = QHBoxLayout(central)
-        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setContentsMargins(4, 4, 4, 2)  # tight: at 125 % on a 768-px screen each pixel is a page's
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -152,6 +170,13 @@ class MainWindow(QMainWindow):
             insecure.setStyleSheet("color: #b00020;")
             bar.addWidget(insecure)
         bar.addPermanentWidget(self.sync_label)
+        self.unsent_button = QToolButton()
+        self.unsent_button.setObjectName("unsentList")
+        self.unsent_button.setText(self.tr("Not yet sent…"))
+        self.unsent_button.setToolTip(self.tr("What is saved on this computer but not yet on the ward server"))
+        self.unsent_button.clicked.connect(self.open_unsent_list)
+        self.unsent_button.setVisible(bool(self._sync_status.pending))
+        bar.addPermanentWidget(self.unsent_button)
         self.sync_button = QToolButton()
         self.sync_button.setObjectName("syncNow")
         self.sync_button.setText(self.tr("Sync now"))
@@ -320,12 +345,11 @@ class MainWindow(QMainWindow):
         def answered(key: str | None) -> None:
             self.question = None
             if key == "export":
-                from PySide6.QtWidgets import QFileDialog
+                from outreach.timeutil import today_local
+                from outreach.ui.core.file_dialogs import save_file_dialog
 
-                path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save unsent changes"),
-                                                            "outreach-unsent.json", self.tr("JSON files (*.json)"))
-                if path:
-                    self.export_unsent_to(path)
+                self.dialog = save_file_dialog(self, self.tr("Save unsent changes"), f"outreach-chua-gui-{today_local():%Y-%m-%d}.json",
+                                               [self.tr("JSON files (*.json)")], lambda path: self.export_unsent_to(str(path)))
             elif key == "wipe":
                 self.confirm_wipe()
 
@@ -345,7 +369,11 @@ class MainWindow(QMainWindow):
         from outreach.services.device import export_unsent
 
         def done(count: int) -> None:
-            self.statusBar().showMessage(self.tr("%1 unsent changes saved to %2").replace("%1", str(count)).replace("%2", path), 15_000)
+            from outreach.ui.core.file_dialogs import offer_open_folder
+
+            text = self.tr("%1 unsent changes saved to %2").replace("%1", str(count))
+            self.statusBar().showMessage(text.replace("%2", path), 15_000)
+            self.question = offer_open_folder(self, Path(path), text.replace("%2", Path(path).name))
             self.unsent_exported.emit(count)
 
         self.ctx.runner.query(export_unsent, self.ctx.store, Path(path), on_done=done)
@@ -384,6 +412,7 @@ class MainWindow(QMainWindow):
         self.sync_label.render_status(status)
         self._show_identity()  # a first sync after enrolment names this computer's team member
         self._update_problems_button()
+        self.unsent_button.setVisible(bool(status.pending))
 
     def _show_identity(self) -> None:
         profile = self.ctx.store.profile
@@ -391,16 +420,31 @@ class MainWindow(QMainWindow):
         self.identity.setText(f"{who} · {label(ROLE_LABELS, profile.role)}")
 
     def _update_problems_button(self) -> None:
-        """Shown while changes need attention, and always to an enrolled leader (overwritten values)."""
+        """Shown while changes need attention or the last sync failed, and always to an enrolled
+        leader (overwritten values)."""
         leader = sync_hook.is_enrolled_leader(self.ctx.actor, self.ctx.store)
-        self.problems_button.setVisible(bool(self._sync_status.attention) or leader)
+        status = self._sync_status
+        self.problems_button.setVisible(bool(status.attention or status.error_code) or leader)
 
     def open_sync_problems(self) -> QWidget:
         from outreach.ui.dialogs.sync_problems_dialog import SyncProblemsDialog
 
         dialog = SyncProblemsDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show_sync_failure(self.sync_label.reason_text(self._sync_status))
         dialog.changed.connect(self.sync_driver.sync_now)
+        self._track(dialog)
+        dialog.open()
+        return dialog
+
+    def open_unsent_list(self) -> QWidget:
+        """The records not yet on the server, by name (the bar's count says only how many)."""
+        from outreach.ui.dialogs.unsent_dialog import UnsentDialog
+
+        dialog = UnsentDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sync_requested.connect(self.sync_driver.sync_now)
+        self.changes_applied.connect(dialog.apply_changes)
         self._track(dialog)
         dialog.open()
         return dialog
@@ -432,7 +476,7 @@ class MainWindow(QMainWindow):
         old = self.takeCentralWidget()
         if old is not None:
             old.deleteLater()
-        for child in [*self.statusBar().findChildren(QLabel), self.sync_button, self.problems_button]:
+        for child in [*self.statusBar().findChildren(QLabel), self.unsent_button, self.sync_button, self.problems_button]:
             self.statusBar().removeWidget(child)
             child.deleteLater()
         self._build()

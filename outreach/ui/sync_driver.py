@@ -4,7 +4,8 @@ An enrolled laptop syncs a few seconds after start, every few minutes after that
 the user saves something, and at once on "Sync now". Each sync runs on the task runner's pool
 (it waits on the network; the serial writer stays free for the user's saves), one at a time.
 An offline laptop simply tries again on the next tick: nothing is lost, the status bar says
-"Offline · N changes waiting".
+why ("Cannot reach the server — …") and how many changes wait. The waiting count is re-read as
+soon as a change is recorded (``check_changes``, after every save), not at the next sync.
 
 When the office has revoked the laptop, syncing stops for good and ``revoked`` is emitted once,
 so the main window can offer the hand-over export and the local wipe the office asked for.
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -46,6 +48,8 @@ class SyncDriver(QObject):
         self._stopped = False
         self.last_status = SyncStatus()
         self.last_error: Exception | None = None
+        # how many statuses were shown: a count read that started before a newer status is stale
+        self._shown = 0
         self._periodic = QTimer(self)
         self._periodic.setInterval(SYNC_INTERVAL_MS)
         self._periodic.timeout.connect(self.sync_now)
@@ -55,7 +59,7 @@ class SyncDriver(QObject):
         self._seen_changes = ctx.store.changes_committed
         self._change_poll = QTimer(self)
         self._change_poll.setInterval(CHANGE_POLL_MS)
-        self._change_poll.timeout.connect(self._look_for_changes)
+        self._change_poll.timeout.connect(self.check_changes)
         self.after_change_delay_ms = AFTER_CHANGE_DELAY_MS
 
     @property
@@ -76,11 +80,26 @@ class SyncDriver(QObject):
         if self.active and not self._soon.isActive():
             self._soon.start(self.after_change_delay_ms)
 
-    def _look_for_changes(self) -> None:
+    def check_changes(self) -> None:
+        """A write may have recorded changes: if it did, show the new waiting count and sync soon.
+
+        Reads only the store's change counter on the GUI thread; the count itself is a query."""
         seen = self._ctx.store.changes_committed
-        if seen != self._seen_changes:
+        if seen != self._seen_changes and self.active:
             self._seen_changes = seen
+            self._refresh_counts()
             self.local_change()
+
+    def _refresh_counts(self) -> None:
+        from outreach.services.device import unsent_counts
+
+        shown = self._shown
+        self._ctx.runner.query(unsent_counts, self._ctx.store, on_done=lambda counts: self._counts_read(shown, counts))
+
+    def _counts_read(self, shown: int, counts: tuple[int, int]) -> None:
+        if shown == self._shown:  # no newer status (a sync's) arrived meanwhile
+            pending, attention = counts
+            self._show(replace(self.last_status, pending=pending, attention=attention))
 
     def sync_now(self) -> None:
         self._soon.stop()
@@ -127,5 +146,6 @@ class SyncDriver(QObject):
         self.revoked.emit()
 
     def _show(self, status: SyncStatus) -> None:
+        self._shown += 1
         self.last_status = status
         self._post(status)

@@ -20,7 +20,7 @@ Three small parts:
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from outreach.services.changes import SYNCED_DATA, Changed, Changes
@@ -36,7 +36,12 @@ STATE_ATTENTION = "attention"
 @dataclass(frozen=True)
 class SyncStatus:
     """What the status bar shows about sync. ``pending``: changes waiting in the outbox;
-    ``attention``: changes the server rejected, which the user must fix or discard."""
+    ``attention``: changes the server rejected, which the user must fix or discard.
+
+    ``error_code`` names why the last attempt failed (``SyncError.code``: "network_down", …), so
+    the bar says it in words in the UI's language; ``detail_*`` keep the full message for the
+    tooltip. ``sent`` / ``received``: what the sync that just finished pushed and pulled (None
+    when the status comes from the local bookkeeping, not from a sync of this session)."""
 
     state: str = STATE_NOT_ENROLLED
     last_success: dt.datetime | None = None
@@ -46,6 +51,9 @@ class SyncStatus:
     detail_en: str = ""
     #: The office revoked this laptop (or the server no longer knows it): syncing has stopped.
     revoked: bool = False
+    error_code: str = ""
+    sent: int | None = None
+    received: int | None = None
 
 
 def enrol(store: Any, server_url: str, code: str, ca_bundle: str | None = None) -> Any:
@@ -77,7 +85,8 @@ def current_status(store: Any) -> SyncStatus:
         from outreach.sync.errors import DeviceRevoked
 
         error = DeviceRevoked(code)
-        return SyncStatus(STATE_ATTENTION, last, pending, attention, error.message_vi, error.message_en, revoked=True)
+        return SyncStatus(STATE_ATTENTION, last, pending, attention, error.message_vi, error.message_en, revoked=True,
+                          error_code=code)
     return SyncStatus(STATE_SYNCED if last else STATE_OFFLINE, last, pending, attention)
 
 
@@ -101,8 +110,10 @@ def sync_once(store: Any) -> Changed[tuple[SyncStatus, Exception | None]]:
         status = current_status(store)
         state = STATE_OFFLINE if isinstance(error, (NetworkDown, ServerUnavailable)) else STATE_ATTENTION
         return Changed((SyncStatus(state, status.last_success, status.pending, status.attention, error.message_vi,
-                                   error.message_en, revoked=isinstance(error, DeviceRevoked)), error), SYNCED_DATA)
-    return Changed((current_status(store), None), pulled_changes(report.pulled, report.flagged_visits))
+                                   error.message_en, revoked=isinstance(error, DeviceRevoked), error_code=error.code),
+                        error), SYNCED_DATA)
+    done = replace(current_status(store), sent=report.pushed, received=report.pulled)
+    return Changed((done, None), pulled_changes(report.pulled, report.flagged_visits))
 
 
 def pulled_changes(rows_pulled: int, flagged_visits: int) -> Changes:

@@ -20,7 +20,34 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Scan CCCD (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the cursor in the scan field, then scan the QR code on the card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Card read: %1. Check the fields below, then save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name and address have no diacritics: if the card prints them, the scanner is typing under a non-Vietnamese keyboard layout; set it right and scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Record consent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 agrees that the ward keeps their details (ID numbers, date of birth, phone) for this purpose:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help with online public services</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -299,6 +326,25 @@
     </message>
 </context>
 <context>
+    <name>DiscardGuard</name>
+    <message>
+        <source>Discard what you typed?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This form has changes that are not saved. Close it and lose them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Something went wrong inside Outreach. Nothing you typed was lost; the details were written to the log file. Please tell the ward office if it happens again.</source>
@@ -306,6 +352,21 @@
     </message>
     <message>
         <source>Outreach</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Export finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -536,18 +597,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Record consent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Purpose the resident agreed to:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Help with online public services</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Withdraw consent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -691,6 +740,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Head</source>
+        <comment>column header: head of household</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <comment>column header: residential group</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Residents</source>
         <translation type="unfinished"></translation>
     </message>
@@ -731,6 +790,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Scan CCCD (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the QR code on an ID card: register a new household or add the person to the selected one (you are asked which)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source> (showing the best %1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -743,6 +810,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Selected household: %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address on the card: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The addresses match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The addresses differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Scanned: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -751,7 +834,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add to %1&apos;s household</source>
+        <source>Add to the selected household</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -906,7 +989,7 @@
     <name>MainWindow</name>
     <message>
         <source>Households</source>
-        <extracomment>The New visit form&apos;s draft id (kept equal to ``outreach.ui.screens.visit_form.DRAFT_ID``). Thread-safe entry for the sync engine: emit from anywhere, rendered on the GUI thread.</extracomment>
+        <extracomment>Thread-safe entry for the sync engine: emit from anywhere, rendered on the GUI thread. (Changes, initiator): what a write changed, sent to every screen built so far; each one decides from it whether to reload (``apply_changes``), so no list here says who shows what.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -951,6 +1034,14 @@
     </message>
     <message>
         <source>Syncs over UNENCRYPTED http://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet sent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is saved on this computer but not yet on the ward server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1052,6 +1143,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>choose or type the relation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No account</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1069,6 +1164,14 @@
     </message>
     <message>
         <source>Help with online public services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(filled from a scanned card)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The permanent address printed on the ID card, kept as printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1104,6 +1207,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Address on the card:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>P&amp;urpose:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1125,6 +1232,22 @@
     </message>
     <message>
         <source>Compare with the ID card before saving.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The household already has a head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make this person the head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another relation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current head&apos;s relation becomes “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1443,6 +1566,42 @@
 <context>
     <name>SyncStatusLabel</name>
     <message>
+        <source>Cannot reach the server — changes are kept on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ward server has a problem — changes are kept on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate could not be verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is wrong — fix the date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer&apos;s access was revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update Outreach to keep syncing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another sync is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not connected to a ward server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1452,6 +1611,14 @@
     </message>
     <message>
         <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent %1, received %2 changes — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced, nothing new — %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1479,7 +1646,7 @@
     <name>TaskRunner</name>
     <message>
         <source>Cancel</source>
-        <extracomment>(task id, ok as 0/1, result or exception) — emitted from worker threads, delivered queued. ``ok`` is an int: a Python bool through a queued PySide6 signal corrupted bool refcounts. Emitted on the GUI thread after any task&apos;s callbacks ran; tests wait on it. Emitted on the GUI thread when no task is running any more.</extracomment>
+        <extracomment>What a write says it changed: a value, or a function of its result (see the module docstring). (task id, ok as 0/1, result or exception) — emitted from worker threads, delivered queued. ``ok`` is an int: a Python bool through a queued PySide6 signal corrupted bool refcounts. Emitted on the GUI thread after any task&apos;s callbacks ran; tests wait on it. Emitted on the GUI thread when no task is running any more. (Changes, initiator) after a write&apos;s ``on_done``: what it changed and who asked for it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1515,6 +1682,57 @@
     </message>
 </context>
 <context>
+    <name>UnsentDialog</name>
+    <message>
+        <source>Not yet on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These records are saved on this computer, but their latest changes have not reached the ward server yet. They are sent at the next sync; nothing here is lost while the computer is offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address / household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything is on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 records not yet sent: %2 households, %3 residents, %4 visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>VisitDialog</name>
     <message>
         <source>Visit of %1 on %2</source>
@@ -1522,9 +1740,69 @@
     </message>
 </context>
 <context>
+    <name>VisitDraftsDialog</name>
+    <message>
+        <source>Visit drafts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits begun and not saved yet. Open one to go on with it; the visit on the form stays a draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No drafts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no household chosen yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — on the form now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete this draft? What was typed in it cannot be brought back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>VisitForm</name>
     <message>
         <source>Type the head&apos;s name, the address or a phone, then Enter</source>
+        <extracomment>this visit&apos;s key in the drafts table (a new one for each visit begun) the visit was begun (first edit): its start is stamped then, once the volunteer set the start time themselves: never stamp over it a restored draft&apos;s picked procedure / &quot;filing for&quot;, until the catalogue / residents are read</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1580,6 +1858,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Drafts (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits begun and not saved yet: reopen or delete one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>* required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Household</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1593,6 +1887,10 @@
     </message>
     <message>
         <source>S&amp;tarted at:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended at:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1640,6 +1938,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Ne&amp;w visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this visit as a draft and begin another (another house)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>St&amp;atus:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1668,6 +1974,54 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No procedure was chosen from the list for it (type its name or code, then Enter).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A submitted filing needs its dossier code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filing not added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A filing is typed but not added to the visit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go back to the filing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No procedure was chosen from the list for it. Best match: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the best match and save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save without it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing recorded as helped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The outcome is &quot;helped&quot; but no filing, topic or note says with what. Save anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Visit saved: %1 with %2 filing(s).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1689,6 +2043,14 @@
     </message>
     <message>
         <source>Leader&apos;s note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1831,6 +2193,74 @@
     </message>
     <message>
         <source>&amp;Lock week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only team leaders can lock or unlock weeks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let volunteers add and edit this week&apos;s visits again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a week that has ended can be locked: volunteers are still recording visits in this week.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refuse new visits and edits in this week until a leader unlocks it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 flagged visits stay flagged: their volunteers still owe a correction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 visits are already approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The week stays open: volunteers can still add visits to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve the whole week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No visit of week %1 is waiting for approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve %1 visits of week %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve %1 visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock week %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock the week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteers can no longer add or edit visits of this week until a team leader unlocks it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -20,8 +20,35 @@
         <translation>Quét &amp;CCCD:</translation>
     </message>
     <message>
+        <source>Scan CCCD (%1)</source>
+        <translation>Quét CCCD (%1)</translation>
+    </message>
+    <message>
+        <source>Put the cursor in the scan field, then scan the QR code on the card</source>
+        <translation>Đặt con trỏ vào ô quét, rồi quét mã QR trên thẻ</translation>
+    </message>
+    <message>
         <source>Card read: %1. Check the fields below, then save.</source>
         <translation>Đã đọc thẻ: %1. Kiểm tra các ô bên dưới rồi lưu.</translation>
+    </message>
+    <message>
+        <source>The name and address have no diacritics: if the card prints them, the scanner is typing under a non-Vietnamese keyboard layout; set it right and scan again.</source>
+        <translation>Họ tên và địa chỉ không có dấu: nếu trên thẻ có dấu thì máy quét đang gõ theo bố cục bàn phím không phải tiếng Việt; hãy chỉnh lại rồi quét lại.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Record consent: %1</source>
+        <translation>Ghi nhận đồng ý: %1</translation>
+    </message>
+    <message>
+        <source>%1 agrees that the ward keeps their details (ID numbers, date of birth, phone) for this purpose:</source>
+        <translation>%1 đồng ý để phường lưu thông tin cá nhân (số định danh, ngày sinh, số điện thoại) cho mục đích:</translation>
+    </message>
+    <message>
+        <source>Help with online public services</source>
+        <translation>Hỗ trợ dịch vụ công trực tuyến</translation>
     </message>
 </context>
 <context>
@@ -299,6 +326,25 @@
     </message>
 </context>
 <context>
+    <name>DiscardGuard</name>
+    <message>
+        <source>Discard what you typed?</source>
+        <translation>Bỏ những gì đã nhập?</translation>
+    </message>
+    <message>
+        <source>This form has changes that are not saved. Close it and lose them?</source>
+        <translation>Biểu mẫu có thay đổi chưa lưu. Đóng lại và bỏ các thay đổi này?</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Bỏ thay đổi</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Tiếp tục nhập</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Something went wrong inside Outreach. Nothing you typed was lost; the details were written to the log file. Please tell the ward office if it happens again.</source>
@@ -307,6 +353,21 @@
     <message>
         <source>Outreach</source>
         <translation>Outreach</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Export finished</source>
+        <translation>Đã xuất xong</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Mở thư mục</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
     </message>
 </context>
 <context>
@@ -536,18 +597,6 @@
         <translation>Không có.</translation>
     </message>
     <message>
-        <source>Record consent</source>
-        <translation>Ghi nhận đồng ý</translation>
-    </message>
-    <message>
-        <source>Purpose the resident agreed to:</source>
-        <translation>Mục đích người dân đồng ý:</translation>
-    </message>
-    <message>
-        <source>Help with online public services</source>
-        <translation>Hỗ trợ dịch vụ công trực tuyến</translation>
-    </message>
-    <message>
         <source>Withdraw consent</source>
         <translation>Rút đồng ý</translation>
     </message>
@@ -691,6 +740,16 @@
         <translation>Tổ dân phố</translation>
     </message>
     <message>
+        <source>Head</source>
+        <comment>column header: head of household</comment>
+        <translation>Chủ hộ</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <comment>column header: residential group</comment>
+        <translation>Tổ dân phố</translation>
+    </message>
+    <message>
         <source>Residents</source>
         <translation>Nhân khẩu</translation>
     </message>
@@ -700,7 +759,7 @@
     </message>
     <message>
         <source>Last visit</source>
-        <translation>Lần thăm gần nhất</translation>
+        <translation>Thăm gần nhất</translation>
     </message>
     <message>
         <source>Priority</source>
@@ -731,6 +790,14 @@
         <translation>Nhập các hộ từ bảng tính của tổ dân phố (XLSX hoặc CSV)</translation>
     </message>
     <message>
+        <source>Scan CCCD (%1)</source>
+        <translation>Quét CCCD (%1)</translation>
+    </message>
+    <message>
+        <source>Scan the QR code on an ID card: register a new household or add the person to the selected one (you are asked which)</source>
+        <translation>Quét mã QR trên thẻ căn cước: đăng ký hộ mới hoặc thêm người vào hộ đang chọn (ứng dụng sẽ hỏi)</translation>
+    </message>
+    <message>
         <source> (showing the best %1)</source>
         <translation> (hiện %1 kết quả khớp nhất)</translation>
     </message>
@@ -743,6 +810,22 @@
         <translation>%1 hộ trong phường</translation>
     </message>
     <message>
+        <source>Selected household: %1 — %2</source>
+        <translation>Hộ đang chọn: %1 — %2</translation>
+    </message>
+    <message>
+        <source>Address on the card: %1</source>
+        <translation>Địa chỉ trên thẻ: %1</translation>
+    </message>
+    <message>
+        <source>The addresses match.</source>
+        <translation>Hai địa chỉ trùng khớp.</translation>
+    </message>
+    <message>
+        <source>The addresses differ.</source>
+        <translation>Hai địa chỉ khác nhau.</translation>
+    </message>
+    <message>
         <source>Scanned: %1</source>
         <translation>Đã quét: %1</translation>
     </message>
@@ -751,8 +834,8 @@
         <translation>Người này thuộc hộ nào?</translation>
     </message>
     <message>
-        <source>Add to %1&apos;s household</source>
-        <translation>Thêm vào hộ %1</translation>
+        <source>Add to the selected household</source>
+        <translation>Thêm vào hộ đang chọn</translation>
     </message>
     <message>
         <source>Register a new household</source>
@@ -906,7 +989,7 @@
     <name>MainWindow</name>
     <message>
         <source>Households</source>
-        <extracomment>The New visit form&apos;s draft id (kept equal to ``outreach.ui.screens.visit_form.DRAFT_ID``). Thread-safe entry for the sync engine: emit from anywhere, rendered on the GUI thread.</extracomment>
+        <extracomment>Thread-safe entry for the sync engine: emit from anywhere, rendered on the GUI thread. (Changes, initiator): what a write changed, sent to every screen built so far; each one decides from it whether to reload (``apply_changes``), so no list here says who shows what.</extracomment>
         <translation>Hộ gia đình</translation>
     </message>
     <message>
@@ -952,6 +1035,14 @@
     <message>
         <source>Syncs over UNENCRYPTED http://</source>
         <translation>Đồng bộ qua http:// KHÔNG mã hoá</translation>
+    </message>
+    <message>
+        <source>Not yet sent…</source>
+        <translation>Chưa gửi…</translation>
+    </message>
+    <message>
+        <source>What is saved on this computer but not yet on the ward server</source>
+        <translation>Những gì đã lưu trên máy này nhưng chưa lên máy chủ phường</translation>
     </message>
     <message>
         <source>Sync now</source>
@@ -1052,6 +1143,10 @@
         <translation>12 chữ số</translation>
     </message>
     <message>
+        <source>choose or type the relation</source>
+        <translation>chọn hoặc gõ quan hệ</translation>
+    </message>
+    <message>
         <source>No account</source>
         <translation>Chưa có tài khoản</translation>
     </message>
@@ -1070,6 +1165,14 @@
     <message>
         <source>Help with online public services</source>
         <translation>Hỗ trợ dịch vụ công trực tuyến</translation>
+    </message>
+    <message>
+        <source>(filled from a scanned card)</source>
+        <translation>(điền khi quét thẻ)</translation>
+    </message>
+    <message>
+        <source>The permanent address printed on the ID card, kept as printed</source>
+        <translation>Nơi thường trú in trên thẻ căn cước, giữ nguyên như trên thẻ</translation>
     </message>
     <message>
         <source>&amp;Full name:</source>
@@ -1104,6 +1207,10 @@
         <translation>Mức &amp;VNeID:</translation>
     </message>
     <message>
+        <source>Address on the card:</source>
+        <translation>Địa chỉ trên thẻ:</translation>
+    </message>
+    <message>
         <source>P&amp;urpose:</source>
         <translation>&amp;Mục đích:</translation>
     </message>
@@ -1126,6 +1233,22 @@
     <message>
         <source>Compare with the ID card before saving.</source>
         <translation>Đối chiếu với thẻ căn cước trước khi lưu.</translation>
+    </message>
+    <message>
+        <source>The household already has a head</source>
+        <translation>Hộ đã có chủ hộ</translation>
+    </message>
+    <message>
+        <source>Make this person the head</source>
+        <translation>Đặt người này làm chủ hộ</translation>
+    </message>
+    <message>
+        <source>Choose another relation</source>
+        <translation>Chọn quan hệ khác</translation>
+    </message>
+    <message>
+        <source>The current head&apos;s relation becomes “%1”.</source>
+        <translation>Chủ hộ hiện tại sẽ đổi quan hệ thành “%1”.</translation>
     </message>
 </context>
 <context>
@@ -1443,6 +1566,42 @@
 <context>
     <name>SyncStatusLabel</name>
     <message>
+        <source>Cannot reach the server — changes are kept on this computer</source>
+        <translation>Không kết nối được máy chủ — các thay đổi vẫn được lưu trên máy</translation>
+    </message>
+    <message>
+        <source>The ward server has a problem — changes are kept on this computer</source>
+        <translation>Máy chủ phường đang gặp lỗi — các thay đổi vẫn được lưu trên máy</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate could not be verified</source>
+        <translation>Không xác minh được chứng chỉ bảo mật của máy chủ</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is wrong — fix the date and time</source>
+        <translation>Đồng hồ của máy đang sai — hãy chỉnh lại ngày giờ</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s access was revoked</source>
+        <translation>Máy này đã bị thu hồi quyền đồng bộ</translation>
+    </message>
+    <message>
+        <source>Update Outreach to keep syncing</source>
+        <translation>Cần cập nhật Outreach để tiếp tục đồng bộ</translation>
+    </message>
+    <message>
+        <source>Another sync is running</source>
+        <translation>Đang có một lần đồng bộ khác</translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation>Đồng bộ không thành công: %1</translation>
+    </message>
+    <message>
+        <source>Sync failed</source>
+        <translation>Đồng bộ không thành công</translation>
+    </message>
+    <message>
         <source>Not connected to a ward server</source>
         <translation>Chưa kết nối máy chủ phường</translation>
     </message>
@@ -1453,6 +1612,14 @@
     <message>
         <source>Syncing…</source>
         <translation>Đang đồng bộ…</translation>
+    </message>
+    <message>
+        <source>Sent %1, received %2 changes — %3</source>
+        <translation>Đã gửi %1, đã nhận %2 thay đổi — %3</translation>
+    </message>
+    <message>
+        <source>Synced, nothing new — %3</source>
+        <translation>Đã đồng bộ, không có gì mới — %3</translation>
     </message>
     <message>
         <source>Synced just now</source>
@@ -1479,7 +1646,7 @@
     <name>TaskRunner</name>
     <message>
         <source>Cancel</source>
-        <extracomment>(task id, ok as 0/1, result or exception) — emitted from worker threads, delivered queued. ``ok`` is an int: a Python bool through a queued PySide6 signal corrupted bool refcounts. Emitted on the GUI thread after any task&apos;s callbacks ran; tests wait on it. Emitted on the GUI thread when no task is running any more.</extracomment>
+        <extracomment>What a write says it changed: a value, or a function of its result (see the module docstring). (task id, ok as 0/1, result or exception) — emitted from worker threads, delivered queued. ``ok`` is an int: a Python bool through a queued PySide6 signal corrupted bool refcounts. Emitted on the GUI thread after any task&apos;s callbacks ran; tests wait on it. Emitted on the GUI thread when no task is running any more. (Changes, initiator) after a write&apos;s ``on_done``: what it changed and who asked for it.</extracomment>
         <translation>Huỷ</translation>
     </message>
 </context>
@@ -1515,6 +1682,57 @@
     </message>
 </context>
 <context>
+    <name>UnsentDialog</name>
+    <message>
+        <source>Not yet on the server</source>
+        <translation>Chưa lên máy chủ</translation>
+    </message>
+    <message>
+        <source>These records are saved on this computer, but their latest changes have not reached the ward server yet. They are sent at the next sync; nothing here is lost while the computer is offline.</source>
+        <translation>Các bản ghi này đã được lưu trên máy, nhưng những thay đổi mới nhất chưa đến máy chủ phường. Chúng sẽ được gửi ở lần đồng bộ tới; khi máy mất mạng, không có gì ở đây bị mất.</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Đang đọc…</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>Đồng &amp;bộ ngay</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Address / household</source>
+        <translation>Địa chỉ / hộ</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Số thay đổi</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>Thay đổi gần nhất</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>(đã xoá)</translation>
+    </message>
+    <message>
+        <source>Everything is on the server.</source>
+        <translation>Mọi thay đổi đã lên máy chủ.</translation>
+    </message>
+    <message>
+        <source>%1 records not yet sent: %2 households, %3 residents, %4 visits</source>
+        <translation>%1 bản ghi chưa gửi: %2 hộ gia đình, %3 nhân khẩu, %4 lần thăm hộ</translation>
+    </message>
+</context>
+<context>
     <name>VisitDialog</name>
     <message>
         <source>Visit of %1 on %2</source>
@@ -1522,9 +1740,69 @@
     </message>
 </context>
 <context>
+    <name>VisitDraftsDialog</name>
+    <message>
+        <source>Visit drafts</source>
+        <translation>Bản nháp lần thăm</translation>
+    </message>
+    <message>
+        <source>Visits begun and not saved yet. Open one to go on with it; the visit on the form stays a draft.</source>
+        <translation>Các lần thăm đã bắt đầu nhưng chưa lưu. Mở một bản nháp để nhập tiếp; lần thăm đang ở trên biểu mẫu vẫn được giữ làm bản nháp.</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Hộ gia đình</translation>
+    </message>
+    <message>
+        <source>Started at</source>
+        <translation>Bắt đầu lúc</translation>
+    </message>
+    <message>
+        <source>Last edited</source>
+        <translation>Sửa lần cuối</translation>
+    </message>
+    <message>
+        <source>No drafts.</source>
+        <translation>Không có bản nháp nào.</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Mở</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Xoá…</translation>
+    </message>
+    <message>
+        <source>(no household chosen yet)</source>
+        <translation>(chưa chọn hộ)</translation>
+    </message>
+    <message>
+        <source>%1 — on the form now</source>
+        <translation>%1 — đang mở trên biểu mẫu</translation>
+    </message>
+    <message>
+        <source>Delete draft</source>
+        <translation>Xoá bản nháp</translation>
+    </message>
+    <message>
+        <source>Delete this draft? What was typed in it cannot be brought back.</source>
+        <translation>Xoá bản nháp này? Những gì đã nhập trong đó sẽ không lấy lại được.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xoá</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Giữ lại</translation>
+    </message>
+</context>
+<context>
     <name>VisitForm</name>
     <message>
         <source>Type the head&apos;s name, the address or a phone, then Enter</source>
+        <extracomment>this visit&apos;s key in the drafts table (a new one for each visit begun) the visit was begun (first edit): its start is stamped then, once the volunteer set the start time themselves: never stamp over it a restored draft&apos;s picked procedure / &quot;filing for&quot;, until the catalogue / residents are read</extracomment>
         <translation>Gõ tên chủ hộ, địa chỉ hoặc số điện thoại rồi nhấn Enter</translation>
     </message>
     <message>
@@ -1580,6 +1858,22 @@
         <translation>Ctrl+S</translation>
     </message>
     <message>
+        <source>Drafts (%1)</source>
+        <translation>Bản nháp (%1)</translation>
+    </message>
+    <message>
+        <source>Visits begun and not saved yet: reopen or delete one</source>
+        <translation>Các lần thăm đã bắt đầu nhưng chưa lưu: mở lại hoặc xoá</translation>
+    </message>
+    <message>
+        <source>* required</source>
+        <translation>* bắt buộc</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>bắt buộc</translation>
+    </message>
+    <message>
         <source>Household</source>
         <translation>Hộ gia đình</translation>
     </message>
@@ -1594,6 +1888,10 @@
     <message>
         <source>S&amp;tarted at:</source>
         <translation>&amp;Bắt đầu lúc:</translation>
+    </message>
+    <message>
+        <source>Ended at:</source>
+        <translation>Kết thúc lúc:</translation>
     </message>
     <message>
         <source>&amp;Members present:</source>
@@ -1640,6 +1938,14 @@
         <translation>Xoá biểu mẫu</translation>
     </message>
     <message>
+        <source>Ne&amp;w visit</source>
+        <translation>Lần thăm mới</translation>
+    </message>
+    <message>
+        <source>Keep this visit as a draft and begin another (another house)</source>
+        <translation>Giữ lần thăm này làm bản nháp và bắt đầu lần thăm khác (sang nhà khác)</translation>
+    </message>
+    <message>
         <source>St&amp;atus:</source>
         <translation>T&amp;rạng thái:</translation>
     </message>
@@ -1668,6 +1974,54 @@
         <translation>Hãy chọn thủ tục trong danh sách trước (gõ tên hoặc mã rồi nhấn Enter).</translation>
     </message>
     <message>
+        <source>No procedure was chosen from the list for it (type its name or code, then Enter).</source>
+        <translation>Chưa chọn thủ tục từ danh sách (gõ tên hoặc mã thủ tục rồi nhấn Enter).</translation>
+    </message>
+    <message>
+        <source>A submitted filing needs its dossier code.</source>
+        <translation>Hồ sơ đã nộp cần có mã hồ sơ.</translation>
+    </message>
+    <message>
+        <source>Filing not added</source>
+        <translation>Hồ sơ chưa được thêm</translation>
+    </message>
+    <message>
+        <source>A filing is typed but not added to the visit: %1</source>
+        <translation>Có một hồ sơ đã nhập nhưng chưa được thêm vào lần thăm: %1</translation>
+    </message>
+    <message>
+        <source>Go back to the filing</source>
+        <translation>Quay lại hồ sơ</translation>
+    </message>
+    <message>
+        <source>No procedure was chosen from the list for it. Best match: %1</source>
+        <translation>Chưa chọn thủ tục từ danh sách. Thủ tục khớp nhất: %1</translation>
+    </message>
+    <message>
+        <source>Add the best match and save</source>
+        <translation>Thêm thủ tục khớp nhất rồi lưu</translation>
+    </message>
+    <message>
+        <source>Save without it</source>
+        <translation>Lưu, bỏ hồ sơ này</translation>
+    </message>
+    <message>
+        <source>Nothing recorded as helped</source>
+        <translation>Chưa ghi đã hỗ trợ gì</translation>
+    </message>
+    <message>
+        <source>The outcome is &quot;helped&quot; but no filing, topic or note says with what. Save anyway?</source>
+        <translation>Kết quả là “Đã hỗ trợ” nhưng chưa có hồ sơ, chủ đề hay ghi chú nào cho biết đã hỗ trợ việc gì. Vẫn lưu?</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>Vẫn lưu</translation>
+    </message>
+    <message>
         <source>Visit saved: %1 with %2 filing(s).</source>
         <translation>Đã lưu lần thăm: %1, %2 hồ sơ.</translation>
     </message>
@@ -1690,6 +2044,14 @@
     <message>
         <source>Leader&apos;s note: %1</source>
         <translation>Ghi chú của đội trưởng: %1</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>(không được ghi lại)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 min)</source>
+        <translation>%1 (%2 phút)</translation>
     </message>
     <message>
         <source>(former member)</source>
@@ -1832,6 +2194,74 @@
     <message>
         <source>&amp;Lock week</source>
         <translation>K&amp;hoá tuần</translation>
+    </message>
+    <message>
+        <source>Only team leaders can lock or unlock weeks.</source>
+        <translation>Chỉ đội trưởng mới khoá hoặc mở khoá được tuần.</translation>
+    </message>
+    <message>
+        <source>Let volunteers add and edit this week&apos;s visits again.</source>
+        <translation>Cho tình nguyện viên thêm và sửa lần thăm hộ của tuần này trở lại.</translation>
+    </message>
+    <message>
+        <source>Only a week that has ended can be locked: volunteers are still recording visits in this week.</source>
+        <translation>Chỉ khoá được tuần đã kết thúc: tình nguyện viên vẫn đang ghi lần thăm hộ trong tuần này.</translation>
+    </message>
+    <message>
+        <source>Refuse new visits and edits in this week until a leader unlocks it.</source>
+        <translation>Không nhận lần thăm hộ mới hay chỉnh sửa trong tuần này cho đến khi đội trưởng mở khoá.</translation>
+    </message>
+    <message>
+        <source>%1 flagged visits stay flagged: their volunteers still owe a correction.</source>
+        <translation>%1 lần thăm hộ cần sửa vẫn giữ nguyên: tình nguyện viên còn phải sửa lại.</translation>
+    </message>
+    <message>
+        <source>%1 visits are already approved.</source>
+        <translation>%1 lần thăm hộ đã được duyệt từ trước.</translation>
+    </message>
+    <message>
+        <source>The week stays open: volunteers can still add visits to it.</source>
+        <translation>Tuần vẫn mở: tình nguyện viên vẫn thêm được lần thăm hộ vào tuần này.</translation>
+    </message>
+    <message>
+        <source>Approve the whole week</source>
+        <translation>Duyệt cả tuần</translation>
+    </message>
+    <message>
+        <source>No visit of week %1 is waiting for approval.</source>
+        <translation>Tuần %1 không có lần thăm hộ nào đang chờ duyệt.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <source>Approve %1 visits of week %2?</source>
+        <translation>Duyệt %1 lần thăm hộ của tuần %2?</translation>
+    </message>
+    <message>
+        <source>Approve %1 visits</source>
+        <translation>Duyệt %1 lần thăm hộ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <source>Lock week</source>
+        <translation>Khoá tuần</translation>
+    </message>
+    <message>
+        <source>Lock week %1?</source>
+        <translation>Khoá tuần %1?</translation>
+    </message>
+    <message>
+        <source>Lock the week</source>
+        <translation>Khoá tuần này</translation>
+    </message>
+    <message>
+        <source>Volunteers can no longer add or edit visits of this week until a team leader unlocks it.</source>
+        <translation>Tình nguyện viên sẽ không thêm hay sửa được lần thăm hộ của tuần này cho đến khi đội trưởng mở khoá.</translation>
     </message>
 </context>
 </TS>

@@ -151,3 +151,44 @@ def test_exports_write_their_audit_entry_on_the_serial_writer(qtbot, runner, sto
     with qtbot.waitSignal(view.exported, timeout=20_000):
         view.export_follow_ups_to(tmp_path / "hen.xlsx")
     assert len(threads) == 2 and all(t.startswith("outreach-write") for t in threads), threads
+
+
+def test_an_export_asks_where_in_documents_and_offers_to_open_the_folder(qtbot, runner, store: Store, small_ward: SmallWard,
+                                                                         leader: Actor, tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import Qt, QUrl
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QFileDialog, QLineEdit
+
+    from outreach.ui.core import file_dialogs
+    from outreach.ui.dialogs.ask import click_choice
+
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    opened: list[QUrl] = []
+
+    def open_url(url: QUrl) -> bool:  # a desktop file manager cannot run here: record the call
+        opened.append(url)
+        return True
+
+    monkeypatch.setattr(file_dialogs.QDesktopServices, "openUrl", open_url)
+    view = make_view(qtbot, runner, store, leader)
+    view.set_period("2026-W47")
+    with qtbot.waitSignal(view.computed, timeout=10_000):
+        view.refresh()
+
+    QTest.mouseClick(view.export_buttons["pdf"], Qt.MouseButton.LeftButton)
+    dialog = view.findChild(QFileDialog, "saveFileDialog")
+    assert dialog is not None and Path(dialog.directory().absolutePath()) == home / "Documents"
+    name = dialog.findChild(QLineEdit, "fileNameEdit")
+    assert name is not None and name.text() == "bao-cao-do-bao-phu-2026-W47.pdf"
+    with qtbot.waitSignal(view.exported, timeout=20_000) as exported:
+        dialog.accept()
+    written = home / "Documents" / "bao-cao-do-bao-phu-2026-W47.pdf"
+    assert exported.args == [str(written)] and written.read_bytes().startswith(b"%PDF")
+    box = view.saved_box
+    assert box is not None and written.name in box.text()
+    click_choice(box, box.buttons()[0].text())  # "Mở thư mục" / "Open folder": the first choice
+    assert [u.toLocalFile() for u in opened] == [str(written.parent)]

@@ -80,3 +80,36 @@ def test_unreadable_file_says_why(qtbot, runner, store: Store, small_ward: Small
         dialog.load_file(path)
     assert "TCVN3" in failed.args[0]
     assert not dialog.import_button.isEnabled()
+
+
+def test_the_rejected_rows_are_saved_through_the_documents_dialog(qtbot, runner, store: Store, small_ward: SmallWard,
+                                                                   leader: Actor, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QFileDialog, QLineEdit
+
+    from outreach.ui.dialogs.import_dialog import ImportDialog
+
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    bad = tmp_path / "to-7.csv"
+    bad.write_text("Tổ dân phố,Họ tên chủ hộ,Số nhà,Đường\nTổ 7,,9,Văn Cao\n", encoding="utf-8-sig")
+    dialog = ImportDialog(UiContext(runner, store, leader, Translations()))
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.loaded, timeout=5000):
+        dialog.load_file(bad)
+    with qtbot.waitSignal(dialog.previewed, timeout=5000):
+        dialog.check()
+
+    QTest.mouseClick(dialog.report_button, Qt.MouseButton.LeftButton)
+    save = dialog.findChild(QFileDialog, "saveFileDialog")
+    assert save is not None and Path(save.directory().absolutePath()) == home / "Documents"
+    name = save.findChild(QLineEdit, "fileNameEdit")
+    assert name is not None and name.text() == "dong-bi-tu-choi-to-7.xlsx"
+    save.accept()
+    qtbot.waitUntil(lambda: dialog.saved_box is not None, timeout=5000)
+    assert (home / "Documents" / "dong-bi-tu-choi-to-7.xlsx").exists()
+    assert dialog.saved_box is not None and "dong-bi-tu-choi-to-7.xlsx" in dialog.saved_box.text()

@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pytest
+from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import func, select
 
 from outreach import secrets
@@ -16,6 +18,8 @@ from outreach.server import admin
 from outreach.services.context import Actor
 from outreach.services.households import HouseholdInput, register_household
 from outreach.store.database import Store
+from outreach.timeutil import today_local
+from outreach.ui.dialogs.ask import click_choice
 from outreach.ui.sync_hook import STATE_ATTENTION, STATE_SYNCED
 from tests.helpers.ui import enrol_as
 
@@ -44,7 +48,7 @@ def test_an_enrolled_laptop_syncs_after_start_and_after_a_save(qtbot, make_windo
         window.start_background_sync(first_delay_ms=0)
     assert driver.last_error is None and driver.last_status.state == STATE_SYNCED
     assert window.sync_button.isVisible()
-    qtbot.waitUntil(lambda: window.sync_label.text().startswith("Vừa đồng bộ"), timeout=5000)  # queued to the bar
+    qtbot.waitUntil(lambda: window.sync_label.text().startswith("Đã gửi 0, đã nhận "), timeout=5000)  # queued to the bar
 
     profile = store.profile
     actor = Actor(profile.member_id, profile.member_name, profile.role, profile.ward_id, profile.team_id)
@@ -55,7 +59,8 @@ def test_an_enrolled_laptop_syncs_after_start_and_after_a_save(qtbot, make_windo
     assert driver.last_status.pending == 0
 
 
-def test_a_revoked_laptop_stops_offers_export_and_wipes(qtbot, make_window, store: Store, live_ward: WardSetup, tmp_path: Path) -> None:
+def test_a_revoked_laptop_stops_offers_export_and_wipes(qtbot, make_window, store: Store, live_ward: WardSetup, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     window = start_enrolled_window(make_window, store, live_ward)
     profile = store.profile
     actor = Actor(profile.member_id, profile.member_name, profile.role, profile.ward_id, profile.team_id)
@@ -68,9 +73,17 @@ def test_a_revoked_laptop_stops_offers_export_and_wipes(qtbot, make_window, stor
     assert window.question is not None and "thu hồi" in window.question.text()
     assert not window.sync_button.isVisible()
 
-    target = tmp_path / "ban-giao.json"
+    # "Xuất thay đổi chưa gửi…": Qt's own save dialog, in Documents, with a dated default name
+    (tmp_path / "home" / "Documents").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "home" / ".config"))
+    click_choice(window.question, "Xuất thay đổi chưa gửi…")
+    save = window.dialog
+    assert isinstance(save, QFileDialog) and Path(save.directory().absolutePath()) == tmp_path / "home" / "Documents"
+    target = tmp_path / "home" / "Documents" / f"outreach-chua-gui-{today_local():%Y-%m-%d}.json"
     with qtbot.waitSignal(window.unsent_exported, timeout=10_000) as exported:
-        window.export_unsent_to(str(target))
+        save.accept()
+    assert window.question is not None and target.name in window.question.text()  # with "Mở thư mục"
     handed_over = json.loads(target.read_text(encoding="utf-8"))
     assert exported.args == [len(handed_over["unsent"])] and any(
         c["entity"] == "household" and c["fields"]["head_name"][0] == "Đỗ Văn Hải" for c in handed_over["unsent"])

@@ -7,9 +7,8 @@ import dataclasses
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from outreach.services.drafts import load_draft
 from outreach.services.households import HouseholdInput, register_household
-from outreach.services.visit_draft import DRAFT_ID
+from outreach.services.visit_draft import list_visit_drafts
 from outreach.services.visits import visits_of_household
 from outreach.ui.main_window import PAGE_NEW_VISIT
 from tests.helpers.ui import type_text, wait_idle
@@ -101,7 +100,7 @@ def test_record_a_visit_with_two_filings_keyboard_only(qtbot, make_window, store
     filings = sorted((f.procedure_code, f.status, f.dossier_code, f.fee_paid_online) for f in visit.filings)
     assert filings == [("1.001193", "submitted", "H01.22-241118-0001", True), ("1.004222", "prepared", "", False)]
     wait_idle(qtbot, window.ctx.runner)
-    assert load_draft(store, DRAFT_ID) is None  # saved visits leave no draft behind
+    assert list_visit_drafts(store) == []  # saved visits leave no draft behind
     assert form.is_empty() and form.members_present() == [ward["leader"]]
 
 

@@ -30,6 +30,7 @@ PRIORITY_LABELS = codes.PriorityFlag
 SEX_LABELS = codes.Sex
 SCOPE_LABELS = codes.ScopeKind
 PLACEHOLDER_LABELS = codes.Placeholder
+RECORD_KIND_LABELS = codes.RecordKind
 
 
 def label(table: type[StrEnum], code: str | None) -> str:

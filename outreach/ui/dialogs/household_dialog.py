@@ -4,6 +4,11 @@ The dialog validates through the service (one source of truth for the rules) in 
 write executor; problems come back as a ``ValidationError`` and appear under their fields. A
 household already at the same address raises ``NeedsConfirmation``: the user may open the
 existing household instead (``open_existing`` signal) or confirm to create a new one.
+
+A new household can start from a scanned ID card (the scan field, "Scan CCCD (Ctrl+Shift+C)"):
+the card holder's name becomes the head, the printed address goes to "other details" for the
+user to split, and ``scanned`` keeps the card so the screen can add the head as a resident after
+saving. Esc or the close button asks before throwing away anything typed.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from outreach.cccd import CccdRecord
 from outreach.errors import NeedsConfirmation, ValidationError
 from outreach.services.changes import Changes
 from outreach.services.households import (
@@ -38,6 +44,9 @@ from outreach.services.households import (
 from outreach.ui.core.context import UiContext
 from outreach.ui.core.errors import show_error
 from outreach.ui.dialogs.ask import Choice, ask
+from outreach.ui.dialogs.discard import DiscardGuard
+from outreach.ui.dialogs.fit import grow_to_content
+from outreach.ui.widgets.cccd_scan import SCAN_FORM_MIN_WIDTH, CccdScanField
 from outreach.ui.widgets.field_errors import FieldErrors, error_label
 
 ADDRESS_FIELDS = ("house_number", "alley", "lane", "street", "hamlet", "extra")
@@ -54,6 +63,8 @@ class HouseholdDialog(QDialog):
         self._ctx = ctx
         self._detail = detail
         self.question: QMessageBox | None = None
+        self.scanned: CccdRecord | None = None  # the card this household was started from
+        self._groups_ready = False
         self.setObjectName("householdDialog")
         self.setWindowTitle(self.tr("Edit household") if detail else self.tr("Register a household"))
         self.setModal(True)
@@ -83,6 +94,12 @@ class HouseholdDialog(QDialog):
         self.general_error = error_label()
         self.errors = FieldErrors(self.general_error)
         form = QFormLayout()
+        self.scan: CccdScanField | None = None
+        if detail is None:
+            self.scan = CccdScanField(ctx.language, with_button=True)
+            self.scan.scanned.connect(self._card_scanned)
+            self.scan.rejected.connect(lambda _why: grow_to_content(self))
+            form.addRow(self.scan)
         head_label = QLabel(self.tr("Head of ho&usehold:"))
         head_label.setBuddy(self.head_name)
         form.addRow(head_label, self.head_name)
@@ -134,7 +151,22 @@ class HouseholdDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
         self._fill(detail)
+        self.guard = DiscardGuard(self, self._state)
+        self.setMinimumWidth(SCAN_FORM_MIN_WIDTH)  # room for the scan field, its button and a card's address
         ctx.runner.query(list_groups, ctx.store, on_done=self._groups_loaded)
+        self.head_name.setFocus()
+
+    def _state(self) -> tuple[object, ...]:
+        """Everything the user can change, to tell whether Esc would throw typing away."""
+        wanted = self._detail.summary.group_id if self._detail else None
+        group = self.group.currentData() if self._groups_ready else wanted  # the groups load later
+        return (self.head_name.text(), tuple(e.text() for e in self.address.values()), group, self.phone.text(),
+                self.elderly_alone.isChecked(), self.disabled.isChecked(), self.policy_family.isChecked(),
+                self.poor_household.isChecked(), self.notes.toPlainText())
+
+    def reject(self) -> None:
+        """Esc, Cancel and the close button: ask first when something was typed."""
+        self.guard.reject(super().reject)
 
     def _error_for(self, field: str) -> QLabel:
         label = error_label()
@@ -161,11 +193,19 @@ class HouseholdDialog(QDialog):
             self.group.addItem(name, gid)
             if gid == wanted:
                 self.group.setCurrentIndex(self.group.count() - 1)
+        self._groups_ready = True
 
-    def prefill(self, head_name: str, address_text: str) -> None:
+    def prefill(self, record: CccdRecord) -> None:
         """Fill from a scanned ID card: the printed address goes to "other details" as printed."""
-        self.head_name.setText(head_name)
-        self.address["extra"].setText(address_text)
+        self.scanned = record
+        self.head_name.setText(record.full_name)
+        self.address["extra"].setText(record.address)
+        self.address["extra"].setCursorPosition(0)
+
+    def _card_scanned(self, record: CccdRecord) -> None:
+        self.prefill(record)
+        self.address["house_number"].setFocus()  # the card's one-line address still needs splitting
+        grow_to_content(self)
 
     def data(self) -> HouseholdInput:
         return HouseholdInput(
@@ -201,6 +241,7 @@ class HouseholdDialog(QDialog):
         self.buttons.setEnabled(True)
         if isinstance(exc, ValidationError):
             self.errors.show(exc.problems, self._ctx.language)
+            grow_to_content(self)
             self._focus_first_problem(exc)
         elif isinstance(exc, NeedsConfirmation):
             self._ask_duplicate(exc)
@@ -230,7 +271,7 @@ class HouseholdDialog(QDialog):
             self.question = None
             if key == "open" and existing:
                 self.open_existing.emit(existing[0].id)
-                self.reject()
+                QDialog.reject(self)  # the user chose the existing household: nothing to ask
             elif key == "create":
                 self.save(confirm=True)
 

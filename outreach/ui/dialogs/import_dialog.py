@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QTableWidget,
@@ -46,6 +47,7 @@ from outreach.services.household_import import (
 from outreach.services.households import list_groups
 from outreach.services.spreadsheet_read import RawTable, read_spreadsheet
 from outreach.ui.core.context import UiContext
+from outreach.ui.core.file_dialogs import offer_open_folder, save_file_dialog
 from outreach.ui.models.report_models import RowsModel
 
 ROW_COLOURS = {STATUS_ERROR: "#fde2e1", STATUS_DUPLICATE: "#fff1d6"}
@@ -76,6 +78,8 @@ class ImportDialog(QDialog):
         self.path: Path | None = None
         self.preview: ImportPreview | None = None
         self.import_result: ImportResult | None = None
+        # the "saved, open folder?" box after saving the rejected rows (tests reach it)
+        self.saved_box: QMessageBox | None = None
 
         self.file_edit = QLineEdit()
         self.file_edit.setReadOnly(True)
@@ -114,7 +118,7 @@ class ImportDialog(QDialog):
 
         self.include_duplicates = QCheckBox(self.tr("Also import rows at an address that already has a household"))
         self.report_button = QPushButton(self.tr("Save rejected rows…"))
-        self.report_button.clicked.connect(self._ask_report)
+        self.report_button.clicked.connect(lambda: self._ask_report())
         self.report_button.setEnabled(False)
         self.import_button = QPushButton(self.tr("Import"))
         self.import_button.setDefault(True)
@@ -236,10 +240,9 @@ class ImportDialog(QDialog):
                              .replace("%1", str(result.imported)).replace("%2", str(result.skipped_duplicates)))
         self.imported.emit(result.imported)
 
-    def _ask_report(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save rejected rows"), "dong-bi-tu-choi.xlsx", "Excel (*.xlsx);;CSV (*.csv)")
-        if path:
-            self.save_rejected(Path(path))
+    def _ask_report(self) -> QFileDialog:
+        name = f"dong-bi-tu-choi-{self.path.stem}.xlsx" if self.path is not None else "dong-bi-tu-choi.xlsx"
+        return save_file_dialog(self, self.tr("Save rejected rows"), name, ["Excel (*.xlsx)", "CSV (*.csv)"], self.save_rejected)
 
     def save_rejected(self, path: Path) -> None:
         from outreach.reports.import_report import write_rejected_report
@@ -251,9 +254,13 @@ class ImportDialog(QDialog):
             report,
             self.preview,
             path,
-            on_done=lambda n: self.summary.setText(self.tr("%1 rows saved to %2").replace("%1", str(n)).replace("%2", str(path))),
+            on_done=lambda n: self._rejected_saved(n, path),
             on_error=self._on_error,
         )
+
+    def _rejected_saved(self, rows: int, path: Path) -> None:
+        self.summary.setText(self.tr("%1 rows saved to %2").replace("%1", str(rows)).replace("%2", str(path)))
+        self.saved_box = offer_open_folder(self, path, self.tr("%1 rows saved to %2").replace("%1", str(rows)).replace("%2", path.name))
 
     def _set_busy(self, text: str) -> None:
         self.summary.setText(text)

@@ -159,10 +159,22 @@ class SyncProblemsDialog(QDialog):
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        # why the last sync failed (offline, server down…), set by the main window; hidden when it worked
+        self.sync_failure = QLabel()
+        self.sync_failure.setObjectName("syncFailure")
+        self.sync_failure.setWordWrap(True)
+        self.sync_failure.setStyleSheet("font-weight: bold; color: #8a4b00;")
+        self.sync_failure.setVisible(False)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.sync_failure)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
         self.reload()
+
+    def show_sync_failure(self, text: str) -> None:
+        """Say at the top why the last sync did not get through ("" hides it)."""
+        self.sync_failure.setText(text)
+        self.sync_failure.setVisible(bool(text))
 
     # -- loading -------------------------------------------------------------------------------
 

@@ -99,12 +99,17 @@ class HouseholdTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else COLUMN_COUNT
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
             return None
+        if role == Qt.ItemDataRole.ToolTipRole:  # the full words of the short headers
+            return {COL_HEAD: self.tr("Head of household"), COL_GROUP: self.tr("Residential group")}.get(section)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        # short headers: the columns are sized to their contents (and headers), the address takes the rest
         return {
-            COL_HEAD: self.tr("Head of household"),
+            COL_HEAD: self.tr("Head", "column header: head of household"),
             COL_ADDRESS: self.tr("Address"),
-            COL_GROUP: self.tr("Residential group"),
+            COL_GROUP: self.tr("Group", "column header: residential group"),
             COL_RESIDENTS: self.tr("Residents"),
             COL_PHONE: self.tr("Phone"),
             COL_LAST_VISIT: self.tr("Last visit"),

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -61,6 +62,7 @@ from outreach.services.periods import (
 from outreach.store.database import Store
 from outreach.timeutil import iso_week_of, today_local
 from outreach.ui.core.context import UiContext
+from outreach.ui.core.file_dialogs import offer_open_folder, save_file_dialog
 from outreach.ui.core.labels import ONLINE_LEVEL_LABELS, OUTCOME_LABELS, label, name_text, scope_text
 from outreach.ui.core.tasks import TaskHandle
 from outreach.ui.models.report_models import SORT_ROLE, RowsModel, number_locale
@@ -125,6 +127,8 @@ class CoverageView(QWidget):
         self._task: TaskHandle | None = None
         self.report: CoverageReport | None = None
         self._scopes: list[ScopeChoice] = [ScopeChoice(WARD, Placeholder.WHOLE_WARD)]
+        # the "saved, open folder?" box of the last export (tests and scripted flows reach it)
+        self.saved_box: QMessageBox | None = None
 
         self.kind = QComboBox()
         self.kind.addItem(self.tr("Week"), PERIOD_WEEK)
@@ -140,6 +144,7 @@ class CoverageView(QWidget):
         self.scope.setMinimumContentsLength(22)
         self.scope.addItem(name_text(Placeholder.WHOLE_WARD))
         self.refresh_button = QPushButton(self.tr("Show"))
+        self.refresh_button.setObjectName("showCoverage")
         self.period_label = QLabel()
         self.period_label.setObjectName("coveragePeriod")
 
@@ -155,11 +160,13 @@ class CoverageView(QWidget):
         exports = QHBoxLayout()
         for fmt, text in (("xlsx", self.tr("Export Excel…")), ("pdf", self.tr("Export PDF…")), ("csv", self.tr("Export CSV…"))):
             button = QPushButton(text)
+            button.setObjectName(f"export{fmt.capitalize()}")
             button.clicked.connect(lambda _=False, f=fmt: self._ask_export(f))
             self.export_buttons[fmt] = button
             exports.addWidget(button)
         self.follow_up_button = QPushButton(self.tr("Export follow-up list (names, phones)…"))
-        self.follow_up_button.clicked.connect(self._ask_follow_up_export)
+        self.follow_up_button.setObjectName("exportFollowUps")
+        self.follow_up_button.clicked.connect(lambda: self._ask_follow_up_export())
         if not ctx.actor.is_leader:
             self.follow_up_button.setEnabled(False)
             self.follow_up_button.setToolTip(self.tr("Only a team leader may export personal data."))
@@ -496,13 +503,12 @@ class CoverageView(QWidget):
         label_text = self.report.period.label.replace("..", "_") if self.report else "bao-cao"
         return f"bao-cao-do-bao-phu-{label_text}.{fmt}"
 
-    def _ask_export(self, fmt: str) -> None:
+    def _ask_export(self, fmt: str) -> QFileDialog | None:
         if self.report is None:
-            return
+            return None
         filters = {"xlsx": "Excel (*.xlsx)", "pdf": "PDF (*.pdf)", "csv": "CSV (*.csv)"}
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export coverage report"), self._default_name(fmt), filters[fmt])
-        if path:
-            self.export_to(Path(path), fmt)
+        return save_file_dialog(self, self.tr("Export coverage report"), self._default_name(fmt), [filters[fmt]],
+                                lambda path: self.export_to(path, fmt))
 
     def export_to(self, path: Path, fmt: str) -> TaskHandle | None:
         """Write the report on screen to ``path`` in the background (after the file dialog)."""
@@ -510,10 +516,10 @@ class CoverageView(QWidget):
             return None
         return self._run_export(_export, self._store, self._actor, self.report, path, fmt, self._lang())
 
-    def _ask_follow_up_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export follow-up list"), "hen-quay-lai.xlsx", "Excel (*.xlsx);;CSV (*.csv)")
-        if path:
-            self.export_follow_ups_to(Path(path))
+    def _ask_follow_up_export(self) -> QFileDialog:
+        label_text = self.report.period.label.replace("..", "_") if self.report else today_local().isoformat()
+        return save_file_dialog(self, self.tr("Export follow-up list"), f"hen-quay-lai-{label_text}.xlsx",
+                                ["Excel (*.xlsx)", "CSV (*.csv)"], self.export_follow_ups_to)
 
     def export_follow_ups_to(self, path: Path) -> TaskHandle:
         """The follow-up list with names and phones: refused for volunteers, audited for leaders."""
@@ -526,6 +532,7 @@ class CoverageView(QWidget):
         def done(path: Path) -> None:
             self._busy(False)
             self.status.setText(self.tr("Saved: %1").replace("%1", str(path)))
+            self.saved_box = offer_open_folder(self, path, self.tr("Saved: %1").replace("%1", path.name))
             self.exported.emit(str(path))
 
         # On the serial writer: both exports write the audit log (the file first, then its entry).

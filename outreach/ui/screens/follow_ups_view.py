@@ -98,6 +98,9 @@ class FollowUpsView(QWidget):
         self.done_button.clicked.connect(self._mark_done)
         self.refresh_button = QPushButton(self.tr("Re&fresh"))
         self.refresh_button.clicked.connect(self.refresh)
+        self.open_button.setObjectName("openFollowUpVisit")
+        self.done_button.setObjectName("markRevisitDone")
+        self.refresh_button.setObjectName("refreshFollowUps")
         buttons = QHBoxLayout()
         buttons.addWidget(self.summary, 1)
         for b in (self.refresh_button, self.done_button, self.open_button):

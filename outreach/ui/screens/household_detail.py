@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -30,6 +30,7 @@ from outreach.services.visits import VisitView, visits_of_household
 from outreach.ui.core.context import UiContext
 from outreach.ui.core.labels import OUTCOME_LABELS, REVIEW_LABELS, SEX_LABELS, format_date, label
 from outreach.ui.dialogs.ask import Choice, ask
+from outreach.ui.dialogs.consent_dialog import ConsentDialog
 from outreach.ui.models.households_model import priority_labels
 
 RES_NAME, RES_RELATION, RES_BORN, RES_SEX, RES_ID, RES_VNEID, RES_CONSENT = range(7)
@@ -63,6 +64,7 @@ class HouseholdDetailView(QWidget):
         self.page: HouseholdPage | None = None
         self._household_id: str | None = None
         self.question: QMessageBox | None = None
+        self.consent_dialog: ConsentDialog | None = None  # open while consent is being recorded
         self.title = QLabel(self.tr("Choose a household from the list."))
         self.title.setObjectName("detailTitle")
         self.title.setWordWrap(True)
@@ -72,10 +74,13 @@ class HouseholdDetailView(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.subtitle = QLabel()
+        self.subtitle.setObjectName("detailSubtitle")
         self.subtitle.setWordWrap(True)
 
         self.edit_button = QPushButton(self.tr("&Edit household"))
         self.visit_button = QPushButton(self.tr("New &visit here"))
+        self.edit_button.setObjectName("editHousehold")
+        self.visit_button.setObjectName("newVisitHere")
         self.edit_button.clicked.connect(lambda: self.page and self.edit_household.emit(self.page.detail))
         self.visit_button.clicked.connect(self._new_visit)
 
@@ -104,10 +109,12 @@ class HouseholdDetailView(QWidget):
         top.addWidget(self.edit_button)
         top.addWidget(self.visit_button)
         top.addStretch(1)
-        res_buttons = QHBoxLayout()
-        for b in (self.add_resident_button, self.edit_resident_button, self.consent_button, self.withdraw_button):
-            res_buttons.addWidget(b)
-        res_buttons.addStretch(1)
+        # two rows of two: one row of four made the pane too wide for the households list beside
+        # it to show its addresses on a 1366-px laptop
+        res_buttons = QGridLayout()
+        for i, b in enumerate((self.add_resident_button, self.edit_resident_button, self.consent_button, self.withdraw_button)):
+            res_buttons.addWidget(b, i // 2, i % 2)
+        res_buttons.setColumnStretch(2, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
@@ -247,10 +254,12 @@ class HouseholdDetailView(QWidget):
         r = self.selected_resident()
         if r is None:
             return
-        purpose, ok = QInputDialog.getText(self, self.tr("Record consent"), self.tr("Purpose the resident agreed to:"),
-                                           text=self.tr("Help with online public services"))
-        if ok:
-            self._write(give_consent, r.id, purpose)
+        dialog = ConsentDialog(r.full_name, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.recorded.connect(lambda purpose: self._write(give_consent, r.id, purpose))
+        dialog.finished.connect(lambda _result: setattr(self, "consent_dialog", None))
+        self.consent_dialog = dialog
+        dialog.open()
 
     def _withdraw_consent(self) -> None:
         r = self.selected_resident()

@@ -25,26 +25,32 @@ from PySide6.QtWidgets import (
 )
 
 from outreach.services.changes import Changes
-from outreach.services.households import HouseholdDetail, HouseholdSummary, ResidentView, list_household_ids, search_household_ids
+from outreach.services.households import (
+    HouseholdDetail,
+    HouseholdSummary,
+    ResidentView,
+    card_matches_address,
+    list_household_ids,
+    search_household_ids,
+)
 from outreach.ui.core.context import UiContext
 from outreach.ui.core.tasks import TaskHandle, initiated_by
 from outreach.ui.dialogs.ask import Choice, ask
 from outreach.ui.dialogs.household_dialog import HouseholdDialog
 from outreach.ui.models.households_model import (
     COL_ADDRESS,
-    COL_GROUP,
     COL_HEAD,
-    COL_LAST_VISIT,
-    COL_PHONE,
-    COL_RESIDENTS,
+    COL_PRIORITY,
     SQL_SORT_KEYS,
     HouseholdTableModel,
 )
 from outreach.ui.screens.household_detail import HouseholdDetailView
+from outreach.ui.widgets.cccd_scan import scan_shortcut_text
 
 if TYPE_CHECKING:  # the scan and resident dialogs (and the QR library) load when first used
     from outreach.cccd import CccdRecord
     from outreach.ui.dialogs.resident_dialog import ResidentDialog
+    from outreach.ui.dialogs.scan_dialog import ScanDialog
 
 SEARCH_DEBOUNCE_MS = 120
 SEARCH_LIMIT = 1000
@@ -83,6 +89,11 @@ class HouseholdsView(QWidget):
         self.import_button.setObjectName("importHouseholds")
         self.import_button.setToolTip(self.tr("Import households from a residential group's spreadsheet (XLSX or CSV)"))
         self.import_button.clicked.connect(lambda: self.import_households())
+        self.scan_button = QPushButton(self.tr("Scan CCCD (%1)").replace("%1", scan_shortcut_text()))
+        self.scan_button.setObjectName("scanCccd")
+        self.scan_button.setToolTip(self.tr("Scan the QR code on an ID card: register a new household or add the person "
+                                            "to the selected one (you are asked which)"))
+        self.scan_button.clicked.connect(lambda: self.start_scan())
 
         self.model = HouseholdTableModel(ctx, self)
         self.table = QTableView()
@@ -93,11 +104,13 @@ class HouseholdsView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # short columns as wide as what they show (in the rows on screen only: the model is lazy),
+        # the address takes the rest; the free-text priority list keeps a fixed, resizable width
+        header.setResizeContentsPrecision(0)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_ADDRESS, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(COL_HEAD, 170)
-        for column, width in ((COL_GROUP, 110), (COL_RESIDENTS, 80), (COL_PHONE, 105), (COL_LAST_VISIT, 95)):
-            header.resizeSection(column, width)
+        header.setSectionResizeMode(COL_PRIORITY, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(COL_PRIORITY, 80)
         self.table.setWordWrap(False)
         header.setSortIndicatorShown(True)
         header.setSortIndicator(COL_HEAD, Qt.SortOrder.AscendingOrder)
@@ -117,6 +130,7 @@ class HouseholdsView(QWidget):
         bar.addWidget(search_label)
         bar.addWidget(self.search, 1)
         bar.addWidget(self.register_button)
+        bar.addWidget(self.scan_button)
         bar.addWidget(self.import_button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -127,9 +141,9 @@ class HouseholdsView(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([760, 470])
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([850, 370])  # the list's address column needs the room more than the detail
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
@@ -216,8 +230,8 @@ class HouseholdsView(QWidget):
     def register_household(self, record: CccdRecord | None = None) -> HouseholdDialog:
         dialog = HouseholdDialog(self._ctx, self)
         if record is not None:
-            dialog.prefill(record.full_name, record.address)
-        dialog.saved.connect(lambda s: self._household_saved(s, record))
+            dialog.prefill(record)
+        dialog.saved.connect(lambda s: self._household_saved(s, dialog.scanned))
         dialog.open_existing.connect(self.select_household)
         self._open(dialog)
         return dialog
@@ -268,13 +282,26 @@ class HouseholdsView(QWidget):
         if self.dialog is dialog:
             self.dialog = None
 
+    def start_scan(self) -> ScanDialog:
+        """The "Scan CCCD" button: the same scan dialog as the global shortcut, answered here."""
+        from outreach.ui.dialogs.scan_dialog import ScanDialog
+
+        dialog = ScanDialog(self._ctx.language, self)
+        dialog.scanned.connect(self.card_scanned)
+        self._open(dialog)
+        return dialog
+
     def card_scanned(self, record: CccdRecord) -> None:
-        """A card from the global scan: add to the selected household, or register a new one."""
+        """A scanned card: ask whether the person joins the selected household or starts a new one.
+
+        Never silently the selected household (it is just whichever row was last clicked): the
+        default is "add to selected" only when the card's printed address names its address."""
         page = self.detail.page
         if page is None:
             self.register_household(record)
             return
         s = page.detail.summary
+        same_address = card_matches_address(record.address, s.address_text)
 
         def answered(key: str | None) -> None:
             self.question = None
@@ -283,12 +310,17 @@ class HouseholdsView(QWidget):
             elif key == "new":
                 self.register_household(record)
 
+        informative = "\n".join([
+            self.tr("Selected household: %1 — %2").replace("%1", s.head_name).replace("%2", s.address_text),
+            self.tr("Address on the card: %1").replace("%1", record.address),
+            self.tr("The addresses match.") if same_address else self.tr("The addresses differ."),
+        ])
         self.question = ask(self, self.tr("Scanned: %1").replace("%1", record.full_name),
                             self.tr("Where does this person belong?"),
-                            [Choice("add", self.tr("Add to %1's household").replace("%1", s.head_name), default=True),
-                             Choice("new", self.tr("Register a new household")),
+                            [Choice("add", self.tr("Add to the selected household"), default=same_address),
+                             Choice("new", self.tr("Register a new household"), default=not same_address),
                              Choice("cancel", self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)],
-                            answered)
+                            answered, informative=informative)
 
     def import_households(self) -> QWidget:
         """The import dialog (file, column mapping, per-row check, all-or-nothing import)."""

@@ -64,6 +64,7 @@ class SettingsView(QWidget):
         folder.setObjectName("profileFolder")
         folder.setWordWrap(True)
         open_folder = QPushButton(self.tr("Open &folder"))
+        open_folder.setObjectName("openProfileFolder")
         open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(profile.data_dir))))
         row = QHBoxLayout()
         row.addWidget(folder, 1)

@@ -7,7 +7,15 @@ Ctrl+S (or Ctrl+Enter) saves the whole visit. Delete removes the selected filing
 
 Why the draft: a volunteer at a resident's home may lose power or have the app killed; every
 change restarts a short timer that writes the form as JSON to the local drafts table (through the
-serial write executor), and the app offers the draft back on the next start.
+serial write executor), and the app offers the draft back on the next start. Each visit begun is
+its own draft, so one started at house A and left for house B is found again under "Drafts (N)".
+
+Why the start is stamped at the first edit, not when the form is cleared: the form is cleared
+when the previous visit is saved, often long before the next house; the visit begins when the
+volunteer first types in it or picks its household (unless they set the start by hand).
+
+Why saving asks: a filing typed but not added, or a "helped" visit with nothing recorded, is
+almost always a slip; a complete filing row is added for the volunteer, anything else is asked.
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -33,6 +42,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -43,17 +54,27 @@ from outreach.services.changes import NOTHING, Changes
 from outreach.services.households import HouseholdSummary, ResidentView, get_household, search_households
 from outreach.services.procedures import ProcedureView, list_procedures, rank_procedures
 from outreach.services.teams import TeamMemberView, list_team_members
-from outreach.services.visit_draft import VisitDraft, discard_visit_draft, save_visit_draft
+from outreach.services.visit_draft import (
+    DraftSummary,
+    VisitDraft,
+    discard_visit_draft,
+    list_visit_drafts,
+    load_visit_draft,
+    new_draft_id,
+    save_visit_draft,
+)
 from outreach.services.visits import FILING_STATUSES, OUTCOMES, PORTALS, VisitInput, VisitView, record_visit, update_visit
 from outreach.timeutil import now_local
 from outreach.ui.core.context import UiContext
 from outreach.ui.core.errors import show_error
-from outreach.ui.core.labels import FILING_STATUS_LABELS, OUTCOME_LABELS, PORTAL_LABELS, label
+from outreach.ui.core.labels import FILING_STATUS_LABELS, OUTCOME_LABELS, PORTAL_LABELS, format_datetime, label
 from outreach.ui.core.tasks import TaskHandle
 from outreach.ui.dialogs.ask import Choice, ask
+from outreach.ui.dialogs.visit_drafts_dialog import VisitDraftsDialog
 from outreach.ui.models.filings_model import COL_PROCEDURE, FilingRow, FilingsModel
 from outreach.ui.widgets.date_field import DateField
 from outreach.ui.widgets.field_errors import FieldErrors, error_label
+from outreach.vocabulary import FilingStatus, Outcome
 
 DRAFT_DELAY_MS = 400
 HOUSEHOLD_MATCHES = 8
@@ -102,6 +123,17 @@ class VisitForm(QWidget):
         self._restoring = False
         self.household_id: str | None = None
         self.question: QMessageBox | None = None
+        self.drafts_dialog: VisitDraftsDialog | None = None
+        #: this visit's key in the drafts table (a new one for each visit begun)
+        self._draft_id = new_draft_id()
+        #: the visit was begun (first edit): its start is stamped then, once
+        self._began = False
+        #: the volunteer set the start time themselves: never stamp over it
+        self._start_by_hand = False
+        #: a restored draft's picked procedure / "filing for", until the catalogue / residents are read
+        self._pending_code: str | None = None
+        self._wanted_for: str | None = None
+        self._household_text = ""
         self.setObjectName("visitForm")
 
         # household
@@ -129,6 +161,8 @@ class VisitForm(QWidget):
         self.started_at.setObjectName("startedAt")
         self.started_at.setDisplayFormat("dd/MM/yyyy HH:mm")
         self.started_at.setDateTime(QDateTime(now_local()))
+        self.ended_at = QLabel()
+        self.ended_at.setObjectName("endedAt")
         self.outcome = QComboBox()
         self.outcome.setObjectName("outcome")
         for code in OUTCOMES:
@@ -199,6 +233,10 @@ class VisitForm(QWidget):
         filings_header.setSectionResizeMode(COL_PROCEDURE, QHeaderView.ResizeMode.Stretch)
         self.filings_table.setWordWrap(False)
         self.filings_table.setMinimumHeight(110)
+        # the table takes the height left over (its preferred height would make the fields scroll)
+        self.filings_table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        for changed in (self.filings.rowsInserted, self.filings.rowsRemoved, self.filings.modelReset):
+            changed.connect(self._fit_filing_columns)
         remove = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.filings_table)
         remove.setContext(Qt.ShortcutContext.WidgetShortcut)
         remove.activated.connect(self.remove_selected_filing)
@@ -209,6 +247,16 @@ class VisitForm(QWidget):
         self.save_button.clicked.connect(self.save)
         self.clear_button = QPushButton(self.tr("Clear form"))
         self.clear_button.clicked.connect(self._ask_clear)
+        self.drafts_button = QPushButton(self.tr("Drafts (%1)").replace("%1", "0"))
+        self.drafts_button.setObjectName("visitDrafts")
+        self.drafts_button.setToolTip(self.tr("Visits begun and not saved yet: reopen or delete one"))
+        self.drafts_button.clicked.connect(self.open_drafts)
+        self.new_visit_button = QPushButton(self.tr("Ne&w visit"))
+        self.new_visit_button.setObjectName("newVisit")
+        self.new_visit_button.setToolTip(self.tr("Keep this visit as a draft and begin another (another house)"))
+        self.new_visit_button.clicked.connect(self.begin_another_visit)
+        self.required_legend = QLabel(self.tr("* required"))
+        self.required_legend.setObjectName("requiredLegend")
         self.status_line = QLabel()
         self.status_line.setObjectName("visitStatus")
         for sequence in (QKeySequence.StandardKey.Save, QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")):
@@ -223,6 +271,10 @@ class VisitForm(QWidget):
         self._connect_draft()
         if visit is not None:
             self.clear_button.hide()
+            self.drafts_button.hide()
+            self.new_visit_button.hide()
+        else:
+            self._refresh_draft_count()
         ctx.runner.query(list_procedures, ctx.store, on_done=self._procedures_loaded)
         ctx.runner.query(list_team_members, ctx.store, ctx.actor.team_id, on_done=self._team_loaded)
         self._update_filing_for()
@@ -231,14 +283,26 @@ class VisitForm(QWidget):
 
     # -- layout ------------------------------------------------------------------------------
 
-    def _labelled(self, form: QFormLayout, caption: str, widget: QWidget, field: str | None = None) -> None:
+    def _labelled(self, form: QFormLayout, caption: str, widget: QWidget, field: str | None = None, *,
+                  required: bool = False) -> None:
         text = QLabel(caption)
         text.setBuddy(widget)
+        if required:
+            self._mark_required(text, widget)
         form.addRow(text, widget)
         if field:
             err = error_label()
             self.errors.add(field, err)
             form.addRow("", err)
+
+    def _mark_required(self, caption: QLabel, widget: QWidget) -> None:
+        """The one look of a required field: "*" after its caption (the legend says what it means),
+        and "required" as the field's accessible description and tooltip (screen readers, hover)."""
+        caption.setText(caption.text() + " *")
+        words = self.tr("required")
+        for w in (caption, widget):
+            w.setAccessibleDescription(words)
+            w.setToolTip(f"{w.toolTip()} ({words})" if w.toolTip() else words)
 
     def _layout(self) -> None:
         household_box = QGroupBox(self.tr("Household"))
@@ -246,6 +310,7 @@ class VisitForm(QWidget):
         row = QHBoxLayout()
         caption = QLabel(self.tr("&Household:"))
         caption.setBuddy(self.household_search)
+        self._mark_required(caption, self.household_search)
         row.addWidget(caption)
         row.addWidget(self.household_search, 1)
         hl.addLayout(row)
@@ -257,9 +322,11 @@ class VisitForm(QWidget):
 
         visit_box = QGroupBox(self.tr("Visit"))
         form = QFormLayout(visit_box)
-        self._labelled(form, self.tr("S&tarted at:"), self.started_at, "started_at")
+        self._labelled(form, self.tr("S&tarted at:"), self.started_at, "started_at", required=True)
+        if self._visit is not None:  # a saved visit also shows when it ended
+            form.addRow(self.tr("Ended at:"), self.ended_at)
         self._labelled(form, self.tr("&Members present:"), self.members, "members_present")
-        self._labelled(form, self.tr("O&utcome:"), self.outcome, "outcome")
+        self._labelled(form, self.tr("O&utcome:"), self.outcome, "outcome", required=True)
         self._labelled(form, self.tr("To&pics:"), self.topics, "topics")
         self._labelled(form, self.tr("&Notes:"), self.notes, "notes")
         self._labelled(form, self.tr("&Follow-up date:"), self.follow_up, "follow_up_date")
@@ -268,7 +335,7 @@ class VisitForm(QWidget):
         filings_box = QGroupBox(self.tr("Filings helped"))
         fl = QVBoxLayout(filings_box)
         entry = QFormLayout()
-        self._labelled(entry, self.tr("Pro&cedure:"), self.procedure)
+        self._labelled(entry, self.tr("Pro&cedure:"), self.procedure, required=True)
         entry.addRow("", self.procedure_results)
         self._labelled(entry, self.tr("Fo&r:"), self.filing_for)
         line = QHBoxLayout()
@@ -280,8 +347,9 @@ class VisitForm(QWidget):
         line.addWidget(self.portal)
         line.addWidget(status_caption)
         line.addWidget(self.status)
-        line.addWidget(self.fee)
+        line.addStretch(1)
         entry.addRow(line)
+        entry.addRow("", self.fee)  # its own row: beside portal and status it made the form too wide at 125 %
         dossier_line = QHBoxLayout()
         dossier_line.addWidget(self.dossier, 1)
         dossier_line.addWidget(self.add_button)
@@ -290,11 +358,14 @@ class VisitForm(QWidget):
         entry.addRow(dossier_caption, dossier_line)
         fl.addLayout(entry)
         fl.addWidget(self.filing_error)
-        fl.addWidget(self.filings_table, 1)
+        fl.addStretch(1)
         self.errors.add("filings", self.filing_error)
 
         buttons = QHBoxLayout()
+        buttons.addWidget(self.required_legend)
         buttons.addWidget(self.status_line, 1)
+        buttons.addWidget(self.drafts_button)
+        buttons.addWidget(self.new_visit_button)
         buttons.addWidget(self.clear_button)
         buttons.addWidget(self.save_button)
 
@@ -305,8 +376,22 @@ class VisitForm(QWidget):
         left.addStretch(1)
         columns.addLayout(left, 1)
         columns.addWidget(filings_box, 1)
+        fields = QWidget()
+        fields_layout = QVBoxLayout(fields)
+        fields_layout.setContentsMargins(0, 0, 0, 0)
+        fields_layout.addLayout(columns)
+        # the filings added, across the whole width: at 1366x768 half of it cannot show the portal
+        # and the dossier code beside the procedure's name
+        fields_layout.addWidget(self.filings_table, 1)
+        # the fields scroll when the screen is smaller than they are (1366x768 at 125 %); the
+        # error line and the actions under them stay in view
+        self.fields_area = QScrollArea()
+        self.fields_area.setObjectName("visitFields")
+        self.fields_area.setWidgetResizable(True)
+        self.fields_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.fields_area.setWidget(fields)
         layout = QVBoxLayout(self)
-        layout.addLayout(columns, 1)
+        layout.addWidget(self.fields_area, 1)
         layout.addWidget(self.general_error)
         layout.addLayout(buttons)
 
@@ -321,6 +406,7 @@ class VisitForm(QWidget):
     # -- household ---------------------------------------------------------------------------
 
     def _household_text_edited(self, _text: str) -> None:
+        self._begin()
         self._household_timer.start()
 
     def _search_households(self) -> None:
@@ -373,6 +459,7 @@ class VisitForm(QWidget):
 
     def set_household(self, household_id: str, text: str) -> None:
         self.household_id = household_id
+        self._household_text = text
         self.household_chosen.setText(self.tr("Chosen: %1").replace("%1", text))
         self.household_results.hide()
         self.household_search.clear()
@@ -390,9 +477,10 @@ class VisitForm(QWidget):
         if household_id == self.household_id:
             self._residents = residents
             self._update_filing_for()
+            self._wanted_for = None
 
     def _update_filing_for(self) -> None:
-        current = self.filing_for.currentData()
+        current = self.filing_for.currentData() or self._wanted_for
         self.filing_for.clear()
         self.filing_for.addItem(self.tr("The household"), None)
         for r in self._residents:
@@ -457,6 +545,12 @@ class VisitForm(QWidget):
 
     def _procedures_loaded(self, procedures: list[ProcedureView]) -> None:
         self._procedures = procedures
+        if self._pending_code is not None:  # a restored draft's picked procedure
+            self._procedure = self._find_procedure(self._pending_code)
+            self._pending_code = None
+
+    def _find_procedure(self, code: str | None) -> ProcedureView | None:
+        return next((p for p in self._procedures if p.code == code), None) if code else None
 
     def matching_procedures(self, query: str) -> list[ProcedureView]:
         """The loaded catalogue ranked for ``query`` by the service's one rule (in memory: a few
@@ -488,11 +582,12 @@ class VisitForm(QWidget):
             self._pick_procedure(item.data(ID_ROLE))
 
     def _pick_procedure(self, code: str) -> None:
-        found = [p for p in self._procedures if p.code == code]
-        if not found:
+        found = self._find_procedure(code)
+        if found is None:
             return
-        self._procedure = found[0]
-        self.procedure.setText(f"{found[0].code} — {self._procedure_name(found[0])}")
+        self._procedure = found
+        self._pending_code = None
+        self.procedure.setText(f"{found.code} — {self._procedure_name(found)}")
         self.procedure_results.hide()
         self.filing_for.setFocus()
 
@@ -514,14 +609,27 @@ class VisitForm(QWidget):
             status=self.status.currentData(),
             fee_paid_online=self.fee.isChecked(),
         ))
+        self._clear_filing_row()
+        self.procedure.setFocus()
+        self._changed()
+
+    def _clear_filing_row(self) -> None:
         self._procedure = None
+        self._pending_code = None
         self.procedure.clear()
+        self.procedure_results.hide()
         self.dossier.clear()
         self.fee.setChecked(False)
         self.status.setCurrentIndex(0)
         self.portal.setCurrentIndex(0)
-        self.procedure.setFocus()
-        self._changed()
+
+    def _fit_filing_columns(self, *_args: object) -> None:
+        """Size the columns to the rows now listed (the header sizes to content only when asked:
+        left alone, it keeps the widths of the empty table and cuts the portal and dossier code)."""
+        header = self.filings_table.horizontalHeader()
+        for col in range(self.filings.columnCount()):
+            if col != COL_PROCEDURE:
+                header.resizeSection(col, max(header.sectionSizeHint(col), self.filings_table.sizeHintForColumn(col)))
 
     def remove_selected_filing(self) -> None:
         rows = self.filings_table.selectionModel().selectedRows()
@@ -547,10 +655,94 @@ class VisitForm(QWidget):
         return self.draft().to_input(follow_up)
 
     def save(self) -> None:
-        if not self.save_button.isEnabled():
+        """Ctrl+S: check the form, settle a filing typed but not added, ask about an empty
+        "helped", then save."""
+        if not self.save_button.isEnabled() or self.question is not None:
             return
         self.errors.clear()
         self.status_line.clear()
+        try:
+            self.data()
+        except ValidationError as exc:
+            self.errors.show(exc.problems, self._ctx.language)
+            return
+        if self.has_pending_filing():
+            if self._pending_filing_complete():
+                self.add_filing()  # what "Add filing" would have done
+            else:
+                self._ask_about_pending_filing()
+                return
+        self._save_unless_empty_help()
+
+    def has_pending_filing(self) -> bool:
+        """Something is typed in the filing row that "Add filing" has not added."""
+        return bool(self.procedure.text().strip() or self.dossier.text().strip())
+
+    def _pending_filing_complete(self) -> bool:
+        """The row can be added as it is: a procedure picked, and a dossier code if submitted."""
+        if self._procedure is None:
+            return False
+        return self.status.currentData() != FilingStatus.SUBMITTED or bool(self.dossier.text().strip())
+
+    def _ask_about_pending_filing(self) -> None:
+        """The row cannot be added as it is: go back (the default), keep it as the best match of
+        what was typed (named, so the volunteer sees which procedure), or save without it."""
+        typed = self.procedure.text().strip()
+        best = self.matching_procedures(typed)[:1] if self._procedure is None and typed else []
+        dossier_missing = self.status.currentData() == FilingStatus.SUBMITTED and not self.dossier.text().strip()
+        keep = best[0] if best and not dossier_missing else None
+
+        def answered(key: str | None) -> None:
+            self.question = None
+            if key == "keep" and keep is not None:
+                self._procedure = keep
+                self.add_filing()
+                self._save_unless_empty_help()
+            elif key == "discard":
+                self._clear_filing_row()
+                self._save_unless_empty_help()
+            else:  # go back (also Esc): finish the row
+                self.procedure.setFocus()
+
+        if dossier_missing and self._procedure is not None:
+            why = self.tr("A submitted filing needs its dossier code.")
+        elif keep is not None:
+            why = self.tr("No procedure was chosen from the list for it. Best match: %1").replace(
+                "%1", f"{keep.code} — {self._procedure_name(keep)}")
+        else:
+            why = self.tr("No procedure was chosen from the list for it (type its name or code, then Enter).")
+        choices = [Choice("back", self.tr("Go back to the filing"), QMessageBox.ButtonRole.RejectRole, True)]
+        if keep is not None:
+            choices.append(Choice("keep", self.tr("Add the best match and save"), QMessageBox.ButtonRole.AcceptRole))
+        choices.append(Choice("discard", self.tr("Save without it"), QMessageBox.ButtonRole.DestructiveRole))
+        self.question = ask(self, self.tr("Filing not added"),
+                            self.tr("A filing is typed but not added to the visit: %1").replace("%1", typed or self.dossier.text().strip()),
+                            choices, answered, informative=why)
+
+    def nothing_recorded_as_helped(self) -> bool:
+        """Outcome "helped" with no filing, no topic and no note: what was helped with?"""
+        return (self.outcome.currentData() == Outcome.HELPED and not self.filings.rows
+                and not self.topics.text().strip() and not self.notes.toPlainText().strip())
+
+    def _save_unless_empty_help(self) -> None:
+        if not self.nothing_recorded_as_helped():
+            self._submit()
+            return
+
+        def answered(key: str | None) -> None:
+            self.question = None
+            if key == "save":
+                self._submit()
+            else:
+                self.procedure.setFocus()
+
+        self.question = ask(self, self.tr("Nothing recorded as helped"),
+                            self.tr("The outcome is \"helped\" but no filing, topic or note says with what. Save anyway?"),
+                            [Choice("back", self.tr("Go back"), QMessageBox.ButtonRole.RejectRole, True),
+                             Choice("save", self.tr("Save anyway"), QMessageBox.ButtonRole.AcceptRole)],
+                            answered)
+
+    def _submit(self) -> None:
         try:
             data = self.data()
         except ValidationError as exc:
@@ -560,7 +752,8 @@ class VisitForm(QWidget):
         store, actor = self._ctx.store, self._ctx.actor
         if self._visit is None:
             self._draft_timer.stop()
-            work = lambda: _record_and_drop_draft(store, actor, data)  # noqa: E731
+            draft_id = self._draft_id
+            work = lambda: _record_and_drop_draft(store, actor, data, draft_id)  # noqa: E731
             changes = Changes(visits=True)
         else:
             vid = self._visit.id
@@ -574,6 +767,7 @@ class VisitForm(QWidget):
             self.reset()
             self.status_line.setText(self.tr("Visit saved: %1 with %2 filing(s).")
                                      .replace("%1", view.household_head).replace("%2", str(len(view.filings))))
+            self._refresh_draft_count()
         self.saved.emit(view)
 
     def _save_failed(self, exc: BaseException) -> None:
@@ -586,15 +780,20 @@ class VisitForm(QWidget):
             self._changed()  # keep the draft
 
     def reset(self) -> None:
-        """The empty form: now, the first outcome, this computer's user present."""
+        """The empty form of a visit not yet begun (its own new draft): the first outcome, this
+        computer's user present; the start is stamped when the visit is begun."""
         restoring, self._restoring = self._restoring, True
         try:
             self.household_search.clear()
             self.household_results.hide()
             self._procedure = None
+            self._pending_code = None
             self.errors.clear()
             me = self._ctx.actor.member_id
             self._show_draft(VisitDraft(started_at=now_local(), members_present=[me] if me else []))
+            self._draft_id = new_draft_id()
+            self._began = False
+            self._start_by_hand = False
         finally:
             self._restoring = restoring
 
@@ -602,8 +801,10 @@ class VisitForm(QWidget):
         def answered(key: str | None) -> None:
             self.question = None
             if key == "clear":
+                draft_id = self._draft_id
                 self.reset()
-                self._ctx.runner.mutate(discard_visit_draft, self._ctx.store, changes=NOTHING)
+                self._ctx.runner.mutate(discard_visit_draft, self._ctx.store, draft_id, changes=NOTHING,
+                                        on_done=lambda _r: self._refresh_draft_count())
 
         self.question = ask(self, self.tr("Clear the form"), self.tr("Throw away what is typed in this form?"),
                             [Choice("clear", self.tr("Clear")), Choice("keep", self.tr("Keep"), QMessageBox.ButtonRole.RejectRole, True)],
@@ -613,14 +814,26 @@ class VisitForm(QWidget):
         """Fill the form from a saved visit (editing a flagged visit or a follow-up)."""
         chosen = self.tr("Chosen: %1").replace("%1", f"{v.household_head} — {v.household_address}")
         self._show_draft(VisitDraft.of_visit(v, chosen))
+        self.ended_at.setText(self._ended_text(v.started_at, v.ended_at))
         if v.review_status == "flagged" and v.review_note:
             self.status_line.setText(self.tr("Leader's note: %1").replace("%1", v.review_note))
+
+    def _ended_text(self, started: dt.datetime | None, ended: dt.datetime | None) -> str:
+        """"10:10 (40 min)": when a saved visit ended and how long it took."""
+        if ended is None:
+            return self.tr("(not recorded)")
+        text = format_datetime(ended) if started is None or started.date() != ended.date() else ended.strftime("%H:%M")
+        if started is None or ended < started:
+            return text
+        minutes = int((ended - started).total_seconds() // 60)
+        return self.tr("%1 (%2 min)").replace("%1", text).replace("%2", str(minutes))
 
     def _show_draft(self, d: VisitDraft) -> None:
         """Put ``d`` into the widgets: the one place that knows which widget shows which field."""
         restoring, self._restoring = self._restoring, True
         try:
             self.household_id = d.household_id
+            self._household_text = d.household_text
             self.household_chosen.setText(d.household_label if d.household_id else self.tr("No household chosen yet."))
             self._residents = []
             self._update_filing_for()
@@ -637,6 +850,13 @@ class VisitForm(QWidget):
             self.filings.set_rows(d.filings)
             self.procedure.setText(d.procedure_text)
             self.dossier.setText(d.dossier)
+            self._procedure = self._find_procedure(d.pending_procedure)
+            self._pending_code = d.pending_procedure if self._procedure is None else None
+            self._wanted_for = d.pending_for
+            self.filing_for.setCurrentIndex(max(0, self.filing_for.findData(d.pending_for)))
+            self.portal.setCurrentIndex(max(0, self.portal.findData(d.pending_portal)))
+            self.status.setCurrentIndex(max(0, self.status.findData(d.pending_status)))
+            self.fee.setChecked(d.pending_fee)
         finally:
             self._restoring = restoring
 
@@ -646,6 +866,7 @@ class VisitForm(QWidget):
         return VisitDraft(
             household_id=self.household_id,
             household_label=self.household_chosen.text(),
+            household_text=self._household_text,
             started_at=started if isinstance(started, dt.datetime) else None,
             outcome=self.outcome.currentData(),
             topics=self.topics.text(),
@@ -656,6 +877,12 @@ class VisitForm(QWidget):
             filings=list(self.filings.rows),
             procedure_text=self.procedure.text(),
             dossier=self.dossier.text(),
+            pending_procedure=self._procedure.code if self._procedure is not None else self._pending_code,
+            pending_for=self.filing_for.currentData() or self._wanted_for,
+            pending_portal=self.portal.currentData(),
+            pending_status=self.status.currentData(),
+            pending_fee=self.fee.isChecked(),
+            draft_id=self._draft_id,
         )
 
     def _show_saved_members(self, member_ids: list[str]) -> None:
@@ -675,7 +902,7 @@ class VisitForm(QWidget):
         self._draft_timer.timeout.connect(self.save_draft_now)
         if self._visit is not None:
             return
-        self.started_at.dateTimeChanged.connect(self._changed)
+        self.started_at.dateTimeChanged.connect(self._start_changed)
         self.outcome.currentIndexChanged.connect(self._changed)
         self.topics.textChanged.connect(self._changed)
         self.notes.textChanged.connect(self._changed)
@@ -683,26 +910,58 @@ class VisitForm(QWidget):
         self.satisfaction.currentIndexChanged.connect(self._changed)
         self.procedure.textChanged.connect(self._changed)
         self.dossier.textChanged.connect(self._changed)
+        self.filing_for.activated.connect(self._changed)  # not currentIndexChanged: the list is refilled when residents load
+        self.portal.currentIndexChanged.connect(self._changed)
+        self.status.currentIndexChanged.connect(self._changed)
+        self.fee.toggled.connect(self._changed)
 
     def _changed(self, *_args: object) -> None:
         if self._visit is None and not self._restoring:
+            self._begin()
             self._draft_timer.start()
+
+    def _start_changed(self, *_args: object) -> None:
+        if not self._restoring:
+            self._start_by_hand = True
+        self._changed()
+
+    def _begin(self) -> None:
+        """The volunteer's first edit of a new visit: it starts now, unless they typed its start."""
+        if self._began or self._visit is not None or self._restoring:
+            return
+        self._began = True
+        if not self._start_by_hand:
+            restoring, self._restoring = self._restoring, True
+            try:
+                self.started_at.setDateTime(QDateTime(now_local()))
+            finally:
+                self._restoring = restoring
 
     def is_empty(self) -> bool:
         return self.draft().is_empty()
 
-    def save_draft_now(self) -> None:
+    def save_draft_now(self, then: Any = None) -> None:
+        """Write this visit's draft now (queued on the serial writer); ``then()`` runs once it is written."""
         self._draft_timer.stop()
         if self._visit is not None:
             return
-        self._ctx.runner.mutate(save_visit_draft, self._ctx.store, self.draft(), changes=NOTHING,
-                                on_done=lambda _r: self.draft_saved.emit())
+
+        def written(_result: object) -> None:
+            self.draft_saved.emit()
+            self._refresh_draft_count()
+            if then is not None:
+                then()
+
+        self._ctx.runner.mutate(save_visit_draft, self._ctx.store, self.draft(), changes=NOTHING, on_done=written)
 
     def restore_draft(self, draft: VisitDraft) -> None:
+        """Show ``draft`` as the visit being typed (it keeps its key, start and "begun" state)."""
         restoring, self._restoring = self._restoring, True
         try:
             self.reset()
             self._show_draft(draft)
+            self._draft_id = draft.draft_id or new_draft_id()
+            self._began = True
         finally:
             self._restoring = restoring
 
@@ -713,8 +972,9 @@ class VisitForm(QWidget):
             self.question = None
             if key == "restore":
                 self.restore_draft(draft)
-            elif key == "discard":
-                self._ctx.runner.mutate(discard_visit_draft, self._ctx.store, changes=NOTHING)
+            elif key == "discard" and draft.draft_id:
+                self._ctx.runner.mutate(discard_visit_draft, self._ctx.store, draft.draft_id, changes=NOTHING,
+                                        on_done=lambda _r: self._refresh_draft_count())
 
         self.question = ask(self, self.tr("Unsaved visit found"),
                             self.tr("A visit you were typing was not saved (the app was closed or the computer stopped). Restore it?"),
@@ -722,6 +982,49 @@ class VisitForm(QWidget):
                              Choice("discard", self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole),
                              Choice("later", self.tr("Decide later"), QMessageBox.ButtonRole.RejectRole)],
                             answered, informative=draft.household_label)
+
+    # -- several drafts --------------------------------------------------------------------------
+
+    def _refresh_draft_count(self) -> None:
+        if self._visit is None:
+            self._ctx.runner.query(list_visit_drafts, self._ctx.store, on_done=self._drafts_counted)
+
+    def _drafts_counted(self, drafts: list[DraftSummary]) -> None:
+        self.drafts_button.setText(self.tr("Drafts (%1)").replace("%1", str(len(drafts))))
+
+    def open_drafts(self) -> None:
+        """"Drafts (N)": keep this visit's draft first (so it is listed too), then list them all."""
+        self.save_draft_now(then=self._show_drafts_dialog)
+
+    def begin_another_visit(self) -> None:
+        """"New visit": this one stays a draft (under "Drafts (N)"), the form starts the next house."""
+        def fresh() -> None:
+            self.reset()
+            self.household_search.setFocus()
+
+        self.save_draft_now(then=fresh)
+
+    def _show_drafts_dialog(self) -> None:
+        dialog = VisitDraftsDialog(self._ctx, self._draft_id, self)
+        dialog.chosen.connect(self._open_draft)
+        dialog.deleted.connect(self._draft_deleted)
+        dialog.finished.connect(lambda _r: setattr(self, "drafts_dialog", None))
+        self.drafts_dialog = dialog
+        dialog.open()
+
+    def _open_draft(self, draft_id: str) -> None:
+        if draft_id != self._draft_id:
+            self._ctx.runner.query(load_visit_draft, self._ctx.store, draft_id, on_done=self._draft_reopened)
+
+    def _draft_reopened(self, draft: VisitDraft | None) -> None:
+        if draft is not None:
+            self.restore_draft(draft)
+            self.household_search.setFocus()
+
+    def _draft_deleted(self, draft_id: str) -> None:
+        if draft_id == self._draft_id:  # the visit on screen was the one deleted
+            self.reset()
+        self._refresh_draft_count()
 
     # -- changes elsewhere -----------------------------------------------------------------------
 
@@ -733,8 +1036,8 @@ class VisitForm(QWidget):
             self._ctx.runner.query(list_team_members, self._ctx.store, self._ctx.actor.team_id, on_done=self._team_loaded)
 
 
-def _record_and_drop_draft(store: Any, actor: Any, data: VisitInput) -> VisitView:
-    """Save the visit, then drop the draft (serial executor: no draft write can slip between)."""
+def _record_and_drop_draft(store: Any, actor: Any, data: VisitInput, draft_id: str) -> VisitView:
+    """Save the visit, then drop its draft (serial executor: no draft write can slip between)."""
     view = record_visit(store, actor, data)
-    discard_visit_draft(store)
+    discard_visit_draft(store, draft_id)
     return view

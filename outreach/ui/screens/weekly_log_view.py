@@ -1,5 +1,10 @@
 """The leader's Weekly log: pick an ISO week, filter, approve or flag visits, lock the week.
 
+"Approve the whole week" first says what it will do (how many visits it approves, how many flagged
+ones it leaves as they are) and never locks: volunteers are still recording visits in a running
+week. Locking is its own confirmed action, for weeks that have ended (the service refuses others;
+the button says why it is disabled).
+
 Loading a busy week (1,500 visits) runs on the background runner; each review action is one
 write followed by a reload of the week, so the counts at the top always match the table.
 A volunteer may look at the log but the review actions are for team leaders only (the
@@ -17,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableView,
     QToolButton,
@@ -26,12 +32,13 @@ from PySide6.QtWidgets import (
 
 from outreach.services.changes import Changes
 from outreach.services.households import list_groups
-from outreach.services.review import approve_visit, approve_week, flag_visit, set_week_lock
+from outreach.services.review import WeekApproval, approve_visit, approve_week, flag_visit, set_week_lock, week_approval, week_has_ended
 from outreach.services.visits import OUTCOMES, REVIEW_STATUSES, WeeklyLog, weekly_log
 from outreach.timeutil import iso_week_bounds, iso_week_of, today_local
 from outreach.ui.core.context import UiContext
 from outreach.ui.core.labels import OUTCOME_LABELS, REVIEW_LABELS, label
 from outreach.ui.core.tasks import TaskHandle
+from outreach.ui.dialogs.ask import Choice, ask
 from outreach.ui.dialogs.flag_dialog import FlagDialog
 from outreach.ui.models.weekly_log_model import COL_HOUSEHOLD, COL_NOTE, WeeklyLogModel
 
@@ -54,6 +61,8 @@ class WeeklyLogView(QWidget):
         self._generation = 0
         self.log: WeeklyLog | None = None
         self.dialog: FlagDialog | None = None
+        # the open confirmation (approve the week, lock it), for tests and scripted flows
+        self.question: QMessageBox | None = None
         self.setObjectName("weeklyLogView")
 
         self.week = QComboBox()
@@ -231,8 +240,18 @@ class WeeklyLogView(QWidget):
         self.approve_button.setEnabled(leader and has_rows and not locked)
         self.flag_button.setEnabled(leader and has_rows and not locked)
         self.approve_week_button.setEnabled(leader and has_rows and not locked)
-        self.lock_button.setEnabled(leader and bool(self._ctx.actor.team_id))
+        ended = week_has_ended(self.iso_week)
+        self.lock_button.setEnabled(leader and bool(self._ctx.actor.team_id) and (locked or ended))
         self.lock_button.setText(self.tr("&Unlock week") if locked else self.tr("&Lock week"))
+        if not leader:
+            self.lock_button.setToolTip(self.tr("Only team leaders can lock or unlock weeks."))
+        elif locked:
+            self.lock_button.setToolTip(self.tr("Let volunteers add and edit this week's visits again."))
+        elif not ended:
+            self.lock_button.setToolTip(self.tr("Only a week that has ended can be locked: volunteers are still "
+                                                "recording visits in this week."))
+        else:
+            self.lock_button.setToolTip(self.tr("Refuse new visits and edits in this week until a leader unlocks it."))
 
     def _selected_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
@@ -260,9 +279,60 @@ class WeeklyLogView(QWidget):
         dialog.open()
 
     def approve_whole_week(self) -> None:
-        if self._ctx.actor.team_id:
-            self._write(approve_week, self._ctx.actor.team_id, self.iso_week)
+        """Count what approving would do (off the GUI thread), then ask before doing it."""
+        team = self._ctx.actor.team_id
+        if team:
+            self._ctx.runner.query(week_approval, self._ctx.store, team, self.iso_week, on_done=self._confirm_approval)
+
+    def _confirm_approval(self, approval: WeekApproval) -> None:
+        if approval.iso_week != self.iso_week:
+            return  # the leader moved to another week meanwhile
+        left = self.tr("%1 flagged visits stay flagged: their volunteers still owe a correction.").replace(
+            "%1", str(approval.flagged)) if approval.flagged else ""
+        already = self.tr("%1 visits are already approved.").replace("%1", str(approval.approved)) if approval.approved else ""
+        keeps_open = self.tr("The week stays open: volunteers can still add visits to it.")
+        informative = "\n".join(t for t in (left, already, keeps_open) if t)
+        if not approval.to_approve:
+            self.question = ask(self, self.tr("Approve the whole week"),
+                                self.tr("No visit of week %1 is waiting for approval.").replace("%1", approval.iso_week),
+                                [Choice("ok", self.tr("OK"), QMessageBox.ButtonRole.RejectRole, True)],
+                                self._answered, informative=informative, icon=QMessageBox.Icon.Information)
+            return
+
+        def answered(key: str | None) -> None:
+            self._answered(key)
+            if key == "approve" and self._ctx.actor.team_id:
+                self._write(approve_week, self._ctx.actor.team_id, approval.iso_week)
+
+        self.question = ask(
+            self, self.tr("Approve the whole week"),
+            self.tr("Approve %1 visits of week %2?").replace("%1", str(approval.to_approve)).replace("%2", approval.iso_week),
+            [Choice("approve", self.tr("Approve %1 visits").replace("%1", str(approval.to_approve)), default=True),
+             Choice("cancel", self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)],
+            answered, informative=informative)
+
+    def _answered(self, _key: str | None) -> None:
+        self.question = None
 
     def toggle_lock(self) -> None:
-        if self._ctx.actor.team_id and self.log is not None:
-            self._write(set_week_lock, self._ctx.actor.team_id, self.iso_week, not self.log.locked)
+        """Unlock at once; lock (an ended week only) after the leader confirms."""
+        team, week = self._ctx.actor.team_id, self.iso_week
+        if not team or self.log is None:
+            return
+        if self.log.locked:
+            self._write(set_week_lock, team, week, False)
+            return
+
+        def answered(key: str | None) -> None:
+            self._answered(key)
+            if key == "lock":
+                self._write(set_week_lock, team, week, True)
+
+        self.question = ask(
+            self, self.tr("Lock week"),
+            self.tr("Lock week %1?").replace("%1", week),
+            [Choice("lock", self.tr("Lock the week")),
+             Choice("cancel", self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole, True)],
+            answered,
+            informative=self.tr("Volunteers can no longer add or edit visits of this week until a team leader unlocks it."),
+            icon=QMessageBox.Icon.Warning)

@@ -85,5 +85,7 @@ def trend_chart(report: CoverageReport) -> QChart:
 def chart_view() -> QChartView:
     view = QChartView()
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.setMinimumHeight(220)
+    # small enough that the coverage screen, with its figures, tables and export buttons, fits a
+    # 1366×768 laptop at 125 % scaling; a larger window gives the charts the rest
+    view.setMinimumHeight(130)
     return view

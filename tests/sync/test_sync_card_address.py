@@ -1,0 +1,32 @@
+"""The address printed on a scanned ID card travels with the resident like any synced field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from outreach.services.households import HouseholdInput, ResidentInput, add_resident, get_household, register_household
+from outreach.store.database import Store
+from outreach.sync.client import run_sync
+from tests.helpers.sync import WardSetup, enrol_fast, fast_store
+from tests.sync.test_sync_basic import actor_of
+
+PRINTED = "Số 1 Lê Lợi, Phường Bến Thành, TP. Hồ Chí Minh"
+
+
+def test_card_address_reaches_another_laptop(enrolled_store: Store, ward_setup: WardSetup, template_root: Path,
+                                             tmp_path: Path) -> None:
+    store = enrolled_store
+    run_sync(store)
+    actor = actor_of(store)
+    household = register_household(store, actor, HouseholdInput("Trần Thị B", {"house_number": "1", "street": "Lê Lợi"}))
+    add_resident(store, actor, household.id, ResidentInput("Trần Thị B", card_address=PRINTED), consent_purpose="Hỗ trợ")
+    report = run_sync(store)
+    assert report.rejected == 0 and report.verified is True
+
+    other = fast_store(template_root, tmp_path / "other")
+    try:
+        transport = enrol_fast(ward_setup, other)
+        assert run_sync(other, transport=transport).verified is True
+        assert [r.card_address for r in get_household(other, household.id).residents] == [PRINTED]
+    finally:
+        other.close()
