@@ -24,6 +24,7 @@ from outreach.server import auth
 from outreach.server.db import ServerDb
 from outreach.server.push import apply_push
 from outreach.server.schema import Device, ServerState
+from outreach.validation import normalize_phone
 from outreach.wire.reasons import Reason
 
 
@@ -60,7 +61,7 @@ def office_write(db: ServerDb, entity: type[Synced], row_id: str, values: dict[s
     result = apply_push(db, None, {"changes": [change]}, ward_id=ward_id)
     outcome = result.outcomes[0]
     if outcome.status != "applied":
-        raise AdminError(f"{entity.entity_name} not written: {outcome.reason}")
+        raise AdminError(f"{entity.entity_name} not written: {outcome.reason}" + (f" ({outcome.detail})" if outcome.detail else ""))
     _save_clock(db, clock)
 
 
@@ -126,7 +127,8 @@ def add_group(db: ServerDb, ward_ref: str | None, name: str, kind: str = "to_dan
 def add_team(db: ServerDb, ward_ref: str | None, name: str, contact_phone: str | None = None, team_id: str | None = None) -> str:
     ward = find_ward(db, ward_ref)
     team_id = team_id or uuid7()
-    office_write(db, Team, team_id, {"ward_id": ward["id"], "name": name, "contact_phone": contact_phone}, ward["id"], create=True)
+    phone = normalize_phone(contact_phone) if contact_phone else None  # "024 3825 1234" -> the digits the field holds
+    office_write(db, Team, team_id, {"ward_id": ward["id"], "name": name, "contact_phone": phone}, ward["id"], create=True)
     return team_id
 
 

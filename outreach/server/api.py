@@ -15,18 +15,22 @@ import time
 import zlib
 from collections.abc import Callable
 from functools import partial
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 from sqlalchemy import select, update
+from sqlalchemy.exc import DataError
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
 
 from outreach import __version__
 from outreach.model.codec import dumps_compact, loads
+from outreach.model.field_rules import bad_characters
 from outreach.server import auth
 from outreach.server.admin import CodeRefused, issue_enrolment_code, server_clock
 from outreach.server.clock_watch import ClockWatch
@@ -56,9 +60,20 @@ def error_response(status: int, reason: str, detail: str = "", **extra: Any) -> 
     return JSONResponse(body, status_code=status)
 
 
+def _one_line_text(value: str) -> str:
+    """Text a device sends outside a push (a label, a name, a code) holds no control characters:
+    PostgreSQL cannot store a NUL (that was a 500) and a terminal would run an escape."""
+    if bad_characters(value):
+        raise ValueError("control characters are not allowed")
+    return value
+
+
+OneLineText = Annotated[str, AfterValidator(_one_line_text)]
+
+
 class EnrolRequest(BaseModel):
-    code: str = Field(min_length=1, max_length=40)
-    label: str = Field(default="", max_length=200)
+    code: OneLineText = Field(min_length=1, max_length=40)
+    label: OneLineText = Field(default="", max_length=200)
     #: Whether the laptop's profile database is encrypted: an unencrypted one may enrol only
     #: into a demo ward (required: a laptop that does not say is not trusted with residents).
     encrypted: bool
@@ -73,7 +88,7 @@ class ConfirmRequest(BaseModel):
 class CodeRequest(BaseModel):
     """A leader asks for a volunteer code for their own team (optionally naming the member)."""
 
-    member_name: str = Field(default="", max_length=200)
+    member_name: OneLineText = Field(default="", max_length=200)
     minutes: int = Field(default=auth.DEFAULT_CODE_MINUTES, ge=1, le=60)
 
 
@@ -145,6 +160,8 @@ async def _read_body(request: Request, limit: int) -> Any:
         return loads(body)
     except (ValueError, UnicodeDecodeError):
         raise ApiError(422, Reason.BAD_JSON) from None
+    except RecursionError:  # arrays or objects nested thousands deep
+        raise ApiError(422, Reason.TOO_DEEP) from None
 
 
 def _system_ms() -> int:
@@ -180,6 +197,27 @@ def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BY
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
         problems = [{"loc": [str(p) for p in e.get("loc", ())], "type": e.get("type")} for e in exc.errors()]
         return error_response(422, Reason.BAD_REQUEST, problems=problems)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, exc: StarletteHTTPException) -> Response:
+        """FastAPI's own refusals (a body it cannot parse: 400) answer with a reason like ours."""
+        if exc.status_code == 400:
+            return error_response(400, Reason.BAD_JSON, str(exc.detail))
+        return await http_exception_handler(_request, exc)
+
+    @app.exception_handler(DataError)
+    async def _data_error(request: Request, exc: DataError) -> JSONResponse:
+        """A value the database refuses (PostgreSQL: NUL in text, a number out of range) is the
+        request's fault, not the server's: 422 with a reason, never a 500."""
+        log.info("value refused by the database", extra={"event": "refused", "path": request.url.path, "reason": Reason.BAD_VALUE})
+        return error_response(422, Reason.BAD_VALUE)
+
+    @app.exception_handler(RecursionError)
+    async def _too_deep(request: Request, _exc: RecursionError) -> JSONResponse:
+        """A body nested thousands deep that FastAPI parses itself (enrolment, codes): 422, not a
+        crash. The push body is read by ``_read_body``, which answers the same."""
+        log.info("request nested too deep", extra={"event": "refused", "path": request.url.path, "reason": Reason.TOO_DEEP})
+        return error_response(422, Reason.TOO_DEEP)
 
     @app.exception_handler(Exception)
     async def _bug(request: Request, exc: Exception) -> JSONResponse:

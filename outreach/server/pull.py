@@ -21,21 +21,26 @@ from __future__ import annotations
 
 import functools
 import heapq
+import logging
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Boolean as SaBoolean
 from sqlalchemy import Connection, Date, DateTime, or_, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.types import JSON
 
 from outreach.model import Synced, synced_fields
-from outreach.model.base import table_of
+from outreach.model.base import group_stamps, table_of
 from outreach.model.clock import HLC_LENGTH
-from outreach.model.codec import dumps_compact, dumps_default, encode_value
+from outreach.model.codec import dumps_compact, dumps_default
 from outreach.model.entities import ENTITY_BY_NAME, SYNCED_ENTITIES
 from outreach.server.db import ServerDb
+from outreach.server.pull_clean import clean_row_text, safe_rows, suspect
 from outreach.server.schema import ExtraField, WardDigestRow
 from outreach.wire import protocol
+
+log = logging.getLogger("outreach.server.pull")
 
 
 @dataclass
@@ -82,25 +87,23 @@ def page_end(conn: Connection, ward_id: str, since: int, limit: int) -> tuple[in
 
 
 def _entity_rows(conn: Connection, entity: type[Synced], ward_id: str, since: int, upto: int) -> list[tuple[int, dict[str, Any]]]:
-    table = table_of(entity)
-    names = synced_fields(entity)
-    query = _scope(select(table).where(table.c.server_seq > since, table.c.server_seq <= upto), entity, ward_id)
-    query = query.order_by(table.c.server_seq)
-    result = []
-    for rec in conn.execute(query).mappings():
-        result.append(
-            (
-                rec["server_seq"],
-                {
-                    "entity": entity.entity_name,
-                    "id": rec["id"],
-                    "seq": rec["server_seq"],
-                    "fields": {n: encode_value(rec[n]) for n in names},
-                    "clocks": rec["clocks"] or {},
-                },
-            )
-        )
-    return result
+    return [(seq, {"entity": entity.entity_name, "id": row_id, "seq": seq, "fields": fields, "clocks": clocks})
+            for seq, row_id, clocks, fields in safe_rows(conn, entity, ward_id, since, upto)]
+
+
+def _text_bytes(text: str) -> int:
+    return len(text) if text.isascii() else len(text.encode())
+
+
+def byte_cut(sizes: list[tuple[int, int]], budget: int = protocol.MAX_PULL_PAGE_BYTES) -> int | None:
+    """The last seq of a page whose rows (``(seq, encoded bytes)`` in seq order) stay within
+    ``budget`` bytes, at least one row; None when they all fit."""
+    total = 0
+    for index, (seq, size) in enumerate(sizes):
+        total += size
+        if total > budget:
+            return sizes[index - 1][0] if index else seq
+    return None
 
 
 def _attach_extras(conn: Connection, rows: list[dict[str, Any]]) -> None:
@@ -136,6 +139,10 @@ def pull_page(db: ServerDb, ward_id: str, since: int, limit: int) -> PullPage:
         upto, has_more = end if end is not None else (since, False)
         per_table = [_entity_rows(conn, entity, ward_id, since, upto) for entity in SYNCED_ENTITIES] if end else []
         page = [row for _seq, row in heapq.merge(*per_table, key=lambda item: item[0])]
+        cut = byte_cut([(row["seq"], _text_bytes(dumps_compact(row))) for row in page])
+        if cut is not None:
+            page = [row for row in page if row["seq"] <= cut]
+            has_more = True
         _attach_extras(conn, page)
         next_cursor = page[-1]["seq"] if page else since
         digest = None if has_more else ward_digest(conn, ward_id)
@@ -214,7 +221,7 @@ def _row_sql(dialect: str, entity_name: str) -> tuple[tuple[str, ...], str]:
             exprs.append(quoted)
     row = f"json_build_array({', '.join(exprs)})::text" if postgres else f"json_array({', '.join(exprs)})"
     scope = '"ward_id" = :ward' if entity.ward_scoped else '("ward_id" IS NULL OR "ward_id" = :ward)'
-    sql = (f'SELECT {row} FROM "{table.name}" WHERE {scope} AND "server_seq" > :since AND "server_seq" <= :upto '
+    sql = (f'SELECT "server_seq", {row} FROM "{table.name}" WHERE {scope} AND "server_seq" > :since AND "server_seq" <= :upto '
            'ORDER BY "server_seq"')
     return ("id", "seq", "clocks", *names), sql
 
@@ -240,20 +247,40 @@ def _columns_extras(conn: Connection, ward_id: str, since: int, upto: int) -> li
     return list(found.values())
 
 
+def _column_rows(conn: Connection, entity: type[Synced], ward_id: str, since: int, upto: int) -> list[tuple[int, str]]:
+    """``(seq, row JSON text)`` of one table's page rows: written by the database, unless a
+    stored value breaks its SQL (then every row of the table here is written by
+    ``pull_clean.safe_rows``); a row whose text may hold a control character or a non-finite
+    number is cleaned (``pull_clean``)."""
+    _columns, sql = _row_sql(conn.dialect.name, entity.entity_name)
+    params = {"ward": ward_id, "since": since, "upto": upto}
+    try:
+        with conn.begin_nested():  # a failed statement must not abort the page's snapshot (PostgreSQL)
+            rows = [(int(seq), row) for seq, row in conn.execute(text(sql), params)]
+    except DBAPIError as exc:
+        log.warning("a stored value breaks the page's SQL; rows written one by one",
+                    extra={"event": "bad_stored_value", "entity": entity.entity_name, "error": str(exc.orig)[:200]})
+        return [(seq, dumps_compact([row_id, seq, group_stamps(clocks), *fields.values()]))
+                for seq, row_id, clocks, fields in safe_rows(conn, entity, ward_id, since, upto)]
+    return [(seq, clean_row_text(entity, row) if suspect(row) else row) for seq, row in rows]
+
+
 def pull_columns(db: ServerDb, ward_id: str, since: int, limit: int) -> ColumnsPage:
     limit = max(1, min(limit, protocol.MAX_PULL_LIMIT))
     with db.read() as conn:
         end = page_end(conn, ward_id, since, limit)
         tables: list[ColumnsTable] = []
         extras: list[dict[str, Any]] = []
-        if end is not None:
-            params = {"ward": ward_id, "since": since, "upto": end[0]}
-            for entity in SYNCED_ENTITIES:
-                columns, sql = _row_sql(conn.dialect.name, entity.entity_name)
-                rows = list(conn.execute(text(sql), params).scalars())
-                if rows:
-                    tables.append(ColumnsTable(entity.entity_name, list(columns), rows))
-            extras = _columns_extras(conn, ward_id, since, end[0])
         upto, has_more = end if end is not None else (since, False)
+        if end is not None:
+            per_table = [(entity, _column_rows(conn, entity, ward_id, since, upto)) for entity in SYNCED_ENTITIES]
+            cut = byte_cut(list(heapq.merge(*([(seq, _text_bytes(row)) for seq, row in rows] for _e, rows in per_table))))
+            if cut is not None:
+                upto, has_more = cut, True
+            for entity, rows in per_table:
+                kept = [row for seq, row in rows if seq <= upto]
+                if kept:
+                    tables.append(ColumnsTable(entity.entity_name, list(_row_sql(conn.dialect.name, entity.entity_name)[0]), kept))
+            extras = _columns_extras(conn, ward_id, since, upto)
         digest = None if has_more else ward_digest(conn, ward_id)
     return ColumnsPage(tables, extras, upto, has_more, digest)

@@ -26,6 +26,7 @@ The outcome is the same as change by change (tests/sync/test_sync_push_bulk.py).
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 from collections.abc import Mapping, Sequence
@@ -35,12 +36,14 @@ from types import MappingProxyType
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table, insert, select, update
+from sqlalchemy.exc import DataError, IntegrityError
 
 from outreach.model import Synced, synced_fields
 from outreach.model.base import table_of
 from outreach.model.clock import is_valid_stamp
 from outreach.model.codec import FieldDecodeError, dumps_compact, encode_value
 from outreach.model.entities import ENTITY_BY_NAME
+from outreach.model.field_rules import column_problems, extra_problem, field_problem
 from outreach.model.rowio import (
     canonical_wire_rows,
     decode_fast,
@@ -59,6 +62,7 @@ from outreach.wire import protocol
 from outreach.wire.merge import apply_changes
 from outreach.wire.reasons import Reason
 
+log = logging.getLogger("outreach.server.push")
 MAX_CHANGES_PER_REQUEST = 2 * protocol.MAX_BATCH_CHANGES
 _first, _second = itemgetter(0), itemgetter(1)
 _ID_RE = re.compile(r"^[0-9A-Za-z._:-]{1,36}$")
@@ -68,6 +72,9 @@ REVIEWED_ENTITIES = frozenset({"household", "resident"})
 #: Written only by the office (``outreach-server``), never by a device.
 OFFICE_ONLY_ENTITIES = frozenset({"procedure"})
 _BOOKKEEPING = frozenset({"id", "clocks", "server_seq"})
+#: A broken field rule (model/field_rules.py) the user can act on gets its own reason; the rest
+#: answer bad_value. The answer also names the field and says what is wrong (``detail``).
+_RULE_REASONS = {"too_long": Reason.VALUE_TOO_LONG, "control_char": Reason.BAD_CHARACTER}
 
 
 class RequestRefused(Exception):
@@ -100,11 +107,18 @@ class Outcome:
     change_id: str
     status: str
     reason: str | None = None
+    #: for a value refused by its field's rule: the field and what is wrong (English)
+    field: str | None = None
+    detail: str | None = None
 
     def to_wire(self) -> dict[str, Any]:
         data: dict[str, Any] = {"change_id": self.change_id, "status": self.status}
         if self.reason:
             data["reason"] = self.reason
+        if self.field:
+            data["field"] = self.field
+        if self.detail:
+            data["detail"] = self.detail
         return data
 
 
@@ -241,11 +255,15 @@ def _check_change(raw: _WireChange, now_ms: int, *, office: bool = False, valid_
             try:
                 decoded = decode_fast(spec, name, value)
             except FieldDecodeError:
-                return Outcome(change_id, protocol.REJECTED, Reason.BAD_VALUE)
+                return Outcome(change_id, protocol.REJECTED, Reason.BAD_VALUE, name, "wrong type or too long")
+            if decoded is not None and (broken := field_problem(entity, name, decoded)) is not None:
+                return Outcome(change_id, protocol.REJECTED, _RULE_REASONS.get(broken.code, Reason.BAD_VALUE), name, broken.message_en)
             values[name] = decoded
             fields[name] = (value if spec.plain is not None or spec.json_kind is not None else encode_value(decoded), stamp)
         elif name in _BOOKKEEPING or not _FIELD_RE.match(name):
             return Outcome(change_id, protocol.REJECTED, Reason.UNKNOWN_FIELD)
+        elif (problem := extra_problem(value)) is not None:
+            return Outcome(change_id, protocol.REJECTED, Reason.BAD_VALUE, name, problem)
         else:
             extras[name] = (value, stamp)
     # stamps are fixed-width, so the greatest string is the latest time
@@ -328,6 +346,47 @@ def apply_push(db: ServerDb, device: DeviceIdentity | None, payload: Any, *, war
         if raw.change_id not in candidates:
             checked[raw.change_id] = _check_change(raw, now_ms, office=office, valid_stamps=stamps)
     _check_ward_values([c for c in checked.values() if isinstance(c, Change)], scope)
+    try:
+        rows_written = _apply_batch(db, raw_changes, checked, bulk, now_ms, office, stamps, scope, device, outcomes)
+    except (DataError, IntegrityError) as exc:  # a value the rules let through and the database refuses
+        log.warning("the database refused a pushed value; applying the batch change by change",
+                    extra={"event": "push_value_refused", "error": str(exc.orig)[:200]})
+        outcomes.clear()
+        rows_written = _apply_each_alone(db, raw_changes, now_ms, office, scope, device, outcomes)
+    ordered = [outcomes[raw.change_id] for raw in raw_changes]
+    return PushResult(ordered, rows_written)
+
+
+def _apply_each_alone(db: ServerDb, raw_changes: list[_WireChange], now_ms: int, office: bool, scope: str | None,
+                      device: DeviceIdentity | None, outcomes: dict[str, Outcome]) -> int:
+    """The batch again, in one transaction, each change in its own savepoint: the change whose
+    value the database refuses (PostgreSQL's DataError) is answered rejected ``bad_value``, the
+    rest applies, and the laptop's queue moves on instead of meeting a 500 forever."""
+    rows_written = 0
+    stamps: set[str] = set()
+    with db.write() as conn:
+        for raw in raw_changes:
+            checked = _check_change(raw, now_ms, office=office, valid_stamps=stamps)
+            if isinstance(checked, Outcome):
+                outcomes[raw.change_id] = checked
+                continue
+            try:
+                with conn.begin_nested():
+                    rows_written += _apply(db, conn, [checked], scope, device, outcomes)
+            except (DataError, IntegrityError) as exc:
+                log.warning("pushed change refused by the database", extra={"event": "push_value_refused", "change_id": raw.change_id,
+                                                                            "entity": raw.entity, "error": str(exc.orig)[:200]})
+                outcomes[raw.change_id] = Outcome(raw.change_id, protocol.REJECTED, Reason.BAD_VALUE,
+                                                  detail="the database refused a value of this change")
+        if device is not None:
+            conn.execute(update(Device).where(Device.id == device.device_id).values(last_seen_at=utcnow()))
+    return rows_written
+
+
+def _apply_batch(db: ServerDb, raw_changes: list[_WireChange], checked: dict[str, Change | Outcome], bulk: list[_NewRowBatch],
+                 now_ms: int, office: bool, stamps: set[str], scope: str | None, device: DeviceIdentity | None,
+                 outcomes: dict[str, Outcome]) -> int:
+    """The batch in one transaction: whole new rows in bulk, the rest change by change."""
     with db.write() as conn:
         # Whole new rows first (a later change of the same row in this request then merges
         # into them, as it would in order); a batch that is a retry, or names a row the server
@@ -350,8 +409,7 @@ def apply_push(db: ServerDb, device: DeviceIdentity | None, payload: Any, *, war
         rows_written += _apply(db, conn, valid, scope, device, outcomes)
         if device is not None:  # when it last pushed: how long its change ids are kept (retention)
             conn.execute(update(Device).where(Device.id == device.device_id).values(last_seen_at=utcnow()))
-    ordered = [outcomes[raw.change_id] for raw in raw_changes]
-    return PushResult(ordered, rows_written)
+    return rows_written
 
 
 # ---------------------------------------------------------------------- whole new rows in bulk
@@ -398,6 +456,12 @@ def _new_row_batches(dialect: Any, raw_changes: list[_WireChange], scope: str | 
         inserter = page_inserter(dialect, entity)
         if inserter is None or len(raws) < _BULK_MIN:
             continue
+        # a value that breaks its field's rule: that change goes change by change (rejected there)
+        broken = set().union(*(column_problems(entity, name, [raw.values[name] for raw in raws]) for name in inserter.fields))
+        if broken:
+            raws = [raw for index, raw in enumerate(raws) if index not in broken]
+            if len(raws) < _BULK_MIN:
+                continue
         names = inserter.fields
         rows: list[list[Any]] = []
         for raw in raws:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from outreach import validation
 from outreach.errors import FieldProblem, FieldWarning, NeedsConfirmation, NotFound, Problems, ValidationError
-from outreach.model import Household, Resident, ResidentialGroup, Visit
+from outreach.model import Household, Resident, ResidentialGroup, Visit, field_rules
 from outreach.model.address import address_text
 from outreach.services.context import Actor
 from outreach.store import search_index
@@ -27,7 +27,7 @@ from outreach.timeutil import today_local
 from outreach.vietnamese_fold import fold_key, fold_tokens
 from outreach.vocabulary import Sex
 
-ADDRESS_PARTS = ("house_number", "alley", "lane", "street", "hamlet", "extra")
+ADDRESS_PARTS = field_rules.ADDRESS_PARTS
 SEXES: tuple[Sex, ...] = tuple(Sex)
 #: The relation that makes a resident the household's head; a household has at most one living.
 HEAD = "Chủ hộ"
@@ -141,7 +141,7 @@ def _validate_household(data: HouseholdInput) -> HouseholdInput:
     for part, value in address.items():
         validation.check_length(value, f"address.{part}", 200, "Địa chỉ", "Address", problems)
     phone = validation.check_phone(data.phone, "phone", problems) if data.phone else None
-    validation.check_length(data.notes, "notes", 2000, "Ghi chú", "Notes", problems)
+    validation.check_length(data.notes, "notes", field_rules.HOUSEHOLD_NOTES_MAX, "Ghi chú", "Notes", problems)
     problems.raise_if_any()
     return HouseholdInput(
         head_name=head,

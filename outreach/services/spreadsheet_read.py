@@ -14,7 +14,8 @@ import datetime as dt
 import io
 import re
 import unicodedata
-from collections.abc import Callable
+import zipfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,10 @@ from outreach.errors import OutreachError
 
 MAX_ROWS = 50_000
 HEADER_SCAN_ROWS = 10
+#: The most a workbook may expand to (the sizes its zip directory declares, which the zip reader
+#: holds each member to): a 50,000-row sheet is a few tens of MB of XML; a zip bomb of a few KB
+#: declaring hundreds of MB is refused before anything is read.
+MAX_XLSX_UNCOMPRESSED_BYTES = 200_000_000
 
 # Letters that only Vietnamese text has (after NFC): their presence tells a correct decoding.
 _VIETNAMESE = set("ăâđêôơưĂÂĐÊÔƠƯ") | {
@@ -40,6 +45,16 @@ class SpreadsheetError(OutreachError):
     """The file cannot be read as a table; nothing was imported."""
 
     code = "import_unreadable"
+    #: how many sheet rows were read before the file was refused (for a too-large file)
+    rows_read: int | None = None
+
+
+def _too_many_rows(count_vi: str, count_en: str) -> SpreadsheetError:
+    return SpreadsheetError(
+        f"Tệp có {count_vi} dòng, quá giới hạn {MAX_ROWS} dòng một lần nhập; hãy chia nhỏ tệp.",
+        f"The file has {count_en} rows, over the limit of {MAX_ROWS} per import; split the file.",
+        code="import_too_large",
+    )
 
 
 @dataclass(frozen=True)
@@ -95,33 +110,73 @@ def _table(all_rows: list[list[str]], looks_like_header: Callable[[list[str]], i
         rows.append(row + [""] * (width - len(row)))
         numbers.append(i)
     if len(rows) > MAX_ROWS:
+        raise _too_many_rows(str(len(rows)), str(len(rows)))
+    return RawTable([c.strip() for c in headers], rows, numbers, encoding, notices)
+
+
+def _unreadable_xlsx(path: Path) -> SpreadsheetError:
+    return SpreadsheetError(
+        f"Không đọc được tệp Excel {path.name}: tệp hỏng hoặc không phải .xlsx (tệp .xls cũ hãy lưu lại dạng .xlsx).",
+        f"Cannot read the Excel file {path.name}: damaged or not .xlsx (save an old .xls as .xlsx).",
+    )
+
+
+def _check_expanded_size(path: Path) -> None:
+    """Refuse a workbook whose parts would expand past ``MAX_XLSX_UNCOMPRESSED_BYTES`` (a zip
+    bomb: a 15 MB file was read whole, 838 MB and 191 s, before the row limit refused it), and a
+    file that is not a zip at all (a renamed .xls or text file), with the same clear message."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            declared = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as exc:
+        raise _unreadable_xlsx(path) from exc
+    if declared > MAX_XLSX_UNCOMPRESSED_BYTES:
         raise SpreadsheetError(
-            f"Tệp có {len(rows)} dòng, quá giới hạn {MAX_ROWS} dòng một lần nhập; hãy chia nhỏ tệp.",
-            f"The file has {len(rows)} rows, over the limit of {MAX_ROWS} per import; split the file.",
+            f"Tệp Excel {path.name} khi giải nén quá lớn ({declared // 1_000_000} MB, tối đa "
+            f"{MAX_XLSX_UNCOMPRESSED_BYTES // 1_000_000} MB); hãy chia nhỏ tệp hoặc lưu lại dạng CSV.",
+            f"The Excel file {path.name} expands to too much data ({declared // 1_000_000} MB, at most "
+            f"{MAX_XLSX_UNCOMPRESSED_BYTES // 1_000_000} MB); split it or save it as CSV.",
             code="import_too_large",
         )
-    return RawTable([c.strip() for c in headers], rows, numbers, encoding, notices)
 
 
 def read_xlsx(path: Path, looks_like_header: Callable[[list[str]], int], sheet: str | None = None) -> RawTable:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    _check_expanded_size(path)
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
-        raise SpreadsheetError(
-            f"Không đọc được tệp Excel {path.name}: tệp hỏng hoặc không phải .xlsx (tệp .xls cũ hãy lưu lại dạng .xlsx).",
-            f"Cannot read the Excel file {path.name}: damaged or not .xlsx (save an old .xls as .xlsx).",
-        ) from exc
+    except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
+        raise _unreadable_xlsx(path) from exc
     try:
         if sheet is not None and sheet not in wb.sheetnames:
             raise SpreadsheetError(f"Không có trang tính “{sheet}” trong tệp.", f"The workbook has no sheet “{sheet}”.")
         ws = wb[sheet] if sheet else wb.worksheets[0]
-        all_rows = [[_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
+        all_rows = _stream_rows(ws.iter_rows(values_only=True))
+    except (zipfile.BadZipFile, KeyError, ValueError, EOFError) as exc:  # a part damaged inside the zip
+        raise _unreadable_xlsx(path) from exc
     finally:
         wb.close()
     return _table(all_rows, looks_like_header, "xlsx", [])
+
+
+def _stream_rows(rows: Iterable[Iterable[Any]]) -> list[list[str]]:
+    """The sheet's rows as text, read one at a time and refused as soon as there are more
+    non-empty rows than an import takes (the limit plus the title and header lines), so a
+    million-row sheet stops after the first 50,000 instead of being read whole."""
+    out: list[list[str]] = []
+    filled = 0
+    for row in rows:
+        cells = [_text(v) for v in row]
+        out.append(cells)
+        if any(cells):
+            filled += 1
+            if filled > MAX_ROWS + HEADER_SCAN_ROWS:
+                error = _too_many_rows(f"hơn {MAX_ROWS}", f"more than {MAX_ROWS}")
+                error.rows_read = len(out)
+                raise error
+    return out
 
 
 def _score(text: str) -> tuple[int, int]:

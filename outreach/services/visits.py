@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from outreach import validation
 from outreach.errors import NotFound, PermissionDenied, Problems, WeekLocked
-from outreach.model import Filing, Household, Procedure, Resident, ResidentialGroup, TeamMember, Visit, WeekLock
+from outreach.model import Filing, Household, Procedure, Resident, ResidentialGroup, TeamMember, Visit, WeekLock, field_rules
 from outreach.model.address import address_text
 from outreach.model.ids import stable_id
 from outreach.services.context import Actor
@@ -124,7 +124,7 @@ def _validate(data: VisitInput, session: Session, now: dt.datetime) -> _Checked:
         )
     if data.satisfaction is not None and not 1 <= data.satisfaction <= 5:
         problems.add("satisfaction", "invalid", "Mức hài lòng từ 1 đến 5.", "Satisfaction is from 1 to 5.")
-    validation.check_length(data.notes, "notes", 4000, "Ghi chú", "Notes", problems)
+    validation.check_length(data.notes, "notes", field_rules.TEXT_MAX_LENGTH, "Ghi chú", "Notes", problems)
     if len(data.topics) > 30 or any(len(t) > 100 for t in data.topics):
         problems.add("topics", "too_long", "Quá nhiều chủ đề hoặc chủ đề quá dài.", "Too many or too long topics.")
     codes = {f.procedure_code for f in data.filings}

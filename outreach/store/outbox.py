@@ -4,6 +4,11 @@ Every service write goes through a ``ChangeRecorder`` bound to the write transac
 It stamps the fields it changes with the device's HLC, updates the row's per-field clocks, and
 adds the change to the outbox *in the same session*, so the data and its outbox entry commit or
 roll back together: a crash between them is impossible.
+
+Every value is first held to its field's rule (``model/field_rules.py``, the rules the server
+applies to each pushed change): text is cleaned of NUL and other control characters, and a
+value the server would refuse (NaN, an unknown code, a year 9999) raises ``ValidationError``, so
+the laptop never records a change that would sit in "needs attention" or block its queue.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from typing import Any, TypeVar
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from outreach.model import OutboxEntry, Synced, synced_fields
+from outreach.model import OutboxEntry, Synced, field_rules, synced_fields
 from outreach.model.clock import HybridLogicalClock
 from outreach.model.codec import encode_value
 from outreach.model.ids import uuid7
@@ -50,7 +55,7 @@ class ChangeRecorder:
         if unknown:
             raise KeyError(f"{entity.entity_name} has no field(s) {sorted(unknown)}")
         row = entity(id=id or uuid7(), clocks={})
-        for name, value in (field_defaults(entity) | dict(values)).items():
+        for name, value in (field_defaults(entity) | field_rules.checked(entity, values)).items():
             setattr(row, name, value)
         self.session.add(row)
         self._record(entity, row, list(fields), bases={})
@@ -68,6 +73,7 @@ class ChangeRecorder:
         fields = synced_fields(entity)
         defaults = field_defaults(entity)
         created_at = now_local()
+        rows = field_rules.checked_rows(entity, rows)
         data_rows: list[dict[str, Any]] = []
         outbox_rows: list[dict[str, Any]] = []
         for values in rows:
@@ -103,6 +109,7 @@ class ChangeRecorder:
         unknown = set(values) - fields
         if unknown:
             raise KeyError(f"{entity.entity_name} has no field(s) {sorted(unknown)}")
+        values = field_rules.checked(entity, values)
         old: dict[str, Any] = {}
         for name, value in values.items():
             current = getattr(row, name)

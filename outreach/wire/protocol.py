@@ -37,6 +37,10 @@ MAX_PULL_LIMIT = 10_000
 #: The laptop's wall clock (ms since the epoch) on every request: the server compares it with
 #: its own to tell a laptop whose clock is ahead from a server whose clock is behind.
 CLOCK_HEADER = "X-Outreach-Clock-Ms"
+#: A pull page is also cut by size: after the row that brings its encoded rows past this many
+#: bytes (at least one row per page), so a fresh laptop's first pull of a ward with big rows
+#: holds a few MB at a time, not hundreds (docs/server.md, "Limits").
+MAX_PULL_PAGE_BYTES = 2_000_000
 #: Changes stamped further ahead of the server's clock than this are refused (``clock_ahead``).
 MAX_CLOCK_AHEAD_MS = 10 * 60 * 1000
 

@@ -34,6 +34,7 @@ class Reason(StrEnum):
     BAD_GZIP = "bad_gzip"
     BAD_ENCODING = "bad_encoding"
     BAD_JSON = "bad_json"
+    TOO_DEEP = "too_deep"
     BAD_REQUEST = "bad_request"
     BAD_SHAPE = "bad_shape"
     BAD_ID = "bad_id"
@@ -51,6 +52,8 @@ class Reason(StrEnum):
     NOT_PERMITTED = "not_permitted"
     BAD_STAMP = "bad_stamp"
     BAD_VALUE = "bad_value"
+    VALUE_TOO_LONG = "value_too_long"
+    BAD_CHARACTER = "bad_character"
     MISSING_WARD = "missing_ward"
 
 
@@ -82,6 +85,7 @@ MESSAGES: dict[Reason, tuple[str, str]] = {
     Reason.BAD_GZIP: ("Dữ liệu nén gửi lên bị hỏng.", "The compressed request body is damaged."),
     Reason.BAD_ENCODING: ("Máy chủ chỉ nhận dữ liệu nén gzip.", "The server accepts only gzip-compressed bodies."),
     Reason.BAD_JSON: ("Dữ liệu gửi lên không phải JSON hợp lệ.", "The request body is not valid JSON."),
+    Reason.TOO_DEEP: ("Dữ liệu gửi lên lồng nhau quá nhiều tầng.", "The request body is nested too deeply."),
     Reason.BAD_REQUEST: ("Yêu cầu không hợp lệ.", "Invalid request."),
     Reason.BAD_SHAPE: ("Dữ liệu gửi lên không đúng khuôn dạng đồng bộ.", "The request does not have the sync format."),
     Reason.BAD_ID: ("Mã bản ghi hoặc mã thay đổi không hợp lệ.", "A record or change id is invalid."),
@@ -100,6 +104,9 @@ MESSAGES: dict[Reason, tuple[str, str]] = {
     Reason.NOT_PERMITTED: ("Chỉ văn phòng phường được sửa mục này", "Only the ward office may change this"),
     Reason.BAD_STAMP: ("Dấu thời gian của thay đổi không hợp lệ", "The change's time stamp is invalid"),
     Reason.BAD_VALUE: ("Giá trị máy chủ không chấp nhận", "A value the server does not accept"),
+    Reason.VALUE_TOO_LONG: ("Nội dung dài hơn mức máy chủ cho phép", "A text longer than the server allows"),
+    Reason.BAD_CHARACTER: ("Nội dung có ký tự điều khiển hoặc ký tự không hợp lệ",
+                           "The text holds a control character or an invalid character"),
     Reason.MISSING_WARD: ("Bản ghi không thuộc phường nào", "The record has no ward"),
 }
 

@@ -1,0 +1,64 @@
+"""The hostile-values property at length: ``--examples`` generated batches (all of Unicode,
+huge and non-finite numbers, deep JSON, wrong types, long strings; ``tests/helpers/hostile_values.py``)
+pushed through the real API of a server on loopback, each followed by pulls in both layouts;
+then a fresh laptop's first sync. Prints the counts. Run from the repository root:
+
+    .venv/bin/python -m benchmarks.hostile_values [--examples 2000] [--postgres URL]
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+#: Ten times the 200 examples CI runs in the suite.
+DEFAULT_EXAMPLES = 2000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--examples", type=int, default=DEFAULT_EXAMPLES)
+    parser.add_argument("--postgres", help="PostgreSQL URL of an empty database to use instead of SQLite")
+    args = parser.parse_args()
+
+    import requests
+
+    from outreach.server import admin
+    from outreach.server.db import open_db
+    from outreach.sync.client import run_sync
+    from outreach.wire import protocol
+    from tests.helpers.hostile_values import run_hostile
+    from tests.helpers.sync import LiveServer, enrol_fast, fast_store, make_ward
+
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        db = open_db(args.postgres or f"sqlite:///{work / 'office.db'}")
+        admin.seed_catalogue(db)
+        server = LiveServer(db)
+        try:
+            ward = make_ward(server)
+            reply = requests.post(f"{server.url}{protocol.API_PREFIX}/enroll", json={"code": ward.code()},
+                                  headers={protocol.PROTOCOL_HEADER: str(protocol.PROTOCOL_VERSION)}, timeout=30)
+            started = time.perf_counter()
+            counts = run_hostile(ward, str(reply.json()["token"]), args.examples)
+            seconds = time.perf_counter() - started
+            (work / "template").mkdir()
+            laptop = fast_store(work / "template", work / "fresh")
+            report = run_sync(laptop, transport=enrol_fast(ward, laptop))
+            laptop.close()
+        finally:
+            server.stop()
+            db.dispose()
+    print(f"examples {counts['examples']}  (no 5xx; each parsed batch's valid change applied; every pull strict JSON within the rules)")
+    print("requests: " + ", ".join(f"HTTP {k[5:]} {v}" for k, v in sorted(counts.items()) if k.startswith("http_")))
+    print(f"changes applied {counts['applied']}  rejected {counts['rejected']}: "
+          + ", ".join(f"{k[7:]} {v}" for k, v in sorted(counts.items()) if k.startswith("reason_")))
+    print(f"rows pulled: rows layout {counts['pulled_rows']}, columns layout {counts['pulled_columns']}")
+    print(f"fresh laptop: first sync pulled {report.pulled} rows in {report.pages} pages")
+    print(f"took {seconds:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
