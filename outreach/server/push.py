@@ -13,8 +13,10 @@ of concurrent edits, the ward digest — is written in one transaction.
 
 Only a team leader's device may lock or unlock a week or review a visit (its review status, note,
 reviewer and time). A volunteer's device still records new visits (review at its defaults) and
-sends a flagged visit back as ``corrected``; any other such change from a volunteer is answered
-``rejected`` with reason ``leader_only``, and none of that change is applied.
+sends its own flagged visit back as ``corrected``; any other such change from a volunteer is
+answered ``rejected`` with reason ``leader_only``, and none of that change is applied. Who may
+write which entity and field, week locks and cross-ward references are ``outreach.server.rights``
+(``not_permitted``, ``week_locked``, ``week_not_ended``, ``outside_ward``), on both apply paths.
 
 A change may also come as ``{"stamp": s, "values": {field: value}}`` (every field stamped
 ``s``); answers say ``compact_changes: true`` so clients know this server takes it. Changes that
@@ -30,6 +32,7 @@ import re
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 from operator import itemgetter
 from types import MappingProxyType
 from typing import Any, cast
@@ -50,6 +53,7 @@ from outreach.model.rowio import (
     per_entity,
     row_writer,
 )
+from outreach.server import rights
 from outreach.server.auth import DeviceIdentity, utcnow
 from outreach.server.db import ServerDb
 from outreach.server.schema import Device, ExtraField, LostValueRecord, ReceivedChange
@@ -301,10 +305,13 @@ def _load_rows(conn: Connection, changes: Sequence[Change]) -> dict[tuple[str, s
     return rows
 
 
-def apply_push(db: ServerDb, device: DeviceIdentity | None, payload: Any, *, ward_id: str | None = None) -> PushResult:
+def apply_push(db: ServerDb, device: DeviceIdentity | None, payload: Any, *, ward_id: str | None = None,
+               office_rights: bool = False) -> PushResult:
     """Validate and apply one pushed batch; ``device=None`` is the office itself (admin CLI).
 
-    The office writes any entity of ``ward_id`` (or the catalogue); a device only its own ward.
+    The office writes any entity of ``ward_id`` (or the catalogue); a device only its own ward,
+    and only what ``rights`` lets it, unless ``office_rights`` (a local demo server, whose one
+    laptop pushes a whole synthetic ward).
     """
     raw_changes = _structure(payload)
     now_ms = time.time_ns() // 1_000_000
@@ -325,6 +332,10 @@ def apply_push(db: ServerDb, device: DeviceIdentity | None, payload: Any, *, war
         # into them, as it would in order); a batch that is a retry, or names a row the server
         # has, goes change by change instead.
         applicable = [batch for batch in bulk if _bulk_applicable(conn, batch)]
+        facts = (rights.load_facts(conn, device.ward_id, ((r.entity, r.entity_id, r.values) for r in raw_changes))
+                 if device is not None and not office_rights else None)
+        if facts is not None:  # what the device may not write goes change by change, where it is refused
+            applicable = [b for b in applicable if _keep_permitted(b, device, facts)]
         in_bulk = {raw.change_id for batch in applicable for raw in batch.raws}
         valid: list[Change] = []
         for raw in raw_changes:
@@ -339,7 +350,7 @@ def apply_push(db: ServerDb, device: DeviceIdentity | None, payload: Any, *, war
             else:
                 valid.append(result)
         rows_written = _apply_new_rows(db, conn, applicable, device, outcomes)
-        rows_written += _apply(db, conn, valid, scope, device, outcomes)
+        rows_written += _apply(db, conn, valid, scope, device, outcomes, facts)
         if device is not None:  # when it last pushed: how long its change ids are kept (retention)
             conn.execute(update(Device).where(Device.id == device.device_id).values(last_seen_at=utcnow()))
     ordered = [outcomes[raw.change_id] for raw in raw_changes]
@@ -408,6 +419,19 @@ def _bulk_applicable(conn: Connection, batch: _NewRowBatch) -> bool:
     batch.applicable = (len(set(batch.ids)) == len(batch.ids) and not _any_present(conn, _table(batch.entity).name, "id", batch.ids)
                         and not _any_present(conn, "received_changes", "change_id", [r.change_id for r in batch.raws]))
     return batch.applicable
+
+
+def _keep_permitted(batch: _NewRowBatch, device: DeviceIdentity | None, facts: rights.Facts) -> bool:
+    """Leave in ``batch`` only the rows ``device`` may create (``rights.check`` on the values
+    as sent); False when none is left."""
+    name = batch.entity.entity_name
+    keep = [rights.check(device, name, raw.entity_id, raw.values, None, facts) is None for raw in batch.raws]
+    if not all(keep):
+        batch.raws = list(compress(batch.raws, keep))
+        batch.ids = list(compress(batch.ids, keep))
+        batch.stamps = list(compress(batch.stamps, keep))
+        batch.params = list(compress(batch.params, keep))
+    return bool(batch.raws)
 
 
 def _any_present(conn: Connection, table: str, column: str, values: list[str]) -> bool:
@@ -504,7 +528,8 @@ def _check_ward_values(changes: Sequence[Change], scope: str | None) -> None:
 
 
 def _apply(
-    db: ServerDb, conn: Connection, valid: list[Change], scope: str | None, device: DeviceIdentity | None, outcomes: dict[str, Outcome]
+    db: ServerDb, conn: Connection, valid: list[Change], scope: str | None, device: DeviceIdentity | None, outcomes: dict[str, Outcome],
+    facts: rights.Facts | None = None,
 ) -> int:
     seen: set[str] = set()
     ids = [c.change_id for c in valid]
@@ -536,6 +561,10 @@ def _apply(
             continue
         if not leader and _needs_leader(change.entity, change.values, row.values if row is not None and row.clocks else None):
             outcomes[change.change_id] = Outcome(change.change_id, protocol.REJECTED, LEADER_ONLY)
+            continue
+        if facts is not None and (refusal := rights.check(device, change.entity.entity_name, change.entity_id, change.values,
+                                                         row.values if row is not None and row.clocks else None, facts)):
+            outcomes[change.change_id] = Outcome(change.change_id, protocol.REJECTED, refusal)
             continue
         if row is None:
             row = rows[key] = _Row(change.entity, change.entity_id, False, field_defaults(change.entity), {}, None)
