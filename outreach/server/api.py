@@ -270,11 +270,14 @@ def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BY
     ) -> Response:
         if ward is not None and ward != device.ward_id:
             raise ApiError(403, Reason.OUTSIDE_WARD)
+        # who the device is, as enrolled: the laptop takes its role from here, not from its profile.json
+        identity = {"role": device.role, "member_id": device.member_id, "team_id": device.team_id}
         if layout == "columns":
-            return Response(pull_columns(db, device.ward_id, since, limit).to_json(server_time()), media_type="application/json")
+            return Response(pull_columns(db, device.ward_id, since, limit).to_json(server_time(), device=identity),
+                            media_type="application/json")
         page = pull_page(db, device.ward_id, since, limit)
         return _json_response({"rows": page.rows, "next": page.next_cursor, "has_more": page.has_more,
-                               "digest": page.digest, "server_time": server_time()})
+                               "digest": page.digest, "server_time": server_time(), "device": identity})
 
     @app.get(f"{protocol.API_PREFIX}/lost-values")
     def lost_values(include_resolved: bool = False, device: auth.DeviceIdentity = Depends(device_of)) -> Response:
