@@ -17,6 +17,8 @@ from outreach.model.clock import HybridLogicalClock, new_node_id
 from outreach.model.ids import uuid7
 from outreach.server import admin
 from outreach.server import push as server_push
+from outreach.server.db import open_db
+from outreach.services import demo_data
 from outreach.services.context import Actor
 from outreach.services.device import needs_attention
 from outreach.services.households import HouseholdInput, register_household
@@ -27,7 +29,7 @@ from outreach.sync.client import run_sync
 from outreach.sync.transport import HttpTransport
 from outreach.timeutil import iso_week_of, today_local
 from outreach.wire.reasons import Reason, message
-from tests.helpers.sync import WardSetup, enrol_fast, fast_store, make_ward
+from tests.helpers.sync import LiveServer, WardSetup, enrol_fast, fast_store, make_ward
 from tests.sync.test_sync_roles import enrol, push, server_visit, visit_fields, whole_row
 
 W10 = dt.datetime(2026, 3, 2, 9, 0)  # Monday of 2026-W10
@@ -287,3 +289,30 @@ def test_references_to_another_wards_rows_are_refused(
     ) == [("rejected", Reason.OUTSIDE_WARD)] * 5 + [("applied", None)]
     assert server_visit(ward, mine)["household_id"] == not_yet_synced
     volunteer.close()
+
+
+def test_the_demo_server_takes_a_whole_synthetic_ward_from_its_laptop(template_root: Path, tmp_path: Path) -> None:
+    """``outreach demo`` fills the ward on its laptop (groups, other teams, their visits, locks) and
+    pushes it: its local server (``serve --demo``) lets that device write as the office; a ward's
+    server refuses the same push."""
+    db = open_db(f"sqlite:///{tmp_path / 'office.db'}")
+    rejected: dict[bool, int] = {}
+    for demo in (True, False):
+        server = LiveServer(db, demo=demo)
+        ward = make_ward(server)
+        store = fast_store(template_root, tmp_path / f"laptop-{demo}")
+        transport = enrol_fast(ward, store, role="leader")
+        run_sync(store, transport=transport)
+        with store.read() as session:
+            member = session.get(TeamMember, store.profile.member_id)
+            assert member is not None
+            identity = (member.id, member.full_name, member.role)
+        demo_data.generate(store, 12, ward_id=ward.ward_id, team_id=ward.team_id, member=identity)
+        report = run_sync(store, transport=transport)
+        assert report.pushed + report.rejected > 100
+        rejected[demo] = report.rejected
+        transport.close()
+        store.close()
+        server.stop()
+    db.dispose()
+    assert rejected[True] == 0 and rejected[False] > 0
