@@ -28,6 +28,7 @@ ids are strings either way, times are read by ``_as_datetime``).
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, cast
@@ -60,13 +61,14 @@ TEAM_DATA = frozenset({"team", "team_member", "week_lock"})
 TEAM_VISIT_FIELDS = frozenset({"follow_up_done"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class VisitFacts:
-    """What the rules read of one version of a visit."""
+    """What the rules read of one version of a visit (``started_at`` as decoded or as sent: it
+    is read only when the ward has a locked week)."""
 
-    team_id: str | None
-    volunteer_id: str | None
-    started_at: dt.datetime | None
+    team_id: Any
+    volunteer_id: Any
+    started_at: Any
 
 
 @dataclass
@@ -75,7 +77,7 @@ class Facts:
 
     #: (entity, id) -> ward of every referenced row the server holds
     wards: dict[tuple[str, str], str | None] = field(default_factory=dict)
-    #: visit id -> its stored version and its version in this batch (stored values overlaid)
+    #: visit id (of a filing in the batch) -> its stored version and its version in this batch
     visits: dict[str, list[VisitFacts]] = field(default_factory=dict)
     #: stored filing id -> its visit id
     filing_visits: dict[str, str | None] = field(default_factory=dict)
@@ -97,8 +99,10 @@ def _as_datetime(value: Any) -> dt.datetime | None:
     return None
 
 
-def _visit_facts(values: Mapping[str, Any]) -> VisitFacts:
-    return VisitFacts(values.get("team_id"), values.get("volunteer_id"), _as_datetime(values.get("started_at")))
+def _version(values: Mapping[str, Any], before: Mapping[str, Any]) -> VisitFacts:
+    """A visit as it is after ``values`` are set on ``before`` (its stored values, or {})."""
+    get, old = values.get, before.get
+    return VisitFacts(get("team_id", old("team_id")), get("volunteer_id", old("volunteer_id")), get("started_at", old("started_at")))
 
 
 def _select_by_ids(conn: Connection, table: str, columns: tuple[str, ...], ids: list[str]) -> list[tuple[Any, ...]]:
@@ -113,7 +117,6 @@ def _select_by_ids(conn: Connection, table: str, columns: tuple[str, ...], ids: 
 
 def load_facts(conn: Connection, ward_id: str, changes: Iterable[tuple[str, str, Mapping[str, Any]]]) -> Facts:
     """Read what the rules need for ``changes`` ((entity, id, new values) of one batch)."""
-    changes = list(changes)
     facts = Facts()
     mark = "%s" if conn.dialect.name == "postgresql" else "?"
     facts.locked = frozenset(
@@ -121,41 +124,47 @@ def load_facts(conn: Connection, ward_id: str, changes: Iterable[tuple[str, str,
             f"SELECT team_id, iso_week FROM week_locks WHERE ward_id = {mark} AND locked AND NOT deleted", (ward_id,))
         if team is not None
     )
-    filing_ids = [entity_id for entity, entity_id, _values in changes if entity == "filing"]
+    wanted: dict[str, set[str]] = defaultdict(set)
+    batch_visits: dict[str, Mapping[str, Any]] = {}
+    filing_ids: list[str] = []
+    for entity, entity_id, values in changes:
+        refs = REFERENCES.get(entity)
+        if refs:
+            for name, target in refs:
+                ref = values.get(name)
+                if ref.__class__ is str:
+                    wanted[target].add(ref)
+        if entity == "visit":
+            earlier = batch_visits.get(entity_id)
+            batch_visits[entity_id] = values if earlier is None else {**earlier, **values}
+        elif entity == "filing":
+            filing_ids.append(entity_id)
     if filing_ids:
         facts.filing_visits = dict(_select_by_ids(conn, "filings", ("id", "visit_id"), filing_ids))
-    wanted: dict[str, set[str]] = {}
-    batch_visits: dict[str, dict[str, Any]] = {}
-    for entity, entity_id, values in changes:
-        for name, target in REFERENCES.get(entity, ()):
-            ref = values.get(name)
-            if isinstance(ref, str):
-                wanted.setdefault(target, set()).add(ref)
-        if entity == "visit":
-            batch_visits.setdefault(entity_id, {}).update(values)
-            wanted.setdefault("visit", set()).add(entity_id)
-    wanted.setdefault("visit", set()).update(v for v in facts.filing_visits.values() if v)
+        wanted["visit"].update(v for v in facts.filing_visits.values() if v)
     for target, ids in wanted.items():
-        if not ids:
-            continue
         if target == "visit":
+            stored: dict[str, dict[str, Any]] = {}
             for vid, ward, team, volunteer, started in _select_by_ids(
                     conn, "visits", ("id", "ward_id", "team_id", "volunteer_id", "started_at"), sorted(ids)):
                 facts.wards[("visit", vid)] = ward
-                stored = {"team_id": team, "volunteer_id": volunteer, "started_at": started}
-                facts.visits[vid] = [_visit_facts(stored)]
-                if vid in batch_visits:
-                    facts.visits[vid].append(_visit_facts({**stored, **batch_visits.pop(vid)}))
+                stored[vid] = {"team_id": team, "volunteer_id": volunteer, "started_at": started}
+            for vid in ids:  # every version the server knows of each visit a filing names
+                before, batch = stored.get(vid), batch_visits.get(vid)
+                versions = [_version({}, before)] if before is not None else []
+                if batch is not None:
+                    versions.append(_version(batch, before or {}))
+                if versions:
+                    facts.visits[vid] = versions
         else:
             for rid, ward in _select_by_ids(conn, _TABLES[target], ("id", "ward_id"), sorted(ids)):
                 facts.wards[(target, rid)] = ward
-    for vid, values in batch_visits.items():  # visits the server does not hold yet
-        facts.visits[vid] = [_visit_facts(values)]
     return facts
 
 
-def _week(started: dt.datetime | None) -> str | None:
-    return iso_week_of(started.date()) if started is not None else None
+def _week(started: Any) -> str | None:
+    when = _as_datetime(started)
+    return iso_week_of(when.date()) if when is not None else None
 
 
 def week_ended(iso_week: str, now: dt.datetime) -> bool:
@@ -195,8 +204,7 @@ def check(device: DeviceIdentity | None, entity: str, entity_id: str, values: Ma
                 return Reason.WEEK_NOT_ENDED
         return None
     if entity == "visit":
-        versions = [_visit_facts(before)] if stored is not None else []
-        versions.append(_visit_facts({**before, **values}))
+        versions = [_version({}, before), _version(values, before)] if stored is not None else [_version(values, before)]
         only_team_fields = stored is not None and values.keys() <= TEAM_VISIT_FIELDS
         return _visit_rule(device, leader, versions, facts, team_fields_only=only_team_fields)
     if entity == "filing":
@@ -216,7 +224,7 @@ def _visit_rule(device: DeviceIdentity, leader: bool, versions: list[VisitFacts]
             continue
         if version.volunteer_id != device.member_id and not (team_fields_only and version.team_id == device.team_id):
             return Reason.NOT_PERMITTED
-    if not leader:
+    if not leader and facts.locked:
         for version in versions:
             week = _week(version.started_at)
             if version.team_id is not None and week is not None and (version.team_id, week) in facts.locked:
