@@ -13,8 +13,8 @@ team, member, role as enrolled) and from the rows it holds. The rules:
 - a filing follows its visit (every version of it the server knows: stored and in this batch);
 - households and residents of the ward are every device's of the ward;
 - a visit (and its filings) in a week locked for its team is not created or edited by a volunteer
-  (``week_locked``); a lock is only set on a week that has ended in the ward's time zone
-  (``week_not_ended``, whoever asks);
+  (``week_locked``); a device sets a lock only on a week that has ended in the ward's time
+  zone (``week_not_ended``, for a leader too);
 - a row never references a row of another ward (``outside_ward``); a reference to a row the
   server does not hold yet (a child synced before its parent) is allowed.
 
