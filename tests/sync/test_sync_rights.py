@@ -316,3 +316,12 @@ def test_the_demo_server_takes_a_whole_synthetic_ward_from_its_laptop(template_r
         server.stop()
     db.dispose()
     assert rejected[True] == 0 and rejected[False] > 0
+
+
+def test_serve_demo_is_for_this_computer_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Office rights for every device must never be switched on for a ward's server on the network."""
+    from outreach.server import cli
+
+    db_url = f"sqlite:///{tmp_path / 'office.db'}"
+    assert cli.main(["--db", db_url, "serve", "--demo", "--host", "0.0.0.0", "--port", "1"]) == 1
+    assert "--demo serves this computer only" in capsys.readouterr().err
