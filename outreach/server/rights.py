@@ -75,8 +75,8 @@ class VisitFacts:
 class Facts:
     """What one batch's checks need from the database, read once (``load_facts``)."""
 
-    #: (entity, id) -> ward of every referenced row the server holds
-    wards: dict[tuple[str, str], str | None] = field(default_factory=dict)
+    #: (entity, id) of every referenced row the server holds in another ward (mostly none)
+    foreign: set[tuple[str, str]] = field(default_factory=set)
     #: visit id (of a filing in the batch) -> its stored version and its version in this batch
     visits: dict[str, list[VisitFacts]] = field(default_factory=dict)
     #: stored filing id -> its visit id
@@ -147,7 +147,8 @@ def load_facts(conn: Connection, ward_id: str, changes: Iterable[tuple[str, str,
             stored: dict[str, dict[str, Any]] = {}
             for vid, ward, team, volunteer, started in _select_by_ids(
                     conn, "visits", ("id", "ward_id", "team_id", "volunteer_id", "started_at"), sorted(ids)):
-                facts.wards[("visit", vid)] = ward
+                if ward != ward_id:
+                    facts.foreign.add(("visit", vid))
                 stored[vid] = {"team_id": team, "volunteer_id": volunteer, "started_at": started}
             for vid in ids:  # every version the server knows of each visit a filing names
                 before, batch = stored.get(vid), batch_visits.get(vid)
@@ -158,7 +159,8 @@ def load_facts(conn: Connection, ward_id: str, changes: Iterable[tuple[str, str,
                     facts.visits[vid] = versions
         else:
             for rid, ward in _select_by_ids(conn, _TABLES[target], ("id", "ward_id"), sorted(ids)):
-                facts.wards[(target, rid)] = ward
+                if ward != ward_id:
+                    facts.foreign.add((target, rid))
     return facts
 
 
@@ -182,10 +184,11 @@ def check(device: DeviceIdentity | None, entity: str, entity_id: str, values: Ma
     or None when it may. ``device=None`` is the office, which may write anything of its ward."""
     if device is None:
         return None
-    for name, target in REFERENCES.get(entity, ()):
-        ref = values.get(name)
-        if isinstance(ref, str) and facts.wards.get((target, ref), device.ward_id) != device.ward_id:
-            return Reason.OUTSIDE_WARD
+    if facts.foreign:
+        for name, target in REFERENCES.get(entity, ()):
+            ref = values.get(name)
+            if ref.__class__ is str and (target, ref) in facts.foreign:
+                return Reason.OUTSIDE_WARD
     leader = device.role == Role.LEADER
     before: Mapping[str, Any] = stored or {}
     if entity in OFFICE_DATA:
@@ -227,6 +230,7 @@ def _visit_rule(device: DeviceIdentity, leader: bool, versions: list[VisitFacts]
     if not leader and facts.locked:
         for version in versions:
             week = _week(version.started_at)
-            if version.team_id is not None and week is not None and (version.team_id, week) in facts.locked:
+            # (a batch's values are read before they are checked: a team id may be anything)
+            if isinstance(version.team_id, str) and week is not None and (version.team_id, week) in facts.locked:
                 return Reason.WEEK_LOCKED
     return None

@@ -325,3 +325,25 @@ def test_serve_demo_is_for_this_computer_only(tmp_path: Path, capsys: pytest.Cap
     db_url = f"sqlite:///{tmp_path / 'office.db'}"
     assert cli.main(["--db", db_url, "serve", "--demo", "--host", "0.0.0.0", "--port", "1"]) == 1
     assert "--demo serves this computer only" in capsys.readouterr().err
+
+
+def test_the_rules_read_a_batchs_bad_values_without_failing(ward_setup: WardSetup, template_root: Path, tmp_path: Path) -> None:
+    """The rules read every change's values before they are checked: values of the wrong type
+    are refused as ``bad_value`` (never a 500), whatever the locks and references."""
+    ward = ward_setup
+    volunteer, me = enrol(ward, template_root, tmp_path / "volunteer")
+    leader, _leader_id = enrol(ward, template_root, tmp_path / "leader", role="leader")
+    clock = HybridLogicalClock(new_node_id())
+    assert push(leader, lock(ward, clock)) == [("applied", None)]
+    odd_visit = uuid7()
+    answers = push(
+        volunteer,
+        ("visit", odd_visit, visit_fields(ward, clock.now(), me, team_id=["x"], started_at=W10.isoformat())),
+        ("filing", uuid7(), filing_fields(ward, clock, odd_visit)),  # its visit read as sent: no lock applies to no team
+        ("filing", uuid7(), filing_fields(ward, clock, odd_visit, resident_id={"id": 1})),
+        ("filing", uuid7(), filing_fields(ward, clock, ["not", "an", "id"])),
+        ("visit", uuid7(), visit_fields(ward, clock.now(), me, household_id=7, started_at="not a time")),
+    )
+    assert answers == [("rejected", Reason.BAD_VALUE), ("applied", None)] + [("rejected", Reason.BAD_VALUE)] * 3
+    volunteer.close()
+    leader.close()
