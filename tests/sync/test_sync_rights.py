@@ -58,7 +58,7 @@ def lock(ward: WardSetup, clock: HybridLogicalClock, iso_week: str = "2026-W10",
     return ("week_lock", uuid7(), fields(clock, ward_id=ward.ward_id, team_id=team_id or ward.team_id, iso_week=iso_week, locked=locked))
 
 
-def filing_fields(ward: WardSetup, clock: HybridLogicalClock, visit_id: str, **values: Any) -> dict[str, list[Any]]:
+def filing_fields(ward: WardSetup, clock: HybridLogicalClock, visit_id: Any, **values: Any) -> dict[str, list[Any]]:
     base: dict[str, Any] = {"ward_id": ward.ward_id, "visit_id": visit_id, "resident_id": None, "procedure_code": "1.001757", "dossier": {},
             "status": "prepared", "fee_paid_online": False, "submitted_at": None, "deleted": False}
     return fields(clock, **{**base, **values})
