@@ -32,14 +32,15 @@ ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
 
 
-def start_server(db_url: str, log: Path) -> tuple[subprocess.Popen[bytes], str]:
+def start_server(db_url: str, log: Path, *, demo: bool = False) -> tuple[subprocess.Popen[bytes], str]:
+    """``demo``: office write rights for every device (the large ward is seeded from one laptop)."""
     from outreach.server.background import _free_port, _healthy
 
     subprocess.run([PY, "-m", "outreach.server.cli", "--db", db_url, "init"], check=True, capture_output=True)
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
-    proc = subprocess.Popen([PY, "-m", "outreach.server.cli", "--db", db_url, "--log-file", str(log), "serve", "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    serve = [PY, "-m", "outreach.server.cli", "--db", db_url, "--log-file", str(log), "serve", "--port", str(port)]
+    proc = subprocess.Popen(serve + (["--demo"] if demo else []), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 30
     while not _healthy(url):
         if time.monotonic() > deadline or proc.poll() is not None:
@@ -56,6 +57,7 @@ def new_profile(folder: Path):
 
 
 def fill_outbox(store, ward_id: str, team_id: str, visits: int, filings_per_visit: int) -> None:
+    """Visits the profile's member recorded (the server refuses visits in another member's name)."""
     from outreach.model import Filing, Visit
     from outreach.model.ids import uuid7
 
@@ -63,8 +65,9 @@ def fill_outbox(store, ward_id: str, team_id: str, visits: int, filings_per_visi
     visit_rows, filing_rows = [], []
     for i in range(visits):
         vid = uuid7()
-        visit_rows.append({"id": vid, "ward_id": ward_id, "household_id": uuid7(), "team_id": team_id, "volunteer_id": uuid7(),
-                           "members_present": [], "started_at": started + dt.timedelta(minutes=i), "outcome": "helped",
+        visit_rows.append({"id": vid, "ward_id": ward_id, "household_id": uuid7(), "team_id": team_id,
+                           "volunteer_id": store.profile.member_id, "members_present": [],
+                           "started_at": started + dt.timedelta(minutes=i), "outcome": "helped",
                            "topics": ["VNeID mức 2"], "notes": "", "review_status": "pending"})
         for _ in range(filings_per_visit):
             filing_rows.append({"ward_id": ward_id, "visit_id": vid, "resident_id": uuid7(), "procedure_code": "1.001757",
@@ -87,7 +90,7 @@ def bench_push(url: str, db_url: str, work: Path, repeat: int) -> None:
     batched: list[float] = []
     for run in range(repeat):
         store = new_profile(work / f"push-{run}")
-        enroll(store, url, admin.issue_enrolment_code(db, team_id, "volunteer").code)
+        enroll(store, url, admin.issue_enrolment_code(db, team_id, "volunteer", "Phạm Quang Huy").code)
         fill_outbox(store, ward_id, team_id, 5_000, 2)
         transport = transport_for(store)
         engine = SyncEngine(store, transport)
@@ -100,7 +103,7 @@ def bench_push(url: str, db_url: str, work: Path, repeat: int) -> None:
         store.close()
     # baseline: one request per record, same client, same server, same keep-alive session
     store = new_profile(work / "push-baseline")
-    enroll(store, url, admin.issue_enrolment_code(db, team_id, "volunteer").code)
+    enroll(store, url, admin.issue_enrolment_code(db, team_id, "volunteer", "Phạm Quang Huy").code)
     fill_outbox(store, ward_id, team_id, 667, 2)  # 2,001 records
     transport = transport_for(store)
     engine = SyncEngine(store, transport, batch_changes=1)
@@ -134,7 +137,7 @@ def build_large_server(target: Path) -> str:
     target.mkdir(parents=True)
     source = copy_profile(large_ward_dir(), target / "source-profile")
     store = open_store(load_or_create_profile(source))
-    proc, url = start_server(db_url, target / "server.log")
+    proc, url = start_server(db_url, target / "server.log", demo=True)
     try:
         db = open_db(db_url)
         admin.add_ward(db, "Phường Ngọc Hà", ward_id=store.profile.ward_id)

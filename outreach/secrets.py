@@ -93,6 +93,10 @@ def _token_name(profile_id: str) -> str:
     return f"device-token:{profile_id}"
 
 
+def _role_name(profile_id: str) -> str:
+    return f"device-role:{profile_id}"
+
+
 def get_db_key(profile_id: str) -> str | None:
     """The profile's database key (64 hex digits), or None if none was ever made."""
     return _get(_db_key_name(profile_id))
@@ -128,7 +132,18 @@ def delete_device_token(profile_id: str) -> None:
     _delete(_token_name(profile_id))
 
 
+def get_device_role(profile_id: str) -> str | None:
+    """The role the ward server gave this device (kept beside its token, not in profile.json,
+    which the user can edit)."""
+    return _get(_role_name(profile_id))
+
+
+def set_device_role(profile_id: str, role: str) -> None:
+    _set(_role_name(profile_id), role)
+
+
 def delete_profile_secrets(profile_id: str) -> None:
     """Forget every secret of a profile (used by the local wipe after revocation)."""
     _delete(_db_key_name(profile_id))
     _delete(_token_name(profile_id))
+    _delete(_role_name(profile_id))

@@ -169,8 +169,10 @@ def _system_ms() -> int:
 
 
 def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BYTES,
-               wall_ms: Callable[[], int] = _system_ms) -> FastAPI:
-    """The API over ``db``; ``wall_ms`` is the server's wall clock (a test sets it wrong)."""
+               wall_ms: Callable[[], int] = _system_ms, demo: bool = False) -> FastAPI:
+    """The API over ``db``; ``wall_ms`` is the server's wall clock (a test sets it wrong);
+    ``demo``: the local server of ``outreach demo``, whose one laptop pushes a whole synthetic
+    ward (groups, other teams, their visits) and so writes as the office would."""
     app = FastAPI(title="Outreach central office API", version=__version__, docs_url=None, redoc_url=None)
     # level 1: a 10,000-row pull page compresses 10× in ~25 ms; level 9 took ~10× longer for ~25% less
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=1)
@@ -329,7 +331,7 @@ def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BY
     @app.post(f"{protocol.API_PREFIX}/sync/push", openapi_extra=_PUSH_SCHEMA)
     async def push(request: Request, device: auth.DeviceIdentity = Depends(device_of)) -> Response:
         payload = await _read_body(request, max_request_bytes)
-        result = await run_in_threadpool(partial(apply_push, now_ms=wall_ms()), db, device, payload)
+        result = await run_in_threadpool(partial(apply_push, now_ms=wall_ms(), office_rights=demo), db, device, payload)
         blame_server_clock(result.outcomes)
         counts = result.counts
         log.info(
@@ -356,11 +358,14 @@ def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BY
     ) -> Response:
         if ward is not None and ward != device.ward_id:
             raise ApiError(403, Reason.OUTSIDE_WARD)
+        # who the device is, as enrolled: the laptop takes its role from here, not from its profile.json
+        identity = {"role": device.role, "member_id": device.member_id, "team_id": device.team_id}
         if layout == "columns":
-            return Response(pull_columns(db, device.ward_id, since, limit).to_json(server_time()), media_type="application/json")
+            return Response(pull_columns(db, device.ward_id, since, limit).to_json(server_time(), device=identity),
+                            media_type="application/json")
         page = pull_page(db, device.ward_id, since, limit)
         return _json_response({"rows": page.rows, "next": page.next_cursor, "has_more": page.has_more,
-                               "digest": page.digest, "server_time": server_time()})
+                               "digest": page.digest, "server_time": server_time(), "device": identity})
 
     @app.get(f"{protocol.API_PREFIX}/lost-values")
     def lost_values(include_resolved: bool = False, device: auth.DeviceIdentity = Depends(device_of)) -> Response:

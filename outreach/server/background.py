@@ -1,4 +1,4 @@
-"""Start (or reuse) an ``outreach-server`` on 127.0.0.1 in the background, for ``outreach demo``.
+"""Start (or reuse) an ``outreach-server --demo`` on 127.0.0.1 in the background, for ``outreach demo``.
 
 The server is a separate process (its own session, so closing the app's terminal does not
 kill it mid-write), recorded in ``server.json`` next to its database; a later demo reuses it
@@ -72,7 +72,7 @@ def ensure_server(folder: Path, port: int = 0, timeout_s: float = 30.0) -> Backg
     url = f"http://127.0.0.1:{port}"
     log = open(folder / "server.log", "ab")  # noqa: SIM115 - handed to the child process
     process = subprocess.Popen(
-        [sys.executable, "-m", "outreach.server.cli", "--db", db_url, "serve", "--host", "127.0.0.1", "--port", str(port)],
+        [sys.executable, "-m", "outreach.server.cli", "--db", db_url, "serve", "--host", "127.0.0.1", "--port", str(port), "--demo"],
         stdout=log, stderr=log, stdin=subprocess.DEVNULL, start_new_session=True,
     )
     log.close()

@@ -91,6 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=DEFAULT_PORT)
     serve.add_argument("--tls-cert", type=Path, help="certificate chain (PEM); with --tls-key serves HTTPS")
     serve.add_argument("--tls-key", type=Path)
+    serve.add_argument("--demo", action="store_true",
+                       help="a local demo server (127.0.0.1 only): every device writes as the office (one synthetic ward)")
     return parser
 
 
@@ -102,7 +104,10 @@ def _serve(args: argparse.Namespace, db: ServerDb) -> int:
     if bool(args.tls_cert) != bool(args.tls_key):
         print("--tls-cert and --tls-key go together", file=sys.stderr)
         return 1
-    app = create_app(db)
+    if args.demo and args.host not in ("127.0.0.1", "localhost", "::1"):
+        print("--demo serves this computer only (--host 127.0.0.1)", file=sys.stderr)
+        return 1
+    app = create_app(db, demo=args.demo)
     pruned = prune_received_changes(db)
     log.info(
         "serving", extra={"event": "serve", "host": args.host, "port": args.port, "tls": bool(args.tls_cert), "pruned_change_ids": pruned}

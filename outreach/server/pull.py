@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import heapq
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -168,8 +169,9 @@ class ColumnsPage:
     has_more: bool
     digest: dict[str, Any] | None
 
-    def to_json(self, server_time: str) -> bytes:
-        """The whole answer as JSON; row texts are spliced in as the database wrote them."""
+    def to_json(self, server_time: str, *, device: Mapping[str, Any] | None = None) -> bytes:
+        """The whole answer as JSON; row texts are spliced in as the database wrote them.
+        ``device``: who the asking device is (its role, member, team), sent with every page."""
         parts = ['{"layout":"columns","tables":[']
         for index, table in enumerate(self.tables):
             if index:
@@ -179,7 +181,8 @@ class ColumnsPage:
             parts.append("]}")
         parts.append(f'],"extras":{dumps_compact(self.extras)},"next":{int(self.next_cursor)},'
                      f'"has_more":{"true" if self.has_more else "false"},"digest":{dumps_compact(self.digest)},'
-                     f'"server_time":{dumps_compact(server_time)}}}')
+                     f'"server_time":{dumps_compact(server_time)}'
+                     + (f',"device":{dumps_compact(dict(device))}' if device is not None else "") + "}")
         return "".join(parts).encode()
 
 

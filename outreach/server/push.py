@@ -13,8 +13,10 @@ of concurrent edits, the ward digest — is written in one transaction.
 
 Only a team leader's device may lock or unlock a week or review a visit (its review status, note,
 reviewer and time). A volunteer's device still records new visits (review at its defaults) and
-sends a flagged visit back as ``corrected``; any other such change from a volunteer is answered
-``rejected`` with reason ``leader_only``, and none of that change is applied.
+sends its own flagged visit back as ``corrected``; any other such change from a volunteer is
+answered ``rejected`` with reason ``leader_only``, and none of that change is applied. Who may
+write which entity and field, week locks and cross-ward references are ``outreach.server.rights``
+(``not_permitted``, ``week_locked``, ``week_not_ended``, ``outside_ward``), on both apply paths.
 
 A change may also come as ``{"stamp": s, "values": {field: value}}`` (every field stamped
 ``s``); answers say ``compact_changes: true`` so clients know this server takes it. Changes that
@@ -31,6 +33,7 @@ import re
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 from operator import itemgetter
 from types import MappingProxyType
 from typing import Any, cast
@@ -54,6 +57,7 @@ from outreach.model.rowio import (
     per_entity,
     row_writer,
 )
+from outreach.server import rights
 from outreach.server.auth import DeviceIdentity, utcnow
 from outreach.server.db import ServerDb
 from outreach.server.digests import row_digest_hash
@@ -326,10 +330,12 @@ def _load_rows(conn: Connection, changes: Sequence[Change]) -> dict[tuple[str, s
 
 
 def apply_push(db: ServerDb, device: DeviceIdentity | None, payload: Any, *, ward_id: str | None = None,
-               now_ms: int | None = None) -> PushResult:
+               now_ms: int | None = None, office_rights: bool = False) -> PushResult:
     """Validate and apply one pushed batch; ``device=None`` is the office itself (admin CLI).
 
-    The office writes any entity of ``ward_id`` (or the catalogue); a device only its own ward.
+    The office writes any entity of ``ward_id`` (or the catalogue); a device only its own ward,
+    and only what ``rights`` lets it, unless ``office_rights`` (a local demo server, whose one
+    laptop pushes a whole synthetic ward).
     ``now_ms`` is the server's wall clock (injected by the API, whose clock a test may set).
     """
     raw_changes = _structure(payload)
@@ -347,24 +353,34 @@ def apply_push(db: ServerDb, device: DeviceIdentity | None, payload: Any, *, war
             checked[raw.change_id] = _check_change(raw, now_ms, office=office, valid_stamps=stamps)
     _check_ward_values([c for c in checked.values() if isinstance(c, Change)], scope)
     try:
-        rows_written = _apply_batch(db, raw_changes, checked, bulk, now_ms, office, stamps, scope, device, outcomes)
+        rows_written = _apply_batch(db, raw_changes, checked, bulk, now_ms, office, stamps, scope, device, outcomes, office_rights)
     except (DataError, IntegrityError) as exc:  # a value the rules let through and the database refuses
         log.warning("the database refused a pushed value; applying the batch change by change",
                     extra={"event": "push_value_refused", "error": str(exc.orig)[:200]})
         outcomes.clear()
-        rows_written = _apply_each_alone(db, raw_changes, now_ms, office, scope, device, outcomes)
+        rows_written = _apply_each_alone(db, raw_changes, now_ms, office, scope, device, outcomes, office_rights)
     ordered = [outcomes[raw.change_id] for raw in raw_changes]
     return PushResult(ordered, rows_written)
 
 
+def _rights_facts(conn: Connection, raw_changes: list[_WireChange], device: DeviceIdentity | None,
+                  office_rights: bool) -> rights.Facts | None:
+    """What the write-rights rules read for this batch (one query per referenced entity), or
+    None when the writer is the office (or a demo server's laptop, which writes as the office)."""
+    if device is None or office_rights:
+        return None
+    return rights.load_facts(conn, device.ward_id, ((r.entity, r.entity_id, r.values) for r in raw_changes))
+
+
 def _apply_each_alone(db: ServerDb, raw_changes: list[_WireChange], now_ms: int, office: bool, scope: str | None,
-                      device: DeviceIdentity | None, outcomes: dict[str, Outcome]) -> int:
+                      device: DeviceIdentity | None, outcomes: dict[str, Outcome], office_rights: bool) -> int:
     """The batch again, in one transaction, each change in its own savepoint: the change whose
     value the database refuses (PostgreSQL's DataError) is answered rejected ``bad_value``, the
     rest applies, and the laptop's queue moves on instead of meeting a 500 forever."""
     rows_written = 0
     stamps: set[str] = set()
     with db.write() as conn:
+        facts = _rights_facts(conn, raw_changes, device, office_rights)
         for raw in raw_changes:
             checked = _check_change(raw, now_ms, office=office, valid_stamps=stamps)
             if isinstance(checked, Outcome):
@@ -372,7 +388,7 @@ def _apply_each_alone(db: ServerDb, raw_changes: list[_WireChange], now_ms: int,
                 continue
             try:
                 with conn.begin_nested():
-                    rows_written += _apply(db, conn, [checked], scope, device, outcomes)
+                    rows_written += _apply(db, conn, [checked], scope, device, outcomes, facts)
             except (DataError, IntegrityError) as exc:
                 log.warning("pushed change refused by the database", extra={"event": "push_value_refused", "change_id": raw.change_id,
                                                                             "entity": raw.entity, "error": str(exc.orig)[:200]})
@@ -385,13 +401,16 @@ def _apply_each_alone(db: ServerDb, raw_changes: list[_WireChange], now_ms: int,
 
 def _apply_batch(db: ServerDb, raw_changes: list[_WireChange], checked: dict[str, Change | Outcome], bulk: list[_NewRowBatch],
                  now_ms: int, office: bool, stamps: set[str], scope: str | None, device: DeviceIdentity | None,
-                 outcomes: dict[str, Outcome]) -> int:
+                 outcomes: dict[str, Outcome], office_rights: bool) -> int:
     """The batch in one transaction: whole new rows in bulk, the rest change by change."""
     with db.write() as conn:
         # Whole new rows first (a later change of the same row in this request then merges
         # into them, as it would in order); a batch that is a retry, or names a row the server
         # has, goes change by change instead.
         applicable = [batch for batch in bulk if _bulk_applicable(conn, batch)]
+        facts = _rights_facts(conn, raw_changes, device, office_rights)
+        if device is not None and facts is not None:  # what the device may not write goes change by change, where it is refused
+            applicable = [b for b in applicable if _keep_permitted(b, device, facts)]
         in_bulk = {raw.change_id for batch in applicable for raw in batch.raws}
         valid: list[Change] = []
         for raw in raw_changes:
@@ -406,7 +425,7 @@ def _apply_batch(db: ServerDb, raw_changes: list[_WireChange], checked: dict[str
             else:
                 valid.append(result)
         rows_written = _apply_new_rows(db, conn, applicable, device, outcomes)
-        rows_written += _apply(db, conn, valid, scope, device, outcomes)
+        rows_written += _apply(db, conn, valid, scope, device, outcomes, facts)
         if device is not None:  # when it last pushed: how long its change ids are kept (retention)
             conn.execute(update(Device).where(Device.id == device.device_id).values(last_seen_at=utcnow()))
     return rows_written
@@ -486,6 +505,19 @@ def _bulk_applicable(conn: Connection, batch: _NewRowBatch) -> bool:
     batch.applicable = (len(set(batch.ids)) == len(batch.ids) and not _any_present(conn, _table(batch.entity).name, "id", batch.ids)
                         and not _any_present(conn, "received_changes", "change_id", [r.change_id for r in batch.raws]))
     return batch.applicable
+
+
+def _keep_permitted(batch: _NewRowBatch, device: DeviceIdentity | None, facts: rights.Facts) -> bool:
+    """Leave in ``batch`` only the rows ``device`` may create (``rights.check`` on the values
+    as sent); False when none is left."""
+    name = batch.entity.entity_name
+    keep = [rights.check(device, name, raw.entity_id, raw.values, None, facts) is None for raw in batch.raws]
+    if not all(keep):
+        batch.raws = list(compress(batch.raws, keep))
+        batch.ids = list(compress(batch.ids, keep))
+        batch.stamps = list(compress(batch.stamps, keep))
+        batch.params = list(compress(batch.params, keep))
+    return bool(batch.raws)
 
 
 def _any_present(conn: Connection, table: str, column: str, values: list[str]) -> bool:
@@ -584,7 +616,8 @@ def _check_ward_values(changes: Sequence[Change], scope: str | None) -> None:
 
 
 def _apply(
-    db: ServerDb, conn: Connection, valid: list[Change], scope: str | None, device: DeviceIdentity | None, outcomes: dict[str, Outcome]
+    db: ServerDb, conn: Connection, valid: list[Change], scope: str | None, device: DeviceIdentity | None, outcomes: dict[str, Outcome],
+    facts: rights.Facts | None = None,
 ) -> int:
     seen: set[str] = set()
     ids = [c.change_id for c in valid]
@@ -616,6 +649,10 @@ def _apply(
             continue
         if not leader and _needs_leader(change.entity, change.values, row.values if row is not None and row.clocks else None):
             outcomes[change.change_id] = Outcome(change.change_id, protocol.REJECTED, LEADER_ONLY)
+            continue
+        if facts is not None and (refusal := rights.check(device, change.entity.entity_name, change.entity_id, change.values,
+                                                         row.values if row is not None and row.clocks else None, facts)):
+            outcomes[change.change_id] = Outcome(change.change_id, protocol.REJECTED, refusal)
             continue
         if row is None:
             row = rows[key] = _Row(change.entity, change.entity_id, False, field_defaults(change.entity), {}, None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from outreach.errors import PermissionDenied
+from outreach.store.device_token import trusted_role
 from outreach.store.profile import Profile
 from outreach.vocabulary import Role
 
@@ -26,7 +27,9 @@ class Actor:
 
     @classmethod
     def from_profile(cls, profile: Profile) -> Actor:
-        return cls(profile.member_id, profile.member_name, profile.role, profile.ward_id, profile.team_id)
+        """The profile's user, with the role the server gave the device (``trusted_role``), not
+        the one in ``profile.json``, which anyone can edit."""
+        return cls(profile.member_id, profile.member_name, trusted_role(profile), profile.ward_id, profile.team_id)
 
 
 def require_leader(actor: Actor, what_vi: str, what_en: str) -> None:

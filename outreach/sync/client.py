@@ -18,10 +18,11 @@ from sqlalchemy import select
 from outreach.model import SyncState, TeamMember
 from outreach.model.clock import is_valid_stamp
 from outreach.store.database import Store
-from outreach.store.device_token import load_device_token, save_device_token
+from outreach.store.device_token import load_device_role, load_device_token, save_device_role, save_device_token
 from outreach.sync.engine import SyncEngine, SyncReport
 from outreach.sync.errors import INSECURE_HTTP, OTHER_WARD, UNENCRYPTED_PROFILE, EnrolmentFailed, NotEnrolled, ProtocolFailure
 from outreach.sync.transport import HttpTransport, Transport
+from outreach.vocabulary import Role
 from outreach.wire.enrolment_link import enrolment_link
 
 
@@ -66,6 +67,7 @@ def enroll(store: Store, server_url: str, code: str, *, ca_bundle: str | None = 
         # Two phases: the code is spent only once the token is safely stored. A keyring that
         # fails here leaves a pending device that expires, and the same code works again.
         save_device_token(profile, token)
+        save_device_role(profile, enrolment.role)
         transport.post("/enroll/confirm", {"token": token})
     finally:
         if own:
@@ -145,7 +147,22 @@ def run_sync(store: Store, *, verify: bool | None = None, transport: Transport |
         if own:
             transport.close()
     _adopt_member_name(store)
+    if report.role is not None:
+        adopt_role(store, report.role)
     return report
+
+
+def adopt_role(store: Store, role: str) -> None:
+    """Keep the role the server answered (it knows the device's role; an edited profile.json
+    does not change it): with the token, and in profile.json for display only."""
+    if role not in tuple(Role):
+        return
+    profile = store.profile
+    if load_device_role(profile) != role:
+        save_device_role(profile, role)
+    if profile.role != role:
+        profile.role = role
+        profile.save()
 
 
 def _adopt_member_name(store: Store) -> None:

@@ -106,6 +106,8 @@ class SyncReport:
     repaired: bool = False
     flagged_visits: int = 0
     rejected_reasons: dict[str, int] = field(default_factory=dict)
+    #: the device's role as the server answered it (every pull says it; None from an older server)
+    role: str | None = None
 
 
 _first, _second = itemgetter(0), itemgetter(1)
@@ -516,6 +518,9 @@ class SyncEngine:
         cursor = self._cursor() if since is None else since
         self._tracker = None
         reply = self._fetch_page(cursor)
+        device = reply.get("device")
+        if isinstance(device, dict) and isinstance(device.get("role"), str):
+            report.role = device["role"]
         following = max(cursor, reply["next"])
         if not reply.get("has_more"):
             self._applied(report, apply_pulled_page(self.store, reply, following, server_wins_ties=repair))

@@ -429,7 +429,7 @@ class MainWindow(QMainWindow):
     def _show_identity(self) -> None:
         profile = self.ctx.store.profile
         who = profile.member_name or self.tr("(no team member set)")
-        self.identity.setText(f"{who} · {label(ROLE_LABELS, profile.role)}")
+        self.identity.setText(f"{who} · {label(ROLE_LABELS, self.ctx.actor.role)}")  # the trusted role, not profile.json's
 
     def _update_problems_button(self) -> None:
         """Shown while changes need attention or the last sync failed, and always to an enrolled

@@ -55,6 +55,8 @@ class Reason(StrEnum):
     VALUE_TOO_LONG = "value_too_long"
     BAD_CHARACTER = "bad_character"
     MISSING_WARD = "missing_ward"
+    WEEK_LOCKED = "week_locked"
+    WEEK_NOT_ENDED = "week_not_ended"
 
 
 #: reason -> (Vietnamese, English).
@@ -101,13 +103,18 @@ MESSAGES: dict[Reason, tuple[str, str]] = {
                                  "call the ward office. Your changes stay on this computer and are sent once the server's time is right."),
     Reason.UNKNOWN_ENTITY: ("Loại bản ghi mà máy chủ này chưa biết", "A kind of record this server does not know"),
     Reason.UNKNOWN_FIELD: ("Trường thông tin mà phiên bản máy chủ này chưa biết", "A field this server version does not know"),
-    Reason.NOT_PERMITTED: ("Chỉ văn phòng phường được sửa mục này", "Only the ward office may change this"),
+    Reason.NOT_PERMITTED: ("Máy này không có quyền sửa mục này: chỉ văn phòng phường, đội trưởng của đội hoặc người đã ghi mục đó "
+                           "mới được sửa",
+                           "This computer may not change this: only the ward office, the team's leader or whoever recorded it may"),
     Reason.BAD_STAMP: ("Dấu thời gian của thay đổi không hợp lệ", "The change's time stamp is invalid"),
     Reason.BAD_VALUE: ("Giá trị máy chủ không chấp nhận", "A value the server does not accept"),
     Reason.VALUE_TOO_LONG: ("Nội dung dài hơn mức máy chủ cho phép", "A text longer than the server allows"),
     Reason.BAD_CHARACTER: ("Nội dung có ký tự điều khiển hoặc ký tự không hợp lệ",
                            "The text holds a control character or an invalid character"),
     Reason.MISSING_WARD: ("Bản ghi không thuộc phường nào", "The record has no ward"),
+    Reason.WEEK_LOCKED: ("Tuần của lần thăm hộ này đã được đội trưởng duyệt và khoá; cần đội trưởng mở khoá trước khi sửa",
+                         "The visit's week was approved and locked by the team leader; a leader must unlock it before edits"),
+    Reason.WEEK_NOT_ENDED: ("Chỉ được khoá một tuần khi tuần đó đã kết thúc", "A week can be locked only after it has ended"),
 }
 
 assert set(MESSAGES) == set(Reason), "every reason has its messages"

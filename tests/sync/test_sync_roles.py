@@ -24,8 +24,19 @@ from outreach.sync.transport import HttpTransport
 from tests.helpers.sync import WardSetup, enrol_fast, fast_store
 
 
-def visit_fields(ward: WardSetup, stamp: str, **values: Any) -> dict[str, list[Any]]:
-    base = {"ward_id": ward.ward_id, "household_id": uuid7(), "team_id": ward.team_id, "volunteer_id": uuid7(),
+def enrol(ward: WardSetup, template_root: Path, folder: Path, role: str = "volunteer") -> tuple[HttpTransport, str]:
+    """A fast profile enrolled as a new member of the ward's team: its transport and member id."""
+    store = fast_store(template_root, folder)
+    transport = enrol_fast(ward, store, role=role)
+    member_id = store.profile.member_id
+    store.close()
+    assert member_id is not None
+    return transport, member_id
+
+
+def visit_fields(ward: WardSetup, stamp: str, volunteer_id: str, **values: Any) -> dict[str, list[Any]]:
+    """Every field of a new visit the member ``volunteer_id`` recorded, stamped ``stamp``."""
+    base = {"ward_id": ward.ward_id, "household_id": uuid7(), "team_id": ward.team_id, "volunteer_id": volunteer_id,
             "members_present": [], "started_at": "2026-03-02T09:00:00", "outcome": "helped", "topics": [], "notes": "",
             "follow_up_date": None, "follow_up_done": False, "satisfaction": None, "review_status": "pending",
             "review_note": "", "reviewed_by": None, "reviewed_at": None, "deleted": False, **values}
@@ -55,18 +66,18 @@ def server_visit(ward: WardSetup, visit_id: str) -> dict[str, Any]:
 
 def test_only_a_leader_reviews_visits_and_locks_weeks(ward_setup: WardSetup, template_root: Path, tmp_path: Path) -> None:
     ward = ward_setup
-    volunteer = enrol_fast(ward, fast_store(template_root, tmp_path / "volunteer"), role="volunteer")
-    leader = enrol_fast(ward, fast_store(template_root, tmp_path / "leader"), role="leader")
+    volunteer, me = enrol(ward, template_root, tmp_path / "volunteer")
+    leader, _leader_id = enrol(ward, template_root, tmp_path / "leader", role="leader")
     clock = HybridLogicalClock(new_node_id())
     visit_id, reviewed_id = uuid7(), uuid7()
 
     # a volunteer records visits (review at its defaults) ...
-    assert push(volunteer, ("visit", visit_id, visit_fields(ward, clock.now()))) == [("applied", None)]
+    assert push(volunteer, ("visit", visit_id, visit_fields(ward, clock.now(), me))) == [("applied", None)]
     # ... but cannot record one already approved, nor approve, flag or annotate one
     now = dt.datetime(2026, 3, 3, 10, 0).isoformat()
     refused = push(
         volunteer,
-        ("visit", reviewed_id, visit_fields(ward, clock.now(), review_status="approved", reviewed_by=uuid7(), reviewed_at=now)),
+        ("visit", reviewed_id, visit_fields(ward, clock.now(), me, review_status="approved", reviewed_by=uuid7(), reviewed_at=now)),
         ("visit", visit_id, {"review_status": ["approved", clock.now()]}),
         ("visit", visit_id, {"review_note": ["tự duyệt", clock.now()]}),
         # a review field with an everyday edit: the whole change is refused, the note stays too
@@ -131,13 +142,14 @@ def test_only_a_leader_reviews_visits_and_locks_weeks(ward_setup: WardSetup, tem
 
 def test_a_volunteers_bulk_push_of_reviewed_visits_is_refused_too(ward_setup: WardSetup, template_root: Path, tmp_path: Path) -> None:
     """The column-wise path for whole new rows applies the same rule."""
-    volunteer = enrol_fast(ward_setup, fast_store(template_root, tmp_path / "volunteer"), role="volunteer")
+    volunteer, me = enrol(ward_setup, template_root, tmp_path / "volunteer")
     clock = HybridLogicalClock(new_node_id())
-    fine = [("visit", uuid7(), visit_fields(ward_setup, clock.now())) for _ in range(100)]
-    approved = [("visit", uuid7(), visit_fields(ward_setup, clock.now(), review_status="approved")) for _ in range(2)]
+    fine = [("visit", uuid7(), visit_fields(ward_setup, clock.now(), me)) for _ in range(100)]
+    approved = [("visit", uuid7(), visit_fields(ward_setup, clock.now(), me, review_status="approved")) for _ in range(2)]
     answers = push(volunteer, *fine[:50], *approved, *fine[50:])
     assert answers == [("applied", None)] * 50 + [("rejected", LEADER_ONLY)] * 2 + [("applied", None)] * 50
-    assert push(volunteer, *[("visit", uuid7(), visit_fields(ward_setup, clock.now())) for _ in range(100)]) == [("applied", None)] * 100
+    more = [("visit", uuid7(), visit_fields(ward_setup, clock.now(), me)) for _ in range(100)]
+    assert push(volunteer, *more) == [("applied", None)] * 100
     volunteer.close()
 
 
@@ -149,10 +161,10 @@ LEADER_ONLY_ROWS: dict[str, tuple[str, dict[str, Any]]] = {
 }
 
 
-def whole_row(ward: WardSetup, entity: str, **values: Any) -> dict[str, Any]:
-    """Every synced field of a new row (defaults, then ``values``), as wire values."""
+def whole_row(ward: WardSetup, entity: str, volunteer_id: str, **values: Any) -> dict[str, Any]:
+    """Every synced field of a new row (defaults, then ``values``) recorded by ``volunteer_id``, as wire values."""
     cls = ENTITY_BY_NAME[entity]
-    base = {"team_id": ward.team_id, "household_id": uuid7(), "volunteer_id": uuid7(), "started_at": "2026-03-02T09:00:00"}
+    base = {"team_id": ward.team_id, "household_id": uuid7(), "volunteer_id": volunteer_id, "started_at": "2026-03-02T09:00:00"}
     row = field_defaults(cls) | {k: v for k, v in base.items() if k in field_names(cls)} | {"ward_id": ward.ward_id, **values}
     return {name: encode_value(value) for name, value in row.items()}
 
@@ -166,8 +178,8 @@ def test_the_role_rule_is_the_same_on_both_apply_paths(
     and for changes applied one by one: a volunteer's is refused, nothing of it applied; the
     everyday rows beside it apply; the same from a leader applies."""
     ward = ward_setup
-    volunteer = enrol_fast(ward, fast_store(template_root, tmp_path / "volunteer"), role="volunteer")
-    leader = enrol_fast(ward, fast_store(template_root, tmp_path / "leader"), role="leader")
+    volunteer, me = enrol(ward, template_root, tmp_path / "volunteer")
+    leader, _leader_id = enrol(ward, template_root, tmp_path / "leader", role="leader")
     clock = HybridLogicalClock(new_node_id())
     entity, values = LEADER_ONLY_ROWS[case]
     count = 1 if path == "change by change" else 2 * server_push._BULK_MIN
@@ -179,8 +191,8 @@ def test_the_role_rule_is_the_same_on_both_apply_paths(
             ]
         }
 
-    everyday = [("visit", uuid7(), whole_row(ward, "visit")) for _ in range(count)]
-    refused = [(entity, uuid7(), whole_row(ward, entity, **values)) for _ in range(count)]
+    everyday = [("visit", uuid7(), whole_row(ward, "visit", me)) for _ in range(count)]
+    refused = [(entity, uuid7(), whole_row(ward, entity, me, **values)) for _ in range(count)]
     request = body(everyday + refused)
     # the path asked for is the path taken (the column-wise one exists on SQLite only)
     dialect = ward.server.db.engine.dialect
@@ -194,7 +206,7 @@ def test_the_role_rule_is_the_same_on_both_apply_paths(
     table = ENTITY_BY_NAME[entity].__table__  # type: ignore[attr-defined]
     with ward.server.db.read() as conn:
         assert conn.execute(select(table.c.id).where(table.c.id.in_([i for _e, i, _v in refused]))).first() is None
-    again = [(entity, uuid7(), whole_row(ward, entity, **values)) for _ in range(count)]
+    again = [(entity, uuid7(), whole_row(ward, entity, me, **values)) for _ in range(count)]
     assert [r["status"] for r in leader.post("/sync/push", body(again))["results"]] == ["applied"] * count
     volunteer.close()
     leader.close()

@@ -4,14 +4,18 @@ edit overwrote, and restores it."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
-from outreach.model import Household
+from outreach.model import Household, Visit
+from outreach.model.clock import HybridLogicalClock, new_node_id
 from outreach.services.device import needs_attention, refused_changes
 from outreach.store.database import Store
 from outreach.sync.client import run_sync
 from tests.helpers.sync import WardSetup, enrol_fast, fast_store
 from tests.helpers.ui import enrol_as
+from tests.sync.test_sync_rights import lock
+from tests.sync.test_sync_roles import push
 
 
 def head_name(store: Store, household_id: str) -> str:
@@ -77,3 +81,26 @@ def test_a_leader_restores_a_value_overwritten_by_another_laptop(
     assert head_name(other, household.id) == "Nguyễn Văn Ân"
     other_transport.close()
     other.close()
+
+
+def test_an_edit_in_a_week_the_leader_locked_is_explained(qtbot, make_window, store: Store, live_ward: WardSetup,
+                                                          tmp_path: Path) -> None:
+    """The server refuses a volunteer's edit in a locked week (``week_locked``); the dialog says why, in Vietnamese."""
+    window = make_window(role="volunteer")
+    enrol_as(store, live_ward, "volunteer")
+    profile = store.profile
+    with store.write() as tx:
+        visit = tx.recorder.create(Visit, {"ward_id": profile.ward_id, "team_id": profile.team_id, "volunteer_id": profile.member_id,
+                                           "started_at": dt.datetime(2026, 3, 2, 9, 0)})
+    run_sync(store)
+    leader = enrol_fast(live_ward, fast_store(tmp_path / "template", tmp_path / "leader"), role="leader")
+    assert push(leader, lock(live_ward, HybridLogicalClock(new_node_id()))) == [("applied", None)]
+    with store.write() as tx:  # edited before this laptop heard of the lock
+        tx.recorder.update(tx.session.get_one(Visit, visit.id), {"notes": "sửa muộn"})
+    with qtbot.waitSignal(window.sync_driver.synced, timeout=20_000):
+        window.start_background_sync(first_delay_ms=0)
+    dialog = window.open_sync_problems()
+    reason = "Tuần của lần thăm hộ này đã được đội trưởng duyệt và khoá; cần đội trưởng mở khoá trước khi sửa"
+    qtbot.waitUntil(lambda: any(dialog.refused_model.index(r, 3).data() == reason for r in range(dialog.refused_model.rowCount())),
+                    timeout=5000)
+    leader.close()

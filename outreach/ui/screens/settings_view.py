@@ -70,7 +70,7 @@ class SettingsView(QWidget):
         row.addWidget(folder, 1)
         row.addWidget(open_folder)
         pf.addRow(self.tr("Profile folder:"), row)
-        pf.addRow(self.tr("Signed in as:"), QLabel(f"{profile.member_name or '—'} ({label(ROLE_LABELS, profile.role)})"))
+        pf.addRow(self.tr("Signed in as:"), QLabel(f"{profile.member_name or '—'} ({label(ROLE_LABELS, self._ctx.actor.role)})"))
         if profile.demo:
             pf.addRow(QLabel(self.tr("This is a demo profile with synthetic data.")))
 
@@ -119,7 +119,7 @@ class SettingsView(QWidget):
         sf.addRow(self.enrol_message)
         sf.addRow(self.enrol_error)
         self.enrol_member_button: QPushButton | None = None
-        if profile.role == "leader" and profile.server_device_id:
+        if self._ctx.actor.is_leader and profile.server_device_id:
             self.enrol_member_button = QPushButton(self.tr("Enrol a &team member's laptop…"))
             self.enrol_member_button.setObjectName("enrolTeamMember")
             self.enrol_member_button.clicked.connect(self.open_team_enrolment)
