@@ -23,14 +23,13 @@ def main() -> None:
     parser.add_argument("--postgres", help="PostgreSQL URL of an empty database to use instead of SQLite")
     args = parser.parse_args()
 
-    import requests
 
     from outreach.server import admin
     from outreach.server.db import open_db
     from outreach.sync.client import run_sync
-    from outreach.wire import protocol
+    from outreach.sync.transport import HttpTransport
     from tests.helpers.hostile_values import run_hostile
-    from tests.helpers.sync import LiveServer, enrol_fast, fast_store, make_ward
+    from tests.helpers.sync import LiveServer, enrol_fast, enrol_raw, fast_store, make_ward
 
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -39,10 +38,9 @@ def main() -> None:
         server = LiveServer(db)
         try:
             ward = make_ward(server)
-            reply = requests.post(f"{server.url}{protocol.API_PREFIX}/enroll", json={"code": ward.code()},
-                                  headers={protocol.PROTOCOL_HEADER: str(protocol.PROTOCOL_VERSION)}, timeout=30)
+            token = str(enrol_raw(HttpTransport(server.url, None, retries=False), ward.code())["token"])
             started = time.perf_counter()
-            counts = run_hostile(ward, str(reply.json()["token"]), args.examples)
+            counts = run_hostile(ward, token, args.examples)
             seconds = time.perf_counter() - started
             (work / "template").mkdir()
             laptop = fast_store(work / "template", work / "fresh")

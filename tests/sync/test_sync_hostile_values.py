@@ -22,8 +22,9 @@ from outreach.model.ids import uuid7
 from outreach.server import push as server_push
 from outreach.services.device import needs_attention
 from outreach.sync.client import run_sync
+from outreach.sync.transport import HttpTransport
 from outreach.wire import protocol
-from tests.helpers.sync import WardSetup, enrol_fast, fast_store
+from tests.helpers.sync import WardSetup, enrol_fast, enrol_raw, fast_store
 
 API = protocol.API_PREFIX
 HEADERS = {protocol.PROTOCOL_HEADER: str(protocol.PROTOCOL_VERSION)}
@@ -34,10 +35,18 @@ TEXT_REASONS = {("visit", "notes"): "value_too_long", ("household", "head_name")
                 ("household", "notes"): "bad_character"}
 
 
+def raw_enrol_member(ward: WardSetup, role: str = "volunteer") -> tuple[str, str]:
+    """A device's token and its team-member id (a volunteer's device records visits in its own name)."""
+    transport = HttpTransport(ward.server.url, None, retries=False)
+    try:
+        reply = enrol_raw(transport, ward.code(role))
+        return str(reply["token"]), str(reply["member_id"])
+    finally:
+        transport.close()
+
+
 def raw_enrol(ward: WardSetup, role: str = "volunteer") -> str:
-    reply = requests.post(f"{ward.server.url}{API}/enroll", json={"code": ward.code(role)}, headers=HEADERS, timeout=10)
-    assert reply.status_code == 200, reply.text
-    return str(reply.json()["token"])
+    return raw_enrol_member(ward, role)[0]
 
 
 def push_raw(ward: WardSetup, token: str, data: bytes) -> requests.Response:
@@ -91,7 +100,7 @@ def count(ward: WardSetup, entity: type[Any]) -> int:
 
 
 def test_each_bad_value_is_rejected_alone_and_the_rest_applies(ward_setup: WardSetup, template_root: Path, tmp_path: Path) -> None:
-    token = raw_enrol(ward_setup)
+    token, member = raw_enrol_member(ward_setup)
     clock = HybridLogicalClock(new_node_id())
     ward = ward_setup.ward_id
     bad = {
@@ -111,7 +120,7 @@ def test_each_bad_value_is_rejected_alone_and_the_rest_applies(ward_setup: WardS
     }
     # NaN inside a JSON field: the number that used to poison every later pull
     bad[("household", "address.nan")] = household(ward, clock.now(), address={"street": float("nan")})
-    good = [household(ward, clock.now()), visit(ward, clock.now(), satisfaction=5, notes="Đã hướng dẫn\n\tnộp hồ sơ")]
+    good = [household(ward, clock.now()), visit(ward, clock.now(), satisfaction=5, notes="Đã hướng dẫn\n\tnộp hồ sơ", volunteer_id=member)]
     reply = push(ward_setup, token, [*bad.values(), *good])
     assert reply.status_code == 200, reply.text[:500]
     results = {r["change_id"]: r for r in reply.json()["results"]}
@@ -206,11 +215,11 @@ def test_a_stored_bad_row_does_not_poison_pulls(ward_setup: WardSetup, template_
 @pytest.mark.parametrize("notes", [3_900])
 def test_pull_pages_are_cut_by_bytes(ward_setup: WardSetup, notes: int, template_root: Path, tmp_path: Path) -> None:
     """Big rows: a page stays within the byte budget (at least one row per page)."""
-    token = raw_enrol(ward_setup)
+    token, member = raw_enrol_member(ward_setup)
     clock = HybridLogicalClock(new_node_id())
     note = "ghi chú dài " * (notes // 12)
     for _ in range(3):
-        batch = [visit(ward_setup.ward_id, clock.now(), notes=note, review_note="") for _ in range(250)]
+        batch = [visit(ward_setup.ward_id, clock.now(), notes=note, review_note="", volunteer_id=member) for _ in range(250)]
         reply = push(ward_setup, token, batch)
         assert reply.status_code == 200 and {r["status"] for r in reply.json()["results"]} == {"applied"}
     for layout in ("rows", "columns"):
@@ -298,7 +307,8 @@ def test_the_office_writes_through_the_same_rules(ward_setup: WardSetup) -> None
 def test_hostile_text_in_enrolment_bodies_is_refused_not_a_500(ward_setup: WardSetup) -> None:
     """The other doors that take text: an enrolment's label and code, a leader's code request."""
     url = f"{ward_setup.server.url}{API}"
-    for body in ({"code": ward_setup.code(), "label": "máy\x00của Huy"}, {"code": "AB\x00CD"}, {"code": "\ud800"}):
+    for body in ({"code": ward_setup.code(), "label": "máy\x00của Huy", "encrypted": True}, {"code": "AB\x00CD", "encrypted": True},
+                 {"code": "\ud800", "encrypted": True}):
         reply = requests.post(f"{url}/enroll", data=json.dumps(body).encode(), headers={**HEADERS, "Content-Type": "application/json"},
                               timeout=10)
         assert reply.status_code in (400, 401, 422) and "reason" in reply.json(), reply.text[:300]

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from outreach.errors import PermissionDenied
+from outreach.server import admin
 from outreach.services.audit import authorize_personal_export
 from outreach.services.context import Actor
 from outreach.services.device import needs_attention
@@ -61,6 +62,7 @@ def test_editing_profile_json_does_not_make_a_volunteer_a_leader(enrolled_store:
 def test_a_leader_enrolled_is_a_leader_whatever_profile_json_says(ward_setup: WardSetup, template_root: Path, tmp_path: Path) -> None:
     store = fast_store(template_root, tmp_path / "leader")
     assert trusted_role(store.profile) == "volunteer"  # never enrolled: its own setting, the default
+    admin.mark_demo_ward(ward_setup.server.db, ward_setup.ward_id)  # the test copy is unencrypted: demo data only
     enroll(store, ward_setup.server.url, ward_setup.code("leader"))
     edit_profile_json(store, role="volunteer")
     assert trusted_role(store.profile) == "leader"
