@@ -207,3 +207,15 @@ def test_the_visit_history_shows_each_visit_from_start_to_end(qtbot, window, sto
     end = f"{ended:%H:%M}" if ended.date() == started.date() else f"{ended:%d/%m %H:%M}"
     assert f"{started:%H:%M}–{end}" in texts
 
+
+def test_the_scan_shortcut_opens_the_households_screens_scan(qtbot, window) -> None:
+    """One scan flow: Ctrl+Shift+C (from any screen) opens the Households screen's scan dialog,
+    the one its button opens, so a scan is answered there."""
+    from outreach.ui.main_window import PAGE_WEEKLY_LOG
+
+    window.show_page(PAGE_WEEKLY_LOG)
+    QTest.keySequence(window, "Ctrl+Shift+C")
+    qtbot.waitUntil(lambda: window.dialog is not None, timeout=2000)
+    view = window.page(PAGE_HOUSEHOLDS)
+    assert isinstance(window.dialog, ScanDialog) and view.dialog is window.dialog
+    assert window.current_page() == PAGE_HOUSEHOLDS  # the screen that answers the scan is the one shown
