@@ -40,6 +40,11 @@ from outreach.vocabulary import (
 
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
+#: The language of every exported document (coverage report, follow-up list, receipt), whatever the
+#: profile's: a report goes to the ward office and the People's Committee and a receipt to a
+#: resident, all Vietnamese; its headings are Vietnamese, so its scope and codes must be too (an
+#: English profile exported "Phạm vi: Whole ward").
+EXPORT_LANGUAGE = "vi"
 
 #: code list -> code -> (Vietnamese, English).
 LABELS: dict[type[StrEnum], dict[str, tuple[str, str]]] = {

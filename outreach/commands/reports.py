@@ -18,7 +18,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from outreach.commands.common import language, open_profile_store, say
+from outreach.commands.common import open_profile_store, say
+from outreach.labels import EXPORT_LANGUAGE
 
 if TYPE_CHECKING:
     from outreach.services.context import Actor
@@ -82,7 +83,7 @@ def export_coverage_command(args: argparse.Namespace) -> int:
     try:
         actor = _actor(store)
         report = compute_coverage(store, period, scope, ward_id=actor.ward_id)
-        write_coverage(report, args.output, fmt, language())
+        write_coverage(report, args.output, fmt, EXPORT_LANGUAGE)
         record_aggregate_export(store, actor, report, str(args.output))
     finally:
         store.close()
@@ -112,7 +113,7 @@ def export_follow_ups_command(args: argparse.Namespace) -> int:
     store = open_profile_store(args, create=False)
     try:
         rows = export_follow_up_contacts(store, _actor(store), str(args.output), scope)
-        write_follow_up_list(rows, args.output, language())
+        write_follow_up_list(rows, args.output, EXPORT_LANGUAGE)
     finally:
         store.close()
     print(
@@ -155,7 +156,7 @@ def export_receipt_command(args: argparse.Namespace) -> int:
         receipt = visit_receipt(store, _actor(store), args.visit_id, str(args.output))
     finally:
         store.close()
-    write_receipt_pdf(receipt, args.output, language=language())
+    write_receipt_pdf(receipt, args.output, language=EXPORT_LANGUAGE)
     print(say(f"Đã tạo phiếu hỗ trợ ({len(receipt.filings)} hồ sơ) → {args.output}",
               f"Receipt written ({len(receipt.filings)} filings) → {args.output}"))
     return 0

@@ -29,7 +29,7 @@ def format_of(path: Path, explicit: str | None = None) -> str:
 
 def write_coverage(report: CoverageReport, path: Path, fmt: str | None = None, language: str = DEFAULT_LANGUAGE) -> Path:
     """Write ``report`` to ``path`` in ``fmt`` (default: from the extension), its codes labelled in
-    ``language`` (the profile's: the CLI's or the UI's)."""
+    ``language`` (the screen and the CLI pass ``labels.EXPORT_LANGUAGE``: the headings are Vietnamese)."""
     fmt = format_of(path, fmt)
     if fmt == "xlsx":
         from outreach.reports.xlsx import write_coverage_xlsx

@@ -42,7 +42,6 @@ from outreach.ui.widgets.sync_status import SyncStatusLabel
 from outreach.ui.window_geometry import initial_placement
 
 if TYPE_CHECKING:  # imported when first used: start-up pays only for the first screen
-    from outreach.cccd import CccdRecord
     from outreach.ui.dialogs.scan_dialog import ScanDialog
 
 log = logging.getLogger(__name__)
@@ -295,23 +294,16 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def start_scan(self) -> ScanDialog:
-        """The global scan shortcut: a field with focus for the USB scanner."""
-        from outreach.ui.dialogs.scan_dialog import ScanDialog
-
-        dialog = ScanDialog(self.ctx.language, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.scanned.connect(self._card_scanned)
-        self._track(dialog)
-        dialog.open()
-        return dialog
-
-    def _card_scanned(self, record: CccdRecord) -> None:
+        """The global scan shortcut: the Households screen's scan (its "Scan CCCD" button), shown
+        on that screen, where the scanned card is answered."""
         from outreach.ui.screens.households_view import HouseholdsView
 
         view = self.page(PAGE_HOUSEHOLDS)
         assert isinstance(view, HouseholdsView)
         self.show_page(PAGE_HOUSEHOLDS)
-        view.card_scanned(record)
+        dialog = view.start_scan()
+        self._track(dialog)
+        return dialog
 
     def _track(self, dialog: QWidget) -> None:
         self.dialog = dialog

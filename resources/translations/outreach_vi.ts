@@ -545,6 +545,10 @@
         <translation>Hồ sơ</translation>
     </message>
     <message>
+        <source>Time</source>
+        <translation>Giờ</translation>
+    </message>
+    <message>
         <source>Review</source>
         <translation>Duyệt</translation>
     </message>
@@ -740,6 +744,10 @@
         <translation>Tổ dân phố</translation>
     </message>
     <message>
+        <source>Number of residents</source>
+        <translation>Số nhân khẩu</translation>
+    </message>
+    <message>
         <source>Head</source>
         <comment>column header: head of household</comment>
         <translation>Chủ hộ</translation>
@@ -750,8 +758,9 @@
         <translation>Tổ dân phố</translation>
     </message>
     <message>
-        <source>Residents</source>
-        <translation>Nhân khẩu</translation>
+        <source>Res.</source>
+        <comment>column header: number of residents (short)</comment>
+        <translation>NK</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -770,7 +779,7 @@
     <name>HouseholdsView</name>
     <message>
         <source>Search by name, address, phone or ID number — accents optional</source>
-        <extracomment>(household id, label) — the main window switches to New visit with this household. Emitted when a search or listing has been applied to the table (tests wait on it).</extracomment>
+        <extracomment>What the address column must show whole before other columns give way: a typical ngõ/ngách address. The columns folded away, first to last, when the table is too narrow for them and that address (a 1366×768 laptop at 125 %): the phone and the group are on the detail pane beside it. The head&apos;s name, the address and the last visit always stay. (household id, label) — the main window switches to New visit with this household. Emitted when a search or listing has been applied to the table (tests wait on it).</extracomment>
         <translation>Tìm theo tên, địa chỉ, điện thoại hoặc số định danh — gõ không dấu cũng được</translation>
     </message>
     <message>
@@ -2131,6 +2140,10 @@
 <context>
     <name>WeeklyLogModel</name>
     <message>
+        <source>Day and time of the visit (start–end)</source>
+        <translation>Ngày và giờ thăm (bắt đầu–kết thúc)</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>Thời gian</translation>
     </message>
@@ -2159,6 +2172,11 @@
         <translation>Duyệt</translation>
     </message>
     <message>
+        <source>Note</source>
+        <comment>column header: the leader&apos;s note</comment>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
         <source>Leader&apos;s note</source>
         <translation>Ghi chú của đội trưởng</translation>
     </message>
@@ -2167,6 +2185,7 @@
     <name>WeeklyLogView</name>
     <message>
         <source>&amp;Week:</source>
+        <extracomment>The leader&apos;s note column is as wide as its header and notes up to this; a longer note is cut (its whole text is the cell&apos;s tooltip) so the household column keeps the room it stretches into.</extracomment>
         <translation>T&amp;uần:</translation>
     </message>
     <message>

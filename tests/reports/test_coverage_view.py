@@ -192,3 +192,37 @@ def test_an_export_asks_where_in_documents_and_offers_to_open_the_folder(qtbot, 
     assert box is not None and written.name in box.text()
     click_choice(box, box.buttons()[0].text())  # "Mở thư mục" / "Open folder": the first choice
     assert [u.toLocalFile() for u in opened] == [str(written.parent)]
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_the_pdf_export_speaks_vietnamese_throughout_whatever_the_profile_language(
+        qtbot, runner, store: Store, small_ward: SmallWard, leader: Actor, tmp_path: Path, language: str) -> None:
+    """A coverage report is the ward's document for the ward office (UBND): Vietnamese in every
+    profile, never an English scope or outcome inside Vietnamese headings."""
+    from outreach.labels import LABELS
+    from outreach.ui.core.context import UiContext
+    from outreach.ui.core.i18n import Translations
+    from outreach.ui.screens.coverage_view import CoverageView
+    from outreach.vocabulary import Outcome
+    from tests.reports.test_exports import _pdf_text
+
+    translations = Translations()
+    translations.apply(language)
+    try:
+        view = CoverageView(UiContext(runner, store, leader, translations))
+        qtbot.addWidget(view)
+        qtbot.waitUntil(lambda: view.scope.count() > 1, timeout=5000)
+        view.set_period("2026-W47")
+        with qtbot.waitSignal(view.computed, timeout=10_000):
+            view.refresh()
+        out = tmp_path / "bao-cao.pdf"
+        with qtbot.waitSignal(view.exported, timeout=20_000):
+            view.export_to(out, "pdf")
+    finally:
+        Translations().apply("vi")
+    text = " ".join(_pdf_text(out).split())
+    assert "Phạm vi: Toàn phường" in text and "Whole ward" not in text
+    vi_outcomes = [vi for vi, _en in LABELS[Outcome].values()]
+    en_outcomes = [en for _vi, en in LABELS[Outcome].values()]
+    assert all(word in text for word in vi_outcomes)
+    assert not [word for word in en_outcomes if word in text]

@@ -186,3 +186,36 @@ def test_consent_dialog_names_the_resident_and_fits_its_text(qtbot, window, stor
     with qtbot.waitSignal(detail.changed, timeout=5000):
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
     assert get_household(store, household.id).residents[0].has_consent
+
+
+def test_the_visit_history_shows_each_visit_from_start_to_end(qtbot, window, store, volunteer) -> None:
+    import datetime as dt
+
+    from outreach.services.visits import VisitInput, get_visit, record_visit
+    from outreach.timeutil import now_local
+
+    started = now_local().replace(second=0, microsecond=0) - dt.timedelta(minutes=40)
+    household = register_household(store, volunteer, HouseholdInput("Hộ Có Giờ", {"house_number": "5", "street": "Văn Cao"}))
+    visit = record_visit(store, volunteer, VisitInput(household.id, started))
+    ended = get_visit(store, visit.id).ended_at
+    assert ended is not None
+    view = window.show_page(PAGE_HOUSEHOLDS)
+    _selected(qtbot, view, household.id)
+    table = view.detail.visits
+    qtbot.waitUntil(lambda: table.rowCount() == 1, timeout=5000)
+    texts = [table.item(0, c).text() for c in range(table.columnCount()) if table.item(0, c)]
+    end = f"{ended:%H:%M}" if ended.date() == started.date() else f"{ended:%d/%m %H:%M}"
+    assert f"{started:%H:%M}–{end}" in texts
+
+
+def test_the_scan_shortcut_opens_the_households_screens_scan(qtbot, window) -> None:
+    """One scan flow: Ctrl+Shift+C (from any screen) opens the Households screen's scan dialog,
+    the one its button opens, so a scan is answered there."""
+    from outreach.ui.main_window import PAGE_WEEKLY_LOG
+
+    window.show_page(PAGE_WEEKLY_LOG)
+    QTest.keySequence(window, "Ctrl+Shift+C")
+    qtbot.waitUntil(lambda: window.dialog is not None, timeout=2000)
+    view = window.page(PAGE_HOUSEHOLDS)
+    assert isinstance(window.dialog, ScanDialog) and view.dialog is window.dialog
+    assert window.current_page() == PAGE_HOUSEHOLDS  # the screen that answers the scan is the one shown

@@ -120,3 +120,18 @@ def test_volunteer_sees_the_log_without_review_actions(qtbot, make_window, store
     qtbot.waitUntil(lambda: view.log is not None, timeout=5000)
     assert not view.approve_button.isEnabled() and not view.lock_button.isEnabled()
     assert view.leader_only.isVisibleTo(view)
+
+
+def test_the_log_shows_each_visit_from_start_to_end(qtbot, make_window, store, volunteer) -> None:
+    started = now_local().replace(second=0, microsecond=0) - dt.timedelta(minutes=40)
+    h = register_household(store, volunteer, HouseholdInput("Hộ Có Giờ", {"house_number": "5", "street": "Văn Cao"}))
+    visit = record_visit(store, volunteer, VisitInput(h.id, started))
+    ended = get_visit(store, visit.id).ended_at
+    assert ended is not None
+    window = make_window(role="leader")
+    view = window.show_page(PAGE_WEEKLY_LOG)
+    view.set_week(iso_week_of(started.date()))
+    qtbot.waitUntil(lambda: view.log is not None and len(view.log.visits) == 1, timeout=5000)
+    when = view.model.data(view.model.index(0, 0))
+    end = f"{ended:%H:%M}" if ended.date() == started.date() else f"{ended:%d/%m %H:%M}"
+    assert when == f"{started:%d/%m} {started:%H:%M}–{end}"

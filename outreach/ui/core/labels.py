@@ -58,3 +58,17 @@ def format_date(day: dt.date | dt.datetime | None) -> str:
 
 def format_datetime(moment: dt.datetime | None) -> str:
     return moment.strftime("%d/%m/%Y %H:%M") if moment else ""
+
+
+def format_time_span(start: dt.datetime | None, end: dt.datetime | None) -> str:
+    """A visit's "08:30–09:10": how long the team stayed tells a leader more than its start alone.
+
+    Visits recorded before the end was kept (``end`` None) show their start only; one that ran past
+    midnight names the day it ended."""
+    if start is None:
+        return ""
+    if end is None:
+        return f"{start:%H:%M}"
+    if end.date() != start.date():
+        return f"{start:%H:%M}–{end:%d/%m %H:%M}"
+    return f"{start:%H:%M}–{end:%H:%M}"

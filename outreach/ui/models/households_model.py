@@ -102,7 +102,10 @@ class HouseholdTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.ToolTipRole:  # the full words of the short headers
-            return {COL_HEAD: self.tr("Head of household"), COL_GROUP: self.tr("Residential group")}.get(section)
+            return {COL_HEAD: self.tr("Head of household"), COL_GROUP: self.tr("Residential group"),
+                    COL_RESIDENTS: self.tr("Number of residents")}.get(section)
+        if role == Qt.ItemDataRole.TextAlignmentRole and section == COL_RESIDENTS:  # over its right-aligned numbers
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         # short headers: the columns are sized to their contents (and headers), the address takes the rest
@@ -110,7 +113,7 @@ class HouseholdTableModel(QAbstractTableModel):
             COL_HEAD: self.tr("Head", "column header: head of household"),
             COL_ADDRESS: self.tr("Address"),
             COL_GROUP: self.tr("Group", "column header: residential group"),
-            COL_RESIDENTS: self.tr("Residents"),
+            COL_RESIDENTS: self.tr("Res.", "column header: number of residents (short)"),
             COL_PHONE: self.tr("Phone"),
             COL_LAST_VISIT: self.tr("Last visit"),
             COL_PRIORITY: self.tr("Priority"),

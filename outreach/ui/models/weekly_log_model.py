@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from outreach.services.visits import VisitView
-from outreach.ui.core.labels import OUTCOME_LABELS, REVIEW_LABELS, format_datetime, label
+from outreach.ui.core.labels import OUTCOME_LABELS, REVIEW_LABELS, format_time_span, label
 
 COL_WHEN, COL_VOLUNTEER, COL_HOUSEHOLD, COL_GROUP, COL_OUTCOME, COL_FILINGS, COL_REVIEW, COL_NOTE = range(8)
 COLUMN_COUNT = 8
@@ -35,11 +35,17 @@ class WeeklyLogModel(QAbstractTableModel):
         return 0 if parent.isValid() else COLUMN_COUNT
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
             return None
+        if role == Qt.ItemDataRole.ToolTipRole:  # the full words of the short headers
+            return {COL_WHEN: self.tr("Day and time of the visit (start–end)"),
+                    COL_NOTE: self.tr("Leader's note")}.get(section)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        # short headers: every column but the household is sized to its contents and header
         return {COL_WHEN: self.tr("When"), COL_VOLUNTEER: self.tr("Volunteer"), COL_HOUSEHOLD: self.tr("Household"),
                 COL_GROUP: self.tr("Group"), COL_OUTCOME: self.tr("Outcome"), COL_FILINGS: self.tr("Filings"),
-                COL_REVIEW: self.tr("Review"), COL_NOTE: self.tr("Leader's note")}.get(section)
+                COL_REVIEW: self.tr("Review"), COL_NOTE: self.tr("Note", "column header: the leader's note")}.get(section)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -49,10 +55,15 @@ class WeeklyLogModel(QAbstractTableModel):
             return v.id
         if role == Qt.ItemDataRole.BackgroundRole and v.review_status in REVIEW_COLOURS:
             return QColor(REVIEW_COLOURS[v.review_status])
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (COL_HOUSEHOLD, COL_NOTE):
+            return self.data(index)  # the whole text of a column that may be cut
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == COL_FILINGS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return {
-            COL_WHEN: format_datetime(v.started_at),
+            # the week is chosen above the table: its day and month are enough
+            COL_WHEN: f"{v.started_at:%d/%m} {format_time_span(v.started_at, v.ended_at)}" if v.started_at else "",
             COL_VOLUNTEER: v.volunteer_name,
             COL_HOUSEHOLD: f"{v.household_head} — {v.household_address}",
             COL_GROUP: v.group_name,

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from outreach.labels import EXPORT_LANGUAGE
 from outreach.reports.tables import pct
 from outreach.services.changes import NOTHING, Changes
 from outreach.services.context import Actor
@@ -514,7 +515,7 @@ class CoverageView(QWidget):
         """Write the report on screen to ``path`` in the background (after the file dialog)."""
         if self.report is None:
             return None
-        return self._run_export(_export, self._store, self._actor, self.report, path, fmt, self._lang())
+        return self._run_export(_export, self._store, self._actor, self.report, path, fmt, EXPORT_LANGUAGE)
 
     def _ask_follow_up_export(self) -> QFileDialog:
         label_text = self.report.period.label.replace("..", "_") if self.report else today_local().isoformat()
@@ -523,7 +524,7 @@ class CoverageView(QWidget):
 
     def export_follow_ups_to(self, path: Path) -> TaskHandle:
         """The follow-up list with names and phones: refused for volunteers, audited for leaders."""
-        return self._run_export(_export_follow_ups, self._store, self._actor, self.current_scope(), path, self._lang())
+        return self._run_export(_export_follow_ups, self._store, self._actor, self.current_scope(), path, EXPORT_LANGUAGE)
 
     def _run_export(self, fn: Callable[..., Path], *args: Any) -> TaskHandle:
         self.status.setText(self.tr("Exporting…"))

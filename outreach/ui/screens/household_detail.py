@@ -28,13 +28,13 @@ from outreach.services.consent import give_consent, withdraw_consent
 from outreach.services.households import HouseholdDetail, ResidentView, get_household
 from outreach.services.visits import VisitView, visits_of_household
 from outreach.ui.core.context import UiContext
-from outreach.ui.core.labels import OUTCOME_LABELS, REVIEW_LABELS, SEX_LABELS, format_date, label
+from outreach.ui.core.labels import OUTCOME_LABELS, REVIEW_LABELS, SEX_LABELS, format_date, format_time_span, label
 from outreach.ui.dialogs.ask import Choice, ask
 from outreach.ui.dialogs.consent_dialog import ConsentDialog
 from outreach.ui.models.households_model import priority_labels
 
 RES_NAME, RES_RELATION, RES_BORN, RES_SEX, RES_ID, RES_VNEID, RES_CONSENT = range(7)
-VIS_DATE, VIS_VOLUNTEER, VIS_OUTCOME, VIS_FILINGS, VIS_REVIEW, VIS_FOLLOW_UP = range(6)
+VIS_DATE, VIS_TIME, VIS_VOLUNTEER, VIS_OUTCOME, VIS_FILINGS, VIS_REVIEW, VIS_FOLLOW_UP = range(7)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -98,7 +98,7 @@ class HouseholdDetailView(QWidget):
         self.consent_button.clicked.connect(self._record_consent)
         self.withdraw_button.clicked.connect(self._withdraw_consent)
 
-        self.visits = self._table([self.tr("Date"), self.tr("Volunteer"), self.tr("Outcome"), self.tr("Filings"),
+        self.visits = self._table([self.tr("Date"), self.tr("Time"), self.tr("Volunteer"), self.tr("Outcome"), self.tr("Filings"),
                                    self.tr("Review"), self.tr("Follow-up")])
         self.visits.setObjectName("visits")
         self.visits.itemActivated.connect(self._open_visit)
@@ -216,7 +216,8 @@ class HouseholdDetailView(QWidget):
         open_follow_ups = []
         for row, v in enumerate(visits):
             values = {
-                VIS_DATE: format_date(v.started_at), VIS_VOLUNTEER: v.volunteer_name,
+                VIS_DATE: format_date(v.started_at), VIS_TIME: format_time_span(v.started_at, v.ended_at),
+                VIS_VOLUNTEER: v.volunteer_name,
                 VIS_OUTCOME: label(OUTCOME_LABELS, v.outcome), VIS_FILINGS: str(len(v.filings)),
                 VIS_REVIEW: label(REVIEW_LABELS, v.review_status), VIS_FOLLOW_UP: format_date(v.follow_up_date),
             }

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -39,7 +39,9 @@ from outreach.ui.dialogs.ask import Choice, ask
 from outreach.ui.dialogs.household_dialog import HouseholdDialog
 from outreach.ui.models.households_model import (
     COL_ADDRESS,
+    COL_GROUP,
     COL_HEAD,
+    COL_PHONE,
     COL_PRIORITY,
     SQL_SORT_KEYS,
     HouseholdTableModel,
@@ -54,6 +56,14 @@ if TYPE_CHECKING:  # the scan and resident dialogs (and the QR library) load whe
 
 SEARCH_DEBOUNCE_MS = 120
 SEARCH_LIMIT = 1000
+PRIORITY_WIDTH = 80
+#: What the address column must show whole before other columns give way: a typical ngõ/ngách address.
+ADDRESS_SAMPLE = "Số 34, ngách 274/37, ngõ 274"
+#: The columns folded away, first to last, when the table is too narrow for them and that address
+#: (a 1366×768 laptop at 125 %): the phone and the group are on the detail pane beside it. The head's
+#: name, the address and the last visit always stay.
+FOLD_ORDER = (COL_PHONE, COL_GROUP, COL_PRIORITY)
+CELL_PADDING = 12  # a cell's margins around its text (the style's, with room to spare)
 
 
 class HouseholdsView(QWidget):
@@ -110,13 +120,15 @@ class HouseholdsView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_ADDRESS, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_PRIORITY, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(COL_PRIORITY, 80)
+        header.resizeSection(COL_PRIORITY, PRIORITY_WIDTH)
         self.table.setWordWrap(False)
         header.setSortIndicatorShown(True)
         header.setSortIndicator(COL_HEAD, Qt.SortOrder.AscendingOrder)
         header.setSectionsClickable(True)
         header.sortIndicatorChanged.connect(self._sort_changed)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.viewport().installEventFilter(self)  # its width decides which columns fit
+        self.model.page_loaded.connect(self._fit_columns)  # and so do the widths of the rows shown
 
         self.detail = HouseholdDetailView(ctx)
         self.detail.edit_household.connect(self.edit_household)
@@ -155,6 +167,38 @@ class HouseholdsView(QWidget):
         self.search.returnPressed.connect(self._enter_in_search)
         self.setFocusProxy(self.search)
         self.run_search()
+
+    # -- columns that fit -----------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        """Fold the low-value columns (``FOLD_ORDER``) the viewport has no room for beside a
+        readable address, and show them again when it has: a stretched address column squeezed
+        to "Số 34,…" tells nothing, and a column cut at the right edge tells no more."""
+        header = self.table.horizontalHeader()
+        address = self.table.fontMetrics().horizontalAdvance(ADDRESS_SAMPLE) + CELL_PADDING
+        widths = {c: self._column_width(c) for c in range(self.model.columnCount()) if c != COL_ADDRESS}
+        room = self.table.viewport().width() - address - sum(widths.values())
+        folded = set()
+        for column in FOLD_ORDER:
+            if room >= 0:
+                break
+            folded.add(column)
+            room += widths[column]
+        for column in FOLD_ORDER:
+            if header.isSectionHidden(column) != (column in folded):
+                header.setSectionHidden(column, column in folded)
+
+    def _column_width(self, column: int) -> int:
+        """The width ``column`` takes when shown: as wide as its header and the rows on screen."""
+        if column == COL_PRIORITY:
+            header = self.table.horizontalHeader()
+            return header.sectionSize(column) if not header.isSectionHidden(column) else PRIORITY_WIDTH
+        return max(self.table.horizontalHeader().sectionSizeHint(column), self.table.sizeHintForColumn(column))
 
     # -- search and listing -------------------------------------------------------------------
 
@@ -283,7 +327,7 @@ class HouseholdsView(QWidget):
             self.dialog = None
 
     def start_scan(self) -> ScanDialog:
-        """The "Scan CCCD" button: the same scan dialog as the global shortcut, answered here."""
+        """The "Scan CCCD" button and the global shortcut (MainWindow.start_scan): the card is answered here."""
         from outreach.ui.dialogs.scan_dialog import ScanDialog
 
         dialog = ScanDialog(self._ctx.language, self)

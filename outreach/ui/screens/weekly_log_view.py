@@ -43,6 +43,9 @@ from outreach.ui.dialogs.flag_dialog import FlagDialog
 from outreach.ui.models.weekly_log_model import COL_HOUSEHOLD, COL_NOTE, WeeklyLogModel
 
 WEEKS_LISTED = 52
+#: The leader's note column is as wide as its header and notes up to this; a longer note is cut
+#: (its whole text is the cell's tooltip) so the household column keeps the room it stretches into.
+NOTE_MAX_WIDTH = 220
 
 
 def week_caption(iso_week: str) -> str:
@@ -119,6 +122,8 @@ class WeeklyLogView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_HOUSEHOLD, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Interactive)
+        header.setResizeContentsPrecision(-1)  # a week's rows are few: size to all of them
+        self.model.modelReset.connect(self._size_note_column)
 
         self.approve_button = QPushButton(self.tr("A&pprove"))
         self.approve_button.setObjectName("approve")
@@ -169,6 +174,12 @@ class WeeklyLogView(QWidget):
         self._update_actions()
         ctx.runner.query(list_groups, ctx.store, on_done=self._groups_loaded)
         self.refresh()
+
+    def _size_note_column(self) -> None:
+        """The note column: its whole header, its notes up to ``NOTE_MAX_WIDTH``."""
+        header = self.table.horizontalHeader()
+        content = min(self.table.sizeHintForColumn(COL_NOTE), NOTE_MAX_WIDTH)
+        header.resizeSection(COL_NOTE, max(header.sectionSizeHint(COL_NOTE), content))
 
     @property
     def iso_week(self) -> str:
