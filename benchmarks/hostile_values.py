@@ -9,9 +9,7 @@ then a fresh laptop's first sync. Prints the counts. Run from the repository roo
 from __future__ import annotations
 
 import argparse
-import tempfile
 import time
-from pathlib import Path
 
 #: Ten times the 200 examples CI runs in the suite.
 DEFAULT_EXAMPLES = 2000
@@ -23,32 +21,21 @@ def main() -> None:
     parser.add_argument("--postgres", help="PostgreSQL URL of an empty database to use instead of SQLite")
     args = parser.parse_args()
 
-
-    from outreach.server import admin
-    from outreach.server.db import open_db
     from outreach.sync.client import run_sync
     from outreach.sync.transport import HttpTransport
     from tests.helpers.hostile_values import run_hostile
-    from tests.helpers.sync import LiveServer, enrol_fast, enrol_raw, fast_store, make_ward
+    from tests.helpers.sync import enrol_fast, enrol_raw, fast_store, make_ward, scratch_server
 
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        db = open_db(args.postgres or f"sqlite:///{work / 'office.db'}")
-        admin.seed_catalogue(db)
-        server = LiveServer(db)
-        try:
-            ward = make_ward(server)
-            token = str(enrol_raw(HttpTransport(server.url, None, retries=False), ward.code())["token"])
-            started = time.perf_counter()
-            counts = run_hostile(ward, token, args.examples)
-            seconds = time.perf_counter() - started
-            (work / "template").mkdir()
-            laptop = fast_store(work / "template", work / "fresh")
-            report = run_sync(laptop, transport=enrol_fast(ward, laptop))
-            laptop.close()
-        finally:
-            server.stop()
-            db.dispose()
+    with scratch_server(args.postgres) as (server, work):
+        ward = make_ward(server)
+        token = str(enrol_raw(HttpTransport(server.url, None, retries=False), ward.code())["token"])
+        started = time.perf_counter()
+        counts = run_hostile(ward, token, args.examples)
+        seconds = time.perf_counter() - started
+        (work / "template").mkdir()
+        laptop = fast_store(work / "template", work / "fresh")
+        report = run_sync(laptop, transport=enrol_fast(ward, laptop))
+        laptop.close()
     print(f"examples {counts['examples']}  (no 5xx; each parsed batch's valid change applied; every pull strict JSON within the rules)")
     print("requests: " + ", ".join(f"HTTP {k[5:]} {v}" for k, v in sorted(counts.items()) if k.startswith("http_")))
     print(f"changes applied {counts['applied']}  rejected {counts['rejected']}: "

@@ -9,8 +9,6 @@ imports the machine from the ``tests`` package:
 from __future__ import annotations
 
 import argparse
-import tempfile
-from pathlib import Path
 
 #: "At scale": five times the 200 examples CI runs in the suite (the dev profile runs 40).
 MIN_EXAMPLES = 1000
@@ -23,22 +21,12 @@ def main() -> None:
     parser.add_argument("--postgres", help="PostgreSQL URL of an empty database to use instead of SQLite")
     args = parser.parse_args()
 
-    from outreach.server import admin
-    from outreach.server.db import open_db
-    from tests.helpers.sync import LiveServer
+    from tests.helpers.sync import scratch_server
     from tests.helpers.sync_model import run_model
 
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        db = open_db(args.postgres or f"sqlite:///{work / 'office.db'}")
-        admin.seed_catalogue(db)
-        server = LiveServer(db)
-        try:
-            (work / "template").mkdir()
-            stats = run_model(server, work / "template", work / "devices", examples=args.examples, steps=args.steps)
-        finally:
-            server.stop()
-            db.dispose()
+    with scratch_server(args.postgres) as (server, work):
+        (work / "template").mkdir()
+        stats = run_model(server, work / "template", work / "devices", examples=args.examples, steps=args.steps)
     print(
         f"examples {stats.get('examples', 0)}  (all healed and checked: devices == server, acknowledged present once, highest stamp wins)"
     )

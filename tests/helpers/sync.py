@@ -11,8 +11,11 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import tempfile
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
@@ -24,7 +27,7 @@ import uvicorn
 from outreach.server import admin
 from outreach.server.api import create_app
 from outreach.server.auth import AttemptLimiter
-from outreach.server.db import ServerDb
+from outreach.server.db import ServerDb, open_db
 from outreach.store.database import Store, open_store
 from outreach.store.profile import Profile
 from outreach.sync.transport import HttpTransport
@@ -95,6 +98,22 @@ class WardSetup:
 
     def code(self, role: str = "volunteer", name: str | None = "Phạm Quang Huy", minutes: int = 15) -> str:
         return admin.issue_enrolment_code(self.server.db, self.team_id, role, name, minutes).code
+
+
+@contextmanager
+def scratch_server(postgres_url: str | None = None) -> Iterator[tuple[LiveServer, Path]]:
+    """A live server with the catalogue seeded, on ``postgres_url`` (an empty database) or a new
+    SQLite file, and a temporary work folder beside it: what the long benchmarks run against."""
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        db = open_db(postgres_url or f"sqlite:///{work / 'office.db'}")
+        admin.seed_catalogue(db)
+        server = LiveServer(db)
+        try:
+            yield server, work
+        finally:
+            server.stop()
+            db.dispose()
 
 
 def make_ward(server: LiveServer, name: str = "Phường Ngọc Hà") -> WardSetup:
