@@ -69,7 +69,6 @@ from outreach.wire.reasons import Reason
 log = logging.getLogger("outreach.server.push")
 MAX_CHANGES_PER_REQUEST = 2 * protocol.MAX_BATCH_CHANGES
 _first, _second = itemgetter(0), itemgetter(1)
-_ID_RE = re.compile(r"^[0-9A-Za-z._:-]{1,36}$")
 _FIELD_RE = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
 #: Entities whose losing values reach the leader's review list (DESIGN.md §4.15).
 REVIEWED_ENTITIES = frozenset({"household", "resident"})
@@ -184,7 +183,7 @@ def _structure(payload: Any) -> list[_WireChange]:
             for key, kind in (("change_id", str), ("entity", str), ("entity_id", str), ("fields", dict)):
                 if not isinstance(change.get(key), kind):
                     raise RequestRefused(422, Reason.BAD_SHAPE, f"changes[{index}].{key} missing or of the wrong type")
-        if not _ID_RE.match(change_id) or not _ID_RE.match(entity_id):
+        if not protocol.is_wire_id(change_id) or not protocol.is_wire_id(entity_id):
             raise RequestRefused(422, Reason.BAD_ID, f"changes[{index}]: ids are 1-36 characters [0-9A-Za-z._:-]")
         if change_id in seen:
             raise RequestRefused(422, Reason.DUPLICATE_CHANGE_ID, f"changes[{index}]: change id repeated in one request")

@@ -39,6 +39,7 @@ from outreach.model.codec import dumps_compact
 from outreach.server.auth import DeviceIdentity
 from outreach.timeutil import iso_week_bounds, iso_week_of, now_local
 from outreach.vocabulary import Role
+from outreach.wire.protocol import is_wire_id
 from outreach.wire.reasons import Reason
 
 #: Fields that name a row of another entity (a ward-scoped one), per entity.
@@ -132,7 +133,7 @@ def load_facts(conn: Connection, ward_id: str, changes: Iterable[tuple[str, str,
         if refs:
             for name, target in refs:
                 ref = values.get(name)
-                if ref.__class__ is str:
+                if is_wire_id(ref):  # anything else names no stored row (and is refused by the field rules)
                     wanted[target].add(ref)
         if entity == "visit":
             earlier = batch_visits.get(entity_id)

@@ -8,13 +8,23 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import itemgetter, methodcaller
-from typing import Any
+from typing import Any, TypeGuard
 
 from outreach.model.codec import dumps_canonical
+
+#: What a record or change id may look like on the wire (a UUIDv7 as the laptops make them, or a
+#: catalogue code): anything else is refused before it reaches a database driver.
+_WIRE_ID = re.compile(r"[0-9A-Za-z._:-]{1,36}")
+
+
+def is_wire_id(value: object) -> TypeGuard[str]:
+    """Whether ``value`` is a well-formed id (a string of 1-36 of [0-9A-Za-z._:-])."""
+    return isinstance(value, str) and _WIRE_ID.fullmatch(value) is not None
 
 #: Sent by every client request; the server refuses versions it does not speak (HTTP 426).
 PROTOCOL_HEADER = "X-Outreach-Protocol"

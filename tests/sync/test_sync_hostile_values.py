@@ -316,3 +316,15 @@ def test_hostile_text_in_enrolment_bodies_is_refused_not_a_500(ward_setup: WardS
     reply = requests.post(f"{url}/enrolment-codes", data=json.dumps({"member_name": "Huy\x00", "minutes": 10}).encode(),
                           headers={**HEADERS, "Authorization": f"Bearer {leader}", "Content-Type": "application/json"}, timeout=10)
     assert reply.status_code == 422 and reply.json()["reason"] == "bad_request", reply.text[:300]
+
+
+def test_a_reference_no_database_driver_can_encode_is_rejected_not_a_500(ward_setup: WardSetup) -> None:
+    """A visit naming its household by a lone surrogate: the write-rights rules look referenced
+    rows up before the field rules refuse the value, and PostgreSQL's driver cannot encode it."""
+    token, member = raw_enrol_member(ward_setup)
+    clock = HybridLogicalClock(new_node_id())
+    odd = visit(ward_setup.ward_id, clock.now(), volunteer_id=member, household_id="\ud800")
+    good = household(ward_setup.ward_id, clock.now())
+    reply = push(ward_setup, token, [odd, good])
+    assert reply.status_code == 200, reply.text[:500]
+    assert [(r["status"], r.get("reason")) for r in reply.json()["results"]] == [("rejected", "bad_character"), ("applied", None)]
