@@ -181,6 +181,7 @@ class GeometryReport(QObject):
         screen = top.screen()
         report = {
             "name": name,
+            "title": top.windowTitle(),
             "language": self._window.ctx.language,
             "screen": _rect(screen.geometry()),
             "device_pixel_ratio": screen.devicePixelRatio(),  # rectangles are in logical pixels

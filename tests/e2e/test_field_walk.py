@@ -135,7 +135,7 @@ def test_leader_approves_flags_computes_coverage_and_exports_a_pdf(xs: XSession,
         done = app.next_report("question")  # "Export finished", offering "Open folder"
         assert_on_screen(done)
         assert set(done["widgets"]) == {"choice-open", "choice-close"}
-        xs.click(done, "choice-close")
+        xs.answer_with_enter(done)  # its default button: Close
         xs.key("ctrl+3")
         assert_on_screen(app.next_report("followUpsView"))
     finally:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -69,6 +70,36 @@ class XSession:
 
     def key(self, *keys: str) -> None:
         self.xdotool("key", "--clearmodifiers", *keys)
+
+    def windows_titled(self, title: str) -> list[str]:
+        """The X windows whose title is exactly ``title`` (none: an empty list)."""
+        done = subprocess.run(["xdotool", "search", "--name", f"^{re.escape(title)}$"], env=self.env, capture_output=True,
+                              text=True, timeout=20, check=False)
+        return done.stdout.split()
+
+    def answer_with_enter(self, report: dict[str, Any], timeout: float = 20) -> None:
+        """Press Enter in the report's dialog (its default button) until its window is gone.
+
+        Focus the dialog's own window first: one the window manager has not focused yet lets a
+        key fall through to the main window, and a click can land before the dialog's final
+        layout. A key sent while the dialog was still settling is sent again."""
+        title = report["title"]
+
+        def closed() -> bool:
+            for window in self.windows_titled(title):
+                subprocess.run(["xdotool", "windowactivate", "--sync", window, "key", "--clearmodifiers", "Return"], env=self.env,
+                               capture_output=True, timeout=20, check=False)
+            return wait_until_gone()
+
+        def wait_until_gone() -> bool:
+            settle = time.monotonic() + 1.0
+            while time.monotonic() < settle:
+                if not self.windows_titled(title):
+                    return True
+                time.sleep(0.05)  # polling the X server for the window, not a synchronisation sleep
+            return False
+
+        wait_for(closed, timeout, f"the dialog {title!r} to close")
 
     def type(self, text: str) -> None:
         self.xdotool("type", "--delay", "40", text)
