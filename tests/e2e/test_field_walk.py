@@ -22,7 +22,9 @@ import pytest
 from tests.e2e.seed import HEAD, HEAD_TYPED, seeded_profile
 from tests.e2e.xsession import RunningApp, XSession, assert_on_screen, keep_shots, start_app, wait_for, x_session
 
-pytestmark = pytest.mark.slow  # about 12 s a walk: two app starts on a real X server
+#: slow: about 12 s a walk, two app starts on a real X server. The timing group keeps these walks
+#: off the worker that runs the GUI-latency test (tests/ui/test_never_frozen.py) at the same time.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("timing")]
 
 DOSSIER = "000.00.31.H26-261201-0042"
 FLAG_NOTE = "Thieu so dinh danh cua chu ho"

@@ -54,6 +54,7 @@ class TickRecorder:
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("timing")  # never beside the X-server walks, which load both cores
 def test_gui_keeps_ticking_during_large_ward_search_and_weekly_log(qtbot, large_ward_dir: Path) -> None:
     from outreach.store.database import open_store
     from outreach.store.profile import Profile
