@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import or_, select, update
 
-from outreach.model import ResidentialGroup, Synced, Team, TeamMember, Ward, synced_fields
+from outreach.model import ResidentialGroup, Synced, Team, TeamMember, Ward
 from outreach.model.base import table_of
 from outreach.model.clock import HybridLogicalClock
 from outreach.model.codec import encode_value
@@ -45,22 +45,27 @@ def _save_clock(db: ServerDb, clock: HybridLogicalClock) -> None:
 
 def office_write(db: ServerDb, entity: type[Synced], row_id: str, values: dict[str, Any], ward_id: str | None, *, create: bool) -> None:
     """Create or update one row as the office; every given field stamped now."""
+    office_write_many(db, entity, [(row_id, values, create)], ward_id)
+
+
+def office_write_many(db: ServerDb, entity: type[Synced], rows: list[tuple[str, dict[str, Any], bool]], ward_id: str | None) -> None:
+    """Create or update rows ``(id, values, create)`` as the office in one push (one
+    transaction); every given field stamped now, so laptops pull it like any other change."""
     clock = server_clock(db)
-    stamp = clock.now()
-    fields = dict(values)
-    if create:
-        defaults: dict[str, object] = dict.fromkeys(synced_fields(entity))
-        defaults["deleted"] = False
-        fields = {**{n: v for n, v in defaults.items() if n in ("deleted",)}, **fields}
-    change = {
-        "change_id": uuid7(),
-        "entity": entity.entity_name,
-        "entity_id": row_id,
-        "fields": {name: [encode_value(value), stamp] for name, value in fields.items()},
-    }
-    result = apply_push(db, None, {"changes": [change]}, ward_id=ward_id)
-    outcome = result.outcomes[0]
-    if outcome.status != "applied":
+    changes = []
+    for row_id, values, create in rows:
+        stamp = clock.now()
+        fields = {"deleted": False, **values} if create else dict(values)
+        changes.append({
+            "change_id": uuid7(),
+            "entity": entity.entity_name,
+            "entity_id": row_id,
+            "fields": {name: [encode_value(value), stamp] for name, value in fields.items()},
+        })
+    result = apply_push(db, None, {"changes": changes}, ward_id=ward_id)
+    refused = [o for o in result.outcomes if o.status != "applied"]
+    if refused:
+        outcome = refused[0]
         raise AdminError(f"{entity.entity_name} not written: {outcome.reason}" + (f" ({outcome.detail})" if outcome.detail else ""))
     _save_clock(db, clock)
 
