@@ -142,12 +142,12 @@ def _write(db: ServerDb, writes: list[_Write], action: str, by: str) -> None:
                                             "code": code, "fields": sorted(values)})
 
 
-def _apply(db: ServerDb, parsed: list[ParsedRow], mode: str, by: str) -> ImportResult:
+def _apply(db: ServerDb, parsed: list[ParsedRow], mode: str, by: str, action: str | None = None) -> ImportResult:
     present = _present(db, [row.code for row in parsed if row.code])
     writes, refused, unchanged = _plan(present, parsed, mode)
     if refused:
         raise CatalogueRefused(refused)
-    _write(db, writes, "edit" if mode != "import" else "import", by)
+    _write(db, writes, action or mode, by)
     added = sum(1 for _c, _v, created in writes if created)
     return ImportResult(added, len(writes) - added, unchanged)
 
@@ -180,7 +180,7 @@ def retire_procedure(db: ServerDb, code: str, *, by: str, repealed_from: dt.date
         if replaced_by not in {c for c, row in _present(db, [replaced_by]).items() if not row["deleted"]}:
             raise CatalogueRefused([RowRefused("", code, f"the replacing code {replaced_by} is not in the catalogue")])
         values["replaced_by"] = replaced_by
-    _apply(db, [_entry(code, values)], "retire", by)
+    _apply(db, [_entry(code, values)], "edit", by, action="retire")
 
 
 def import_catalogue(db: ServerDb, path: Path, *, by: str) -> ImportResult:

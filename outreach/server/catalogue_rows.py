@@ -191,11 +191,11 @@ def _portal_record(where: str, record: Any) -> ParsedRow:
             # only working days are a processing time the app can count; "OTHER" says nothing
             if isinstance(time, int) and not isinstance(time, bool) and method.get("processingTimeUnit") in ("WORKING_DAY", "DAY"):
                 entry["days"] = time
-            fees = [f.get("value") for f in method.get("fees") or [] if isinstance(f, dict)]
+            fees: list[Any] = [f.get("value") for f in method.get("fees") or [] if isinstance(f, dict)]
             if fees:
                 if not all(isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0 for v in fees):
                     raise ValueError(f"executionMethods {channel}: a fee is not a number of đồng")
-                entry["fee_vnd"] = int(sum(fees))
+                entry["fee_vnd"] = int(sum(float(v) for v in fees))
             channels[channel] = entry
         if channels:
             values["channels"] = channels
