@@ -105,6 +105,19 @@ class ProcedureInfo:
             return False
         return self.repealed_from is None or day < self.repealed_from
 
+    def stored_values(self) -> dict[str, Any]:
+        """The synced Procedure fields of this entry: what the bundled catalogue seeds, on a
+        laptop and on the server alike."""
+        return {
+            "name_vi": self.name_vi, "name_en": self.name_en, "field_vi": self.field_vi, "field_en": self.field_en,
+            "online_level": self.online_level, "essential": self.essential, "active": self.active,
+            "formality_id": self.formality_id or None, "case_codes": list(self.case_codes), "short_name": self.short_name,
+            "executing_body": self.executing_body, "channels": {k: dict(v) for k, v in self.channels.items()},
+            "province_overrides": {p: {k: dict(v) for k, v in c.items()} for p, c in self.province_overrides.items()},
+            "papers": {k: list(v) for k, v in self.papers.items()}, "any_commune": self.any_commune,
+            "effective_from": self.effective_from, "repealed_from": self.repealed_from, "replaced_by": self.replaced_by or None,
+        }
+
     def channel(self, name: str, province_code: str = "") -> dict[str, int]:
         """{"days", "fee_vnd"} of channel ``name`` (what is known), with the province's overrides."""
         merged = dict(self.channels.get(name, {}))

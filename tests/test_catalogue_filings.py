@@ -91,7 +91,6 @@ def test_every_bundled_entry_passes_the_fields_value_rules() -> None:
     from outreach.catalogue import load_catalogue
     from outreach.model import Procedure
     from outreach.model.field_rules import values_problem
-    from outreach.services.procedures import stored_values
 
     for info in load_catalogue():
-        assert values_problem(Procedure, stored_values(info)) is None, info.code
+        assert values_problem(Procedure, info.stored_values()) is None, info.code

@@ -153,10 +153,9 @@ def seed_catalogue(db: ServerDb) -> int:
         if info.code in present:
             continue
         stamp = clock.now()
-        values = {"ward_id": None, "deleted": False, "name_vi": info.name_vi, "name_en": info.name_en, "field_vi": info.field_vi,
-                  "field_en": info.field_en, "online_level": info.online_level, "essential": info.essential, "active": True}
+        values = {"ward_id": None, "deleted": False, **info.stored_values()}
         changes.append({"change_id": uuid7(), "entity": "procedure", "entity_id": info.code,
-                        "fields": {k: [v, stamp] for k, v in values.items()}})
+                        "fields": {k: [encode_value(v), stamp] for k, v in values.items()}})
     for start in range(0, len(changes), 500):
         apply_push(db, None, {"changes": changes[start : start + 500]})
     _save_clock(db, clock)

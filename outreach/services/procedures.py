@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import insert, select
 
@@ -35,25 +34,12 @@ def seed_catalogue(store: Store) -> int:
         for info in catalogue.procedures:
             if info.code in present:
                 continue
-            row: dict[str, object] = {"id": info.code, "ward_id": None, "deleted": False, **stored_values(info)}
+            row: dict[str, object] = {"id": info.code, "ward_id": None, "deleted": False, **info.stored_values()}
             row["clocks"] = dict.fromkeys(synced_fields(Procedure), HLC_ZERO)
             rows.append(row)
         if rows:
             tx.session.execute(insert(Procedure), rows)
         return len(rows)
-
-
-def stored_values(info: ProcedureInfo) -> dict[str, Any]:
-    """The Procedure fields of a catalogue entry (what the bundled catalogue seeds)."""
-    return {
-        "name_vi": info.name_vi, "name_en": info.name_en, "field_vi": info.field_vi, "field_en": info.field_en,
-        "online_level": info.online_level, "essential": info.essential, "active": info.active,
-        "formality_id": info.formality_id or None, "case_codes": list(info.case_codes), "short_name": info.short_name,
-        "executing_body": info.executing_body, "channels": {k: dict(v) for k, v in info.channels.items()},
-        "province_overrides": {p: {k: dict(v) for k, v in c.items()} for p, c in info.province_overrides.items()},
-        "papers": {k: list(v) for k, v in info.papers.items()}, "any_commune": info.any_commune,
-        "effective_from": info.effective_from, "repealed_from": info.repealed_from, "replaced_by": info.replaced_by or None,
-    }
 
 
 def _view(p: Procedure) -> ProcedureView:

@@ -126,3 +126,27 @@ def test_the_cli_edits_retires_and_logs_who(office: ServerDb, tmp_path: Path, ca
                       ("Lê Thị Hoa", "retire", "1.001776", ["repealed_from"])]
     assert cli.main(["--db", url, "catalogue", "edit", "1.001776", "--set", "online_level=fast"]) == 1
     assert "online_level" in capsys.readouterr().err
+
+
+def test_an_xlsx_with_a_title_line_imports(office: ServerDb, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Danh mục thủ tục của phường (cập nhật 12/2026)"])  # offices put a title above the header
+    sheet.append(["code", "name_vi", "field_vi", "online_level", "counter_days", "counter_fee_vnd", "any_commune"])
+    sheet.append(["2.000815", "Chứng thực bản sao từ bản chính", "Chứng thực", "counter", 1, 2000, "x"])
+    path = tmp_path / "catalogue.xlsx"
+    book.save(path)
+    assert catalogue_office.import_catalogue(office, path, by="test").added == 1
+    row = _entry(office, "2.000815")
+    assert (row["channels"], row["any_commune"], row["active"]) == ({"counter": {"days": 1, "fee_vnd": 2000}}, True, True)
+
+
+def test_an_unreadable_file_is_refused_with_its_reason(office: ServerDb, tmp_path: Path) -> None:
+    path = tmp_path / "records.json"
+    path.write_text('[{"code": "1.001193", "executionMethods": "ONLINE"}, {"name": "không mã"}]', encoding="utf-8")
+    with pytest.raises(catalogue_office.CatalogueRefused) as refused:
+        catalogue_office.import_catalogue(office, path, by="test")
+    assert [(r.row, r.code) for r in refused.value.rows] == [("record 1", "1.001193"), ("record 2", "")]
+    assert catalogue_office.list_catalogue(office) == []
