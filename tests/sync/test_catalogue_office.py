@@ -131,8 +131,10 @@ def test_the_cli_edits_retires_and_logs_who(office: ServerDb, tmp_path: Path, ca
 def test_an_xlsx_with_a_title_line_imports(office: ServerDb, tmp_path: Path) -> None:
     from openpyxl import Workbook
 
+    from tests.helpers.xlsx import active_sheet
+
     book = Workbook()
-    sheet = book.active
+    sheet = active_sheet(book)
     sheet.append(["Danh mục thủ tục của phường (cập nhật 12/2026)"])  # offices put a title above the header
     sheet.append(["code", "name_vi", "field_vi", "online_level", "counter_days", "counter_fee_vnd", "any_commune"])
     sheet.append(["2.000815", "Chứng thực bản sao từ bản chính", "Chứng thực", "counter", 1, 2000, "x"])

@@ -64,7 +64,7 @@ def test_the_published_bundled_catalogue_carries_its_new_fields(ward_setup: Ward
         assert run_sync(laptop, transport=enrol_fast(ward_setup, laptop)).verified is True
         birth, repealed = _held(laptop, "1.001193"), _held(laptop, "2.000986")
         assert birth is not None and birth.formality_id == "019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7"
-        assert birth.province_overrides == {"31": {"online": {"fee_vnd": 0}}} and birth.papers["show"]
+        assert birth.province_overrides == {"31": {"online": {"fee_vnd": 0}}} and (birth.papers or {})["show"]
         assert repealed is not None and (repealed.repealed_from, repealed.replaced_by) == (dt.date(2026, 9, 8), "3.000722")
     finally:
         laptop.close()
