@@ -141,19 +141,36 @@ def find_team(db: ServerDb, ref: str) -> dict[str, Any]:
     return _find(db, Team, ref)
 
 
+#: The catalogue fields migration s0005c added: a server upgraded from before it holds them empty.
+CATALOGUE_FIELDS_SINCE_S0005C = ("formality_id", "case_codes", "short_name", "executing_body", "channels", "province_overrides",
+                                 "papers", "any_commune", "effective_from", "repealed_from", "replaced_by")
+
+
 def seed_catalogue(db: ServerDb) -> int:
-    """Publish the national procedure catalogue from the app's resources; returns rows written."""
+    """Publish the national procedure catalogue from the app's resources; returns rows written.
+
+    Codes the server lacks are published whole. For a code it holds, only the fields migration
+    s0005c added and the server has never had a value for are filled from the bundled entry (a
+    server upgraded from before the living catalogue learns e.g. that 2.000986 is repealed);
+    everything the office set stays as it is."""
     from outreach.catalogue import load_catalogue
 
     clock = server_clock(db)
+    table = table_of(Procedure)
     with db.read() as conn:
-        present = set(conn.scalars(select(Procedure.id)))
+        present = {row["id"]: row for row in conn.execute(select(table)).mappings()}
     changes = []
     for info in load_catalogue().procedures:
-        if info.code in present:
+        held = present.get(info.code)
+        if held is None:
+            values = {"ward_id": None, "deleted": False, **info.stored_values()}
+        else:
+            bundled = info.stored_values()
+            values = {name: bundled[name] for name in CATALOGUE_FIELDS_SINCE_S0005C
+                      if held[name] is None and bundled[name] not in (None, "", [], {}, False)}
+        if not values:
             continue
         stamp = clock.now()
-        values = {"ward_id": None, "deleted": False, **info.stored_values()}
         changes.append({"change_id": uuid7(), "entity": "procedure", "entity_id": info.code,
                         "fields": {k: [encode_value(v), stamp] for k, v in values.items()}})
     for start in range(0, len(changes), 500):

@@ -152,3 +152,25 @@ def test_an_unreadable_file_is_refused_with_its_reason(office: ServerDb, tmp_pat
         catalogue_office.import_catalogue(office, path, by="test")
     assert [(r.row, r.code) for r in refused.value.rows] == [("record 1", "1.001193"), ("record 2", "")]
     assert catalogue_office.list_catalogue(office) == []
+
+
+def test_an_upgraded_server_fills_only_the_new_fields_it_never_had(office: ServerDb) -> None:
+    """A server from before s0005c holds 2.000986 and 1.001193 without the new fields; the office
+    has since set 1.001193's channels itself. Publishing the bundled catalogue fills the gaps only."""
+    from sqlalchemy import update
+
+    from outreach.model import Procedure
+    from outreach.server import admin
+
+    admin.seed_catalogue(office)
+    catalogue_office.edit_procedure(office, "1.001193", {"channels": {"counter": {"days": 3}}}, by="office")
+    with office.write() as conn:  # as s0005c leaves an old row: the new columns empty
+        conn.execute(update(Procedure.__table__).where(Procedure.__table__.c.id == "2.000986")
+                     .values(repealed_from=None, replaced_by=None, effective_from=None))
+        conn.execute(update(Procedure.__table__).where(Procedure.__table__.c.id == "1.001193").values(formality_id=None))
+    assert admin.seed_catalogue(office) == 2
+    repealed, birth = _entry(office, "2.000986"), _entry(office, "1.001193")
+    assert (str(repealed["repealed_from"]), repealed["replaced_by"]) == ("2026-09-08", "3.000722")
+    assert birth["formality_id"] == "019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7"
+    assert birth["channels"] == {"counter": {"days": 3}}  # the office's edit stays
+    assert admin.seed_catalogue(office) == 0
