@@ -160,14 +160,15 @@ def test_an_upgraded_server_fills_only_the_new_fields_it_never_had(office: Serve
     from sqlalchemy import update
 
     from outreach.model import Procedure
+    from outreach.model.base import table_of
     from outreach.server import admin
 
     admin.seed_catalogue(office)
     catalogue_office.edit_procedure(office, "1.001193", {"channels": {"counter": {"days": 3}}}, by="office")
+    table = table_of(Procedure)
     with office.write() as conn:  # as s0005c leaves an old row: the new columns empty
-        conn.execute(update(Procedure.__table__).where(Procedure.__table__.c.id == "2.000986")
-                     .values(repealed_from=None, replaced_by=None, effective_from=None))
-        conn.execute(update(Procedure.__table__).where(Procedure.__table__.c.id == "1.001193").values(formality_id=None))
+        conn.execute(update(table).where(table.c.id == "2.000986").values(repealed_from=None, replaced_by=None, effective_from=None))
+        conn.execute(update(table).where(table.c.id == "1.001193").values(formality_id=None))
     assert admin.seed_catalogue(office) == 2
     repealed, birth = _entry(office, "2.000986"), _entry(office, "1.001193")
     assert (str(repealed["repealed_from"]), repealed["replaced_by"]) == ("2026-09-08", "3.000722")
