@@ -12,6 +12,7 @@ from outreach.server import catalogue_office
 from outreach.store.database import Store
 from outreach.sync.client import run_sync
 from tests.helpers.sync import WardSetup, enrol_fast, fast_store
+from tests.sync.test_sync_basic import actor_of
 
 
 def _held(store: Store, code: str) -> Procedure | None:
@@ -68,3 +69,28 @@ def test_the_published_bundled_catalogue_carries_its_new_fields(ward_setup: Ward
         assert repealed is not None and (repealed.repealed_from, repealed.replaced_by) == (dt.date(2026, 9, 8), "3.000722")
     finally:
         laptop.close()
+
+
+def test_a_khac_filing_reaches_the_server_and_another_laptop(enrolled_store: Store, ward_setup: WardSetup, template_root: Path,
+                                                           tmp_path: Path) -> None:
+    from outreach.services.households import HouseholdInput, register_household
+    from outreach.services.procedures import other_filings, seed_catalogue
+    from outreach.services.visits import FilingInput, VisitInput, record_visit
+    from outreach.timeutil import now_local
+
+    store = enrolled_store
+    run_sync(store)
+    seed_catalogue(store)
+    actor = actor_of(store)
+    household = register_household(store, actor, HouseholdInput("Lê Văn Cường", {"house_number": "7", "street": "Hoàng Hoa Thám"}))
+    started = now_local().replace(second=0, microsecond=0) - dt.timedelta(hours=1)
+    record_visit(store, actor, VisitInput(household.id, started, filings=[
+        FilingInput("KHAC", other_name="Cấp đổi giấy phép lái xe", other_code="1.002804", status="guided_only")]))
+    report = run_sync(store)
+    assert report.rejected == 0 and report.verified is True  # the server's dossier rule knows other_name / other_code
+    other = fast_store(template_root, tmp_path / "other")
+    try:
+        assert run_sync(other, transport=enrol_fast(ward_setup, other)).verified is True
+        assert [(o.other_name, o.other_code) for o in other_filings(other)] == [("Cấp đổi giấy phép lái xe", "1.002804")]
+    finally:
+        other.close()
