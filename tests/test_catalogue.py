@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -23,7 +24,7 @@ DOMAIN_CODES = {
     "2.000815": "counter", "2.000884": "counter", "2.000908": "full", "1.001776": "partial",
     "1.001731": "partial", "1.011607": "counter", "1.002759": "full", "1.012575": "full",
 }
-PORTAL = "https://vpcp.dichvucong.gov.vn/p/home/"
+PORTAL = "https://dichvucong.gov.vn/"
 
 
 def _raw() -> dict[str, Any]:
@@ -39,19 +40,37 @@ def test_every_domain_procedure_is_in_the_catalogue_with_its_level() -> None:
         assert info.code_verified, code
 
 
-def test_death_joint_procedure_has_an_unverified_placeholder_code() -> None:
+def test_the_2026_changes_are_in_the_catalogue() -> None:
+    """DOMAIN.md "What changed in 2026": the placeholder LT-KHAITU is gone (its real code is
+    2.002913); 2.000986 is repealed and replaced by 3.000722; 1.011607 is repealed from 2027."""
     catalogue = load_catalogue()
-    info = catalogue.get("LT-KHAITU")
-    assert info is not None and not info.code_verified
-    assert catalogue.procedure_url("LT-KHAITU") is None  # no link to a page that does not exist
-    assert len(catalogue) == len(DOMAIN_CODES) + 1
+    assert "LT-KHAITU" not in catalogue
+    assert all(p.code_verified for p in catalogue if p.code != "KHAC")
+    old, new = catalogue.get("2.000986"), catalogue.get("3.000722")
+    assert old is not None and new is not None and catalogue.get("2.002913") is not None
+    assert (old.repealed_from, old.replaced_by, old.essential) == (dt.date(2026, 9, 8), "3.000722", False)
+    assert new.essential and new.offered_on(dt.date(2026, 11, 16)) and not old.offered_on(dt.date(2026, 11, 16))
+    assert catalogue.get("1.011607").repealed_from == dt.date(2027, 1, 1)  # type: ignore[union-attr]
+    # Hải Phòng (31): civil-status fees are 0 đ online (NQ 23/2026/NQ-HĐND)
+    assert catalogue.get("1.001193").channel("online", "31")["fee_vnd"] == 0  # type: ignore[union-attr]
+    assert len(catalogue) == len(DOMAIN_CODES) + 3  # 3.000722, 2.002913 and "Thủ tục khác"
 
 
-def test_url_template_fills_the_code() -> None:
+def test_other_procedure_entry_has_no_link() -> None:
     catalogue = load_catalogue()
-    assert catalogue.procedure_url("1.001193") == PORTAL + "dvc-chi-tiet-thu-tuc-nganh-doc.html?ma_thu_tuc=1.001193"
-    assert (catalogue.procedure_url("9.999999") or "").endswith("ma_thu_tuc=9.999999")
-    assert catalogue.dossier_lookup_url == PORTAL + "dvc-tra-cuu-ho-so.html"
+    other = catalogue.get("KHAC")
+    assert other is not None and not other.code_verified and not other.essential
+    assert catalogue.procedure_url("KHAC") is None  # no link to a page that does not exist
+
+
+def test_portal_urls_are_built_from_the_base_url() -> None:
+    catalogue = load_catalogue()
+    # a procedure whose portal record id the catalogue holds opens its record; others a search by code
+    assert catalogue.procedure_url("1.001193") == PORTAL + "tim-kiem-thu-tuc-hanh-chinh?formalityId=019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7"
+    assert catalogue.procedure_url("9.999999") == PORTAL + "tim-kiem-thu-tuc-hanh-chinh?keyword=9.999999"
+    assert catalogue.dossier_lookup_url == PORTAL + "tra-cuu-ho-so"
+    moved = parse_catalogue(_mutated(lambda d: d["portal"].update(base_url="https://dvc.example.gov.vn/")))
+    assert moved.procedure_url("1.004222") == "https://dvc.example.gov.vn/tim-kiem-thu-tuc-hanh-chinh?keyword=1.004222"
 
 
 def test_entries_are_complete_and_in_vietnamese() -> None:
@@ -109,15 +128,21 @@ def _mutated(change: Any) -> dict[str, Any]:
     [
         (lambda d: d.update(version=2), "version 2 is not supported"),
         (lambda d: d.pop("portal"), "portal section is missing"),
-        (lambda d: d["portal"].update(procedure_url_template="https://x.invalid/p"), "{code} placeholder"),
-        (lambda d: d["portal"].update(dossier_lookup_url="http://x.invalid/"), "https://"),
+        (lambda d: d["portal"].update(procedure_search_path="/search"), "{code} placeholder"),
+        (lambda d: d["portal"].update(procedure_path="/record"), "{formality_id} placeholder"),
+        (lambda d: d["portal"].update(base_url="http://x.invalid/"), "https://"),
+        (lambda d: d["portal"].update(dossier_lookup_path="tra-cuu"), "must start with /"),
+        (lambda d: d["procedures"][3].update(channels={"online": {"fee_vnd": -1}}), "whole numbers of at least 0"),
+        (lambda d: d["procedures"][3].update(channels={"phone": {}}), "channel “phone”"),
+        (lambda d: d["procedures"][3].update(repealed_from="1/1/2027"), "YYYY-MM-DD"),
+        (lambda d: d["procedures"][3].update(province_overrides={"HP": {}}), "2-digit province code"),
         (lambda d: d.update(procedures=[]), "procedure list is empty"),
         (lambda d: d["procedures"][3].pop("name_vi"), "“name_vi” must be a non-empty string"),
         (lambda d: d["procedures"][3].update(online_level="online"), "must be one of full, partial, counter"),
         (lambda d: d["procedures"][3].update(essential="yes"), "“essential” must be true or false"),
         (lambda d: d["procedures"][3].update(code=d["procedures"][0]["code"]), "appears twice"),
         (lambda d: d["procedures"][3].update(code="1.00 1193"), "code is not valid"),
-        (lambda d: d["procedures"].append(7), "procedures[25]"),
+        (lambda d: d["procedures"].append(7), "procedures[27]"),
     ],
 )
 def test_malformed_catalogue_rejected_with_the_reason(change: Any, fragment: str) -> None:

@@ -180,6 +180,25 @@ class Procedure(Synced, Base):
     online_level: Mapped[str] = mapped_column(String(10), default=OnlineLevel.FULL)
     essential: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    #: The national portal's record id (formalityId, a UUID) and its case ids: the 2026 portal
+    #: addresses a procedure by them, not by its code.
+    formality_id: Mapped[str | None] = mapped_column(String(36))
+    case_codes: Mapped[list[Any] | None] = mapped_column(JSON, default=list)
+    #: A short name for lists and the picker (the portal's full names run to 200 characters).
+    short_name: Mapped[str | None] = mapped_column(String(100), default="")
+    executing_body: Mapped[str | None] = mapped_column(String(300), default="")
+    #: Per channel ("online" / "postal" / "counter"): {"days": working days, "fee_vnd": đồng}.
+    channels: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=dict)
+    #: Province code -> partial channel data (a province's resolution setting a fee to 0 đ online).
+    province_overrides: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=dict)
+    #: {"submit": [paper names], "show": [paper names]}: what to bring (nộp) and to show (xuất trình).
+    papers: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=dict)
+    #: Can be filed at any commune (phi địa giới), not only where the resident lives.
+    any_commune: Mapped[bool | None] = mapped_column(Boolean, default=False)
+    effective_from: Mapped[dt.date | None] = mapped_column(Date)
+    #: From this day it is no longer offered for new filings; older filings stay valid.
+    repealed_from: Mapped[dt.date | None] = mapped_column(Date)
+    replaced_by: Mapped[str | None] = mapped_column(String(20))
 
 
 class WeekLock(Synced, Base):

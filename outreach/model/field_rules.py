@@ -201,6 +201,42 @@ def _list_of(item: Rule, max_items: int) -> Rule:
     return rule
 
 
+def _map_of(key: re.Pattern[str], key_shown: str, value: Rule, max_items: int) -> Rule:
+    """A JSON object whose keys all match ``key`` and whose values pass ``value``."""
+    def rule(found: Any) -> tuple[str, str, str] | None:
+        if type(found) is not dict:
+            return _shape_problem("không đúng khuôn dạng (cần một đối tượng)", "not an object")
+        if len(found) > max_items:
+            return ("too_long", f"quá {max_items} mục", f"more than {max_items} items")
+        for name, part in found.items():
+            if not key.fullmatch(name):
+                return _shape_problem(f"mục “{name[:20]}” không phải {key_shown}", f"key “{name[:20]}” is not {key_shown}")
+            if (problem := value(part)) is not None:
+                return problem[0], f"{name}: {problem[1]}", f"{name}: {problem[2]}"
+        return None
+    return rule
+
+
+_UUID = re.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+
+
+def _uuid(value: Any) -> tuple[str, str, str] | None:
+    if isinstance(value, str) and (value == "" or _UUID.fullmatch(value)):
+        return None
+    return ("bad_format", "không phải mã UUID của Cổng dịch vụ công", "not a portal UUID")
+
+
+#: A procedure's channels, as the portal names them in ``executionMethods`` (DOMAIN.md).
+PROCEDURE_CHANNELS = ("online", "postal", "counter")
+#: Processing time in working days, and a fee in đồng: bounds no real procedure comes near.
+MAX_PROCESSING_DAYS = 365
+MAX_FEE_VND = 1_000_000_000
+#: What one channel of a procedure holds: {"days": working days, "fee_vnd": đồng}.
+_CHANNEL = _object_of({"days": _int_range(0, MAX_PROCESSING_DAYS), "fee_vnd": _int_range(0, MAX_FEE_VND)})
+_CHANNELS = _object_of(dict.fromkeys(PROCEDURE_CHANNELS, _CHANNEL))
+PAPER_MAX = 300
+
+
 def _column_rule(column: Any) -> Rule | None:
     """The rule a column's type gives: lengths for text, ranges for integers and dates."""
     kind = column.type
@@ -240,8 +276,16 @@ _SPECIAL: dict[tuple[str, str], Rule] = {
     ("visit", "members_present"): _list_of(_ID, 50),
     ("visit", "topics"): _list_of(_text(100), 30),
     ("filing", "status"): _member_of(FilingStatus),
-    ("filing", "dossier"): _object_of({"portal": _member_of(Portal, blank=True), "dossier_code": _text(40)}),
+    #: other_name / other_code: a procedure not in the catalogue (filed under code "KHAC").
+    ("filing", "dossier"): _object_of({"portal": _member_of(Portal, blank=True), "dossier_code": _text(40),
+                                       "other_name": _text(300), "other_code": _text(20)}),
     ("procedure", "online_level"): _member_of(STORED_ONLINE_LEVELS),
+    ("procedure", "formality_id"): _uuid,
+    ("procedure", "case_codes"): _list_of(_text(60), 50),
+    ("procedure", "channels"): _CHANNELS,
+    ("procedure", "province_overrides"): _map_of(re.compile("[0-9]{2}"), "mã tỉnh 2 chữ số / a 2-digit province code",
+                                                 _CHANNELS, 34),
+    ("procedure", "papers"): _object_of({"submit": _list_of(_text(PAPER_MAX), 50), "show": _list_of(_text(PAPER_MAX), 50)}),
 }
 
 

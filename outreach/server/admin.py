@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import or_, select, update
 
-from outreach.model import ResidentialGroup, Synced, Team, TeamMember, Ward, synced_fields
+from outreach.model import ResidentialGroup, Synced, Team, TeamMember, Ward
 from outreach.model.base import table_of
 from outreach.model.clock import HybridLogicalClock
 from outreach.model.codec import encode_value
@@ -45,22 +45,27 @@ def _save_clock(db: ServerDb, clock: HybridLogicalClock) -> None:
 
 def office_write(db: ServerDb, entity: type[Synced], row_id: str, values: dict[str, Any], ward_id: str | None, *, create: bool) -> None:
     """Create or update one row as the office; every given field stamped now."""
+    office_write_many(db, entity, [(row_id, values, create)], ward_id)
+
+
+def office_write_many(db: ServerDb, entity: type[Synced], rows: list[tuple[str, dict[str, Any], bool]], ward_id: str | None) -> None:
+    """Create or update rows ``(id, values, create)`` as the office in one push (one
+    transaction); every given field stamped now, so laptops pull it like any other change."""
     clock = server_clock(db)
-    stamp = clock.now()
-    fields = dict(values)
-    if create:
-        defaults: dict[str, object] = dict.fromkeys(synced_fields(entity))
-        defaults["deleted"] = False
-        fields = {**{n: v for n, v in defaults.items() if n in ("deleted",)}, **fields}
-    change = {
-        "change_id": uuid7(),
-        "entity": entity.entity_name,
-        "entity_id": row_id,
-        "fields": {name: [encode_value(value), stamp] for name, value in fields.items()},
-    }
-    result = apply_push(db, None, {"changes": [change]}, ward_id=ward_id)
-    outcome = result.outcomes[0]
-    if outcome.status != "applied":
+    changes = []
+    for row_id, values, create in rows:
+        stamp = clock.now()
+        fields = {"deleted": False, **values} if create else dict(values)
+        changes.append({
+            "change_id": uuid7(),
+            "entity": entity.entity_name,
+            "entity_id": row_id,
+            "fields": {name: [encode_value(value), stamp] for name, value in fields.items()},
+        })
+    result = apply_push(db, None, {"changes": changes}, ward_id=ward_id)
+    refused = [o for o in result.outcomes if o.status != "applied"]
+    if refused:
+        outcome = refused[0]
         raise AdminError(f"{entity.entity_name} not written: {outcome.reason}" + (f" ({outcome.detail})" if outcome.detail else ""))
     _save_clock(db, clock)
 
@@ -136,22 +141,38 @@ def find_team(db: ServerDb, ref: str) -> dict[str, Any]:
     return _find(db, Team, ref)
 
 
+#: The catalogue fields migration s0005c added: a server upgraded from before it holds them empty.
+CATALOGUE_FIELDS_SINCE_S0005C = ("formality_id", "case_codes", "short_name", "executing_body", "channels", "province_overrides",
+                                 "papers", "any_commune", "effective_from", "repealed_from", "replaced_by")
+
+
 def seed_catalogue(db: ServerDb) -> int:
-    """Publish the national procedure catalogue from the app's resources; returns rows written."""
+    """Publish the national procedure catalogue from the app's resources; returns rows written.
+
+    Codes the server lacks are published whole. For a code it holds, only the fields migration
+    s0005c added and the server has never had a value for are filled from the bundled entry (a
+    server upgraded from before the living catalogue learns e.g. that 2.000986 is repealed);
+    everything the office set stays as it is."""
     from outreach.catalogue import load_catalogue
 
     clock = server_clock(db)
+    table = table_of(Procedure)
     with db.read() as conn:
-        present = set(conn.scalars(select(Procedure.id)))
+        present = {row["id"]: row for row in conn.execute(select(table)).mappings()}
     changes = []
     for info in load_catalogue().procedures:
-        if info.code in present:
+        held = present.get(info.code)
+        if held is None:
+            values = {"ward_id": None, "deleted": False, **info.stored_values()}
+        else:
+            bundled = info.stored_values()
+            values = {name: bundled[name] for name in CATALOGUE_FIELDS_SINCE_S0005C
+                      if held[name] is None and bundled[name] not in (None, "", [], {}, False)}
+        if not values:
             continue
         stamp = clock.now()
-        values = {"ward_id": None, "deleted": False, "name_vi": info.name_vi, "name_en": info.name_en, "field_vi": info.field_vi,
-                  "field_en": info.field_en, "online_level": info.online_level, "essential": info.essential, "active": True}
         changes.append({"change_id": uuid7(), "entity": "procedure", "entity_id": info.code,
-                        "fields": {k: [v, stamp] for k, v in values.items()}})
+                        "fields": {k: [encode_value(v), stamp] for k, v in values.items()}})
     for start in range(0, len(changes), 500):
         apply_push(db, None, {"changes": changes[start : start + 500]})
     _save_clock(db, clock)

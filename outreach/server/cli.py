@@ -6,6 +6,7 @@
     outreach-server team add --name "Đội cơ động số 1"
     outreach-server device enroll --team "Đội cơ động số 1" --role volunteer [--name ...] [--png code.png]
     outreach-server device list | device revoke DEVICE_ID
+    outreach-server catalogue [add|edit CODE --set FIELD=VALUE ... | retire CODE [--from DATE] | import FILE | list]
     outreach-server serve --host 0.0.0.0 --port 8443 [--tls-cert cert.pem --tls-key key.pem]
 
 The database defaults to ``sqlite:///office.db`` (``$OUTREACH_SERVER_DB`` overrides); production
@@ -23,10 +24,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from outreach import __version__
-from outreach.server import admin, maintenance
+from outreach.server import admin, catalogue_office, maintenance
 from outreach.server.db import DEFAULT_DB_URL, ServerDb, open_db
 from outreach.server.logs import setup_logging
 from outreach.server.retention import prune_received_changes
+from outreach.timeutil import now_local
 from outreach.wire.enrolment_link import enrolment_link
 
 log = logging.getLogger("outreach.server.cli")
@@ -83,7 +85,22 @@ def build_parser() -> argparse.ArgumentParser:
     revoke = device.add_parser("revoke", help="revoke a laptop (it stops syncing; its unsent data stays on it)")
     revoke.add_argument("device_id")
 
-    sub.add_parser("catalogue", help="publish new procedures of the bundled catalogue")
+    catalogue = sub.add_parser("catalogue", help="the procedure catalogue laptops pull (bare: publish new codes of the bundled one)")
+    catalogue.add_argument("--by", default=os.environ.get("USER", "office"), help="who makes the change (written to the log)")
+    cat_sub = catalogue.add_subparsers(dest="sub")
+    cat_add = cat_sub.add_parser("add", help="add a procedure: CODE --set name_vi=... --set field_vi=... [--set FIELD=VALUE ...]")
+    cat_add.add_argument("code")
+    cat_add.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE", help="a column of the catalogue sheet")
+    cat_edit = cat_sub.add_parser("edit", help="change fields of a procedure: CODE --set FIELD=VALUE ...")
+    cat_edit.add_argument("code")
+    cat_edit.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE", required=True)
+    cat_retire = cat_sub.add_parser("retire", help="repeal a procedure from a date (old filings stay valid)")
+    cat_retire.add_argument("code")
+    cat_retire.add_argument("--from", dest="repealed_from", help="repealed from (YYYY-MM-DD; default today)")
+    cat_retire.add_argument("--replaced-by", help="the code that replaces it")
+    cat_import = cat_sub.add_parser("import", help="add/edit from the office's CSV/XLSX or portal JSON records (all or nothing)")
+    cat_import.add_argument("file", type=Path)
+    cat_sub.add_parser("list", help="list the catalogue the server holds")
     sub.add_parser("prune", help="forget the ids of applied changes no laptop can send again (older than 30 days, laptop synced since)")
 
     serve = sub.add_parser("serve", help="run the HTTP API")
@@ -180,7 +197,7 @@ def run(args: argparse.Namespace) -> int:
         elif args.command == "prune":
             print(f"{prune_received_changes(db)} change ids forgotten")
         elif args.command == "catalogue":
-            print(f"{admin.seed_catalogue(db)} procedures published")
+            return _catalogue(args, db)
         elif args.command == "serve":
             return _serve(args, db)
         return 0
@@ -215,11 +232,59 @@ def _enroll(args: argparse.Namespace, db: ServerDb) -> int:
     return 0
 
 
+def _catalogue(args: argparse.Namespace, db: ServerDb) -> int:
+    """``catalogue [add|edit|retire|import|list]``: the office's changes, each one laptops pull."""
+    import datetime as dt
+
+    from outreach.server.catalogue_rows import parse_cells
+
+    if args.sub is None:
+        print(f"{admin.seed_catalogue(db)} procedures published")
+    elif args.sub in ("add", "edit"):
+        cells = {}
+        for option in args.set:
+            name, sep, value = option.partition("=")
+            if not sep:
+                print(f"--set {option!r}: expected FIELD=VALUE", file=sys.stderr)
+                return 1
+            cells[name.strip().lower()] = value
+        parsed = parse_cells("", args.code, cells)
+        if parsed.problem:
+            raise catalogue_office.CatalogueRefused([catalogue_office.RowRefused("", parsed.code, parsed.problem)])
+        if args.sub == "add":
+            catalogue_office.add_procedure(db, parsed.code, parsed.values, by=args.by)
+            print(f"added {parsed.code}")
+        else:
+            changed = catalogue_office.edit_procedure(db, parsed.code, parsed.values, by=args.by)
+            print(f"edited {parsed.code}" if changed else f"{parsed.code}: nothing differed")
+    elif args.sub == "retire":
+        try:
+            since = dt.date.fromisoformat(args.repealed_from) if args.repealed_from else now_local().date()
+        except ValueError:
+            print(f"--from {args.repealed_from!r}: expected YYYY-MM-DD", file=sys.stderr)
+            return 1
+        catalogue_office.retire_procedure(db, args.code, by=args.by, repealed_from=since, replaced_by=args.replaced_by)
+        print(f"retired {args.code} from {since.isoformat()}")
+    elif args.sub == "import":
+        result = catalogue_office.import_catalogue(db, args.file, by=args.by)
+        print(f"{result.added} added, {result.edited} edited, {result.unchanged} unchanged")
+    elif args.sub == "list":
+        for row in catalogue_office.list_catalogue(db):
+            repealed = f"  repealed from {row['repealed_from']}" if row["repealed_from"] else ""
+            print(f"{row['id']:<10} {row['online_level']:<8} {row['name_vi']}{repealed}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     setup_logging(args.log_file)
     try:
         return run(args)
+    except catalogue_office.CatalogueRefused as exc:
+        print("nothing written; refused:", file=sys.stderr)
+        for row in exc.rows:
+            print(f"  {row.row} {row.code}: {row.reason}".replace("   ", " "), file=sys.stderr)
+        return 1
     except (admin.AdminError, maintenance.SchemaTooNew) as exc:
         print(str(exc), file=sys.stderr)
         return 1

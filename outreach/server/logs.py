@@ -16,7 +16,9 @@ from typing import Any
 ALLOWED_KEYS = frozenset(
     {"event", "method", "path", "status", "duration_ms", "device_id", "ward_id", "reason", "applied",
      "rejected", "retryable", "rows", "since", "has_more", "host", "port", "tls", "db", "from_rev", "bytes",
-     "ahead_ms", "devices"}
+     "ahead_ms", "devices",
+     # the office's catalogue changes (server/catalogue_office.py): who, what, which procedure, which fields
+     "by", "action", "code", "fields"}
 )
 
 
@@ -43,6 +45,7 @@ def setup_logging(log_file: Path | None = None, level: int = logging.INFO) -> No
     logger.propagate = False
     for handler in list(logger.handlers):
         logger.removeHandler(handler)
+        handler.close()  # a log file of an earlier call (a second command in one process)
     handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
     if log_file is not None:
         log_file.parent.mkdir(parents=True, exist_ok=True)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from outreach import admin_units
+from outreach.catalogue import OTHER_PROCEDURE_CODE
 from outreach.model import Filing, Household, Resident, ResidentialGroup, Team, TeamMember, Visit, Ward, WeekLock
 from outreach.model.ids import uuid7
 from outreach.services.procedures import seed_catalogue
@@ -138,7 +139,9 @@ def generate(
     from outreach.model import Procedure
 
     with store.read() as session:
-        procedures = list(session.scalars(select(Procedure.id).where(Procedure.deleted.is_(False)).order_by(Procedure.id)))
+        # not "khác" (a real one carries the typed name) nor a repealed procedure (not filed any more)
+        procedures = list(session.scalars(select(Procedure.id).where(
+            Procedure.deleted.is_(False), Procedure.id != OTHER_PROCEDURE_CODE, Procedure.repealed_from.is_(None)).order_by(Procedure.id)))
     existing_ward = ward_id is not None
     ward_id = ward_id or uuid7()
     code, ward_name, province_code, province_name = demo_ward_identity()

@@ -32,7 +32,7 @@ from outreach.model import Household, ResidentialGroup
 from outreach.model.address import address_text
 from outreach.services.context import Actor
 from outreach.services.households import ADDRESS_PARTS, HouseholdInput, _validate_household
-from outreach.services.spreadsheet_read import RawTable, first_number, read_spreadsheet
+from outreach.spreadsheet_read import RawTable, first_number, read_spreadsheet
 from outreach.store.database import Store
 from outreach.vietnamese_fold import fold_key
 from outreach.vocabulary import PriorityFlag

@@ -1,4 +1,4 @@
-"""The procedure catalogue in the local database.
+"""The procedure catalogue in the local database, and the filings of procedures it lacks ("khác").
 
 The catalogue ships in ``resources/procedures.json`` and the server can update it through pull.
 Seeded rows carry the zero stamp, so any version the server sends wins the merge, and seeding
@@ -7,14 +7,17 @@ writes no outbox entries: a device never pushes the national catalogue back.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from sqlalchemy import insert, select
 
-from outreach.catalogue import ProcedureInfo, load_catalogue
-from outreach.model import Procedure, synced_fields
+from outreach.catalogue import OTHER_PROCEDURE_CODE, ProcedureInfo, load_catalogue
+from outreach.model import Filing, Procedure, Visit, synced_fields
 from outreach.model.clock import HLC_ZERO
 from outreach.store.database import Store
+from outreach.timeutil import today_local
 from outreach.vietnamese_fold import fold
 
 #: A procedure as the laptop's database holds it: the catalogue's own record (the database is
@@ -31,18 +34,7 @@ def seed_catalogue(store: Store) -> int:
         for info in catalogue.procedures:
             if info.code in present:
                 continue
-            row: dict[str, object] = {
-                "id": info.code,
-                "ward_id": None,
-                "deleted": False,
-                "name_vi": info.name_vi,
-                "name_en": info.name_en,
-                "field_vi": info.field_vi,
-                "field_en": info.field_en,
-                "online_level": info.online_level,
-                "essential": info.essential,
-                "active": True,
-            }
+            row: dict[str, object] = {"id": info.code, "ward_id": None, "deleted": False, **info.stored_values()}
             row["clocks"] = dict.fromkeys(synced_fields(Procedure), HLC_ZERO)
             rows.append(row)
         if rows:
@@ -50,15 +42,39 @@ def seed_catalogue(store: Store) -> int:
         return len(rows)
 
 
-def list_procedures(store: Store, query: str = "", *, active_only: bool = True, language: str = "vi") -> list[ProcedureView]:
-    """The catalogue, by field and name; with a ``query``, the matches best first (``rank_procedures``)."""
+def _view(p: Procedure) -> ProcedureView:
+    """A stored row as the catalogue's record; fields a row from before migration 0004c lacks are empty."""
+    papers = p.papers or {}
+    return ProcedureView(
+        p.id, p.name_vi, p.name_en, p.field_vi, p.field_en, p.online_level, p.essential,
+        code_verified=p.id != OTHER_PROCEDURE_CODE, formality_id=p.formality_id or "", case_codes=tuple(p.case_codes or ()),
+        short_name=p.short_name or "", executing_body=p.executing_body or "", channels=p.channels or {},
+        province_overrides=p.province_overrides or {}, papers={k: tuple(v) for k, v in papers.items()},
+        any_commune=bool(p.any_commune), effective_from=p.effective_from, repealed_from=p.repealed_from,
+        replaced_by=p.replaced_by or "", active=p.active,
+    )
+
+
+def list_procedures(store: Store, query: str = "", *, active_only: bool = True, language: str = "vi",
+                    on: dt.date | None = None) -> list[ProcedureView]:
+    """The catalogue, by field and name; with a ``query``, the matches best first (``rank_procedures``).
+
+    ``on``: only what a new filing that day may use (active and in force: not yet repealed) —
+    the visit form's picker. Without it, ``active_only`` keeps the rows marked active."""
     with store.read() as session:
         stmt = select(Procedure).where(Procedure.deleted.is_(False)).order_by(Procedure.field_vi, Procedure.name_vi)
         if active_only:
             stmt = stmt.where(Procedure.active.is_(True))
         rows = session.scalars(stmt).all()
-    views = [ProcedureView(p.id, p.name_vi, p.name_en, p.field_vi, p.field_en, p.online_level, p.essential) for p in rows]
+        views = [_view(p) for p in rows]
+    if on is not None:
+        views = [v for v in views if v.offered_on(on)]
     return rank_procedures(views, query, language) if query.strip() else views
+
+
+def offered_procedures(store: Store) -> list[ProcedureView]:
+    """What the visit form offers for a new filing today: retired procedures are left out."""
+    return list_procedures(store, on=today_local())
 
 
 def rank_procedures(procedures: Sequence[ProcedureView], query: str, language: str = "vi") -> list[ProcedureView]:
@@ -106,3 +122,29 @@ def _name_rank(name: str, words: list[str], phrase: str) -> tuple[int, int, int]
     if name.startswith(phrase):
         return (2, extra, 0)
     return (4, extra, 0)
+
+
+@dataclass(frozen=True)
+class OtherFiling:
+    """A filing of a procedure the catalogue lacks ("khác"), for the office to review (add the
+    procedure to the catalogue, or correct the filing)."""
+
+    filing_id: str
+    visit_id: str | None
+    visit_date: dt.date | None
+    other_name: str
+    other_code: str
+    status: str
+
+
+def other_filings(store: Store) -> list[OtherFiling]:
+    """Every live "khác" filing, newest visit first: what the office is flagged to look at."""
+    with store.read() as session:
+        rows = session.execute(
+            select(Filing.id, Filing.visit_id, Visit.started_at, Filing.dossier, Filing.status)
+            .outerjoin(Visit, Visit.id == Filing.visit_id)
+            .where(Filing.procedure_code == OTHER_PROCEDURE_CODE, Filing.deleted.is_(False))
+            .order_by(Visit.started_at.desc(), Filing.id)
+        ).all()
+    return [OtherFiling(fid, visit_id, started.date() if started else None, (dossier or {}).get("other_name", ""),
+                        (dossier or {}).get("other_code", ""), status) for fid, visit_id, started, dossier, status in rows]

@@ -53,13 +53,22 @@ class FilingRow:
     status: str = "prepared"
     fee_paid_online: bool = False
     id: str | None = None
+    #: a procedure not in the catalogue ("khác"): its typed name and code
+    other_name: str = ""
+    other_code: str = ""
 
     def to_input(self) -> FilingInput:
         return FilingInput(self.procedure_code, self.resident_id, self.portal, self.dossier_code, self.status,
-                           self.fee_paid_online, id=self.id)
+                           self.fee_paid_online, id=self.id, other_name=self.other_name, other_code=self.other_code)
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        """The row's JSON; the "khác" keys only when set, so a catalogued row is saved exactly
+        as versions before them saved it (and they read it back)."""
+        data = asdict(self)
+        for key in ("other_name", "other_code"):
+            if not data[key]:
+                del data[key]
+        return data
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> FilingRow | None:
@@ -206,7 +215,7 @@ class VisitDraft:
             satisfaction=v.satisfaction,
             members_present=list(v.members_present),
             filings=[FilingRow(f.procedure_code, f.procedure_name, f.resident_id, "", f.portal, f.dossier_code,
-                               f.status, f.fee_paid_online, f.id) for f in v.filings],
+                               f.status, f.fee_paid_online, f.id, f.other_name, f.other_code) for f in v.filings],
         )
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from outreach import validation
+from outreach.catalogue import OTHER_PROCEDURE_CODE
 from outreach.errors import NotFound, PermissionDenied, Problems, WeekLocked
 from outreach.model import Filing, Household, Procedure, Resident, ResidentialGroup, TeamMember, Visit, WeekLock, field_rules
 from outreach.model.address import address_text
@@ -39,6 +40,10 @@ class FilingInput:
     fee_paid_online: bool = False
     submitted_at: dt.datetime | None = None
     id: str | None = None  # set when editing an existing filing
+    #: A procedure not in the catalogue ("khác"): its name as typed, and its code if known. A
+    #: filing with a name and a code the catalogue lacks is recorded under ``OTHER_PROCEDURE_CODE``.
+    other_name: str = ""
+    other_code: str = ""
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,8 @@ class FilingView:
     status: str
     fee_paid_online: bool
     submitted_at: dt.datetime | None
+    other_name: str = ""
+    other_code: str = ""
 
 
 @dataclass(frozen=True)
@@ -98,6 +105,18 @@ class VisitView:
         return iso_week_of(self.started_at.date()) if self.started_at else ""
 
 
+#: What a "khác" filing's typed name and code may hold (the dossier's rule in model/field_rules.py).
+OTHER_NAME_MAX = 300
+OTHER_CODE_MAX = 20
+
+
+def _procedure_name(code: str, catalogue_name: str | None, other_name: str) -> str:
+    """A filing's procedure as lists show it: a "khác" filing by the name the volunteer typed."""
+    if code == OTHER_PROCEDURE_CODE and other_name:
+        return other_name
+    return catalogue_name or code
+
+
 # ---------------------------------------------------------------- validation
 
 
@@ -129,15 +148,30 @@ def _validate(data: VisitInput, session: Session, now: dt.datetime) -> _Checked:
         problems.add("topics", "too_long", "Quá nhiều chủ đề hoặc chủ đề quá dài.", "Too many or too long topics.")
     codes = {f.procedure_code for f in data.filings}
     known: dict[str, str] = {}
+    repealed: dict[str, tuple[dt.date, str | None]] = {}
     if codes:
-        rows = session.execute(select(Procedure.id, Procedure.name_vi).where(Procedure.id.in_(codes), Procedure.deleted.is_(False)))
-        known = {code: name for code, name in rows}
-    for index, filing in enumerate(data.filings):
+        rows = session.execute(select(Procedure.id, Procedure.name_vi, Procedure.repealed_from, Procedure.replaced_by)
+                               .where(Procedure.id.in_(codes | {OTHER_PROCEDURE_CODE}), Procedure.deleted.is_(False)))
+        for code, name, repealed_from, replaced_by in rows:
+            known[code] = name
+            if repealed_from is not None:
+                repealed[code] = (repealed_from, replaced_by)
+    filings = [_as_other(f, known) for f in data.filings]
+    visit_day = data.started_at.date() if data.started_at else None
+    for index, filing in enumerate(filings):
         where = f"filings[{index}]"
         if filing.procedure_code not in known:
             problems.add(
-                f"{where}.procedure_code", "unknown_procedure", "Thủ tục không có trong danh mục.", "The procedure is not in the catalogue."
+                f"{where}.procedure_code", "unknown_procedure", "Thủ tục không có trong danh mục: chọn “Thủ tục khác” và ghi tên thủ tục.",
+                "The procedure is not in the catalogue: choose “Other procedure” and type its name."
             )
+        elif filing.procedure_code == OTHER_PROCEDURE_CODE:
+            _check_other(filing, where, problems)
+        if filing.procedure_code in repealed and visit_day is not None and visit_day >= repealed[filing.procedure_code][0]:
+            since, replaced_by = repealed[filing.procedure_code]
+            instead_vi, instead_en = (f"; dùng {replaced_by}", f"; use {replaced_by}") if replaced_by else ("", "")
+            problems.add(f"{where}.procedure_code", "repealed_procedure", f"Thủ tục đã bãi bỏ từ {since:%d/%m/%Y}{instead_vi}.",
+                         f"The procedure is repealed from {since:%Y-%m-%d}{instead_en}.")
         if filing.status not in FILING_STATUSES:
             problems.add(f"{where}.status", "invalid", "Trạng thái hồ sơ không hợp lệ.", "Unknown filing status.")
         if filing.portal not in PORTALS:
@@ -153,8 +187,27 @@ def _validate(data: VisitInput, session: Session, now: dt.datetime) -> _Checked:
                 )
     problems.raise_if_any()
     assert household is not None
-    clean = replace(data, notes=data.notes.strip(), topics=[t.strip() for t in data.topics if t.strip()])
+    clean = replace(data, notes=data.notes.strip(), topics=[t.strip() for t in data.topics if t.strip()], filings=filings)
     return _Checked(clean, household, known)
+
+
+def _as_other(f: FilingInput, known: dict[str, str]) -> FilingInput:
+    """A filing of a code the catalogue lacks, with the procedure's name typed, is recorded as
+    "khác" (the code kept as ``other_code``) instead of being refused: the volunteer can always
+    record what happened, and the office sees it in ``other_filings``."""
+    name, code = f.other_name.strip(), f.other_code.strip()
+    if f.procedure_code == OTHER_PROCEDURE_CODE:
+        return replace(f, other_name=name, other_code=code)
+    if f.procedure_code not in known and name:
+        return replace(f, procedure_code=OTHER_PROCEDURE_CODE, other_name=name, other_code=code or f.procedure_code.strip())
+    return replace(f, other_name="", other_code="")
+
+
+def _check_other(f: FilingInput, where: str, problems: Problems) -> None:
+    if not f.other_name:
+        problems.add(f"{where}.other_name", "required", "Cần ghi tên thủ tục khác.", "Type the name of the other procedure.")
+    validation.check_length(f.other_name, f"{where}.other_name", OTHER_NAME_MAX, "Tên thủ tục", "Procedure name", problems)
+    validation.check_length(f.other_code, f"{where}.other_code", OTHER_CODE_MAX, "Mã thủ tục", "Procedure code", problems)
 
 
 def week_is_locked(session: Session, team_id: str | None, day: dt.date) -> bool:
@@ -184,7 +237,8 @@ def _filing_values(f: FilingInput, visit_id: str, ward_id: str | None) -> dict[s
         "visit_id": visit_id,
         "resident_id": f.resident_id,
         "procedure_code": f.procedure_code,
-        "dossier": {"portal": f.portal, "dossier_code": f.dossier_code.strip()},
+        "dossier": {"portal": f.portal, "dossier_code": f.dossier_code.strip(),
+                    **({"other_name": f.other_name, "other_code": f.other_code} if f.procedure_code == OTHER_PROCEDURE_CODE else {})},
         "status": f.status,
         "fee_paid_online": f.fee_paid_online,
         "submitted_at": f.submitted_at,
@@ -226,8 +280,9 @@ def record_visit(store: Store, actor: Actor, data: VisitInput) -> VisitView:
         filing_ids = tx.recorder.insert_many(Filing, filing_rows)
         household = checked.household
         filings = [
-            FilingView(fid, f.procedure_code, checked.procedure_names.get(f.procedure_code, f.procedure_code), f.resident_id,
-                       f.portal, f.dossier_code.strip(), f.status, f.fee_paid_online, f.submitted_at)
+            FilingView(fid, f.procedure_code,
+                       _procedure_name(f.procedure_code, checked.procedure_names.get(f.procedure_code), f.other_name), f.resident_id,
+                       f.portal, f.dossier_code.strip(), f.status, f.fee_paid_online, f.submitted_at, f.other_name, f.other_code)
             for fid, f in zip(filing_ids, clean.filings, strict=True)
         ]
         return VisitView(
@@ -328,8 +383,9 @@ def _views(session: Session, visit_ids: list[str]) -> list[VisitView]:
     ):
         dossier = dossier or {}
         filings.setdefault(visit_id, []).append(
-            FilingView(fid, code, name or code, resident_id, dossier.get("portal", ""),
-                       dossier.get("dossier_code", ""), status, fee_paid, submitted_at)
+            FilingView(fid, code, _procedure_name(code, name, dossier.get("other_name", "")), resident_id, dossier.get("portal", ""),
+                       dossier.get("dossier_code", ""), status, fee_paid, submitted_at,
+                       dossier.get("other_name", ""), dossier.get("other_code", ""))
         )
     by_id = {
         r.id: VisitView(

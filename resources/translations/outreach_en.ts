@@ -2053,6 +2053,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not in the list: record “%1” as another procedure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the name of the other procedure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No procedure was chosen from the list for it. Best match: %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2053,6 +2053,14 @@
         <translation>Quay lại hồ sơ</translation>
     </message>
     <message>
+        <source>Not in the list: record “%1” as another procedure</source>
+        <translation>Không có trong danh mục: ghi “%1” là thủ tục khác</translation>
+    </message>
+    <message>
+        <source>Type the name of the other procedure.</source>
+        <translation>Hãy gõ tên thủ tục khác.</translation>
+    </message>
+    <message>
         <source>No procedure was chosen from the list for it. Best match: %1</source>
         <translation>Chưa chọn thủ tục từ danh sách. Thủ tục khớp nhất: %1</translation>
     </message>

@@ -18,7 +18,7 @@ from outreach.reports.import_report import write_rejected_report
 from outreach.services.context import Actor
 from outreach.services.household_import import ImportRefused, commit_import, preview_import
 from outreach.services.households import search_households
-from outreach.services.spreadsheet_read import SpreadsheetError, decode_text
+from outreach.spreadsheet_read import SpreadsheetError, decode_text
 from outreach.store.database import Store
 from tests.helpers.xlsx import active_sheet
 

@@ -16,7 +16,7 @@ import pytest
 
 from outreach.services.context import Actor
 from outreach.services.household_import import preview_import
-from outreach.services.spreadsheet_read import HEADER_SCAN_ROWS, MAX_ROWS, SpreadsheetError
+from outreach.spreadsheet_read import HEADER_SCAN_ROWS, MAX_ROWS, SpreadsheetError
 from outreach.store.database import Store
 from outreach.ui.core.context import UiContext
 from outreach.ui.core.i18n import Translations

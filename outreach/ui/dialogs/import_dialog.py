@@ -45,7 +45,7 @@ from outreach.services.household_import import (
     preview_import,
 )
 from outreach.services.households import list_groups
-from outreach.services.spreadsheet_read import RawTable, read_spreadsheet
+from outreach.spreadsheet_read import RawTable, read_spreadsheet
 from outreach.ui.core.context import UiContext
 from outreach.ui.core.file_dialogs import offer_open_folder, save_file_dialog
 from outreach.ui.models.report_models import RowsModel

@@ -49,10 +49,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from outreach.catalogue import OTHER_PROCEDURE_CODE
 from outreach.errors import FieldProblem, ValidationError
 from outreach.services.changes import NOTHING, Changes
 from outreach.services.households import HouseholdSummary, ResidentView, get_household, search_households
-from outreach.services.procedures import ProcedureView, list_procedures, rank_procedures
+from outreach.services.procedures import ProcedureView, offered_procedures, rank_procedures
 from outreach.services.teams import TeamMemberView, list_team_members
 from outreach.services.visit_draft import (
     DraftSummary,
@@ -275,7 +276,7 @@ class VisitForm(QWidget):
             self.new_visit_button.hide()
         else:
             self._refresh_draft_count()
-        ctx.runner.query(list_procedures, ctx.store, on_done=self._procedures_loaded)
+        ctx.runner.query(offered_procedures, ctx.store, on_done=self._procedures_loaded)
         ctx.runner.query(list_team_members, ctx.store, ctx.actor.team_id, on_done=self._team_loaded)
         self._update_filing_for()
         if visit is not None:
@@ -566,12 +567,17 @@ class VisitForm(QWidget):
         if not text.strip():
             self.procedure_results.hide()
             return
-        matches = self.matching_procedures(text)[:PROCEDURE_MATCHES]
+        matches = [p for p in self.matching_procedures(text) if p.code != OTHER_PROCEDURE_CODE][:PROCEDURE_MATCHES]
         for p in matches:
             item = QListWidgetItem(f"{p.code} — {self._procedure_name(p)}")
             item.setData(ID_ROLE, p.code)
             self.procedure_results.addItem(item)
-        if not matches:
+        if self._find_procedure(OTHER_PROCEDURE_CODE) is not None:
+            # a volunteer can always record what happened: a procedure the catalogue lacks, by its name
+            other = QListWidgetItem(self.tr("Not in the list: record “%1” as another procedure").replace("%1", text.strip()))
+            other.setData(ID_ROLE, OTHER_PROCEDURE_CODE)
+            self.procedure_results.addItem(other)
+        elif not matches:
             self.procedure_results.addItem(self.tr("No procedure matches."))
         self.procedure_results.setCurrentRow(0)
         self.procedure_results.show()
@@ -587,7 +593,8 @@ class VisitForm(QWidget):
             return
         self._procedure = found
         self._pending_code = None
-        self.procedure.setText(f"{found.code} — {self._procedure_name(found)}")
+        if found.code != OTHER_PROCEDURE_CODE:  # "khác" keeps the typed name: it is what is recorded
+            self.procedure.setText(f"{found.code} — {self._procedure_name(found)}")
         self.procedure_results.hide()
         self.filing_for.setFocus()
 
@@ -599,9 +606,16 @@ class VisitForm(QWidget):
             self.procedure.setFocus()
             return
         p = self._procedure
+        other_name = self.procedure.text().strip() if p.code == OTHER_PROCEDURE_CODE else ""
+        if p.code == OTHER_PROCEDURE_CODE and not other_name:
+            self.filing_error.setText(self.tr("Type the name of the other procedure."))
+            self.filing_error.setVisible(True)
+            self.procedure.setFocus()
+            return
         self.filings.append(FilingRow(
             procedure_code=p.code,
-            procedure_name=self._procedure_name(p),
+            procedure_name=other_name or self._procedure_name(p),
+            other_name=other_name,
             resident_id=self.filing_for.currentData(),
             resident_name=self.filing_for.currentText() if self.filing_for.currentData() else "",
             portal=self.portal.currentData(),
@@ -688,7 +702,8 @@ class VisitForm(QWidget):
         """The row cannot be added as it is: go back (the default), keep it as the best match of
         what was typed (named, so the volunteer sees which procedure), or save without it."""
         typed = self.procedure.text().strip()
-        best = self.matching_procedures(typed)[:1] if self._procedure is None and typed else []
+        catalogued = [p for p in self.matching_procedures(typed) if p.code != OTHER_PROCEDURE_CODE]
+        best = catalogued[:1] if self._procedure is None and typed else []
         dossier_missing = self.status.currentData() == FilingStatus.SUBMITTED and not self.dossier.text().strip()
         keep = best[0] if best and not dossier_missing else None
 
@@ -1031,7 +1046,7 @@ class VisitForm(QWidget):
     def apply_changes(self, changes: Changes, _initiator: object | None) -> None:
         """The catalogue or the team changed (a sync): reload the lists the form picks from."""
         if changes.catalogue:
-            self._ctx.runner.query(list_procedures, self._ctx.store, on_done=self._procedures_loaded)
+            self._ctx.runner.query(offered_procedures, self._ctx.store, on_done=self._procedures_loaded)
         if changes.team:
             self._ctx.runner.query(list_team_members, self._ctx.store, self._ctx.actor.team_id, on_done=self._team_loaded)
 
