@@ -163,6 +163,11 @@ class Filing(Synced, Base):
     dossier: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     status: Mapped[str] = mapped_column(String(30), default=FilingStatus.PREPARED)
     fee_paid_online: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: How the dossier was filed (``Channel``); null on filings recorded before it was asked.
+    channel: Mapped[str | None] = mapped_column(String(10))
+    #: Whether the result came back electronically (VNeID / e-mail), recorded when the filing is
+    #: completed; null while unknown (not completed yet, or not asked).
+    electronic_result: Mapped[bool | None] = mapped_column(Boolean)
     submitted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 

@@ -53,10 +53,13 @@ class FilingRow:
     status: str = "prepared"
     fee_paid_online: bool = False
     id: str | None = None
+    channel: str | None = None
+    electronic_result: bool | None = None
 
     def to_input(self) -> FilingInput:
         return FilingInput(self.procedure_code, self.resident_id, self.portal, self.dossier_code, self.status,
-                           self.fee_paid_online, id=self.id)
+                           self.fee_paid_online, id=self.id, channel=self.channel,
+                           electronic_result=self.electronic_result)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -206,7 +209,7 @@ class VisitDraft:
             satisfaction=v.satisfaction,
             members_present=list(v.members_present),
             filings=[FilingRow(f.procedure_code, f.procedure_name, f.resident_id, "", f.portal, f.dossier_code,
-                               f.status, f.fee_paid_online, f.id) for f in v.filings],
+                               f.status, f.fee_paid_online, f.id, f.channel, f.electronic_result) for f in v.filings],
         )
 
 

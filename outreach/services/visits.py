@@ -21,11 +21,12 @@ from outreach.model.ids import stable_id
 from outreach.services.context import Actor
 from outreach.store.database import Store
 from outreach.timeutil import iso_week_bounds, iso_week_of, now_local, today_local
-from outreach.vocabulary import FilingStatus, FollowUpKind, Outcome, Portal, ReviewStatus
+from outreach.vocabulary import Channel, FilingStatus, FollowUpKind, OnlineLevel, Outcome, Portal, ReviewStatus
 
 OUTCOMES: tuple[Outcome, ...] = tuple(Outcome)
 FILING_STATUSES: tuple[FilingStatus, ...] = tuple(FilingStatus)
 PORTALS: tuple[Portal, ...] = tuple(Portal)
+CHANNELS: tuple[Channel, ...] = tuple(Channel)
 REVIEW_STATUSES: tuple[ReviewStatus, ...] = tuple(ReviewStatus)
 
 
@@ -39,6 +40,10 @@ class FilingInput:
     fee_paid_online: bool = False
     submitted_at: dt.datetime | None = None
     id: str | None = None  # set when editing an existing filing
+    #: How the dossier was filed (``Channel``); None when not said (a filing only prepared).
+    channel: str | None = None
+    #: Whether the result came back electronically; only for a completed filing.
+    electronic_result: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,8 @@ class FilingView:
     status: str
     fee_paid_online: bool
     submitted_at: dt.datetime | None
+    channel: str | None = None
+    electronic_result: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -129,9 +136,14 @@ def _validate(data: VisitInput, session: Session, now: dt.datetime) -> _Checked:
         problems.add("topics", "too_long", "Quá nhiều chủ đề hoặc chủ đề quá dài.", "Too many or too long topics.")
     codes = {f.procedure_code for f in data.filings}
     known: dict[str, str] = {}
+    levels: dict[str, str] = {}
     if codes:
-        rows = session.execute(select(Procedure.id, Procedure.name_vi).where(Procedure.id.in_(codes), Procedure.deleted.is_(False)))
-        known = {code: name for code, name in rows}
+        rows = session.execute(
+            select(Procedure.id, Procedure.name_vi, Procedure.online_level).where(Procedure.id.in_(codes), Procedure.deleted.is_(False))
+        )
+        for code, name, level in rows:
+            known[code] = name
+            levels[code] = level
     for index, filing in enumerate(data.filings):
         where = f"filings[{index}]"
         if filing.procedure_code not in known:
@@ -145,6 +157,7 @@ def _validate(data: VisitInput, session: Session, now: dt.datetime) -> _Checked:
         validation.check_length(filing.dossier_code, f"{where}.dossier_code", 40, "Mã hồ sơ", "Dossier code", problems)
         if filing.status == FilingStatus.SUBMITTED and not filing.dossier_code.strip():
             problems.add(f"{where}.dossier_code", "required", "Hồ sơ đã nộp cần có mã hồ sơ.", "A submitted filing needs its dossier code.")
+        _check_channel(filing, levels.get(filing.procedure_code), where, problems)
         if filing.resident_id is not None:
             resident = session.get(Resident, filing.resident_id)
             if resident is None or resident.household_id != data.household_id:
@@ -155,6 +168,25 @@ def _validate(data: VisitInput, session: Session, now: dt.datetime) -> _Checked:
     assert household is not None
     clean = replace(data, notes=data.notes.strip(), topics=[t.strip() for t in data.topics if t.strip()])
     return _Checked(clean, household, known)
+
+
+def _check_channel(filing: FilingInput, level: str | None, where: str, problems: Problems) -> None:
+    """The channel a dossier used must be one the procedure offers, and an electronic result is
+    known only once the filing is completed: the coverage figures count what these say."""
+    if filing.channel is not None and filing.channel not in CHANNELS:
+        problems.add(f"{where}.channel", "invalid", "Hình thức nộp hồ sơ không hợp lệ.", "Unknown filing channel.")
+    if filing.channel == Channel.ONLINE and level == OnlineLevel.COUNTER:
+        problems.add(
+            f"{where}.channel", "counter_only",
+            "Thủ tục này chỉ nộp trực tiếp tại bộ phận một cửa, không nộp trực tuyến được.",
+            "This procedure is filed at the counter only; it cannot be submitted online.",
+        )
+    if filing.electronic_result is not None and filing.status != FilingStatus.COMPLETED:
+        problems.add(
+            f"{where}.electronic_result", "not_completed",
+            "Chỉ ghi nhận việc nhận kết quả điện tử khi hồ sơ đã có kết quả.",
+            "Whether the result came back electronically is recorded once the filing is completed.",
+        )
 
 
 def week_is_locked(session: Session, team_id: str | None, day: dt.date) -> bool:
@@ -188,6 +220,8 @@ def _filing_values(f: FilingInput, visit_id: str, ward_id: str | None) -> dict[s
         "status": f.status,
         "fee_paid_online": f.fee_paid_online,
         "submitted_at": f.submitted_at,
+        "channel": f.channel,
+        "electronic_result": f.electronic_result,
         "ward_id": ward_id,
     }
 
@@ -227,7 +261,8 @@ def record_visit(store: Store, actor: Actor, data: VisitInput) -> VisitView:
         household = checked.household
         filings = [
             FilingView(fid, f.procedure_code, checked.procedure_names.get(f.procedure_code, f.procedure_code), f.resident_id,
-                       f.portal, f.dossier_code.strip(), f.status, f.fee_paid_online, f.submitted_at)
+                       f.portal, f.dossier_code.strip(), f.status, f.fee_paid_online, f.submitted_at,
+                       f.channel, f.electronic_result)
             for fid, f in zip(filing_ids, clean.filings, strict=True)
         ]
         return VisitView(
@@ -319,9 +354,9 @@ def _views(session: Session, visit_ids: list[str]) -> list[VisitView]:
         .where(Visit.id.in_(visit_ids))
     ).all()
     filings: dict[str, list[FilingView]] = {}
-    for fid, visit_id, code, name, resident_id, dossier, status, fee_paid, submitted_at in session.execute(
+    for fid, visit_id, code, name, resident_id, dossier, status, fee_paid, submitted_at, channel, electronic in session.execute(
         select(Filing.id, Filing.visit_id, Filing.procedure_code, Procedure.name_vi, Filing.resident_id, Filing.dossier,
-               Filing.status, Filing.fee_paid_online, Filing.submitted_at)
+               Filing.status, Filing.fee_paid_online, Filing.submitted_at, Filing.channel, Filing.electronic_result)
         .outerjoin(Procedure, Procedure.id == Filing.procedure_code)
         .where(Filing.visit_id.in_(visit_ids), Filing.deleted.is_(False))
         .order_by(Filing.id)
@@ -329,7 +364,7 @@ def _views(session: Session, visit_ids: list[str]) -> list[VisitView]:
         dossier = dossier or {}
         filings.setdefault(visit_id, []).append(
             FilingView(fid, code, name or code, resident_id, dossier.get("portal", ""),
-                       dossier.get("dossier_code", ""), status, fee_paid, submitted_at)
+                       dossier.get("dossier_code", ""), status, fee_paid, submitted_at, channel, electronic)
         )
     by_id = {
         r.id: VisitView(
