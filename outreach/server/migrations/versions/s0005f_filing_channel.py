@@ -17,7 +17,7 @@ branch_labels = None
 depends_on = None
 
 
-NEW_COLUMNS = (
+NEW_COLUMNS: tuple[tuple[str, sa.Column[object]], ...] = (
     ("filings", sa.Column("channel", sa.String(length=10), nullable=True)),
     ("filings", sa.Column("electronic_result", sa.Boolean(), nullable=True)),
 )
