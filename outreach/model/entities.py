@@ -98,6 +98,8 @@ class Resident(Synced, Base):
     __table_args__ = (
         Index("ix_residents_server_seq", "server_seq"),
         Index("ix_residents_household_live", "household_id", "deleted"),
+        #: covering index: residents aged 14+ by VNeID level (coverage) without reading resident rows
+        Index("ix_residents_vneid_age", "deleted", "date_of_birth", "vneid_level", "ward_id", "household_id"),
     )
 
     #: (no index of its own: ix_residents_household_live starts with it)
@@ -155,6 +157,11 @@ class Filing(Synced, Base):
 
     __tablename__ = "filings"
     entity_name = "filing"
+    #: covering index: the dossiers waiting for their result (coverage) without reading filing rows
+    __table_args__ = (
+        Index("ix_filings_server_seq", "server_seq"),
+        Index("ix_filings_waiting", "status", "deleted", "ward_id", "visit_id", "procedure_code", "submitted_at"),
+    )
 
     visit_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
     resident_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)

@@ -225,8 +225,9 @@ DEFINITIONS = [
     "khi hạn trong 7 ngày tới; mẫu số là hồ sơ chờ kết quả có thời hạn giải quyết; thủ tục chưa có thời hạn "
     "trong danh mục không tính.",
     "VNeID: người từ 14 tuổi trở lên (tính đến ngày cuối kỳ, có ngày sinh) theo mức tài khoản đã ghi nhận. "
-    "Người được nâng lên mức 2 trong kỳ: người đang ở mức 2 mà mức tài khoản được sửa lần cuối trong kỳ "
-    "(theo dấu thời gian của lần sửa; mức ghi ngay khi lập hồ sơ người dân không tính là nâng mức).",
+    "Người được nâng lên mức 2 trong kỳ: người thuộc các hộ được thăm trong kỳ, đang ở mức 2 mà mức tài khoản "
+    "được sửa lần cuối trong kỳ (theo dấu thời gian của lần sửa; mức ghi ngay khi lập hồ sơ người dân không tính "
+    "là nâng mức).",
     "Hẹn quay lại: các hẹn chưa hoàn thành, tính đến ngày lập báo cáo, không phụ thuộc kỳ báo cáo.",
     "Báo cáo tổng hợp, không chứa thông tin cá nhân của người dân.",
 ]

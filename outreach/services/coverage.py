@@ -31,7 +31,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Boolean, Column, Integer, MetaData, Select, String, Table, and_, case, distinct, func, or_, select
+from sqlalchemy import Boolean, Column, Integer, MetaData, Select, String, Table, and_, case, distinct, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -45,6 +45,7 @@ from outreach.services.periods import (
     SCOPE_GROUP,
     SCOPE_TEAM,
     SCOPE_VOLUNTEER,
+    SCOPE_WARD,
     WARD,
     Period,
     Scope,
@@ -609,7 +610,8 @@ class WaitingDossier:
 
 def _waiting_rows(session: Session, ward_id: str | None, scope: Scope) -> list[Any]:
     """(filing id, dossier, procedure code, name, submitted at, household head, resident name) of
-    every dossier of the scope still waiting: a code, status submitted (a current state: no period)."""
+    every dossier of the scope still waiting: status submitted, which the app takes only with a
+    dossier code (a current state: no period)."""
     submitted_at = func.coalesce(Filing.submitted_at, Visit.started_at)
     return list(session.execute(
         select(Filing.id, Filing.dossier["dossier_code"].as_string(), Filing.procedure_code, Procedure.name_vi,
@@ -619,7 +621,7 @@ def _waiting_rows(session: Session, ward_id: str | None, scope: Scope) -> list[A
         .outerjoin(Household, Household.id == Visit.household_id)
         .outerjoin(Resident, Resident.id == Filing.resident_id)
         .where(*_visit_conditions(ward_id, scope, None, None), Filing.deleted.is_(False),
-               Filing.status == FilingStatus.SUBMITTED, _has_dossier_code())
+               Filing.status == FilingStatus.SUBMITTED)
     ).all())
 
 
@@ -643,22 +645,31 @@ def _due_dossiers(
     session: Session, ward_id: str | None, scope: Scope, as_of: dt.date,
     terms: Mapping[str, ProcedureTerms], days_off: Collection[dt.date],
 ) -> DueDossiers:
-    """Waiting dossiers (a code, status submitted, of the scope, whatever the period) as of ``as_of``:
+    """Waiting dossiers (status submitted — the app takes it only with a dossier code — of the
+    scope, whatever the period) as of ``as_of``:
     overdue when the expected result date is before ``as_of``, due when it falls in the next 7 days;
     a dossier whose procedure has no processing time is counted in ``without_time`` only."""
     expected = _expected(terms, days_off)
     horizon = as_of + dt.timedelta(days=FOLLOW_UP_HORIZON_DAYS)
     due = overdue = 0
-    # two narrow columns per dossier, counted per (procedure, day) here: a large ward has 12,000
-    # waiting dossiers on a few hundred days, and SQLite's GROUP BY of them cost three times the scan
-    submitted_at = func.coalesce(Filing.submitted_at, Visit.started_at)
-    rows = session.execute(
-        select(Filing.procedure_code, submitted_at)
-        .join(Visit, Visit.id == Filing.visit_id)
-        .where(*_visit_conditions(ward_id, scope, None, None), Filing.deleted.is_(False),
-               Filing.status == FilingStatus.SUBMITTED, _has_dossier_code())
-    ).all()
-    days = Counter((procedure, when.date()) for procedure, when in rows if when is not None)
+    # Read through ix_filings_waiting without touching a filing or visit row: a large ward has
+    # 12,000 waiting dossiers, and looking each one's visit up cost most of the report. Only for a
+    # narrower scope, or a filing without its own submitted time, is the visit read.
+    if scope.kind == SCOPE_WARD:
+        waiting_filter = [Filing.status == FilingStatus.SUBMITTED, Filing.deleted.is_(False)]
+        if ward_id is not None:
+            waiting_filter.append(Filing.ward_id.concat("") == ward_id)  # a filter on the index, not a look-up
+        rows: list[Any] = [tuple(r) for r in session.execute(
+            select(Filing.procedure_code, Filing.submitted_at).where(*waiting_filter, Filing.submitted_at.is_not(None)))]
+        rows += [tuple(r) for r in session.execute(
+            select(Filing.procedure_code, Visit.started_at).join(Visit, Visit.id == Filing.visit_id)
+            .where(*waiting_filter, Filing.submitted_at.is_(None), Visit.deleted.is_(False)))]
+    else:
+        rows = [tuple(r) for r in session.execute(
+            select(Filing.procedure_code, func.coalesce(Filing.submitted_at, Visit.started_at))
+            .join(Visit, Visit.id == Filing.visit_id)
+            .where(*_visit_conditions(ward_id, scope, None, None), Filing.deleted.is_(False), Filing.status == FilingStatus.SUBMITTED))]
+    days = Counter((procedure, when.date()) for procedure, when in rows if isinstance(when, dt.datetime))
     waiting = len(rows)
     without = waiting - sum(days.values())  # no date at all: no expected date
     for (procedure, submitted_on), n in days.items():
@@ -699,46 +710,46 @@ def _stamp_ms(day: dt.date) -> int:
     return int(dt.datetime.combine(day, dt.time(), VIETNAM).timestamp() * 1000)
 
 
-def _vneid(session: Session, ward_id: str | None, scope: Scope, period: Period) -> VneidFigures:
+def _vneid_levels(session: Session, ward_id: str | None, scope: Scope, period: Period) -> dict[int, int]:
     """Residents of the scope's households (a group's; the ward's for other scopes, like the
-    household denominators) aged 14 or over on the period's last day, by stored VNeID level; a
-    resident without a date of birth is not counted. *Brought to level 2 in the period*: residents
-    at level 2 whose level was last changed in the period, read from the field's HLC stamp (the
-    only history of a level the data keeps); a level set when the resident was first recorded
-    (the same stamp as the household link) is not a change and is not counted."""
+    household denominators) aged 14 or over on the period's last day, per stored VNeID level; a
+    resident without a date of birth is not counted. Read through ix_residents_vneid_age."""
     last = period.last_day
     born_by = last.replace(year=last.year - VNEID_MIN_AGE) if not (last.month == 2 and last.day == 29) \
         else dt.date(last.year - VNEID_MIN_AGE, 2, 28)
-    # (SQLite's json_each and group_concat: coverage runs on the laptop; ids are uuid7, no commas)
     conditions: list[ColumnElement[bool]] = [Resident.deleted.is_(False), Resident.date_of_birth.is_not(None),
                                              Resident.date_of_birth <= born_by]
     if ward_id is not None:
-        conditions.append(Resident.ward_id.concat("") == ward_id)
+        conditions.append(Resident.ward_id == ward_id)
     if scope.kind == SCOPE_GROUP:
         conditions.append(Resident.household_id.in_(select(Household.id).where(Household.group_id == scope.id)))
-    start_ms, end_ms = _stamp_ms(period.start), _stamp_ms(period.end)
-    # One read of the residents: the counts per level, and the ids of the level-2 residents with
-    # a stamp in the period (stamps are stored as keys, ``FieldStamps``; a flat legacy row names
-    # its fields as keys, hence the "vneid_level" key too), whose stamps alone are then decoded.
-    # Reading the table twice, or decoding 30,000 level-2 residents' stamps, cost a second.
-    stamp = func.json_each(Resident.clocks).table_valued("key")
-    lo, hi = f"{start_ms:013d}", f"{end_ms:013d}"
-    stamped = select(1).select_from(stamp).where(or_(and_(stamp.c.key >= lo, stamp.c.key < hi), stamp.c.key == "vneid_level"))
-    candidate = case((and_(Resident.vneid_level == 2, stamped.exists()), Resident.id), else_=None)
     by_level = {level: 0 for level in VNEID_LEVELS}
-    ids: list[str] = []
-    for level, n, candidates in session.execute(
-        select(Resident.vneid_level, func.count(), func.group_concat(candidate)).where(*conditions).group_by(Resident.vneid_level)
-    ):
+    for level, n in session.execute(select(Resident.vneid_level, func.count()).where(*conditions).group_by(Resident.vneid_level)):
         by_level[_int(level)] = by_level.get(_int(level), 0) + _int(n)
-        ids += candidates.split(",") if candidates else []
+    return by_level
+
+
+def _vneid_levels_in_own_session(store: Store, ward_id: str | None, scope: Scope, period: Period) -> dict[int, int]:
+    with store.read() as session:
+        return _vneid_levels(session, ward_id, scope, period)
+
+
+def _brought_to_level2(session: Session, period: Period) -> int:
+    """Residents of the households the scope visited in the period who are at VNeID level 2 and
+    whose level last changed in the period (the team brings people to level 2 on its visits). The
+    only history of a level the data keeps is the HLC stamp of the field's last write; a level set
+    when the resident was first recorded (the same stamp as the household link) is not a change.
+    Reads the period's work table: run after ``_fill_work_tables``."""
+    start_ms, end_ms = _stamp_ms(period.start), _stamp_ms(period.end)
+    visited = select(report_visits.c.household_id).where(report_visits.c.in_period.is_(True)).distinct()
     brought = 0
-    for chunk in range(0, len(ids), 500):
-        for (clocks,) in session.execute(select(Resident.clocks).where(Resident.id.in_(ids[chunk:chunk + 500]))):
-            level_stamp = clocks.get("vneid_level")
-            if level_stamp and level_stamp != clocks.get("household_id") and start_ms <= wall_ms_of(level_stamp) < end_ms:
-                brought += 1
-    return VneidFigures(sum(by_level.values()), by_level, brought)
+    for (clocks,) in session.execute(
+        select(Resident.clocks).where(Resident.household_id.in_(visited), Resident.deleted.is_(False), Resident.vneid_level == 2)
+    ):
+        stamp = clocks.get("vneid_level")
+        if stamp and stamp != clocks.get("household_id") and start_ms <= wall_ms_of(stamp) < end_ms:
+            brought += 1
+    return brought
 
 
 def _follow_ups(session: Session, ward_id: str | None, scope: Scope, as_of: dt.date) -> FollowUpCounts:
@@ -759,11 +770,6 @@ def _due_dossiers_in_own_session(
 ) -> DueDossiers:
     with store.read() as session:
         return _due_dossiers(session, ward_id, scope, as_of, terms, days_off)
-
-
-def _vneid_in_own_session(store: Store, ward_id: str | None, scope: Scope, period: Period) -> VneidFigures:
-    with store.read() as session:
-        return _vneid(session, ward_id, scope, period)
 
 
 def _follow_ups_in_own_session(store: Store, ward_id: str | None, scope: Scope, as_of: dt.date) -> FollowUpCounts:
@@ -895,7 +901,7 @@ def compute_coverage(
         groups_future = pool.submit(_group_coverage_in_own_session, store, ward_id, scope, period)
         follow_up_future = pool.submit(_follow_ups_in_own_session, store, ward_id, scope, as_of)
         due_future = pool.submit(_due_dossiers_in_own_session, store, ward_id, scope, as_of, terms, days_off)
-        vneid_future = pool.submit(_vneid_in_own_session, store, ward_id, scope, period)
+        vneid_future = pool.submit(_vneid_levels_in_own_session, store, ward_id, scope, period)
         with store.read() as session:
             name = scope_name(session, scope)
             try:
@@ -908,6 +914,7 @@ def compute_coverage(
                 trend = _trend(session, weeks)
                 step(2)
                 ward_name = _ward_name(session, ward_id)
+                brought = _brought_to_level2(session, period)
             finally:
                 _drop_work_tables(session)
         step(3)
@@ -915,7 +922,8 @@ def compute_coverage(
         step(4)
         follow_ups = follow_up_future.result()
         due_dossiers = due_future.result()
-        vneid = vneid_future.result()
+        vneid_levels = vneid_future.result()
+        vneid = VneidFigures(sum(vneid_levels.values()), vneid_levels, brought)
         step(5)
     report = CoverageReport(
         ward_name=ward_name,

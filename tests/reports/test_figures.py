@@ -44,7 +44,7 @@ from outreach.services.coverage import (
     terms_from_records,
     waiting_dossiers,
 )
-from outreach.services.periods import parse_period
+from outreach.services.periods import Scope, parse_period
 from outreach.services.procedures import seed_catalogue
 from outreach.services.working_days import add_working_days
 from outreach.store.database import Store
@@ -112,9 +112,9 @@ def figures_ward(store: Store, ward: dict[str, str]) -> Iterator[dict[str, str]]
         ])
 
     # Residents, period W47's last day Sunday 22/11/2026: aged 14+ means born on or before 22/11/2012.
-    def resident(key: str, born: dt.date | None, level: int, deleted: bool = False) -> dict[str, object]:
+    def resident(key: str, born: dt.date | None, level: int, deleted: bool = False, house: int = 0) -> dict[str, object]:
         ids[key] = uuid7()
-        return {"id": ids[key], "ward_id": w, "household_id": h[1], "full_name": key, "date_of_birth": born,
+        return {"id": ids[key], "ward_id": w, "household_id": h[house], "full_name": key, "date_of_birth": born,
                 "vneid_level": level, "deleted": deleted}
 
     with store.write() as tx:  # recorded on 01/10/2026
@@ -126,6 +126,7 @@ def figures_ward(store: Store, ward: dict[str, str]) -> Iterator[dict[str, str]]
             resident("r6", dt.date(1985, 3, 3), 1),     # raised to 2 on 10/11 (the week before)
             resident("r7", None, 2),                    # no date of birth: not counted
             resident("r8", dt.date(1970, 7, 7), 2, deleted=True),
+            resident("r9", dt.date(1960, 6, 6), 1, house=1),  # raised to 2 on 18/11, but household 1 was not visited
         ])
     store.clock = _at(dt.datetime(2026, 11, 10, 10))
     with store.write() as tx:
@@ -136,6 +137,7 @@ def figures_ward(store: Store, ward: dict[str, str]) -> Iterator[dict[str, str]]
     store.clock = _at(dt.datetime(2026, 11, 18, 15))
     with store.write() as tx:
         tx.recorder.update(tx.session.get_one(Resident, ids["r1"]), {"vneid_level": 2})
+        tx.recorder.update(tx.session.get_one(Resident, ids["r9"]), {"vneid_level": 2})
     store.clock = original
     yield ids
 
@@ -178,6 +180,10 @@ def test_due_and_overdue_dossiers_count_vietnamese_working_days(store: Store, fi
     # off) 25/11 (due); e: Wed 18/11 + 5 = 19, 20, 23, 25, 26/11 (due, within 7 days of 20/11).
     assert (due.waiting, due.without_time, due.overdue, due.due) == (7, 1, 4, 2)
     assert (due.overdue_ratio, due.due_ratio) == (Ratio(4, 6), Ratio(2, 6))
+    # the same dossiers through a team's and a volunteer's visits (read through the visits)
+    for scope in (Scope("team", figures_ward["team"]), Scope("volunteer", figures_ward["volunteer"])):
+        assert compute_coverage(store, W47, scope, as_of=AS_OF, terms=TERMS).due_dossiers == due
+    assert compute_coverage(store, W47, Scope("volunteer", figures_ward["leader"]), as_of=AS_OF, terms=TERMS).due_dossiers.waiting == 0
 
     overdue = waiting_dossiers(store, as_of=AS_OF, terms=TERMS)
     assert [(o.dossier_code, o.expected_on) for o in overdue] == [
@@ -194,11 +200,12 @@ def test_due_and_overdue_dossiers_count_vietnamese_working_days(store: Store, fi
 
 def test_vneid_level_2_counts_residents_aged_14_and_the_changes_of_the_period(store: Store, figures_ward: dict[str, str]) -> None:
     v = compute_coverage(store, W47, as_of=AS_OF, terms=TERMS).vneid
-    # aged 14+ on 22/11/2026: r1 r2 r4 r5 r6 (r3 is 13, r7 has no birth date, r8 is deleted)
-    assert v.aged_14_plus == 5
-    assert dict(v.by_level) == {0: 1, 1: 1, 2: 3}  # r2; r5; r1 r4 r6
-    assert v.level2 == Ratio(3, 5)
-    # brought to level 2 in W47: r1 only (r6 the week before, r4 recorded at level 2)
+    # aged 14+ on 22/11/2026: r1 r2 r4 r5 r6 r9 (r3 is 13, r7 has no birth date, r8 is deleted)
+    assert v.aged_14_plus == 6
+    assert dict(v.by_level) == {0: 1, 1: 1, 2: 4}  # r2; r5; r1 r4 r6 r9
+    assert v.level2 == Ratio(4, 6)
+    # brought to level 2 in W47 in the households visited: r1 only (r6 the week before, r4 recorded
+    # at level 2, r9's household had no visit in the period)
     assert v.brought_to_level2 == 1
     assert compute_coverage(store, parse_period("2026-W46"), as_of=AS_OF, terms=TERMS).vneid.brought_to_level2 == 1  # r6
 
@@ -214,8 +221,8 @@ def test_exports_carry_every_figure_as_numerator_over_denominator_with_method_no
         "Hồ sơ thanh toán phí trực tuyến / hồ sơ có phí": "1/4",
         "Hồ sơ nhận kết quả điện tử / hồ sơ đã có kết quả": "1/3",
         "Hồ sơ quá hạn trả kết quả (tính đến 20/11/2026)": "4/6",
-        "Người từ 14 tuổi có tài khoản VNeID mức 2": "3/5",
-        "Người được nâng lên VNeID mức 2 trong kỳ / người từ 14 tuổi": "1/5",
+        "Người từ 14 tuổi có tài khoản VNeID mức 2": "4/6",
+        "Người được nâng lên VNeID mức 2 trong kỳ / người từ 14 tuổi": "1/6",
     }
     wb = load_workbook(write_coverage(report, tmp_path / "r.xlsx"))
     rows = {row[0]: row for row in wb["Chỉ số"].iter_rows(min_row=5, values_only=True) if row[0]}

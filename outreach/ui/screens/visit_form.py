@@ -360,7 +360,7 @@ class VisitForm(QWidget):
         line.addStretch(1)
         entry.addRow(line)
         fee_line = QHBoxLayout()  # its own row: beside portal and status it made the form too wide at 125 %
-        channel_caption = QLabel(self.tr("C&hannel:"))
+        channel_caption = QLabel(self.tr("Filed &via:"))
         channel_caption.setBuddy(self.channel)
         fee_line.addWidget(channel_caption)
         fee_line.addWidget(self.channel)

@@ -5,7 +5,9 @@ Revises: s0004
 Create Date: 2026-12-01
 
 s0001 builds the entity tables from the model as it is when it runs, so a database created after
-this change already has both columns; only one created before it gets them here.
+this change already has both columns; only one created before it gets them here. The laptops'
+ix_residents_vneid_age and ix_filings_waiting serve their coverage report only: the server drops
+them, as s0002 does the other client query indexes.
 """
 
 import sqlalchemy as sa
@@ -28,6 +30,9 @@ def upgrade() -> None:
     for table, column in NEW_COLUMNS:
         if column.name not in {c["name"] for c in inspector.get_columns(table)}:
             op.add_column(table, column)
+    for table, index in (("residents", "ix_residents_vneid_age"), ("filings", "ix_filings_waiting")):
+        if index in {i["name"] for i in inspector.get_indexes(table)}:
+            op.drop_index(index, table_name=table)
 
 
 def downgrade() -> None:
