@@ -628,15 +628,18 @@ def _waiting_rows(session: Session, ward_id: str | None, scope: Scope) -> list[A
 def _expected(terms: Mapping[str, ProcedureTerms], days_off: Collection[dt.date]) -> Callable[[str, dt.date], dt.date | None]:
     """Expected result date of a dossier (procedure, submitted on): submitted date + the
     procedure's processing time in Vietnamese working days; None without a processing time.
-    Cached per (procedure, day): a large ward has thousands of waiting dossiers on a few hundred days."""
-    cache: dict[tuple[str, dt.date], dt.date | None] = {}
+    Cached per (processing time, day): a large ward has thousands of waiting dossiers on a few
+    hundred days, and procedures share a handful of processing times."""
+    cache: dict[tuple[int, dt.date], dt.date] = {}
     frozen_off = frozenset(days_off)
 
     def expected(code: str, submitted_on: dt.date) -> dt.date | None:
-        key = (code, submitted_on)
+        days = terms[code].processing_days if code in terms else None
+        if days is None:
+            return None
+        key = (days, submitted_on)
         if key not in cache:
-            days = terms[code].processing_days if code in terms else None
-            cache[key] = None if days is None else add_working_days(submitted_on, days, frozen_off)
+            cache[key] = add_working_days(submitted_on, days, frozen_off)
         return cache[key]
     return expected
 
