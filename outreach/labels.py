@@ -23,6 +23,7 @@ from enum import StrEnum
 
 from outreach.vocabulary import (
     CODE_LISTS,
+    Channel,
     FilingStatus,
     FollowUpKind,
     GroupKind,
@@ -62,6 +63,11 @@ LABELS: dict[type[StrEnum], dict[str, tuple[str, str]]] = {
         FilingStatus.RETURNED: ("Bị trả lại, cần bổ sung", "Returned for more papers"),
         FilingStatus.COMPLETED: ("Đã có kết quả", "Completed"),
         FilingStatus.REJECTED: ("Bị từ chối", "Rejected"),
+    },
+    Channel: {
+        Channel.ONLINE: ("Nộp trực tuyến", "Online"),
+        Channel.POSTAL: ("Qua bưu chính", "By post"),
+        Channel.COUNTER: ("Nộp trực tiếp", "At the counter"),
     },
     Portal: {
         Portal.DVCQG: ("Cổng Dịch vụ công quốc gia", "National public service portal"),

@@ -35,6 +35,15 @@ class FilingStatus(StrEnum):
     REJECTED = "rejected"
 
 
+class Channel(StrEnum):
+    """How a dossier reached the office (``Filing.channel``): a procedure's catalogue level says
+    what is possible, the channel what this dossier actually used."""
+
+    ONLINE = "online"
+    POSTAL = "postal"
+    COUNTER = "counter"
+
+
 class Portal(StrEnum):
     """Where a filing was submitted (``Filing.dossier["portal"]``)."""
 
@@ -146,6 +155,6 @@ class RecordKind(StrEnum):
 
 #: Every code list, for tests and tools that walk them all (each has labels in both languages).
 CODE_LISTS: tuple[type[StrEnum], ...] = (
-    Outcome, FilingStatus, Portal, Role, ReviewStatus, OnlineLevel, PriorityFlag, FollowUpKind, Sex, GroupKind,
+    Outcome, FilingStatus, Channel, Portal, Role, ReviewStatus, OnlineLevel, PriorityFlag, FollowUpKind, Sex, GroupKind,
     ScopeKind, Placeholder, RecordKind,
 )

@@ -7,7 +7,7 @@ import re
 
 from sqlalchemy import func, select
 
-from outreach.model import Filing, Household, OutboxEntry, Resident, ResidentialGroup, Visit, WeekLock
+from outreach.model import Filing, Household, OutboxEntry, Procedure, Resident, ResidentialGroup, Visit, WeekLock
 from outreach.services.demo_data import generate
 from outreach.services.visits import weekly_log
 from outreach.store.database import Store
@@ -74,3 +74,20 @@ def test_the_demo_ward_is_a_real_unit_of_the_bundled_list() -> None:
     assert commune is not None and commune.full_name == name == "Phường Ngọc Hà"
     province = admin_units.province(province_code)
     assert province is not None and commune.province_code == province_code and province.full_name == province_name
+
+
+def test_demo_filings_use_channels_their_procedures_offer(store: Store) -> None:
+    """The demo ward used to file counter-only procedures (VNeID level 2, certifications) online and
+    mark them paid online; coverage figures read the channel, so the demo must be plausible."""
+    generate(store, 200, seed=5, today=dt.date(2026, 11, 22))
+    with store.read() as s:
+        rows = s.execute(
+            select(Procedure.online_level, Filing.channel, Filing.fee_paid_online, Filing.status, Filing.electronic_result)
+            .join(Procedure, Procedure.id == Filing.procedure_code)
+        ).all()
+    coded = [r for r in rows if r.status in ("submitted", "completed", "returned", "rejected")]
+    assert coded and all(r.channel == ("counter" if r.online_level == "counter" else "online") for r in coded)
+    assert not any(r.fee_paid_online for r in rows if r.online_level == "counter")
+    assert any(r.fee_paid_online for r in rows)
+    assert {r.electronic_result for r in rows if r.status == "completed"} == {True, False}
+    assert all(r.electronic_result is None for r in rows if r.status != "completed")

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import func, select
 
 from outreach.errors import ValidationError
-from outreach.model import Household, OutboxEntry, Resident, Visit
+from outreach.model import Filing, Household, OutboxEntry, Resident, Visit
 from outreach.model.field_rules import clean_text, field_problem, values_problem
 from outreach.services.context import Actor
 from outreach.services.households import HouseholdInput, register_household
@@ -93,3 +93,10 @@ def test_rules_accept_what_the_forms_write() -> None:
     assert field_problem(Household, "phone", "0912345678") is None
     assert clean_text("a\tb\nc\x00", multi_line=False) == "a b c"
     assert clean_text("\ud800x\u2028", multi_line=True) == "x\u2028"
+
+
+def test_a_filings_channel_is_one_of_the_channels() -> None:
+    assert field_problem(Filing, "channel", "online") is None and field_problem(Filing, "channel", "counter") is None
+    broken = field_problem(Filing, "channel", "by_pigeon")
+    assert broken is not None and broken.code == "not_member" and "online" in broken.message_en
+    assert field_problem(Filing, "electronic_result", True) is None

@@ -98,6 +98,8 @@ class Resident(Synced, Base):
     __table_args__ = (
         Index("ix_residents_server_seq", "server_seq"),
         Index("ix_residents_household_live", "household_id", "deleted"),
+        #: covering index: residents aged 14+ by VNeID level (coverage) without reading resident rows
+        Index("ix_residents_vneid_age", "deleted", "date_of_birth", "vneid_level", "ward_id", "household_id"),
     )
 
     #: (no index of its own: ix_residents_household_live starts with it)
@@ -155,6 +157,11 @@ class Filing(Synced, Base):
 
     __tablename__ = "filings"
     entity_name = "filing"
+    #: covering index: the dossiers waiting for their result (coverage) without reading filing rows
+    __table_args__ = (
+        Index("ix_filings_server_seq", "server_seq"),
+        Index("ix_filings_waiting", "status", "deleted", "ward_id", "visit_id", "procedure_code", "submitted_at"),
+    )
 
     visit_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
     resident_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
@@ -163,6 +170,11 @@ class Filing(Synced, Base):
     dossier: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     status: Mapped[str] = mapped_column(String(30), default=FilingStatus.PREPARED)
     fee_paid_online: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: How the dossier was filed (``Channel``); null on filings recorded before it was asked.
+    channel: Mapped[str | None] = mapped_column(String(10))
+    #: Whether the result came back electronically (VNeID / e-mail), recorded when the filing is
+    #: completed; null while unknown (not completed yet, or not asked).
+    electronic_result: Mapped[bool | None] = mapped_column(Boolean)
     submitted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 

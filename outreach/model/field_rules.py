@@ -36,7 +36,7 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, String, Text
 from outreach.errors import FieldProblem, ValidationError
 from outreach.model.base import Synced, table_of
 from outreach.model.entities import SYNCED_ENTITIES
-from outreach.vocabulary import STORED_ONLINE_LEVELS, FilingStatus, GroupKind, Outcome, Portal, ReviewStatus, Role, Sex
+from outreach.vocabulary import STORED_ONLINE_LEVELS, Channel, FilingStatus, GroupKind, Outcome, Portal, ReviewStatus, Role, Sex
 
 #: Multi-line text (a visit's or household's notes, a review note): what a form can hold. A
 #: 3.5 MB note made a 210 MB pull page; 4,000 characters is a long page of handwriting.
@@ -276,6 +276,7 @@ _SPECIAL: dict[tuple[str, str], Rule] = {
     ("visit", "members_present"): _list_of(_ID, 50),
     ("visit", "topics"): _list_of(_text(100), 30),
     ("filing", "status"): _member_of(FilingStatus),
+    ("filing", "channel"): _member_of(Channel),
     #: other_name / other_code: a procedure not in the catalogue (filed under code "KHAC").
     ("filing", "dossier"): _object_of({"portal": _member_of(Portal, blank=True), "dossier_code": _text(40),
                                        "other_name": _text(300), "other_code": _text(20)}),

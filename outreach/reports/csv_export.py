@@ -16,7 +16,7 @@ from typing import Any
 
 from outreach.labels import DEFAULT_LANGUAGE
 from outreach.reports.cell_safety import csv_text
-from outreach.reports.tables import Percent, coverage_tables, report_heading
+from outreach.reports.tables import Percent, coverage_tables, notes_lines, report_heading
 from outreach.services.coverage import CoverageReport
 
 ENCODING = "utf-8-sig"
@@ -48,6 +48,9 @@ def write_coverage_csv(report: CoverageReport, path: Path, language: str = DEFAU
             for row in table.all_rows():
                 writer.writerow([_cell(v) for v in row])
             writer.writerow([])
+        writer.writerow(["## Ghi chú"])
+        for line in notes_lines(report):
+            writer.writerow([line])
     tmp.replace(path)
     return path
 

@@ -32,7 +32,7 @@ from outreach.reports.pdf_common import (
     styles,
     write_atomically,
 )
-from outreach.reports.tables import DEFINITIONS, Percent, ReportTable, coverage_tables, report_heading
+from outreach.reports.tables import Percent, ReportTable, coverage_tables, notes_lines, report_heading
 from outreach.services.coverage import CoverageReport
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -164,6 +164,8 @@ def coverage_story(report: CoverageReport, st: Styles, language: str = DEFAULT_L
     ]
     summary = tables["summary"]
     story += _section("1. Tổng quan", st, _table(summary, st, [110 * mm, 40 * mm]))
+    figures = tables["figures"]
+    story += _section("Chỉ số báo cáo", st, _table(figures, st, [92 * mm, 26 * mm, 18 * mm, 18 * mm, 18 * mm]))
 
     groups = tables["groups"]
     chart = _bar_chart(
@@ -194,7 +196,7 @@ def coverage_story(report: CoverageReport, st: Styles, language: str = DEFAULT_L
     story += _section("7. Lần thăm theo tình nguyện viên", st, _table(volunteers, st, _widths(volunteers, 50 * mm)))
     trend = tables["trend"]
     story += _section("8. Xu hướng 12 tuần", st, KeepTogether([_trend_chart(report), _table(trend, st, _widths(trend, 28 * mm))]))
-    story += [Paragraph("Ghi chú", st.h2), *[Paragraph(f"• {line}", st.small) for line in DEFINITIONS]]
+    story += [Paragraph("Ghi chú", st.h2), *[Paragraph(f"• {line}", st.small) for line in notes_lines(report)]]
     return story
 
 

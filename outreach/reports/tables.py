@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from outreach.labels import DEFAULT_LANGUAGE, label, name_text, scope_text
-from outreach.services.coverage import CoverageReport, share
+from outreach.services.coverage import CoverageReport, Ratio, share
 from outreach.timeutil import format_date_vn
 from outreach.vocabulary import OnlineLevel, Outcome, PriorityFlag
 
@@ -69,16 +69,55 @@ def summary_table(r: CoverageReport) -> ReportTable:
         ["Số lần thăm hộ", r.visits_total],
         ["Hồ sơ đã hỗ trợ", f.filings],
         ["Hồ sơ có mã hồ sơ", f.with_dossier_code],
-        ["Hồ sơ nộp phí trực tuyến", f.fee_paid_online],
-        ["Tỷ lệ hồ sơ trực tuyến toàn trình", pct(f.full_online, f.filings)],
         ["Hồ sơ bị trả lại (bổ sung giấy tờ)", f.returned],
-        ["Người dân được hỗ trợ VNeID mức 2", r.vneid_level2_residents],
         [f"Hẹn quay lại đến hạn (7 ngày từ {format_date_vn(r.follow_ups.as_of)})", r.follow_ups.due],
         [f"Hẹn quay lại quá hạn (tính đến {format_date_vn(r.follow_ups.as_of)})", r.follow_ups.overdue],
         ["Điểm hài lòng trung bình (1–5)", round(r.satisfaction_average, 2) if r.satisfaction_average is not None else None],
         ["Số lượt đánh giá hài lòng", r.satisfaction_responses],
     ]
     return ReportTable("summary", "Tổng quan", "Tổng quan", ["Chỉ số", "Giá trị"], rows)
+
+
+def figure_row(name: str, ratio: Ratio) -> list[Any]:
+    """One figure as every export writes it: its name, "22/400", numerator, denominator, share."""
+    return [name, ratio.text(), ratio.part, ratio.whole, pct(ratio.part, ratio.whole)]
+
+
+def figures_table(r: CoverageReport) -> ReportTable:
+    """The figures a ward reports upward, each with its numerator and denominator (formulas in
+    ``DEFINITIONS``, computed once in ``services.coverage``)."""
+    d, due, v = r.dossiers, r.due_dossiers, r.vneid
+    as_of = format_date_vn(due.as_of)
+    rows = [
+        figure_row("Hộ được thăm / tổng số hộ", Ratio(r.households_visited, r.households_total)),
+        figure_row("Hộ ưu tiên được thăm / hộ ưu tiên", Ratio(r.priority_reached, r.priority_total)),
+        figure_row("Hồ sơ nộp trực tuyến có sự hỗ trợ của đội / hồ sơ đã nộp", d.online),
+        figure_row("Hồ sơ trực tuyến bị trả lại", d.online_returned),
+        figure_row("Tỷ lệ hồ sơ trực tuyến toàn trình", d.full_online),
+        figure_row("Hồ sơ thanh toán phí trực tuyến / hồ sơ có phí", d.online_payment),
+        figure_row("Hồ sơ nhận kết quả điện tử / hồ sơ đã có kết quả", d.electronic_result),
+        figure_row(f"Hồ sơ quá hạn trả kết quả (tính đến {as_of})", due.overdue_ratio),
+        figure_row(f"Hồ sơ đến hạn trả kết quả trong 7 ngày (từ {as_of})", due.due_ratio),
+        figure_row("Người từ 14 tuổi có tài khoản VNeID mức 2", v.level2),
+        figure_row("Người từ 14 tuổi có tài khoản VNeID mức 1", Ratio(v.by_level.get(1, 0), v.aged_14_plus)),
+        figure_row("Người từ 14 tuổi chưa có tài khoản VNeID", Ratio(v.by_level.get(0, 0), v.aged_14_plus)),
+        figure_row("Người được nâng lên VNeID mức 2 trong kỳ / người từ 14 tuổi", Ratio(v.brought_to_level2, v.aged_14_plus)),
+    ]
+    return ReportTable(
+        "figures", "Chỉ số báo cáo (tử số/mẫu số)", "Chỉ số", ["Chỉ số", "Tử số/Mẫu số", "Tử số", "Mẫu số", "Tỷ lệ"], rows,
+    )
+
+
+def notes_lines(r: CoverageReport) -> list[str]:
+    """The method notes: ``DEFINITIONS`` plus what this report left out, in numbers."""
+    lines = list(DEFINITIONS)
+    if r.dossiers.payment_unknown:
+        lines.append(f"{r.dossiers.payment_unknown} hồ sơ đã nộp chưa có dữ liệu phí trong danh mục: "
+                     "không tính vào tỷ lệ thanh toán trực tuyến.")
+    if r.due_dossiers.without_time:
+        lines.append(f"{r.due_dossiers.without_time} hồ sơ đang chờ kết quả chưa có thời hạn giải quyết trong danh mục: "
+                     "không tính là đến hạn hay quá hạn.")
+    return lines
 
 
 def groups_table(r: CoverageReport, language: str = DEFAULT_LANGUAGE) -> ReportTable:
@@ -157,6 +196,7 @@ def coverage_tables(report: CoverageReport, language: str = DEFAULT_LANGUAGE) ->
     """Every table of the report, in reading order."""
     return [
         summary_table(report),
+        figures_table(report),
         groups_table(report, language),
         priority_table(report, language),
         outcomes_table(report, language),
@@ -170,7 +210,24 @@ def coverage_tables(report: CoverageReport, language: str = DEFAULT_LANGUAGE) ->
 DEFINITIONS = [
     "Lần thăm được tính theo thời điểm bắt đầu thăm; hồ sơ được tính theo lần thăm đã ghi nhận hồ sơ.",
     "Hộ ưu tiên: người cao tuổi sống một mình, người khuyết tật, gia đình chính sách hoặc hộ nghèo.",
-    "Tỷ lệ hồ sơ trực tuyến toàn trình = hồ sơ của thủ tục toàn trình / tổng số hồ sơ đã hỗ trợ.",
+    "Mỗi chỉ số ghi dạng tử số/mẫu số (ví dụ 22/400); tỷ lệ = tử số ÷ mẫu số, để trống khi mẫu số bằng 0.",
+    "Hồ sơ đã nộp: hồ sơ có mã hồ sơ, trạng thái “đã nộp” hoặc “đã có kết quả”. Hồ sơ nộp trực tuyến có sự hỗ trợ "
+    "của đội = hồ sơ đã nộp có hình thức nộp trực tuyến / hồ sơ đã nộp. Hồ sơ trực tuyến bị trả lại (có mã, trạng thái "
+    "“bị trả lại”) tính riêng, trên hồ sơ nộp trực tuyến cộng hồ sơ trực tuyến bị trả lại.",
+    "Tỷ lệ hồ sơ trực tuyến toàn trình = hồ sơ nộp trực tuyến của thủ tục được danh mục xếp mức toàn trình / "
+    "hồ sơ nộp trực tuyến. Mức của thủ tục trong danh mục không phải là hình thức nộp của hồ sơ.",
+    "Thanh toán trực tuyến = hồ sơ đã nộp có nộp phí trực tuyến / hồ sơ đã nộp của thủ tục có thu phí theo hình thức "
+    "nộp của hồ sơ (theo danh mục). Hồ sơ của thủ tục miễn phí không tính; hồ sơ chưa có dữ liệu phí không tính.",
+    "Nhận kết quả điện tử = hồ sơ đã có kết quả mà kết quả được trả qua VNeID hoặc thư điện tử / hồ sơ đã có kết quả.",
+    "Hạn trả kết quả = ngày nộp + thời hạn giải quyết của thủ tục tính bằng ngày làm việc (không tính thứ Bảy, "
+    "Chủ nhật, ngày lễ, Tết theo lịch nghỉ của Nhà nước và ngày nghỉ do đơn vị đặt thêm; bắt đầu từ ngày làm việc "
+    "sau ngày nộp). Hồ sơ chờ kết quả (có mã, trạng thái “đã nộp”) quá hạn khi hạn trước ngày lập báo cáo, đến hạn "
+    "khi hạn trong 7 ngày tới; mẫu số là hồ sơ chờ kết quả có thời hạn giải quyết; thủ tục chưa có thời hạn "
+    "trong danh mục không tính.",
+    "VNeID: người từ 14 tuổi trở lên (tính đến ngày cuối kỳ, có ngày sinh) theo mức tài khoản đã ghi nhận. "
+    "Người được nâng lên mức 2 trong kỳ: người thuộc các hộ được thăm trong kỳ, đang ở mức 2 mà mức tài khoản "
+    "được sửa lần cuối trong kỳ (theo dấu thời gian của lần sửa; mức ghi ngay khi lập hồ sơ người dân không tính "
+    "là nâng mức).",
     "Hẹn quay lại: các hẹn chưa hoàn thành, tính đến ngày lập báo cáo, không phụ thuộc kỳ báo cáo.",
     "Báo cáo tổng hợp, không chứa thông tin cá nhân của người dân.",
 ]

@@ -18,7 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from outreach.labels import DEFAULT_LANGUAGE
 from outreach.reports.cell_safety import set_xlsx_value
-from outreach.reports.tables import DEFINITIONS, Percent, ReportTable, coverage_tables, report_heading
+from outreach.reports.tables import Percent, ReportTable, coverage_tables, notes_lines, report_heading
 from outreach.services.coverage import CoverageReport
 
 HEADER_ROW = 4
@@ -119,7 +119,7 @@ def write_coverage_xlsx(report: CoverageReport, path: Path, language: str = DEFA
         if table.key == "summary":
             row = HEADER_ROW + len(table.rows) + 2
             ws.cell(row=row, column=1, value="Ghi chú").font = Font(bold=True)
-            for i, line in enumerate(DEFINITIONS, start=1):
+            for i, line in enumerate(notes_lines(report), start=1):
                 ws.cell(row=row + i, column=1, value=f"• {line}")
     tmp = path.with_name(path.name + ".part")
     wb.save(tmp)

@@ -13,8 +13,10 @@ Definitions (also printed in the report's notes, so a figure can be defended):
   the ward, so "coverage" reads "how much of the ward did this team reach".
 - A priority household has any of the four flags (elderly living alone, disabled, policy family,
   poor household).
-- Residents helped toward VNeID level 2: distinct residents with a filing of the VNeID level-2
-  procedure (booked or guided at the police) in the period.
+- The dossier figures (online dossiers, fully-online share, online payment, electronic result,
+  due and overdue dossiers) and the VNeID figures are each defined once below, in the function
+  that computes them; ``outreach.reports.tables.DEFINITIONS`` says the same in the words the
+  exports print (and docs/figures.md).
 - Follow-ups are a current state, not a period figure: open revisits whose date has passed
   (overdue) or falls in the next 7 days (due), counted as of ``as_of`` (default today).
 - The trend covers the 12 ISO weeks ending with the week of the period's last day.
@@ -23,7 +25,8 @@ Definitions (also printed in the report's notes, so a figure can be defended):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,24 +36,38 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from outreach.errors import NotFound
-from outreach.model import Filing, Household, Procedure, ResidentialGroup, Team, TeamMember, Visit, Ward
+from outreach.model import Filing, Household, Procedure, Resident, ResidentialGroup, Team, TeamMember, Visit, Ward
 from outreach.model.address import address_text
+from outreach.model.clock import wall_ms_of
 from outreach.services.audit import EXPORT_AGGREGATE, authorize_personal_export, record
 from outreach.services.context import Actor
 from outreach.services.periods import (
     SCOPE_GROUP,
     SCOPE_TEAM,
     SCOPE_VOLUNTEER,
+    SCOPE_WARD,
     WARD,
     Period,
     Scope,
 )
+from outreach.services.working_days import add_working_days
 from outreach.store.database import Store
-from outreach.timeutil import iso_week_bounds, iso_week_of, now_local, today_local
-from outreach.vocabulary import STORED_ONLINE_LEVELS, FilingStatus, OnlineLevel, Outcome, Placeholder, PriorityFlag
+from outreach.timeutil import VIETNAM, iso_week_bounds, iso_week_of, now_local, today_local
+from outreach.vocabulary import (
+    STORED_ONLINE_LEVELS,
+    Channel,
+    FilingStatus,
+    OnlineLevel,
+    Outcome,
+    Placeholder,
+    PriorityFlag,
+)
 
-#: Mã TTHC of "Cấp tài khoản định danh điện tử mức độ 2" (DOMAIN.md procedure table).
-VNEID_LEVEL2_CODE = "3.000228"
+#: VNeID counts residents of this age or older (the age a citizen gets a chip card and account).
+VNEID_MIN_AGE = 14
+VNEID_LEVELS = (0, 1, 2)
+#: Statuses of a dossier that went in: submitted (waiting) or completed (result given).
+SUBMITTED_STATUSES = (FilingStatus.SUBMITTED, FilingStatus.COMPLETED)
 TREND_WEEKS = 12
 FOLLOW_UP_HORIZON_DAYS = 7
 OUTCOMES: tuple[Outcome, ...] = tuple(Outcome)
@@ -65,6 +82,98 @@ UNKNOWN_LEVEL = OnlineLevel.UNKNOWN
 def share(part: int, whole: int) -> float | None:
     """part/whole as a fraction, or None when there is nothing to divide (shown as "–")."""
     return part / whole if whole else None
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """A figure as its numerator and denominator: a leader defends "22/400", not "5,5 %"."""
+
+    part: int
+    whole: int
+
+    @property
+    def share(self) -> float | None:
+        return share(self.part, self.whole)
+
+    def text(self) -> str:
+        """ "22/400": how every screen and export writes the pair."""
+        return f"{self.part}/{self.whole}"
+
+
+@dataclass(frozen=True)
+class ProcedureTerms:
+    """What the catalogue says of one procedure that the figures need: its fee per channel (in
+    đồng; a channel missing: no fee data) and its processing time in working days (None: none
+    known). An explicit input of ``compute_coverage`` so the catalogue's fee and time data plug in
+    without the figures knowing where it is kept."""
+
+    fees: Mapping[str, int] = field(default_factory=dict)
+    processing_days: int | None = None
+
+    def carries_fee(self, channel: str | None) -> bool | None:
+        """Whether a dossier filed by ``channel`` pays a fee (None: not known)."""
+        if channel is None or channel not in self.fees:
+            return None
+        return self.fees[channel] > 0
+
+
+def terms_from_records(records: Iterable[Mapping[str, Any]]) -> dict[str, ProcedureTerms]:
+    """Terms from catalogue records ``{"code", "fees": {channel: đồng}, "processing_days"}``;
+    records without those keys give terms with no fee data and no processing time."""
+    terms: dict[str, ProcedureTerms] = {}
+    for entry in records:
+        fees = entry.get("fees") or {}
+        days = entry.get("processing_days")
+        terms[str(entry["code"])] = ProcedureTerms(
+            {str(k): int(v) for k, v in fees.items() if v is not None}, int(days) if days is not None else None
+        )
+    return terms
+
+
+@dataclass(frozen=True)
+class DossierFigures:
+    """The dossier figures of a period (definitions in ``_dossier_figures``)."""
+
+    online: Ratio = Ratio(0, 0)
+    online_returned: Ratio = Ratio(0, 0)
+    full_online: Ratio = Ratio(0, 0)
+    online_payment: Ratio = Ratio(0, 0)
+    #: submitted dossiers left out of ``online_payment``: no fee data for their channel
+    payment_unknown: int = 0
+    electronic_result: Ratio = Ratio(0, 0)
+
+
+@dataclass(frozen=True)
+class DueDossiers:
+    """Dossiers still waiting for their result, as of a day (definitions in ``_due_dossiers``)."""
+
+    as_of: dt.date
+    waiting: int = 0
+    due: int = 0
+    overdue: int = 0
+    #: waiting dossiers whose procedure has no processing time: never counted due or overdue
+    without_time: int = 0
+
+    @property
+    def due_ratio(self) -> Ratio:
+        return Ratio(self.due, self.waiting - self.without_time)
+
+    @property
+    def overdue_ratio(self) -> Ratio:
+        return Ratio(self.overdue, self.waiting - self.without_time)
+
+
+@dataclass(frozen=True)
+class VneidFigures:
+    """Residents aged 14+ by their stored VNeID level, and those brought to level 2 in the period."""
+
+    aged_14_plus: int = 0
+    by_level: Mapping[int, int] = field(default_factory=dict)
+    brought_to_level2: int = 0
+
+    @property
+    def level2(self) -> Ratio:
+        return Ratio(self.by_level.get(2, 0), self.aged_14_plus)
 
 
 @dataclass(frozen=True)
@@ -128,20 +237,10 @@ class FilingTotals:
     fee_paid_online: int = 0
     returned: int = 0
     guided_only: int = 0
-    full_online: int = 0
 
     @property
     def dossier_code_share(self) -> float | None:
         return share(self.with_dossier_code, self.filings)
-
-    @property
-    def fee_online_share(self) -> float | None:
-        return share(self.fee_paid_online, self.filings)
-
-    @property
-    def full_online_share(self) -> float | None:
-        """Share of filings for fully-online (toàn trình) procedures: the ward's headline KPI."""
-        return share(self.full_online, self.filings)
 
 
 @dataclass(frozen=True)
@@ -193,7 +292,9 @@ class CoverageReport:
     filings: FilingTotals
     by_procedure: list[ProcedureFilings]
     by_level: list[LevelFilings]
-    vneid_level2_residents: int
+    dossiers: DossierFigures
+    due_dossiers: DueDossiers
+    vneid: VneidFigures
     follow_ups: FollowUpCounts
     volunteers: list[VolunteerVisits]
     trend: list[WeekTrend]
@@ -278,6 +379,7 @@ report_filings = Table(
     "outreach_report_filings", _work,
     Column("volunteer_id", String), Column("resident_id", String), Column("procedure_code", String),
     Column("status", String), Column("has_code", Boolean), Column("fee_paid_online", Boolean),
+    Column("channel", String), Column("electronic_result", Boolean),
     Column("in_period", Boolean), Column("week", Integer),
     prefixes=["TEMPORARY"],
 )
@@ -307,9 +409,10 @@ def _fill_work_tables(session: Session, ward_id: str | None, scope: Scope, perio
     v = report_visits.c
     session.execute(
         report_filings.insert().from_select(
-            ["volunteer_id", "resident_id", "procedure_code", "status", "has_code", "fee_paid_online", "in_period", "week"],
+            ["volunteer_id", "resident_id", "procedure_code", "status", "has_code", "fee_paid_online", "channel",
+             "electronic_result", "in_period", "week"],
             select(v.volunteer_id, Filing.resident_id, Filing.procedure_code, Filing.status, _has_dossier_code(),
-                   Filing.fee_paid_online, v.in_period, v.week)
+                   Filing.fee_paid_online, Filing.channel, Filing.electronic_result, v.in_period, v.week)
             .select_from(report_visits)
             .join(Filing, and_(Filing.visit_id == v.id, Filing.deleted.is_(False))),
         )
@@ -402,7 +505,7 @@ def _outcomes(session: Session) -> tuple[list[OutcomeCount], float | None, int]:
     return ordered, (rated_sum / rated if rated else None), rated
 
 
-def _filings(session: Session) -> tuple[FilingTotals, list[ProcedureFilings], list[LevelFilings], int]:
+def _filings(session: Session) -> tuple[FilingTotals, list[ProcedureFilings], list[LevelFilings]]:
     f = report_filings.c
     rows = session.execute(
         select(
@@ -421,7 +524,7 @@ def _filings(session: Session) -> tuple[FilingTotals, list[ProcedureFilings], li
     ).all()
     procedures: list[ProcedureFilings] = []
     levels: dict[str, list[int]] = {level: [0, 0, 0] for level in ONLINE_LEVELS}
-    totals = [0] * 6
+    totals = [0] * 5
     for code, name, level, n, coded, fee, returned, guided in rows:
         level = level or UNKNOWN_LEVEL
         n, coded, fee, returned, guided = map(_int, (n, coded, fee, returned, guided))
@@ -430,18 +533,226 @@ def _filings(session: Session) -> tuple[FilingTotals, list[ProcedureFilings], li
         bucket[0] += n
         bucket[1] += coded
         bucket[2] += fee
-        for i, value in enumerate((n, coded, fee, returned, guided, n if level == OnlineLevel.FULL else 0)):
+        for i, value in enumerate((n, coded, fee, returned, guided)):
             totals[i] += value
     procedures.sort(key=lambda p: (-p.filings, p.code))
-    vneid = _int(
-        session.scalar(
-            select(func.count(distinct(f.resident_id))).where(
-                f.in_period.is_(True), f.procedure_code == VNEID_LEVEL2_CODE, f.resident_id.is_not(None)
-            )
-        )
-    )
     by_level = [LevelFilings(level, *values) for level, values in levels.items()]
-    return FilingTotals(*totals), procedures, by_level, vneid
+    return FilingTotals(*totals), procedures, by_level
+
+
+def _dossier_figures(session: Session, terms: Mapping[str, ProcedureTerms]) -> DossierFigures:
+    """The period's dossier figures, over its filings (grouped in SQL, folded here):
+
+    - a *submitted dossier* has a dossier code and status submitted or completed;
+    - online dossiers = submitted dossiers whose channel was online / all submitted dossiers;
+      returned online dossiers (code, status returned, channel online) are counted apart, over
+      online dossiers plus them;
+    - fully online (toàn trình) = online dossiers of a procedure the catalogue lists as fully
+      online / online dossiers;
+    - online payment = submitted dossiers paid online / submitted dossiers that carried a fee in
+      their channel (``terms``); a dossier whose procedure has no fee data for its channel (or no
+      channel) is in neither, and counted in ``payment_unknown``;
+    - electronic result = completed filings whose result came back electronically / completed filings.
+    """
+    f = report_filings.c
+    rows = session.execute(
+        select(f.procedure_code, func.max(Procedure.online_level), f.channel, f.status, f.has_code, f.fee_paid_online,
+               f.electronic_result, func.count())
+        .outerjoin(Procedure, Procedure.id == f.procedure_code)
+        .where(f.in_period.is_(True))
+        .group_by(f.procedure_code, f.channel, f.status, f.has_code, f.fee_paid_online, f.electronic_result)
+    ).all()
+    submitted = online = returned_online = full = fee_dossiers = paid = unknown = completed = electronic = 0
+    no_terms = ProcedureTerms()
+    for code, level, channel, status, has_code, fee_paid, electronic_result, n in rows:
+        n = _int(n)
+        if status == FilingStatus.COMPLETED:
+            completed += n
+            electronic += n if electronic_result else 0
+        if has_code and status == FilingStatus.RETURNED and channel == Channel.ONLINE:
+            returned_online += n
+        if not has_code or status not in SUBMITTED_STATUSES:
+            continue
+        submitted += n
+        if channel == Channel.ONLINE:
+            online += n
+            full += n if level == OnlineLevel.FULL else 0
+        carries = terms.get(code, no_terms).carries_fee(channel)
+        if carries is None:
+            unknown += n
+        elif carries:
+            fee_dossiers += n
+            paid += n if fee_paid else 0
+    return DossierFigures(
+        online=Ratio(online, submitted),
+        online_returned=Ratio(returned_online, online + returned_online),
+        full_online=Ratio(full, online),
+        online_payment=Ratio(paid, fee_dossiers),
+        payment_unknown=unknown,
+        electronic_result=Ratio(electronic, completed),
+    )
+
+
+@dataclass(frozen=True)
+class WaitingDossier:
+    """One submitted dossier still waiting for its result, with its expected result date."""
+
+    filing_id: str
+    dossier_code: str
+    procedure_code: str
+    procedure_name: str
+    submitted_on: dt.date
+    #: None when the procedure has no processing time in the catalogue
+    expected_on: dt.date | None
+    household_head: str
+    resident_name: str
+
+
+def _waiting_rows(session: Session, ward_id: str | None, scope: Scope) -> list[Any]:
+    """(filing id, dossier, procedure code, name, submitted at, household head, resident name) of
+    every dossier of the scope still waiting: status submitted, which the app takes only with a
+    dossier code (a current state: no period)."""
+    submitted_at = func.coalesce(Filing.submitted_at, Visit.started_at)
+    return list(session.execute(
+        select(Filing.id, Filing.dossier["dossier_code"].as_string(), Filing.procedure_code, Procedure.name_vi,
+               submitted_at, Household.head_name, Resident.full_name)
+        .join(Visit, Visit.id == Filing.visit_id)
+        .outerjoin(Procedure, Procedure.id == Filing.procedure_code)
+        .outerjoin(Household, Household.id == Visit.household_id)
+        .outerjoin(Resident, Resident.id == Filing.resident_id)
+        .where(*_visit_conditions(ward_id, scope, None, None), Filing.deleted.is_(False),
+               Filing.status == FilingStatus.SUBMITTED)
+    ).all())
+
+
+def _expected(terms: Mapping[str, ProcedureTerms], days_off: Collection[dt.date]) -> Callable[[str, dt.date], dt.date | None]:
+    """Expected result date of a dossier (procedure, submitted on): submitted date + the
+    procedure's processing time in Vietnamese working days; None without a processing time.
+    Cached per (processing time, day): a large ward has thousands of waiting dossiers on a few
+    hundred days, and procedures share a handful of processing times."""
+    cache: dict[tuple[int, dt.date], dt.date] = {}
+    frozen_off = frozenset(days_off)
+
+    def expected(code: str, submitted_on: dt.date) -> dt.date | None:
+        days = terms[code].processing_days if code in terms else None
+        if days is None:
+            return None
+        key = (days, submitted_on)
+        if key not in cache:
+            cache[key] = add_working_days(submitted_on, days, frozen_off)
+        return cache[key]
+    return expected
+
+
+def _due_dossiers(
+    session: Session, ward_id: str | None, scope: Scope, as_of: dt.date,
+    terms: Mapping[str, ProcedureTerms], days_off: Collection[dt.date],
+) -> DueDossiers:
+    """Waiting dossiers (status submitted — the app takes it only with a dossier code — of the
+    scope, whatever the period) as of ``as_of``:
+    overdue when the expected result date is before ``as_of``, due when it falls in the next 7 days;
+    a dossier whose procedure has no processing time is counted in ``without_time`` only."""
+    expected = _expected(terms, days_off)
+    horizon = as_of + dt.timedelta(days=FOLLOW_UP_HORIZON_DAYS)
+    due = overdue = 0
+    # Read through ix_filings_waiting without touching a filing or visit row: a large ward has
+    # 12,000 waiting dossiers, and looking each one's visit up cost most of the report. Only for a
+    # narrower scope, or a filing without its own submitted time, is the visit read.
+    if scope.kind == SCOPE_WARD:
+        waiting_filter = [Filing.status == FilingStatus.SUBMITTED, Filing.deleted.is_(False)]
+        if ward_id is not None:
+            waiting_filter.append(Filing.ward_id.concat("") == ward_id)  # a filter on the index, not a look-up
+        rows: list[Any] = [tuple(r) for r in session.execute(
+            select(Filing.procedure_code, Filing.submitted_at).where(*waiting_filter, Filing.submitted_at.is_not(None)))]
+        rows += [tuple(r) for r in session.execute(
+            select(Filing.procedure_code, Visit.started_at).join(Visit, Visit.id == Filing.visit_id)
+            .where(*waiting_filter, Filing.submitted_at.is_(None), Visit.deleted.is_(False)))]
+    else:
+        rows = [tuple(r) for r in session.execute(
+            select(Filing.procedure_code, func.coalesce(Filing.submitted_at, Visit.started_at))
+            .join(Visit, Visit.id == Filing.visit_id)
+            .where(*_visit_conditions(ward_id, scope, None, None), Filing.deleted.is_(False), Filing.status == FilingStatus.SUBMITTED))]
+    days = Counter((procedure, when.date()) for procedure, when in rows if isinstance(when, dt.datetime))
+    waiting = len(rows)
+    without = waiting - sum(days.values())  # no date at all: no expected date
+    for (procedure, submitted_on), n in days.items():
+        on = expected(procedure, submitted_on)
+        if on is None:
+            without += n
+        elif on < as_of:
+            overdue += n
+        elif on < horizon:
+            due += n
+    return DueDossiers(as_of, waiting, due, overdue, without)
+
+
+def waiting_dossiers(
+    store: Store, scope: Scope = WARD, *, ward_id: str | None = None, as_of: dt.date | None = None,
+    terms: Mapping[str, ProcedureTerms] | None = None, days_off: Collection[dt.date] = (), overdue_only: bool = True,
+) -> list[WaitingDossier]:
+    """Waiting dossiers with their expected result date (overdue ones only by default), oldest
+    expected first: the list a leader looks up on the portal. Names the household: personal data."""
+    as_of = as_of or today_local()
+    expected = _expected(terms or {}, days_off)
+    with store.read() as session:
+        rows = _waiting_rows(session, ward_id, scope)
+    result = []
+    for fid, code, procedure, name, submitted_at, head, resident in rows:
+        if submitted_at is None:
+            continue
+        on = expected(procedure, submitted_at.date())
+        if overdue_only and (on is None or on >= as_of):
+            continue
+        result.append(WaitingDossier(fid, code or "", procedure, name or procedure, submitted_at.date(), on, head or "", resident or ""))
+    result.sort(key=lambda d: (d.expected_on or dt.date.max, d.submitted_on, d.dossier_code))
+    return result
+
+
+def _stamp_ms(day: dt.date) -> int:
+    """The HLC wall milliseconds of Vietnam midnight starting ``day``."""
+    return int(dt.datetime.combine(day, dt.time(), VIETNAM).timestamp() * 1000)
+
+
+def _vneid_levels(session: Session, ward_id: str | None, scope: Scope, period: Period) -> dict[int, int]:
+    """Residents of the scope's households (a group's; the ward's for other scopes, like the
+    household denominators) aged 14 or over on the period's last day, per stored VNeID level; a
+    resident without a date of birth is not counted. Read through ix_residents_vneid_age."""
+    last = period.last_day
+    born_by = last.replace(year=last.year - VNEID_MIN_AGE) if not (last.month == 2 and last.day == 29) \
+        else dt.date(last.year - VNEID_MIN_AGE, 2, 28)
+    conditions: list[ColumnElement[bool]] = [Resident.deleted.is_(False), Resident.date_of_birth.is_not(None),
+                                             Resident.date_of_birth <= born_by]
+    if ward_id is not None:
+        conditions.append(Resident.ward_id == ward_id)
+    if scope.kind == SCOPE_GROUP:
+        conditions.append(Resident.household_id.in_(select(Household.id).where(Household.group_id == scope.id)))
+    by_level = {level: 0 for level in VNEID_LEVELS}
+    for level, n in session.execute(select(Resident.vneid_level, func.count()).where(*conditions).group_by(Resident.vneid_level)):
+        by_level[_int(level)] = by_level.get(_int(level), 0) + _int(n)
+    return by_level
+
+
+def _vneid_levels_in_own_session(store: Store, ward_id: str | None, scope: Scope, period: Period) -> dict[int, int]:
+    with store.read() as session:
+        return _vneid_levels(session, ward_id, scope, period)
+
+
+def _brought_to_level2(session: Session, period: Period) -> int:
+    """Residents of the households the scope visited in the period who are at VNeID level 2 and
+    whose level last changed in the period (the team brings people to level 2 on its visits). The
+    only history of a level the data keeps is the HLC stamp of the field's last write; a level set
+    when the resident was first recorded (the same stamp as the household link) is not a change.
+    Reads the period's work table: run after ``_fill_work_tables``."""
+    start_ms, end_ms = _stamp_ms(period.start), _stamp_ms(period.end)
+    visited = select(report_visits.c.household_id).where(report_visits.c.in_period.is_(True)).distinct()
+    brought = 0
+    for (clocks,) in session.execute(
+        select(Resident.clocks).where(Resident.household_id.in_(visited), Resident.deleted.is_(False), Resident.vneid_level == 2)
+    ):
+        stamp = clocks.get("vneid_level")
+        if stamp and stamp != clocks.get("household_id") and start_ms <= wall_ms_of(stamp) < end_ms:
+            brought += 1
+    return brought
 
 
 def _follow_ups(session: Session, ward_id: str | None, scope: Scope, as_of: dt.date) -> FollowUpCounts:
@@ -455,6 +766,13 @@ def _follow_ups(session: Session, ward_id: str | None, scope: Scope, as_of: dt.d
         select(_count_if(Visit.follow_up_date >= as_of), _count_if(Visit.follow_up_date < as_of)).where(*conditions)
     ).one()
     return FollowUpCounts(as_of, _int(due), _int(overdue))
+
+
+def _due_dossiers_in_own_session(
+    store: Store, ward_id: str | None, scope: Scope, as_of: dt.date, terms: Mapping[str, ProcedureTerms], days_off: Collection[dt.date]
+) -> DueDossiers:
+    with store.read() as session:
+        return _due_dossiers(session, ward_id, scope, as_of, terms, days_off)
 
 
 def _follow_ups_in_own_session(store: Store, ward_id: str | None, scope: Scope, as_of: dt.date) -> FollowUpCounts:
@@ -509,7 +827,9 @@ def _trend(session: Session, weeks: list[tuple[str, dt.date]]) -> list[WeekTrend
     filing_rows = {
         w: (_int(n), _int(full))
         for w, n, full in session.execute(
-            select(f.week, func.count(), _count_if(Procedure.online_level == OnlineLevel.FULL))
+            select(f.week, func.count(), _count_if(and_(
+                f.has_code.is_(True), f.status.in_(SUBMITTED_STATUSES), f.channel == Channel.ONLINE,
+                Procedure.online_level == OnlineLevel.FULL)))
             .outerjoin(Procedure, Procedure.id == f.procedure_code)
             .where(f.week.is_not(None))
             .group_by(f.week)
@@ -554,12 +874,17 @@ def compute_coverage(
     ward_id: str | None = None,
     as_of: dt.date | None = None,
     progress: Callable[[int, int], None] | None = None,
+    terms: Mapping[str, ProcedureTerms] | None = None,
+    days_off: Collection[dt.date] = (),
 ) -> CoverageReport:
     """All coverage figures of ``period`` and ``scope``, computed in SQL in one read transaction.
 
     ``ward_id`` narrows to one ward (a laptop holds one; the server several). ``progress`` is
     called with (step, steps) between queries so a UI can show progress; it may raise to cancel.
+    ``terms`` are the catalogue's fees and processing times per procedure code (none given: no
+    dossier counts for online payment or as due); ``days_off`` the office's extra days off.
     """
+    terms = terms or {}
     as_of = as_of or today_local()
     weeks = trend_weeks(period.last_day)
     steps = 6
@@ -573,26 +898,35 @@ def compute_coverage(
     # (every household of the ward), the follow-up state (a current figure, not one of the
     # period) and the period's visits and filings. Each is one consistent read; a visit saved
     # in the same instant may show in one part and not yet in another, never half-counted.
-    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="coverage") as pool:
+    # The waiting dossiers and the residents' VNeID levels are current-state reads of whole
+    # tables too, so they run beside them the same way.
+    with ThreadPoolExecutor(max_workers=3, thread_name_prefix="coverage") as pool:
         groups_future = pool.submit(_group_coverage_in_own_session, store, ward_id, scope, period)
         follow_up_future = pool.submit(_follow_ups_in_own_session, store, ward_id, scope, as_of)
+        due_future = pool.submit(_due_dossiers_in_own_session, store, ward_id, scope, as_of, terms, days_off)
+        vneid_future = pool.submit(_vneid_levels_in_own_session, store, ward_id, scope, period)
         with store.read() as session:
             name = scope_name(session, scope)
             try:
                 _fill_work_tables(session, ward_id, scope, period, weeks)
                 step(1)
                 outcomes, satisfaction, rated = _outcomes(session)
-                filings, by_procedure, by_level, vneid = _filings(session)
+                filings, by_procedure, by_level = _filings(session)
+                dossiers = _dossier_figures(session, terms)
                 volunteers = _volunteers(session)
                 trend = _trend(session, weeks)
                 step(2)
                 ward_name = _ward_name(session, ward_id)
+                brought = _brought_to_level2(session, period)
             finally:
                 _drop_work_tables(session)
         step(3)
         groups, priority = groups_future.result()
         step(4)
         follow_ups = follow_up_future.result()
+        due_dossiers = due_future.result()
+        vneid_levels = vneid_future.result()
+        vneid = VneidFigures(sum(vneid_levels.values()), vneid_levels, brought)
         step(5)
     report = CoverageReport(
         ward_name=ward_name,
@@ -611,7 +945,9 @@ def compute_coverage(
         filings=filings,
         by_procedure=by_procedure,
         by_level=by_level,
-        vneid_level2_residents=vneid,
+        dossiers=dossiers,
+        due_dossiers=due_dossiers,
+        vneid=vneid,
         follow_ups=follow_ups,
         volunteers=volunteers,
         trend=trend,

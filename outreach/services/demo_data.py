@@ -26,7 +26,7 @@ from outreach.services.visits import week_lock_id
 from outreach.store.database import Store
 from outreach.store.profile import Profile
 from outreach.timeutil import iso_week_of, now_local
-from outreach.vocabulary import FilingStatus, GroupKind, Outcome, Role, Sex
+from outreach.vocabulary import Channel, FilingStatus, GroupKind, OnlineLevel, Outcome, Role, Sex
 
 FAMILY = [
     "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh",
@@ -140,8 +140,9 @@ def generate(
 
     with store.read() as session:
         # not "khác" (a real one carries the typed name) nor a repealed procedure (not filed any more)
-        procedures = list(session.scalars(select(Procedure.id).where(
-            Procedure.deleted.is_(False), Procedure.id != OTHER_PROCEDURE_CODE, Procedure.repealed_from.is_(None)).order_by(Procedure.id)))
+        levels = dict(session.execute(select(Procedure.id, Procedure.online_level).where(
+            Procedure.deleted.is_(False), Procedure.id != OTHER_PROCEDURE_CODE, Procedure.repealed_from.is_(None))).all())
+    procedures = sorted(levels)
     existing_ward = ward_id is not None
     ward_id = ward_id or uuid7()
     code, ward_name, province_code, province_name = demo_ward_identity()
@@ -289,19 +290,28 @@ def generate(
                 for _ in range(rng.choices([0, 1, 2], [55, 37, 8])[0]):
                     status = rng.choices(FILING_STATUSES, FILING_STATUS_WEIGHTS)[0]
                     has_code = status in ("submitted", "completed", "returned", "rejected")
+                    resident_id = rng.choice(residents_by_household[household["id"]])
+                    procedure_code = rng.choice(procedures)
+                    portal = rng.choices(["dvcqg", "vneid", "bhxh"], [70, 20, 10])[0]
+                    dossier_code = f"H01.{rng.randrange(10, 99)}-{day:%y%m%d}-{rng.randrange(10000):04d}" if has_code else ""
+                    paid = has_code and rng.random() < 0.45
+                    # (no new random draws: the same seed keeps giving the same ward) a counter-only
+                    # procedure goes in at the counter and is never paid online; a VNeID dossier's
+                    # result comes back on VNeID
+                    counter = levels[procedure_code] == OnlineLevel.COUNTER
+                    channel = (Channel.COUNTER if counter else Channel.ONLINE) if has_code else None
                     filing_rows.append(
                         {
                             "ward_id": ward_id,
                             "visit_id": vid,
-                            "resident_id": rng.choice(residents_by_household[household["id"]]),
-                            "procedure_code": rng.choice(procedures),
-                            "dossier": {
-                                "portal": rng.choices(["dvcqg", "vneid", "bhxh"], [70, 20, 10])[0],
-                                "dossier_code": f"H01.{rng.randrange(10, 99)}-{day:%y%m%d}-{rng.randrange(10000):04d}" if has_code else "",
-                            },
+                            "resident_id": resident_id,
+                            "procedure_code": procedure_code,
+                            "dossier": {"portal": portal, "dossier_code": dossier_code},
                             "status": status,
-                            "fee_paid_online": has_code and rng.random() < 0.45,
+                            "fee_paid_online": paid and not counter,
                             "submitted_at": started if has_code else None,
+                            "channel": channel,
+                            "electronic_result": portal == "vneid" if status == "completed" else None,
                         }
                     )
         # flagged weeks stay unlocked: the volunteer still owes a correction

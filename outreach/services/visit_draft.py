@@ -56,10 +56,13 @@ class FilingRow:
     #: a procedure not in the catalogue ("khác"): its typed name and code
     other_name: str = ""
     other_code: str = ""
+    channel: str | None = None
+    electronic_result: bool | None = None
 
     def to_input(self) -> FilingInput:
         return FilingInput(self.procedure_code, self.resident_id, self.portal, self.dossier_code, self.status,
-                           self.fee_paid_online, id=self.id, other_name=self.other_name, other_code=self.other_code)
+                           self.fee_paid_online, id=self.id, other_name=self.other_name, other_code=self.other_code,
+                           channel=self.channel, electronic_result=self.electronic_result)
 
     def to_json(self) -> dict[str, Any]:
         """The row's JSON; the "khác" keys only when set, so a catalogued row is saved exactly
@@ -215,7 +218,8 @@ class VisitDraft:
             satisfaction=v.satisfaction,
             members_present=list(v.members_present),
             filings=[FilingRow(f.procedure_code, f.procedure_name, f.resident_id, "", f.portal, f.dossier_code,
-                               f.status, f.fee_paid_online, f.id, f.other_name, f.other_code) for f in v.filings],
+                               f.status, f.fee_paid_online, f.id, f.other_name, f.other_code, f.channel, f.electronic_result)
+                              for f in v.filings],
         )
 
 

@@ -22,11 +22,12 @@ from outreach.model.ids import stable_id
 from outreach.services.context import Actor
 from outreach.store.database import Store
 from outreach.timeutil import iso_week_bounds, iso_week_of, now_local, today_local
-from outreach.vocabulary import FilingStatus, FollowUpKind, Outcome, Portal, ReviewStatus
+from outreach.vocabulary import Channel, FilingStatus, FollowUpKind, OnlineLevel, Outcome, Portal, ReviewStatus
 
 OUTCOMES: tuple[Outcome, ...] = tuple(Outcome)
 FILING_STATUSES: tuple[FilingStatus, ...] = tuple(FilingStatus)
 PORTALS: tuple[Portal, ...] = tuple(Portal)
+CHANNELS: tuple[Channel, ...] = tuple(Channel)
 REVIEW_STATUSES: tuple[ReviewStatus, ...] = tuple(ReviewStatus)
 
 
@@ -44,6 +45,10 @@ class FilingInput:
     #: filing with a name and a code the catalogue lacks is recorded under ``OTHER_PROCEDURE_CODE``.
     other_name: str = ""
     other_code: str = ""
+    #: How the dossier was filed (``Channel``); None when not said (a filing only prepared).
+    channel: str | None = None
+    #: Whether the result came back electronically; only for a completed filing.
+    electronic_result: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,8 @@ class FilingView:
     submitted_at: dt.datetime | None
     other_name: str = ""
     other_code: str = ""
+    channel: str | None = None
+    electronic_result: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -149,11 +156,14 @@ def _validate(data: VisitInput, session: Session, now: dt.datetime) -> _Checked:
     codes = {f.procedure_code for f in data.filings}
     known: dict[str, str] = {}
     repealed: dict[str, tuple[dt.date, str | None]] = {}
+    levels: dict[str, str] = {}
     if codes:
-        rows = session.execute(select(Procedure.id, Procedure.name_vi, Procedure.repealed_from, Procedure.replaced_by)
+        rows = session.execute(select(Procedure.id, Procedure.name_vi, Procedure.repealed_from, Procedure.replaced_by,
+                                      Procedure.online_level)
                                .where(Procedure.id.in_(codes | {OTHER_PROCEDURE_CODE}), Procedure.deleted.is_(False)))
-        for code, name, repealed_from, replaced_by in rows:
+        for code, name, repealed_from, replaced_by, level in rows:
             known[code] = name
+            levels[code] = level
             if repealed_from is not None:
                 repealed[code] = (repealed_from, replaced_by)
     filings = [_as_other(f, known) for f in data.filings]
@@ -179,6 +189,7 @@ def _validate(data: VisitInput, session: Session, now: dt.datetime) -> _Checked:
         validation.check_length(filing.dossier_code, f"{where}.dossier_code", 40, "Mã hồ sơ", "Dossier code", problems)
         if filing.status == FilingStatus.SUBMITTED and not filing.dossier_code.strip():
             problems.add(f"{where}.dossier_code", "required", "Hồ sơ đã nộp cần có mã hồ sơ.", "A submitted filing needs its dossier code.")
+        _check_channel(filing, levels.get(filing.procedure_code), where, problems)
         if filing.resident_id is not None:
             resident = session.get(Resident, filing.resident_id)
             if resident is None or resident.household_id != data.household_id:
@@ -208,6 +219,25 @@ def _check_other(f: FilingInput, where: str, problems: Problems) -> None:
         problems.add(f"{where}.other_name", "required", "Cần ghi tên thủ tục khác.", "Type the name of the other procedure.")
     validation.check_length(f.other_name, f"{where}.other_name", OTHER_NAME_MAX, "Tên thủ tục", "Procedure name", problems)
     validation.check_length(f.other_code, f"{where}.other_code", OTHER_CODE_MAX, "Mã thủ tục", "Procedure code", problems)
+
+
+def _check_channel(filing: FilingInput, level: str | None, where: str, problems: Problems) -> None:
+    """The channel a dossier used must be one the procedure offers, and an electronic result is
+    known only once the filing is completed: the coverage figures count what these say."""
+    if filing.channel is not None and filing.channel not in CHANNELS:
+        problems.add(f"{where}.channel", "invalid", "Hình thức nộp hồ sơ không hợp lệ.", "Unknown filing channel.")
+    if filing.channel == Channel.ONLINE and level == OnlineLevel.COUNTER:
+        problems.add(
+            f"{where}.channel", "counter_only",
+            "Thủ tục này chỉ nộp trực tiếp tại bộ phận một cửa, không nộp trực tuyến được.",
+            "This procedure is filed at the counter only; it cannot be submitted online.",
+        )
+    if filing.electronic_result is not None and filing.status != FilingStatus.COMPLETED:
+        problems.add(
+            f"{where}.electronic_result", "not_completed",
+            "Chỉ ghi nhận việc nhận kết quả điện tử khi hồ sơ đã có kết quả.",
+            "Whether the result came back electronically is recorded once the filing is completed.",
+        )
 
 
 def week_is_locked(session: Session, team_id: str | None, day: dt.date) -> bool:
@@ -242,6 +272,8 @@ def _filing_values(f: FilingInput, visit_id: str, ward_id: str | None) -> dict[s
         "status": f.status,
         "fee_paid_online": f.fee_paid_online,
         "submitted_at": f.submitted_at,
+        "channel": f.channel,
+        "electronic_result": f.electronic_result,
         "ward_id": ward_id,
     }
 
@@ -282,7 +314,8 @@ def record_visit(store: Store, actor: Actor, data: VisitInput) -> VisitView:
         filings = [
             FilingView(fid, f.procedure_code,
                        _procedure_name(f.procedure_code, checked.procedure_names.get(f.procedure_code), f.other_name), f.resident_id,
-                       f.portal, f.dossier_code.strip(), f.status, f.fee_paid_online, f.submitted_at, f.other_name, f.other_code)
+                       f.portal, f.dossier_code.strip(), f.status, f.fee_paid_online, f.submitted_at, f.other_name, f.other_code,
+                       f.channel, f.electronic_result)
             for fid, f in zip(filing_ids, clean.filings, strict=True)
         ]
         return VisitView(
@@ -374,9 +407,9 @@ def _views(session: Session, visit_ids: list[str]) -> list[VisitView]:
         .where(Visit.id.in_(visit_ids))
     ).all()
     filings: dict[str, list[FilingView]] = {}
-    for fid, visit_id, code, name, resident_id, dossier, status, fee_paid, submitted_at in session.execute(
+    for fid, visit_id, code, name, resident_id, dossier, status, fee_paid, submitted_at, channel, electronic in session.execute(
         select(Filing.id, Filing.visit_id, Filing.procedure_code, Procedure.name_vi, Filing.resident_id, Filing.dossier,
-               Filing.status, Filing.fee_paid_online, Filing.submitted_at)
+               Filing.status, Filing.fee_paid_online, Filing.submitted_at, Filing.channel, Filing.electronic_result)
         .outerjoin(Procedure, Procedure.id == Filing.procedure_code)
         .where(Filing.visit_id.in_(visit_ids), Filing.deleted.is_(False))
         .order_by(Filing.id)
@@ -385,7 +418,7 @@ def _views(session: Session, visit_ids: list[str]) -> list[VisitView]:
         filings.setdefault(visit_id, []).append(
             FilingView(fid, code, _procedure_name(code, name, dossier.get("other_name", "")), resident_id, dossier.get("portal", ""),
                        dossier.get("dossier_code", ""), status, fee_paid, submitted_at,
-                       dossier.get("other_name", ""), dossier.get("other_code", ""))
+                       dossier.get("other_name", ""), dossier.get("other_code", ""), channel, electronic)
         )
     by_id = {
         r.id: VisitView(

@@ -150,31 +150,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Filings helped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fully-online share</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>With a dossier code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Fee paid online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Helped to VNeID level 2</source>
+        <source>Submitted online with the team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Returned for more papers</source>
+        <source>Fully online (of online dossiers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid online (of dossiers with a fee)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result received electronically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossiers overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residents 14+ at VNeID level 2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Follow-ups overdue / due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brought to VNeID level 2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -463,6 +471,34 @@
     </message>
     <message>
         <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 dossiers past their expected result date: look them up on the portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossier code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1901,6 +1937,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Result received electronically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A&amp;dd filing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2050,6 +2090,10 @@
     </message>
     <message>
         <source>Go back to the filing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filed &amp;via:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

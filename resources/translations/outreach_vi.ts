@@ -150,32 +150,40 @@
         <translation>Lần thăm</translation>
     </message>
     <message>
-        <source>Filings helped</source>
-        <translation>Hồ sơ đã hỗ trợ</translation>
-    </message>
-    <message>
-        <source>Fully-online share</source>
-        <translation>Tỷ lệ toàn trình</translation>
-    </message>
-    <message>
-        <source>With a dossier code</source>
-        <translation>Có mã hồ sơ</translation>
-    </message>
-    <message>
         <source>Fee paid online</source>
         <translation>Đã nộp phí trực tuyến</translation>
     </message>
     <message>
-        <source>Helped to VNeID level 2</source>
-        <translation>Được hỗ trợ VNeID mức 2</translation>
+        <source>Submitted online with the team</source>
+        <translation>Hồ sơ nộp trực tuyến có đội hỗ trợ</translation>
     </message>
     <message>
-        <source>Returned for more papers</source>
-        <translation>Bị trả, cần bổ sung</translation>
+        <source>Fully online (of online dossiers)</source>
+        <translation>Toàn trình (trên hồ sơ nộp trực tuyến)</translation>
+    </message>
+    <message>
+        <source>Paid online (of dossiers with a fee)</source>
+        <translation>Thanh toán trực tuyến (trên hồ sơ có phí)</translation>
+    </message>
+    <message>
+        <source>Result received electronically</source>
+        <translation>Nhận kết quả điện tử</translation>
+    </message>
+    <message>
+        <source>Dossiers overdue</source>
+        <translation>Hồ sơ quá hạn trả kết quả</translation>
+    </message>
+    <message>
+        <source>Residents 14+ at VNeID level 2</source>
+        <translation>Người từ 14 tuổi có VNeID mức 2</translation>
     </message>
     <message>
         <source>Follow-ups overdue / due</source>
         <translation>Việc quay lại quá hạn / đến hạn</translation>
+    </message>
+    <message>
+        <source>Brought to VNeID level 2</source>
+        <translation>Được nâng lên VNeID mức 2 trong kỳ</translation>
     </message>
     <message>
         <source>Satisfaction (1–5)</source>
@@ -464,6 +472,34 @@
     <message>
         <source>Re&amp;fresh</source>
         <translation>&amp;Làm mới</translation>
+    </message>
+    <message>
+        <source>%1 dossiers past their expected result date: look them up on the portal</source>
+        <translation>%1 hồ sơ đã quá hạn trả kết quả: tra cứu trên Cổng dịch vụ công</translation>
+    </message>
+    <message>
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Ngày nộp</translation>
+    </message>
+    <message>
+        <source>Result expected</source>
+        <translation>Hạn trả kết quả</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Hộ gia đình</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Người được hỗ trợ</translation>
     </message>
     <message>
         <source>%1 returned by the leader · %2 overdue · %3 due this week</source>
@@ -1901,6 +1937,10 @@
         <translation>Đã nộp &amp;phí trực tuyến</translation>
     </message>
     <message>
+        <source>Result received electronically</source>
+        <translation>Nhận kết quả điện tử</translation>
+    </message>
+    <message>
         <source>A&amp;dd filing</source>
         <translation>Thêm hồ &amp;sơ</translation>
     </message>
@@ -2051,6 +2091,10 @@
     <message>
         <source>Go back to the filing</source>
         <translation>Quay lại hồ sơ</translation>
+    </message>
+    <message>
+        <source>Filed &amp;via:</source>
+        <translation>Nộp q&amp;ua:</translation>
     </message>
     <message>
         <source>Not in the list: record “%1” as another procedure</source>

@@ -11,7 +11,7 @@ from outreach.errors import NotFound, PermissionDenied
 from outreach.labels import scope_text
 from outreach.services import audit
 from outreach.services.context import Actor
-from outreach.services.coverage import compute_coverage, export_follow_up_contacts, follow_up_contacts, trend_weeks
+from outreach.services.coverage import Ratio, compute_coverage, export_follow_up_contacts, follow_up_contacts, trend_weeks
 from outreach.services.periods import PeriodError, Scope, parse_period, parse_scope
 from outreach.store.database import Store
 from outreach.vocabulary import Placeholder
@@ -59,13 +59,17 @@ def test_ward_coverage_of_a_week(store: Store, small_ward: SmallWard) -> None:
     assert {o.outcome: o.visits for o in r.outcomes} == {"helped": 1, "guided": 1, "not_home": 1, "refused": 1, "revisit_needed": 1}
     # filings f1, f2, f3 (f5 deleted, f4 last week)
     f = r.filings
-    assert (f.filings, f.with_dossier_code, f.fee_paid_online, f.returned, f.guided_only, f.full_online) == (3, 2, 1, 0, 1, 1)
-    assert f.full_online_share == pytest.approx(1 / 3)
+    assert (f.filings, f.with_dossier_code, f.fee_paid_online, f.returned, f.guided_only) == (3, 2, 1, 0, 1)
+    # f1 and f3 are submitted dossiers, but none says it went in online: a procedure's catalogue
+    # level (f1's is "full") is not the channel a dossier used (tests/reports/test_figures.py)
+    assert (r.dossiers.online, r.dossiers.full_online) == (Ratio(0, 2), Ratio(0, 0))
     assert {p.code: (p.filings, p.with_dossier_code, p.fee_paid_online, p.online_level) for p in r.by_procedure} == {
         "1.001193": (1, 1, 1, "full"), "3.000228": (1, 0, 0, "counter"), "1.000894": (1, 1, 0, "partial")}
     assert {lv.level: (lv.filings, lv.with_dossier_code, lv.fee_paid_online) for lv in r.by_level} == {
         "full": (1, 1, 1), "partial": (1, 1, 0), "counter": (1, 0, 0)}
-    assert r.vneid_level2_residents == 1
+    # r1 (level 1) and r5 (level 2) have no date of birth: not counted among residents aged 14+,
+    # and f2 (a filing of the level-2 procedure) is no longer taken for a level-2 account
+    assert (r.vneid.aged_14_plus, r.vneid.brought_to_level2) == (0, 0)
     # follow-ups as of Sunday 22/11: v3's (20/11) is overdue, v4's (25/11) is due within 7 days
     assert (r.follow_ups.due, r.follow_ups.overdue) == (1, 1)
     assert [(v.name, v.visits, v.households, v.filings) for v in r.volunteers] == [
@@ -74,7 +78,7 @@ def test_ward_coverage_of_a_week(store: Store, small_ward: SmallWard) -> None:
     assert r.satisfaction_responses == 2
     # trend: 12 weeks W36..W47; W46 holds v8 and its returned filing
     assert [t.iso_week for t in r.trend] == [f"2026-W{w}" for w in range(36, 48)]
-    assert [(t.visits, t.households_visited, t.filings, t.full_online_filings) for t in r.trend[-2:]] == [(1, 1, 1, 1), (5, 4, 3, 1)]
+    assert [(t.visits, t.households_visited, t.filings, t.full_online_filings) for t in r.trend[-2:]] == [(1, 1, 1, 0), (5, 4, 3, 0)]
     assert sum(t.visits for t in r.trend[:-2]) == 0
 
 
@@ -118,7 +122,7 @@ def test_trend_weeks_cross_the_year() -> None:
 def test_an_empty_ward_reports_zeros_not_errors(store: Store, ward: dict[str, str]) -> None:
     r = compute_coverage(store, W47, as_of=AS_OF)
     assert (r.households_total, r.visits_total, r.filings.filings) == (0, 0, 0)
-    assert r.coverage is None and r.satisfaction_average is None and r.filings.full_online_share is None
+    assert r.coverage is None and r.satisfaction_average is None and r.dossiers.full_online.share is None
 
 
 def test_aggregate_report_carries_no_personal_data(store: Store, small_ward: SmallWard) -> None:

@@ -66,6 +66,8 @@ def test_coverage_is_computed_off_the_gui_thread_and_shown(qtbot, runner, store:
     assert view.figures["coverage"].text() == "66,7 % (4/6)"
     assert view.figures["visits"].text() == "5"
     assert view.figures["overdue"].text().count("/") == 1
+    # f1 and f3 are submitted dossiers, none recorded as filed online; no resident has a birth date
+    assert view.figures["online"].text().endswith("(0/2)") and view.figures["vneid"].text() == "– (0/0)"
     groups = view.models["groups"]
     assert groups.rowCount() == 3  # two groups and the total
     assert [groups.index(2, c).data() for c in (1, 2, 3)] == ["6", "4", "66,7 %"]

@@ -189,3 +189,31 @@ def test_migration_s0004_adds_two_phase_enrolment_and_demo_wards_to_an_older_dat
     expected = protocol.WardDigest()  # recounted with the values in each row's hash
     expected.add("ward", ward_id, ward["clocks"], {f: encode_value(ward[f]) for f in ward["clocks"]})
     assert expected.matches(stored)
+
+
+def test_migration_s0005f_adds_the_filing_channel_and_keeps_the_laptop_only_indexes_off_the_server(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A server database made before s0005f gets filings.channel and filings.electronic_result; the
+    laptops' coverage indexes (built by s0001 from the model) are not kept on the server."""
+    url = f"sqlite:///{tmp_path / 'office.db'}"
+    assert cli(capsys, "--db", url, "migrate")[0] == 0
+    db = open_db(url, migrate_schema=False)
+    try:
+        with db.engine.begin() as conn:  # back to what s0004 left
+            conn.execute(text("ALTER TABLE filings DROP COLUMN channel"))
+            conn.execute(text("ALTER TABLE filings DROP COLUMN electronic_result"))
+            conn.execute(text("CREATE INDEX ix_residents_vneid_age ON residents (deleted, date_of_birth, vneid_level)"))
+            conn.execute(text(f"UPDATE {VERSION_TABLE} SET version_num = 's0004'"))
+    finally:
+        db.dispose()
+    assert cli(capsys, "--db", url, "migrate") == (0, f"schema migrated from s0004 to {head_revision()}\n")
+    db = open_db(url, migrate_schema=False)
+    try:
+        with db.engine.connect() as conn:
+            filings = {row[1] for row in conn.execute(text("PRAGMA table_info(filings)"))}
+            indexes = {row[0] for row in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'index'"))}
+    finally:
+        db.dispose()
+    assert {"channel", "electronic_result"} <= filings
+    assert not {"ix_residents_vneid_age", "ix_filings_waiting"} & indexes

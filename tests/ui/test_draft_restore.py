@@ -101,7 +101,8 @@ def _saved_today(household_id: str, member_id: str) -> dict[str, object]:
         "members_present": [member_id],
         "filings": [{"procedure_code": "1.001193", "procedure_name": "Đăng ký khai sinh", "resident_id": None,
                      "resident_name": "", "portal": "vneid", "dossier_code": "H01.22-241118-0001",
-                     "status": "submitted", "fee_paid_online": True, "id": None}],
+                     "status": "submitted", "fee_paid_online": True, "id": None, "channel": "online",
+                     "electronic_result": None}],
         "procedure_text": "1.00",
         "dossier": "H02",
     }

@@ -73,6 +73,8 @@ def test_record_a_visit_with_two_filings_keyboard_only(qtbot, make_window, store
     assert focused(window) is form.status
     press(qtbot, window, Qt.Key.Key_Down)  # prepared → submitted
     press(qtbot, window, TAB)
+    assert focused(window) is form.channel and form.channel.currentData() == "online"  # a fully-online procedure
+    press(qtbot, window, TAB)  # (the electronic result waits for a completed filing: skipped)
     press(qtbot, window, Qt.Key.Key_Space)  # fee paid online
     press(qtbot, window, TAB)
     type_here(window, "H01.22-241118-0001")
@@ -83,7 +85,7 @@ def test_record_a_visit_with_two_filings_keyboard_only(qtbot, make_window, store
     type_here(window, "dang ky thuong tru")
     press(qtbot, window, Qt.Key.Key_Return)
     assert form._procedure is not None and form._procedure.code == "1.004222"
-    for _ in range(4):  # for → portal → status → fee → dossier
+    for _ in range(5):  # for → portal → status → channel → fee → dossier
         press(qtbot, window, TAB)
     assert focused(window) is form.dossier
     press(qtbot, window, Qt.Key.Key_Return)
@@ -97,11 +99,31 @@ def test_record_a_visit_with_two_filings_keyboard_only(qtbot, make_window, store
     visit = stored[0]
     assert visit.topics == ["VNeID mức 2", "Hộ tịch"] and visit.follow_up_date is not None and visit.follow_up_date.year == 2099
     assert visit.members_present == [ward["leader"], ward["volunteer"]]
-    filings = sorted((f.procedure_code, f.status, f.dossier_code, f.fee_paid_online) for f in visit.filings)
-    assert filings == [("1.001193", "submitted", "H01.22-241118-0001", True), ("1.004222", "prepared", "", False)]
+    filings = sorted((f.procedure_code, f.status, f.dossier_code, f.fee_paid_online, f.channel, f.electronic_result)
+                     for f in visit.filings)
+    assert filings == [("1.001193", "submitted", "H01.22-241118-0001", True, "online", None),
+                       ("1.004222", "prepared", "", False, "online", None)]
     wait_idle(qtbot, window.ctx.runner)
     assert list_visit_drafts(store) == []  # saved visits leave no draft behind
     assert form.is_empty() and form.members_present() == [ward["leader"]]
+
+
+def test_the_channel_follows_the_procedure_and_an_electronic_result_needs_a_completed_filing(qtbot, window) -> None:
+    form = window.show_page(PAGE_NEW_VISIT)
+    wait_idle(qtbot, window.ctx.runner)
+    form._pick_procedure("3.000228")  # VNeID level 2: done in person at the police
+    assert form.channel.currentData() == "counter"
+    form._pick_procedure("1.001193")
+    assert form.channel.currentData() == "online"
+    assert not form.electronic.isEnabled()
+    form.status.setCurrentIndex(form.status.findData("completed"))
+    assert form.electronic.isEnabled()
+    form.electronic.setChecked(True)
+    form.dossier.setText("H01.22-241118-0009")
+    form.add_filing()
+    [row] = form.filings.rows
+    assert (row.status, row.channel, row.electronic_result) == ("completed", "online", True)
+    assert not form.electronic.isChecked() and form.channel.currentIndex() == 0
 
 
 def test_missing_household_is_shown_inline(qtbot, window, store) -> None:

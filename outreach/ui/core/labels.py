@@ -22,6 +22,7 @@ from outreach.ui.core.i18n import current_language
 OUTCOME_LABELS = codes.Outcome
 FILING_STATUS_LABELS = codes.FilingStatus
 PORTAL_LABELS = codes.Portal
+CHANNEL_LABELS = codes.Channel
 REVIEW_LABELS = codes.ReviewStatus
 FOLLOW_UP_LABELS = codes.FollowUpKind
 ROLE_LABELS = codes.Role

@@ -42,6 +42,7 @@ from outreach.services.changes import NOTHING, Changes
 from outreach.services.context import Actor
 from outreach.services.coverage import (
     CoverageReport,
+    Ratio,
     ScopeChoice,
     compute_coverage,
     export_follow_up_contacts,
@@ -195,20 +196,24 @@ class CoverageView(QWidget):
         grid = QGridLayout(figure_box)
         figure_names = [
             ("coverage", self.tr("Households visited")), ("priority", self.tr("Priority households reached")),
-            ("visits", self.tr("Visits")), ("filings", self.tr("Filings helped")),
-            ("full_online", self.tr("Fully-online share")), ("dossier", self.tr("With a dossier code")),
-            ("fee", self.tr("Fee paid online")), ("vneid", self.tr("Helped to VNeID level 2")),
-            ("returned", self.tr("Returned for more papers")), ("overdue", self.tr("Follow-ups overdue / due")),
+            ("visits", self.tr("Visits")),
+            ("online", self.tr("Submitted online with the team")), ("full_online", self.tr("Fully online (of online dossiers)")),
+            ("fee", self.tr("Paid online (of dossiers with a fee)")), ("electronic", self.tr("Result received electronically")),
+            ("dossiers_overdue", self.tr("Dossiers overdue")), ("vneid", self.tr("Residents 14+ at VNeID level 2")),
+            ("vneid_new", self.tr("Brought to VNeID level 2")), ("overdue", self.tr("Follow-ups overdue / due")),
             ("satisfaction", self.tr("Satisfaction (1–5)")),
         ]
+        # 12 figures in three rows of four fit 1366x768 at 125 %; the filings, dossier-code and
+        # returned counts are in the "Filings by procedure" table's total row
+        columns = 4
         for i, (key, text) in enumerate(figure_names):
             value = QLabel("–")
             value.setObjectName(f"figure_{key}")
             value.setStyleSheet("font-size: 15px; font-weight: 600;")
             caption = QLabel(text)
             caption.setStyleSheet("color: #595959;")
-            grid.addWidget(value, (i // 4) * 2, i % 4)
-            grid.addWidget(caption, (i // 4) * 2 + 1, i % 4)
+            grid.addWidget(value, (i // columns) * 2, i % columns)
+            grid.addWidget(caption, (i // columns) * 2 + 1, i % columns)
             self.figures[key] = value
 
         self.coverage_chart = chart_view()
@@ -369,18 +374,23 @@ class CoverageView(QWidget):
         self._busy(False)
         self.status.setText("")
         self.period_label.setText(f"<b>{report.ward_name}</b> · {report.period.title(self._lang())} · {self._scope_text(report)}")
-        f = report.filings
+        d, v = report.dossiers, report.vneid
         n = self._locale.toString
+
+        def ratio(r: Ratio) -> str:
+            return f"{self._pct(r.share)} ({n(r.part)}/{n(r.whole)})"
+
         values = {
             "coverage": f"{self._pct(report.coverage)} ({n(report.households_visited)}/{n(report.households_total)})",
             "priority": f"{self._pct(report.priority_coverage)} ({n(report.priority_reached)}/{n(report.priority_total)})",
             "visits": n(report.visits_total),
-            "filings": n(f.filings),
-            "full_online": self._pct(f.full_online_share),
-            "dossier": f"{n(f.with_dossier_code)} ({self._pct(f.dossier_code_share)})",
-            "fee": f"{n(f.fee_paid_online)} ({self._pct(f.fee_online_share)})",
-            "vneid": n(report.vneid_level2_residents),
-            "returned": n(f.returned),
+            "online": ratio(d.online),
+            "full_online": ratio(d.full_online),
+            "fee": ratio(d.online_payment),
+            "electronic": ratio(d.electronic_result),
+            "dossiers_overdue": ratio(report.due_dossiers.overdue_ratio),
+            "vneid": ratio(v.level2),
+            "vneid_new": ratio(Ratio(v.brought_to_level2, v.aged_14_plus)),
             "overdue": f"{n(report.follow_ups.overdue)} / {n(report.follow_ups.due)}",
             "satisfaction": "–" if report.satisfaction_average is None
             else f"{self._locale.toString(report.satisfaction_average, 'f', 2)} ({n(report.satisfaction_responses)})",

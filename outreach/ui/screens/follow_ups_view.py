@@ -1,10 +1,15 @@
-"""Follow-ups: visits the leader returned ("please correct"), then overdue and due revisits.
+"""Follow-ups: visits the leader returned ("please correct"), then overdue and due revisits;
+below them the dossiers whose result is overdue, to look up on the portal.
 
-Each row opens its visit (Enter or double-click); a revisit can be marked done.
+Each row opens its visit (Enter or double-click); a revisit can be marked done. A dossier is
+overdue when its expected result date (submitted + the procedure's processing time in working
+days, ``services.coverage``) has passed; the catalogue's processing times come in as ``terms``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -12,9 +17,13 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from outreach.services.changes import Changes
+from outreach.services.coverage import ProcedureTerms, WaitingDossier, waiting_dossiers
+from outreach.services.periods import SCOPE_VOLUNTEER, WARD, Scope
 from outreach.services.visits import FollowUp, follow_ups, mark_follow_up_done
 from outreach.ui.core.context import UiContext
 from outreach.ui.core.labels import FOLLOW_UP_LABELS, OUTCOME_LABELS, format_date, label
+from outreach.ui.models.report_models import RowsModel
+from outreach.vocabulary import Role
 
 COL_KIND, COL_DATE, COL_HOUSEHOLD, COL_ADDRESS, COL_OUTCOME, COL_NOTE = range(6)
 VISIT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -76,9 +85,10 @@ class FollowUpsView(QWidget):
     open_visit = Signal(str)
     loaded = Signal()
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None, *, terms: Mapping[str, ProcedureTerms] | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        self._terms = dict(terms or {})
         self.setObjectName("followUpsView")
         self.summary = QLabel()
         self.summary.setObjectName("followUpSummary")
@@ -105,9 +115,23 @@ class FollowUpsView(QWidget):
         buttons.addWidget(self.summary, 1)
         for b in (self.refresh_button, self.done_button, self.open_button):
             buttons.addWidget(b)
+        self.dossier_summary = QLabel()
+        self.dossier_summary.setObjectName("overdueDossierSummary")
+        self.dossier_model = RowsModel(self)
+        self.dossier_table = QTableView()
+        self.dossier_table.setObjectName("overdueDossierTable")
+        self.dossier_table.setModel(self.dossier_model)
+        self.dossier_table.verticalHeader().setVisible(False)
+        self.dossier_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.dossier_table.horizontalHeader().setStretchLastSection(True)
+        self.dossier_table.setMaximumHeight(170)  # the revisits above keep most of a 768-pixel screen
+        self.dossier_table.hide()
+        self.dossiers: list[WaitingDossier] = []
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.dossier_summary)
+        layout.addWidget(self.dossier_table)
         self.setFocusProxy(self.table)
         self.refresh()
 
@@ -116,8 +140,29 @@ class FollowUpsView(QWidget):
         if changes.touches("visits", "review", "households"):
             self.refresh()
 
+    def _dossier_scope(self) -> Scope:
+        """A volunteer sees the dossiers of their own visits; a leader the ward's."""
+        actor = self._ctx.actor
+        if actor.role == Role.VOLUNTEER and actor.member_id:
+            return Scope(SCOPE_VOLUNTEER, actor.member_id)
+        return WARD
+
     def refresh(self) -> None:
         self._ctx.runner.query(follow_ups, self._ctx.store, self._ctx.actor, on_done=self._loaded)
+        dossiers = partial(waiting_dossiers, ward_id=self._ctx.actor.ward_id, terms=self._terms)
+        self._ctx.runner.query(dossiers, self._ctx.store, self._dossier_scope(), on_done=self._dossiers_loaded)
+
+    def _dossiers_loaded(self, dossiers: list[WaitingDossier]) -> None:
+        self.dossiers = dossiers
+        self.dossier_summary.setText(self.tr("%1 dossiers past their expected result date: look them up on the portal")
+                                     .replace("%1", str(len(dossiers))))
+        self.dossier_model.set_rows(
+            [self.tr("Dossier code"), self.tr("Procedure"), self.tr("Submitted"), self.tr("Result expected"),
+             self.tr("Household"), self.tr("For")],
+            [[d.dossier_code, d.procedure_name, format_date(d.submitted_on), format_date(d.expected_on), d.household_head,
+              d.resident_name] for d in dossiers],
+        )
+        self.dossier_table.setVisible(bool(dossiers))
 
     def _loaded(self, items: list[FollowUp]) -> None:
         self.model.set_items(items)

@@ -68,14 +68,14 @@ from outreach.services.visits import FILING_STATUSES, OUTCOMES, PORTALS, VisitIn
 from outreach.timeutil import now_local
 from outreach.ui.core.context import UiContext
 from outreach.ui.core.errors import show_error
-from outreach.ui.core.labels import FILING_STATUS_LABELS, OUTCOME_LABELS, PORTAL_LABELS, format_datetime, label
+from outreach.ui.core.labels import CHANNEL_LABELS, FILING_STATUS_LABELS, OUTCOME_LABELS, PORTAL_LABELS, format_datetime, label
 from outreach.ui.core.tasks import TaskHandle
 from outreach.ui.dialogs.ask import Choice, ask
 from outreach.ui.dialogs.visit_drafts_dialog import VisitDraftsDialog
 from outreach.ui.models.filings_model import COL_PROCEDURE, FilingRow, FilingsModel
 from outreach.ui.widgets.date_field import DateField
 from outreach.ui.widgets.field_errors import FieldErrors, error_label
-from outreach.vocabulary import FilingStatus, Outcome
+from outreach.vocabulary import Channel, FilingStatus, OnlineLevel, Outcome
 
 DRAFT_DELAY_MS = 400
 HOUSEHOLD_MATCHES = 8
@@ -218,6 +218,16 @@ class VisitForm(QWidget):
             self.status.addItem(label(FILING_STATUS_LABELS, status), status)
         self.fee = QCheckBox(self.tr("Fee paid &online"))
         self.fee.setObjectName("feePaid")
+        # how the dossier goes in (the procedure's level only says what is possible) and, once it
+        # is completed, whether the result came back electronically: the coverage figures count these
+        self.channel = QComboBox()
+        self.channel.setObjectName("filingChannel")
+        for channel in Channel:
+            self.channel.addItem(label(CHANNEL_LABELS, channel), channel)
+        self.electronic = QCheckBox(self.tr("Result received electronically"))
+        self.electronic.setObjectName("electronicResult")
+        self.electronic.setEnabled(False)
+        self.status.currentIndexChanged.connect(self._status_picked)
         self.add_button = QPushButton(self.tr("A&dd filing"))
         self.add_button.setObjectName("addFiling")
         self.add_button.clicked.connect(self.add_filing)
@@ -350,7 +360,15 @@ class VisitForm(QWidget):
         line.addWidget(self.status)
         line.addStretch(1)
         entry.addRow(line)
-        entry.addRow("", self.fee)  # its own row: beside portal and status it made the form too wide at 125 %
+        fee_line = QHBoxLayout()  # its own row: beside portal and status it made the form too wide at 125 %
+        channel_caption = QLabel(self.tr("Filed &via:"))
+        channel_caption.setBuddy(self.channel)
+        fee_line.addWidget(channel_caption)
+        fee_line.addWidget(self.channel)
+        fee_line.addWidget(self.fee)
+        fee_line.addWidget(self.electronic)
+        fee_line.addStretch(1)
+        entry.addRow(fee_line)
         dossier_line = QHBoxLayout()
         dossier_line.addWidget(self.dossier, 1)
         dossier_line.addWidget(self.add_button)
@@ -398,8 +416,8 @@ class VisitForm(QWidget):
 
     def _set_tab_order(self) -> None:
         chain = [self.household_search, self.started_at, self.members, self.outcome, self.topics, self.notes, self.follow_up,
-                 self.satisfaction, self.procedure, self.filing_for, self.portal, self.status, self.fee, self.dossier,
-                 self.add_button, self.filings_table, self.save_button]
+                 self.satisfaction, self.procedure, self.filing_for, self.portal, self.status, self.channel, self.fee,
+                 self.electronic, self.dossier, self.add_button, self.filings_table, self.save_button]
         for a, b in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(a, b)
         self.setFocusProxy(self.household_search)
@@ -593,6 +611,9 @@ class VisitForm(QWidget):
             return
         self._procedure = found
         self._pending_code = None
+        # a counter-only procedure is filed at the counter; any other is most likely filed online
+        default = Channel.COUNTER if found.online_level == OnlineLevel.COUNTER else Channel.ONLINE
+        self.channel.setCurrentIndex(max(0, self.channel.findData(default)))
         if found.code != OTHER_PROCEDURE_CODE:  # "khác" keeps the typed name: it is what is recorded
             self.procedure.setText(f"{found.code} — {self._procedure_name(found)}")
         self.procedure_results.hide()
@@ -622,6 +643,8 @@ class VisitForm(QWidget):
             dossier_code=self.dossier.text().strip(),
             status=self.status.currentData(),
             fee_paid_online=self.fee.isChecked(),
+            channel=self.channel.currentData(),
+            electronic_result=self.electronic.isChecked() if self.status.currentData() == FilingStatus.COMPLETED else None,
         ))
         self._clear_filing_row()
         self.procedure.setFocus()
@@ -634,8 +657,17 @@ class VisitForm(QWidget):
         self.procedure_results.hide()
         self.dossier.clear()
         self.fee.setChecked(False)
+        self.electronic.setChecked(False)
         self.status.setCurrentIndex(0)
         self.portal.setCurrentIndex(0)
+        self.channel.setCurrentIndex(0)
+
+    def _status_picked(self) -> None:
+        """An electronic result is known only once the filing is completed."""
+        completed = self.status.currentData() == FilingStatus.COMPLETED
+        self.electronic.setEnabled(completed)
+        if not completed:
+            self.electronic.setChecked(False)
 
     def _fit_filing_columns(self, *_args: object) -> None:
         """Size the columns to the rows now listed (the header sizes to content only when asked:
