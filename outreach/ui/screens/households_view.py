@@ -115,9 +115,12 @@ class HouseholdsView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         # short columns as wide as what they show (in the rows on screen only: the model is lazy),
-        # the address takes the rest; the free-text priority list keeps a fixed, resizable width
+        # set by _fit_columns when rows arrive or the table is resized — not ResizeToContents,
+        # whose header re-measures on every layout (a selectRow after a search of the large ward
+        # held the GUI thread 0.3 s); the address takes the rest; the free-text priority list
+        # keeps a fixed, resizable width
         header.setResizeContentsPrecision(0)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_ADDRESS, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_PRIORITY, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(COL_PRIORITY, PRIORITY_WIDTH)
@@ -192,6 +195,9 @@ class HouseholdsView(QWidget):
         for column in FOLD_ORDER:
             if header.isSectionHidden(column) != (column in folded):
                 header.setSectionHidden(column, column in folded)
+        for column, width in widths.items():
+            if column != COL_PRIORITY and column not in folded and header.sectionSize(column) != width:
+                header.resizeSection(column, width)
 
     def _column_width(self, column: int) -> int:
         """The width ``column`` takes when shown: as wide as its header and the rows on screen."""
