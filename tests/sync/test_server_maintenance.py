@@ -5,18 +5,20 @@ from __future__ import annotations
 import logging
 import shutil
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import Connection, select, text
 
 from outreach.model import Ward
 from outreach.model.codec import encode_value
 from outreach.model.ids import uuid7
 from outreach.server import admin
 from outreach.server.cli import main
-from outreach.server.db import VERSION_TABLE, head_revision, open_db
+from outreach.server.db import VERSION_TABLE, ServerDb, head_revision, open_db
 from outreach.server.pull import ward_digest
 from outreach.wire import protocol
 from tests.helpers.sync import PG_ADMIN_DSN, skip_without_postgres
@@ -131,26 +133,37 @@ def test_pg_dump_and_restore_give_the_same_status_and_the_sequence_continues(
             conn.execute(f'DROP DATABASE IF EXISTS "{restored}" WITH (FORCE)')
 
 
+@contextmanager
+def _office_db(url: str) -> Iterator[ServerDb]:
+    """The server database at ``url`` as it is (no migration)."""
+    db = open_db(url, migrate_schema=False)
+    try:
+        yield db
+    finally:
+        db.dispose()
+
+
+def _rewind(url: str, revision: str, *statements: str) -> None:
+    """Put a database at head back to what ``revision`` left: ``statements`` undo the later
+    migrations' changes, then the version table says ``revision``."""
+    with _office_db(url) as db, db.engine.begin() as conn:
+        for statement in statements:
+            conn.execute(text(statement))
+        conn.execute(text(f"UPDATE {VERSION_TABLE} SET version_num = '{revision}'"))
+
+
+def _columns(conn: Connection, table: str) -> set[str]:
+    return {row[1] for row in conn.execute(text(f"PRAGMA table_info({table})"))}
+
+
 def test_migration_s0003_adds_card_address_and_visit_end_to_an_older_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A server database made before s0003 (no residents.card_address, no visits.ended_at) gets both."""
     url = f"sqlite:///{tmp_path / 'office.db'}"
     assert cli(capsys, "--db", url, "migrate")[0] == 0
-    db = open_db(url, migrate_schema=False)
-    try:
-        with db.engine.begin() as conn:  # back to what s0002 left
-            conn.execute(text("ALTER TABLE residents DROP COLUMN card_address"))
-            conn.execute(text("ALTER TABLE visits DROP COLUMN ended_at"))
-            conn.execute(text(f"UPDATE {VERSION_TABLE} SET version_num = 's0002'"))
-    finally:
-        db.dispose()
+    _rewind(url, "s0002", "ALTER TABLE residents DROP COLUMN card_address", "ALTER TABLE visits DROP COLUMN ended_at")
     assert cli(capsys, "--db", url, "migrate") == (0, f"schema migrated from s0002 to {head_revision()}\n")
-    db = open_db(url, migrate_schema=False)
-    try:
-        with db.engine.connect() as conn:
-            residents = {row[1] for row in conn.execute(text("PRAGMA table_info(residents)"))}
-            visits = {row[1] for row in conn.execute(text("PRAGMA table_info(visits)"))}
-    finally:
-        db.dispose()
+    with _office_db(url) as db, db.engine.connect() as conn:
+        residents, visits = _columns(conn, "residents"), _columns(conn, "visits")
     assert "card_address" in residents and "ended_at" in visits
 
 
@@ -161,30 +174,22 @@ def test_migration_s0004_adds_two_phase_enrolment_and_demo_wards_to_an_older_dat
     enrolled before it stays active (it confirmed the old, single-phase way)."""
     url = f"sqlite:///{tmp_path / 'office.db'}"
     assert cli(capsys, "--db", url, "migrate")[0] == 0
-    db = open_db(url, migrate_schema=False)
-    ward_id = admin.add_ward(db, "Phường Kim Mã", code="00007")
-    try:
-        with db.engine.begin() as conn:  # back to what s0003 left, with one enrolled device
-            conn.execute(text(f"UPDATE ward_digests SET hash_sum = '{'0' * 32}'"))  # sums of the older rule
-            conn.execute(text("DROP TABLE demo_wards"))
-            conn.execute(text("ALTER TABLE devices DROP COLUMN pending"))
-            conn.execute(text("ALTER TABLE devices DROP COLUMN code_hash"))
-            conn.execute(text("INSERT INTO devices (id, token_hash, ward_id, role, label, enrolled_at) "
-                              "VALUES ('d1', 'h1', 'w1', 'volunteer', '', '2026-11-30 10:00:00')"))
-            conn.execute(text(f"UPDATE {VERSION_TABLE} SET version_num = 's0003'"))
-    finally:
-        db.dispose()
+    with _office_db(url) as db:
+        ward_id = admin.add_ward(db, "Phường Kim Mã", code="00007")
+    _rewind(url, "s0003",  # with one enrolled device
+            f"UPDATE ward_digests SET hash_sum = '{'0' * 32}'",  # sums of the older rule
+            "DROP TABLE demo_wards",
+            "ALTER TABLE devices DROP COLUMN pending",
+            "ALTER TABLE devices DROP COLUMN code_hash",
+            "INSERT INTO devices (id, token_hash, ward_id, role, label, enrolled_at) "
+            "VALUES ('d1', 'h1', 'w1', 'volunteer', '', '2026-11-30 10:00:00')")
     assert cli(capsys, "--db", url, "migrate") == (0, f"schema migrated from s0003 to {head_revision()}\n")
-    db = open_db(url, migrate_schema=False)
-    try:
-        with db.engine.connect() as conn:
-            devices = {row[1] for row in conn.execute(text("PRAGMA table_info(devices)"))}
-            pending = conn.execute(text("SELECT pending FROM devices WHERE id = 'd1'")).scalar_one()
-            demo = conn.execute(text("SELECT count(*) FROM demo_wards")).scalar_one()
-            stored = ward_digest(conn, ward_id)
-            ward = conn.execute(select(Ward.__table__).where(Ward.__table__.c.id == ward_id)).mappings().one()
-    finally:
-        db.dispose()
+    with _office_db(url) as db, db.engine.connect() as conn:
+        devices = _columns(conn, "devices")
+        pending = conn.execute(text("SELECT pending FROM devices WHERE id = 'd1'")).scalar_one()
+        demo = conn.execute(text("SELECT count(*) FROM demo_wards")).scalar_one()
+        stored = ward_digest(conn, ward_id)
+        ward = conn.execute(select(Ward.__table__).where(Ward.__table__.c.id == ward_id)).mappings().one()
     assert {"pending", "code_hash"} <= devices and not pending and demo == 0
     expected = protocol.WardDigest()  # recounted with the values in each row's hash
     expected.add("ward", ward_id, ward["clocks"], {f: encode_value(ward[f]) for f in ward["clocks"]})
@@ -198,22 +203,11 @@ def test_migration_s0005f_adds_the_filing_channel_and_keeps_the_laptop_only_inde
     laptops' coverage indexes (built by s0001 from the model) are not kept on the server."""
     url = f"sqlite:///{tmp_path / 'office.db'}"
     assert cli(capsys, "--db", url, "migrate")[0] == 0
-    db = open_db(url, migrate_schema=False)
-    try:
-        with db.engine.begin() as conn:  # back to what s0004 left
-            conn.execute(text("ALTER TABLE filings DROP COLUMN channel"))
-            conn.execute(text("ALTER TABLE filings DROP COLUMN electronic_result"))
-            conn.execute(text("CREATE INDEX ix_residents_vneid_age ON residents (deleted, date_of_birth, vneid_level)"))
-            conn.execute(text(f"UPDATE {VERSION_TABLE} SET version_num = 's0004'"))
-    finally:
-        db.dispose()
+    _rewind(url, "s0004", "ALTER TABLE filings DROP COLUMN channel", "ALTER TABLE filings DROP COLUMN electronic_result",
+            "CREATE INDEX ix_residents_vneid_age ON residents (deleted, date_of_birth, vneid_level)")
     assert cli(capsys, "--db", url, "migrate") == (0, f"schema migrated from s0004 to {head_revision()}\n")
-    db = open_db(url, migrate_schema=False)
-    try:
-        with db.engine.connect() as conn:
-            filings = {row[1] for row in conn.execute(text("PRAGMA table_info(filings)"))}
-            indexes = {row[0] for row in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'index'"))}
-    finally:
-        db.dispose()
+    with _office_db(url) as db, db.engine.connect() as conn:
+        filings = _columns(conn, "filings")
+        indexes = {row[0] for row in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'index'"))}
     assert {"channel", "electronic_result"} <= filings
     assert not {"ix_residents_vneid_age", "ix_filings_waiting"} & indexes

@@ -17,17 +17,11 @@ branch_labels = None
 depends_on = None
 
 
-NEW_COLUMNS = (
-    ("residents", sa.Column("card_address", sa.String(length=300), nullable=True)),
-    ("visits", sa.Column("ended_at", sa.DateTime(), nullable=True)),
-)
-
-
 def upgrade() -> None:
-    inspector = sa.inspect(op.get_bind())
-    for table, column in NEW_COLUMNS:
-        if column.name not in {c["name"] for c in inspector.get_columns(table)}:
-            op.add_column(table, column)
+    from outreach.server.migration_steps import add_missing_columns
+
+    add_missing_columns("residents", [sa.Column("card_address", sa.String(length=300), nullable=True)])
+    add_missing_columns("visits", [sa.Column("ended_at", sa.DateTime(), nullable=True)])
 
 
 def downgrade() -> None:

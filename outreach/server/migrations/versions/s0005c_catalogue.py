@@ -33,10 +33,9 @@ def _new_columns() -> tuple[sa.Column, ...]:  # fresh objects: a Column belongs 
 
 
 def upgrade() -> None:
-    present = {c["name"] for c in sa.inspect(op.get_bind()).get_columns("procedures")}
-    for column in _new_columns():
-        if column.name not in present:
-            op.add_column("procedures", column)
+    from outreach.server.migration_steps import add_missing_columns
+
+    add_missing_columns("procedures", _new_columns())
 
 
 def downgrade() -> None:

@@ -19,17 +19,12 @@ branch_labels = None
 depends_on = None
 
 
-NEW_COLUMNS: tuple[tuple[str, sa.Column[object]], ...] = (
-    ("filings", sa.Column("channel", sa.String(length=10), nullable=True)),
-    ("filings", sa.Column("electronic_result", sa.Boolean(), nullable=True)),
-)
-
-
 def upgrade() -> None:
+    from outreach.server.migration_steps import add_missing_columns
+
+    add_missing_columns("filings", [sa.Column("channel", sa.String(length=10), nullable=True),
+                                    sa.Column("electronic_result", sa.Boolean(), nullable=True)])
     inspector = sa.inspect(op.get_bind())
-    for table, column in NEW_COLUMNS:
-        if column.name not in {c["name"] for c in inspector.get_columns(table)}:
-            op.add_column(table, column)
     for table, index in (("residents", "ix_residents_vneid_age"), ("filings", "ix_filings_waiting")):
         if index in {i["name"] for i in inspector.get_indexes(table)}:
             op.drop_index(index, table_name=table)

@@ -1,0 +1,23 @@
+"""Steps the server's Alembic migrations share.
+
+s0001 builds the entity tables from the model as it is when it runs, so a server database
+created after a column was added to the model already has it; only one created before gets it
+from the later migration. Every such migration therefore adds a column only when it is missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import sqlalchemy as sa
+
+
+def add_missing_columns(table: str, columns: Iterable[sa.Column[Any]]) -> None:
+    """Add each of ``columns`` to ``table`` unless the table has it already (see above)."""
+    from alembic import op
+
+    present = {c["name"] for c in sa.inspect(op.get_bind()).get_columns(table)}
+    for column in columns:
+        if column.name not in present:
+            op.add_column(table, column)
