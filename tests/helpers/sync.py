@@ -30,6 +30,8 @@ from outreach.server.auth import AttemptLimiter
 from outreach.server.db import ServerDb, open_db
 from outreach.store.database import Store, open_store
 from outreach.store.profile import Profile
+from outreach.sync.client import run_sync
+from outreach.sync.engine import SyncReport
 from outreach.sync.transport import HttpTransport
 from tests.helpers.tls import TlsFiles
 
@@ -178,3 +180,14 @@ def enrol_fast(ward: WardSetup, store: Store, role: str = "volunteer") -> HttpTr
     profile.save()
     transport.close()
     return HttpTransport(ward.server.url, reply["token"], retries=False)
+
+
+@contextmanager
+def fresh_laptop(ward: WardSetup, template_root: Path, folder: Path) -> Iterator[tuple[Store, SyncReport]]:
+    """A new laptop of ``ward``: enrolled (``enrol_fast``), its first sync done; yields the store
+    and that sync's report, and closes the store afterwards."""
+    laptop = fast_store(template_root, folder)
+    try:
+        yield laptop, run_sync(laptop, transport=enrol_fast(ward, laptop))
+    finally:
+        laptop.close()

@@ -11,7 +11,7 @@ from outreach.model.ids import uuid7
 from outreach.server import catalogue_office
 from outreach.store.database import Store
 from outreach.sync.client import run_sync
-from tests.helpers.sync import WardSetup, enrol_fast, fast_store
+from tests.helpers.sync import WardSetup, enrol_fast, fast_store, fresh_laptop
 from tests.sync.test_sync_basic import actor_of
 
 
@@ -60,15 +60,13 @@ def test_an_added_then_edited_procedure_reaches_two_laptops(ward_setup: WardSetu
 
 
 def test_the_published_bundled_catalogue_carries_its_new_fields(ward_setup: WardSetup, template_root: Path, tmp_path: Path) -> None:
-    laptop = fast_store(template_root, tmp_path / "fresh")  # not seeded: all it holds comes from the server
-    try:
-        assert run_sync(laptop, transport=enrol_fast(ward_setup, laptop)).verified is True
+    # not seeded: all the laptop holds comes from the server
+    with fresh_laptop(ward_setup, template_root, tmp_path / "fresh") as (laptop, first_sync):
+        assert first_sync.verified is True
         birth, repealed = _held(laptop, "1.001193"), _held(laptop, "2.000986")
         assert birth is not None and birth.formality_id == "019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7"
         assert birth.province_overrides == {"31": {"online": {"fee_vnd": 0}}} and (birth.papers or {})["show"]
         assert repealed is not None and (repealed.repealed_from, repealed.replaced_by) == (dt.date(2026, 9, 8), "3.000722")
-    finally:
-        laptop.close()
 
 
 def test_a_khac_filing_reaches_the_server_and_another_laptop(enrolled_store: Store, ward_setup: WardSetup, template_root: Path,
@@ -88,9 +86,6 @@ def test_a_khac_filing_reaches_the_server_and_another_laptop(enrolled_store: Sto
         FilingInput("KHAC", other_name="Cấp đổi giấy phép lái xe", other_code="1.002804", status="guided_only")]))
     report = run_sync(store)
     assert report.rejected == 0 and report.verified is True  # the server's dossier rule knows other_name / other_code
-    other = fast_store(template_root, tmp_path / "other")
-    try:
-        assert run_sync(other, transport=enrol_fast(ward_setup, other)).verified is True
+    with fresh_laptop(ward_setup, template_root, tmp_path / "other") as (other, first_sync):
+        assert first_sync.verified is True
         assert [(o.other_name, o.other_code) for o in other_filings(other)] == [("Cấp đổi giấy phép lái xe", "1.002804")]
-    finally:
-        other.close()

@@ -7,7 +7,7 @@ from pathlib import Path
 from outreach.services.households import HouseholdInput, ResidentInput, add_resident, get_household, register_household
 from outreach.store.database import Store
 from outreach.sync.client import run_sync
-from tests.helpers.sync import WardSetup, enrol_fast, fast_store
+from tests.helpers.sync import WardSetup, fresh_laptop
 from tests.sync.test_sync_basic import actor_of
 
 PRINTED = "Số 1 Lê Lợi, Phường Bến Thành, TP. Hồ Chí Minh"
@@ -23,10 +23,6 @@ def test_card_address_reaches_another_laptop(enrolled_store: Store, ward_setup: 
     report = run_sync(store)
     assert report.rejected == 0 and report.verified is True
 
-    other = fast_store(template_root, tmp_path / "other")
-    try:
-        transport = enrol_fast(ward_setup, other)
-        assert run_sync(other, transport=transport).verified is True
+    with fresh_laptop(ward_setup, template_root, tmp_path / "other") as (other, first_sync):
+        assert first_sync.verified is True
         assert [r.card_address for r in get_household(other, household.id).residents] == [PRINTED]
-    finally:
-        other.close()

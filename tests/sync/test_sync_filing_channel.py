@@ -11,7 +11,7 @@ from outreach.services.visits import FilingInput, VisitInput, get_visit, record_
 from outreach.store.database import Store
 from outreach.sync.client import run_sync
 from outreach.timeutil import now_local
-from tests.helpers.sync import WardSetup, enrol_fast, fast_store
+from tests.helpers.sync import WardSetup, fresh_laptop
 from tests.sync.test_sync_basic import actor_of
 
 
@@ -30,11 +30,7 @@ def test_a_filings_channel_and_electronic_result_reach_another_laptop(enrolled_s
     report = run_sync(store)
     assert report.rejected == 0 and report.verified is True
 
-    other = fast_store(template_root, tmp_path / "other")
-    try:
-        transport = enrol_fast(ward_setup, other)
-        assert run_sync(other, transport=transport).verified is True
+    with fresh_laptop(ward_setup, template_root, tmp_path / "other") as (other, first_sync):
+        assert first_sync.verified is True
         arrived = sorted((f.procedure_code, f.channel, f.electronic_result) for f in get_visit(other, visit.id).filings)
         assert arrived == [("1.001193", "online", True), ("3.000228", "counter", None)]
-    finally:
-        other.close()

@@ -13,7 +13,7 @@ from outreach.services.visits import VisitInput, get_visit, record_visit
 from outreach.store.database import Store
 from outreach.sync.client import run_sync
 from outreach.timeutil import now_local
-from tests.helpers.sync import WardSetup, enrol_fast, fast_store
+from tests.helpers.sync import WardSetup, fresh_laptop
 from tests.sync.test_sync_basic import actor_of
 
 
@@ -31,11 +31,7 @@ def test_a_visits_end_reaches_another_laptop(enrolled_store: Store, ward_setup: 
     report = run_sync(store)
     assert report.rejected == 0 and report.verified is True
 
-    other = fast_store(template_root, tmp_path / "other")
-    try:
-        transport = enrol_fast(ward_setup, other)
-        assert run_sync(other, transport=transport).verified is True
+    with fresh_laptop(ward_setup, template_root, tmp_path / "other") as (other, first_sync):
+        assert first_sync.verified is True
         arrived = get_visit(other, visit.id)
         assert (arrived.started_at, arrived.ended_at) == (started, ended)
-    finally:
-        other.close()
