@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -53,7 +54,7 @@ def test_the_2026_changes_are_in_the_catalogue() -> None:
     assert catalogue.get("1.011607").repealed_from == dt.date(2027, 1, 1)  # type: ignore[union-attr]
     # Hải Phòng (31): civil-status fees are 0 đ online (NQ 23/2026/NQ-HĐND)
     assert catalogue.get("1.001193").channel("online", "31")["fee_vnd"] == 0  # type: ignore[union-attr]
-    assert len(catalogue) == len(DOMAIN_CODES) + 3  # 3.000722, 2.002913 and "Thủ tục khác"
+    assert len(catalogue) == len(DOMAIN_CODES) + 4  # 3.000722, 2.002913, the passport 1.001456 and "Thủ tục khác"
 
 
 def test_other_procedure_entry_has_no_link() -> None:
@@ -84,12 +85,30 @@ def test_entries_are_complete_and_in_vietnamese() -> None:
         assert info.name("en") == info.name_en and info.field_name() == info.field_vi
 
 
-def test_leaflet_procedures() -> None:
-    essential = {p.code for p in load_catalogue().essential()}
+#: A code as the national portal publishes it (mã TTHC): a digit, a dot, six digits. A placeholder
+#: such as the former ``LT-KHAITU`` does not match.
+PORTAL_CODE = re.compile(r"^[123]\.[0-9]{6}$")
+
+
+def test_the_25_essential_procedures_are_complete() -> None:
+    """The leaflet's 25 (Đề án 06 services the residents ask for, with checked codes): each has a
+    portal code, names, field, level, executing body, a processing time on every channel it
+    lists (the channels agree with the level) and the papers to bring; the passport is one."""
+    catalogue = load_catalogue()
+    essential = catalogue.essential()
+    assert len(essential) == 25 and len({p.code for p in essential}) == 25
     assert {"1.001193", "1.000894", "1.000656", "1.004222", "1.004194", "1.014063", "3.000228",
-            "1.002759", "1.001776"} <= essential
-    assert 10 <= len(essential) <= 14
-    assert "2.000884" not in essential
+            "1.002759", "1.001776", "1.001456", "3.000722", "2.002913"} <= {p.code for p in essential}
+    today = dt.date(2026, 12, 1)
+    for info in essential:
+        assert PORTAL_CODE.match(info.code) and info.code_verified, info.code
+        assert info.name_vi and info.name_en and info.field_vi and info.field_en and info.executing_body, info.code
+        assert info.online_level in ONLINE_LEVELS and info.offered_on(today), info.code
+        assert info.channels and all("days" in terms for terms in info.channels.values()), info.code
+        assert ("online" in info.channels) == (info.online_level != "counter"), info.code
+        assert info.papers.get("submit") or info.papers.get("show"), info.code
+        assert catalogue.procedure_url(info.code), info.code
+    assert not {"2.000986", "1.011607", "KHAC"} & {p.code for p in essential}  # repealed / repealing / not a procedure
 
 
 def test_bundled_catalogue_is_cached() -> None:
@@ -142,7 +161,7 @@ def _mutated(change: Any) -> dict[str, Any]:
         (lambda d: d["procedures"][3].update(essential="yes"), "“essential” must be true or false"),
         (lambda d: d["procedures"][3].update(code=d["procedures"][0]["code"]), "appears twice"),
         (lambda d: d["procedures"][3].update(code="1.00 1193"), "code is not valid"),
-        (lambda d: d["procedures"].append(7), "procedures[27]"),
+        (lambda d: d["procedures"].append(7), "procedures[28]"),
     ],
 )
 def test_malformed_catalogue_rejected_with_the_reason(change: Any, fragment: str) -> None:

@@ -23,8 +23,9 @@ from outreach.vocabulary import OnlineLevel
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 12 * mm
-COLUMNS = 4
-QR_SIZE = 32 * mm
+#: 5 × 5 cards: the 25 essential procedures fit one A4 page, QR codes still large enough for a phone.
+COLUMNS = 5
+QR_SIZE = 22 * mm
 LEVEL_NOTE_VI: dict[str, str] = {
     OnlineLevel.FULL: "Nộp và nhận kết quả trực tuyến",
     OnlineLevel.PARTIAL: "Nộp trực tuyến, nhận kết quả tại cơ quan",
@@ -40,9 +41,8 @@ def _card(info: ProcedureInfo, url: str | None, st: Styles) -> list[Any]:
         parts.append(Paragraph("(Mã thủ tục đang được xác minh; hỏi đội hỗ trợ)", st.small))
     parts += [
         Spacer(1, 1.5 * mm),
-        Paragraph(f"<b>{info.name_vi}</b>", st.cell),
+        Paragraph(f"<b>{info.short_name or info.name_vi}</b>", st.small),
         Paragraph(f"Mã TTHC: {info.code} · {label(info.online_level, 'vi', of=OnlineLevel)}", st.small),
-        Paragraph(LEVEL_NOTE_VI.get(info.online_level, ""), st.small),
     ]
     return parts
 
@@ -69,17 +69,17 @@ def write_leaflet_pdf(path: Path, *, ward_name: str = "", team_phone: str = "", 
         ("ALIGN", (0, 0), (-1, -1), "CENTER"),
         ("BOX", (0, 0), (-1, -1), 0.5, colors.HexColor("#A6A6A6")),
         ("INNERGRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#A6A6A6")),
-        ("TOPPADDING", (0, 0), (-1, -1), 5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-        ("LEFTPADDING", (0, 0), (-1, -1), 6),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
     ]))
     lookup = Table(
-        [[QrFlowable(catalogue.dossier_lookup_url, 26 * mm),
+        [[QrFlowable(catalogue.dossier_lookup_url, 22 * mm),
           [Paragraph("<b>Tra cứu tình trạng hồ sơ</b>", st.body),
            Paragraph("Quét mã, nhập mã hồ sơ ghi trên phiếu hỗ trợ để xem hồ sơ đã được giải quyết đến đâu.", st.small),
            Paragraph(catalogue.dossier_lookup_url, st.small)]]],
-        colWidths=[32 * mm, PAGE_WIDTH - 2 * MARGIN - 32 * mm],
+        colWidths=[28 * mm, PAGE_WIDTH - 2 * MARGIN - 28 * mm],
     )
     lookup.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     title = "THỦ TỤC HÀNH CHÍNH THIẾT YẾU – NỘP TRỰC TUYẾN"
@@ -91,7 +91,9 @@ def write_leaflet_pdf(path: Path, *, ward_name: str = "", team_phone: str = "", 
         Paragraph(intro, st.body),
         Spacer(1, 3 * mm),
         grid,
-        Spacer(1, 4 * mm),
+        Spacer(1, 2 * mm),
+        Paragraph(" · ".join(f"<b>{label(level, 'vi', of=OnlineLevel)}</b>: {note}" for level, note in LEVEL_NOTE_VI.items()), st.small),
+        Spacer(1, 3 * mm),
         lookup,
     ]
 
