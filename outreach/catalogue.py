@@ -34,6 +34,7 @@ __all__ = [
     "Catalogue",
     "CatalogueError",
     "ProcedureInfo",
+    "channel_terms",
     "load_catalogue",
     "parse_catalogue",
 ]
@@ -120,9 +121,17 @@ class ProcedureInfo:
 
     def channel(self, name: str, province_code: str = "") -> dict[str, int]:
         """{"days", "fee_vnd"} of channel ``name`` (what is known), with the province's overrides."""
-        merged = dict(self.channels.get(name, {}))
-        merged.update(self.province_overrides.get(province_code, {}).get(name, {}))
-        return merged
+        return channel_terms(self.channels, self.province_overrides, name, province_code)
+
+
+def channel_terms(channels: Mapping[str, Mapping[str, int]] | None, overrides: Mapping[str, Mapping[str, Mapping[str, int]]] | None,
+                  name: str, province_code: str = "") -> dict[str, int]:
+    """{"days", "fee_vnd"} of channel ``name`` as a procedure's ``channels`` give them, with the
+    province's overrides applied (a key missing: not known). One rule for the catalogue file and
+    the stored rows alike, so the visit form, the service's checks and the receipt agree."""
+    merged = dict((channels or {}).get(name, {}))
+    merged.update(((overrides or {}).get(province_code) or {}).get(name, {}))
+    return merged
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,8 @@ import re
 
 from sqlalchemy import func, select
 
-from outreach.model import Filing, Household, OutboxEntry, Procedure, Resident, ResidentialGroup, Visit, WeekLock
+from outreach.catalogue import channel_terms
+from outreach.model import Filing, Household, OutboxEntry, Procedure, Resident, ResidentialGroup, Visit, Ward, WeekLock
 from outreach.services.demo_data import generate
 from outreach.services.visits import weekly_log
 from outreach.store.database import Store
@@ -82,12 +83,17 @@ def test_demo_filings_use_channels_their_procedures_offer(store: Store) -> None:
     generate(store, 200, seed=5, today=dt.date(2026, 11, 22))
     with store.read() as s:
         rows = s.execute(
-            select(Procedure.online_level, Filing.channel, Filing.fee_paid_online, Filing.status, Filing.electronic_result)
+            select(Procedure.online_level, Filing.channel, Filing.fee_paid_online, Filing.status, Filing.electronic_result,
+                   Procedure.channels, Procedure.province_overrides)
             .join(Procedure, Procedure.id == Filing.procedure_code)
         ).all()
+        province = s.scalar(select(Ward.province_code))
     coded = [r for r in rows if r.status in ("submitted", "completed", "returned", "rejected")]
     assert coded and all(r.channel == ("counter" if r.online_level == "counter" else "online") for r in coded)
     assert not any(r.fee_paid_online for r in rows if r.online_level == "counter")
     assert any(r.fee_paid_online for r in rows)
+    # ... nor a procedure free of charge online in the demo ward's province (the visit service refuses it)
+    assert all(channel_terms(r.channels, r.province_overrides, "online", province or "").get("fee_vnd", 0) > 0
+               for r in rows if r.fee_paid_online)
     assert {r.electronic_result for r in rows if r.status == "completed"} == {True, False}
     assert all(r.electronic_result is None for r in rows if r.status != "completed")

@@ -67,7 +67,7 @@ def test_record_visit_with_filings_in_one_call(store: Store, volunteer: Actor, h
             follow_up_date=dt.date(2026, 11, 20),
             satisfaction=5,
             filings=[
-                FilingInput("1.001193", resident.id, dossier_code="H01.23-261116-0001", status="submitted", fee_paid_online=True),
+                FilingInput("1.004222", resident.id, dossier_code="H01.23-261116-0001", status="submitted", fee_paid_online=True),
                 FilingInput("3.000228", resident.id, status="guided_only"),
             ],
         ),

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from outreach import admin_units
-from outreach.catalogue import OTHER_PROCEDURE_CODE
+from outreach.catalogue import OTHER_PROCEDURE_CODE, channel_terms
 from outreach.model import Filing, Household, Resident, ResidentialGroup, Team, TeamMember, Visit, Ward, WeekLock
 from outreach.model.ids import uuid7
 from outreach.services.procedures import seed_catalogue
@@ -140,12 +140,16 @@ def generate(
 
     with store.read() as session:
         # not "khác" (a real one carries the typed name) nor a repealed procedure (not filed any more)
-        levels = dict(session.execute(select(Procedure.id, Procedure.online_level).where(
-            Procedure.deleted.is_(False), Procedure.id != OTHER_PROCEDURE_CODE, Procedure.repealed_from.is_(None))).all())
+        catalogued = session.execute(select(Procedure.id, Procedure.online_level, Procedure.channels, Procedure.province_overrides).where(
+            Procedure.deleted.is_(False), Procedure.id != OTHER_PROCEDURE_CODE, Procedure.repealed_from.is_(None))).all()
+    levels = {code: level for code, level, _channels, _overrides in catalogued}
     procedures = sorted(levels)
     existing_ward = ward_id is not None
     ward_id = ward_id or uuid7()
     code, ward_name, province_code, province_name = demo_ward_identity()
+    # a dossier is paid online only where it carries a fee online in the demo ward's province
+    fee_online = {code: channel_terms(channels, overrides, Channel.ONLINE, province_code).get("fee_vnd", 0) > 0
+                  for code, _level, channels, overrides in catalogued}
     with store.write() as tx:
         rec = tx.recorder
         if existing_ward:
@@ -308,7 +312,7 @@ def generate(
                             "procedure_code": procedure_code,
                             "dossier": {"portal": portal, "dossier_code": dossier_code},
                             "status": status,
-                            "fee_paid_online": paid and not counter,
+                            "fee_paid_online": paid and not counter and fee_online[procedure_code],
                             "submitted_at": started if has_code else None,
                             "channel": channel,
                             "electronic_result": portal == "vneid" if status == "completed" else None,

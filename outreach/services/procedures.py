@@ -10,11 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
 
-from outreach.catalogue import OTHER_PROCEDURE_CODE, ProcedureInfo, load_catalogue
-from outreach.model import Filing, Procedure, Visit, synced_fields
+from outreach.catalogue import OTHER_PROCEDURE_CODE, ProcedureInfo, channel_terms, load_catalogue
+from outreach.model import Filing, Procedure, Visit, Ward, synced_fields
 from outreach.model.clock import HLC_ZERO
 from outreach.store.database import Store
 from outreach.timeutil import today_local
@@ -75,6 +77,57 @@ def list_procedures(store: Store, query: str = "", *, active_only: bool = True, 
 def offered_procedures(store: Store) -> list[ProcedureView]:
     """What the visit form offers for a new filing today: retired procedures are left out."""
     return list_procedures(store, on=today_local())
+
+
+@dataclass(frozen=True)
+class FilingTerms:
+    """What filing one procedure by one channel asks of the resident, in the ward's province
+    (its overrides applied): the processing time in working days and the fee in đồng (None: not
+    known), the papers to submit and to show. The visit form shows it, the visit service refuses
+    "paid online" on a fee-free one, the receipt prints it as next steps — one source for all three."""
+
+    code: str
+    channel: str
+    days: int | None
+    fee_vnd: int | None
+    papers_submit: tuple[str, ...] = ()
+    papers_show: tuple[str, ...] = ()
+    #: Whether the catalogue lists this channel for the procedure at all.
+    offered: bool = True
+
+    @property
+    def fee_free(self) -> bool:
+        """A known fee of 0 đ: nothing to pay, so nothing can have been paid online."""
+        return self.fee_vnd == 0
+
+
+def terms_of(code: str, channels: dict[str, Any] | None, overrides: dict[str, Any] | None, papers: dict[str, Any] | None,
+             channel: str, province_code: str) -> FilingTerms:
+    """The ``FilingTerms`` of a stored procedure's fields (``Procedure.channels`` and so on)."""
+    terms = channel_terms(channels, overrides, channel, province_code)
+    papers = papers or {}
+    return FilingTerms(code, channel, terms.get("days"), terms.get("fee_vnd"), tuple(papers.get("submit") or ()),
+                       tuple(papers.get("show") or ()), offered=channel in (channels or {}))
+
+
+def ward_province(session: Session, ward_id: str | None) -> str:
+    """The province code of ``ward_id`` (a household's ward), or of the one ward a laptop holds
+    when the row has none; "" when not known (no province override applies)."""
+    stmt = select(Ward.province_code).where(Ward.deleted.is_(False))
+    if ward_id:
+        stmt = stmt.where(Ward.id == ward_id)
+    return session.scalar(stmt.order_by(Ward.id).limit(1)) or ""
+
+
+def filing_terms(store: Store, code: str, channel: str, ward_id: str | None = None) -> FilingTerms | None:
+    """The terms of filing ``code`` by ``channel`` in the province of ``ward_id``, from the laptop's
+    synced catalogue (offline); None for a code the catalogue lacks."""
+    with store.read() as session:
+        row = session.execute(select(Procedure.channels, Procedure.province_overrides, Procedure.papers)
+                              .where(Procedure.id == code, Procedure.deleted.is_(False))).one_or_none()
+        if row is None:
+            return None
+        return terms_of(code, row.channels, row.province_overrides, row.papers, channel, ward_province(session, ward_id))
 
 
 def rank_procedures(procedures: Sequence[ProcedureView], query: str, language: str = "vi") -> list[ProcedureView]:

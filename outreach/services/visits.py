@@ -14,12 +14,13 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from outreach import validation
-from outreach.catalogue import OTHER_PROCEDURE_CODE
+from outreach.catalogue import OTHER_PROCEDURE_CODE, channel_terms
 from outreach.errors import NotFound, PermissionDenied, Problems, WeekLocked
 from outreach.model import Filing, Household, Procedure, Resident, ResidentialGroup, TeamMember, Visit, WeekLock, field_rules
 from outreach.model.address import address_text
 from outreach.model.ids import stable_id
 from outreach.services.context import Actor
+from outreach.services.procedures import ward_province
 from outreach.store.database import Store
 from outreach.timeutil import iso_week_bounds, iso_week_of, now_local, today_local
 from outreach.vocabulary import Channel, FilingStatus, FollowUpKind, OnlineLevel, Outcome, Portal, ReviewStatus
@@ -157,16 +158,20 @@ def _validate(data: VisitInput, session: Session, now: dt.datetime) -> _Checked:
     known: dict[str, str] = {}
     repealed: dict[str, tuple[dt.date, str | None]] = {}
     levels: dict[str, str] = {}
+    fees: dict[str, tuple[Any, Any]] = {}
     if codes:
         rows = session.execute(select(Procedure.id, Procedure.name_vi, Procedure.repealed_from, Procedure.replaced_by,
-                                      Procedure.online_level)
+                                      Procedure.online_level, Procedure.channels, Procedure.province_overrides)
                                .where(Procedure.id.in_(codes | {OTHER_PROCEDURE_CODE}), Procedure.deleted.is_(False)))
-        for code, name, repealed_from, replaced_by, level in rows:
+        for code, name, repealed_from, replaced_by, level, channels, overrides in rows:
             known[code] = name
             levels[code] = level
+            fees[code] = (channels, overrides)
             if repealed_from is not None:
                 repealed[code] = (repealed_from, replaced_by)
     filings = [_as_other(f, known) for f in data.filings]
+    paid = any(f.fee_paid_online for f in filings)
+    province = ward_province(session, household.ward_id if household is not None else None) if paid else ""
     visit_day = data.started_at.date() if data.started_at else None
     for index, filing in enumerate(filings):
         where = f"filings[{index}]"
@@ -190,6 +195,8 @@ def _validate(data: VisitInput, session: Session, now: dt.datetime) -> _Checked:
         if filing.status == FilingStatus.SUBMITTED and not filing.dossier_code.strip():
             problems.add(f"{where}.dossier_code", "required", "Hồ sơ đã nộp cần có mã hồ sơ.", "A submitted filing needs its dossier code.")
         _check_channel(filing, levels.get(filing.procedure_code), where, problems)
+        if filing.fee_paid_online and filing.procedure_code in fees:
+            _check_fee_paid(filing, *fees[filing.procedure_code], province, where, problems)
         if filing.resident_id is not None:
             resident = session.get(Resident, filing.resident_id)
             if resident is None or resident.household_id != data.household_id:
@@ -237,6 +244,19 @@ def _check_channel(filing: FilingInput, level: str | None, where: str, problems:
             f"{where}.electronic_result", "not_completed",
             "Chỉ ghi nhận việc nhận kết quả điện tử khi hồ sơ đã có kết quả.",
             "Whether the result came back electronically is recorded once the filing is completed.",
+        )
+
+
+def _check_fee_paid(filing: FilingInput, channels: Any, overrides: Any, province: str, where: str, problems: Problems) -> None:
+    """"Paid online" only for a dossier that carries a fee in its channel (online when not said)
+    and the ward's province: the online-payment figure divides by those dossiers, so a fee-free
+    one marked paid would count a payment that never happened."""
+    channel = filing.channel or Channel.ONLINE
+    if channel_terms(channels, overrides, channel, province).get("fee_vnd") == 0:
+        problems.add(
+            f"{where}.fee_paid_online", "fee_free",
+            "Thủ tục này không mất phí khi nộp theo hình thức này: không thể ghi “đã nộp phí trực tuyến”.",
+            "This procedure is free of charge by this channel: it cannot be marked as paid online.",
         )
 
 
