@@ -110,6 +110,19 @@ def terms_of(code: str, channels: dict[str, Any] | None, overrides: dict[str, An
                        tuple(papers.get("show") or ()), offered=channel in (channels or {}))
 
 
+def terms_for(procedure: ProcedureView, channel: str, province_code: str) -> FilingTerms:
+    """The ``FilingTerms`` of a procedure already loaded (the visit form's picker list), without
+    another database read: the form updates them as the channel changes."""
+    return terms_of(procedure.code, dict(procedure.channels), dict(procedure.province_overrides),
+                    {k: list(v) for k, v in procedure.papers.items()}, channel, province_code)
+
+
+def province_of(store: Store, ward_id: str | None) -> str:
+    """``ward_province`` in its own read: what the visit form asks once, off the GUI thread."""
+    with store.read() as session:
+        return ward_province(session, ward_id)
+
+
 def ward_province(session: Session, ward_id: str | None) -> str:
     """The province code of ``ward_id`` (a household's ward), or of the one ward a laptop holds
     when the row has none; "" when not known (no province override applies)."""

@@ -379,6 +379,33 @@
     </message>
 </context>
 <context>
+    <name>FilingTermsPanel</name>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: fee %2 · processing time %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: this procedure is not filed this way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to pay by this channel, so it cannot be marked paid online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Papers to submit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Papers to show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalogue lists no papers for this procedure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FilingsModel</name>
     <message>
         <source>Procedure</source>
@@ -1897,7 +1924,7 @@
     <name>VisitForm</name>
     <message>
         <source>Type the head&apos;s name, the address or a phone, then Enter</source>
-        <extracomment>this visit&apos;s key in the drafts table (a new one for each visit begun) the visit was begun (first edit): its start is stamped then, once the volunteer set the start time themselves: never stamp over it a restored draft&apos;s picked procedure / &quot;filing for&quot;, until the catalogue / residents are read</extracomment>
+        <extracomment>the ward&apos;s province: its overrides of fees and times apply to what the form shows this visit&apos;s key in the drafts table (a new one for each visit begun) the visit was begun (first edit): its start is stamped then, once the volunteer set the start time themselves: never stamp over it a restored draft&apos;s picked procedure / &quot;filing for&quot;, until the catalogue / residents are read</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2094,6 +2121,10 @@
     </message>
     <message>
         <source>Filed &amp;via:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free of charge by this channel: nothing was paid online.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

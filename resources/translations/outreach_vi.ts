@@ -379,6 +379,33 @@
     </message>
 </context>
 <context>
+    <name>FilingTermsPanel</name>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: fee %2 · processing time %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: lệ phí %2 · thời hạn giải quyết %3</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: this procedure is not filed this way.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: thủ tục này không nộp theo hình thức này.</translation>
+    </message>
+    <message>
+        <source>Nothing to pay by this channel, so it cannot be marked paid online.</source>
+        <translation>Nộp theo hình thức này không mất phí, nên không thể ghi “đã nộp phí trực tuyến”.</translation>
+    </message>
+    <message>
+        <source>Papers to submit:</source>
+        <translation>Giấy tờ phải nộp:</translation>
+    </message>
+    <message>
+        <source>Papers to show:</source>
+        <translation>Giấy tờ phải xuất trình:</translation>
+    </message>
+    <message>
+        <source>The catalogue lists no papers for this procedure.</source>
+        <translation>Danh mục chưa ghi giấy tờ của thủ tục này.</translation>
+    </message>
+</context>
+<context>
     <name>FilingsModel</name>
     <message>
         <source>Procedure</source>
@@ -1897,7 +1924,7 @@
     <name>VisitForm</name>
     <message>
         <source>Type the head&apos;s name, the address or a phone, then Enter</source>
-        <extracomment>this visit&apos;s key in the drafts table (a new one for each visit begun) the visit was begun (first edit): its start is stamped then, once the volunteer set the start time themselves: never stamp over it a restored draft&apos;s picked procedure / &quot;filing for&quot;, until the catalogue / residents are read</extracomment>
+        <extracomment>the ward&apos;s province: its overrides of fees and times apply to what the form shows this visit&apos;s key in the drafts table (a new one for each visit begun) the visit was begun (first edit): its start is stamped then, once the volunteer set the start time themselves: never stamp over it a restored draft&apos;s picked procedure / &quot;filing for&quot;, until the catalogue / residents are read</extracomment>
         <translation>Gõ tên chủ hộ, địa chỉ hoặc số điện thoại rồi nhấn Enter</translation>
     </message>
     <message>
@@ -2095,6 +2122,10 @@
     <message>
         <source>Filed &amp;via:</source>
         <translation>Nộp q&amp;ua:</translation>
+    </message>
+    <message>
+        <source>Free of charge by this channel: nothing was paid online.</source>
+        <translation>Hình thức nộp này miễn phí: không có khoản nào nộp trực tuyến.</translation>
     </message>
     <message>
         <source>Not in the list: record “%1” as another procedure</source>

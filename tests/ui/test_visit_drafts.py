@@ -113,7 +113,7 @@ def test_the_filing_row_not_yet_added_is_part_of_the_draft(qtbot, make_window, s
     form.topics.setFocus()
     type_text(form.topics, "Hộ tịch")
     form.procedure.setFocus()
-    type_text(form.procedure, "1.001193")
+    type_text(form.procedure, "1.004194")  # temporary residence: a fee online, so it can be paid online
     QTest.keyClick(form.procedure, Qt.Key.Key_Return)
     QTest.keyClick(form.filing_for, Qt.Key.Key_Down)  # the child, not the household
     form.portal.setCurrentIndex(form.portal.findData("vneid"))
@@ -130,13 +130,13 @@ def test_the_filing_row_not_yet_added_is_part_of_the_draft(qtbot, make_window, s
     assert kept is not None
     form.restore_draft(kept)
     wait_idle(qtbot, window.ctx.runner)
-    assert (form.procedure.text(), form.dossier.text()) == ("1.001193 — Đăng ký khai sinh", "H01.22-241118-0001")
+    assert (form.procedure.text(), form.dossier.text()) == ("1.004194 — Đăng ký tạm trú", "H01.22-241118-0001")
     assert (form.filing_for.currentData(), form.portal.currentData(), form.status.currentData(), form.fee.isChecked()) == (
         child.id, "vneid", "submitted", True)
-    assert form._procedure is not None and form._procedure.code == "1.001193"  # picked, not only typed
+    assert form._procedure is not None and form._procedure.code == "1.004194"  # picked, not only typed
 
     with qtbot.waitSignal(form.saved, timeout=5000) as saved:
         QTest.keyClick(form.dossier, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     [filing] = saved.args[0].filings  # the restored row is complete: saved with the visit
     assert (filing.procedure_code, filing.resident_id, filing.portal, filing.status, filing.fee_paid_online,
-            filing.dossier_code) == ("1.001193", child.id, "vneid", "submitted", True, "H01.22-241118-0001")
+            filing.dossier_code) == ("1.004194", child.id, "vneid", "submitted", True, "H01.22-241118-0001")

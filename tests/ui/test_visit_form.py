@@ -63,10 +63,11 @@ def test_record_a_visit_with_two_filings_keyboard_only(qtbot, make_window, store
     press(qtbot, window, TAB)
     assert focused(window) is form.procedure
 
-    # filing 1: by code, submitted with a dossier code, fee paid online
-    type_here(window, "1.001193")
+    # filing 1: by code, submitted with a dossier code, fee paid online (temporary residence
+    # costs 7.000 đ online; a fee-free procedure's box would be disabled and skipped)
+    type_here(window, "1.004194")
     press(qtbot, window, Qt.Key.Key_Return)
-    assert form._procedure is not None and form._procedure.code == "1.001193"
+    assert form._procedure is not None and form._procedure.code == "1.004194"
     assert focused(window) is form.filing_for  # for: the household
     press(qtbot, window, TAB)  # portal: national portal
     press(qtbot, window, TAB)
@@ -101,7 +102,7 @@ def test_record_a_visit_with_two_filings_keyboard_only(qtbot, make_window, store
     assert visit.members_present == [ward["leader"], ward["volunteer"]]
     filings = sorted((f.procedure_code, f.status, f.dossier_code, f.fee_paid_online, f.channel, f.electronic_result)
                      for f in visit.filings)
-    assert filings == [("1.001193", "submitted", "H01.22-241118-0001", True, "online", None),
+    assert filings == [("1.004194", "submitted", "H01.22-241118-0001", True, "online", None),
                        ("1.004222", "prepared", "", False, "online", None)]
     wait_idle(qtbot, window.ctx.runner)
     assert list_visit_drafts(store) == []  # saved visits leave no draft behind

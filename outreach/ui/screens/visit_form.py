@@ -53,7 +53,7 @@ from outreach.catalogue import OTHER_PROCEDURE_CODE
 from outreach.errors import FieldProblem, ValidationError
 from outreach.services.changes import NOTHING, Changes
 from outreach.services.households import HouseholdSummary, ResidentView, get_household, search_households
-from outreach.services.procedures import ProcedureView, offered_procedures, rank_procedures
+from outreach.services.procedures import ProcedureView, offered_procedures, province_of, rank_procedures, terms_for
 from outreach.services.teams import TeamMemberView, list_team_members
 from outreach.services.visit_draft import (
     DraftSummary,
@@ -75,6 +75,7 @@ from outreach.ui.dialogs.visit_drafts_dialog import VisitDraftsDialog
 from outreach.ui.models.filings_model import COL_PROCEDURE, FilingRow, FilingsModel
 from outreach.ui.widgets.date_field import DateField
 from outreach.ui.widgets.field_errors import FieldErrors, error_label
+from outreach.ui.widgets.filing_terms import FilingTermsPanel
 from outreach.vocabulary import Channel, FilingStatus, OnlineLevel, Outcome
 
 DRAFT_DELAY_MS = 400
@@ -118,6 +119,8 @@ class VisitForm(QWidget):
         self._visit = visit
         self._procedures: list[ProcedureView] = []
         self._procedure: ProcedureView | None = None
+        #: the ward's province: its overrides of fees and times apply to what the form shows
+        self._province = ""
         self._residents: list[ResidentView] = []
         self._search_task: TaskHandle | None = None
         self._search_generation = 0
@@ -224,6 +227,8 @@ class VisitForm(QWidget):
         self.channel.setObjectName("filingChannel")
         for channel in Channel:
             self.channel.addItem(label(CHANNEL_LABELS, channel), channel)
+        self.channel.currentIndexChanged.connect(self._update_terms)
+        self.terms = FilingTermsPanel()
         self.electronic = QCheckBox(self.tr("Result received electronically"))
         self.electronic.setObjectName("electronicResult")
         self.electronic.setEnabled(False)
@@ -287,6 +292,7 @@ class VisitForm(QWidget):
         else:
             self._refresh_draft_count()
         ctx.runner.query(offered_procedures, ctx.store, on_done=self._procedures_loaded)
+        ctx.runner.query(province_of, ctx.store, ctx.actor.ward_id, on_done=self._province_loaded)
         ctx.runner.query(list_team_members, ctx.store, ctx.actor.team_id, on_done=self._team_loaded)
         self._update_filing_for()
         if visit is not None:
@@ -375,6 +381,7 @@ class VisitForm(QWidget):
         dossier_caption = QLabel(self.tr("Dossier cod&e:"))
         dossier_caption.setBuddy(self.dossier)
         entry.addRow(dossier_caption, dossier_line)
+        entry.addRow(self.terms)
         fl.addLayout(entry)
         fl.addWidget(self.filing_error)
         fl.addStretch(1)
@@ -567,6 +574,25 @@ class VisitForm(QWidget):
         if self._pending_code is not None:  # a restored draft's picked procedure
             self._procedure = self._find_procedure(self._pending_code)
             self._pending_code = None
+            self._update_terms()
+
+    def _province_loaded(self, province_code: str) -> None:
+        self._province = province_code
+        self._update_terms()
+
+    def _update_terms(self, *_args: object) -> None:
+        """Show what the picked procedure asks by the chosen channel; a fee-free one cannot be
+        marked paid online (the service refuses it too), so the box is cleared and disabled, and
+        the panel says why."""
+        p = self._procedure
+        channel = self.channel.currentData()
+        terms = terms_for(p, channel, self._province) if p is not None and p.code != OTHER_PROCEDURE_CODE and channel else None
+        self.terms.show_terms(terms)
+        free = terms is not None and terms.fee_free
+        if free:
+            self.fee.setChecked(False)
+        self.fee.setEnabled(not free)
+        self.fee.setToolTip(self.tr("Free of charge by this channel: nothing was paid online.") if free else "")
 
     def _find_procedure(self, code: str | None) -> ProcedureView | None:
         return next((p for p in self._procedures if p.code == code), None) if code else None
@@ -581,6 +607,7 @@ class VisitForm(QWidget):
 
     def _procedure_text_edited(self, text: str) -> None:
         self._procedure = None
+        self._update_terms()
         self.procedure_results.clear()
         if not text.strip():
             self.procedure_results.hide()
@@ -614,6 +641,7 @@ class VisitForm(QWidget):
         # a counter-only procedure is filed at the counter; any other is most likely filed online
         default = Channel.COUNTER if found.online_level == OnlineLevel.COUNTER else Channel.ONLINE
         self.channel.setCurrentIndex(max(0, self.channel.findData(default)))
+        self._update_terms()
         if found.code != OTHER_PROCEDURE_CODE:  # "khác" keeps the typed name: it is what is recorded
             self.procedure.setText(f"{found.code} — {self._procedure_name(found)}")
         self.procedure_results.hide()
@@ -661,6 +689,7 @@ class VisitForm(QWidget):
         self.status.setCurrentIndex(0)
         self.portal.setCurrentIndex(0)
         self.channel.setCurrentIndex(0)
+        self._update_terms()
 
     def _status_picked(self) -> None:
         """An electronic result is known only once the filing is completed."""
@@ -904,6 +933,7 @@ class VisitForm(QWidget):
             self.portal.setCurrentIndex(max(0, self.portal.findData(d.pending_portal)))
             self.status.setCurrentIndex(max(0, self.status.findData(d.pending_status)))
             self.fee.setChecked(d.pending_fee)
+            self._update_terms()
         finally:
             self._restoring = restoring
 
