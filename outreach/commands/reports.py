@@ -130,11 +130,13 @@ def export_leaflet_command(args: argparse.Namespace) -> int:
 
     from outreach.model import Team, Ward
     from outreach.reports.leaflet import write_leaflet_pdf
+    from outreach.services.procedures import leaflet_procedures
 
     ward_name = team_phone = ""
     store = open_profile_store(args, create=False)
     try:
         actor = _actor(store)
+        procedures = leaflet_procedures(store)
         with store.read() as session:
             if actor.ward_id:
                 ward_name = session.scalar(select(Ward.name).where(Ward.id == actor.ward_id)) or ""
@@ -142,8 +144,9 @@ def export_leaflet_command(args: argparse.Namespace) -> int:
                 team_phone = session.scalar(select(Team.contact_phone).where(Team.id == actor.team_id)) or ""
     finally:
         store.close()
-    write_leaflet_pdf(args.output, ward_name=ward_name, team_phone=team_phone)
-    print(say(f"Đã tạo tờ rơi → {args.output}", f"Leaflet written → {args.output}"))
+    write_leaflet_pdf(args.output, procedures, ward_name=ward_name, team_phone=team_phone)
+    print(say(f"Đã tạo tờ rơi ({len(procedures)} thủ tục) → {args.output}",
+              f"Leaflet written ({len(procedures)} procedures) → {args.output}"))
     return 0
 
 

@@ -1,13 +1,17 @@
 """The printable leaflet of essential procedures: name, code and a QR of each portal page.
 
 Teams leave it on the kitchen table after a visit so residents can file the next time on their
-own phone. The QR carries the catalogue's address for the procedure (never an address typed in
-code), and a procedure whose code the catalogue marks unverified gets no QR: a link that leads to
-the portal's error page would cost the leaflet its credibility.
+own phone. The procedures are the essential ones of the laptop's synced catalogue
+(``services.procedures.leaflet_procedures``: what the office publishes, not the bundled file);
+each QR carries the procedure's portal page built from the catalogue's configurable base URL and
+paths (never an address typed in code), by its record id (formalityId) when the office's record
+has one. A procedure whose code is marked unverified gets no QR: a link that leads to the
+portal's error page would cost the leaflet its credibility.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -47,17 +51,19 @@ def _card(info: ProcedureInfo, url: str | None, st: Styles) -> list[Any]:
     return parts
 
 
-def leaflet_urls(catalogue: Catalogue | None = None) -> list[tuple[ProcedureInfo, str | None]]:
-    """The essential procedures and the address each QR carries (None: no QR printed)."""
-    catalogue = catalogue or load_catalogue()
-    return [(p, catalogue.procedure_url(p.code)) for p in catalogue.essential()]
+def leaflet_urls(procedures: Sequence[ProcedureInfo], catalogue: Catalogue | None = None) -> list[tuple[ProcedureInfo, str | None]]:
+    """Each procedure and the address its QR carries (None: no QR printed), from the
+    catalogue's portal settings and the procedure's own record id."""
+    portal = (catalogue or load_catalogue()).portal
+    return [(p, portal.procedure_page(p.code, p.formality_id) if p.code_verified else None) for p in procedures]
 
 
-def write_leaflet_pdf(path: Path, *, ward_name: str = "", team_phone: str = "", catalogue: Catalogue | None = None) -> Path:
-    """Write the A4 leaflet: a grid of procedure cards, then the dossier look-up QR."""
+def write_leaflet_pdf(path: Path, procedures: Sequence[ProcedureInfo], *, ward_name: str = "", team_phone: str = "",
+                      catalogue: Catalogue | None = None) -> Path:
+    """Write the A4 leaflet of ``procedures``: a grid of procedure cards, then the dossier look-up QR."""
     catalogue = catalogue or load_catalogue()
     st = styles()
-    cards = [_card(info, url, st) for info, url in leaflet_urls(catalogue)]
+    cards = [_card(info, url, st) for info, url in leaflet_urls(procedures, catalogue)]
     # A cell is a card (a list of flowables) or "" to pad the last row.
     rows: list[list[list[Any] | str]] = [list(cards[i : i + COLUMNS]) for i in range(0, len(cards), COLUMNS)]
     if rows and len(rows[-1]) < COLUMNS:

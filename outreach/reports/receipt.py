@@ -1,5 +1,6 @@
 """The visit receipt handed to the resident (A5): what was filed, each dossier code, a QR to the
-portal's dossier look-up page, and how to reach the team.
+portal's dossier look-up page, the next steps of each filing (papers still to bring, fee, the
+expected result date) and how to reach the team.
 
 The look-up page takes the dossier code as typed input (the portal has no per-dossier address),
 so every filing's QR carries the catalogue's look-up address and the code is printed large next
@@ -8,6 +9,7 @@ to it, ready to type.
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -17,15 +19,37 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from outreach.catalogue import Catalogue, load_catalogue
-from outreach.labels import DEFAULT_LANGUAGE, label
-from outreach.reports.pdf_common import FONT, QrFlowable, numbered_canvas, styles, write_atomically
-from outreach.services.receipts import VisitReceipt
+from outreach.labels import DEFAULT_LANGUAGE, days_text, fee_text, label
+from outreach.reports.pdf_common import FONT, QrFlowable, Styles, numbered_canvas, styles, write_atomically
+from outreach.services.receipts import NextStep, VisitReceipt
 from outreach.timeutil import format_date_vn
-from outreach.vocabulary import FilingStatus, Outcome, Portal
+from outreach.vocabulary import Channel, FilingStatus, Outcome, Portal
 
 PAGE_WIDTH, PAGE_HEIGHT = A5
 MARGIN = 10 * mm
 QR_SIZE = 24 * mm
+
+
+def _next_step(step: NextStep | None, st: Styles, language: str) -> list[Any]:
+    """ "Việc tiếp theo" of one filing: fee and time of its channel, the expected result date
+    (working days from the submitted date), the papers still to bring."""
+    if step is None:
+        return []
+    channel = label(step.channel, language, of=Channel)
+    lines = [f"<b>Việc tiếp theo</b> ({escape(channel)}): lệ phí {fee_text(step.fee_vnd)}"]
+    if step.submitted:
+        when = format_date_vn(step.expected_on) if step.expected_on else "chưa rõ (hỏi đội hỗ trợ)"
+        lines.append(f"Thời hạn {days_text(step.days)} · dự kiến có kết quả: <b>{when}</b>")
+    elif step.days is not None:
+        lines.append(f"Có kết quả trong {days_text(step.days)} kể từ ngày nộp hồ sơ")
+    else:
+        lines.append(f"Thời hạn giải quyết: {days_text(None)}")
+    parts: list[Any] = [Paragraph(line, st.small) for line in lines]
+    if step.papers:
+        caption = "Mang theo khi nhận kết quả:" if step.submitted else "Giấy tờ cần mang:"
+        parts.append(Paragraph(caption, st.small))
+        parts += [Paragraph(f"• {escape(paper)}", st.small) for paper in step.papers]
+    return parts
 
 
 def write_receipt_pdf(receipt: VisitReceipt, path: Path, *, catalogue: Catalogue | None = None,
@@ -66,6 +90,7 @@ def write_receipt_pdf(receipt: VisitReceipt, path: Path, *, catalogue: Catalogue
                 Paragraph(f"Nộp qua: {label(f.portal, language, of=Portal)} · {label(f.status, language, of=FilingStatus)}"
                           + (" · đã nộp phí trực tuyến" if f.fee_paid_online else ""), st.small),
             ]
+            details += _next_step(f.next_step, st, language)
             if f.dossier_code:
                 details += [Paragraph("Mã hồ sơ:", st.small), Paragraph(f"<b>{f.dossier_code}</b>", st.title)]
                 qr: Any = QrFlowable(catalogue.dossier_lookup_url, QR_SIZE)

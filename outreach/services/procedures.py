@@ -143,6 +143,13 @@ def filing_terms(store: Store, code: str, channel: str, ward_id: str | None = No
         return terms_of(code, row.channels, row.province_overrides, row.papers, channel, ward_province(session, ward_id))
 
 
+def leaflet_procedures(store: Store, on: dt.date | None = None) -> list[ProcedureView]:
+    """The procedures a leaflet carries: the essential ones of the laptop's synced catalogue (what
+    the office publishes, not the bundled file), in force ``on`` (today), "khác" never."""
+    day = on or today_local()
+    return [p for p in list_procedures(store, on=day) if p.essential and p.code != OTHER_PROCEDURE_CODE]
+
+
 def rank_procedures(procedures: Sequence[ProcedureView], query: str, language: str = "vi") -> list[ProcedureView]:
     """The procedures matching every folded word of ``query`` (in the code, either name or the
     field), best first — the first one is what Enter picks in the visit form, so it must be the

@@ -1,18 +1,16 @@
-"""The leaflet and the visit receipt: every QR, rendered by pdftoppm and read by zbarimg,
-decodes to the catalogue's address."""
+"""The visit receipt: every QR, rendered by pdftoppm and read by zbarimg, decodes to the
+catalogue's address (the leaflet's QR codes: test_next_steps_and_leaflet.py)."""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
-from collections import Counter
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 from outreach.catalogue import load_catalogue
-from outreach.reports.leaflet import leaflet_urls, write_leaflet_pdf
 from outreach.reports.receipt import write_receipt_pdf
 from outreach.services import audit
 from outreach.services.context import Actor
@@ -36,21 +34,6 @@ def decode_qr_codes(pdf: Path, tmp_path: Path) -> list[str]:
         assert result.returncode in (0, 4), result.stderr  # 4: no code on this page
         decoded += [line for line in result.stdout.splitlines() if line]
     return decoded
-
-
-@needs_tools
-def test_leaflet_qr_codes_decode_to_the_catalogue_addresses(tmp_path: Path) -> None:
-    catalogue = load_catalogue()
-    path = write_leaflet_pdf(tmp_path / "to-roi.pdf", ward_name="Phường Ngọc Hà", team_phone="0912345678")
-    expected = [url for _, url in leaflet_urls(catalogue) if url] + [catalogue.dossier_lookup_url]
-    assert len(expected) >= 10
-    assert Counter(decode_qr_codes(path, tmp_path)) == Counter(expected)
-    reader = PdfReader(path)
-    assert len(reader.pages) == 1 and reader.pages[0].mediabox.height == pytest.approx(841.89, abs=0.5)
-    text = reader.pages[0].extract_text()
-    for info in catalogue.essential():
-        assert info.code in text
-    assert "Đăng ký khai sinh" in text
 
 
 @needs_tools

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +15,8 @@ from pypdf import PdfReader
 
 from outreach.timeutil import iso_week_of, today_local
 from tests.helpers.xlsx import active_sheet
+
+from .test_qr_materials import decode_qr_codes
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -59,7 +62,10 @@ def test_bad_period_or_scope_is_one_line_and_exit_1(demo: Path, tmp_path: Path) 
 def test_leaflet_and_receipt(demo: Path, tmp_path: Path) -> None:
     leaflet = run("--data-dir", str(demo), "export", "leaflet", "-o", str(tmp_path / "to-roi.pdf"))
     assert leaflet.returncode == 0, leaflet.stderr
-    assert "Mã TTHC" in PdfReader(tmp_path / "to-roi.pdf").pages[0].extract_text()
+    assert "Mã TTHC" in PdfReader(tmp_path / "to-roi.pdf").pages[0].extract_text() and "(25 thủ tục)" in leaflet.stdout
+    if shutil.which("pdftoppm") and shutil.which("zbarimg"):  # the demo ward's 25 essential procedures, each its own QR
+        decoded = decode_qr_codes(tmp_path / "to-roi.pdf", tmp_path)
+        assert len(decoded) == 26 and len(set(decoded)) == 26 and "https://dichvucong.gov.vn/tra-cuu-ho-so" in decoded
     missing = run("--data-dir", str(demo), "export", "receipt", "khong-co", "-o", str(tmp_path / "p.pdf"))
     assert missing.returncode == 1 and "Không tìm thấy lần thăm" in missing.stderr
 
