@@ -23,6 +23,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from outreach.catalogue import Catalogue, ProcedureInfo, load_catalogue
 from outreach.labels import label
 from outreach.reports.pdf_common import FONT, QrFlowable, Styles, numbered_canvas, styles, write_atomically
+from outreach.services.procedures import procedure_page
 from outreach.vocabulary import OnlineLevel
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -54,8 +55,8 @@ def _card(info: ProcedureInfo, url: str | None, st: Styles) -> list[Any]:
 def leaflet_urls(procedures: Sequence[ProcedureInfo], catalogue: Catalogue | None = None) -> list[tuple[ProcedureInfo, str | None]]:
     """Each procedure and the address its QR carries (None: no QR printed), from the
     catalogue's portal settings and the procedure's own record id."""
-    portal = (catalogue or load_catalogue()).portal
-    return [(p, portal.procedure_page(p.code, p.formality_id) if p.code_verified else None) for p in procedures]
+    catalogue = catalogue or load_catalogue()
+    return [(p, procedure_page(p, catalogue)) for p in procedures]
 
 
 def write_leaflet_pdf(path: Path, procedures: Sequence[ProcedureInfo], *, ward_name: str = "", team_phone: str = "",

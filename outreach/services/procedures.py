@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from outreach.catalogue import OTHER_PROCEDURE_CODE, ProcedureInfo, channel_terms, load_catalogue
+from outreach.catalogue import OTHER_PROCEDURE_CODE, Catalogue, ProcedureInfo, channel_terms, load_catalogue
 from outreach.model import Filing, Procedure, Visit, Ward, synced_fields
 from outreach.model.clock import HLC_ZERO
 from outreach.store.database import Store
@@ -141,6 +141,15 @@ def filing_terms(store: Store, code: str, channel: str, ward_id: str | None = No
         if row is None:
             return None
         return terms_of(code, row.channels, row.province_overrides, row.papers, channel, ward_province(session, ward_id))
+
+
+def procedure_page(procedure: ProcedureView, catalogue: Catalogue | None = None) -> str | None:
+    """The portal page of a procedure as the laptop holds it: its record (the row's formalityId,
+    which the office may have set after the bundled file) or else a search by its code, under the
+    catalogue's configurable base URL; None for one whose code is not confirmed ("khác")."""
+    if not procedure.code_verified:
+        return None
+    return (catalogue or load_catalogue()).portal.procedure_page(procedure.code, procedure.formality_id)
 
 
 def leaflet_procedures(store: Store, on: dt.date | None = None) -> list[ProcedureView]:

@@ -20,10 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach.catalogue import load_catalogue
 from outreach.qr_image import qr_png_bytes
 from outreach.services.changes import Changes
-from outreach.services.procedures import ProcedureView, list_procedures
+from outreach.services.procedures import ProcedureView, list_procedures, procedure_page
 from outreach.ui.core.context import UiContext
 from outreach.ui.core.labels import ONLINE_LEVEL_LABELS, label
 
@@ -31,9 +30,10 @@ CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 QR_BOX_SIZE = 6
 
 
-def procedure_qr(code: str) -> tuple[str | None, bytes | None]:
-    """Background work: the procedure's portal address and its QR as PNG (None if unverified)."""
-    url = load_catalogue().procedure_url(code)
+def procedure_qr(procedure: ProcedureView) -> tuple[str | None, bytes | None]:
+    """Background work: the procedure's portal address (from its synced row: the office may have
+    set its record id since the bundled file) and its QR as PNG (None if unverified)."""
+    url = procedure_page(procedure)
     return url, (qr_png_bytes(url, box_size=QR_BOX_SIZE) if url else None)
 
 
@@ -140,7 +140,7 @@ class ProceduresView(QWidget):
         field = p.field_en if self._ctx.language == "en" else p.field_vi
         self.facts.setText(self.tr("Code %1 · %2 · %3").replace("%1", p.code).replace("%2", field)
                            .replace("%3", label(ONLINE_LEVEL_LABELS, p.online_level)))
-        self._ctx.runner.query(procedure_qr, code, on_done=lambda r: self._qr_ready(code, *r))
+        self._ctx.runner.query(procedure_qr, p, on_done=lambda r: self._qr_ready(code, *r))
 
     def _qr_ready(self, code: str, url: str | None, png: bytes | None) -> None:
         current = self.list.currentItem()
