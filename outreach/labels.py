@@ -177,21 +177,22 @@ def scope_text(kind: str, name: str, language: str = DEFAULT_LANGUAGE) -> str:
 
 
 def fee_text(fee_vnd: int | None, language: str = DEFAULT_LANGUAGE) -> str:
-    """A procedure's fee as the form and the receipt write it: "10.000 đ", "Miễn phí" for 0 đ,
-    "Chưa rõ" when the catalogue does not know it (a provincial fee): never a guessed number."""
+    """A procedure's fee as the form and the receipt write it after "lệ phí:": "10.000 đ",
+    "không thu phí" for 0 đ, "chưa rõ" when the catalogue does not know it (a provincial fee):
+    never a guessed number."""
     if fee_vnd is None:
-        return ("Chưa rõ", "Not known")[_index(language)]
+        return ("chưa rõ", "not known")[_index(language)]
     if fee_vnd == 0:
-        return ("Miễn phí", "Free of charge")[_index(language)]
+        return ("không thu phí", "free of charge")[_index(language)]
     digits = f"{fee_vnd:,}".replace(",", ".")
     return f"{digits} đ"
 
 
 def days_text(days: int | None, language: str = DEFAULT_LANGUAGE) -> str:
-    """A processing time in working days: "7 ngày làm việc", "Trong ngày" for 0, "Chưa rõ" unknown."""
+    """A processing time in working days: "7 ngày làm việc", "trong ngày" for 0, "chưa rõ" unknown."""
     if days is None:
-        return ("Chưa rõ", "Not known")[_index(language)]
+        return ("chưa rõ", "not known")[_index(language)]
     if days == 0:
-        return ("Trong ngày", "The same day")[_index(language)]
+        return ("trong ngày", "the same day")[_index(language)]
     unit = ("ngày làm việc", "working day" if days == 1 else "working days")[_index(language)]
     return f"{days} {unit}"

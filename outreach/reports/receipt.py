@@ -36,10 +36,10 @@ def _next_step(step: NextStep | None, st: Styles, language: str) -> list[Any]:
     if step is None:
         return []
     channel = label(step.channel, language, of=Channel)
-    lines = [f"<b>Việc tiếp theo</b> ({escape(channel)}): lệ phí {fee_text(step.fee_vnd)}"]
+    lines = [f"<b>Việc tiếp theo</b> ({escape(channel)}) — lệ phí: {fee_text(step.fee_vnd)}"]
     if step.submitted:
         when = format_date_vn(step.expected_on) if step.expected_on else "chưa rõ (hỏi đội hỗ trợ)"
-        lines.append(f"Thời hạn {days_text(step.days)} · dự kiến có kết quả: <b>{when}</b>")
+        lines.append(f"Thời hạn: {days_text(step.days)} · dự kiến có kết quả: <b>{when}</b>")
     elif step.days is not None:
         lines.append(f"Có kết quả trong {days_text(step.days)} kể từ ngày nộp hồ sơ")
     else:

@@ -381,11 +381,11 @@
 <context>
     <name>FilingTermsPanel</name>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;: fee %2 · processing time %3</source>
+        <source>&lt;b&gt;%1&lt;/b&gt; — fee: %2 · processing time: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;: this procedure is not filed this way.</source>
+        <source>&lt;b&gt;%1&lt;/b&gt; — this procedure is not filed this way.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

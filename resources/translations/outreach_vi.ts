@@ -381,12 +381,12 @@
 <context>
     <name>FilingTermsPanel</name>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;: fee %2 · processing time %3</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;: lệ phí %2 · thời hạn giải quyết %3</translation>
+        <source>&lt;b&gt;%1&lt;/b&gt; — fee: %2 · processing time: %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — lệ phí: %2 · thời hạn giải quyết: %3</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;: this procedure is not filed this way.</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;: thủ tục này không nộp theo hình thức này.</translation>
+        <source>&lt;b&gt;%1&lt;/b&gt; — this procedure is not filed this way.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — thủ tục này không nộp theo hình thức này.</translation>
     </message>
     <message>
         <source>Nothing to pay by this channel, so it cannot be marked paid online.</source>

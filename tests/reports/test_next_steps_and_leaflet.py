@@ -73,9 +73,9 @@ def test_the_receipt_prints_next_steps_with_the_expected_result_date(
     assert temporary is not None and temporary.expected_on is None and (temporary.fee_vnd, temporary.days) == (15000, 3)
     path = write_receipt_pdf(receipt, tmp_path / "phieu.pdf")
     text = pdftotext(path)
-    assert "Việc tiếp theo (Nộp trực tuyến): lệ phí 10.000 đ" in text
-    assert "Thời hạn 7 ngày làm việc · dự kiến có kết quả: 11/09/2026" in text
-    assert "Việc tiếp theo (Nộp trực tiếp): lệ phí 15.000 đ" in text
+    assert "Việc tiếp theo (Nộp trực tuyến) — lệ phí: 10.000 đ" in text
+    assert "Thời hạn: 7 ngày làm việc · dự kiến có kết quả: 11/09/2026" in text
+    assert "Việc tiếp theo (Nộp trực tiếp) — lệ phí: 15.000 đ" in text
     assert "Có kết quả trong 3 ngày làm việc kể từ ngày nộp hồ sơ" in text
     assert "Giấy tờ cần mang:" in text and "Giấy tờ chứng minh chỗ ở hợp pháp (hợp đồng thuê, cho ở nhờ...)" in text
     assert "Mang theo khi nhận kết quả:" in text

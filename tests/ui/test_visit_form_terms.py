@@ -46,7 +46,7 @@ def test_terms_follow_the_procedure_and_the_channel(qtbot, make_window) -> None:
     form._pick_procedure("1.004222")  # permanent residence: 10.000 đ online, 20.000 đ at the counter
     qtbot.waitUntil(form.terms.isVisible, timeout=2000)
     text = form.terms.text()
-    assert "trực tuyến" in text and "10.000 đ" in text and "7 ngày làm việc" in text
+    assert "trực tuyến" in text and "lệ phí: 10.000 đ" in text and "thời hạn giải quyết: 7 ngày làm việc" in text
     assert "Tờ khai thay đổi thông tin cư trú (mẫu CT01)" in text and "Giấy tờ chứng minh chỗ ở hợp pháp" in text
     assert form.fee.isEnabled()
     _channel(form, "counter")
@@ -55,14 +55,15 @@ def test_terms_follow_the_procedure_and_the_channel(qtbot, make_window) -> None:
     # birth registration is free: "paid online" is cleared, disabled and explained
     form.fee.setChecked(True)
     form._pick_procedure("1.001193")
-    assert "Miễn phí" in form.terms.text() and "Giấy chứng sinh" in form.terms.text()
+    assert "lệ phí: không thu phí" in form.terms.text() and "Giấy chứng sinh" in form.terms.text()
     assert not form.fee.isEnabled() and not form.fee.isChecked() and "miễn phí" in form.fee.toolTip()
+    _shot(window, "visit-form-terms-fee-free-vi")
     # a counter-only procedure by the online channel is said not to be filed that way
     form._pick_procedure("2.000815")
     _channel(form, "online")
     assert "không nộp theo hình thức này" in form.terms.text()
     _channel(form, "counter")
-    assert "2.000 đ" in form.terms.text() and "Trong ngày" not in form.terms.text() and "1 ngày làm việc" in form.terms.text()
+    assert "2.000 đ" in form.terms.text() and "trong ngày" not in form.terms.text() and "1 ngày làm việc" in form.terms.text()
     # typing another procedure clears what was shown; so does adding the filing
     form.procedure.setText("")
     form._procedure_text_edited("dang ky")
@@ -78,9 +79,9 @@ def test_the_province_override_applies_offline(qtbot, make_window, store: Store,
         tx.session.execute(update(Ward).where(Ward.id == ward["ward"]).values(province_code="31"))
     _window, form = _form(qtbot, make_window)
     form._pick_procedure("1.000894")
-    assert "Miễn phí" in form.terms.text() and not form.fee.isEnabled()
+    assert "lệ phí: không thu phí" in form.terms.text() and not form.fee.isEnabled()
     _channel(form, "counter")
-    assert "Chưa rõ" in form.terms.text() and form.fee.isEnabled()  # a provincial fee the catalogue lacks
+    assert "lệ phí: chưa rõ" in form.terms.text() and form.fee.isEnabled()  # a provincial fee the catalogue lacks
 
 
 def test_terms_in_english(qtbot, make_window) -> None:

@@ -44,11 +44,11 @@ class FilingTermsPanel(QLabel):
         language = current_language()
         channel = escape(label(CHANNEL_LABELS, terms.channel))
         if terms.offered:
-            head = (self.tr("<b>%1</b>: fee %2 · processing time %3")
+            head = (self.tr("<b>%1</b> — fee: %2 · processing time: %3")
                     .replace("%1", channel).replace("%2", escape(fee_text(terms.fee_vnd, language)))
                     .replace("%3", escape(days_text(terms.days, language))))
         else:
-            head = self.tr("<b>%1</b>: this procedure is not filed this way.").replace("%1", channel)
+            head = self.tr("<b>%1</b> — this procedure is not filed this way.").replace("%1", channel)
         parts = [f"<div>{head}</div>"]
         if terms.fee_free:
             nothing = self.tr("Nothing to pay by this channel, so it cannot be marked paid online.")
