@@ -5,6 +5,7 @@ marked "paid online"; the terms the visit form and the receipt show come from th
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import func, select, update
@@ -99,3 +100,24 @@ def test_filing_terms_read_the_synced_catalogue_not_the_bundled_file(store: Stor
     with pytest.raises(ValidationError):
         record_visit(store, volunteer, VisitInput(household, MONDAY, filings=[_paid("1.004222")]))
     assert filing_terms(store, "9.999999", "online") is None
+
+
+def test_an_edit_keeps_a_stored_payment_it_does_not_change(store: Store, volunteer: Actor, household: str) -> None:
+    """A filing stored as paid online before the fee was 0 đ (here: the office's edit arrives after
+    it) does not stop a correction of its visit; changing the filing's procedure or channel is
+    judged afresh."""
+    from outreach.model import Procedure
+    from outreach.services.visit_draft import VisitDraft
+    from outreach.services.visits import update_visit
+
+    visit = record_visit(store, volunteer, VisitInput(household, MONDAY, filings=[_paid("1.004222")]))
+    with store.write() as tx:  # the office makes permanent residence free online (as a pull writes it)
+        tx.session.execute(update(Procedure).where(Procedure.id == "1.004222").values(channels={"online": {"days": 7, "fee_vnd": 0}}))
+    draft = VisitDraft.of_visit(get_visit(store, visit.id), "")
+    edited = draft.to_input(None)
+    update_visit(store, volunteer, visit.id, replace(edited, notes="sửa ghi chú"))
+    assert get_visit(store, visit.id).filings[0].fee_paid_online and get_visit(store, visit.id).notes == "sửa ghi chú"
+    [stored] = edited.filings
+    with pytest.raises(ValidationError) as info:  # the same payment on a new filing is refused
+        update_visit(store, volunteer, visit.id, replace(edited, filings=[stored, replace(stored, id=None, dossier_code="H01.12-261116-0009")]))
+    assert [(p.field, p.code) for p in info.value.problems] == [("filings[1].fee_paid_online", "fee_free")]

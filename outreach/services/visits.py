@@ -170,8 +170,12 @@ def _validate(data: VisitInput, session: Session, now: dt.datetime) -> _Checked:
             if repealed_from is not None:
                 repealed[code] = (repealed_from, replaced_by)
     filings = [_as_other(f, known) for f in data.filings]
-    paid = any(f.fee_paid_online for f in filings)
+    paid = [f for f in filings if f.fee_paid_online]
     province = ward_province(session, household.ward_id if household is not None else None) if paid else ""
+    # an edit keeps a stored "paid online" it does not change (recorded before fees were known, or
+    # before the office set the fee to 0 đ): the figures count payments of fee dossiers only, and
+    # a leader correcting a visit must not be stopped by a filing nobody touched
+    kept_paid = _stored_paid(session, [f.id for f in paid if f.id])
     visit_day = data.started_at.date() if data.started_at else None
     for index, filing in enumerate(filings):
         where = f"filings[{index}]"
@@ -195,7 +199,8 @@ def _validate(data: VisitInput, session: Session, now: dt.datetime) -> _Checked:
         if filing.status == FilingStatus.SUBMITTED and not filing.dossier_code.strip():
             problems.add(f"{where}.dossier_code", "required", "Hồ sơ đã nộp cần có mã hồ sơ.", "A submitted filing needs its dossier code.")
         _check_channel(filing, levels.get(filing.procedure_code), where, problems)
-        if filing.fee_paid_online and filing.procedure_code in fees:
+        if filing.fee_paid_online and filing.procedure_code in fees and kept_paid.get(filing.id or "") != (
+                filing.procedure_code, filing.channel):
             _check_fee_paid(filing, *fees[filing.procedure_code], province, where, problems)
         if filing.resident_id is not None:
             resident = session.get(Resident, filing.resident_id)
@@ -245,6 +250,15 @@ def _check_channel(filing: FilingInput, level: str | None, where: str, problems:
             "Chỉ ghi nhận việc nhận kết quả điện tử khi hồ sơ đã có kết quả.",
             "Whether the result came back electronically is recorded once the filing is completed.",
         )
+
+
+def _stored_paid(session: Session, filing_ids: list[str]) -> dict[str, tuple[str, str | None]]:
+    """(procedure, channel) of the stored filings among ``filing_ids`` already marked paid online."""
+    if not filing_ids:
+        return {}
+    rows = session.execute(select(Filing.id, Filing.procedure_code, Filing.channel)
+                           .where(Filing.id.in_(filing_ids), Filing.fee_paid_online.is_(True), Filing.deleted.is_(False)))
+    return {fid: (code, channel) for fid, code, channel in rows}
 
 
 def _check_fee_paid(filing: FilingInput, channels: Any, overrides: Any, province: str, where: str, problems: Problems) -> None:
