@@ -119,5 +119,6 @@ def test_an_edit_keeps_a_stored_payment_it_does_not_change(store: Store, volunte
     assert get_visit(store, visit.id).filings[0].fee_paid_online and get_visit(store, visit.id).notes == "sửa ghi chú"
     [stored] = edited.filings
     with pytest.raises(ValidationError) as info:  # the same payment on a new filing is refused
-        update_visit(store, volunteer, visit.id, replace(edited, filings=[stored, replace(stored, id=None, dossier_code="H01.12-261116-0009")]))
+        again = replace(stored, id=None, dossier_code="H01.12-261116-0009")
+        update_visit(store, volunteer, visit.id, replace(edited, filings=[stored, again]))
     assert [(p.field, p.code) for p in info.value.problems] == [("filings[1].fee_paid_online", "fee_free")]
