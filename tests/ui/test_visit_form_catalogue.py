@@ -28,12 +28,12 @@ def test_a_procedure_not_in_the_list_is_recorded_by_its_name(qtbot, window, stor
     qtbot.waitUntil(lambda: form.household_id == household.id, timeout=5000)
 
     form.procedure.setFocus()
-    type_text(form.procedure, "Cấp hộ chiếu phổ thông")
+    type_text(form.procedure, "Cấp Phiếu lý lịch tư pháp")
     assert _offered(form) == ["KHAC"]  # nothing in the catalogue: the one choice is "another procedure"
-    assert "Cấp hộ chiếu phổ thông" in form.procedure_results.item(0).text()
+    assert "Cấp Phiếu lý lịch tư pháp" in form.procedure_results.item(0).text()
     QTest.keyClick(form.procedure, Qt.Key.Key_Return)
     assert form._procedure is not None and form._procedure.code == "KHAC"
-    assert form.procedure.text() == "Cấp hộ chiếu phổ thông"  # the typed name stays: it is what is recorded
+    assert form.procedure.text() == "Cấp Phiếu lý lịch tư pháp"  # the typed name stays: it is what is recorded
     form.add_filing()
     assert form.filings.rowCount() == 1
 
@@ -41,8 +41,8 @@ def test_a_procedure_not_in_the_list_is_recorded_by_its_name(qtbot, window, stor
         form.save()
     [visit] = visits_of_household(store, household.id)
     assert [(f.procedure_code, f.procedure_name, f.other_name) for f in visit.filings] == [
-        ("KHAC", "Cấp hộ chiếu phổ thông", "Cấp hộ chiếu phổ thông")]
-    assert [o.other_name for o in other_filings(store)] == ["Cấp hộ chiếu phổ thông"]
+        ("KHAC", "Cấp Phiếu lý lịch tư pháp", "Cấp Phiếu lý lịch tư pháp")]
+    assert [o.other_name for o in other_filings(store)] == ["Cấp Phiếu lý lịch tư pháp"]
 
 
 def test_a_repealed_procedure_is_not_offered_and_the_other_choice_comes_last(qtbot, window) -> None:
@@ -58,6 +58,6 @@ def test_a_repealed_procedure_is_not_offered_and_the_other_choice_comes_last(qtb
 def test_a_drafts_other_procedure_row_round_trips() -> None:
     from outreach.services.visit_draft import FilingRow
 
-    row = FilingRow("KHAC", "Cấp hộ chiếu phổ thông", other_name="Cấp hộ chiếu phổ thông", other_code="1.012200")
+    row = FilingRow("KHAC", "Cấp Phiếu lý lịch tư pháp", other_name="Cấp Phiếu lý lịch tư pháp", other_code="1.012200")
     restored = FilingRow.from_json(row.to_json())
     assert restored == row and restored is not None and restored.to_input().other_code == "1.012200"
