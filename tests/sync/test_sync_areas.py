@@ -7,10 +7,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
 from outreach.model import AreaAssignment, Outing, ResidentialGroup, Target
+from outreach.model.clock import HybridLogicalClock, new_node_id
+from outreach.model.ids import uuid7
 from outreach.server import admin
 from outreach.services.areas import area_history, assign_group, group_areas
 from outreach.services.context import Actor
@@ -18,9 +21,12 @@ from outreach.store.database import Store
 from outreach.sync.client import run_sync
 from outreach.sync.lost_values import fetch_lost_values
 from outreach.sync.transport import HttpTransport
-from outreach.timeutil import now_local, today_local
+from outreach.services.outings import OutingInput, start_outing
+from outreach.services.targets import set_target
+from outreach.timeutil import today_local
 from outreach.vocabulary import TargetMetric
 from tests.helpers.sync import WardSetup, enrol_fast, fast_store, fresh_laptop
+from tests.sync.test_sync_roles import push
 
 
 def leader_laptop(ward: WardSetup, template_root: Path, folder: Path) -> tuple[Store, HttpTransport, Actor]:
@@ -44,14 +50,9 @@ def test_areas_outings_and_targets_made_on_a_leader_laptop_reach_a_volunteer_lap
         group = the_group(leader)
         since = today_local() - dt.timedelta(days=7)
         assign_group(leader, actor, group, actor.team_id, since)
-        with leader.write() as tx:  # the model's round trip; the services come with their own tests
-            outing = tx.recorder.create(Outing, {
-                "team_id": actor.team_id, "day": today_local(), "members": [actor.member_id],
-                "planned": {"groups": [group], "streets": ["Văn Cao"]}, "started_at": now_local().replace(microsecond=0),
-                "notes": "Ngõ 45", "led_by": actor.member_id, "ward_id": actor.ward_id}).id
-            target = tx.recorder.create(Target, {
-                "team_id": actor.team_id, "period_start": dt.date(2026, 12, 1), "period_end": dt.date(2026, 12, 31),
-                "metric": TargetMetric.PRIORITY_HOUSEHOLDS_REACHED, "value": 40, "ward_id": actor.ward_id}).id
+        outing = start_outing(leader, actor, OutingInput([], [group], ["Văn Cao"], "Ngõ 45"))
+        target = set_target(leader, actor, str(actor.team_id), dt.date(2026, 12, 1), dt.date(2026, 12, 31),
+                            TargetMetric.PRIORITY_HOUSEHOLDS_REACHED, 40)
         report = run_sync(leader, transport=transport)
         assert report.rejected == 0 and report.verified is True
     finally:
@@ -100,3 +101,39 @@ def test_two_leaders_taking_one_group_at_once_converge_and_the_losing_team_is_ke
         for transport, store in ((first_transport, first), (second_transport, second)):
             transport.close()
             store.close()
+
+
+def test_the_server_keeps_areas_outings_and_targets_to_their_teams_leaders(
+        ward_setup: WardSetup, template_root: Path, tmp_path: Path) -> None:
+    """A volunteer's laptop cannot start an outing, set a target or move a group; a leader cannot
+    rename a group (office data) nor put it in another team's area, nor set another team's target."""
+    ward = ward_setup
+    other_team = admin.add_team(ward.server.db, ward.ward_id, "Đội cơ động số 2")
+    clock = HybridLogicalClock(new_node_id())
+    with ward.server.db.read() as conn:
+        group = conn.execute(select(ResidentialGroup.id).where(ResidentialGroup.ward_id == ward.ward_id)).scalar_one()
+
+    def change(entity: str, entity_id: str, **values: Any) -> tuple[str, str, dict[str, list[Any]]]:
+        return (entity, entity_id, {name: [value, clock.now()] for name, value in values.items()})
+
+    def outing(team: str) -> tuple[str, str, dict[str, list[Any]]]:
+        return change("outing", uuid7(), ward_id=ward.ward_id, team_id=team, day="2026-12-01", members=[], planned={},
+                      notes="")
+
+    def target(team: str) -> tuple[str, str, dict[str, list[Any]]]:
+        return change("target", uuid7(), ward_id=ward.ward_id, team_id=team, period_start="2026-12-01",
+                      period_end="2026-12-31", metric="households_reached", value=10)
+
+    volunteer = enrol_fast(ward, fast_store(template_root, tmp_path / "volunteer"))
+    leader = enrol_fast(ward, fast_store(template_root, tmp_path / "leader"), role="leader")
+    try:
+        refused = ("rejected", "not_permitted")
+        assert push(volunteer, outing(ward.team_id), target(ward.team_id),
+                    change("residential_group", group, team_id=ward.team_id)) == [refused] * 3
+        assert push(leader, change("residential_group", group, name="Tổ 1 mới"), outing(other_team), target(other_team),
+                    change("residential_group", group, team_id=other_team)) == [refused] * 4
+        assert push(leader, outing(ward.team_id), target(ward.team_id),
+                    change("residential_group", group, team_id=ward.team_id)) == [("applied", None)] * 3
+    finally:
+        volunteer.close()
+        leader.close()
