@@ -17,12 +17,12 @@ from outreach.model.ids import uuid7
 from outreach.server import admin
 from outreach.services.areas import area_history, assign_group, group_areas
 from outreach.services.context import Actor
+from outreach.services.outings import OutingInput, start_outing
+from outreach.services.targets import set_target
 from outreach.store.database import Store
 from outreach.sync.client import run_sync
 from outreach.sync.lost_values import fetch_lost_values
 from outreach.sync.transport import HttpTransport
-from outreach.services.outings import OutingInput, start_outing
-from outreach.services.targets import set_target
 from outreach.timeutil import today_local
 from outreach.vocabulary import TargetMetric
 from tests.helpers.sync import WardSetup, enrol_fast, fast_store, fresh_laptop
