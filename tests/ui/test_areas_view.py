@@ -116,3 +116,29 @@ def test_a_volunteer_sees_the_plan_but_changes_nothing(qtbot, make_window) -> No
                view.remove_target_button)
     assert not any(b.isEnabled() for b in buttons)
     assert view.take_button.toolTip() == "Chỉ đội trưởng mới được thay đổi mục này."
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_the_coverage_screen_shows_the_team_areas(qtbot, make_window, store: Store, ward: dict[str, str], leader, volunteer,
+                                                  language: str) -> None:
+    """At 1366×768 the coverage screen's area and target tabs hold the hand-built ward's figures."""
+    from outreach.ui.main_window import PAGE_COVERAGE
+    from outreach.ui.screens.coverage_view import CoverageView
+    from tests.helpers.area_ward import build_area_ward
+
+    build_area_ward(store, ward, leader, volunteer)
+    window = make_window(role="leader", language=language)
+    window.showNormal()
+    window.resize(1366, 768)
+    view = window.show_page(PAGE_COVERAGE)
+    assert isinstance(view, CoverageView)
+    wait_idle(qtbot, window.ctx.runner)
+    view.set_period("2026-11")
+    with qtbot.waitSignal(view.computed, timeout=10_000):
+        view.refresh()
+    view.tabs.setCurrentWidget(view.tables["team_areas"])
+    assert view.models["team_areas"].rows[0][2] == "3/4"
+    _shot(window, f"{language}-coverage-areas")
+    view.tabs.setCurrentWidget(view.tables["targets"])
+    assert [row[3] for row in view.models["targets"].rows] == ["4/8", "2/4", "2/5", "2/10"]
+    _shot(window, f"{language}-coverage-targets")
