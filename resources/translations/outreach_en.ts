@@ -1829,6 +1829,10 @@
         <source>VNeID level</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncProblemsDialog</name>

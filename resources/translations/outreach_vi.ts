@@ -1829,6 +1829,10 @@
         <source>VNeID level</source>
         <translation>Mức VNeID</translation>
     </message>
+    <message>
+        <source>Team</source>
+        <translation>Đội</translation>
+    </message>
 </context>
 <context>
     <name>SyncProblemsDialog</name>
