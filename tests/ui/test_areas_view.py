@@ -74,6 +74,7 @@ def test_a_leader_plans_the_team_from_the_keyboard(qtbot, make_window, store: St
     _alt(qtbot, view, Qt.Key.Key_B)  # "&Bắt đầu buổi đi"
     qtbot.waitUntil(lambda: view.data is not None and view.data.outing is not None, timeout=5000)
     assert view.end_button.isEnabled() and not view.start_button.isEnabled()
+    assert not view.members_list.isEnabled() and not view.streets.isEnabled() and view.outing_notes.isEnabled()
     visit = record_visit(store, window.ctx.actor, VisitInput(household, now_local().replace(second=0, microsecond=0)))
     view.reload()
     qtbot.waitUntil(lambda: view.data is not None and view.data.outing is not None and view.data.outing.visits == 1, timeout=5000)

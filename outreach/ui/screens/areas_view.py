@@ -357,6 +357,10 @@ class AreasView(QWidget):
             self.outing_notes.clear()
         self.start_button.setEnabled(leader and outing is None)
         self.end_button.setEnabled(leader and outing is not None)
+        # an open outing's team and plan are what it set out with; only its note is still written
+        for widget in (self.members_list, self.planned_groups, self.streets):
+            widget.setEnabled(leader and outing is None)
+        self.outing_notes.setEnabled(leader)
         self.recent_model.set_rows(
             [self.tr("Day"), self.tr("Start"), self.tr("End"), self.tr("Who went"), self.tr("Planned"), self.tr("Visits")],
             [[format_date(o.day), format_datetime(o.started_at)[-5:], format_datetime(o.ended_at)[-5:],
