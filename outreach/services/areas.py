@@ -97,13 +97,13 @@ def households_outside_areas(session: Session, on: dt.date, ward_id: str | None 
     teams = team_of_groups(session, on, ward_id)
     groups = {gid: (order, name) for gid, order, name in session.execute(
         select(ResidentialGroup.id, ResidentialGroup.sort_order, ResidentialGroup.name).where(ResidentialGroup.deleted.is_(False)))}
-    uncovered = [g for g, team in teams.items() if team is None]
+    covered = {g for g, team in teams.items() if team is not None}
     query = select(Household.id, Household.head_name, Household.address, Household.group_id).where(Household.deleted.is_(False))
     if ward_id is not None:
         query = query.where(Household.ward_id == ward_id)
     rows = []
     for hid, head, address, group_id in session.execute(query):
-        if group_id in teams and group_id not in uncovered:
+        if group_id in covered:
             continue
         order, name = groups.get(group_id, (10**9, "")) if group_id else (10**9, "")
         text = address_text(address or {})
