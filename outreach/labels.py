@@ -37,6 +37,7 @@ from outreach.vocabulary import (
     Role,
     ScopeKind,
     Sex,
+    TargetMetric,
 )
 
 LANGUAGES = ("vi", "en")
@@ -132,6 +133,14 @@ LABELS: dict[type[StrEnum], dict[str, tuple[str, str]]] = {
         RecordKind.FILING: ("Hồ sơ", "Filing"),
         RecordKind.PROCEDURE: ("Thủ tục", "Procedure"),
         RecordKind.WEEK_LOCK: ("Khoá tuần", "Week lock"),
+        RecordKind.AREA_ASSIGNMENT: ("Giao địa bàn", "Area assignment"),
+        RecordKind.OUTING: ("Buổi đi cơ sở", "Outing"),
+        RecordKind.TARGET: ("Chỉ tiêu", "Target"),
+    },
+    TargetMetric: {
+        TargetMetric.HOUSEHOLDS_REACHED: ("Số hộ được thăm", "Households reached"),
+        TargetMetric.PRIORITY_HOUSEHOLDS_REACHED: ("Số hộ ưu tiên được thăm", "Priority households reached"),
+        TargetMetric.DOSSIERS_ONLINE: ("Số hồ sơ nộp trực tuyến", "Dossiers filed online"),
     },
 }
 

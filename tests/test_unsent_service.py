@@ -52,3 +52,22 @@ def test_nothing_unsent_is_an_empty_list(store: Store) -> None:
     with store.write() as tx:
         tx.session.execute(delete(OutboxEntry))
     assert unsent_records(store) == []
+
+
+def test_a_teams_planning_records_are_named(store: Store, ward: dict[str, str], leader: Actor) -> None:
+    """An area step names its group and date, an outing its day and team, a target its period."""
+    from outreach.services.areas import assign_group
+    from outreach.services.outings import OutingInput, start_outing
+    from outreach.services.targets import set_target
+    from outreach.timeutil import today_local
+    from outreach.vocabulary import TargetMetric
+
+    with store.write() as tx:
+        tx.session.execute(delete(OutboxEntry))
+    assign_group(store, leader, ward["group_a"], leader.team_id, dt.date(2026, 11, 2))
+    start_outing(store, leader, OutingInput())
+    set_target(store, leader, ward["team"], dt.date(2026, 11, 1), dt.date(2026, 11, 30), TargetMetric.DOSSIERS_ONLINE, 20)
+    named = {r.kind: (r.name, r.detail) for r in unsent_records(store)}
+    assert named[RecordKind.AREA_ASSIGNMENT] == ("Tổ dân phố số 1", "02/11/2026")
+    assert named[RecordKind.OUTING] == (f"{today_local():%d/%m/%Y}", "Đội cơ động số 1")
+    assert named[RecordKind.TARGET] == ("01/11/2026–30/11/2026", "Đội cơ động số 1")

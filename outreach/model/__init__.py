@@ -4,11 +4,14 @@ from outreach.model.base import Base, Synced, synced_fields
 from outreach.model.entities import (
     ENTITY_BY_NAME,
     SYNCED_ENTITIES,
+    AreaAssignment,
     Filing,
     Household,
+    Outing,
     Procedure,
     Resident,
     ResidentialGroup,
+    Target,
     Team,
     TeamMember,
     Visit,
@@ -20,5 +23,6 @@ from outreach.model.local import AuditEvent, DeviceClock, Draft, NeedsAttention,
 __all__ = [
     "Base", "Synced", "synced_fields", "ENTITY_BY_NAME", "SYNCED_ENTITIES", "Filing", "Household",
     "Procedure", "Resident", "ResidentialGroup", "Team", "TeamMember", "Visit", "Ward", "WeekLock",
+    "AreaAssignment", "Outing", "Target",
     "AuditEvent", "DeviceClock", "Draft", "NeedsAttention", "OutboxEntry", "SyncState",
 ]

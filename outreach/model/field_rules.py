@@ -36,7 +36,18 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, String, Text
 from outreach.errors import FieldProblem, ValidationError
 from outreach.model.base import Synced, table_of
 from outreach.model.entities import SYNCED_ENTITIES
-from outreach.vocabulary import STORED_ONLINE_LEVELS, Channel, FilingStatus, GroupKind, Outcome, Portal, ReviewStatus, Role, Sex
+from outreach.vocabulary import (
+    STORED_ONLINE_LEVELS,
+    Channel,
+    FilingStatus,
+    GroupKind,
+    Outcome,
+    Portal,
+    ReviewStatus,
+    Role,
+    Sex,
+    TargetMetric,
+)
 
 #: Multi-line text (a visit's or household's notes, a review note): what a form can hold. A
 #: 3.5 MB note made a 210 MB pull page; 4,000 characters is a long page of handwriting.
@@ -235,6 +246,10 @@ MAX_FEE_VND = 1_000_000_000
 _CHANNEL = _object_of({"days": _int_range(0, MAX_PROCESSING_DAYS), "fee_vnd": _int_range(0, MAX_FEE_VND)})
 _CHANNELS = _object_of(dict.fromkeys(PROCEDURE_CHANNELS, _CHANNEL))
 PAPER_MAX = 300
+#: An outing's plan: a ward has a few dozen groups; a team walks a handful of streets a day.
+MAX_PLANNED_GROUPS, MAX_PLANNED_STREETS = 200, 100
+#: A target counts households or dossiers of one ward: a million is beyond any.
+MAX_TARGET_VALUE = 1_000_000
 
 
 def _column_rule(column: Any) -> Rule | None:
@@ -287,6 +302,12 @@ _SPECIAL: dict[tuple[str, str], Rule] = {
     ("procedure", "province_overrides"): _map_of(re.compile("[0-9]{2}"), "mã tỉnh 2 chữ số / a 2-digit province code",
                                                  _CHANNELS, 34),
     ("procedure", "papers"): _object_of({"submit": _list_of(_text(PAPER_MAX), 50), "show": _list_of(_text(PAPER_MAX), 50)}),
+    # -- areas, outings, targets (issue 12)
+    ("outing", "members"): _list_of(_ID, 50),
+    ("outing", "planned"): _object_of({"groups": _list_of(_ID, MAX_PLANNED_GROUPS),
+                                       "streets": _list_of(_text(ADDRESS_PART_MAX), MAX_PLANNED_STREETS)}),
+    ("target", "metric"): _member_of(TargetMetric),
+    ("target", "value"): _int_range(0, MAX_TARGET_VALUE),
 }
 
 

@@ -196,7 +196,27 @@ def coverage_story(report: CoverageReport, st: Styles, language: str = DEFAULT_L
     story += _section("7. Lần thăm theo tình nguyện viên", st, _table(volunteers, st, _widths(volunteers, 50 * mm)))
     trend = tables["trend"]
     story += _section("8. Xu hướng 12 tuần", st, KeepTogether([_trend_chart(report), _table(trend, st, _widths(trend, 28 * mm))]))
+    story += _area_sections(tables, st)
     story += [Paragraph("Ghi chú", st.h2), *[Paragraph(f"• {line}", st.small) for line in notes_lines(report)]]
+    return story
+
+
+#: The team-area, outing and target sections (issue 12), numbered after the ward's eight, with
+#: their column widths in mm (one number: the first column's, the rest share what is left).
+_AREA_SECTIONS: tuple[tuple[str, list[float] | float], ...] = (
+    ("areas", [36, 16, 24, 14, 14, 20, 32, 24]), ("area_volunteers", [36, 30, 22, 13, 13, 20, 24, 22]),
+    ("outing_weeks", 60.0), ("outings", 30.0), ("targets", [34, 40, 44, 22, 12, 14, 14]),
+)
+
+
+def _area_sections(tables: dict[str, ReportTable], st: Styles) -> list[Flowable]:
+    """The area sections of the tables present (``reports.tables.area_tables`` gives none when
+    the ward does not plan by area)."""
+    story: list[Flowable] = []
+    present = [(tables[key], widths) for key, widths in _AREA_SECTIONS if key in tables]
+    for number, (table, widths) in enumerate(present, start=9):
+        columns = [w * mm for w in widths] if isinstance(widths, list) else _widths(table, widths * mm)
+        story += _section(f"{number}. {table.title}", st, _table(table, st, columns))
     return story
 
 

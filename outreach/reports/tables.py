@@ -18,9 +18,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from outreach.labels import DEFAULT_LANGUAGE, label, name_text, scope_text
-from outreach.services.coverage import CoverageReport, Ratio, share
+from outreach.services.area_coverage import AreaFigures
+from outreach.services.coverage import CoverageReport
+from outreach.services.figures import Ratio, share
 from outreach.timeutil import format_date_vn
-from outreach.vocabulary import OnlineLevel, Outcome, PriorityFlag
+from outreach.vocabulary import OnlineLevel, Outcome, PriorityFlag, TargetMetric
 
 
 class Percent(float):
@@ -117,6 +119,8 @@ def notes_lines(r: CoverageReport) -> list[str]:
     if r.due_dossiers.without_time:
         lines.append(f"{r.due_dossiers.without_time} hồ sơ đang chờ kết quả chưa có thời hạn giải quyết trong danh mục: "
                      "không tính là đến hạn hay quá hạn.")
+    if _areas_shown(r):
+        lines += AREA_DEFINITIONS
     return lines
 
 
@@ -204,6 +208,7 @@ def coverage_tables(report: CoverageReport, language: str = DEFAULT_LANGUAGE) ->
         procedures_table(report, language),
         volunteers_table(report, language),
         trend_table(report),
+        *area_tables(report, language),
     ]
 
 
@@ -230,4 +235,62 @@ DEFINITIONS = [
     "là nâng mức).",
     "Hẹn quay lại: các hẹn chưa hoàn thành, tính đến ngày lập báo cáo, không phụ thuộc kỳ báo cáo.",
     "Báo cáo tổng hợp, không chứa thông tin cá nhân của người dân.",
+]
+
+
+# ---------------------------------------------------------------- team areas, outings, targets (issue 12)
+
+
+def _areas_shown(r: CoverageReport) -> AreaFigures | None:
+    """The report's area figures when the ward plans by area at all (a team has groups, or there
+    are outings or targets); a ward that does not gets no empty sheets."""
+    a = r.areas
+    if a is None or not (any(t.groups for t in a.teams) or a.outing_weeks or a.targets):
+        return None
+    return a
+
+
+def area_tables(r: CoverageReport, language: str = DEFAULT_LANGUAGE) -> list[ReportTable]:
+    """The team-area, outing and target tables (services/area_coverage.py), or none."""
+    a = _areas_shown(r)
+    if a is None:
+        return []
+    as_of = format_date_vn(a.as_of)
+    teams = [[t.team_name, t.groups, t.area.text(), t.area.part, t.area.whole, pct(t.area.part, t.area.whole), t.ward.text(),
+              pct(t.ward.part, t.ward.whole)] for t in a.teams]
+    outside = ["Hộ ngoài địa bàn của mọi đội", "", a.outside.text(), a.outside.part, a.outside.whole,
+               pct(a.outside.part, a.outside.whole), "", None]
+    area_headers = ["Tử số/Mẫu số (địa bàn)", "Tử số", "Mẫu số", "Tỷ lệ (địa bàn)", "Tử số/Mẫu số (toàn phường)", "Tỷ lệ (toàn phường)"]
+    volunteers = [[name_text(v.name, language), v.team_name, v.area.text(), v.area.part, v.area.whole, pct(v.area.part, v.area.whole),
+                   v.ward.text(), pct(v.ward.part, v.ward.whole)] for v in a.volunteers]
+    weeks = [[w.team_name, w.iso_week, w.outings] for w in a.outing_weeks]
+    outings = [[format_date_vn(o.day), o.team_name, o.visits, o.households, o.people] for o in a.outings]
+    targets = [[t.team_name, label(t.metric, language, of=TargetMetric), f"{format_date_vn(t.period_start)}–{format_date_vn(t.period_end)}",
+                *figure_row("", t.progress)[1:]] for t in a.targets]
+    return [
+        ReportTable("areas", f"Hộ được thăm theo địa bàn đội (địa bàn ngày {as_of})", "Theo địa bàn đội",
+                    ["Đội", "Số tổ dân phố", *area_headers], teams, outside, chart_columns=[5]),
+        ReportTable("area_volunteers", "Hộ được thăm theo tình nguyện viên, trên địa bàn đội", "TNV theo địa bàn",
+                    ["Tình nguyện viên", "Đội", *area_headers], volunteers),
+        ReportTable("outing_weeks", "Buổi đi cơ sở theo đội và tuần", "Buổi đi theo tuần", ["Đội", "Tuần", "Số buổi"], weeks,
+                    ["Tổng cộng", "", a.outings_total]),
+        ReportTable("outings", "Hộ và người được tiếp cận theo buổi đi cơ sở", "Theo buổi đi cơ sở",
+                    ["Ngày", "Đội", "Lần thăm", "Hộ được thăm", "Người được hỗ trợ hồ sơ"], outings,
+                    ["Tổng cộng", "", sum(o.visits for o in a.outings), sum(o.households for o in a.outings),
+                     sum(o.people for o in a.outings)]),
+        ReportTable("targets", "Tiến độ chỉ tiêu (đạt/chỉ tiêu, tính trên kỳ của chỉ tiêu)", "Chỉ tiêu",
+                    ["Đội", "Chỉ tiêu", "Kỳ chỉ tiêu", "Đạt/Chỉ tiêu", "Đạt", "Chỉ tiêu", "Tỷ lệ"], targets),
+    ]
+
+
+AREA_DEFINITIONS = [
+    "Địa bàn đội: các tổ dân phố được giao cho đội vào ngày cuối kỳ báo cáo (mỗi tổ thuộc tối đa một đội). "
+    "Tỷ lệ theo địa bàn = hộ trong địa bàn đội được đội (tình nguyện viên) thăm trong kỳ / hộ trong địa bàn đội; "
+    "tỷ lệ toàn phường = hộ được đội (tình nguyện viên) thăm ở bất kỳ đâu / tổng số hộ của phường.",
+    "Hộ ngoài địa bàn của mọi đội: hộ thuộc tổ dân phố chưa giao cho đội nào vào ngày cuối kỳ, hoặc chưa thuộc tổ nào.",
+    "Buổi đi cơ sở được tính theo ngày của buổi, khi buổi đã bắt đầu. Hộ được tiếp cận trong buổi = số hộ khác nhau "
+    "có lần thăm ghi trong buổi; người được hỗ trợ hồ sơ = số người khác nhau có hồ sơ ghi trong các lần thăm đó.",
+    "Tiến độ chỉ tiêu = kết quả đội đạt trong kỳ của chỉ tiêu / chỉ tiêu: số hộ khác nhau đội đã thăm; số hộ ưu tiên "
+    "khác nhau đội đã thăm; số hồ sơ nộp trực tuyến (có mã hồ sơ, trạng thái “đã nộp” hoặc “đã có kết quả”, hình thức "
+    "nộp trực tuyến). Chỉ tiêu có kỳ giao với kỳ báo cáo được liệt kê.",
 ]

@@ -27,7 +27,8 @@ class Changes:
     review: bool = False
     #: the procedure catalogue
     catalogue: bool = False
-    #: team members (who can be ticked as present, the volunteer filters)
+    #: team members (who can be ticked as present, the volunteer filters), and the teams' areas,
+    #: outings and targets (issue 12)
     team: bool = False
     #: the sync bookkeeping: changes needing attention, overwritten values, enrolment
     sync: bool = False

@@ -39,8 +39,10 @@ from outreach.errors import NotFound
 from outreach.model import Filing, Household, Procedure, Resident, ResidentialGroup, Team, TeamMember, Visit, Ward
 from outreach.model.address import address_text
 from outreach.model.clock import wall_ms_of
+from outreach.services.area_coverage import AreaFigures, area_figures
 from outreach.services.audit import EXPORT_AGGREGATE, authorize_personal_export, record
 from outreach.services.context import Actor
+from outreach.services.figures import SUBMITTED_STATUSES, Ratio, share
 from outreach.services.periods import (
     SCOPE_GROUP,
     SCOPE_TEAM,
@@ -66,8 +68,6 @@ from outreach.vocabulary import (
 #: VNeID counts residents of this age or older (the age a citizen gets a chip card and account).
 VNEID_MIN_AGE = 14
 VNEID_LEVELS = (0, 1, 2)
-#: Statuses of a dossier that went in: submitted (waiting) or completed (result given).
-SUBMITTED_STATUSES = (FilingStatus.SUBMITTED, FilingStatus.COMPLETED)
 TREND_WEEKS = 12
 FOLLOW_UP_HORIZON_DAYS = 7
 OUTCOMES: tuple[Outcome, ...] = tuple(Outcome)
@@ -77,27 +77,6 @@ UNKNOWN_LEVEL = OnlineLevel.UNKNOWN
 
 
 # ---------------------------------------------------------------- results
-
-
-def share(part: int, whole: int) -> float | None:
-    """part/whole as a fraction, or None when there is nothing to divide (shown as "–")."""
-    return part / whole if whole else None
-
-
-@dataclass(frozen=True)
-class Ratio:
-    """A figure as its numerator and denominator: a leader defends "22/400", not "5,5 %"."""
-
-    part: int
-    whole: int
-
-    @property
-    def share(self) -> float | None:
-        return share(self.part, self.whole)
-
-    def text(self) -> str:
-        """ "22/400": how every screen and export writes the pair."""
-        return f"{self.part}/{self.whole}"
 
 
 @dataclass(frozen=True)
@@ -301,6 +280,8 @@ class CoverageReport:
     satisfaction_average: float | None
     satisfaction_responses: int
     notes: list[str] = field(default_factory=list)
+    #: The team-area, outing and target figures (services/area_coverage.py; issue 12).
+    areas: AreaFigures | None = None
 
     @property
     def coverage(self) -> float | None:
@@ -775,6 +756,11 @@ def _due_dossiers_in_own_session(
         return _due_dossiers(session, ward_id, scope, as_of, terms, days_off)
 
 
+def _area_figures_in_own_session(store: Store, period: Period, scope: Scope, ward_id: str | None) -> AreaFigures:
+    with store.read() as session:
+        return area_figures(session, period, scope, ward_id)
+
+
 def _follow_ups_in_own_session(store: Store, ward_id: str | None, scope: Scope, as_of: dt.date) -> FollowUpCounts:
     with store.read() as session:
         return _follow_ups(session, ward_id, scope, as_of)
@@ -905,6 +891,7 @@ def compute_coverage(
         follow_up_future = pool.submit(_follow_ups_in_own_session, store, ward_id, scope, as_of)
         due_future = pool.submit(_due_dossiers_in_own_session, store, ward_id, scope, as_of, terms, days_off)
         vneid_future = pool.submit(_vneid_levels_in_own_session, store, ward_id, scope, period)
+        areas_future = pool.submit(_area_figures_in_own_session, store, period, scope, ward_id)
         with store.read() as session:
             name = scope_name(session, scope)
             try:
@@ -953,6 +940,7 @@ def compute_coverage(
         trend=trend,
         satisfaction_average=satisfaction,
         satisfaction_responses=rated,
+        areas=areas_future.result(),
     )
     step(steps)
     return report

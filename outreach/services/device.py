@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from outreach.model import Filing, Household, NeedsAttention, OutboxEntry, Resident, SyncState, Visit
+from outreach.model import Filing, Household, NeedsAttention, OutboxEntry, Resident, ResidentialGroup, SyncState, Team, Visit
 from outreach.model.clock import HLC_ZERO, Timestamp, is_valid_stamp
 from outreach.model.entities import ENTITY_BY_NAME
 from outreach.services.handover import check_passphrase, seal, write_private
@@ -178,7 +178,29 @@ def _describe(session: Session, entity: str, entity_id: str) -> str:
         return f"{row[0]} — {row[1]:%d/%m/%Y %H:%M}" if row and row[1] else (row[0] if row else "")
     if entity == "filing":
         return session.scalar(select(Filing.procedure_code).where(Filing.id == entity_id)) or ""
+    if entity == "residential_group":
+        return session.scalar(select(ResidentialGroup.name).where(ResidentialGroup.id == entity_id)) or ""
     return ""
+
+
+#: Fields whose value is the id of another row, shown by that row's name (a group's team, issue 12).
+_NAMED_VALUES: dict[tuple[str, str], Any] = {("residential_group", "team_id"): Team}
+
+
+def value_names(store: Store, fields: list[tuple[str, str, Any]]) -> dict[str, str]:
+    """id -> name of every value among ``fields`` ((entity, field, value)) that names a row (a
+    team a group was assigned to), so a lost value reads "Đội cơ động số 2", not a UUID."""
+    wanted: dict[Any, set[str]] = {}
+    for entity, field, value in fields:
+        model = _NAMED_VALUES.get((entity, field))
+        if model is not None and isinstance(value, str):
+            wanted.setdefault(model, set()).add(value)
+    names: dict[str, str] = {}
+    with store.read() as session:
+        for model, ids in wanted.items():
+            names.update((rid, name) for rid, name in session.execute(select(model.id, model.name).where(model.id.in_(sorted(ids))))
+                         if name)
+    return names
 
 
 def refused_changes(store: Store) -> list[RefusedChange]:

@@ -21,7 +21,22 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from outreach.model import Filing, Household, OutboxEntry, Procedure, Resident, ResidentialGroup, Team, TeamMember, Visit, Ward, WeekLock
+from outreach.model import (
+    AreaAssignment,
+    Filing,
+    Household,
+    OutboxEntry,
+    Outing,
+    Procedure,
+    Resident,
+    ResidentialGroup,
+    Target,
+    Team,
+    TeamMember,
+    Visit,
+    Ward,
+    WeekLock,
+)
 from outreach.model.address import address_text
 from outreach.store.database import Store
 from outreach.vocabulary import RecordKind
@@ -109,10 +124,41 @@ def _describe(session: Session, entity: str, entity_ids: list[str]) -> Iterable[
         elif entity == RecordKind.WEEK_LOCK:
             for lid, week in session.execute(select(WeekLock.id, WeekLock.iso_week).where(WeekLock.id.in_(chunk))):
                 yield lid, (week or "", "")
+        elif entity in _PLANNING:
+            yield from _describe_planning(session, entity, chunk)
         elif entity in _NAMED:
             model, column = _NAMED[entity]
             for rid, name in session.execute(select(model.id, column).where(model.id.in_(chunk))):
                 yield rid, (name or "", "")
+
+
+#: A team's planning records (issue 12): an area step (its group, from when), an outing (its
+#: day), a target (its period).
+_PLANNING = frozenset({RecordKind.AREA_ASSIGNMENT, RecordKind.OUTING, RecordKind.TARGET})
+
+
+def _day(value: dt.date | None) -> str:
+    return f"{value:%d/%m/%Y}" if value else ""
+
+
+def _describe_planning(session: Session, entity: str, chunk: list[str]) -> Iterable[tuple[str, tuple[str, str]]]:
+    if entity == RecordKind.AREA_ASSIGNMENT:
+        for aid, group, since in session.execute(
+            select(AreaAssignment.id, ResidentialGroup.name, AreaAssignment.from_date)
+            .outerjoin(ResidentialGroup, ResidentialGroup.id == AreaAssignment.group_id).where(AreaAssignment.id.in_(chunk))
+        ):
+            yield aid, (group or "", _day(since))
+    elif entity == RecordKind.OUTING:
+        for oid, day, team in session.execute(
+            select(Outing.id, Outing.day, Team.name).outerjoin(Team, Team.id == Outing.team_id).where(Outing.id.in_(chunk))
+        ):
+            yield oid, (_day(day), team or "")
+    else:
+        for tid, start, end, team in session.execute(
+            select(Target.id, Target.period_start, Target.period_end, Team.name)
+            .outerjoin(Team, Team.id == Target.team_id).where(Target.id.in_(chunk))
+        ):
+            yield tid, (f"{_day(start)}–{_day(end)}", team or "")
 
 
 #: Records named by one column (the ward's, a group's, a team's, a member's name).

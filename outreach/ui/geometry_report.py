@@ -38,6 +38,7 @@ PRIMARY_ACTIONS: dict[str, tuple[str, ...]] = {
     "weeklyLogView": ("week", "weeklyLogTable", "approve", "flag", "approveWeek"),
     "coverageView": ("showCoverage", "exportXlsx", "exportPdf", "exportCsv", "exportFollowUps"),
     "proceduresView": ("procedureSearch", "procedureList"),
+    "areasView": ("areaTabs", "areaGroups", "takeGroup", "releaseGroup"),
     "settingsView": ("language", "openProfileFolder", "enrol"),
 }
 #: The status bar's actions, checked on every screen while they are shown.

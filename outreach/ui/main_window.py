@@ -52,8 +52,9 @@ PAGE_FOLLOW_UPS = 2
 PAGE_WEEKLY_LOG = 3
 PAGE_COVERAGE = 4
 PAGE_PROCEDURES = 5
-PAGE_SETTINGS = 6
-PAGE_COUNT = 7
+PAGE_AREAS = 6
+PAGE_SETTINGS = 7
+PAGE_COUNT = 8
 
 SYNC_SHORTCUT = "Ctrl+Shift+S"
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
             self.tr("Weekly log"),
             self.tr("Coverage"),
             self.tr("Procedures & QR"),
+            self.tr("Teams & areas"),
             self.tr("Settings"),
         ]
 
@@ -231,6 +233,10 @@ class MainWindow(QMainWindow):
             from outreach.ui.screens.procedures_view import ProceduresView
 
             return ProceduresView(ctx)
+        if key == PAGE_AREAS:
+            from outreach.ui.screens.areas_view import AreasView
+
+            return AreasView(ctx)
         if key == PAGE_SETTINGS:
             from outreach.ui.screens.settings_view import SettingsView
 

@@ -10,6 +10,193 @@
     </message>
 </context>
 <context>
+    <name>AreasView</name>
+    <message>
+        <source>Only a team leader may change this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Take into my team&apos;s area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Release from my team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residential &amp;groups and their team today:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;History of the selected group:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Văn Cao, ngõ 45 Đội Cấn (separate with commas)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start the outing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;End the outing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Who went:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Groups planned:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stree&amp;ts planned:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today&apos;s outing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;cent outings:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set t&amp;arget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve the selected target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Measure:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tar&amp;get:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no team)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>my team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residential group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Households outside every team&apos;s area today: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no group)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outing open since %1: %2 visits so far. Visits saved now belong to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No outing is open. Start one when the team sets out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who went</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CccdScanField</name>
     <message>
         <source>Click here and scan the QR code on the ID card (CCCD)</source>
@@ -82,7 +269,7 @@
     <name>CoverageView</name>
     <message>
         <source>Week</source>
-        <extracomment>(done, total) from the worker thread; Qt queues it to the GUI thread.</extracomment>
+        <extracomment>The team-area, outing and target tables (issue 12), after the ward&apos;s own. (done, total) from the worker thread; Qt queues it to the GUI thread.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -214,6 +401,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>By team area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteers in the team area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outings per week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reached per outing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Group: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -307,6 +514,58 @@
     </message>
     <message>
         <source>Fully online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the area (visited/households)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ward (visited/households)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the ward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outside every team&apos;s area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People helped with a dossier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reached/target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1109,6 +1368,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Teams &amp; areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Syncs over UNENCRYPTED http://</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1591,6 +1854,10 @@
     </message>
     <message>
         <source>VNeID level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

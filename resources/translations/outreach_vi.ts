@@ -10,6 +10,193 @@
     </message>
 </context>
 <context>
+    <name>AreasView</name>
+    <message>
+        <source>Only a team leader may change this.</source>
+        <translation>Chỉ đội trưởng mới được thay đổi mục này.</translation>
+    </message>
+    <message>
+        <source>Areas</source>
+        <translation>Địa bàn</translation>
+    </message>
+    <message>
+        <source>Outing</source>
+        <translation>Buổi đi cơ sở</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>Từ ngà&amp;y:</translation>
+    </message>
+    <message>
+        <source>&amp;Take into my team&apos;s area</source>
+        <translation>&amp;Nhận về địa bàn đội mình</translation>
+    </message>
+    <message>
+        <source>&amp;Release from my team</source>
+        <translation>T&amp;rả lại (bỏ khỏi đội mình)</translation>
+    </message>
+    <message>
+        <source>Residential &amp;groups and their team today:</source>
+        <translation>&amp;Tổ dân phố và đội phụ trách hôm nay:</translation>
+    </message>
+    <message>
+        <source>&amp;History of the selected group:</source>
+        <translation>&amp;Lịch sử giao địa bàn của tổ đã chọn:</translation>
+    </message>
+    <message>
+        <source>e.g. Văn Cao, ngõ 45 Đội Cấn (separate with commas)</source>
+        <translation>ví dụ: Văn Cao, ngõ 45 Đội Cấn (cách nhau bằng dấu phẩy)</translation>
+    </message>
+    <message>
+        <source>&amp;Start the outing</source>
+        <translation>&amp;Bắt đầu buổi đi</translation>
+    </message>
+    <message>
+        <source>&amp;End the outing</source>
+        <translation>&amp;Kết thúc buổi đi</translation>
+    </message>
+    <message>
+        <source>&amp;Who went:</source>
+        <translation>&amp;Người đi:</translation>
+    </message>
+    <message>
+        <source>&amp;Groups planned:</source>
+        <translation>&amp;Tổ dự kiến:</translation>
+    </message>
+    <message>
+        <source>Stree&amp;ts planned:</source>
+        <translation>Đường/&amp;phố dự kiến:</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Ghi chú:</translation>
+    </message>
+    <message>
+        <source>Today&apos;s outing</source>
+        <translation>Buổi đi cơ sở hôm nay</translation>
+    </message>
+    <message>
+        <source>Re&amp;cent outings:</source>
+        <translation>&amp;Các buổi gần đây:</translation>
+    </message>
+    <message>
+        <source>Set t&amp;arget</source>
+        <translation>Đặt &amp;chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve the selected target</source>
+        <translation>&amp;Xoá chỉ tiêu đã chọn</translation>
+    </message>
+    <message>
+        <source>&amp;Measure:</source>
+        <translation>&amp;Loại chỉ tiêu:</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>Đến n&amp;gày:</translation>
+    </message>
+    <message>
+        <source>Tar&amp;get:</source>
+        <translation>&amp;Mức chỉ tiêu:</translation>
+    </message>
+    <message>
+        <source>(no team)</source>
+        <translation>(chưa giao đội)</translation>
+    </message>
+    <message>
+        <source>my team</source>
+        <translation>đội mình</translation>
+    </message>
+    <message>
+        <source>Residential group</source>
+        <translation>Tổ dân phố</translation>
+    </message>
+    <message>
+        <source>Team today</source>
+        <translation>Đội phụ trách hôm nay</translation>
+    </message>
+    <message>
+        <source>Households outside every team&apos;s area today: %1</source>
+        <translation>Hộ ngoài địa bàn của mọi đội hôm nay: %1</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>Chủ hộ</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>(no group)</source>
+        <translation>(không thuộc tổ nào)</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Loại chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Đội</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Trước đó</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Ghi lúc</translation>
+    </message>
+    <message>
+        <source>Outing open since %1: %2 visits so far. Visits saved now belong to it.</source>
+        <translation>Buổi đi cơ sở đang mở từ %1: đã có %2 lần thăm. Lần thăm lưu lúc này được tính vào buổi này.</translation>
+    </message>
+    <message>
+        <source>No outing is open. Start one when the team sets out.</source>
+        <translation>Chưa có buổi đi cơ sở nào đang mở. Hãy bắt đầu khi đội xuất phát.</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Bắt đầu</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Kết thúc</translation>
+    </message>
+    <message>
+        <source>Who went</source>
+        <translation>Người đi</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Dự kiến</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Lần thăm</translation>
+    </message>
+</context>
+<context>
     <name>CccdScanField</name>
     <message>
         <source>Click here and scan the QR code on the ID card (CCCD)</source>
@@ -82,7 +269,7 @@
     <name>CoverageView</name>
     <message>
         <source>Week</source>
-        <extracomment>(done, total) from the worker thread; Qt queues it to the GUI thread.</extracomment>
+        <extracomment>The team-area, outing and target tables (issue 12), after the ward&apos;s own. (done, total) from the worker thread; Qt queues it to the GUI thread.</extracomment>
         <translation>Tuần</translation>
     </message>
     <message>
@@ -214,6 +401,26 @@
         <translation>Xu hướng 12 tuần</translation>
     </message>
     <message>
+        <source>By team area</source>
+        <translation>Theo địa bàn đội</translation>
+    </message>
+    <message>
+        <source>Volunteers in the team area</source>
+        <translation>Tình nguyện viên trên địa bàn đội</translation>
+    </message>
+    <message>
+        <source>Outings per week</source>
+        <translation>Buổi đi theo tuần</translation>
+    </message>
+    <message>
+        <source>Reached per outing</source>
+        <translation>Tiếp cận theo buổi</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
         <source>Group: </source>
         <translation>Tổ: </translation>
     </message>
@@ -308,6 +515,58 @@
     <message>
         <source>Fully online</source>
         <translation>Toàn trình</translation>
+    </message>
+    <message>
+        <source>In the area (visited/households)</source>
+        <translation>Địa bàn (đã thăm/số hộ)</translation>
+    </message>
+    <message>
+        <source>Share of the area</source>
+        <translation>Tỷ lệ địa bàn</translation>
+    </message>
+    <message>
+        <source>Ward (visited/households)</source>
+        <translation>Toàn phường (đã thăm/số hộ)</translation>
+    </message>
+    <message>
+        <source>Share of the ward</source>
+        <translation>Tỷ lệ toàn phường</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Số tổ</translation>
+    </message>
+    <message>
+        <source>Outside every team&apos;s area</source>
+        <translation>Ngoài địa bàn của mọi đội</translation>
+    </message>
+    <message>
+        <source>Outings</source>
+        <translation>Số buổi</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>People helped with a dossier</source>
+        <translation>Người được hỗ trợ hồ sơ</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ</translation>
+    </message>
+    <message>
+        <source>Reached/target</source>
+        <translation>Đạt/chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Tiến độ</translation>
     </message>
     <message>
         <source>Export coverage report</source>
@@ -1109,6 +1368,10 @@
         <translation>Hồ sơ demo, KHÔNG mã hoá</translation>
     </message>
     <message>
+        <source>Teams &amp; areas</source>
+        <translation>Đội &amp; địa bàn</translation>
+    </message>
+    <message>
         <source>Syncs over UNENCRYPTED http://</source>
         <translation>Đồng bộ qua http:// KHÔNG mã hoá</translation>
     </message>
@@ -1592,6 +1855,10 @@
     <message>
         <source>VNeID level</source>
         <translation>Mức VNeID</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Đội</translation>
     </message>
 </context>
 <context>

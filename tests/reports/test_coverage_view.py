@@ -228,3 +228,21 @@ def test_the_pdf_export_speaks_vietnamese_throughout_whatever_the_profile_langua
     en_outcomes = [en for _vi, en in LABELS[Outcome].values()]
     assert all(word in text for word in vi_outcomes)
     assert not [word for word in en_outcomes if word in text]
+
+
+def test_the_team_area_tabs_show_the_hand_counted_figures(qtbot, runner, store: Store, ward: dict[str, str], leader: Actor,
+                                                          volunteer: Actor) -> None:
+    """The area tabs (issue 12) show tests/test_area_coverage.py's hand-counted figures."""
+    from tests.helpers.area_ward import build_area_ward
+
+    build_area_ward(store, ward, leader, volunteer)
+    view = make_view(qtbot, runner, store, leader)
+    view.set_period("2026-11")
+    with qtbot.waitSignal(view.computed, timeout=10_000):
+        view.refresh()
+    teams = view.models["team_areas"]
+    assert [row[:4] for row in teams.rows] == [["Đội cơ động số 1", 1, "3/4", pytest.approx(0.75)],
+                                               ["Đội cơ động số 2", 1, "2/2", pytest.approx(1.0)]]
+    assert teams.total is not None and teams.total[2] == "2/8"
+    assert [row[:3] for row in view.models["outing_weeks"].rows][1] == ["Đội cơ động số 1", "2026-W46", 2]
+    assert [row[3] for row in view.models["targets"].rows] == ["4/8", "2/4", "2/5", "2/10"]

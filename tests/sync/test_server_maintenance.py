@@ -211,3 +211,27 @@ def test_migration_s0005f_adds_the_filing_channel_and_keeps_the_laptop_only_inde
         indexes = {row[0] for row in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'index'"))}
     assert {"channel", "electronic_result"} <= filings
     assert not {"ix_residents_vneid_age", "ix_filings_waiting"} & indexes
+
+
+def test_migration_s0006p_adds_the_area_outing_and_target_tables_to_an_older_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A server database made before s0006p gets residential_groups.team_id, visits.outing_id and
+    the three tables (with the server's pull index, without the laptops' query indexes); one made
+    after it (s0001 built them from the model) is left as it is."""
+    url = f"sqlite:///{tmp_path / 'office.db'}"
+    assert cli(capsys, "--db", url, "migrate")[0] == 0
+    with _office_db(url) as db, db.engine.connect() as conn:
+        fresh = {row[0] for row in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'index'"))}
+    _rewind(url, "s0005f", "DROP TABLE area_assignments", "DROP TABLE outings", "DROP TABLE targets",
+            "DROP INDEX IF EXISTS ix_visits_outing_id", "ALTER TABLE residential_groups DROP COLUMN team_id",
+            "ALTER TABLE visits DROP COLUMN outing_id")
+    assert cli(capsys, "--db", url, "migrate") == (0, f"schema migrated from s0005f to {head_revision()}\n")
+    with _office_db(url) as db, db.engine.connect() as conn:
+        groups, visits = _columns(conn, "residential_groups"), _columns(conn, "visits")
+        tables = {row[0] for row in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'"))}
+        indexes = {row[0] for row in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'index'"))}
+    assert "team_id" in groups and "outing_id" in visits
+    assert {"area_assignments", "outings", "targets"} <= tables
+    assert {"ix_srv_outings_ward_seq", "ix_outings_server_seq"} <= indexes and "ix_outings_team_id" not in indexes
+    assert indexes == fresh

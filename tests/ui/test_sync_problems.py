@@ -104,3 +104,52 @@ def test_an_edit_in_a_week_the_leader_locked_is_explained(qtbot, make_window, st
     qtbot.waitUntil(lambda: any(dialog.refused_model.index(r, 3).data() == reason for r in range(dialog.refused_model.rowCount())),
                     timeout=5000)
     leader.close()
+
+
+def test_a_group_taken_by_two_leaders_at_once_shows_the_losing_team_by_name(
+    qtbot, make_window, store: Store, live_ward: WardSetup, tmp_path: Path
+) -> None:
+    """Two leaders take one residential group into their teams' areas at once (issue 12): the later
+    wins, and the first sees the team they lost by its name and restores it."""
+    import dataclasses
+
+    from sqlalchemy import select
+
+    from outreach.model import ResidentialGroup
+    from outreach.server import admin
+    from outreach.services.areas import assign_group, group_areas
+    from outreach.services.context import Actor
+    from outreach.timeutil import today_local
+
+    window = make_window(role="leader")
+    enrol_as(store, live_ward, "leader")
+    run_sync(store)
+    with store.read() as session:
+        group = session.scalars(select(ResidentialGroup.id).where(ResidentialGroup.ward_id == live_ward.ward_id)).one()
+    second_team = admin.add_team(live_ward.server.db, live_ward.ward_id, "Đội cơ động số 2")
+    other = fast_store(tmp_path / "template", tmp_path / "other")
+    other_transport = enrol_fast(dataclasses.replace(live_ward, team_id=second_team), other, role="leader")
+    run_sync(other, transport=other_transport)
+
+    def actor(laptop: Store) -> Actor:
+        p = laptop.profile
+        return Actor(p.member_id, p.member_name, "leader", p.ward_id, p.team_id)
+
+    assign_group(store, actor(store), group, live_ward.team_id, today_local())
+    assign_group(other, actor(other), group, second_team, today_local())
+    run_sync(store)
+    run_sync(other, transport=other_transport)
+    run_sync(store)
+    assert [a.team_id for a in group_areas(store, ward_id=live_ward.ward_id)] == [second_team]
+
+    dialog = window.open_sync_problems()
+    qtbot.waitUntil(lambda: dialog.overwritten_model.rowCount() == 1, timeout=10_000)
+    row = [dialog.overwritten_model.index(0, c).data() for c in range(5)]
+    own_name = f"Đội cơ động {live_ward.ward_id[-6:]}"
+    assert row[1:] == ["Tổ dân phố: Tổ dân phố số 1", "Đội", own_name, "Đội cơ động số 2"]
+    with qtbot.waitSignals([dialog.changed, window.sync_driver.synced], timeout=20_000):
+        dialog.restore_selected()
+    run_sync(other, transport=other_transport)
+    assert [a.team_id for a in group_areas(other, ward_id=live_ward.ward_id)] == [live_ward.team_id]
+    other_transport.close()
+    other.close()

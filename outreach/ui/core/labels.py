@@ -32,6 +32,7 @@ SEX_LABELS = codes.Sex
 SCOPE_LABELS = codes.ScopeKind
 PLACEHOLDER_LABELS = codes.Placeholder
 RECORD_KIND_LABELS = codes.RecordKind
+TARGET_METRIC_LABELS = codes.TargetMetric
 
 
 def label(table: type[StrEnum], code: str | None) -> str:

@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from outreach.services.changes import SYNCED_DATA, Changes
-from outreach.services.device import RefusedChange, describe_records, discard_attention, refused_changes
+from outreach.services.device import RefusedChange, describe_records, discard_attention, refused_changes, value_names
 from outreach.ui.core.context import UiContext
 from outreach.ui.core.i18n import current_language
+from outreach.ui.core.labels import RECORD_KIND_LABELS, label
 from outreach.ui.dialogs.ask import Choice, ask
 from outreach.ui.models.report_models import RowsModel
 from outreach.ui.sync_hook import is_enrolled_leader
@@ -45,7 +46,7 @@ def entity_label(entity: str) -> str:
         "filing": QCoreApplication.translate("SyncProblems", "Filing"),
         "week_lock": QCoreApplication.translate("SyncProblems", "Week lock"),
     }
-    return labels.get(entity, entity)
+    return labels.get(entity) or label(RECORD_KIND_LABELS, entity)
 
 
 def field_label(field: str) -> str:
@@ -63,6 +64,7 @@ def field_label(field: str) -> str:
         "personal_id": QCoreApplication.translate("SyncProblems", "Personal ID"),
         "relation_to_head": QCoreApplication.translate("SyncProblems", "Relation to head"),
         "vneid_level": QCoreApplication.translate("SyncProblems", "VNeID level"),
+        "team_id": QCoreApplication.translate("SyncProblems", "Team"),
     }
     return labels.get(field, field)
 
@@ -72,8 +74,9 @@ def reason_label(code: str) -> str:
     return reason_message(code, current_language())
 
 
-def fetch_overwritten(store: Any) -> list[tuple[Any, str]]:
-    """Worker: the server's list of overwritten values, each with its record described."""
+def fetch_overwritten(store: Any) -> list[tuple[Any, str, dict[str, str]]]:
+    """Worker: the server's list of overwritten values, each with its record described and the
+    names of the rows its values name (a group's team)."""
     from outreach.sync.client import transport_for
     from outreach.sync.lost_values import fetch_lost_values
 
@@ -82,7 +85,9 @@ def fetch_overwritten(store: Any) -> list[tuple[Any, str]]:
         items = fetch_lost_values(transport)
     finally:
         transport.close()
-    return list(zip(items, describe_records(store, [(i.entity, i.entity_id) for i in items]), strict=True))
+    names = value_names(store, [(i.entity, i.field, v) for i in items for v in (i.value, i.winning_value)])
+    return [(item, record, names) for item, record in
+            zip(items, describe_records(store, [(i.entity, i.entity_id) for i in items]), strict=True)]
 
 
 def restore_overwritten(store: Any, item: Any) -> bool:
@@ -121,7 +126,7 @@ class SyncProblemsDialog(QDialog):
         self.setWindowTitle(self.tr("Sync problems"))
         self.resize(900, 480)
         self.refused: list[RefusedChange] = []
-        self.overwritten: list[tuple[Any, str]] = []
+        self.overwritten: list[tuple[Any, str, dict[str, str]]] = []
         self.question: QMessageBox | None = None
 
         self.refused_model = RowsModel(self)
@@ -196,12 +201,13 @@ class SyncProblemsDialog(QDialog):
             self.refused_table.selectRow(0)
         self.loaded.emit()
 
-    def _show_overwritten(self, items: list[tuple[Any, str]]) -> None:
+    def _show_overwritten(self, items: list[tuple[Any, str, dict[str, str]]]) -> None:
         self.overwritten = items
         headers = [self.tr("Recorded at"), self.tr("Record"), self.tr("Field"), self.tr("Overwritten value"),
                    self.tr("Value now")]
         rows = [(item.recorded_at.replace("T", " ")[:16], f"{entity_label(item.entity)}: {record or item.entity_id}",
-                 field_label(item.field), _shown(item.value), _shown(item.winning_value)) for item, record in items]
+                 field_label(item.field), _shown(names.get(str(item.value), item.value)),
+                 _shown(names.get(str(item.winning_value), item.winning_value))) for item, record, names in items]
         self.overwritten_model.set_rows(headers, rows)
         self.overwritten_note.setText(
             self.tr("Values another laptop's concurrent edit replaced. Restore one to write it back.") if items

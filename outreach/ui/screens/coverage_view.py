@@ -65,13 +65,23 @@ from outreach.store.database import Store
 from outreach.timeutil import iso_week_of, today_local
 from outreach.ui.core.context import UiContext
 from outreach.ui.core.file_dialogs import offer_open_folder, save_file_dialog
-from outreach.ui.core.labels import ONLINE_LEVEL_LABELS, OUTCOME_LABELS, label, name_text, scope_text
+from outreach.ui.core.labels import (
+    ONLINE_LEVEL_LABELS,
+    OUTCOME_LABELS,
+    TARGET_METRIC_LABELS,
+    format_date,
+    label,
+    name_text,
+    scope_text,
+)
 from outreach.ui.core.tasks import TaskHandle
 from outreach.ui.models.report_models import SORT_ROLE, RowsModel, number_locale
 from outreach.ui.widgets.report_charts import chart_view, coverage_chart, trend_chart
 from outreach.vocabulary import Placeholder, ScopeKind
 
 TABLE_KEYS = ("groups", "outcomes", "levels", "procedures", "volunteers", "trend")
+#: The team-area, outing and target tables (issue 12), after the ward's own.
+AREA_TABLE_KEYS = ("team_areas", "area_volunteers", "outing_weeks", "outings", "targets")
 
 
 class _Stop(Exception):
@@ -232,8 +242,13 @@ class CoverageView(QWidget):
             "procedures": self.tr("Filings by procedure"),
             "volunteers": self.tr("By volunteer"),
             "trend": self.tr("12-week trend"),
+            "team_areas": self.tr("By team area"),
+            "area_volunteers": self.tr("Volunteers in the team area"),
+            "outing_weeks": self.tr("Outings per week"),
+            "outings": self.tr("Reached per outing"),
+            "targets": self.tr("Targets"),
         }
-        for key in TABLE_KEYS:
+        for key in (*TABLE_KEYS, *AREA_TABLE_KEYS):
             model = RowsModel(self)
             proxy = QSortFilterProxyModel(self)
             proxy.setSourceModel(model)
@@ -485,6 +500,45 @@ class CoverageView(QWidget):
         self.models["trend"].set_rows(
             [self.tr("Week"), self.tr("From"), self.tr("Visits"), self.tr("Households"), self.tr("Filings"), self.tr("Fully online")],
             [[t.iso_week, t.start.strftime("%d/%m/%Y"), t.visits, t.households_visited, t.filings, t.full_online_filings] for t in r.trend],
+        )
+        self._fill_area_tables(r)
+
+    def _fill_area_tables(self, r: CoverageReport) -> None:
+        """The team-area tables: each team's (volunteer's) households reached in the team's area
+        over the area, with the ward figure beside it; outings; target progress (reached/target)."""
+        a = r.areas
+        if a is None:
+            for key in AREA_TABLE_KEYS:
+                self.models[key].set_rows([], [])
+            return
+
+        def pair(ratio: Ratio) -> list[Any]:
+            return [ratio.text(), pct(ratio.part, ratio.whole)]
+
+        area_headers = [self.tr("In the area (visited/households)"), self.tr("Share of the area"),
+                        self.tr("Ward (visited/households)"), self.tr("Share of the ward")]
+        self.models["team_areas"].set_rows(
+            [self.tr("Team"), self.tr("Groups"), *area_headers],
+            [[t.team_name, t.groups, *pair(t.area), *pair(t.ward)] for t in a.teams],
+            [self.tr("Outside every team's area"), "", *pair(a.outside), "", None],
+        )
+        self.models["area_volunteers"].set_rows(
+            [self.tr("Volunteer"), self.tr("Team"), *area_headers],
+            [[name_text(v.name), v.team_name, *pair(v.area), *pair(v.ward)] for v in a.volunteers],
+        )
+        self.models["outing_weeks"].set_rows(
+            [self.tr("Team"), self.tr("Week"), self.tr("Outings")],
+            [[w.team_name, w.iso_week, w.outings] for w in a.outing_weeks],
+            [self.tr("Total"), "", a.outings_total],
+        )
+        self.models["outings"].set_rows(
+            [self.tr("Day"), self.tr("Team"), self.tr("Visits"), self.tr("Households"), self.tr("People helped with a dossier")],
+            [[format_date(o.day), o.team_name, o.visits, o.households, o.people] for o in a.outings],
+        )
+        self.models["targets"].set_rows(
+            [self.tr("Team"), self.tr("Target"), self.tr("Period"), self.tr("Reached/target"), self.tr("Progress")],
+            [[t.team_name, label(TARGET_METRIC_LABELS, t.metric), f"{format_date(t.period_start)}–{format_date(t.period_end)}",
+              *pair(t.progress)] for t in a.targets],
         )
 
     def _scope_text(self, report: CoverageReport) -> str:
