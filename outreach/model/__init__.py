@@ -6,6 +6,7 @@ from outreach.model.entities import (
     SYNCED_ENTITIES,
     Filing,
     Household,
+    PlanEntry,
     Procedure,
     Resident,
     ResidentialGroup,
@@ -19,6 +20,6 @@ from outreach.model.local import AuditEvent, DeviceClock, Draft, NeedsAttention,
 
 __all__ = [
     "Base", "Synced", "synced_fields", "ENTITY_BY_NAME", "SYNCED_ENTITIES", "Filing", "Household",
-    "Procedure", "Resident", "ResidentialGroup", "Team", "TeamMember", "Visit", "Ward", "WeekLock",
+    "PlanEntry", "Procedure", "Resident", "ResidentialGroup", "Team", "TeamMember", "Visit", "Ward", "WeekLock",
     "AuditEvent", "DeviceClock", "Draft", "NeedsAttention", "OutboxEntry", "SyncState",
 ]

@@ -112,6 +112,8 @@ class Resident(Synced, Base):
     #: The permanent address as printed on the chip card (from a CCCD scan), kept verbatim: it can
     #: differ from the household's address (people register where they actually live).
     card_address: Mapped[str | None] = mapped_column(String(300))
+    #: The chip card's issue date (from a CCCD scan): with the date of birth, when it must be renewed.
+    card_issued_on: Mapped[dt.date | None] = mapped_column(Date)
     relation_to_head: Mapped[str] = mapped_column(String(50), default="")
     phone: Mapped[str | None] = mapped_column(String(20))
     vneid_level: Mapped[int] = mapped_column(Integer, default=0)  # 0 none, 1, 2
@@ -230,6 +232,33 @@ class WeekLock(Synced, Base):
     changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
+class PlanEntry(Synced, Base):
+    """A household's line on a team's plan for one day, where it differs from the computed plan:
+    a leader added or dropped it (``adjustment``), or the team marked it done (``mark``).
+
+    The plan itself is computed (services/day_plan.py: follow-ups, returned visits, overdue
+    dossiers, priority households, reach lists); only what people decided is stored and synced.
+    Its id is derived from (team, day, household), so two devices changing the same line write
+    the same row and the merge converges on one line, field by field.
+    """
+
+    __tablename__ = "plan_entries"
+    entity_name = "plan_entry"
+    __table_args__ = (
+        Index("ix_plan_entries_server_seq", "server_seq"),
+        Index("ix_plan_entries_team_day", "team_id", "plan_date"),
+    )
+
+    team_id: Mapped[str | None] = mapped_column(String(ID_LENGTH))
+    plan_date: Mapped[dt.date | None] = mapped_column(Date)
+    household_id: Mapped[str | None] = mapped_column(String(ID_LENGTH))
+    adjustment: Mapped[str] = mapped_column(String(10), default="")  # PlanAdjustment or ""
+    mark: Mapped[str] = mapped_column(String(10), default="")  # PlanMark or ""
+    note: Mapped[str] = mapped_column(String(300), default="")
+    changed_by: Mapped[str | None] = mapped_column(String(ID_LENGTH))
+    changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
 SYNCED_ENTITIES: tuple[type[Synced], ...] = (
     Ward,
     ResidentialGroup,
@@ -241,6 +270,7 @@ SYNCED_ENTITIES: tuple[type[Synced], ...] = (
     Filing,
     Procedure,
     WeekLock,
+    PlanEntry,
 )
 
 ENTITY_BY_NAME: dict[str, type[Synced]] = {cls.entity_name: cls for cls in SYNCED_ENTITIES}

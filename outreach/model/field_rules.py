@@ -36,7 +36,19 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, String, Text
 from outreach.errors import FieldProblem, ValidationError
 from outreach.model.base import Synced, table_of
 from outreach.model.entities import SYNCED_ENTITIES
-from outreach.vocabulary import STORED_ONLINE_LEVELS, Channel, FilingStatus, GroupKind, Outcome, Portal, ReviewStatus, Role, Sex
+from outreach.vocabulary import (
+    STORED_ONLINE_LEVELS,
+    Channel,
+    FilingStatus,
+    GroupKind,
+    Outcome,
+    PlanAdjustment,
+    PlanMark,
+    Portal,
+    ReviewStatus,
+    Role,
+    Sex,
+)
 
 #: Multi-line text (a visit's or household's notes, a review note): what a form can hold. A
 #: 3.5 MB note made a 210 MB pull page; 4,000 characters is a long page of handwriting.
@@ -286,6 +298,8 @@ _SPECIAL: dict[tuple[str, str], Rule] = {
     ("procedure", "channels"): _CHANNELS,
     ("procedure", "province_overrides"): _map_of(re.compile("[0-9]{2}"), "mã tỉnh 2 chữ số / a 2-digit province code",
                                                  _CHANNELS, 34),
+    ("plan_entry", "adjustment"): _member_of(PlanAdjustment, blank=True),
+    ("plan_entry", "mark"): _member_of(PlanMark, blank=True),
     ("procedure", "papers"): _object_of({"submit": _list_of(_text(PAPER_MAX), 50), "show": _list_of(_text(PAPER_MAX), 50)}),
 }
 

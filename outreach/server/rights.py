@@ -12,6 +12,9 @@ team, member, role as enrolled) and from the rows it holds. The rules:
   ``follow_up_done`` on a visit of their own team (the revisit list is the team's), nothing else;
 - a filing follows its visit (every version of it the server knows: stored and in this batch);
 - households and residents of the ward are every device's of the ward;
+- a line of a team's day plan (``plan_entry``) is its team's devices' (the team before and after
+  the change); only a leader adds or drops a household (``adjustment``), anyone of the team marks
+  it done or not at home;
 - a visit (and its filings) in a week locked for its team is not created or edited by a volunteer
   (``week_locked``); a device sets a lock only on a week that has ended in the ward's time
   zone (``week_not_ended``, for a leader too);
@@ -51,6 +54,7 @@ REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
               ("reviewed_by", "team_member")),
     "filing": (("visit_id", "visit"), ("resident_id", "resident")),
     "week_lock": (("team_id", "team"), ("changed_by", "team_member")),
+    "plan_entry": (("team_id", "team"), ("household_id", "household"), ("changed_by", "team_member")),
 }
 _TABLES = {"team": "teams", "team_member": "team_members", "household": "households", "resident": "residents",
            "residential_group": "residential_groups", "visit": "visits", "filing": "filings"}
@@ -60,6 +64,9 @@ OFFICE_DATA = frozenset({"ward", "residential_group"})
 TEAM_DATA = frozenset({"team", "team_member", "week_lock"})
 #: What a volunteer may change on a visit of their team that someone else recorded.
 TEAM_VISIT_FIELDS = frozenset({"follow_up_done"})
+#: Written by the devices of the row's team; the field only its leader changes.
+PLAN_DATA = frozenset({"plan_entry"})
+PLAN_LEADER_FIELD = "adjustment"
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +213,13 @@ def check(device: DeviceIdentity | None, entity: str, entity_id: str, values: Ma
         if entity == "week_lock" and values.get("locked", before.get("locked")) is True:
             if not week_ended(str(values.get("iso_week", before.get("iso_week", ""))), facts.now):
                 return Reason.WEEK_NOT_ENDED
+        return None
+    if entity in PLAN_DATA:
+        teams = {values.get("team_id", before.get("team_id"))} | ({before.get("team_id")} if stored is not None else set())
+        if device.team_id is None or teams != {device.team_id}:
+            return Reason.NOT_PERMITTED
+        if not leader and values.get(PLAN_LEADER_FIELD, before.get(PLAN_LEADER_FIELD, "")) != before.get(PLAN_LEADER_FIELD, ""):
+            return Reason.LEADER_ONLY
         return None
     if entity == "visit":
         versions = [_version({}, before), _version(values, before)] if stored is not None else [_version(values, before)]

@@ -34,7 +34,8 @@ API = protocol.API_PREFIX
 HEADERS = {protocol.PROTOCOL_HEADER: str(protocol.PROTOCOL_VERSION)}
 #: Entities a volunteer's device may send; "ward" is left out (another ward's id refuses the
 #: whole request, 403, by design) and so is the office-only catalogue's create path.
-ENTITIES = ("household", "resident", "visit", "filing", "team_member", "residential_group", "team", "week_lock", "procedure")
+ENTITIES = ("household", "resident", "visit", "filing", "team_member", "residential_group", "team", "week_lock", "procedure",
+            "plan_entry")
 #: A nesting that JSON parsers refuse outright: the whole request is refused (422 too_deep).
 VERY_DEEP = 10_000
 

@@ -1,0 +1,44 @@
+"""residents.card_issued_on and the plan_entries table, as on the laptops (client migration 0005r).
+
+Revision ID: s0006r
+Revises: s0005f
+Create Date: 2026-12-01
+
+s0001 builds the entity tables from the model as it is when it runs, so a database created after
+this change already has both; only one created before gets them here (each only if missing).
+The laptops' indexes of plan_entries serve their day-plan screen only: the server keeps its own
+(ward_id, server_seq) index for pulls and drops the rest, as s0002 does.
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "s0006r"
+down_revision = "s0005f"
+branch_labels = None
+depends_on = None
+
+TABLE = "plan_entries"
+CLIENT_QUERY_INDEXES = ("ix_plan_entries_team_day", "ix_plan_entries_ward_id")
+
+
+def upgrade() -> None:
+    from outreach.server.migration_steps import add_missing_columns
+    from outreach.server.schema import entity_tables
+
+    add_missing_columns("residents", [sa.Column("card_issued_on", sa.Date(), nullable=True)])
+    bind = op.get_bind()
+    if TABLE not in sa.inspect(bind).get_table_names():
+        next(t for t in entity_tables() if t.name == TABLE).create(bind)
+    present = {i["name"] for i in sa.inspect(bind).get_indexes(TABLE)}
+    for index in CLIENT_QUERY_INDEXES:
+        if index in present:
+            op.drop_index(index, table_name=TABLE)
+    if f"ix_srv_{TABLE}_ward_seq" not in present:
+        op.create_index(f"ix_srv_{TABLE}_ward_seq", TABLE, ["ward_id", "server_seq"])
+
+
+def downgrade() -> None:
+    op.drop_table(TABLE)
+    with op.batch_alter_table("residents") as batch_op:
+        batch_op.drop_column("card_issued_on")
