@@ -25,10 +25,13 @@ class Ward:
     def __init__(self, store: Store, actor: Actor, group: str | None = None) -> None:
         self.store, self.actor, self.group, self.n = store, actor, group, 0
 
-    def household(self, head: str = "Chủ Hộ", group: str | None = None, **flags: bool) -> str:
+    def household(self, head: str = "Chủ Hộ", group: str | None = None, *, elderly_alone: bool = False,
+                  disabled: bool = False, policy_family: bool = False, poor_household: bool = False) -> str:
         self.n += 1
         address = {"house_number": str(self.n), "street": "Văn Cao"}
-        return register_household(self.store, self.actor, HouseholdInput(head, address, group_id=group or self.group, **flags)).id
+        data = HouseholdInput(head, address, group or self.group, elderly_alone=elderly_alone, disabled=disabled,
+                              policy_family=policy_family, poor_household=poor_household)
+        return register_household(self.store, self.actor, data).id
 
     def person(self, name: str, born: dt.date | None, household: str | None = None, **values: object) -> str:
         hid = household or self.household(f"Hộ {name}")
