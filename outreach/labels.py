@@ -41,6 +41,7 @@ from outreach.vocabulary import (
     Role,
     ScopeKind,
     Sex,
+    TargetMetric,
 )
 
 LANGUAGES = ("vi", "en")
@@ -136,7 +137,15 @@ LABELS: dict[type[StrEnum], dict[str, tuple[str, str]]] = {
         RecordKind.FILING: ("Hồ sơ", "Filing"),
         RecordKind.PROCEDURE: ("Thủ tục", "Procedure"),
         RecordKind.WEEK_LOCK: ("Khoá tuần", "Week lock"),
-        RecordKind.PLAN_ENTRY: ("Kế hoạch đi cơ sở", "Plan entry"),
+        RecordKind.AREA_ASSIGNMENT: ("Giao địa bàn", "Area assignment"),
+        RecordKind.OUTING: ("Buổi đi cơ sở", "Outing"),
+        RecordKind.TARGET: ("Chỉ tiêu", "Target"),
+        RecordKind.PLAN_ENTRY: ("Kế hoạch trong ngày", "Day plan entry"),
+    },
+    TargetMetric: {
+        TargetMetric.HOUSEHOLDS_REACHED: ("Số hộ được thăm", "Households reached"),
+        TargetMetric.PRIORITY_HOUSEHOLDS_REACHED: ("Số hộ ưu tiên được thăm", "Priority households reached"),
+        TargetMetric.DOSSIERS_ONLINE: ("Số hồ sơ nộp trực tuyến", "Dossiers filed online"),
     },
     PlanAdjustment: {
         PlanAdjustment.ADDED: ("Đội trưởng thêm", "Added by the leader"),

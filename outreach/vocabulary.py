@@ -190,10 +190,22 @@ class RecordKind(StrEnum):
     PROCEDURE = "procedure"
     WEEK_LOCK = "week_lock"
     PLAN_ENTRY = "plan_entry"
+    AREA_ASSIGNMENT = "area_assignment"
+    OUTING = "outing"
+    TARGET = "target"
+
+
+class TargetMetric(StrEnum):
+    """What a team's target counts (``Target.metric``), over its period: households with a
+    visit, priority households with a visit, dossiers filed online (issue 12)."""
+
+    HOUSEHOLDS_REACHED = "households_reached"
+    PRIORITY_HOUSEHOLDS_REACHED = "priority_households_reached"
+    DOSSIERS_ONLINE = "dossiers_online"
 
 
 #: Every code list, for tests and tools that walk them all (each has labels in both languages).
 CODE_LISTS: tuple[type[StrEnum], ...] = (
     Outcome, FilingStatus, Channel, Portal, Role, ReviewStatus, OnlineLevel, PriorityFlag, FollowUpKind, Sex, GroupKind,
-    ScopeKind, Placeholder, RecordKind, PlanAdjustment, PlanMark, PlanReason, ReachList,
+    ScopeKind, Placeholder, RecordKind, TargetMetric, PlanAdjustment, PlanMark, PlanReason, ReachList,
 )

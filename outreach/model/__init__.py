@@ -4,12 +4,15 @@ from outreach.model.base import Base, Synced, synced_fields
 from outreach.model.entities import (
     ENTITY_BY_NAME,
     SYNCED_ENTITIES,
+    AreaAssignment,
     Filing,
     Household,
+    Outing,
     PlanEntry,
     Procedure,
     Resident,
     ResidentialGroup,
+    Target,
     Team,
     TeamMember,
     Visit,
@@ -21,5 +24,6 @@ from outreach.model.local import AuditEvent, DeviceClock, Draft, NeedsAttention,
 __all__ = [
     "Base", "Synced", "synced_fields", "ENTITY_BY_NAME", "SYNCED_ENTITIES", "Filing", "Household",
     "PlanEntry", "Procedure", "Resident", "ResidentialGroup", "Team", "TeamMember", "Visit", "Ward", "WeekLock",
+    "AreaAssignment", "Outing", "Target",
     "AuditEvent", "DeviceClock", "Draft", "NeedsAttention", "OutboxEntry", "SyncState",
 ]

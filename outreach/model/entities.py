@@ -22,6 +22,7 @@ from outreach.vocabulary import (
     Outcome,
     ReviewStatus,
     Role,
+    TargetMetric,
 )
 
 
@@ -46,6 +47,10 @@ class ResidentialGroup(Synced, Base):
     name: Mapped[str] = mapped_column(String(200), default="")
     kind: Mapped[str] = mapped_column(String(20), default=GroupKind.TO_DAN_PHO)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    #: The team whose area the group is in now (None: no team's). One field, so two leaders
+    #: reassigning the group at once resolve by the merge rule and the losing team is kept in
+    #: lost_values; the dated history is ``AreaAssignment`` (services/areas.py reads both).
+    team_id: Mapped[str | None] = mapped_column(String(ID_LENGTH))
 
 
 class Team(Synced, Base):
@@ -152,6 +157,9 @@ class Visit(Synced, Base):
     review_note: Mapped[str] = mapped_column(Text, default="")
     reviewed_by: Mapped[str | None] = mapped_column(String(ID_LENGTH))
     reviewed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    #: The outing (buổi đi cơ sở) the visit was made in: set when one of the team's outings was
+    #: open that day (services/visits.py); None for visits made outside any outing.
+    outing_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
 
 
 class Filing(Synced, Base):
@@ -232,6 +240,63 @@ class WeekLock(Synced, Base):
     changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
+# -- areas, outings, targets (issue 12) ------------------------------------------------------
+
+
+class AreaAssignment(Synced, Base):
+    """One dated step of a group's history: from ``from_date`` the group is in ``team_id``'s area
+    (None: released from ``from_team_id``'s, in no team's area).
+
+    Rows are only ever added (an append-only log), so no leader edits another team's row when a
+    group moves: the old team's time ends where the next row of the group begins. The group's
+    current team is ``ResidentialGroup.team_id`` (merged field by field); this log answers "which
+    team had the group on that day" for reports over past periods.
+    """
+
+    __tablename__ = "area_assignments"
+    entity_name = "area_assignment"
+
+    group_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
+    team_id: Mapped[str | None] = mapped_column(String(ID_LENGTH))
+    from_team_id: Mapped[str | None] = mapped_column(String(ID_LENGTH))
+    from_date: Mapped[dt.date | None] = mapped_column(Date)
+    made_by: Mapped[str | None] = mapped_column(String(ID_LENGTH))
+    made_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class Outing(Synced, Base):
+    """A buổi đi cơ sở: a team out on one day, who went, where it planned to go, when it started
+    and ended. Visits saved while it is open are attached to it (``Visit.outing_id``)."""
+
+    __tablename__ = "outings"
+    entity_name = "outing"
+
+    team_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
+    day: Mapped[dt.date | None] = mapped_column(Date)
+    #: member ids of the people who went
+    members: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    #: {"groups": [group ids], "streets": [street names]}: one field, a plan is not mixed
+    planned: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    started_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    ended_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    led_by: Mapped[str | None] = mapped_column(String(ID_LENGTH))
+
+
+class Target(Synced, Base):
+    """What a team aims to reach in a period (``TargetMetric``). Its id is derived from (team,
+    period, metric), like a week lock's, so two leaders setting the same target converge."""
+
+    __tablename__ = "targets"
+    entity_name = "target"
+
+    team_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
+    period_start: Mapped[dt.date | None] = mapped_column(Date)
+    period_end: Mapped[dt.date | None] = mapped_column(Date)
+    metric: Mapped[str] = mapped_column(String(40), default=TargetMetric.HOUSEHOLDS_REACHED)
+    value: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class PlanEntry(Synced, Base):
     """A household's line on a team's plan for one day, where it differs from the computed plan:
     a leader added or dropped it (``adjustment``), or the team marked it done (``mark``).
@@ -270,6 +335,9 @@ SYNCED_ENTITIES: tuple[type[Synced], ...] = (
     Filing,
     Procedure,
     WeekLock,
+    AreaAssignment,
+    Outing,
+    Target,
     PlanEntry,
 )
 

@@ -48,6 +48,7 @@ from outreach.vocabulary import (
     ReviewStatus,
     Role,
     Sex,
+    TargetMetric,
 )
 
 #: Multi-line text (a visit's or household's notes, a review note): what a form can hold. A
@@ -247,6 +248,10 @@ MAX_FEE_VND = 1_000_000_000
 _CHANNEL = _object_of({"days": _int_range(0, MAX_PROCESSING_DAYS), "fee_vnd": _int_range(0, MAX_FEE_VND)})
 _CHANNELS = _object_of(dict.fromkeys(PROCEDURE_CHANNELS, _CHANNEL))
 PAPER_MAX = 300
+#: An outing's plan: a ward has a few dozen groups; a team walks a handful of streets a day.
+MAX_PLANNED_GROUPS, MAX_PLANNED_STREETS = 200, 100
+#: A target counts households or dossiers of one ward: a million is beyond any.
+MAX_TARGET_VALUE = 1_000_000
 
 
 def _column_rule(column: Any) -> Rule | None:
@@ -301,6 +306,12 @@ _SPECIAL: dict[tuple[str, str], Rule] = {
     ("plan_entry", "adjustment"): _member_of(PlanAdjustment, blank=True),
     ("plan_entry", "mark"): _member_of(PlanMark, blank=True),
     ("procedure", "papers"): _object_of({"submit": _list_of(_text(PAPER_MAX), 50), "show": _list_of(_text(PAPER_MAX), 50)}),
+    # -- areas, outings, targets (issue 12)
+    ("outing", "members"): _list_of(_ID, 50),
+    ("outing", "planned"): _object_of({"groups": _list_of(_ID, MAX_PLANNED_GROUPS),
+                                       "streets": _list_of(_text(ADDRESS_PART_MAX), MAX_PLANNED_STREETS)}),
+    ("target", "metric"): _member_of(TargetMetric),
+    ("target", "value"): _int_range(0, MAX_TARGET_VALUE),
 }
 
 

@@ -7,7 +7,7 @@ from the later migration. Every such migration therefore adds a column only when
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -21,3 +21,19 @@ def add_missing_columns(table: str, columns: Iterable[sa.Column[Any]]) -> None:
     for column in columns:
         if column.name not in present:
             op.add_column(table, column)
+
+
+def create_missing_tables(names: Sequence[str]) -> None:
+    """Create each entity table of ``names`` from the model unless the database has it already
+    (s0001 made it), with its server_seq index and the server's ward + seq pull index, as s0001
+    does for every entity table; the model's other (laptop query) indexes are the caller's to drop."""
+    from alembic import op
+
+    from outreach.server.schema import entity_tables
+
+    bind = op.get_bind()
+    present = set(sa.inspect(bind).get_table_names())
+    for table in entity_tables():
+        if table.name in names and table.name not in present:
+            table.create(bind)
+            op.create_index(f"ix_srv_{table.name}_ward_seq", table.name, ["ward_id", "server_seq"])

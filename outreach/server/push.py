@@ -71,7 +71,7 @@ MAX_CHANGES_PER_REQUEST = 2 * protocol.MAX_BATCH_CHANGES
 _first, _second = itemgetter(0), itemgetter(1)
 _FIELD_RE = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
 #: Entities whose losing values reach the leader's review list (DESIGN.md §4.15).
-REVIEWED_ENTITIES = frozenset({"household", "resident"})
+REVIEWED_ENTITIES = frozenset({"household", "resident", "residential_group"})
 #: Written only by the office (``outreach-server``), never by a device.
 OFFICE_ONLY_ENTITIES = frozenset({"procedure"})
 _BOOKKEEPING = frozenset({"id", "clocks", "server_seq"})

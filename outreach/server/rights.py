@@ -12,6 +12,10 @@ team, member, role as enrolled) and from the rows it holds. The rules:
   ``follow_up_done`` on a visit of their own team (the revisit list is the team's), nothing else;
 - a filing follows its visit (every version of it the server knows: stored and in this batch);
 - households and residents of the ward are every device's of the ward;
+- areas (issue 12): a leader changes one field of a residential group, ``team_id``: to their own
+  team (taking the group into its area) or from it to none (giving it back); the group's dated
+  history rows (``area_assignment``) follow the same rule; a team's outings and targets are
+  team data (its leader's, and the office's);
 - a line of a team's day plan (``plan_entry``) is its team's devices' (the team before and after
   the change); only a leader adds or drops a household (``adjustment``), anyone of the team marks
   it done or not at home;
@@ -54,14 +58,23 @@ REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
               ("reviewed_by", "team_member")),
     "filing": (("visit_id", "visit"), ("resident_id", "resident")),
     "week_lock": (("team_id", "team"), ("changed_by", "team_member")),
+    # -- areas, outings, targets (issue 12)
+    "residential_group": (("team_id", "team"),),
+    "area_assignment": (("group_id", "residential_group"), ("team_id", "team"), ("from_team_id", "team"),
+                        ("made_by", "team_member")),
+    "outing": (("team_id", "team"), ("led_by", "team_member")),
+    "target": (("team_id", "team"),),
     "plan_entry": (("team_id", "team"), ("household_id", "household"), ("changed_by", "team_member")),
 }
+REFERENCES["visit"] += (("outing_id", "outing"),)
 _TABLES = {"team": "teams", "team_member": "team_members", "household": "households", "resident": "residents",
-           "residential_group": "residential_groups", "visit": "visits", "filing": "filings"}
+           "residential_group": "residential_groups", "visit": "visits", "filing": "filings", "outing": "outings"}
 #: Changed by the office alone.
 OFFICE_DATA = frozenset({"ward", "residential_group"})
 #: Changed by the office or a leader of the row's team.
-TEAM_DATA = frozenset({"team", "team_member", "week_lock"})
+TEAM_DATA = frozenset({"team", "team_member", "week_lock", "outing", "target"})
+#: The one field of a residential group a leader changes: which team's area it is in.
+AREA_FIELDS = frozenset({"team_id"})
 #: What a volunteer may change on a visit of their team that someone else recorded.
 TEAM_VISIT_FIELDS = frozenset({"follow_up_done"})
 #: Written by the devices of the row's team; the field only its leader changes.
@@ -199,6 +212,10 @@ def check(device: DeviceIdentity | None, entity: str, entity_id: str, values: Ma
                 return Reason.OUTSIDE_WARD
     leader = device.role == Role.LEADER
     before: Mapping[str, Any] = stored or {}
+    if entity == "residential_group" and stored is not None and values.keys() <= AREA_FIELDS:
+        return _area_rule(device, leader, values.get("team_id"), before.get("team_id"))
+    if entity == "area_assignment":
+        return _assignment_rule(device, leader, values, before)
     if entity in OFFICE_DATA:
         return Reason.NOT_PERMITTED
     if entity in TEAM_DATA:
@@ -229,6 +246,30 @@ def check(device: DeviceIdentity | None, entity: str, entity_id: str, values: Ma
         visit_ids = {values.get("visit_id"), facts.filing_visits.get(entity_id), before.get("visit_id")} - {None}
         versions = [v for vid in visit_ids for v in facts.visits.get(str(vid), [])]
         return _visit_rule(device, leader, versions, facts, team_fields_only=False) if versions else None
+    return None
+
+
+def _area_rule(device: DeviceIdentity, leader: bool, new_team: Any, old_team: Any) -> Reason | None:
+    """A leader takes a group into their own team's area (from no team or from another: the
+    ward's leaders share one map, the history shows who took what, and two leaders taking the
+    same group at once resolve by the merge rule), or gives one of their own back (None)."""
+    if not leader or device.team_id is None:
+        return Reason.NOT_PERMITTED
+    if new_team == device.team_id or (new_team is None and old_team == device.team_id):
+        return None
+    return Reason.NOT_PERMITTED
+
+
+def _assignment_rule(device: DeviceIdentity, leader: bool, values: Mapping[str, Any],
+                     before: Mapping[str, Any]) -> Reason | None:
+    """An area-history row follows ``_area_rule``, for its stored and its new version: it takes a
+    group into the leader's team, or releases one from it (``from_team_id``)."""
+    versions = [before] if before else []
+    versions.append({**before, **values})
+    for version in versions:
+        refusal = _area_rule(device, leader, version.get("team_id"), version.get("from_team_id"))
+        if refusal is not None:
+            return refusal
     return None
 
 

@@ -20,6 +20,7 @@ from outreach.model import Filing, Household, Procedure, Resident, ResidentialGr
 from outreach.model.address import address_text
 from outreach.model.ids import stable_id
 from outreach.services.context import Actor
+from outreach.services.outings import open_outing_id
 from outreach.store.database import Store
 from outreach.timeutil import iso_week_bounds, iso_week_of, now_local, today_local
 from outreach.vocabulary import Channel, FilingStatus, FollowUpKind, OnlineLevel, Outcome, Portal, ReviewStatus
@@ -306,7 +307,8 @@ def record_visit(store: Store, actor: Actor, data: VisitInput) -> VisitView:
         members = list(dict.fromkeys(clean.members_present or ([actor.member_id] if actor.member_id else [])))
         ended = max(now, clean.started_at)  # a start typed a few minutes ahead never ends before it began
         visit = {**_visit_values(clean, members), "ended_at": ended, "team_id": actor.team_id,
-                 "volunteer_id": actor.member_id, "ward_id": actor.ward_id}
+                 "volunteer_id": actor.member_id, "ward_id": actor.ward_id,
+                 "outing_id": open_outing_id(tx.session, actor.team_id, now.date()) if clean.started_at.date() == now.date() else None}
         [visit_id] = tx.recorder.insert_many(Visit, [visit])
         filing_rows = [_filing_values(f, visit_id, actor.ward_id) for f in clean.filings]
         filing_ids = tx.recorder.insert_many(Filing, filing_rows)

@@ -224,8 +224,8 @@ def test_migration_s0006r_adds_the_card_issue_date_and_the_plan_table(tmp_path: 
     with _office_db(url) as db, db.engine.connect() as conn:
         fresh = {row[0] for row in conn.execute(text(PLAN_INDEXES))}
     assert fresh == {"ix_plan_entries_server_seq", "ix_srv_plan_entries_ward_seq"}
-    _rewind(url, "s0005f", "ALTER TABLE residents DROP COLUMN card_issued_on", "DROP TABLE plan_entries")
-    assert cli(capsys, "--db", url, "migrate") == (0, f"schema migrated from s0005f to {head_revision()}\n")
+    _rewind(url, "s0006p", "ALTER TABLE residents DROP COLUMN card_issued_on", "DROP TABLE plan_entries")
+    assert cli(capsys, "--db", url, "migrate") == (0, f"schema migrated from s0006p to {head_revision()}\n")
     with _office_db(url) as db, db.engine.connect() as conn:
         residents, plan = _columns(conn, "residents"), _columns(conn, "plan_entries")
         indexes = {row[0] for row in conn.execute(text(PLAN_INDEXES))}

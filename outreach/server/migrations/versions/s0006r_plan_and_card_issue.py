@@ -1,7 +1,7 @@
 """residents.card_issued_on and the plan_entries table, as on the laptops (client migration 0005r).
 
 Revision ID: s0006r
-Revises: s0005f
+Revises: s0006p
 Create Date: 2026-12-01
 
 s0001 builds the entity tables from the model as it is when it runs, so a database created after
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "s0006r"
-down_revision = "s0005f"
+down_revision = "s0006p"
 branch_labels = None
 depends_on = None
 
@@ -23,19 +23,14 @@ CLIENT_QUERY_INDEXES = ("ix_plan_entries_team_day", "ix_plan_entries_ward_id")
 
 
 def upgrade() -> None:
-    from outreach.server.migration_steps import add_missing_columns
-    from outreach.server.schema import entity_tables
+    from outreach.server.migration_steps import add_missing_columns, create_missing_tables
 
     add_missing_columns("residents", [sa.Column("card_issued_on", sa.Date(), nullable=True)])
-    bind = op.get_bind()
-    if TABLE not in sa.inspect(bind).get_table_names():
-        next(t for t in entity_tables() if t.name == TABLE).create(bind)
-    present = {i["name"] for i in sa.inspect(bind).get_indexes(TABLE)}
+    create_missing_tables([TABLE])
+    present = {i["name"] for i in sa.inspect(op.get_bind()).get_indexes(TABLE)}
     for index in CLIENT_QUERY_INDEXES:
         if index in present:
             op.drop_index(index, table_name=TABLE)
-    if f"ix_srv_{TABLE}_ward_seq" not in present:
-        op.create_index(f"ix_srv_{TABLE}_ward_seq", TABLE, ["ward_id", "server_seq"])
 
 
 def downgrade() -> None:

@@ -1,7 +1,7 @@
 """residents.card_issued_on (the scanned chip card's issue date) and plan_entries (a team's day plan)
 
 Revision ID: 0005r
-Revises: 0004f
+Revises: 0005p
 Create Date: 2026-12-01
 
 The reach list of ID cards due for renewal needs the card's issue date: the CCCD QR carries it,
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0005r'
-down_revision = '0004f'
+down_revision = '0005p'
 branch_labels = None
 depends_on = None
 
