@@ -130,6 +130,24 @@ def terms_from_records(records: Iterable[Mapping[str, Any]]) -> dict[str, Proced
     return terms
 
 
+def catalogue_terms(session: Session) -> dict[str, ProcedureTerms]:
+    """Terms from the synced catalogue (``Procedure.channels``: {channel: {"days", "fee_vnd"}}):
+    the fee per channel, and the longest processing time of its channels (a dossier is then
+    never called overdue before any channel's time has passed)."""
+    terms: dict[str, ProcedureTerms] = {}
+    for code, channels in session.execute(select(Procedure.id, Procedure.channels).where(Procedure.deleted.is_(False))):
+        fees: dict[str, int] = {}
+        days: list[int] = []
+        for channel, data in (channels or {}).items():
+            if isinstance(data, Mapping):
+                if isinstance(data.get("fee_vnd"), int):
+                    fees[str(channel)] = data["fee_vnd"]
+                if isinstance(data.get("days"), int):
+                    days.append(data["days"])
+        terms[code] = ProcedureTerms(fees, max(days) if days else None)
+    return terms
+
+
 @dataclass(frozen=True)
 class DossierFigures:
     """The dossier figures of a period (definitions in ``_dossier_figures``)."""
@@ -606,16 +624,19 @@ class WaitingDossier:
     expected_on: dt.date | None
     household_head: str
     resident_name: str
+    #: the household visited (the day's plan puts it on the team's round)
+    household_id: str | None = None
 
 
 def _waiting_rows(session: Session, ward_id: str | None, scope: Scope) -> list[Any]:
-    """(filing id, dossier, procedure code, name, submitted at, household head, resident name) of
+    """(filing id, dossier, procedure code, name, submitted at, household head, resident name,
+    household id) of
     every dossier of the scope still waiting: status submitted, which the app takes only with a
     dossier code (a current state: no period)."""
     submitted_at = func.coalesce(Filing.submitted_at, Visit.started_at)
     return list(session.execute(
         select(Filing.id, Filing.dossier["dossier_code"].as_string(), Filing.procedure_code, Procedure.name_vi,
-               submitted_at, Household.head_name, Resident.full_name)
+               submitted_at, Household.head_name, Resident.full_name, Visit.household_id)
         .join(Visit, Visit.id == Filing.visit_id)
         .outerjoin(Procedure, Procedure.id == Filing.procedure_code)
         .outerjoin(Household, Household.id == Visit.household_id)
@@ -697,13 +718,14 @@ def waiting_dossiers(
     with store.read() as session:
         rows = _waiting_rows(session, ward_id, scope)
     result = []
-    for fid, code, procedure, name, submitted_at, head, resident in rows:
+    for fid, code, procedure, name, submitted_at, head, resident, household_id in rows:
         if submitted_at is None:
             continue
         on = expected(procedure, submitted_at.date())
         if overdue_only and (on is None or on >= as_of):
             continue
-        result.append(WaitingDossier(fid, code or "", procedure, name or procedure, submitted_at.date(), on, head or "", resident or ""))
+        result.append(WaitingDossier(fid, code or "", procedure, name or procedure, submitted_at.date(), on, head or "", resident or "",
+                                     household_id))
     result.sort(key=lambda d: (d.expected_on or dt.date.max, d.submitted_on, d.dossier_code))
     return result
 
