@@ -38,6 +38,7 @@ from outreach.model.address import address_text
 from outreach.model.ids import stable_id
 from outreach.model.route_order import route_key
 from outreach.reach_rules import ReachRules, load_rules
+from outreach.services import audit
 from outreach.services.areas import groups_of_team
 from outreach.services.context import Actor, require_leader
 from outreach.services.coverage import ProcedureTerms, catalogue_terms, waiting_dossiers
@@ -259,6 +260,21 @@ def mark_not_home(store: Store, actor: Actor, team_id: str, day: dt.date, househ
                                                       outcome=Outcome.NOT_HOME))
         _set_entry_in(tx, actor, team_id, day, household_id, {"mark": PlanMark.NOT_HOME})
     return visit.id
+
+
+EXPORT_ROUTE_SHEET = "export_route_sheet"
+
+
+def route_sheet_plan(store: Store, actor: Actor, team_id: str, day: dt.date | None = None, destination: str = "", *,
+                     terms: Mapping[str, ProcedureTerms] | None = None) -> DayPlan:
+    """The plan for printing: a member of the team (any role: the team walks with it) or a
+    leader; the print is written to the audit log first, since the sheet names households."""
+    if actor.team_id != team_id and not actor.is_leader:
+        raise PermissionDenied("Chỉ thành viên của đội mới in được lộ trình của đội.", "Only the team's members can print its route sheet.")
+    plan = day_plan(store, team_id, day, ward_id=actor.ward_id, terms=terms)
+    audit.record(store, actor, EXPORT_ROUTE_SHEET, f"route sheet {team_id} {plan.day.isoformat()}",
+                 {"destination": destination, "households": len(plan.lines)})
+    return plan
 
 
 def team_choices(store: Store, ward_id: str | None = None) -> list[tuple[str, str]]:
