@@ -25,6 +25,11 @@ from outreach.vocabulary import (
     TargetMetric,
 )
 
+#: The laptops' database: covering indexes that serve only their screens are built on it alone
+#: (``Index.ddl_if``), never on the office's PostgreSQL (which also cannot index a JSON column);
+#: a SQLite office database drops them (server migration s0006r).
+LAPTOP_DIALECT = "sqlite"
+
 
 class Ward(Synced, Base):
     """A commune-level unit (phường/xã/đặc khu) after the 2025 reform: the scope of one server."""
@@ -81,6 +86,13 @@ class Household(Synced, Base):
 
     __tablename__ = "households"
     entity_name = "household"
+    __table_args__ = (
+        Index("ix_households_server_seq", "server_seq"),
+        #: covering index: the reach lists and the day's plan read a household's head, address,
+        #: group and flags without reading its row (clocks and notes make rows ~4x wider)
+        Index("ix_households_plan", "deleted", "group_id", "id", "head_name", "address", "phone", "elderly_alone", "disabled",
+              "policy_family", "poor_household").ddl_if(dialect=LAPTOP_DIALECT),
+    )
 
     group_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
     #: {"house_number", "alley" (ngách), "lane" (ngõ), "street", "hamlet", "extra"}
@@ -105,6 +117,9 @@ class Resident(Synced, Base):
         Index("ix_residents_household_live", "household_id", "deleted"),
         #: covering index: residents aged 14+ by VNeID level (coverage) without reading resident rows
         Index("ix_residents_vneid_age", "deleted", "date_of_birth", "vneid_level", "ward_id", "household_id"),
+        #: covering index: every reach list (services/reach_lists.py) reads residents through it alone
+        Index("ix_residents_reach", "deleted", "date_of_birth", "vneid_level", "card_issued_on", "personal_id", "old_id",
+              "household_id", "full_name", "id").ddl_if(dialect=LAPTOP_DIALECT),
     )
 
     #: (no index of its own: ix_residents_household_live starts with it)
@@ -137,6 +152,11 @@ class Visit(Synced, Base):
     __table_args__ = (
         Index("ix_visits_server_seq", "server_seq"),
         Index("ix_visits_household_last", "household_id", "deleted", "started_at"),
+        #: covering indexes of the day's plan: a household's last visit that reached someone, and
+        #: the open revisits due by a day (services/day_plan.py), without reading visit rows
+        Index("ix_visits_reached", "household_id", "deleted", "outcome", "started_at").ddl_if(dialect=LAPTOP_DIALECT),
+        Index("ix_visits_open_follow_up", "follow_up_done", "deleted", "follow_up_date", "team_id",
+              "household_id").ddl_if(dialect=LAPTOP_DIALECT),
     )
 
     #: (no index of its own: ix_visits_household_last starts with it)

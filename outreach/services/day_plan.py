@@ -29,11 +29,11 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from outreach.errors import NotFound, PermissionDenied
-from outreach.model import Household, PlanEntry, ResidentialGroup, Team, Visit
+from outreach.model import Household, PlanEntry, Team, Visit
 from outreach.model.address import address_text
 from outreach.model.ids import stable_id
 from outreach.model.route_order import route_key
@@ -43,7 +43,7 @@ from outreach.services.areas import groups_of_team
 from outreach.services.context import Actor, require_leader
 from outreach.services.coverage import ProcedureTerms, catalogue_terms, waiting_dossiers
 from outreach.services.periods import SCOPE_TEAM, Scope
-from outreach.services.reach_lists import ReachOptions, reach_list_in
+from outreach.services.reach_lists import ReachOptions, households_info, reach_list_in
 from outreach.services.visits import VisitInput, record_visit_in
 from outreach.store.database import Store, WriteContext
 from outreach.timeutil import now_local, today_local
@@ -132,9 +132,8 @@ def day_plan(
     with store.read() as session:
         team_name = session.scalar(select(Team.name).where(Team.id == team_id)) or ""
         area = frozenset(groups_of_team(session, team_id, day, ward_id)) or None
-        in_area = Household.group_id.in_(sorted(area)) if area is not None else None
         terms = terms if terms is not None else catalogue_terms(session)
-        _visit_sources(session, team_id, day, in_area, found)
+        _visit_sources(session, team_id, day, area, found)
         for code in (ReachList.PRIORITY_NOT_VISITED, *PLAN_LISTS):
             priority = code == ReachList.PRIORITY_NOT_VISITED
             opts = ReachOptions(day, rules.priority_not_visited_months if priority else rules.months_ahead, area)
@@ -158,7 +157,7 @@ def day_plan(
                 for row in reach_list_in(session, code, ReachOptions(day, rules.months_ahead, area), rules):
                     if row.household_id in found.reasons:
                         found.people[row.household_id].append(PlanPerson(row.name, code))
-        households = _households(session, set(found.reasons) | set(entries))
+        households = households_info(session, set(found.reasons) | set(entries))
     lines: list[PlanLine] = []
     dropped: list[PlanLine] = []
     # a line marked today stays on the plan even when what put it there is gone (a visit today
@@ -169,7 +168,7 @@ def day_plan(
         if house is None:
             continue
         line_entry = entries.get(hid)
-        line = PlanLine(hid, house[0], house[1], house[2], house[3], tuple(found.reasons.get(hid, ())),
+        line = PlanLine(hid, house.head_name, house.address, house.group_name, house.phone, tuple(found.reasons.get(hid, ())),
                         tuple(found.people.get(hid, ())), tuple(found.dossiers.get(hid, ())),
                         line_entry.mark if line_entry else "", line_entry.adjustment if line_entry else "",
                         line_entry.note if line_entry else "")
@@ -179,32 +178,22 @@ def day_plan(
     return DayPlan(team_id, team_name, day, lines, dropped, area)
 
 
-def _visit_sources(session: Session, team_id: str, day: dt.date, in_area: Any, found: _Collector) -> None:
-    """Returned visits of the team; revisits due by ``day`` of the team or of its area."""
+def _visit_sources(session: Session, team_id: str, day: dt.date, area: frozenset[str] | None, found: _Collector) -> None:
+    """Returned visits of the team; revisits due by ``day`` of the team or of its area (read
+    through ``ix_visits_open_follow_up`` alone; the area's households through theirs)."""
     for (hid,) in session.execute(select(Visit.household_id).where(
             Visit.deleted.is_(False), Visit.team_id == team_id, Visit.review_status == ReviewStatus.FLAGGED)):
         found.add(hid, PlanReason.FLAGGED)
-    whose = Visit.team_id == team_id
-    if in_area is not None:
-        whose = or_(whose, Visit.household_id.in_(select(Household.id).where(in_area)))
-    for hid, due in session.execute(select(Visit.household_id, Visit.follow_up_date).where(
-            Visit.deleted.is_(False), Visit.follow_up_done.is_(False), Visit.follow_up_date.is_not(None),
-            Visit.follow_up_date <= day, whose).order_by(Visit.follow_up_date)):
-        found.add(hid, PlanReason.FOLLOW_UP_OVERDUE if due is not None and due < day else PlanReason.FOLLOW_UP_DUE)
-
-
-def _households(session: Session, ids: set[str]) -> dict[str, tuple[str, dict[str, Any], str, str]]:
-    """Live households of ``ids``: (head, address parts, group name, phone)."""
-    result: dict[str, tuple[str, dict[str, Any], str, str]] = {}
-    wanted = sorted(ids)
-    for start in range(0, len(wanted), 900):  # SQLite's bound-parameter limit
-        for hid, head, address, group, phone in session.execute(
-            select(Household.id, Household.head_name, Household.address, ResidentialGroup.name, Household.phone)
-            .outerjoin(ResidentialGroup, ResidentialGroup.id == Household.group_id)
-            .where(Household.id.in_(wanted[start:start + 900]), Household.deleted.is_(False))
-        ):
-            result[hid] = (head or "", dict(address or {}), group or "", phone or "")
-    return result
+    due = list(session.execute(
+        select(Visit.household_id, Visit.team_id, Visit.follow_up_date)
+        .with_hint(Visit, "INDEXED BY ix_visits_open_follow_up", "sqlite")
+        .where(Visit.follow_up_done.is_(False), Visit.deleted.is_(False), Visit.follow_up_date.is_not(None),
+               Visit.follow_up_date <= day)
+        .order_by(Visit.follow_up_date)))
+    in_area = set(households_info(session, {r[0] for r in due if r[0]}, area)) if area is not None else set()
+    for hid, team, on in due:
+        if team == team_id or hid in in_area:
+            found.add(hid, PlanReason.FOLLOW_UP_OVERDUE if on is not None and on < day else PlanReason.FOLLOW_UP_DUE)
 
 
 # ---------------------------------------------------------------- writes

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from outreach.model import Household, Resident, ResidentialGroup, Visit
 from outreach.model.address import address_text
 from outreach.reach_rules import ReachRules, add_months, born_by, card_renewal_due, load_rules, social_pension_from
+from outreach.services.areas import groups_of_team
 from outreach.services.audit import authorize_personal_export
 from outreach.services.context import Actor
 from outreach.store.database import Store
@@ -78,6 +79,26 @@ def reach_list(
         return reach_list_in(session, ReachList(code), options(as_of, months, group_ids, code, rules), rules or load_rules())
 
 
+@dataclass(frozen=True)
+class TeamReachList:
+    """A list over a team's area on a day; ``area`` None: the team has no area and it is the ward's."""
+
+    rows: list[ReachRow]
+    area: frozenset[str] | None
+
+
+def team_reach_list(store: Store, code: ReachList | str, team_id: str | None, *, as_of: dt.date | None = None,
+                    months: int | None = None, ward_id: str | None = None) -> TeamReachList:
+    """List ``code`` over ``team_id``'s area on ``as_of`` (``services/areas``), the ward's when the
+    team has none (as the day's plan does) or when ``team_id`` is None."""
+    day = as_of or today_local()
+    rules = load_rules()
+    with store.read() as session:
+        area = frozenset(groups_of_team(session, team_id, day, ward_id)) or None if team_id else None
+        rows = reach_list_in(session, ReachList(code), options(day, months, area, code, rules), rules)
+    return TeamReachList(rows, area)
+
+
 def options(as_of: dt.date | None, months: int | None, group_ids: Collection[str] | None, code: ReachList | str,
             rules: ReachRules | None = None) -> ReachOptions:
     rules = rules or load_rules()
@@ -94,26 +115,64 @@ def reach_list_in(session: Session, code: ReachList, opts: ReachOptions, rules: 
 # ---------------------------------------------------------------- the lists
 
 
-_PERSON_COLUMNS = (Resident.id, Resident.household_id, Resident.full_name, Resident.date_of_birth,
-                   Household.head_name, Household.address, ResidentialGroup.name)
+@dataclass(frozen=True, slots=True)
+class HouseInfo:
+    """What a list or the plan shows of a household (read through ``ix_households_plan``)."""
+
+    head_name: str
+    address: dict[str, Any]
+    group_name: str
+    phone: str
+    priority: bool
+    poor_household: bool
 
 
-def _people(session: Session, opts: ReachOptions, *conditions: ColumnElement[bool], extra: tuple[Any, ...] = ()) -> list[Any]:
-    """Live residents of live households in the area matching ``conditions``: the person
-    columns, then ``extra`` ones."""
-    stmt = (
-        select(*_PERSON_COLUMNS, *extra)
-        .join(Household, Household.id == Resident.household_id)
-        .outerjoin(ResidentialGroup, ResidentialGroup.id == Household.group_id)
-        .where(Resident.deleted.is_(False), Household.deleted.is_(False), *conditions)
-    )
-    if opts.group_ids is not None:
-        stmt = stmt.where(Household.group_id.in_(sorted(opts.group_ids)))
-    return list(session.execute(stmt))
+#: Above this many households a list reads the whole covering index once instead of looking
+#: each household up (a look-up costs about what reading 10 index entries does).
+SCAN_ABOVE = 1_500
+_CHUNK = 900  # SQLite's bound-parameter limit, with room
 
 
-def _row(code: ReachList, r: Any, key_date: dt.date | None) -> ReachRow:
-    return ReachRow(code, r[1], r[0], r[2] or "", r[3], key_date, r[4] or "", dict(r[5] or {}), r[6] or "")
+def households_info(session: Session, ids: Collection[str] | None, group_ids: frozenset[str] | None = None) -> dict[str, HouseInfo]:
+    """Live households of ``ids`` (None: all) in ``group_ids`` (None: any), from the covering
+    index alone; a household outside the groups is left out (that is how an area filters)."""
+    groups: dict[str, str] = {gid: name for gid, name in session.execute(select(ResidentialGroup.id, ResidentialGroup.name))}
+    columns = (Household.id, Household.head_name, Household.address, Household.group_id, Household.phone,
+               Household.elderly_alone, Household.disabled, Household.policy_family, Household.poor_household)
+    base = select(*columns).with_hint(Household, "INDEXED BY ix_households_plan", "sqlite").where(Household.deleted.is_(False))
+    if group_ids is not None:
+        base = base.where(Household.group_id.in_(sorted(group_ids)))
+    wanted = None if ids is None else set(ids)
+    if wanted is None or len(wanted) > SCAN_ABOVE:
+        batches = [base]
+    else:
+        ordered = sorted(wanted)
+        batches = [base.where(Household.id.in_(ordered[i:i + _CHUNK])) for i in range(0, len(ordered), _CHUNK)]
+    info: dict[str, HouseInfo] = {}
+    for stmt in batches:
+        for hid, head, address, group, phone, elderly, disabled, policy, poor in session.execute(stmt):
+            if wanted is None or hid in wanted:
+                info[hid] = HouseInfo(head or "", dict(address or {}), groups.get(group, "") or "", phone or "",
+                                      bool(elderly or disabled or policy or poor), bool(poor))
+    return info
+
+
+def _people(session: Session, opts: ReachOptions, *conditions: ColumnElement[bool],
+            extra: tuple[Any, ...] = ()) -> list[tuple[Any, HouseInfo]]:
+    """Live residents matching ``conditions`` (id, household, name, date of birth, then ``extra``
+    columns), read through ``ix_residents_reach`` alone, each with its household if that is
+    live and in the area."""
+    stmt = (select(Resident.id, Resident.household_id, Resident.full_name, Resident.date_of_birth, *extra)
+            .with_hint(Resident, "INDEXED BY ix_residents_reach", "sqlite")
+            .where(Resident.deleted.is_(False), *conditions))
+    rows = list(session.execute(stmt))
+    houses = households_info(session, {r[1] for r in rows if r[1]}, opts.group_ids)
+    return [(r, houses[r[1]]) for r in rows if r[1] in houses]
+
+
+def _row(code: ReachList, found: tuple[Any, HouseInfo], key_date: dt.date | None) -> ReachRow:
+    r, house = found
+    return ReachRow(code, r[1], r[0], r[2] or "", r[3], key_date, house.head_name, house.address, house.group_name)
 
 
 def _by_date(rows: list[ReachRow]) -> list[ReachRow]:
@@ -151,10 +210,11 @@ def _card_renewal(session: Session, opts: ReachOptions, rules: ReachRules) -> li
     rows = _people(session, opts, Resident.date_of_birth.is_not(None), Resident.card_issued_on.is_not(None), or_(*could),
                    extra=(Resident.card_issued_on,))
     result = []
-    for r in rows:
-        due = card_renewal_due(r[3], r[7], rules)
+    for found in rows:
+        r = found[0]
+        due = card_renewal_due(r[3], r[4], rules)
         if due is not None and due <= horizon:
-            result.append(_row(ReachList.CARD_RENEWAL, r, due))
+            result.append(_row(ReachList.CARD_RENEWAL, found, due))
     return _by_date(result)
 
 
@@ -170,7 +230,7 @@ def _child_without_id(session: Session, opts: ReachOptions, rules: ReachRules) -
     rows = _people(session, opts, Resident.date_of_birth.is_not(None),
                    Resident.date_of_birth > born_by(opts.as_of, rules.child_id_under_age),
                    Resident.date_of_birth <= opts.as_of, _blank(Resident.personal_id))
-    return _by_date([_row(ReachList.CHILD_WITHOUT_ID, r, r[3]) for r in rows])
+    return _by_date([_row(ReachList.CHILD_WITHOUT_ID, found, found[0][3]) for found in rows])
 
 
 def _newborn(session: Session, opts: ReachOptions, rules: ReachRules) -> list[ReachRow]:
@@ -179,7 +239,8 @@ def _newborn(session: Session, opts: ReachOptions, rules: ReachRules) -> list[Re
     since = opts.as_of - dt.timedelta(days=rules.newborn_days)
     rows = _people(session, opts, Resident.date_of_birth.is_not(None), Resident.date_of_birth >= since,
                    Resident.date_of_birth <= opts.as_of, _blank(Resident.personal_id))
-    return _by_date([_row(ReachList.NEWBORN, r, r[3] + dt.timedelta(days=rules.birth_registration_days)) for r in rows])
+    return _by_date([_row(ReachList.NEWBORN, found, found[0][3] + dt.timedelta(days=rules.birth_registration_days))
+                     for found in rows])
 
 
 def _social_pension(session: Session, opts: ReachOptions, rules: ReachRules) -> list[ReachRow]:
@@ -192,45 +253,38 @@ def _social_pension(session: Session, opts: ReachOptions, rules: ReachRules) -> 
         return and_(Resident.date_of_birth > born_by(yesterday, age), Resident.date_of_birth <= born_by(horizon, age))
 
     rows = _people(session, opts, Resident.date_of_birth.is_not(None),
-                   or_(reaching(rules.social_pension_age),
-                       and_(Household.poor_household.is_(True), reaching(rules.social_pension_age_poor))),
-                   extra=(Household.poor_household,))
+                   or_(reaching(rules.social_pension_age), reaching(rules.social_pension_age_poor)))
     result = []
-    for r in rows:
-        on = social_pension_from(r[3], bool(r[7]), rules)
+    for found in rows:
+        on = social_pension_from(found[0][3], found[1].poor_household, rules)
         if on is not None and opts.as_of <= on <= horizon:
-            result.append(_row(ReachList.SOCIAL_PENSION, r, on))
+            result.append(_row(ReachList.SOCIAL_PENSION, found, on))
     return _by_date(result)
 
 
-PRIORITY = or_(Household.elderly_alone.is_(True), Household.disabled.is_(True), Household.policy_family.is_(True),
-               Household.poor_household.is_(True))
-
-
 def last_reached(session: Session, household_ids: Collection[str] | None = None) -> dict[str, dt.date]:
-    """Each household's last visit that reached someone (a not-at-home visit does not)."""
-    stmt = select(Visit.household_id, func.max(Visit.started_at)).where(
-        Visit.deleted.is_(False), Visit.outcome != Outcome.NOT_HOME, Visit.household_id.is_not(None))
-    if household_ids is not None:
-        stmt = stmt.where(Visit.household_id.in_(sorted(household_ids)))
-    return {hid: when.date() for hid, when in session.execute(stmt.group_by(Visit.household_id)) if hid and when is not None}
+    """Each household's last visit that reached someone (a not-at-home visit does not), read
+    through ``ix_visits_reached`` alone."""
+    base = (select(Visit.household_id, func.max(Visit.started_at))
+            .with_hint(Visit, "INDEXED BY ix_visits_reached", "sqlite")
+            .where(Visit.deleted.is_(False), Visit.outcome != Outcome.NOT_HOME, Visit.household_id.is_not(None))
+            .group_by(Visit.household_id))
+    if household_ids is None or len(household_ids) > SCAN_ABOVE * 4:
+        batches = [base]
+    else:
+        ordered = sorted(household_ids)
+        batches = [base.where(Visit.household_id.in_(ordered[i:i + _CHUNK])) for i in range(0, len(ordered), _CHUNK)]
+    return {hid: when.date() for stmt in batches for hid, when in session.execute(stmt) if hid and when is not None}
 
 
 def _priority_not_visited(session: Session, opts: ReachOptions, rules: ReachRules) -> list[ReachRow]:
     """Priority households (elderly alone, disabled, policy family, poor) not reached in ``months``."""
-    stmt = (
-        select(Household.id, Household.head_name, Household.address, ResidentialGroup.name)
-        .outerjoin(ResidentialGroup, ResidentialGroup.id == Household.group_id)
-        .where(Household.deleted.is_(False), PRIORITY)
-    )
-    if opts.group_ids is not None:
-        stmt = stmt.where(Household.group_id.in_(sorted(opts.group_ids)))
-    households = list(session.execute(stmt))
-    last = last_reached(session, [h[0] for h in households])
+    houses = {hid: h for hid, h in households_info(session, None, opts.group_ids).items() if h.priority}
+    last = last_reached(session, list(houses))
     since = add_months(opts.as_of, -opts.months)
     result = [
-        ReachRow(ReachList.PRIORITY_NOT_VISITED, hid, None, head or "", None, last.get(hid), head or "", dict(address or {}), group or "")
-        for hid, head, address, group in households
+        ReachRow(ReachList.PRIORITY_NOT_VISITED, hid, None, h.head_name, None, last.get(hid), h.head_name, h.address, h.group_name)
+        for hid, h in houses.items()
         if last.get(hid, dt.date.min) < since
     ]
     return _by_date(result)

@@ -48,12 +48,13 @@ log = logging.getLogger(__name__)
 
 PAGE_HOUSEHOLDS = 0
 PAGE_NEW_VISIT = 1
-PAGE_FOLLOW_UPS = 2
-PAGE_WEEKLY_LOG = 3
-PAGE_COVERAGE = 4
-PAGE_PROCEDURES = 5
-PAGE_SETTINGS = 6
-PAGE_COUNT = 7
+PAGE_TODAY = 2
+PAGE_FOLLOW_UPS = 3
+PAGE_WEEKLY_LOG = 4
+PAGE_COVERAGE = 5
+PAGE_PROCEDURES = 6
+PAGE_SETTINGS = 7
+PAGE_COUNT = 8
 
 SYNC_SHORTCUT = "Ctrl+Shift+S"
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         return [
             self.tr("Households"),
             self.tr("New visit"),
+            self.tr("Today"),
             self.tr("Follow-ups"),
             self.tr("Weekly log"),
             self.tr("Coverage"),
@@ -211,6 +213,10 @@ class MainWindow(QMainWindow):
             from outreach.ui.screens.visit_form import VisitForm
 
             return VisitForm(ctx)
+        if key == PAGE_TODAY:
+            from outreach.ui.screens.today_view import TodayView
+
+            return TodayView(ctx)
         if key == PAGE_FOLLOW_UPS:
             from outreach.ui.screens.follow_ups_view import FollowUpsView
 

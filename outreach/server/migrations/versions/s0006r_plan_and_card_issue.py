@@ -6,8 +6,9 @@ Create Date: 2026-12-01
 
 s0001 builds the entity tables from the model as it is when it runs, so a database created after
 this change already has both; only one created before gets them here (each only if missing).
-The laptops' indexes of plan_entries serve their day-plan screen only: the server keeps its own
-(ward_id, server_seq) index for pulls and drops the rest, as s0002 does.
+The laptops' indexes of plan_entries, and their covering indexes of households, residents and
+visits, serve their day-plan and reach-list screens only: the server keeps its own (ward_id,
+server_seq) index for pulls and drops the rest, as s0002 does.
 """
 
 import sqlalchemy as sa
@@ -20,6 +21,9 @@ depends_on = None
 
 TABLE = "plan_entries"
 CLIENT_QUERY_INDEXES = ("ix_plan_entries_team_day", "ix_plan_entries_ward_id")
+#: the laptops' covering indexes of the reach lists and the plan (s0001 builds them from the model)
+CLIENT_COVERING = (("households", "ix_households_plan"), ("residents", "ix_residents_reach"), ("visits", "ix_visits_reached"),
+                   ("visits", "ix_visits_open_follow_up"))
 
 
 def upgrade() -> None:
@@ -31,6 +35,9 @@ def upgrade() -> None:
     for index in CLIENT_QUERY_INDEXES:
         if index in present:
             op.drop_index(index, table_name=TABLE)
+    for table, index in CLIENT_COVERING:
+        if index in {i["name"] for i in sa.inspect(op.get_bind()).get_indexes(table)}:
+            op.drop_index(index, table_name=table)
 
 
 def downgrade() -> None:
