@@ -43,7 +43,7 @@ from outreach.services.areas import groups_of_team
 from outreach.services.context import Actor, require_leader
 from outreach.services.coverage import ProcedureTerms, catalogue_terms, waiting_dossiers
 from outreach.services.periods import SCOPE_TEAM, Scope
-from outreach.services.reach_lists import ReachOptions, households_info, reach_list_in
+from outreach.services.reach_lists import HouseInfo, ReachOptions, households_info, reach_list_in
 from outreach.services.visits import VisitInput, record_visit_in
 from outreach.store.database import Store, WriteContext
 from outreach.timeutil import now_local, today_local
@@ -133,11 +133,12 @@ def day_plan(
         team_name = session.scalar(select(Team.name).where(Team.id == team_id)) or ""
         area = frozenset(groups_of_team(session, team_id, day, ward_id)) or None
         terms = terms if terms is not None else catalogue_terms(session)
-        _visit_sources(session, team_id, day, area, found)
+        houses = households_info(session, None, area)  # the area's households, read once for every source
+        _visit_sources(session, team_id, day, area, houses, found)
         for code in (ReachList.PRIORITY_NOT_VISITED, *PLAN_LISTS):
             priority = code == ReachList.PRIORITY_NOT_VISITED
             opts = ReachOptions(day, rules.priority_not_visited_months if priority else rules.months_ahead, area)
-            for row in reach_list_in(session, code, opts, rules):
+            for row in reach_list_in(session, code, opts, rules, houses):
                 found.add(row.household_id, PlanReason.PRIORITY if priority else PlanReason.REACH_LIST)
                 if row.resident_id is not None:
                     found.people[row.household_id].append(PlanPerson(row.name, code))
@@ -154,10 +155,11 @@ def day_plan(
     with store.read() as session:
         if found.reasons:
             for code in NAMED_LISTS:  # named on the lines there, adding none
-                for row in reach_list_in(session, code, ReachOptions(day, rules.months_ahead, area), rules):
+                for row in reach_list_in(session, code, ReachOptions(day, rules.months_ahead, area), rules, houses):
                     if row.household_id in found.reasons:
                         found.people[row.household_id].append(PlanPerson(row.name, code))
-        households = households_info(session, set(found.reasons) | set(entries))
+        outside = (set(found.reasons) | set(entries)) - set(houses)  # the team's own visits and dossiers outside its area
+        households = {**houses, **households_info(session, outside)} if outside else houses
     lines: list[PlanLine] = []
     dropped: list[PlanLine] = []
     # a line marked today stays on the plan even when what put it there is gone (a visit today
@@ -178,7 +180,8 @@ def day_plan(
     return DayPlan(team_id, team_name, day, lines, dropped, area)
 
 
-def _visit_sources(session: Session, team_id: str, day: dt.date, area: frozenset[str] | None, found: _Collector) -> None:
+def _visit_sources(session: Session, team_id: str, day: dt.date, area: frozenset[str] | None,
+                   houses: Mapping[str, HouseInfo], found: _Collector) -> None:
     """Returned visits of the team; revisits due by ``day`` of the team or of its area (read
     through ``ix_visits_open_follow_up`` alone; the area's households through theirs)."""
     for (hid,) in session.execute(select(Visit.household_id).where(
@@ -190,9 +193,8 @@ def _visit_sources(session: Session, team_id: str, day: dt.date, area: frozenset
         .where(Visit.follow_up_done.is_(False), Visit.deleted.is_(False), Visit.follow_up_date.is_not(None),
                Visit.follow_up_date <= day)
         .order_by(Visit.follow_up_date)))
-    in_area = set(households_info(session, {r[0] for r in due if r[0]}, area)) if area is not None else set()
     for hid, team, on in due:
-        if team == team_id or hid in in_area:
+        if team == team_id or (area is not None and hid in houses):
             found.add(hid, PlanReason.FOLLOW_UP_OVERDUE if on is not None and on < day else PlanReason.FOLLOW_UP_DUE)
 
 

@@ -14,11 +14,12 @@ that list: a list names people the data shows are due, never a guess. Rows are p
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection
+import json
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, Text, and_, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from outreach.model import Household, Resident, ResidentialGroup, Visit
@@ -52,8 +53,13 @@ class ReachRow:
     #: registration due, or (priority households) the last visit (None: never visited)
     key_date: dt.date | None
     head_name: str
-    address: dict[str, Any]
+    #: the household's address parts as stored (JSON text): ``address`` parses them
+    address_json: str | None
     group_name: str
+
+    @property
+    def address(self) -> dict[str, Any]:
+        return parse_address(self.address_json)
 
     @property
     def address_line(self) -> str:
@@ -107,9 +113,12 @@ def options(as_of: dt.date | None, months: int | None, group_ids: Collection[str
                         frozenset(group_ids) if group_ids is not None else None)
 
 
-def reach_list_in(session: Session, code: ReachList, opts: ReachOptions, rules: ReachRules) -> list[ReachRow]:
-    """``reach_list`` inside a session the caller holds (the day's plan reads several lists)."""
-    return _LISTS[code](session, opts, rules)
+def reach_list_in(session: Session, code: ReachList, opts: ReachOptions, rules: ReachRules,
+                  houses: Mapping[str, HouseInfo] | None = None) -> list[ReachRow]:
+    """``reach_list`` inside a session the caller holds. ``houses``: the area's households
+    (``households_info(session, None, opts.group_ids)``), read once by a caller reading several
+    lists (the day's plan) instead of once per list."""
+    return _LISTS[code](session, opts, rules, houses)
 
 
 # ---------------------------------------------------------------- the lists
@@ -117,14 +126,29 @@ def reach_list_in(session: Session, code: ReachList, opts: ReachOptions, rules: 
 
 @dataclass(frozen=True, slots=True)
 class HouseInfo:
-    """What a list or the plan shows of a household (read through ``ix_households_plan``)."""
+    """What a list or the plan shows of a household (read through ``ix_households_plan``).
+
+    The address is kept as the stored JSON text and parsed when asked for: a ward list touches
+    20,000 households and shows a screenful (parsing them all cost a third of the list)."""
 
     head_name: str
-    address: dict[str, Any]
+    address_json: str | None
     group_name: str
     phone: str
     priority: bool
     poor_household: bool
+
+    @property
+    def address(self) -> dict[str, Any]:
+        return parse_address(self.address_json)
+
+
+def parse_address(text: str | None) -> dict[str, Any]:
+    """The address parts from their stored JSON text ({} for none or for anything not an object)."""
+    if not text:
+        return {}
+    value = json.loads(text)
+    return value if isinstance(value, dict) else {}
 
 
 #: Above this many households a list reads the whole covering index once instead of looking
@@ -137,7 +161,7 @@ def households_info(session: Session, ids: Collection[str] | None, group_ids: fr
     """Live households of ``ids`` (None: all) in ``group_ids`` (None: any), from the covering
     index alone; a household outside the groups is left out (that is how an area filters)."""
     groups: dict[str, str] = {gid: name for gid, name in session.execute(select(ResidentialGroup.id, ResidentialGroup.name))}
-    columns = (Household.id, Household.head_name, Household.address, Household.group_id, Household.phone,
+    columns = (Household.id, Household.head_name, type_coerce(Household.address, Text), Household.group_id, Household.phone,
                Household.elderly_alone, Household.disabled, Household.policy_family, Household.poor_household)
     base = select(*columns).with_hint(Household, "INDEXED BY ix_households_plan", "sqlite").where(Household.deleted.is_(False))
     if group_ids is not None:
@@ -152,12 +176,12 @@ def households_info(session: Session, ids: Collection[str] | None, group_ids: fr
     for stmt in batches:
         for hid, head, address, group, phone, elderly, disabled, policy, poor in session.execute(stmt):
             if wanted is None or hid in wanted:
-                info[hid] = HouseInfo(head or "", dict(address or {}), groups.get(group, "") or "", phone or "",
+                info[hid] = HouseInfo(head or "", address, groups.get(group or "", "") or "", phone or "",
                                       bool(elderly or disabled or policy or poor), bool(poor))
     return info
 
 
-def _people(session: Session, opts: ReachOptions, *conditions: ColumnElement[bool],
+def _people(session: Session, opts: ReachOptions, houses: Mapping[str, HouseInfo] | None, *conditions: ColumnElement[bool],
             extra: tuple[Any, ...] = ()) -> list[tuple[Any, HouseInfo]]:
     """Live residents matching ``conditions`` (id, household, name, date of birth, then ``extra``
     columns), read through ``ix_residents_reach`` alone, each with its household if that is
@@ -166,13 +190,14 @@ def _people(session: Session, opts: ReachOptions, *conditions: ColumnElement[boo
             .with_hint(Resident, "INDEXED BY ix_residents_reach", "sqlite")
             .where(Resident.deleted.is_(False), *conditions))
     rows = list(session.execute(stmt))
-    houses = households_info(session, {r[1] for r in rows if r[1]}, opts.group_ids)
+    if houses is None:
+        houses = households_info(session, {r[1] for r in rows if r[1]}, opts.group_ids)
     return [(r, houses[r[1]]) for r in rows if r[1] in houses]
 
 
 def _row(code: ReachList, found: tuple[Any, HouseInfo], key_date: dt.date | None) -> ReachRow:
     r, house = found
-    return ReachRow(code, r[1], r[0], r[2] or "", r[3], key_date, house.head_name, house.address, house.group_name)
+    return ReachRow(code, r[1], r[0], r[2] or "", r[3], key_date, house.head_name, house.address_json, house.group_name)
 
 
 def _by_date(rows: list[ReachRow]) -> list[ReachRow]:
@@ -187,14 +212,16 @@ def _blank(column: Any) -> ColumnElement[bool]:
     return or_(column.is_(None), column == "")
 
 
-def _no_vneid_level2(session: Session, opts: ReachOptions, rules: ReachRules) -> list[ReachRow]:
+def _no_vneid_level2(session: Session, opts: ReachOptions, rules: ReachRules,
+        houses: Mapping[str, HouseInfo] | None = None) -> list[ReachRow]:
     """Aged 14+ (on ``as_of``) without VNeID level 2: they cannot log in to online services."""
-    rows = _people(session, opts, Resident.date_of_birth.is_not(None),
+    rows = _people(session, opts, houses, Resident.date_of_birth.is_not(None),
                    Resident.date_of_birth <= born_by(opts.as_of, rules.vneid_min_age), Resident.vneid_level < 2)
     return _by_place([_row(ReachList.NO_VNEID_LEVEL2, r, None) for r in rows])
 
 
-def _card_renewal(session: Session, opts: ReachOptions, rules: ReachRules) -> list[ReachRow]:
+def _card_renewal(session: Session, opts: ReachOptions, rules: ReachRules,
+        houses: Mapping[str, HouseInfo] | None = None) -> list[ReachRow]:
     """Chip cards due for renewal by ``months`` ahead (those already past due too: not renewed).
 
     Pre-filter: a card is due by the horizon only if, for some renewal age A reached by then, it
@@ -207,7 +234,7 @@ def _card_renewal(session: Session, opts: ReachOptions, rules: ReachRules) -> li
              for age in ages]
     if not could:
         return []
-    rows = _people(session, opts, Resident.date_of_birth.is_not(None), Resident.card_issued_on.is_not(None), or_(*could),
+    rows = _people(session, opts, houses, Resident.date_of_birth.is_not(None), Resident.card_issued_on.is_not(None), or_(*could),
                    extra=(Resident.card_issued_on,))
     result = []
     for found in rows:
@@ -218,32 +245,36 @@ def _card_renewal(session: Session, opts: ReachOptions, rules: ReachRules) -> li
     return _by_date(result)
 
 
-def _old_cmnd_only(session: Session, opts: ReachOptions, rules: ReachRules) -> list[ReachRow]:
+def _old_cmnd_only(session: Session, opts: ReachOptions, rules: ReachRules,
+        houses: Mapping[str, HouseInfo] | None = None) -> list[ReachRow]:
     """Known to hold only the old 9-digit CMND (valid only until the end of 2024): an old ID
     recorded (typed, or the QR's old-ID field) and no 12-digit personal ID."""
-    rows = _people(session, opts, ~_blank(Resident.old_id), _blank(Resident.personal_id))
+    rows = _people(session, opts, houses, ~_blank(Resident.old_id), _blank(Resident.personal_id))
     return _by_place([_row(ReachList.OLD_CMND_ONLY, r, rules.old_cmnd_valid_until) for r in rows])
 
 
-def _child_without_id(session: Session, opts: ReachOptions, rules: ReachRules) -> list[ReachRow]:
+def _child_without_id(session: Session, opts: ReachOptions, rules: ReachRules,
+        houses: Mapping[str, HouseInfo] | None = None) -> list[ReachRow]:
     """Children under 6 with no personal ID recorded (the liên thông procedure gives them one)."""
-    rows = _people(session, opts, Resident.date_of_birth.is_not(None),
+    rows = _people(session, opts, houses, Resident.date_of_birth.is_not(None),
                    Resident.date_of_birth > born_by(opts.as_of, rules.child_id_under_age),
                    Resident.date_of_birth <= opts.as_of, _blank(Resident.personal_id))
     return _by_date([_row(ReachList.CHILD_WITHOUT_ID, found, found[0][3]) for found in rows])
 
 
-def _newborn(session: Session, opts: ReachOptions, rules: ReachRules) -> list[ReachRow]:
+def _newborn(session: Session, opts: ReachOptions, rules: ReachRules,
+        houses: Mapping[str, HouseInfo] | None = None) -> list[ReachRow]:
     """Born in the last ``newborn_days`` days and not yet given a personal ID (a registered birth
     gets one): the birth must be registered within 60 days; the key date is that deadline."""
     since = opts.as_of - dt.timedelta(days=rules.newborn_days)
-    rows = _people(session, opts, Resident.date_of_birth.is_not(None), Resident.date_of_birth >= since,
+    rows = _people(session, opts, houses, Resident.date_of_birth.is_not(None), Resident.date_of_birth >= since,
                    Resident.date_of_birth <= opts.as_of, _blank(Resident.personal_id))
     return _by_date([_row(ReachList.NEWBORN, found, found[0][3] + dt.timedelta(days=rules.birth_registration_days))
                      for found in rows])
 
 
-def _social_pension(session: Session, opts: ReachOptions, rules: ReachRules) -> list[ReachRow]:
+def _social_pension(session: Session, opts: ReachOptions, rules: ReachRules,
+        houses: Mapping[str, HouseInfo] | None = None) -> list[ReachRow]:
     """Reaching the social pension's age from ``as_of`` to ``months`` ahead (the lower age in a
     poor household)."""
     horizon = add_months(opts.as_of, opts.months)
@@ -252,7 +283,7 @@ def _social_pension(session: Session, opts: ReachOptions, rules: ReachRules) -> 
     def reaching(age: int) -> ColumnElement[bool]:
         return and_(Resident.date_of_birth > born_by(yesterday, age), Resident.date_of_birth <= born_by(horizon, age))
 
-    rows = _people(session, opts, Resident.date_of_birth.is_not(None),
+    rows = _people(session, opts, houses, Resident.date_of_birth.is_not(None),
                    or_(reaching(rules.social_pension_age), reaching(rules.social_pension_age_poor)))
     result = []
     for found in rows:
@@ -277,20 +308,23 @@ def last_reached(session: Session, household_ids: Collection[str] | None = None)
     return {hid: when.date() for stmt in batches for hid, when in session.execute(stmt) if hid and when is not None}
 
 
-def _priority_not_visited(session: Session, opts: ReachOptions, rules: ReachRules) -> list[ReachRow]:
+def _priority_not_visited(session: Session, opts: ReachOptions, rules: ReachRules,
+        houses: Mapping[str, HouseInfo] | None = None) -> list[ReachRow]:
     """Priority households (elderly alone, disabled, policy family, poor) not reached in ``months``."""
-    houses = {hid: h for hid, h in households_info(session, None, opts.group_ids).items() if h.priority}
-    last = last_reached(session, list(houses))
+    area = houses if houses is not None else households_info(session, None, opts.group_ids)
+    priority = {hid: h for hid, h in area.items() if h.priority}
+    last = last_reached(session, list(priority))
     since = add_months(opts.as_of, -opts.months)
     result = [
-        ReachRow(ReachList.PRIORITY_NOT_VISITED, hid, None, h.head_name, None, last.get(hid), h.head_name, h.address, h.group_name)
-        for hid, h in houses.items()
+        ReachRow(ReachList.PRIORITY_NOT_VISITED, hid, None, h.head_name, None, last.get(hid), h.head_name, h.address_json,
+                 h.group_name)
+        for hid, h in priority.items()
         if last.get(hid, dt.date.min) < since
     ]
     return _by_date(result)
 
 
-_LISTS: dict[ReachList, Callable[[Session, ReachOptions, ReachRules], list[ReachRow]]] = {
+_LISTS: dict[ReachList, Callable[[Session, ReachOptions, ReachRules, Mapping[str, HouseInfo] | None], list[ReachRow]]] = {
     ReachList.NO_VNEID_LEVEL2: _no_vneid_level2,
     ReachList.CARD_RENEWAL: _card_renewal,
     ReachList.OLD_CMND_ONLY: _old_cmnd_only,
