@@ -21,10 +21,14 @@ which is ignored.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 
-from outreach.vietnamese_fold import fold
+from outreach.vietnamese_fold import fold as _fold_text
+
+#: a plan folds the same street names and numbers thousands of times
+fold = functools.lru_cache(maxsize=8192)(_fold_text)
 
 #: one position: (0, number, letter suffix) when it has a number, (1, 0, name) when it has none
 Position = tuple[int, int, str]

@@ -155,7 +155,8 @@ def day_plan(
     with store.read() as session:
         if found.reasons:
             for code in NAMED_LISTS:  # named on the lines there, adding none
-                for row in reach_list_in(session, code, ReachOptions(day, rules.months_ahead, area), rules, houses):
+                only = ReachOptions(day, rules.months_ahead, area, frozenset(found.reasons))
+                for row in reach_list_in(session, code, only, rules, houses):
                     if row.household_id in found.reasons:
                         found.people[row.household_id].append(PlanPerson(row.name, code))
         outside = (set(found.reasons) | set(entries)) - set(houses)  # the team's own visits and dossiers outside its area
@@ -187,12 +188,12 @@ def _visit_sources(session: Session, team_id: str, day: dt.date, area: frozenset
     for (hid,) in session.execute(select(Visit.household_id).where(
             Visit.deleted.is_(False), Visit.team_id == team_id, Visit.review_status == ReviewStatus.FLAGGED)):
         found.add(hid, PlanReason.FLAGGED)
-    due = list(session.execute(
+    due = session.connection().execute(
         select(Visit.household_id, Visit.team_id, Visit.follow_up_date)
         .with_hint(Visit, "INDEXED BY ix_visits_open_follow_up", "sqlite")
         .where(Visit.follow_up_done.is_(False), Visit.deleted.is_(False), Visit.follow_up_date.is_not(None),
                Visit.follow_up_date <= day)
-        .order_by(Visit.follow_up_date)))
+        .order_by(Visit.follow_up_date)).all()
     for hid, team, on in due:
         if team == team_id or (area is not None and hid in houses):
             found.add(hid, PlanReason.FOLLOW_UP_OVERDUE if on is not None and on < day else PlanReason.FOLLOW_UP_DUE)

@@ -73,6 +73,8 @@ class ReachOptions:
     as_of: dt.date
     months: int
     group_ids: frozenset[str] | None = None
+    #: only these households' people (the day's plan names people on the lines it has)
+    households: frozenset[str] | None = None
 
 
 def reach_list(
@@ -174,7 +176,7 @@ def households_info(session: Session, ids: Collection[str] | None, group_ids: fr
         batches = [base.where(Household.id.in_(ordered[i:i + _CHUNK])) for i in range(0, len(ordered), _CHUNK)]
     info: dict[str, HouseInfo] = {}
     for stmt in batches:
-        for hid, head, address, group, phone, elderly, disabled, policy, poor in session.execute(stmt):
+        for hid, head, address, group, phone, elderly, disabled, policy, poor in session.connection().execute(stmt).all():
             if wanted is None or hid in wanted:
                 info[hid] = HouseInfo(head or "", address, groups.get(group or "", "") or "", phone or "",
                                       bool(elderly or disabled or policy or poor), bool(poor))
@@ -189,7 +191,9 @@ def _people(session: Session, opts: ReachOptions, houses: Mapping[str, HouseInfo
     stmt = (select(Resident.id, Resident.household_id, Resident.full_name, Resident.date_of_birth, *extra)
             .with_hint(Resident, "INDEXED BY ix_residents_reach", "sqlite")
             .where(Resident.deleted.is_(False), *conditions))
-    rows = list(session.execute(stmt))
+    if opts.households is not None:
+        stmt = stmt.where(Resident.household_id.in_(sorted(opts.households)))
+    rows = session.connection().execute(stmt).all()  # Core rows: no ORM loading for 20,000 plain tuples
     if houses is None:
         houses = households_info(session, {r[1] for r in rows if r[1]}, opts.group_ids)
     return [(r, houses[r[1]]) for r in rows if r[1] in houses]
@@ -305,7 +309,7 @@ def last_reached(session: Session, household_ids: Collection[str] | None = None)
     else:
         ordered = sorted(household_ids)
         batches = [base.where(Visit.household_id.in_(ordered[i:i + _CHUNK])) for i in range(0, len(ordered), _CHUNK)]
-    return {hid: when.date() for stmt in batches for hid, when in session.execute(stmt) if hid and when is not None}
+    return {hid: when.date() for stmt in batches for hid, when in session.connection().execute(stmt).all() if hid and when is not None}
 
 
 def _priority_not_visited(session: Session, opts: ReachOptions, rules: ReachRules,
