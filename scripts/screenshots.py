@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from outreach.ui.screens.visit_form import VisitForm
     from outreach.ui.screens.weekly_log_view import WeeklyLogView
 
-SCREENS = ("households", "new-visit", "follow-ups", "weekly-log", "coverage", "procedures", "settings")
+SCREENS = ("households", "new-visit", "today", "follow-ups", "weekly-log", "coverage", "procedures", "settings")
 
 #: The client area of a maximized window on a 1366×768 screen with a taskbar.
 LAPTOP_WINDOW_SIZE = (1366, 698)
@@ -107,13 +107,13 @@ def main() -> int:
                 dialog.phone.setText("12345")
                 dialog.save()
                 settle(runner)
-                save(dialog, args.out / f"{language}-08-register-errors.png")
+                save(dialog, args.out / f"{language}-09-register-errors.png")
                 dialog.done(0)  # closes without the "discard what you typed?" question
                 scan = window.start_scan()
                 scan.field.edit.setText("012345678901|Nguy?n V?n A|01021990|Nam")
                 scan.field.edit.returnPressed.emit()
                 settle(runner)
-                save(scan, args.out / f"{language}-09-scan-rejected.png")
+                save(scan, args.out / f"{language}-10-scan-rejected.png")
                 scan.reject()
                 window.close()
                 runner.shutdown(wait=True)
