@@ -153,13 +153,16 @@ def parse_address(text: str | None) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
+PRIORITY = or_(Household.elderly_alone.is_(True), Household.disabled.is_(True), Household.policy_family.is_(True),
+               Household.poor_household.is_(True))
 #: Above this many households a list reads the whole covering index once instead of looking
 #: each household up (a look-up costs about what reading 10 index entries does).
 SCAN_ABOVE = 1_500
 _CHUNK = 900  # SQLite's bound-parameter limit, with room
 
 
-def households_info(session: Session, ids: Collection[str] | None, group_ids: frozenset[str] | None = None) -> dict[str, HouseInfo]:
+def households_info(session: Session, ids: Collection[str] | None, group_ids: frozenset[str] | None = None, *,
+                    priority_only: bool = False) -> dict[str, HouseInfo]:
     """Live households of ``ids`` (None: all) in ``group_ids`` (None: any), from the covering
     index alone; a household outside the groups is left out (that is how an area filters)."""
     groups: dict[str, str] = {gid: name for gid, name in session.execute(select(ResidentialGroup.id, ResidentialGroup.name))}
@@ -168,6 +171,8 @@ def households_info(session: Session, ids: Collection[str] | None, group_ids: fr
     base = select(*columns).with_hint(Household, "INDEXED BY ix_households_plan", "sqlite").where(Household.deleted.is_(False))
     if group_ids is not None:
         base = base.where(Household.group_id.in_(sorted(group_ids)))
+    if priority_only:
+        base = base.where(PRIORITY)
     wanted = None if ids is None else set(ids)
     if wanted is None or len(wanted) > SCAN_ABOVE:
         batches = [base]
@@ -315,8 +320,10 @@ def last_reached(session: Session, household_ids: Collection[str] | None = None)
 def _priority_not_visited(session: Session, opts: ReachOptions, rules: ReachRules,
         houses: Mapping[str, HouseInfo] | None = None) -> list[ReachRow]:
     """Priority households (elderly alone, disabled, policy family, poor) not reached in ``months``."""
-    area = houses if houses is not None else households_info(session, None, opts.group_ids)
-    priority = {hid: h for hid, h in area.items() if h.priority}
+    if houses is not None:
+        priority = {hid: h for hid, h in houses.items() if h.priority}
+    else:
+        priority = households_info(session, None, opts.group_ids, priority_only=True)
     last = last_reached(session, list(priority))
     since = add_months(opts.as_of, -opts.months)
     result = [
