@@ -116,6 +116,44 @@ class GroupKind(StrEnum):
     THON = "thon"
 
 
+class PlanAdjustment(StrEnum):
+    """A leader's change to a day's computed plan (``PlanEntry.adjustment``; "" is none)."""
+
+    ADDED = "added"
+    DROPPED = "dropped"
+
+
+class PlanMark(StrEnum):
+    """How a household on the day's plan went (``PlanEntry.mark``; "" is not yet)."""
+
+    DONE = "done"
+    NOT_HOME = "not_home"
+
+
+class PlanReason(StrEnum):
+    """Why a household is on the day's plan (a household can have several)."""
+
+    FLAGGED = "flagged"
+    FOLLOW_UP_OVERDUE = "follow_up_overdue"
+    FOLLOW_UP_DUE = "follow_up_due"
+    DOSSIER_OVERDUE = "dossier_overdue"
+    PRIORITY = "priority"
+    REACH_LIST = "reach_list"
+    ADDED = "added"
+
+
+class ReachList(StrEnum):
+    """The saved filters of people (or households) a team should reach (services/reach_lists.py)."""
+
+    NO_VNEID_LEVEL2 = "no_vneid_level2"
+    CARD_RENEWAL = "card_renewal"
+    OLD_CMND_ONLY = "old_cmnd_only"
+    CHILD_WITHOUT_ID = "child_without_id"
+    NEWBORN = "newborn"
+    SOCIAL_PENSION = "social_pension"
+    PRIORITY_NOT_VISITED = "priority_not_visited"
+
+
 class ScopeKind(StrEnum):
     """What a report or list covers: the whole ward, one group, one team or one volunteer."""
 
@@ -151,6 +189,7 @@ class RecordKind(StrEnum):
     FILING = "filing"
     PROCEDURE = "procedure"
     WEEK_LOCK = "week_lock"
+    PLAN_ENTRY = "plan_entry"
     AREA_ASSIGNMENT = "area_assignment"
     OUTING = "outing"
     TARGET = "target"
@@ -168,6 +207,5 @@ class TargetMetric(StrEnum):
 #: Every code list, for tests and tools that walk them all (each has labels in both languages).
 CODE_LISTS: tuple[type[StrEnum], ...] = (
     Outcome, FilingStatus, Channel, Portal, Role, ReviewStatus, OnlineLevel, PriorityFlag, FollowUpKind, Sex, GroupKind,
-    ScopeKind, Placeholder, RecordKind,
-    TargetMetric,
+    ScopeKind, Placeholder, RecordKind, TargetMetric, PlanAdjustment, PlanMark, PlanReason, ReachList,
 )

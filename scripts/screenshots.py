@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from outreach.ui.screens.visit_form import VisitForm
     from outreach.ui.screens.weekly_log_view import WeeklyLogView
 
-SCREENS = ("households", "new-visit", "follow-ups", "weekly-log", "coverage", "procedures", "teams-areas", "settings")
+SCREENS = ("households", "new-visit", "today", "follow-ups", "weekly-log", "coverage", "procedures", "teams-areas", "settings")
 
 #: The client area of a maximized window on a 1366×768 screen with a taskbar.
 LAPTOP_WINDOW_SIZE = (1366, 698)

@@ -5,6 +5,8 @@
     outreach export follow-ups -o FILE.xlsx|.csv [--scope ...]      (leaders; audited)
     outreach export leaflet -o FILE.pdf
     outreach export receipt VISIT_ID -o FILE.pdf
+    outreach export route-sheet [--team ID|NAME] [--date dd/mm/yyyy] -o FILE.pdf   (audited)
+    outreach export reach-list LIST [--months N] [--team ID|NAME] -o FILE.xlsx|.csv  (leaders; audited)
     outreach import households FILE.xlsx|FILE.csv [--mapping ...] [--group ID|NAME]
                              [--rejected-report FILE] [--include-duplicates] [--dry-run]
 
@@ -14,6 +16,7 @@ Exit codes: 0 done; 1 a user-facing problem (message on stderr, nothing written 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -50,6 +53,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     receipt.add_argument("visit_id")
     receipt.add_argument("-o", "--output", type=Path, required=True)
     receipt.set_defaults(handler=export_receipt_command)
+
+    route = esub.add_parser("route-sheet", help="the team's day plan as an A4 route sheet (PDF), in walking order")
+    route.add_argument("--team", help="team id or name (default: the profile's team, or the first team for a leader)")
+    route.add_argument("--date", help="dd/mm/yyyy or yyyy-mm-dd (default: today)")
+    route.add_argument("-o", "--output", type=Path, required=True)
+    route.set_defaults(handler=export_route_sheet_command)
+
+    reach = esub.add_parser("reach-list", help="a list of the people to reach (leaders only; audited)")
+    reach.add_argument("list", choices=[str(code) for code in _reach_lists()])
+    reach.add_argument("--months", type=int, help="months ahead (or, for priority households, without a visit)")
+    reach.add_argument("--team", help="limit to the team's area (id or name)")
+    reach.add_argument("-o", "--output", type=Path, required=True, help=".xlsx or .csv")
+    reach.set_defaults(handler=export_reach_list_command)
 
     imp = sub.add_parser("import", help="import data from spreadsheets")
     isub = imp.add_subparsers(dest="import_command", metavar="WHAT", required=True)
@@ -162,6 +178,104 @@ def export_receipt_command(args: argparse.Namespace) -> int:
     write_receipt_pdf(receipt, args.output, language=EXPORT_LANGUAGE)
     print(say(f"Đã tạo phiếu hỗ trợ ({len(receipt.filings)} hồ sơ) → {args.output}",
               f"Receipt written ({len(receipt.filings)} filings) → {args.output}"))
+    return 0
+
+
+def _reach_lists() -> tuple[str, ...]:
+    from outreach.vocabulary import ReachList
+
+    return tuple(ReachList)
+
+
+def _day(text: str | None) -> dt.date | None:
+    """A date as the user types it: dd/mm/yyyy (the forms' way) or ISO."""
+    if not text:
+        return None
+    from outreach.errors import OutreachError
+
+    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise OutreachError(f"Ngày “{text}” không đúng dạng ngày/tháng/năm.", f"“{text}” is not a date (dd/mm/yyyy).", code="bad_date")
+
+
+def _team_id(store: Store, actor: Actor, text: str | None) -> str:
+    """The team named by id or name; without one, the profile's team, or a leader's first team."""
+    from outreach.errors import NotFound
+    from outreach.services.day_plan import team_choices
+    from outreach.vietnamese_fold import fold_key
+
+    teams = team_choices(store, actor.ward_id)
+    if text:
+        for tid, name in teams:
+            if text == tid or fold_key(text) == fold_key(name):
+                return tid
+        raise NotFound(f"Không có đội “{text}”.", f"No team “{text}”.")
+    if actor.team_id:
+        return actor.team_id
+    if actor.is_leader and teams:
+        return teams[0][0]
+    raise NotFound("Máy này chưa thuộc đội nào: hãy chọn --team.", "This laptop belongs to no team: give --team.")
+
+
+def export_route_sheet_command(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from outreach.model import Ward
+    from outreach.reports.route_sheet import write_route_sheet_pdf
+    from outreach.services.day_plan import route_sheet_plan
+    from outreach.timeutil import format_date_vn
+
+    day = _day(args.date)
+    store = open_profile_store(args, create=False)
+    try:
+        actor = _actor(store)
+        team_id = _team_id(store, actor, args.team)
+        plan = route_sheet_plan(store, actor, team_id, day, str(args.output))
+        with store.read() as session:
+            ward_name = session.scalar(select(Ward.name).where(Ward.id == actor.ward_id)) or "" if actor.ward_id else ""
+    finally:
+        store.close()
+    write_route_sheet_pdf(plan, args.output, ward_name=ward_name)
+    when = format_date_vn(plan.day)
+    print(say(f"Đã tạo lộ trình {plan.team_name} ngày {when} ({len(plan.lines)} hộ) → {args.output}",
+              f"Route sheet of {plan.team_name} for {when} ({len(plan.lines)} households) → {args.output}"))
+    return 0
+
+
+def export_reach_list_command(args: argparse.Namespace) -> int:
+    from outreach.labels import label
+    from outreach.reports.lists import write_reach_list
+    from outreach.services.areas import groups_of_team
+    from outreach.services.reach_lists import export_reach_list
+    from outreach.timeutil import today_local
+    from outreach.vocabulary import ReachList
+
+    if args.output.suffix.lower() not in (".xlsx", ".csv"):
+        from outreach.errors import OutreachError
+
+        raise OutreachError("Danh sách chỉ xuất ra .xlsx hoặc .csv.", "A list exports to .xlsx or .csv only.", code="unsupported_format")
+    code = ReachList(args.list)
+    store = open_profile_store(args, create=False)
+    try:
+        actor = _actor(store)
+        groups = None
+        if args.team:
+            team_id = _team_id(store, actor, args.team)
+            with store.read() as session:
+                groups = groups_of_team(session, team_id, today_local(), actor.ward_id)
+            if not groups:
+                from outreach.errors import NotFound
+
+                raise NotFound("Đội này chưa được giao địa bàn.", "This team has no area yet.")
+        rows = export_reach_list(store, actor, code, str(args.output), months=args.months, group_ids=groups)
+        write_reach_list(rows, args.output, EXPORT_LANGUAGE)
+    finally:
+        store.close()
+    print(say(f"Đã xuất {len(rows)} dòng “{label(code, 'vi')}” → {args.output} (đã ghi nhật ký xuất dữ liệu cá nhân)",
+              f"Exported {len(rows)} rows of “{label(code, 'en')}” → {args.output} (recorded in the personal-data audit log)"))
     return 0
 
 

@@ -8,6 +8,7 @@ from outreach.model.entities import (
     Filing,
     Household,
     Outing,
+    PlanEntry,
     Procedure,
     Resident,
     ResidentialGroup,
@@ -22,7 +23,7 @@ from outreach.model.local import AuditEvent, DeviceClock, Draft, NeedsAttention,
 
 __all__ = [
     "Base", "Synced", "synced_fields", "ENTITY_BY_NAME", "SYNCED_ENTITIES", "Filing", "Household",
-    "Procedure", "Resident", "ResidentialGroup", "Team", "TeamMember", "Visit", "Ward", "WeekLock",
+    "PlanEntry", "Procedure", "Resident", "ResidentialGroup", "Team", "TeamMember", "Visit", "Ward", "WeekLock",
     "AreaAssignment", "Outing", "Target",
     "AuditEvent", "DeviceClock", "Draft", "NeedsAttention", "OutboxEntry", "SyncState",
 ]

@@ -25,6 +25,11 @@ from outreach.vocabulary import (
     TargetMetric,
 )
 
+#: The laptops' database: covering indexes that serve only their screens are built on it alone
+#: (``Index.ddl_if``), never on the office's PostgreSQL (which also cannot index a JSON column);
+#: a SQLite office database drops them (server migration s0006r).
+LAPTOP_DIALECT = "sqlite"
+
 
 class Ward(Synced, Base):
     """A commune-level unit (phường/xã/đặc khu) after the 2025 reform: the scope of one server."""
@@ -81,6 +86,13 @@ class Household(Synced, Base):
 
     __tablename__ = "households"
     entity_name = "household"
+    __table_args__ = (
+        Index("ix_households_server_seq", "server_seq"),
+        #: covering index: the reach lists and the day's plan read a household's head, address,
+        #: group and flags without reading its row (clocks and notes make rows ~4x wider)
+        Index("ix_households_plan", "deleted", "group_id", "id", "head_name", "address", "phone", "elderly_alone", "disabled",
+              "policy_family", "poor_household").ddl_if(dialect=LAPTOP_DIALECT),
+    )
 
     group_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
     #: {"house_number", "alley" (ngách), "lane" (ngõ), "street", "hamlet", "extra"}
@@ -105,6 +117,9 @@ class Resident(Synced, Base):
         Index("ix_residents_household_live", "household_id", "deleted"),
         #: covering index: residents aged 14+ by VNeID level (coverage) without reading resident rows
         Index("ix_residents_vneid_age", "deleted", "date_of_birth", "vneid_level", "ward_id", "household_id"),
+        #: covering index: every reach list (services/reach_lists.py) reads residents through it alone
+        Index("ix_residents_reach", "deleted", "date_of_birth", "vneid_level", "card_issued_on", "personal_id", "old_id",
+              "household_id", "full_name", "id").ddl_if(dialect=LAPTOP_DIALECT),
     )
 
     #: (no index of its own: ix_residents_household_live starts with it)
@@ -117,6 +132,8 @@ class Resident(Synced, Base):
     #: The permanent address as printed on the chip card (from a CCCD scan), kept verbatim: it can
     #: differ from the household's address (people register where they actually live).
     card_address: Mapped[str | None] = mapped_column(String(300))
+    #: The chip card's issue date (from a CCCD scan): with the date of birth, when it must be renewed.
+    card_issued_on: Mapped[dt.date | None] = mapped_column(Date)
     relation_to_head: Mapped[str] = mapped_column(String(50), default="")
     phone: Mapped[str | None] = mapped_column(String(20))
     vneid_level: Mapped[int] = mapped_column(Integer, default=0)  # 0 none, 1, 2
@@ -135,6 +152,11 @@ class Visit(Synced, Base):
     __table_args__ = (
         Index("ix_visits_server_seq", "server_seq"),
         Index("ix_visits_household_last", "household_id", "deleted", "started_at"),
+        #: covering indexes of the day's plan: a household's last visit that reached someone, and
+        #: the open revisits due by a day (services/day_plan.py), without reading visit rows
+        Index("ix_visits_reached", "household_id", "deleted", "outcome", "started_at").ddl_if(dialect=LAPTOP_DIALECT),
+        Index("ix_visits_open_follow_up", "follow_up_done", "deleted", "follow_up_date", "team_id",
+              "household_id").ddl_if(dialect=LAPTOP_DIALECT),
     )
 
     #: (no index of its own: ix_visits_household_last starts with it)
@@ -295,6 +317,33 @@ class Target(Synced, Base):
     value: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class PlanEntry(Synced, Base):
+    """A household's line on a team's plan for one day, where it differs from the computed plan:
+    a leader added or dropped it (``adjustment``), or the team marked it done (``mark``).
+
+    The plan itself is computed (services/day_plan.py: follow-ups, returned visits, overdue
+    dossiers, priority households, reach lists); only what people decided is stored and synced.
+    Its id is derived from (team, day, household), so two devices changing the same line write
+    the same row and the merge converges on one line, field by field.
+    """
+
+    __tablename__ = "plan_entries"
+    entity_name = "plan_entry"
+    __table_args__ = (
+        Index("ix_plan_entries_server_seq", "server_seq"),
+        Index("ix_plan_entries_team_day", "team_id", "plan_date"),
+    )
+
+    team_id: Mapped[str | None] = mapped_column(String(ID_LENGTH))
+    plan_date: Mapped[dt.date | None] = mapped_column(Date)
+    household_id: Mapped[str | None] = mapped_column(String(ID_LENGTH))
+    adjustment: Mapped[str] = mapped_column(String(10), default="")  # PlanAdjustment or ""
+    mark: Mapped[str] = mapped_column(String(10), default="")  # PlanMark or ""
+    note: Mapped[str] = mapped_column(String(300), default="")
+    changed_by: Mapped[str | None] = mapped_column(String(ID_LENGTH))
+    changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
 SYNCED_ENTITIES: tuple[type[Synced], ...] = (
     Ward,
     ResidentialGroup,
@@ -309,6 +358,7 @@ SYNCED_ENTITIES: tuple[type[Synced], ...] = (
     AreaAssignment,
     Outing,
     Target,
+    PlanEntry,
 )
 
 ENTITY_BY_NAME: dict[str, type[Synced]] = {cls.entity_name: cls for cls in SYNCED_ENTITIES}

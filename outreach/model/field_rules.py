@@ -42,6 +42,8 @@ from outreach.vocabulary import (
     FilingStatus,
     GroupKind,
     Outcome,
+    PlanAdjustment,
+    PlanMark,
     Portal,
     ReviewStatus,
     Role,
@@ -301,6 +303,8 @@ _SPECIAL: dict[tuple[str, str], Rule] = {
     ("procedure", "channels"): _CHANNELS,
     ("procedure", "province_overrides"): _map_of(re.compile("[0-9]{2}"), "mã tỉnh 2 chữ số / a 2-digit province code",
                                                  _CHANNELS, 34),
+    ("plan_entry", "adjustment"): _member_of(PlanAdjustment, blank=True),
+    ("plan_entry", "mark"): _member_of(PlanMark, blank=True),
     ("procedure", "papers"): _object_of({"submit": _list_of(_text(PAPER_MAX), 50), "show": _list_of(_text(PAPER_MAX), 50)}),
     # -- areas, outings, targets (issue 12)
     ("outing", "members"): _list_of(_ID, 50),

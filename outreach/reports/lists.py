@@ -1,7 +1,9 @@
-"""Lists with personal data (the follow-up list with names and phones) written to a file.
+"""Lists with personal data (the follow-up list with names and phones, the reach lists) written
+to a file.
 
-Only ever called with rows from ``coverage.export_follow_up_contacts``, which checked the
-leader role and wrote the audit event before handing the rows over.
+Only ever called with rows from ``coverage.export_follow_up_contacts`` or
+``reach_lists.export_reach_list``, which checked the leader role and wrote the audit event
+before handing the rows over.
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ from outreach.labels import DEFAULT_LANGUAGE, label, name_text
 from outreach.reports.csv_export import write_rows_csv
 from outreach.reports.xlsx_rows import write_rows_xlsx
 from outreach.services.coverage import FollowUpContact
+from outreach.services.reach_lists import ReachRow
 from outreach.timeutil import format_date_vn
-from outreach.vocabulary import FollowUpKind, Outcome
+from outreach.vocabulary import FollowUpKind, Outcome, ReachList
 
 FOLLOW_UP_HEADERS = [
     "Ngày hẹn",
@@ -45,4 +48,24 @@ def write_follow_up_list(rows: Sequence[FollowUpContact], path: Path, language: 
         return write_rows_csv(path, FOLLOW_UP_HEADERS, table)
     raise OutreachError(
         "Danh sách hẹn chỉ xuất ra .xlsx hoặc .csv.", "The follow-up list exports to .xlsx or .csv only.", code="unsupported_format"
+    )
+
+
+REACH_HEADERS = ["Danh sách", "Họ và tên", "Ngày sinh", "Ngày cần lưu ý", "Chủ hộ", "Địa chỉ", "Tổ dân phố"]
+
+
+def write_reach_list(rows: Sequence[ReachRow], path: Path, language: str = DEFAULT_LANGUAGE) -> Path:
+    """Write a reach list to .xlsx or .csv (its list named in ``language``)."""
+    table = [
+        [label(r.list_code, language, of=ReachList), r.name, format_date_vn(r.date_of_birth), format_date_vn(r.key_date),
+         r.head_name, r.address_line, r.group_name]
+        for r in rows
+    ]
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        return write_rows_xlsx(path, "Danh sách cần tiếp cận", REACH_HEADERS, table)
+    if suffix == ".csv":
+        return write_rows_csv(path, REACH_HEADERS, table)
+    raise OutreachError(
+        "Danh sách chỉ xuất ra .xlsx hoặc .csv.", "A list exports to .xlsx or .csv only.", code="unsupported_format"
     )

@@ -16,6 +16,9 @@ team, member, role as enrolled) and from the rows it holds. The rules:
   team (taking the group into its area) or from it to none (giving it back); the group's dated
   history rows (``area_assignment``) follow the same rule; a team's outings and targets are
   team data (its leader's, and the office's);
+- a line of a team's day plan (``plan_entry``) is its team's devices' (the team before and after
+  the change); only a leader adds or drops a household (``adjustment``), anyone of the team marks
+  it done or not at home;
 - a visit (and its filings) in a week locked for its team is not created or edited by a volunteer
   (``week_locked``); a device sets a lock only on a week that has ended in the ward's time
   zone (``week_not_ended``, for a leader too);
@@ -61,6 +64,7 @@ REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
                         ("made_by", "team_member")),
     "outing": (("team_id", "team"), ("led_by", "team_member")),
     "target": (("team_id", "team"),),
+    "plan_entry": (("team_id", "team"), ("household_id", "household"), ("changed_by", "team_member")),
 }
 REFERENCES["visit"] += (("outing_id", "outing"),)
 _TABLES = {"team": "teams", "team_member": "team_members", "household": "households", "resident": "residents",
@@ -73,6 +77,9 @@ TEAM_DATA = frozenset({"team", "team_member", "week_lock", "outing", "target"})
 AREA_FIELDS = frozenset({"team_id"})
 #: What a volunteer may change on a visit of their team that someone else recorded.
 TEAM_VISIT_FIELDS = frozenset({"follow_up_done"})
+#: Written by the devices of the row's team; the field only its leader changes.
+PLAN_DATA = frozenset({"plan_entry"})
+PLAN_LEADER_FIELD = "adjustment"
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +230,13 @@ def check(device: DeviceIdentity | None, entity: str, entity_id: str, values: Ma
         if entity == "week_lock" and values.get("locked", before.get("locked")) is True:
             if not week_ended(str(values.get("iso_week", before.get("iso_week", ""))), facts.now):
                 return Reason.WEEK_NOT_ENDED
+        return None
+    if entity in PLAN_DATA:
+        teams = {values.get("team_id", before.get("team_id"))} | ({before.get("team_id")} if stored is not None else set())
+        if device.team_id is None or teams != {device.team_id}:
+            return Reason.NOT_PERMITTED
+        if not leader and values.get(PLAN_LEADER_FIELD, before.get(PLAN_LEADER_FIELD, "")) != before.get(PLAN_LEADER_FIELD, ""):
+            return Reason.LEADER_ONLY
         return None
     if entity == "visit":
         versions = [_version({}, before), _version(values, before)] if stored is not None else [_version(values, before)]

@@ -32,6 +32,8 @@ class Changes:
     team: bool = False
     #: the sync bookkeeping: changes needing attention, overwritten values, enrolment
     sync: bool = False
+    #: a team's day plan: the leader's added and dropped households, done / not-at-home marks
+    plan: bool = False
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(**{f.name: getattr(self, f.name) or getattr(other, f.name) for f in fields(self)})
@@ -47,7 +49,7 @@ class Changes:
 #: A write that changes nothing a screen shows (a draft, an audit entry).
 NOTHING = Changes()
 #: Every synced area: what a pull that applied rows may have touched (the engine counts rows, not kinds).
-SYNCED_DATA = Changes(households=True, visits=True, review=True, catalogue=True, team=True, sync=True)
+SYNCED_DATA = Changes(households=True, visits=True, review=True, catalogue=True, team=True, sync=True, plan=True)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from outreach.store.database import Store
 from outreach.timeutil import now_local
 
 WITHDRAWN_NAME = "(đã rút đồng ý)"
-PERSONAL_FIELDS = ("full_name", "date_of_birth", "personal_id", "old_id", "card_address", "phone")
+PERSONAL_FIELDS = ("full_name", "date_of_birth", "personal_id", "old_id", "card_address", "card_issued_on", "phone")
 
 
 def give_consent(store: Store, actor: Actor, resident_id: str, purpose: str) -> ResidentView:
@@ -54,6 +54,7 @@ def withdraw_consent(store: Store, actor: Actor, resident_id: str) -> ResidentVi
                 "personal_id": None,
                 "old_id": None,
                 "card_address": None,
+                "card_issued_on": None,
                 "phone": None,
                 "consent_withdrawn_at": now_local(),
                 "consent_detail": detail,

@@ -21,6 +21,7 @@ from outreach import admin_units
 from outreach.catalogue import OTHER_PROCEDURE_CODE, channel_terms
 from outreach.model import Filing, Household, Resident, ResidentialGroup, Team, TeamMember, Visit, Ward, WeekLock
 from outreach.model.ids import uuid7
+from outreach.reach_rules import birthday
 from outreach.services.procedures import seed_catalogue
 from outreach.services.visits import week_lock_id
 from outreach.store.database import Store
@@ -110,6 +111,17 @@ def demo_ward_identity() -> tuple[str, str, str, str]:
     if province is None:
         raise LookupError(f"province {commune.province_code} is missing from the bundled administrative units")
     return commune.code, commune.full_name, province.code, province.full_name
+
+
+def _add_card_issue_dates(residents: list[dict[str, Any]], rng: random.Random, today: dt.date) -> None:
+    """Give most residents aged 14+ a chip card issued since the 2021 CCCD roll-out (its own
+    random stream, so the rest of the generated ward is the same as before issue dates existed)."""
+    first = dt.date(2021, 1, 1)
+    for resident in residents:
+        born = resident["date_of_birth"]
+        from_day = max(first, birthday(born, 14))
+        if from_day < today and rng.random() < 0.8:
+            resident["card_issued_on"] = from_day + dt.timedelta(days=rng.randrange((today - from_day).days))
 
 
 def generate(
@@ -239,6 +251,7 @@ def generate(
                      "consent_given_at": dt.datetime.combine(today - dt.timedelta(days=rng.randrange(0, 700)), dt.time(9)),
                      "consent_detail": {"purpose": "Hỗ trợ dịch vụ công trực tuyến tại nhà"}}
                 )
+        _add_card_issue_dates(resident_rows, random.Random(f"{seed}-cards"), today)
         rec.insert_many(Household, household_rows)
         rec.insert_many(Resident, resident_rows)
 

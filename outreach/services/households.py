@@ -82,6 +82,8 @@ class ResidentInput:
     #: The permanent address as printed on the scanned chip card, kept verbatim (it can differ
     #: from the household's address); None when the resident was not scanned.
     card_address: str | None = None
+    #: The scanned card's issue date (when it must be renewed: ``reach_rules``); None if not scanned.
+    card_issued_on: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,7 @@ class ResidentView:
     consent_given_at: dt.datetime | None
     consent_withdrawn_at: dt.datetime | None
     card_address: str | None = None
+    card_issued_on: dt.date | None = None
 
     @property
     def has_consent(self) -> bool:
@@ -179,6 +182,10 @@ def _validate_resident(data: ResidentInput, today: dt.date) -> tuple[ResidentInp
     validation.check_length(data.relation_to_head, "relation_to_head", 50, "Quan hệ với chủ hộ", "Relation to head", problems)
     card_address = " ".join((data.card_address or "").split()) or None
     validation.check_length(card_address or "", "card_address", 300, "Địa chỉ trên thẻ", "Address on the card", problems)
+    issued = data.card_issued_on
+    if issued is not None and (issued > today or (data.date_of_birth is not None and issued < data.date_of_birth)):
+        problems.add("card_issued_on", "invalid", "Ngày cấp thẻ phải sau ngày sinh và không sau hôm nay.",
+                     "The card's issue date must be after the date of birth and not after today.")
     problems.raise_if_any()
     clean = ResidentInput(
         full_name=name,
@@ -190,6 +197,7 @@ def _validate_resident(data: ResidentInput, today: dt.date) -> tuple[ResidentInp
         phone=phone,
         vneid_level=data.vneid_level,
         card_address=card_address,
+        card_issued_on=issued,
     )
     return clean, warnings
 
@@ -284,6 +292,7 @@ def resident_view(r: Resident) -> ResidentView:
         consent_given_at=r.consent_given_at,
         consent_withdrawn_at=r.consent_withdrawn_at,
         card_address=r.card_address,
+        card_issued_on=r.card_issued_on,
     )
 
 
@@ -464,6 +473,7 @@ def _resident_values(data: ResidentInput) -> dict[str, Any]:
         "phone": data.phone,
         "vneid_level": data.vneid_level,
         "card_address": data.card_address,
+        "card_issued_on": data.card_issued_on,
     }
 
 

@@ -22,7 +22,7 @@ from outreach.model.ids import stable_id
 from outreach.services.context import Actor
 from outreach.services.outings import open_outing_id
 from outreach.services.procedures import ward_province
-from outreach.store.database import Store
+from outreach.store.database import Store, WriteContext
 from outreach.timeutil import iso_week_bounds, iso_week_of, now_local, today_local
 from outreach.vocabulary import Channel, FilingStatus, FollowUpKind, OnlineLevel, Outcome, Portal, ReviewStatus
 
@@ -334,35 +334,41 @@ def record_visit(store: Store, actor: Actor, data: VisitInput) -> VisitView:
     a home visit takes). Editing a visit later keeps its end time.
     """
     with store.write() as tx:
-        now = now_local()
-        checked = _validate(data, tx.session, now)
-        clean = checked.data
-        _refuse_if_locked(tx.session, actor.team_id, clean.started_at.date())
-        members = list(dict.fromkeys(clean.members_present or ([actor.member_id] if actor.member_id else [])))
-        ended = max(now, clean.started_at)  # a start typed a few minutes ahead never ends before it began
-        visit = {**_visit_values(clean, members), "ended_at": ended, "team_id": actor.team_id,
-                 "volunteer_id": actor.member_id, "ward_id": actor.ward_id,
-                 "outing_id": open_outing_id(tx.session, actor.team_id, now.date()) if clean.started_at.date() == now.date() else None}
-        [visit_id] = tx.recorder.insert_many(Visit, [visit])
-        filing_rows = [_filing_values(f, visit_id, actor.ward_id) for f in clean.filings]
-        filing_ids = tx.recorder.insert_many(Filing, filing_rows)
-        household = checked.household
-        filings = [
-            FilingView(fid, f.procedure_code,
-                       _procedure_name(f.procedure_code, checked.procedure_names.get(f.procedure_code), f.other_name), f.resident_id,
-                       f.portal, f.dossier_code.strip(), f.status, f.fee_paid_online, f.submitted_at, f.other_name, f.other_code,
-                       f.channel, f.electronic_result)
-            for fid, f in zip(filing_ids, clean.filings, strict=True)
-        ]
-        return VisitView(
-            id=visit_id, household_id=household.id, household_head=household.head_name,
-            household_address=address_text(household.address), group_name=_group_name(tx.session, household.group_id),
-            team_id=actor.team_id, volunteer_id=actor.member_id, volunteer_name=actor.name, members_present=members,
-            started_at=clean.started_at, outcome=clean.outcome, topics=clean.topics, notes=clean.notes,
-            follow_up_date=clean.follow_up_date, follow_up_done=False, satisfaction=clean.satisfaction,
-            review_status=ReviewStatus.PENDING, review_note="", reviewed_by=None, reviewed_at=None, filings=filings,
-            ended_at=ended,
-        )
+        return record_visit_in(tx, actor, data)
+
+
+def record_visit_in(tx: WriteContext, actor: Actor, data: VisitInput) -> VisitView:
+    """``record_visit`` inside a write the caller holds (the day's plan marks a line in the same
+    transaction as the not-at-home visit it records)."""
+    now = now_local()
+    checked = _validate(data, tx.session, now)
+    clean = checked.data
+    _refuse_if_locked(tx.session, actor.team_id, clean.started_at.date())
+    members = list(dict.fromkeys(clean.members_present or ([actor.member_id] if actor.member_id else [])))
+    ended = max(now, clean.started_at)  # a start typed a few minutes ahead never ends before it began
+    visit = {**_visit_values(clean, members), "ended_at": ended, "team_id": actor.team_id,
+             "volunteer_id": actor.member_id, "ward_id": actor.ward_id,
+             "outing_id": open_outing_id(tx.session, actor.team_id, now.date()) if clean.started_at.date() == now.date() else None}
+    [visit_id] = tx.recorder.insert_many(Visit, [visit])
+    filing_rows = [_filing_values(f, visit_id, actor.ward_id) for f in clean.filings]
+    filing_ids = tx.recorder.insert_many(Filing, filing_rows)
+    household = checked.household
+    filings = [
+        FilingView(fid, f.procedure_code,
+                   _procedure_name(f.procedure_code, checked.procedure_names.get(f.procedure_code), f.other_name), f.resident_id,
+                   f.portal, f.dossier_code.strip(), f.status, f.fee_paid_online, f.submitted_at, f.other_name, f.other_code,
+                   f.channel, f.electronic_result)
+        for fid, f in zip(filing_ids, clean.filings, strict=True)
+    ]
+    return VisitView(
+        id=visit_id, household_id=household.id, household_head=household.head_name,
+        household_address=address_text(household.address), group_name=_group_name(tx.session, household.group_id),
+        team_id=actor.team_id, volunteer_id=actor.member_id, volunteer_name=actor.name, members_present=members,
+        started_at=clean.started_at, outcome=clean.outcome, topics=clean.topics, notes=clean.notes,
+        follow_up_date=clean.follow_up_date, follow_up_done=False, satisfaction=clean.satisfaction,
+        review_status=ReviewStatus.PENDING, review_note="", reviewed_by=None, reviewed_at=None, filings=filings,
+        ended_at=ended,
+    )
 
 
 def _group_name(session: Session, group_id: str | None) -> str:

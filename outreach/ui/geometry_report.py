@@ -34,6 +34,7 @@ PRIMARY_ACTIONS: dict[str, tuple[str, ...]] = {
     "householdsView": ("householdSearch", "registerHousehold", "importHouseholds", "editHousehold", "newVisitHere",
                        "addResident"),
     "visitForm": ("visitHouseholdSearch", "procedure", "dossier", "addFiling", "saveVisit"),
+    "todayView": ("planTeam", "planDay", "printRouteSheet", "planTable", "markDone", "markNotHome"),
     "followUpsView": ("refreshFollowUps", "markRevisitDone", "openFollowUpVisit"),
     "weeklyLogView": ("week", "weeklyLogTable", "approve", "flag", "approveWeek"),
     "coverageView": ("showCoverage", "exportXlsx", "exportPdf", "exportCsv", "exportFollowUps"),

@@ -48,13 +48,14 @@ log = logging.getLogger(__name__)
 
 PAGE_HOUSEHOLDS = 0
 PAGE_NEW_VISIT = 1
-PAGE_FOLLOW_UPS = 2
-PAGE_WEEKLY_LOG = 3
-PAGE_COVERAGE = 4
-PAGE_PROCEDURES = 5
-PAGE_AREAS = 6
-PAGE_SETTINGS = 7
-PAGE_COUNT = 8
+PAGE_TODAY = 2
+PAGE_FOLLOW_UPS = 3
+PAGE_WEEKLY_LOG = 4
+PAGE_COVERAGE = 5
+PAGE_PROCEDURES = 6
+PAGE_AREAS = 7
+PAGE_SETTINGS = 8
+PAGE_COUNT = 9
 
 SYNC_SHORTCUT = "Ctrl+Shift+S"
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -122,6 +123,7 @@ class MainWindow(QMainWindow):
         return [
             self.tr("Households"),
             self.tr("New visit"),
+            self.tr("Today"),
             self.tr("Follow-ups"),
             self.tr("Weekly log"),
             self.tr("Coverage"),
@@ -213,6 +215,10 @@ class MainWindow(QMainWindow):
             from outreach.ui.screens.visit_form import VisitForm
 
             return VisitForm(ctx)
+        if key == PAGE_TODAY:
+            from outreach.ui.screens.today_view import TodayView
+
+            return TodayView(ctx)
         if key == PAGE_FOLLOW_UPS:
             from outreach.ui.screens.follow_ups_view import FollowUpsView
 

@@ -1368,6 +1368,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Teams &amp; areas</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1464,6 +1468,88 @@
     </message>
 </context>
 <context>
+    <name>PlanModel</name>
+    <message>
+        <source>Household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlanTab</name>
+    <message>
+        <source>&amp;Team:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;ay:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print route sheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done (D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody at home (V)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop from today (Del)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys on the list: D or Space done · V nobody at home · Delete drop (leader)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore to today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer belongs to no team yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 households · %2 done · %3 nobody at home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the team has no area yet: the whole ward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dropped from today: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print route sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProceduresView</name>
     <message>
         <source>Filter by name or code</source>
@@ -1487,9 +1573,121 @@
     </message>
 </context>
 <context>
+    <name>ReachListsView</name>
+    <message>
+        <source>&amp;List:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Within:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The team&apos;s area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole ward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;rea:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add to today&apos;s plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renew by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register birth by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reaches the age on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CMND valid until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the whole ward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the team&apos;s area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added to today&apos;s plan: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ResidentDialog</name>
     <message>
         <source>Edit resident</source>
+        <extracomment>the scanned card&apos;s issue date, kept like its address (the reach lists compute renewal from it)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1809,6 +2007,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Plan entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Head of household</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2067,6 +2269,17 @@
     </message>
     <message>
         <source>&amp;Get another code</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <source>Today&apos;s &amp;plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People to &amp;reach</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1368,6 +1368,10 @@
         <translation>Hồ sơ demo, KHÔNG mã hoá</translation>
     </message>
     <message>
+        <source>Today</source>
+        <translation>Hôm nay</translation>
+    </message>
+    <message>
         <source>Teams &amp; areas</source>
         <translation>Đội &amp; địa bàn</translation>
     </message>
@@ -1464,6 +1468,88 @@
     </message>
 </context>
 <context>
+    <name>PlanModel</name>
+    <message>
+        <source>Household</source>
+        <translation>Hộ gia đình</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Done?</source>
+        <translation>Kết quả</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTab</name>
+    <message>
+        <source>&amp;Team:</source>
+        <translation>Độ&amp;i:</translation>
+    </message>
+    <message>
+        <source>D&amp;ay:</source>
+        <translation>&amp;Ngày:</translation>
+    </message>
+    <message>
+        <source>&amp;Print route sheet…</source>
+        <translation>In lộ t&amp;rình…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Làm mới</translation>
+    </message>
+    <message>
+        <source>Done (D)</source>
+        <translation>Đã đến (D)</translation>
+    </message>
+    <message>
+        <source>Nobody at home (V)</source>
+        <translation>Vắng nhà (V)</translation>
+    </message>
+    <message>
+        <source>Drop from today (Del)</source>
+        <translation>Bỏ khỏi hôm nay (Del)</translation>
+    </message>
+    <message>
+        <source>Keys on the list: D or Space done · V nobody at home · Delete drop (leader)</source>
+        <translation>Phím trên danh sách: D hoặc Space: đã đến · V: vắng nhà · Delete: bỏ khỏi kế hoạch (đội trưởng)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore to today</source>
+        <translation>&amp;Khôi phục vào hôm nay</translation>
+    </message>
+    <message>
+        <source>This computer belongs to no team yet.</source>
+        <translation>Máy này chưa thuộc đội nào.</translation>
+    </message>
+    <message>
+        <source>%1 households · %2 done · %3 nobody at home</source>
+        <translation>%1 hộ · %2 đã đến · %3 vắng nhà</translation>
+    </message>
+    <message>
+        <source>the team has no area yet: the whole ward</source>
+        <translation>đội chưa được giao địa bàn: cả phường</translation>
+    </message>
+    <message>
+        <source>Dropped from today: %1</source>
+        <translation>Đã bỏ khỏi hôm nay: %1</translation>
+    </message>
+    <message>
+        <source>Print route sheet</source>
+        <translation>In lộ trình</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Đã lưu: %1</translation>
+    </message>
+</context>
+<context>
     <name>ProceduresView</name>
     <message>
         <source>Filter by name or code</source>
@@ -1487,9 +1573,121 @@
     </message>
 </context>
 <context>
+    <name>ReachListsView</name>
+    <message>
+        <source>&amp;List:</source>
+        <translation>&amp;Danh sách:</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> tháng</translation>
+    </message>
+    <message>
+        <source>&amp;Within:</source>
+        <translation>T&amp;rong vòng:</translation>
+    </message>
+    <message>
+        <source>The team&apos;s area</source>
+        <translation>Địa bàn của đội</translation>
+    </message>
+    <message>
+        <source>Whole ward</source>
+        <translation>Toàn phường</translation>
+    </message>
+    <message>
+        <source>A&amp;rea:</source>
+        <translation>&amp;Phạm vi:</translation>
+    </message>
+    <message>
+        <source>&amp;Add to today&apos;s plan</source>
+        <translation>&amp;Thêm vào kế hoạch hôm nay</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>&amp;Xuất…</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Đang tính…</translation>
+    </message>
+    <message>
+        <source>Renew by</source>
+        <translation>Hạn cấp đổi</translation>
+    </message>
+    <message>
+        <source>Register birth by</source>
+        <translation>Hạn đăng ký khai sinh</translation>
+    </message>
+    <message>
+        <source>Reaches the age on</source>
+        <translation>Ngày đủ tuổi</translation>
+    </message>
+    <message>
+        <source>Last reached</source>
+        <translation>Lần thăm gần nhất</translation>
+    </message>
+    <message>
+        <source>CMND valid until</source>
+        <translation>CMND hết hạn</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Sinh ngày</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>Chủ hộ</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Tổ dân phố</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>chưa bao giờ</translation>
+    </message>
+    <message>
+        <source>the whole ward</source>
+        <translation>cả phường</translation>
+    </message>
+    <message>
+        <source>the team&apos;s area</source>
+        <translation>địa bàn của đội</translation>
+    </message>
+    <message>
+        <source>%1 rows · %2</source>
+        <translation>%1 dòng · %2</translation>
+    </message>
+    <message>
+        <source>Added to today&apos;s plan: %1</source>
+        <translation>Đã thêm vào kế hoạch hôm nay: %1</translation>
+    </message>
+    <message>
+        <source>Export list</source>
+        <translation>Xuất danh sách</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Đã lưu: %1</translation>
+    </message>
+</context>
+<context>
     <name>ResidentDialog</name>
     <message>
         <source>Edit resident</source>
+        <extracomment>the scanned card&apos;s issue date, kept like its address (the reach lists compute renewal from it)</extracomment>
         <translation>Sửa nhân khẩu</translation>
     </message>
     <message>
@@ -1809,6 +2007,10 @@
         <translation>Khoá tuần</translation>
     </message>
     <message>
+        <source>Plan entry</source>
+        <translation>Kế hoạch trong ngày</translation>
+    </message>
+    <message>
         <source>Head of household</source>
         <translation>Chủ hộ</translation>
     </message>
@@ -2068,6 +2270,17 @@
     <message>
         <source>&amp;Get another code</source>
         <translation>&amp;Lấy mã khác</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <source>Today&apos;s &amp;plan</source>
+        <translation>&amp;Kế hoạch hôm nay</translation>
+    </message>
+    <message>
+        <source>People to &amp;reach</source>
+        <translation>Danh sách cần &amp;tiếp cận</translation>
     </message>
 </context>
 <context>

@@ -100,7 +100,7 @@ def test_leader_approves_flags_computes_coverage_and_exports_a_pdf(xs: XSession,
     app = start_app(xs, seeded.data_dir, reports)
     try:
         assert_on_screen(app.next_report("householdsView", timeout=30))
-        xs.key("ctrl+4")
+        xs.key("ctrl+5")
         log = latest(app, "weeklyLogView", lambda r: bool(r["labels"].get("weekCounts")))
         assert_on_screen(log)
         xs.click(log, "approve")
@@ -118,7 +118,7 @@ def test_leader_approves_flags_computes_coverage_and_exports_a_pdf(xs: XSession,
                            20, "one visit flagged with the leader's note")
         assert len(flagged) == 1 and flagged[0] != approved[0]
 
-        xs.key("ctrl+5")
+        xs.key("ctrl+6")
         coverage = latest(app, "coverageView", lambda r: r["labels"].get("figure_visits", "–") not in ("–", ""), timeout=30)
         assert_on_screen(coverage)
         xs.click(coverage, "exportPdf")
@@ -138,7 +138,7 @@ def test_leader_approves_flags_computes_coverage_and_exports_a_pdf(xs: XSession,
         assert_on_screen(done)
         assert set(done["widgets"]) == {"choice-open", "choice-close"}
         xs.answer_with_enter(done)  # its default button: Close
-        xs.key("ctrl+3")
+        xs.key("ctrl+4")
         assert_on_screen(app.next_report("followUpsView"))
     finally:
         close(app)

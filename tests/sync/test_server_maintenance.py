@@ -235,3 +235,24 @@ def test_migration_s0006p_adds_the_area_outing_and_target_tables_to_an_older_dat
     assert {"area_assignments", "outings", "targets"} <= tables
     assert {"ix_srv_outings_ward_seq", "ix_outings_server_seq"} <= indexes and "ix_outings_team_id" not in indexes
     assert indexes == fresh
+
+
+PLAN_INDEXES = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'plan_entries' AND sql IS NOT NULL"
+
+
+def test_migration_s0006r_adds_the_card_issue_date_and_the_plan_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A server database made before s0006r gets residents.card_issued_on and plan_entries with the
+    server's pull index only (the laptops' day-plan index stays off the server, fresh or migrated)."""
+    url = f"sqlite:///{tmp_path / 'office.db'}"
+    assert cli(capsys, "--db", url, "migrate")[0] == 0
+    with _office_db(url) as db, db.engine.connect() as conn:
+        fresh = {row[0] for row in conn.execute(text(PLAN_INDEXES))}
+    assert fresh == {"ix_plan_entries_server_seq", "ix_srv_plan_entries_ward_seq"}
+    _rewind(url, "s0006p", "ALTER TABLE residents DROP COLUMN card_issued_on", "DROP TABLE plan_entries")
+    assert cli(capsys, "--db", url, "migrate") == (0, f"schema migrated from s0006p to {head_revision()}\n")
+    with _office_db(url) as db, db.engine.connect() as conn:
+        residents, plan = _columns(conn, "residents"), _columns(conn, "plan_entries")
+        indexes = {row[0] for row in conn.execute(text(PLAN_INDEXES))}
+    assert "card_issued_on" in residents
+    assert {"team_id", "plan_date", "household_id", "adjustment", "mark", "clocks", "server_seq"} <= plan
+    assert indexes == fresh

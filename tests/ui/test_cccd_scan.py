@@ -67,6 +67,8 @@ def test_scan_fills_and_saves_a_resident(qtbot, window, store, leader, payload, 
     assert [(r.full_name, r.personal_id, r.date_of_birth) for r in residents] == [(name, "012345678901", born)]
     assert residents[0].consent_given_at is not None
     assert residents[0].card_address == printed  # the card's printed address is kept, as printed
+    issued = dt.date(2024, 8, 12) if payload == ELEVEN else dt.date(2021, 10, 10)
+    assert residents[0].card_issued_on == issued  # and its issue date (card renewal: reach lists)
 
     view.edit_resident(residents[0])
     edit = view.dialog

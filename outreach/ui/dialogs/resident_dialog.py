@@ -57,6 +57,8 @@ class ResidentDialog(QDialog):
         self.question: QMessageBox | None = None
         self._confirmed = self._replace_head = False
         self.scanned_address = (resident.card_address or "") if resident else ""
+        #: the scanned card's issue date, kept like its address (the reach lists compute renewal from it)
+        self.scanned_issued_on = resident.card_issued_on if resident else None
         self.setObjectName("residentDialog")
         self.setWindowTitle(self.tr("Edit resident") if resident else self.tr("Add a resident"))
         self.setModal(True)
@@ -170,6 +172,7 @@ class ResidentDialog(QDialog):
         self.personal_id.setText(record.personal_id)
         self.old_id.setText(record.old_id or "")
         self.scanned_address = record.address
+        self.scanned_issued_on = record.issue_date
         self.card_address.setText(record.address)
         self.card_address.setCursorPosition(0)
         self.relation.setFocus()
@@ -201,6 +204,7 @@ class ResidentDialog(QDialog):
             phone=self.phone.text().strip() or None,
             vneid_level=int(self.vneid.currentData()),
             card_address=self.scanned_address or None,
+            card_issued_on=self.scanned_issued_on,
         )
 
     def save(self, confirm: bool = False, replace_head: bool = False) -> None:

@@ -45,6 +45,7 @@ def entity_label(entity: str) -> str:
         "visit": QCoreApplication.translate("SyncProblems", "Visit"),
         "filing": QCoreApplication.translate("SyncProblems", "Filing"),
         "week_lock": QCoreApplication.translate("SyncProblems", "Week lock"),
+        "plan_entry": QCoreApplication.translate("SyncProblems", "Plan entry"),
     }
     return labels.get(entity) or label(RECORD_KIND_LABELS, entity)
 
