@@ -24,6 +24,7 @@ from enum import StrEnum
 from outreach.vocabulary import (
     CODE_LISTS,
     Channel,
+    ConsoleRole,
     FilingStatus,
     FollowUpKind,
     GroupKind,
@@ -132,6 +133,12 @@ LABELS: dict[type[StrEnum], dict[str, tuple[str, str]]] = {
         RecordKind.FILING: ("Hồ sơ", "Filing"),
         RecordKind.PROCEDURE: ("Thủ tục", "Procedure"),
         RecordKind.WEEK_LOCK: ("Khoá tuần", "Week lock"),
+    },
+    ConsoleRole: {
+        ConsoleRole.CITY_ADMIN: ("Quản trị thành phố", "City administrator"),
+        ConsoleRole.WARD_ADMIN: ("Quản trị phường", "Ward administrator"),
+        ConsoleRole.WARD_VIEWER: ("Lãnh đạo phường (chỉ xem)", "Ward viewer (read-only)"),
+        ConsoleRole.TEAM_LEADER: ("Đội trưởng", "Team leader"),
     },
 }
 

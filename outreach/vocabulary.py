@@ -153,8 +153,18 @@ class RecordKind(StrEnum):
     WEEK_LOCK = "week_lock"
 
 
+class ConsoleRole(StrEnum):
+    """A person's role in the office console (a people account, not a device): what they see
+    and may change. The city admin sees every ward; the others one ward (the leader one team)."""
+
+    CITY_ADMIN = "city_admin"
+    WARD_ADMIN = "ward_admin"
+    WARD_VIEWER = "ward_viewer"
+    TEAM_LEADER = "team_leader"
+
+
 #: Every code list, for tests and tools that walk them all (each has labels in both languages).
 CODE_LISTS: tuple[type[StrEnum], ...] = (
     Outcome, FilingStatus, Channel, Portal, Role, ReviewStatus, OnlineLevel, PriorityFlag, FollowUpKind, Sex, GroupKind,
-    ScopeKind, Placeholder, RecordKind,
+    ScopeKind, Placeholder, RecordKind, ConsoleRole,
 )

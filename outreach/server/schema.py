@@ -133,6 +133,42 @@ class WardDigestRow(ServerBase):
     hash_sum: Mapped[str] = mapped_column(Text, default="0" * 32)
 
 
+class ConsoleAccount(ServerBase):
+    """A person who signs in to the office console (not a laptop: devices have tokens).
+
+    Only the argon2 hash of the password is kept. ``failed_logins`` and ``locked_until`` make the
+    lock-out survive a restart, so a guesser gains nothing by waiting for one."""
+
+    __tablename__ = "console_accounts"
+
+    id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    login: Mapped[str] = mapped_column(String(80), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[str] = mapped_column(String(20))
+    #: the ward of a ward admin, ward viewer or team leader; None for a city admin (every ward)
+    ward_id: Mapped[str | None] = mapped_column(String(ID_LENGTH))
+    #: the team of a team leader
+    team_id: Mapped[str | None] = mapped_column(String(ID_LENGTH))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    disabled_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class ConsoleSession(ServerBase):
+    """A signed-in browser: the SHA-256 of its cookie's token, never the token itself, and the
+    CSRF token its forms must carry. Server-side, so signing out or disabling ends it at once."""
+
+    __tablename__ = "console_sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account_id: Mapped[str] = mapped_column(String(ID_LENGTH), index=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    last_seen_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
 def entity_tables() -> list[Table]:
     """The synced entity tables, and only those, from the shared model."""
     names = {cls.__tablename__ for cls in SYNCED_ENTITIES}  # type: ignore[attr-defined]

@@ -28,8 +28,9 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Boolean, Column, Integer, MetaData, Select, String, Table, and_, case, distinct, func, select
 from sqlalchemy.orm import Session
@@ -77,6 +78,14 @@ UNKNOWN_LEVEL = OnlineLevel.UNKNOWN
 
 
 # ---------------------------------------------------------------- results
+
+
+class ReadSource(Protocol):
+    """Where the figures are read from: a laptop's ``Store``, or the office server's database
+    (the console's ``ServerReader``): anything that opens a read session over the synced tables.
+    One implementation of every figure, so the console and the laptop cannot disagree."""
+
+    def read(self) -> AbstractContextManager[Session]: ...
 
 
 def share(part: int, whole: int) -> float | None:
@@ -429,7 +438,7 @@ def _drop_work_tables(session: Session) -> None:
 
 
 def _group_coverage_in_own_session(
-    store: Store, ward_id: str | None, scope: Scope, period: Period
+    store: ReadSource, ward_id: str | None, scope: Scope, period: Period
 ) -> tuple[list[GroupCoverage], list[PriorityCoverage]]:
     with store.read() as session:
         return _group_coverage(session, ward_id, scope, period)
@@ -687,7 +696,7 @@ def _due_dossiers(
 
 
 def waiting_dossiers(
-    store: Store, scope: Scope = WARD, *, ward_id: str | None = None, as_of: dt.date | None = None,
+    store: ReadSource, scope: Scope = WARD, *, ward_id: str | None = None, as_of: dt.date | None = None,
     terms: Mapping[str, ProcedureTerms] | None = None, days_off: Collection[dt.date] = (), overdue_only: bool = True,
 ) -> list[WaitingDossier]:
     """Waiting dossiers with their expected result date (overdue ones only by default), oldest
@@ -732,7 +741,7 @@ def _vneid_levels(session: Session, ward_id: str | None, scope: Scope, period: P
     return by_level
 
 
-def _vneid_levels_in_own_session(store: Store, ward_id: str | None, scope: Scope, period: Period) -> dict[int, int]:
+def _vneid_levels_in_own_session(store: ReadSource, ward_id: str | None, scope: Scope, period: Period) -> dict[int, int]:
     with store.read() as session:
         return _vneid_levels(session, ward_id, scope, period)
 
@@ -769,13 +778,13 @@ def _follow_ups(session: Session, ward_id: str | None, scope: Scope, as_of: dt.d
 
 
 def _due_dossiers_in_own_session(
-    store: Store, ward_id: str | None, scope: Scope, as_of: dt.date, terms: Mapping[str, ProcedureTerms], days_off: Collection[dt.date]
+    store: ReadSource, ward_id: str | None, scope: Scope, as_of: dt.date, terms: Mapping[str, ProcedureTerms], days_off: Collection[dt.date]
 ) -> DueDossiers:
     with store.read() as session:
         return _due_dossiers(session, ward_id, scope, as_of, terms, days_off)
 
 
-def _follow_ups_in_own_session(store: Store, ward_id: str | None, scope: Scope, as_of: dt.date) -> FollowUpCounts:
+def _follow_ups_in_own_session(store: ReadSource, ward_id: str | None, scope: Scope, as_of: dt.date) -> FollowUpCounts:
     with store.read() as session:
         return _follow_ups(session, ward_id, scope, as_of)
 
@@ -867,7 +876,7 @@ def scope_name(session: Session, scope: Scope) -> str:
 
 
 def compute_coverage(
-    store: Store,
+    store: ReadSource,
     period: Period,
     scope: Scope = WARD,
     *,

@@ -1,0 +1,69 @@
+"""Sign-in, sign-out and the language switch (the only pages reachable without a session).
+
+The log says who signed in by account id and why a sign-in was refused, never the login typed
+or the password; the client address is kept only in the in-memory throttle."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import RedirectResponse, Response
+
+from outreach.console.messages import language_of
+from outreach.console.rendering import PREFIX, render
+from outreach.console.security import LANG_COOKIE, SESSION_COOKIE, set_cookie
+from outreach.server import accounts
+from outreach.server.auth import AttemptLimiter
+from outreach.server.db import ServerDb
+
+log = logging.getLogger("outreach.server.console")
+router = APIRouter()
+
+
+@router.get("/login")
+def login_page(request: Request) -> Response:
+    if request.state.session is not None:
+        return RedirectResponse(f"{PREFIX}/", status_code=303)
+    return render(request, "login.html", error=None)
+
+
+@router.post("/login")
+def login(request: Request, login: str = Form(max_length=200), password: str = Form(max_length=500)) -> Response:
+    db: ServerDb = request.app.state.db
+    limiter: AttemptLimiter = request.app.state.login_attempts
+    address = request.client.host if request.client else "unknown"
+    if limiter.retry_after(address):
+        log.warning("console sign-in throttled", extra={"event": "console_login_refused", "reason": "throttled"})
+        return render(request, "login.html", status_code=429, error="login_throttled")
+    result = accounts.check_login(db, login, password)
+    if result.account is None:
+        limiter.failed(address)
+        if result.locked_now:
+            log.warning("console account locked after repeated failures", extra={"event": "console_locked"})
+        log.info("console sign-in refused", extra={"event": "console_login_refused", "reason": result.refusal})
+        return render(request, "login.html", status_code=401, error=f"login_{result.refusal}")
+    token = accounts.open_session(db, result.account.id)
+    log.info("console sign-in", extra={"event": "console_login", "account_id": result.account.id})
+    response = RedirectResponse(f"{PREFIX}/", status_code=303)
+    set_cookie(request, response, SESSION_COOKIE, token)
+    return response
+
+
+@router.post("/logout")
+def logout(request: Request) -> Response:
+    db: ServerDb = request.app.state.db
+    accounts.close_session(db, request.cookies.get(SESSION_COOKIE, ""))
+    log.info("console sign-out", extra={"event": "console_logout", "account_id": request.state.session.account.id})
+    response = RedirectResponse(f"{PREFIX}/login", status_code=303)
+    response.delete_cookie(SESSION_COOKIE, path="/console")
+    return response
+
+
+@router.post("/lang")
+def switch_language(request: Request, to: str = Form(max_length=5), back: str = Form(default="/console/", max_length=200)) -> Response:
+    """Switch the pages' language; back to the page it was asked from (a console path only)."""
+    target = back if back.startswith(f"{PREFIX}/") and "//" not in back and "\\" not in back else f"{PREFIX}/"
+    response = RedirectResponse(target, status_code=303)
+    set_cookie(request, response, LANG_COOKIE, language_of(to), max_age=365 * 24 * 3600)
+    return response

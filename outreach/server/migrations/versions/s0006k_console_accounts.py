@@ -1,0 +1,50 @@
+"""The office console's people accounts and their server-side sessions.
+
+Revision ID: s0006k
+Revises: s0005f
+Create Date: 2026-12-01
+
+s0001 builds every table from the model as it is when it runs, so a database created after this
+change already has both tables; only one created before it gets them here.
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "s0006k"
+down_revision = "s0005f"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    present = set(sa.inspect(op.get_bind()).get_table_names())
+    if "console_accounts" not in present:
+        op.create_table(
+            "console_accounts",
+            sa.Column("id", sa.String(length=36), primary_key=True),
+            sa.Column("login", sa.String(length=80), nullable=False, unique=True),
+            sa.Column("display_name", sa.String(length=200), nullable=False),
+            sa.Column("role", sa.String(length=20), nullable=False),
+            sa.Column("ward_id", sa.String(length=36), nullable=True),
+            sa.Column("team_id", sa.String(length=36), nullable=True),
+            sa.Column("password_hash", sa.String(length=200), nullable=False),
+            sa.Column("created_at", sa.DateTime(), nullable=False),
+            sa.Column("disabled_at", sa.DateTime(), nullable=True),
+            sa.Column("failed_logins", sa.Integer(), nullable=False),
+            sa.Column("locked_until", sa.DateTime(), nullable=True),
+        )
+    if "console_sessions" not in present:
+        op.create_table(
+            "console_sessions",
+            sa.Column("token_hash", sa.String(length=64), primary_key=True),
+            sa.Column("account_id", sa.String(length=36), nullable=False, index=True),
+            sa.Column("csrf_token", sa.String(length=64), nullable=False),
+            sa.Column("created_at", sa.DateTime(), nullable=False),
+            sa.Column("last_seen_at", sa.DateTime(), nullable=False),
+        )
+
+
+def downgrade() -> None:
+    op.drop_table("console_sessions")
+    op.drop_table("console_accounts")
