@@ -23,6 +23,8 @@ from enum import StrEnum
 
 from outreach.vocabulary import (
     CODE_LISTS,
+    AuditAction,
+    AuditActorKind,
     Channel,
     ConsoleRole,
     FilingStatus,
@@ -139,6 +141,32 @@ LABELS: dict[type[StrEnum], dict[str, tuple[str, str]]] = {
         ConsoleRole.WARD_ADMIN: ("Quản trị phường", "Ward administrator"),
         ConsoleRole.WARD_VIEWER: ("Lãnh đạo phường (chỉ xem)", "Ward viewer (read-only)"),
         ConsoleRole.TEAM_LEADER: ("Đội trưởng", "Team leader"),
+    },
+    AuditAction: {
+        AuditAction.EXPORT_PERSONAL_DATA: ("Xuất dữ liệu cá nhân", "Exported personal data"),
+        AuditAction.EXPORT_AGGREGATE: ("Xuất số liệu tổng hợp", "Exported aggregate figures"),
+        AuditAction.VIEW_PERSONAL_DATA: ("Xem dữ liệu cá nhân", "Viewed personal data"),
+        AuditAction.CONSENT_GIVEN: ("Ghi nhận đồng ý", "Consent given"),
+        AuditAction.CONSENT_WITHDRAWN: ("Rút lại đồng ý", "Consent withdrawn"),
+        AuditAction.REVIEW_APPROVE: ("Duyệt lần thăm", "Approved a visit"),
+        AuditAction.REVIEW_FLAG: ("Trả lại lần thăm", "Flagged a visit"),
+        AuditAction.REVIEW_LOCK: ("Khoá tuần", "Locked a week"),
+        AuditAction.REQUEST_ADDED: ("Tiếp nhận yêu cầu của chủ thể dữ liệu", "Data-subject request received"),
+        AuditAction.REQUEST_CLOSED: ("Đóng yêu cầu của chủ thể dữ liệu", "Data-subject request closed"),
+        AuditAction.ACCESS_EXPORT: ("Cung cấp dữ liệu cho chủ thể", "Access export made"),
+        AuditAction.ERASURE: ("Xoá dữ liệu cá nhân", "Personal data erased"),
+        AuditAction.RETENTION_RUN: ("Xoá dữ liệu hết thời hạn lưu trữ", "Retention run"),
+        AuditAction.DEVICE_ENROLLED: ("Đăng ký máy", "Laptop enrolled"),
+        AuditAction.DEVICE_REVOKED: ("Thu hồi máy", "Laptop revoked"),
+        AuditAction.CONSOLE_LOGIN: ("Đăng nhập trang quản trị", "Console login"),
+        AuditAction.CONSOLE_CHANGE: ("Thay đổi trên trang quản trị", "Console change"),
+    },
+    AuditActorKind: {
+        AuditActorKind.MEMBER: ("Thành viên đội", "Team member"),
+        AuditActorKind.DEVICE: ("Máy tính", "Laptop"),
+        AuditActorKind.OFFICE: ("Văn phòng phường", "Ward office"),
+        AuditActorKind.CONSOLE_USER: ("Người dùng trang quản trị", "Console user"),
+        AuditActorKind.SYSTEM: ("Hệ thống", "System"),
     },
 }
 

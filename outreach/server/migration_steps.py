@@ -21,3 +21,13 @@ def add_missing_columns(table: str, columns: Iterable[sa.Column[Any]]) -> None:
     for column in columns:
         if column.name not in present:
             op.add_column(table, column)
+
+
+def create_missing_tables(tables: Iterable[sa.Table]) -> None:
+    """Create each of ``tables`` unless the database has it already: s0001 builds every server
+    table of the model as it is when it runs, so a database made after a table was added has it."""
+    from alembic import op
+
+    bind = op.get_bind()
+    for table in tables:
+        table.create(bind, checkfirst=True)

@@ -169,6 +169,35 @@ class ConsoleSession(ServerBase):
     last_seen_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
+class AuditRecord(ServerBase):
+    """One audit event held by the office (Decree 356/2025): append-only, never edited or merged.
+
+    Laptop events keep the laptop's ``event_id`` (unique), so an upload sent twice after a lost
+    answer is stored once; ``device_seq`` is the laptop's own order (its local audit id), so the
+    office reads each laptop's events in the order they happened. ``id`` is the server's arrival
+    order. Events name people by id only (``target_id``), never by their personal fields, so an
+    erasure never has to edit the trail. Database triggers (migration s0006g) refuse UPDATE and
+    DELETE of a row.
+    """
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True)
+    event_id: Mapped[str] = mapped_column(String(ID_LENGTH), unique=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    ward_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
+    device_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
+    device_seq: Mapped[int | None] = mapped_column(BigInteger)
+    actor_kind: Mapped[str] = mapped_column(String(20))
+    actor_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
+    actor_name: Mapped[str] = mapped_column(String(200), default="")
+    action: Mapped[str] = mapped_column(String(60))
+    target_kind: Mapped[str | None] = mapped_column(String(40))
+    target_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
 def entity_tables() -> list[Table]:
     """The synced entity tables, and only those, from the shared model."""
     names = {cls.__tablename__ for cls in SYNCED_ENTITIES}  # type: ignore[attr-defined]

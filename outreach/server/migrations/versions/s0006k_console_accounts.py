@@ -1,7 +1,7 @@
 """The office console's people accounts and their server-side sessions.
 
 Revision ID: s0006k
-Revises: s0005f
+Revises: s0006g (chained after the audit trail once h/privacy was merged in)
 Create Date: 2026-12-01
 
 s0001 builds every table from the model as it is when it runs, so a database created after this
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "s0006k"
-down_revision = "s0005f"
+down_revision = "s0006g"
 branch_labels = None
 depends_on = None
 
