@@ -15,7 +15,7 @@ from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from outreach.console import pages_laptops, pages_login, pages_overview, pages_wards
+from outreach.console import pages_audit, pages_catalogue, pages_coverage, pages_laptops, pages_login, pages_overview, pages_wards
 from outreach.console.messages import language_of
 from outreach.console.rendering import PREFIX, render
 from outreach.console.security import CsrfRefused, Forbidden, NeedLogin, finish, guard
@@ -65,7 +65,7 @@ def create_console(db: ServerDb, server_app: FastAPI | None = None) -> FastAPI:
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         return _error(request, exc.status_code, "not_found_title" if exc.status_code == 404 else "bad_input_title", "back")
 
-    for module in (pages_login, pages_overview, pages_laptops, pages_wards):
+    for module in (pages_login, pages_overview, pages_laptops, pages_wards, pages_catalogue, pages_coverage, pages_audit):
         console.include_router(module.router)
     console.mount("/static", StaticFiles(directory=STATIC), name="static")
     return console

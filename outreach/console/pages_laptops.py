@@ -15,6 +15,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy import select
 
+from outreach.console.audit import note
 from outreach.console.rendering import PREFIX, render
 from outreach.console.scope import ADMINS, check_team, check_ward, sees_all_wards
 from outreach.model import Team, TeamMember, Ward
@@ -22,7 +23,7 @@ from outreach.qr_image import qr_png_bytes
 from outreach.server import admin
 from outreach.server.db import ServerDb
 from outreach.server.schema import Device
-from outreach.vocabulary import ConsoleRole, Role
+from outreach.vocabulary import AuditAction, ConsoleRole, RecordKind, Role
 from outreach.wire.enrolment_link import enrolment_link
 
 log = logging.getLogger("outreach.server.console")
@@ -88,8 +89,10 @@ def enrol(request: Request, team_id: str = Form(max_length=36), role: str = Form
         server_url = server_url[: -len(PREFIX)]
     link = enrolment_link(server_url, issued.code)
     qr = base64.b64encode(qr_png_bytes(link, box_size=8)).decode()
+    note(db, account, AuditAction.CONSOLE_CHANGE, team["ward_id"], what="enrolment_code", target_kind=RecordKind.TEAM,
+         target_id=team["id"], role=role, minutes=minutes)
     log.info("console enrolment code issued", extra={"event": "code_issued", "account_id": account.id, "ward_id": team["ward_id"]})
-    return render(request, "enrolled.html", code=issued.code, expires_at=issued.expires_at, qr=qr, team=team, role=role,
+    return render(request, "enrolled.html", code=issued.code, expires_at=issued.expires_at, qr=qr, team=team, role=Role(role),
                   server_url=server_url)
 
 
@@ -103,6 +106,7 @@ def revoke(request: Request, device_id: str, reason: str = Form(max_length=20)) 
     if account.role not in ADMINS or reason not in REVOKE_REASONS:
         return _page(request, error="forbidden_text")
     if admin.revoke_device(db, device_id):
+        note(db, account, AuditAction.DEVICE_REVOKED, ward_id, device=device_id, reason=reason)
         log.info("console revoked a laptop", extra={"event": "revoked", "account_id": account.id, "device_id": device_id,
                                                      "reason": reason})
     return RedirectResponse(f"{PREFIX}/laptops", status_code=303)

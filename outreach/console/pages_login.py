@@ -10,12 +10,14 @@ import logging
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
+from outreach.console.audit import note
 from outreach.console.messages import language_of
 from outreach.console.rendering import PREFIX, render
 from outreach.console.security import LANG_COOKIE, SESSION_COOKIE, set_cookie
 from outreach.server import accounts
 from outreach.server.auth import AttemptLimiter
 from outreach.server.db import ServerDb
+from outreach.vocabulary import AuditAction
 
 log = logging.getLogger("outreach.server.console")
 router = APIRouter()
@@ -44,6 +46,7 @@ def login(request: Request, login: str = Form(max_length=200), password: str = F
         log.info("console sign-in refused", extra={"event": "console_login_refused", "reason": result.refusal})
         return render(request, "login.html", status_code=401, error=f"login_{result.refusal}")
     token = accounts.open_session(db, result.account.id)
+    note(db, result.account, AuditAction.CONSOLE_LOGIN, result.account.ward_id)
     log.info("console sign-in", extra={"event": "console_login", "account_id": result.account.id})
     response = RedirectResponse(f"{PREFIX}/", status_code=303)
     set_cookie(request, response, SESSION_COOKIE, token)

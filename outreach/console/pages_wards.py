@@ -12,13 +12,14 @@ from fastapi.responses import RedirectResponse, Response
 from sqlalchemy import select
 
 from outreach import admin_units
+from outreach.console.audit import note
 from outreach.console.rendering import PREFIX, render
 from outreach.console.scope import check_admin, sees_all_wards, visible_wards
 from outreach.console.security import Forbidden
 from outreach.model import ResidentialGroup, Team, Ward
 from outreach.server import admin
 from outreach.server.db import ServerDb
-from outreach.vocabulary import GroupKind
+from outreach.vocabulary import AuditAction, GroupKind, RecordKind
 
 log = logging.getLogger("outreach.server.console")
 router = APIRouter()
@@ -81,6 +82,8 @@ def create_ward(request: Request, commune_code: str = Form(max_length=5)) -> Res
         return RedirectResponse(f"{PREFIX}/wards?message=ward_exists", status_code=303)
     province = admin_units.province(unit.province_code)
     ward_id = admin.add_ward(db, unit.full_name, unit.code, unit.province_code, province.name if province else "")
+    note(db, account, AuditAction.CONSOLE_CHANGE, ward_id, what="ward_added", target_kind=RecordKind.WARD, target_id=ward_id,
+         code=unit.code)
     log.info("console created a ward", extra={"event": "ward_added", "account_id": account.id, "ward_id": ward_id})
     return RedirectResponse(f"{PREFIX}/wards", status_code=303)
 
@@ -89,14 +92,18 @@ def create_ward(request: Request, commune_code: str = Form(max_length=5)) -> Res
 def add_group(request: Request, ward_id: str, name: str = Form(min_length=1, max_length=200),
               kind: GroupKind = Form(default=GroupKind.TO_DAN_PHO)) -> Response:
     db: ServerDb = request.app.state.db
-    check_admin(request.state.session.account, ward_id)
-    admin.add_group(db, ward_id, " ".join(name.split()), kind)
+    account = request.state.session.account
+    check_admin(account, ward_id)
+    group_id = admin.add_group(db, ward_id, " ".join(name.split()), kind)
+    note(db, account, AuditAction.CONSOLE_CHANGE, ward_id, what="group_added", target_kind=RecordKind.RESIDENTIAL_GROUP, target_id=group_id)
     return RedirectResponse(f"{PREFIX}/wards", status_code=303)
 
 
 @router.post("/wards/{ward_id}/teams")
 def add_team(request: Request, ward_id: str, name: str = Form(min_length=1, max_length=200)) -> Response:
     db: ServerDb = request.app.state.db
-    check_admin(request.state.session.account, ward_id)
-    admin.add_team(db, ward_id, " ".join(name.split()))
+    account = request.state.session.account
+    check_admin(account, ward_id)
+    team_id = admin.add_team(db, ward_id, " ".join(name.split()))
+    note(db, account, AuditAction.CONSOLE_CHANGE, ward_id, what="team_added", target_kind=RecordKind.TEAM, target_id=team_id)
     return RedirectResponse(f"{PREFIX}/wards", status_code=303)

@@ -4,6 +4,7 @@ with the page-text catalogue, the code labels and dates as dd/mm/yyyy."""
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from outreach.console.messages import text
-from outreach.labels import label
+from outreach.labels import label, name_text
 from outreach.timeutil import VIETNAM
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -45,7 +46,8 @@ def render(request: Request, template: str, status_code: int = 200, **context: A
     lang = request.state.lang
     session = getattr(request.state, "session", None)
     page = ENV.get_template(template).render(
-        t=lambda key, **values: text(key, lang, **values), label=lambda code: label(code, lang), lang=lang, prefix=PREFIX,
+        t=lambda key, **values: text(key, lang, **values), label=lambda code: label(code, lang) if isinstance(code, StrEnum) else str(code),
+        name=lambda value: name_text(value, lang), lang=lang, prefix=PREFIX,
         session=session, account=session.account if session else None, csrf=request.state.csrf, path=request.url.path,
         **context)
     return HTMLResponse(page, status_code=status_code)
