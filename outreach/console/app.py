@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from outreach.console import pages_audit, pages_catalogue, pages_coverage, pages_laptops, pages_login, pages_overview, pages_wards
 from outreach.console.messages import language_of
+from outreach.console.operations import add_operations
 from outreach.console.rendering import PREFIX, render
 from outreach.console.security import CsrfRefused, Forbidden, NeedLogin, finish, guard
 from outreach.server.auth import AttemptLimiter
@@ -72,5 +73,7 @@ def create_console(db: ServerDb, server_app: FastAPI | None = None) -> FastAPI:
 
 
 def mount_console(app: FastAPI) -> None:
-    """Serve the console under ``/console`` of the sync API's ``app`` (same port, same database)."""
+    """Serve the console under ``/console`` of the sync API's ``app`` (same port, same database),
+    with ``/metrics`` and ``/health`` beside it."""
+    add_operations(app)
     app.mount(PREFIX, create_console(app.state.db, app))

@@ -15,7 +15,9 @@ import requests
 from outreach.console.app import mount_console
 from outreach.server import accounts, admin
 from outreach.server.db import open_db
-from tests.helpers.sync import LiveServer
+from outreach.store.database import Store
+from outreach.sync.transport import HttpTransport
+from tests.helpers.sync import LiveServer, enrol_raw, fast_store
 
 PASSWORD = "correct horse battery"
 
@@ -84,6 +86,19 @@ def _make_template(folder: Path) -> Template:
 @pytest.fixture(scope="session")
 def console_template(tmp_path_factory: pytest.TempPathFactory) -> Template:
     return _make_template(tmp_path_factory.mktemp("console-template"))
+
+
+def enrol_laptop(server_url: str, code: str, folder: Path) -> tuple[Store, HttpTransport]:
+    """A fresh (unencrypted, so its ward must be a demo ward) laptop profile enrolled with
+    ``code`` as a laptop does it: both phases, then its profile says who it is."""
+    laptop = fast_store(folder / "template", folder / "laptop")
+    reply = enrol_raw(HttpTransport(server_url, None, retries=False), code, encrypted=False)
+    profile = laptop.profile
+    profile.server_url, profile.server_device_id = server_url, reply["device_id"]
+    profile.ward_id, profile.team_id = reply["ward_id"], reply["team_id"]
+    profile.role, profile.member_id = reply["role"], reply["member_id"]
+    profile.save()
+    return laptop, HttpTransport(server_url, reply["token"], retries=False)
 
 
 def make_console(template: Template, folder: Path, **server_options: object) -> Iterator[Console]:

@@ -24,10 +24,9 @@ from outreach.server.schema import Device
 from outreach.services.households import HouseholdInput, register_household
 from outreach.services.visits import FilingInput, VisitInput, record_visit
 from outreach.sync.client import run_sync
-from outreach.sync.transport import HttpTransport
 from outreach.timeutil import now_local
 from outreach.wire.enrolment_link import parse_enrolment_link
-from tests.console.conftest import PASSWORD, Console
+from tests.console.conftest import PASSWORD, Console, enrol_laptop
 from tests.sync.test_sync_basic import actor_of
 
 CHROMIUM = "/usr/bin/chromium"
@@ -67,8 +66,6 @@ def decode_qr(png: bytes, folder: Path) -> str:
 
 
 def test_a_ward_a_laptop_its_sync_and_its_revocation(console: Console, page: Page, tmp_path: Path) -> None:
-    from tests.helpers.sync import enrol_raw, fast_store
-
     sign_in(page, console, "city")
     # a ward from the administrative units, never typed
     page.goto(f"{console.url}/wards")
@@ -98,15 +95,9 @@ def test_a_ward_a_laptop_its_sync_and_its_revocation(console: Console, page: Pag
 
     # a real laptop enrols with what the QR says and syncs
     admin.mark_demo_ward(console.server.db, ward_id)  # the fast test profile is unencrypted
-    laptop = fast_store(tmp_path / "template", tmp_path / "laptop")
+    laptop, transport = enrol_laptop(link.server_url or "", link.code, tmp_path)
+    device_id = laptop.profile.server_device_id
     try:
-        reply = enrol_raw(HttpTransport(link.server_url or "", None, retries=False), link.code, encrypted=False)
-        profile = laptop.profile
-        profile.server_url, profile.server_device_id = console.server.url, reply["device_id"]
-        profile.ward_id, profile.team_id = reply["ward_id"], reply["team_id"]
-        profile.role, profile.member_id = reply["role"], reply["member_id"]
-        profile.save()
-        transport = HttpTransport(console.server.url, reply["token"], retries=False)
         run_sync(laptop, transport=transport)
         # this week: a household visited, a dossier submitted online
         actor = actor_of(laptop)
@@ -137,13 +128,13 @@ def test_a_ward_a_laptop_its_sync_and_its_revocation(console: Console, page: Pag
 
         # revoke it, as lost: the server refuses it from now on
         page.goto(f"{console.url}/laptops")
-        form = page.locator(f"tr[data-device='{reply['device_id']}'] form.revoke")
+        form = page.locator(f"tr[data-device='{device_id}'] form.revoke")
         form.locator("select").select_option("lost")
         form.locator("button").click()
         page.wait_for_url(f"{console.url}/laptops")
         with console.server.db.read() as conn:
-            assert conn.scalar(select(Device.revoked_at).where(Device.id == reply["device_id"])) is not None
-        assert "Đã thu hồi" in page.inner_text(f"tr[data-device='{reply['device_id']}']")
+            assert conn.scalar(select(Device.revoked_at).where(Device.id == device_id)) is not None
+        assert "Đã thu hồi" in page.inner_text(f"tr[data-device='{device_id}']")
         transport.close()
     finally:
         laptop.close()
