@@ -10,6 +10,7 @@ from enum import StrEnum
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from outreach.console.messages import MESSAGES
 from outreach.console.rendering import render
 from outreach.console.scope import sees_all_wards, visible_wards
 from outreach.server import audit_trail
@@ -54,4 +55,4 @@ def audit(request: Request, action: str = "", first: str = "", last: str = "", p
     names = {w["id"]: w["name"] for w in visible_wards(db, account)}
     shown = [{**vars(r), "actor_kind": _code(AuditActorKind, r.actor_kind), "action": _code(AuditAction, r.action)} for r in rows]
     return render(request, "audit.html", rows=shown, total=total, actions=list(AuditAction), action=chosen or "", first=first[:10],
-                  last=last[:10], page=page, pages=(total + PAGE_SIZE - 1) // PAGE_SIZE, ward_names=names)
+                  last=last[:10], page=page, pages=(total + PAGE_SIZE - 1) // PAGE_SIZE, ward_names=names, known_keys=MESSAGES)

@@ -33,6 +33,8 @@ class WardOverview:
     households_visited: int = 0
     households_total: int = 0
     dossiers_online: int = 0
+    #: the denominator of ``dossiers_online`` (as the laptop's coverage figure: submitted dossiers)
+    dossiers_submitted: int = 0
     priority_reached: int = 0
     priority_total: int = 0
     laptops: int = 0
@@ -63,7 +65,7 @@ def ward_overviews(db: ServerDb, wards: list[dict[str, str]], week_label: str, n
         report = compute_coverage(reader, period, ward_id=ward["id"])
         d = devices.get(ward["id"])
         item = WardOverview(ward["id"], ward["name"], report.visits_total, report.households_visited, report.households_total,
-                            report.dossiers.online.part, report.priority_reached, report.priority_total,
+                            report.dossiers.online.part, report.dossiers.online.whole, report.priority_reached, report.priority_total,
                             int(d.n) if d else 0, d.last if d else None, int(d.silent or 0) if d else 0, int(lost.get(ward["id"], 0)))
         if item.lost_values:
             item.attention.append(("attention_lost_values", item.lost_values))
@@ -76,8 +78,8 @@ def ward_overviews(db: ServerDb, wards: list[dict[str, str]], week_label: str, n
 def city_total(items: list[WardOverview]) -> WardOverview:
     total = WardOverview("", "")
     for item in items:
-        for name in ("visits", "households_visited", "households_total", "dossiers_online", "priority_reached", "priority_total",
-                     "laptops", "silent_laptops", "lost_values"):
+        for name in ("visits", "households_visited", "households_total", "dossiers_online", "dossiers_submitted",
+                     "priority_reached", "priority_total", "laptops", "silent_laptops", "lost_values"):
             setattr(total, name, getattr(total, name) + getattr(item, name))
         if item.last_sync and (total.last_sync is None or item.last_sync > total.last_sync):
             total.last_sync = item.last_sync

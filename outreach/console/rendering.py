@@ -14,6 +14,7 @@ from starlette.responses import HTMLResponse
 
 from outreach.console.messages import text
 from outreach.labels import label, name_text
+from outreach.reports.pdf_common import format_share
 from outreach.timeutil import VIETNAM
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -30,11 +31,17 @@ def _date(value: dt.date | dt.datetime | None) -> str:
     return value.strftime("%d/%m/%Y")
 
 
+def _percent(value: float | None, language: str) -> str:
+    """66,7 % in Vietnamese (the exports' own format), 66.7 % in English."""
+    if language == "en":
+        return "–" if value is None else f"{value * 100:.1f} %"
+    return format_share(value)
+
+
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True, default_for_string=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["date"] = _date
-    env.filters["percent"] = lambda v: "—" if v is None else f"{v * 100:.1f} %"
     return env
 
 
@@ -47,7 +54,7 @@ def render(request: Request, template: str, status_code: int = 200, **context: A
     session = getattr(request.state, "session", None)
     page = ENV.get_template(template).render(
         t=lambda key, **values: text(key, lang, **values), label=lambda code: label(code, lang) if isinstance(code, StrEnum) else str(code),
-        name=lambda value: name_text(value, lang), lang=lang, prefix=PREFIX,
+        name=lambda value: name_text(value, lang), percent=lambda value: _percent(value, lang), lang=lang, prefix=PREFIX,
         session=session, account=session.account if session else None, csrf=request.state.csrf, path=request.url.path,
         **context)
     return HTMLResponse(page, status_code=status_code)
