@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 from outreach.console.messages import MESSAGES, text
+from outreach.console.pages_catalogue import FORM_FIELDS
 from outreach.console.pages_laptops import REVOKE_REASONS
 from outreach.console.rendering import TEMPLATES, _date
 
@@ -17,8 +18,8 @@ def test_every_key_the_templates_use_has_both_languages() -> None:
         used |= set(re.findall(r"\bt\('([a-z_]+)'", template.read_text(encoding="utf-8")))
     prefixes = {key for key in used if key.endswith("_")}  # t('reason_' ~ r): one key per code, checked below
     assert used and used - prefixes <= set(MESSAGES), sorted(used - prefixes - set(MESSAGES))
-    assert prefixes == {"reason_", "what_"}
-    assert {f"reason_{r}" for r in REVOKE_REASONS} <= set(MESSAGES)
+    assert prefixes == {"reason_", "what_", "f_"}
+    assert {f"reason_{r}" for r in REVOKE_REASONS} | {f"f_{f}" for f in FORM_FIELDS} <= set(MESSAGES)
     for key, (vi, en) in MESSAGES.items():
         assert vi.strip() and en.strip(), key
         assert re.findall(r"\{(\w+)\}", vi) == re.findall(r"\{(\w+)\}", en), key  # the same placeholders
