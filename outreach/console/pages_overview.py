@@ -40,6 +40,8 @@ class WardOverview:
     laptops: int = 0
     last_sync: dt.datetime | None = None
     silent_laptops: int = 0
+    #: laptops whose last push had changes the server refused
+    refused_laptops: int = 0
     lost_values: int = 0
     attention: list[tuple[str, int]] = field(default_factory=list)
 
@@ -56,7 +58,8 @@ def ward_overviews(db: ServerDb, wards: list[dict[str, str]], week_label: str, n
     with db.read() as conn:
         devices = {r.ward_id: r for r in conn.execute(
             select(Device.ward_id, func.count().label("n"), func.max(Device.last_seen_at).label("last"),
-                   func.sum(case((func.coalesce(Device.last_seen_at, Device.enrolled_at) < silent_before, 1), else_=0)).label("silent"))
+                   func.sum(case((func.coalesce(Device.last_seen_at, Device.enrolled_at) < silent_before, 1), else_=0)).label("silent"),
+                   func.sum(case((Device.last_push_rejected > 0, 1), else_=0)).label("refused"))
             .where(Device.ward_id.in_(ids), Device.revoked_at.is_(None), Device.pending.is_(False)).group_by(Device.ward_id))}
         lost = dict(conn.execute(select(LostValueRecord.ward_id, func.count()).where(
             LostValueRecord.ward_id.in_(ids), LostValueRecord.resolved_at.is_(None)).group_by(LostValueRecord.ward_id)).all())
@@ -66,7 +69,10 @@ def ward_overviews(db: ServerDb, wards: list[dict[str, str]], week_label: str, n
         d = devices.get(ward["id"])
         item = WardOverview(ward["id"], ward["name"], report.visits_total, report.households_visited, report.households_total,
                             report.dossiers.online.part, report.dossiers.online.whole, report.priority_reached, report.priority_total,
-                            int(d.n) if d else 0, d.last if d else None, int(d.silent or 0) if d else 0, int(lost.get(ward["id"], 0)))
+                            int(d.n) if d else 0, d.last if d else None, int(d.silent or 0) if d else 0,
+                            int(d.refused or 0) if d else 0, int(lost.get(ward["id"], 0)))
+        if item.refused_laptops:
+            item.attention.append(("attention_refused", item.refused_laptops))
         if item.lost_values:
             item.attention.append(("attention_lost_values", item.lost_values))
         if item.silent_laptops:
@@ -79,7 +85,7 @@ def city_total(items: list[WardOverview]) -> WardOverview:
     total = WardOverview("", "")
     for item in items:
         for name in ("visits", "households_visited", "households_total", "dossiers_online", "dossiers_submitted",
-                     "priority_reached", "priority_total", "laptops", "silent_laptops", "lost_values"):
+                     "priority_reached", "priority_total", "laptops", "silent_laptops", "refused_laptops", "lost_values"):
             setattr(total, name, getattr(total, name) + getattr(item, name))
         if item.last_sync and (total.last_sync is None or item.last_sync > total.last_sync):
             total.last_sync = item.last_sync

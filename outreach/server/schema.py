@@ -54,6 +54,10 @@ class Device(ServerBase):
     pending: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     #: The code a pending device was made from, spent when it confirms.
     code_hash: Mapped[str | None] = mapped_column(String(64))
+    #: What its last push said: the app version (its User-Agent) and how many changes the server
+    #: refused (the console's "last sync result"; migration s0006k).
+    app_version: Mapped[str | None] = mapped_column(String(40))
+    last_push_rejected: Mapped[int | None] = mapped_column(Integer)
 
 
 class EnrolmentCode(ServerBase):

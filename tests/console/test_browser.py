@@ -18,6 +18,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 from sqlalchemy import select
 
+from outreach import __version__
 from outreach.model import Procedure, Ward
 from outreach.server import admin
 from outreach.server.schema import Device
@@ -125,6 +126,11 @@ def test_a_ward_a_laptop_its_sync_and_its_revocation(console: Console, page: Pag
         with laptop.read() as session:
             held = session.scalar(select(Procedure.name_vi).where(Procedure.id == code_of_procedure))
         assert held == "Đăng ký khai sinh (sửa tại văn phòng)"
+
+        # the laptops page says what its last push said: its app version, nothing refused
+        page.goto(f"{console.url}/laptops")
+        cells = page.locator(f"tr[data-device='{device_id}'] td").all_inner_texts()
+        assert cells[0] == "Trần Thị Bích" and cells[4] == __version__ and cells[6] == "Đã nhận hết", cells
 
         # revoke it, as lost: the server refuses it from now on
         page.goto(f"{console.url}/laptops")

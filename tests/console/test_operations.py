@@ -59,3 +59,21 @@ def test_health_says_whether_the_database_is_this_servers(console: Console) -> N
         conn.execute(text(f"UPDATE {VERSION_TABLE} SET version_num = 's0005f'"))
     answer = requests.get(f"{console.server.url}/health", timeout=10)
     assert answer.status_code == 503 and answer.json()["status"] == "error"
+
+
+def test_a_push_with_refused_changes_needs_attention(console: Console, tmp_path: Path) -> None:
+    from outreach.model.ids import uuid7
+
+    db = console.server.db
+    admin.mark_demo_ward(db, console.ward_a)
+    laptop, transport = enrol_laptop(console.server.url, admin.issue_enrolment_code(db, console.team_a, "volunteer").code, tmp_path)
+    try:
+        answer = transport.post("/sync/push", {"changes": [{"change_id": uuid7(), "entity": "no_such_thing", "entity_id": uuid7(),
+                                                            "fields": {"name": ["x", "0" * 20]}}]})
+        assert [r["status"] for r in answer["results"]] == ["rejected"]
+        transport.close()
+    finally:
+        laptop.close()
+    browser = sign_in(console, "admin.a")
+    assert "1 thay đổi bị từ chối" in browser.get(f"{console.url}/laptops", timeout=10).text
+    assert "1 máy có thay đổi bị từ chối ở lần gửi gần nhất" in browser.get(f"{console.url}/", timeout=10).text

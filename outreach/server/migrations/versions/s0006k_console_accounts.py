@@ -1,4 +1,5 @@
-"""The office console's people accounts and their server-side sessions.
+"""The office console's people accounts and their server-side sessions; devices.app_version and
+devices.last_push_rejected (what a laptop's last push said, shown on the console's Laptops page).
 
 Revision ID: s0006k
 Revises: s0006g (chained after the audit trail once h/privacy was merged in)
@@ -18,6 +19,10 @@ depends_on = None
 
 
 def upgrade() -> None:
+    from outreach.server.migration_steps import add_missing_columns
+
+    add_missing_columns("devices", [sa.Column("app_version", sa.String(length=40), nullable=True),
+                                    sa.Column("last_push_rejected", sa.Integer(), nullable=True)])
     present = set(sa.inspect(op.get_bind()).get_table_names())
     if "console_accounts" not in present:
         op.create_table(
@@ -46,5 +51,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("devices") as batch_op:
+        batch_op.drop_column("last_push_rejected")
+        batch_op.drop_column("app_version")
     op.drop_table("console_sessions")
     op.drop_table("console_accounts")
