@@ -70,3 +70,25 @@ def switch_language(request: Request, to: str = Form(max_length=5), back: str = 
     response = RedirectResponse(target, status_code=303)
     set_cookie(request, response, LANG_COOKIE, language_of(to), max_age=365 * 24 * 3600)
     return response
+
+
+@router.get("/account")
+def account_page(request: Request, changed: str = "") -> Response:
+    return render(request, "account.html", error=None, request_changed=changed == "1")
+
+
+@router.post("/account/password")
+def change_password(request: Request, current: str = Form(max_length=500), new: str = Form(max_length=500),
+                    again: str = Form(max_length=500)) -> Response:
+    """A new password; every session of the account ends, and this browser gets a fresh one."""
+    db: ServerDb = request.app.state.db
+    account = request.state.session.account
+    refusal = "password_mismatch" if new != again else accounts.change_password(db, account.id, current, new)
+    if refusal:
+        return render(request, "account.html", status_code=422, request_changed=False,
+                      error=refusal if refusal == "password_mismatch" else f"password_{refusal}")
+    note(db, account, AuditAction.CONSOLE_CHANGE, account.ward_id, what="password_changed")
+    log.info("console password changed", extra={"event": "console_password", "account_id": account.id})
+    response = RedirectResponse(f"{PREFIX}/account?changed=1", status_code=303)
+    set_cookie(request, response, SESSION_COOKIE, accounts.open_session(db, account.id))
+    return response

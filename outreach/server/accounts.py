@@ -174,6 +174,20 @@ def _verify(password_hash: str, password: str) -> bool:
         return False
 
 
+def change_password(db: ServerDb, account_id: str, current: str, new: str) -> str | None:
+    """Replace the account's password; None when done, else why not (``wrong``, ``too_short``).
+    The account's other sessions end (a password changed after a leak must lock the thief out)."""
+    if len(new) < MIN_PASSWORD_LENGTH or len(new) > 500:
+        return "too_short"
+    with db.write() as conn:
+        stored = conn.scalar(select(ConsoleAccount.password_hash).where(ConsoleAccount.id == account_id))
+        if stored is None or not _verify(stored, current):
+            return "wrong"
+        conn.execute(update(ConsoleAccount).where(ConsoleAccount.id == account_id).values(password_hash=_hasher.hash(new)))
+        conn.execute(delete(ConsoleSession).where(ConsoleSession.account_id == account_id))
+    return None
+
+
 def open_session(db: ServerDb, account_id: str, *, now: dt.datetime | None = None) -> str:
     """A new session for ``account_id``; returns the cookie's token (the server keeps its hash)."""
     now = now or utcnow()

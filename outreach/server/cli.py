@@ -265,7 +265,7 @@ def _user(args: argparse.Namespace, db: ServerDb) -> int:
         account, password = accounts.add_account(db, args.login, args.role, ward_id=ward_id, team_id=team["id"] if team else None,
                                                  display_name=args.name)
         print(f"added {account.login} ({account.role})")
-        print(f"Mật khẩu / password (shown once, change it after signing in): {password}")
+        print(f"Mật khẩu / password (shown once; change it on the console's account page): {password}")
     elif args.sub == "list":
         for a in accounts.list_accounts(db):
             print(f"{a.login:<24} {a.role:<12} ward={a.ward_id or '*'} team={a.team_id or '-'}{'  disabled' if a.disabled else ''}")

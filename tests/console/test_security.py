@@ -189,3 +189,17 @@ def test_a_ward_admin_gets_403_on_another_ward_by_url_and_by_form(console: Conso
     answer = viewer.post(f"{console.url}/wards/{console.ward_a}/groups", data={"name": "Tổ 10", "csrf": token}, allow_redirects=False,
                          timeout=10)
     assert answer.status_code == 403
+
+
+def test_changing_the_password_ends_the_other_sessions(console: Console) -> None:
+    elsewhere = sign_in(console, "admin.a")
+    browser = sign_in(console, "admin.a")
+    token = page_csrf(browser, f"{console.url}/account")
+    new = "a much longer passphrase"
+    wrong = browser.post(f"{console.url}/account/password", data={"current": "not it", "new": new, "again": new, "csrf": token}, timeout=10)
+    assert wrong.status_code == 422
+    done = browser.post(f"{console.url}/account/password", data={"current": PASSWORD, "new": new, "again": new, "csrf": token},
+                        timeout=10)
+    assert done.status_code == 200 and "Đã đổi mật khẩu" in done.text  # this browser goes on with a fresh session
+    assert elsewhere.get(f"{console.url}/", allow_redirects=False, timeout=10).status_code == 303
+    assert accounts.check_login(console.server.db, "admin.a", new).account is not None
