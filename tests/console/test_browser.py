@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 from sqlalchemy import select
 
 from outreach import __version__
@@ -161,3 +161,19 @@ def test_the_coverage_pdf_export_reads_back(console: Console, page: Page, tmp_pa
     download_info.value.save_as(target)
     text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
     assert "Phường Ngọc Hà" in text and "Ba Đình" not in text
+
+
+def test_the_catalogue_list_follows_the_typing(console: Console, page: Page) -> None:
+    """htmx (vendored, under the strict CSP) replaces the list in place: no page load."""
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    sign_in(page, console, "viewer.a")
+    page.goto(f"{console.url}/catalogue")
+    everything = page.inner_text("#catalogue-results p")
+    page.evaluate("window.samePage = true")
+    page.fill("#catalogue-search input[name=q]", "khai sinh")
+    expect(page.locator("#catalogue-results p")).not_to_have_text(everything)
+    rows = page.locator("#catalogue-table tbody tr").all_inner_texts()
+    assert rows and all("khai sinh" in row.lower() for row in rows)
+    assert page.evaluate("window.samePage") is True  # replaced in place, not reloaded
+    assert errors == []  # nothing the CSP refused
