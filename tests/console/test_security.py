@@ -203,3 +203,24 @@ def test_changing_the_password_ends_the_other_sessions(console: Console) -> None
     assert done.status_code == 200 and "Đã đổi mật khẩu" in done.text  # this browser goes on with a fresh session
     assert elsewhere.get(f"{console.url}/", allow_redirects=False, timeout=10).status_code == 303
     assert accounts.check_login(console.server.db, "admin.a", new).account is not None
+
+
+def test_a_team_leader_sees_and_enrols_for_their_team_only(console: Console) -> None:
+    db = console.server.db
+    other_team = admin.add_team(db, console.ward_a, "Đội cơ động số 2")
+    with db.write() as conn:  # a laptop of each team of ward A, as if enrolled
+        for device, team in (("dev-own", console.team_a), ("dev-other", other_team)):
+            conn.execute(insert(Device).values(id=device, token_hash=device.ljust(64, "0"), ward_id=console.ward_a, team_id=team,
+                                               role="volunteer", label=device, enrolled_at=accounts.utcnow(), pending=False))
+    leader = sign_in(console, "leader.a")
+    page = leader.get(f"{console.url}/laptops", timeout=10).text
+    assert "dev-own" in page and "dev-other" not in page and 'value="leader"' not in page
+    token = csrf_of(page)
+    for form in ({"team_id": other_team, "role": "volunteer"}, {"team_id": console.team_a, "role": "leader"}):
+        answer = leader.post(f"{console.url}/laptops/enrol", data={**form, "csrf": token}, allow_redirects=False, timeout=10)
+        assert answer.status_code == 403 or "enrol-code" not in answer.text, form
+    answer = leader.post(f"{console.url}/laptops/enrol", data={"team_id": console.team_a, "role": "volunteer", "csrf": token}, timeout=10)
+    assert answer.status_code == 200 and 'id="enrol-code"' in answer.text
+    answer = leader.post(f"{console.url}/laptops/dev-own/revoke", data={"reason": "lost", "csrf": token}, allow_redirects=False, timeout=10)
+    with db.read() as conn:
+        assert conn.scalar(select(Device.revoked_at).where(Device.id == "dev-own")) is None  # revoking is the office's
