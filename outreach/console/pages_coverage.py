@@ -23,7 +23,7 @@ from outreach.labels import EXPORT_LANGUAGE
 from outreach.reports import COVERAGE_FORMATS, write_coverage
 from outreach.server.accounts import Account
 from outreach.server.db import ServerDb
-from outreach.services.coverage import CoverageReport, compute_coverage
+from outreach.services.coverage import CoverageReport, CoverageSummary, compute_coverage, coverage_summary
 from outreach.services.periods import WARD, Period, PeriodError, Scope, range_period
 from outreach.timeutil import iso_week_bounds, iso_week_of, today_local
 from outreach.vocabulary import AuditAction, ConsoleRole
@@ -69,9 +69,9 @@ def coverage(request: Request, ward: str = "", first: str = "", last: str = "") 
     if not ward and not sees_all_wards(account):
         ward = account.ward_id or ""
     report = ward_report(db, account, ward, period) if ward else None
-    side: list[tuple[dict[str, Any], CoverageReport]] = []
+    side: list[tuple[dict[str, Any], CoverageSummary]] = []
     if not ward:
-        side = [(w, compute_coverage(ServerReader(db), period, ward_id=w["id"])) for w in wards]
+        side = [(w, coverage_summary(ServerReader(db), period, ward_id=w["id"])) for w in wards]
     return render(request, "coverage.html", wards=wards, ward=ward, period=period, report=report, side_by_side=side,
                   first=period.start.strftime("%d/%m/%Y"), last=period.last_day.strftime("%d/%m/%Y"), problem="",
                   formats=COVERAGE_FORMATS)

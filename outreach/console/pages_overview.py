@@ -16,7 +16,7 @@ from outreach.console.server_reader import ServerReader
 from outreach.server.auth import utcnow
 from outreach.server.db import ServerDb
 from outreach.server.schema import Device, LostValueRecord
-from outreach.services.coverage import compute_coverage
+from outreach.services.coverage import coverage_summary
 from outreach.services.periods import week_period
 from outreach.timeutil import iso_week_of, today_local
 
@@ -47,8 +47,9 @@ class WardOverview:
 
 
 def ward_overviews(db: ServerDb, wards: list[dict[str, str]], week_label: str, now: dt.datetime) -> list[WardOverview]:
-    """The overview figures of ``wards`` for the ISO week ``week_label`` (coverage figures from
-    ``services.coverage``, laptops and attention items from the server's own tables)."""
+    """The overview figures of ``wards`` for the ISO week ``week_label`` (the coverage report's
+    headline figures from ``services.coverage.coverage_summary``, laptops and attention items from
+    the server's own tables)."""
     if not wards:
         return []
     period = week_period(week_label)
@@ -65,7 +66,7 @@ def ward_overviews(db: ServerDb, wards: list[dict[str, str]], week_label: str, n
             LostValueRecord.ward_id.in_(ids), LostValueRecord.resolved_at.is_(None)).group_by(LostValueRecord.ward_id)).all())
     result = []
     for ward in wards:
-        report = compute_coverage(reader, period, ward_id=ward["id"])
+        report = coverage_summary(reader, period, ward_id=ward["id"])
         d = devices.get(ward["id"])
         item = WardOverview(ward["id"], ward["name"], report.visits_total, report.households_visited, report.households_total,
                             report.dossiers.online.part, report.dossiers.online.whole, report.priority_reached, report.priority_total,

@@ -967,6 +967,44 @@ def compute_coverage(
     return report
 
 
+@dataclass(frozen=True)
+class CoverageSummary:
+    """The headline figures of a ``CoverageReport`` (what an overview of many wards shows), with
+    the same definitions: computed by the same helpers as ``compute_coverage``, in one session,
+    without the tables and trend a full report also reads."""
+
+    households_total: int
+    households_visited: int
+    priority_total: int
+    priority_reached: int
+    visits_total: int
+    filings: FilingTotals
+    dossiers: DossierFigures
+
+    @property
+    def coverage(self) -> float | None:
+        return share(self.households_visited, self.households_total)
+
+
+def coverage_summary(source: ReadSource, period: Period, scope: Scope = WARD, *, ward_id: str | None = None,
+                     terms: Mapping[str, ProcedureTerms] | None = None) -> CoverageSummary:
+    """``compute_coverage``'s headline figures of ``period`` (a ward overview, the city's table
+    of wards: one short read per ward instead of a whole report)."""
+    with source.read() as session:
+        groups, _priority = _group_coverage(session, ward_id, scope, period)
+        try:
+            _fill_work_tables(session, ward_id, scope, period, trend_weeks(period.last_day, weeks=1))
+            outcomes, _satisfaction, _rated = _outcomes(session)
+            filings, _by_procedure, _by_level = _filings(session)
+            dossiers = _dossier_figures(session, terms or {})
+        finally:
+            _drop_work_tables(session)
+    return CoverageSummary(
+        households_total=sum(g.households for g in groups), households_visited=sum(g.households_visited for g in groups),
+        priority_total=sum(g.priority_households for g in groups), priority_reached=sum(g.priority_reached for g in groups),
+        visits_total=sum(o.visits for o in outcomes), filings=filings, dossiers=dossiers)
+
+
 def record_aggregate_export(store: Store, actor: Actor, report: CoverageReport, destination: str) -> None:
     """Aggregate exports carry no personal data, but the office still wants to know who sent
     which figures where."""

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from outreach.console.server_reader import ServerReader
 from outreach.server import admin
-from outreach.services.coverage import compute_coverage
+from outreach.services.coverage import compute_coverage, coverage_summary
 from outreach.services.households import HouseholdInput, register_household
 from outreach.services.periods import range_period
 from outreach.services.visits import FilingInput, VisitInput, record_visit
@@ -38,6 +38,7 @@ def test_console_and_laptop_coverage_agree(console: Console, tmp_path: Path) -> 
         period = range_period(started.date() - dt.timedelta(days=7), started.date() + dt.timedelta(days=1))
         on_laptop = compute_coverage(laptop, period, ward_id=console.ward_a)
         on_server = compute_coverage(ServerReader(db), period, ward_id=console.ward_a)
+        summary = coverage_summary(ServerReader(db), period, ward_id=console.ward_a)
         transport.close()
     finally:
         laptop.close()
@@ -46,3 +47,8 @@ def test_console_and_laptop_coverage_agree(console: Console, tmp_path: Path) -> 
     laptop_figures = {k: v for k, v in dataclasses.asdict(on_laptop).items() if k != "generated_at"}
     server_figures = {k: v for k, v in dataclasses.asdict(on_server).items() if k != "generated_at"}
     assert server_figures == laptop_figures
+    # the overview's headline figures are the report's
+    assert (summary.households_total, summary.households_visited, summary.priority_total, summary.priority_reached,
+            summary.visits_total, summary.filings, summary.dossiers) == (
+        on_laptop.households_total, on_laptop.households_visited, on_laptop.priority_total, on_laptop.priority_reached,
+        on_laptop.visits_total, on_laptop.filings, on_laptop.dossiers)
