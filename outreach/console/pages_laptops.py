@@ -18,6 +18,7 @@ from sqlalchemy import select
 from outreach.console.audit import note
 from outreach.console.rendering import PREFIX, render
 from outreach.console.scope import ADMINS, check_team, check_ward, sees_all_wards
+from outreach.console.security import Forbidden
 from outreach.model import Team, TeamMember, Ward
 from outreach.qr_image import qr_png_bytes
 from outreach.server import admin
@@ -79,7 +80,7 @@ def enrol(request: Request, team_id: str = Form(max_length=36), role: str = Form
     account = request.state.session.account
     team = check_team(db, account, team_id)
     if role not in (Role.VOLUNTEER, Role.LEADER) or (account.role == ConsoleRole.TEAM_LEADER and role != Role.VOLUNTEER):
-        return _page(request, error="forbidden_text")
+        raise Forbidden
     name = " ".join(member_name.split()) or None
     try:
         issued = admin.issue_enrolment_code(db, team["id"], role, name, minutes)
@@ -104,8 +105,10 @@ def revoke(request: Request, device_id: str, reason: str = Form(max_length=20)) 
     with db.read() as conn:
         ward_id = conn.scalar(select(Device.ward_id).where(Device.id == device_id))
     check_ward(account, ward_id)
-    if account.role not in ADMINS or reason not in REVOKE_REASONS:
-        return _page(request, error="forbidden_text")
+    if account.role not in ADMINS:
+        raise Forbidden
+    if reason not in REVOKE_REASONS:
+        return _page(request, error_text=reason)
     if admin.revoke_device(db, device_id):
         note(db, account, AuditAction.DEVICE_REVOKED, ward_id, device=device_id, reason=reason)
         log.info("console revoked a laptop", extra={"event": "revoked", "account_id": account.id, "device_id": device_id,
