@@ -19,7 +19,7 @@ from outreach.console import pages_audit, pages_catalogue, pages_coverage, pages
 from outreach.console.messages import language_of
 from outreach.console.operations import add_operations
 from outreach.console.rendering import PREFIX, render
-from outreach.console.security import CsrfRefused, Forbidden, NeedLogin, finish, guard
+from outreach.console.security import CsrfRefused, Forbidden, NeedLogin, TooLarge, finish, guard
 from outreach.server.auth import AttemptLimiter
 from outreach.server.db import ServerDb
 
@@ -53,6 +53,10 @@ def create_console(db: ServerDb, server_app: FastAPI | None = None) -> FastAPI:
     @console.exception_handler(Forbidden)
     async def _forbidden(request: Request, _exc: Forbidden) -> Response:
         return _error(request, 403, "forbidden_title", "forbidden_text")
+
+    @console.exception_handler(TooLarge)
+    async def _too_large(request: Request, _exc: TooLarge) -> Response:
+        return _error(request, 413, "bad_input_title", "back")
 
     @console.exception_handler(CsrfRefused)
     async def _csrf(request: Request, _exc: CsrfRefused) -> Response:

@@ -49,6 +49,14 @@ class CsrfRefused(Exception):
     """A form without its CSRF token, or with another one: 403."""
 
 
+class TooLarge(Exception):
+    """A form body over ``MAX_FORM_BYTES`` (said by its Content-Length, or missing): 413, unread."""
+
+
+#: the largest form the console reads (a catalogue file of 5 MB and its multipart wrapping)
+MAX_FORM_BYTES = 6 * 1024 * 1024
+
+
 class Forbidden(Exception):
     """Outside the account's scope or role: 403 (the same page whatever exists there)."""
 
@@ -79,7 +87,10 @@ async def guard(request: Request) -> None:
     if session is None and not is_public(local_path(request)):
         raise NeedLogin
     if request.method not in SAFE_METHODS:
-        form = await request.form()
+        length = request.headers.get("content-length", "")
+        if not length.isdigit() or int(length) > MAX_FORM_BYTES:
+            raise TooLarge
+        form = await request.form(max_files=1, max_fields=100)
         sent = form.get("csrf")
         if not isinstance(sent, str) or not sent or not hmac.compare_digest(sent, request.state.csrf) or request.state.new_pre_csrf:
             log.info("console form refused", extra={"event": "csrf_refused", "path": request.url.path})

@@ -225,3 +225,13 @@ def test_a_team_leader_sees_and_enrols_for_their_team_only(console: Console) -> 
     assert answer.status_code == 403
     with db.read() as conn:
         assert conn.scalar(select(Device.revoked_at).where(Device.id == "dev-own")) is None  # revoking is the office's
+
+
+def test_an_oversized_form_is_refused_unread(console: Console) -> None:
+    from outreach.console.security import MAX_FORM_BYTES
+
+    browser = sign_in(console, "city")
+    token = page_csrf(browser, f"{console.url}/catalogue")
+    answer = browser.post(f"{console.url}/catalogue-import", data={"csrf": token},
+                          files={"file": ("big.csv", b"x" * (MAX_FORM_BYTES + 1))}, allow_redirects=False, timeout=30)
+    assert answer.status_code == 413
