@@ -204,8 +204,55 @@ class TargetMetric(StrEnum):
     DOSSIERS_ONLINE = "dossiers_online"
 
 
+class ConsoleRole(StrEnum):
+    """A person's role in the office console (a people account, not a device): what they see
+    and may change. The city admin sees every ward; the others one ward (the leader one team)."""
+
+    CITY_ADMIN = "city_admin"
+    WARD_ADMIN = "ward_admin"
+    WARD_VIEWER = "ward_viewer"
+    TEAM_LEADER = "team_leader"
+
+
+class AuditAction(StrEnum):
+    """What an audit event records (Decree 356/2025: who touched whose personal data, and how).
+
+    The first three are the laptop's original codes (``services/audit.py``); the rest came with
+    the office's trail: events reach the server append-only and are read there by the office."""
+
+    EXPORT_PERSONAL_DATA = "export_personal_data"
+    EXPORT_AGGREGATE = "export_aggregate"
+    VIEW_PERSONAL_DATA = "view_personal_data"
+    CONSENT_GIVEN = "consent_given"
+    CONSENT_WITHDRAWN = "consent_withdrawn"
+    REVIEW_APPROVE = "review_approve"
+    REVIEW_FLAG = "review_flag"
+    REVIEW_LOCK = "review_lock"
+    REQUEST_ADDED = "request_added"
+    REQUEST_CLOSED = "request_closed"
+    ACCESS_EXPORT = "access_export"
+    ERASURE = "erasure"
+    RETENTION_RUN = "retention_run"
+    DEVICE_ENROLLED = "device_enrolled"
+    DEVICE_REVOKED = "device_revoked"
+    CONSOLE_LOGIN = "console_login"
+    CONSOLE_CHANGE = "console_change"
+
+
+class AuditActorKind(StrEnum):
+    """Who did what an audit event records: a team member on a laptop, the laptop itself, the
+    office at the server's command line, a user of the web console, or the server on its own."""
+
+    MEMBER = "member"
+    DEVICE = "device"
+    OFFICE = "office"
+    CONSOLE_USER = "console_user"
+    SYSTEM = "system"
+
+
 #: Every code list, for tests and tools that walk them all (each has labels in both languages).
 CODE_LISTS: tuple[type[StrEnum], ...] = (
     Outcome, FilingStatus, Channel, Portal, Role, ReviewStatus, OnlineLevel, PriorityFlag, FollowUpKind, Sex, GroupKind,
     ScopeKind, Placeholder, RecordKind, TargetMetric, PlanAdjustment, PlanMark, PlanReason, ReachList,
+    ConsoleRole, AuditAction, AuditActorKind,
 )

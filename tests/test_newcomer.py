@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from outreach.server.background import process_alive
+from outreach.services.demo_data import demo_ward_identity
 from outreach.ui.display import DisplayProblem, debian_package, display_problem
 
 pytestmark = pytest.mark.slow
@@ -42,9 +43,16 @@ def test_demo_on_a_box_with_no_keyring_and_no_display(tmp_path: Path) -> None:
         token_file = data_dir / "demo-device-token"
         assert token_file.stat().st_mode & 0o777 == 0o600 and token_file.read_text().strip()
 
+        # the office console runs on the demo server too, with a demo sign-in
+        console = re.search(r"Office console: (http://127\.0\.0\.1:\d+/console/) \(sign in: (\S+) / (\S+)\)", first.stdout)
+        assert console, first.stdout
+        overview = _console_overview(console.group(1), console.group(2), console.group(3))
+        assert demo_ward_identity()[1] in overview  # the demo ward and its week, as the office sees it
+
         again = outreach("--data-dir", str(data_dir), "demo", "--headless")
         assert again.returncode == 0, again.stderr
         assert "Reusing the running demo server: " in again.stdout and f"(pid {pid})" in again.stdout
+        assert f"Office console: {console.group(1)} (sign in: {console.group(2)} / {console.group(3)})" in again.stdout
         search = outreach("--data-dir", str(data_dir), "households", "search", "so", "--json")  # "Số 12, ngõ …"
         assert search.returncode == 0 and len(json.loads(search.stdout)) == 12
     finally:
@@ -52,6 +60,19 @@ def test_demo_on_a_box_with_no_keyring_and_no_display(tmp_path: Path) -> None:
     assert stopped.returncode == 0 and f"(pid {pid}) is stopped" in stopped.stdout
     assert not process_alive(pid)
     assert "No demo server is running" in outreach("--data-dir", str(data_dir), "demo", "--stop").stdout
+
+
+def _console_overview(url: str, login: str, password: str) -> str:
+    """Sign in to the console through its form and return the overview page."""
+    import requests
+
+    with requests.Session() as browser:
+        token = re.search(r'name="csrf" value="([^"]+)"', browser.get(f"{url}login", timeout=10).text)
+        assert token
+        browser.post(f"{url}login", data={"login": login, "password": password, "csrf": token.group(1)}, timeout=10)
+        answer = browser.get(url, timeout=30)
+        assert answer.status_code == 200 and answer.url == url
+        return answer.text
 
 
 def test_a_real_profile_still_refuses_without_a_keyring(tmp_path: Path) -> None:

@@ -336,7 +336,8 @@ def run_demo(args: argparse.Namespace, data_dir: Path) -> int:
     try:
         demo = start_demo_server(data_dir / DEMO_SERVER_FOLDER, args.port, DemoWard(*demo_data.demo_ward_identity()),
                                  enrolled_url=store.profile.server_url, ward_id=store.profile.ward_id,
-                                 team_id=store.profile.team_id, has_member=bool(store.profile.member_id))
+                                 team_id=store.profile.team_id, has_member=bool(store.profile.member_id),
+                                 entry="outreach.console.cli")
         server = demo.server
         if server.reused:
             print(say(f"Dùng lại máy chủ demo đang chạy: {server.url} (pid {server.pid})",
@@ -345,6 +346,10 @@ def run_demo(args: argparse.Namespace, data_dir: Path) -> int:
             print(say(f"Máy chủ demo: {server.url} (pid {server.pid}); dừng bằng 'outreach --data-dir {data_dir} demo --stop'",
                       f"Demo server: {server.url} (pid {server.pid}); stop it with 'outreach --data-dir {data_dir} demo --stop'"),
                   flush=True)
+        if demo.console_login is not None:
+            login, password = demo.console_login
+            print(say(f"Trang quản trị văn phòng: {server.url}/console/ (đăng nhập: {login} / {password})",
+                      f"Office console: {server.url}/console/ (sign in: {login} / {password})"), flush=True)
         if demo.enrolment_code is not None:
             enroll(store, server.url, demo.enrolment_code)
         run_sync(store)

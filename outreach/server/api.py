@@ -35,6 +35,7 @@ from outreach.server import auth
 from outreach.server.admin import CodeRefused, issue_enrolment_code, server_clock
 from outreach.server.clock_watch import ClockWatch
 from outreach.server.db import ServerDb
+from outreach.server.device_status import note_push
 from outreach.server.pull import pull_columns, pull_page
 from outreach.server.push import RequestRefused, apply_push
 from outreach.server.schema import LostValueRecord
@@ -334,6 +335,7 @@ def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BY
         result = await run_in_threadpool(partial(apply_push, now_ms=wall_ms(), office_rights=demo), db, device, payload)
         blame_server_clock(result.outcomes)
         counts = result.counts
+        await run_in_threadpool(note_push, db, device.device_id, request.headers.get("user-agent"), counts.get("rejected", 0))
         log.info(
             "push",
             extra={

@@ -22,6 +22,9 @@ import requests
 from outreach.wire.protocol import API_PREFIX
 
 STATE_FILE = "server.json"
+#: the module run as ``python -m``: the server's own command line, or one that extends its
+#: ``serve`` (``outreach.console.cli``, which adds the office console)
+SERVER_ENTRY = "outreach.server.cli"
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,7 @@ def process_alive(pid: int) -> bool:
         return True  # no /proc (macOS, Windows): the signal answered
 
 
-def ensure_server(folder: Path, port: int = 0, timeout_s: float = 30.0) -> BackgroundServer:
+def ensure_server(folder: Path, port: int = 0, timeout_s: float = 30.0, entry: str = SERVER_ENTRY) -> BackgroundServer:
     folder.mkdir(parents=True, exist_ok=True)
     db_url = f"sqlite:///{folder / 'office.db'}"
     state_path = folder / STATE_FILE
@@ -67,12 +70,12 @@ def ensure_server(folder: Path, port: int = 0, timeout_s: float = 30.0) -> Backg
         if state.get("db_url") == db_url and process_alive(state["pid"]) and _healthy(state["url"]):
             return BackgroundServer(state["url"], state["pid"], db_url, True)
     # the schema and catalogue first, in the foreground, so errors show here and not in a log
-    subprocess.run([sys.executable, "-m", "outreach.server.cli", "--db", db_url, "init"], check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", entry, "--db", db_url, "init"], check=True, capture_output=True)
     port = port or _free_port()
     url = f"http://127.0.0.1:{port}"
     log = open(folder / "server.log", "ab")  # noqa: SIM115 - handed to the child process
     process = subprocess.Popen(
-        [sys.executable, "-m", "outreach.server.cli", "--db", db_url, "serve", "--host", "127.0.0.1", "--port", str(port), "--demo"],
+        [sys.executable, "-m", entry, "--db", db_url, "serve", "--host", "127.0.0.1", "--port", str(port), "--demo"],
         stdout=log, stderr=log, stdin=subprocess.DEVNULL, start_new_session=True,
     )
     log.close()

@@ -7,6 +7,7 @@
     outreach-server device enroll --team "Đội cơ động số 1" --role volunteer [--name ...] [--png code.png]
     outreach-server device list | device revoke DEVICE_ID
     outreach-server catalogue [add|edit CODE --set FIELD=VALUE ... | retire CODE [--from DATE] | import FILE | list]
+    outreach-server user add LOGIN --role ward_admin --ward WARD [--team TEAM] [--name ...] | user list | user disable LOGIN
     outreach-server serve --host 0.0.0.0 --port 8443 [--tls-cert cert.pem --tls-key key.pem]
 
 The database defaults to ``sqlite:///office.db`` (``$OUTREACH_SERVER_DB`` overrides); production
@@ -20,19 +21,27 @@ import argparse
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from outreach import __version__
-from outreach.server import admin, catalogue_office, maintenance
+from outreach.server import accounts, admin, catalogue_office, maintenance
 from outreach.server.db import DEFAULT_DB_URL, ServerDb, open_db
 from outreach.server.logs import setup_logging
 from outreach.server.retention import prune_received_changes
 from outreach.timeutil import now_local
 from outreach.wire.enrolment_link import enrolment_link
 
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
 log = logging.getLogger("outreach.server.cli")
 DEFAULT_PORT = 8765
+
+#: Adds routes to the app ``serve`` runs (the office console, ``outreach.console``, sits above the
+#: server's layer and hands itself in this way: the server never imports it).
+AppExtension = Callable[["FastAPI"], None]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -101,6 +110,16 @@ def build_parser() -> argparse.ArgumentParser:
     cat_import = cat_sub.add_parser("import", help="add/edit from the office's CSV/XLSX or portal JSON records (all or nothing)")
     cat_import.add_argument("file", type=Path)
     cat_sub.add_parser("list", help="list the catalogue the server holds")
+    user = sub.add_parser("user", help="people accounts of the office console").add_subparsers(dest="sub", required=True)
+    user_add = user.add_parser("add", help="add an account; its first password is printed once")
+    user_add.add_argument("login")
+    user_add.add_argument("--role", required=True, choices=["city_admin", "ward_admin", "ward_viewer", "team_leader"])
+    user_add.add_argument("--ward", help="ward id or name (every role but city_admin)")
+    user_add.add_argument("--team", help="team id or name (team_leader)")
+    user_add.add_argument("--name", default="", help="the person's name, shown in the console")
+    user.add_parser("list", help="list accounts")
+    user_disable = user.add_parser("disable", help="disable an account (its sessions end at once)")
+    user_disable.add_argument("login")
     sub.add_parser("prune", help="forget the ids of applied changes no laptop can send again (older than 30 days, laptop synced since)")
 
     serve = sub.add_parser("serve", help="run the HTTP API")
@@ -113,7 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _serve(args: argparse.Namespace, db: ServerDb) -> int:
+def _serve(args: argparse.Namespace, db: ServerDb, extensions: Sequence[AppExtension]) -> int:
     import uvicorn
 
     from outreach.server.api import create_app
@@ -125,6 +144,8 @@ def _serve(args: argparse.Namespace, db: ServerDb) -> int:
         print("--demo serves this computer only (--host 127.0.0.1)", file=sys.stderr)
         return 1
     app = create_app(db, demo=args.demo)
+    for extend in extensions:
+        extend(app)
     pruned = prune_received_changes(db)
     log.info(
         "serving", extra={"event": "serve", "host": args.host, "port": args.port, "tls": bool(args.tls_cert), "pruned_change_ids": pruned}
@@ -157,7 +178,7 @@ def _status(db: ServerDb) -> int:
     return 0
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, extensions: Sequence[AppExtension] = ()) -> int:
     db = open_db(args.db, migrate_schema=False)
     try:
         if args.command == "migrate":
@@ -199,7 +220,9 @@ def run(args: argparse.Namespace) -> int:
         elif args.command == "catalogue":
             return _catalogue(args, db)
         elif args.command == "serve":
-            return _serve(args, db)
+            return _serve(args, db, extensions)
+        elif args.command == "user":
+            return _user(args, db)
         return 0
     finally:
         db.dispose()
@@ -229,6 +252,28 @@ def _enroll(args: argparse.Namespace, db: ServerDb) -> int:
 
         args.png.write_bytes(qr_png_bytes(payload))
         print(f"QR: {args.png}")
+    return 0
+
+
+def _user(args: argparse.Namespace, db: ServerDb) -> int:
+    """``user add|list|disable``: the console's people accounts."""
+    if args.sub == "add":
+        team = admin.find_team(db, args.team) if args.team else None
+        ward_id = admin.find_ward(db, args.ward)["id"] if args.ward else (team["ward_id"] if team else None)
+        if ward_id is None and args.role != "city_admin":
+            ward_id = admin.find_ward(db, None)["id"]  # the usual one-ward server
+        account, password = accounts.add_account(db, args.login, args.role, ward_id=ward_id, team_id=team["id"] if team else None,
+                                                 display_name=args.name)
+        print(f"added {account.login} ({account.role})")
+        print(f"Mật khẩu / password (shown once; change it on the console's account page): {password}")
+    elif args.sub == "list":
+        for a in accounts.list_accounts(db):
+            print(f"{a.login:<24} {a.role:<12} ward={a.ward_id or '*'} team={a.team_id or '-'}{'  disabled' if a.disabled else ''}")
+    elif args.sub == "disable":
+        if not accounts.disable_account(db, args.login):
+            print(f"no enabled account {args.login!r}", file=sys.stderr)
+            return 1
+        print(f"disabled {args.login}")
     return 0
 
 
@@ -275,17 +320,18 @@ def _catalogue(args: argparse.Namespace, db: ServerDb) -> int:
     return 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, extensions: Sequence[AppExtension] = ()) -> int:
+    """The command line; ``extensions`` add routes to what ``serve`` runs (see ``AppExtension``)."""
     args = build_parser().parse_args(argv)
     setup_logging(args.log_file)
     try:
-        return run(args)
+        return run(args, extensions)
     except catalogue_office.CatalogueRefused as exc:
         print("nothing written; refused:", file=sys.stderr)
         for row in exc.rows:
             print(f"  {row.row} {row.code}: {row.reason}".replace("   ", " "), file=sys.stderr)
         return 1
-    except (admin.AdminError, maintenance.SchemaTooNew) as exc:
+    except (admin.AdminError, accounts.AccountError, maintenance.SchemaTooNew) as exc:
         print(str(exc), file=sys.stderr)
         return 1
 

@@ -18,7 +18,9 @@ ALLOWED_KEYS = frozenset(
      "rejected", "retryable", "rows", "since", "has_more", "host", "port", "tls", "db", "from_rev", "bytes",
      "ahead_ms", "devices",
      # the office's catalogue changes (server/catalogue_office.py): who, what, which procedure, which fields
-     "by", "action", "code", "fields"}
+     "by", "action", "code", "fields",
+     # the office console (outreach/console): which account, never its login or password
+     "account_id"}
 )
 
 

@@ -37,3 +37,13 @@ def create_missing_tables(names: Sequence[str]) -> None:
         if table.name in names and table.name not in present:
             table.create(bind)
             op.create_index(f"ix_srv_{table.name}_ward_seq", table.name, ["ward_id", "server_seq"])
+
+
+def create_missing_server_tables(tables: Iterable[sa.Table]) -> None:
+    """Create each of ``tables`` unless the database has it already: s0001 builds every server
+    table of the model as it is when it runs, so a database made after a table was added has it."""
+    from alembic import op
+
+    bind = op.get_bind()
+    for table in tables:
+        table.create(bind, checkfirst=True)

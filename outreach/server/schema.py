@@ -54,6 +54,10 @@ class Device(ServerBase):
     pending: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     #: The code a pending device was made from, spent when it confirms.
     code_hash: Mapped[str | None] = mapped_column(String(64))
+    #: What its last push said: the app version (its User-Agent) and how many changes the server
+    #: refused (the console's "last sync result"; migration s0006k).
+    app_version: Mapped[str | None] = mapped_column(String(40))
+    last_push_rejected: Mapped[int | None] = mapped_column(Integer)
 
 
 class EnrolmentCode(ServerBase):
@@ -131,6 +135,71 @@ class WardDigestRow(ServerBase):
     entity: Mapped[str] = mapped_column(String(40), primary_key=True)
     count: Mapped[int] = mapped_column(BigInteger, default=0)
     hash_sum: Mapped[str] = mapped_column(Text, default="0" * 32)
+
+
+class ConsoleAccount(ServerBase):
+    """A person who signs in to the office console (not a laptop: devices have tokens).
+
+    Only the argon2 hash of the password is kept. ``failed_logins`` and ``locked_until`` make the
+    lock-out survive a restart, so a guesser gains nothing by waiting for one."""
+
+    __tablename__ = "console_accounts"
+
+    id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    login: Mapped[str] = mapped_column(String(80), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[str] = mapped_column(String(20))
+    #: the ward of a ward admin, ward viewer or team leader; None for a city admin (every ward)
+    ward_id: Mapped[str | None] = mapped_column(String(ID_LENGTH))
+    #: the team of a team leader
+    team_id: Mapped[str | None] = mapped_column(String(ID_LENGTH))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    disabled_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class ConsoleSession(ServerBase):
+    """A signed-in browser: the SHA-256 of its cookie's token, never the token itself, and the
+    CSRF token its forms must carry. Server-side, so signing out or disabling ends it at once."""
+
+    __tablename__ = "console_sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    account_id: Mapped[str] = mapped_column(String(ID_LENGTH), index=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    last_seen_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class AuditRecord(ServerBase):
+    """One audit event held by the office (Decree 356/2025): append-only, never edited or merged.
+
+    Laptop events keep the laptop's ``event_id`` (unique), so an upload sent twice after a lost
+    answer is stored once; ``device_seq`` is the laptop's own order (its local audit id), so the
+    office reads each laptop's events in the order they happened. ``id`` is the server's arrival
+    order. Events name people by id only (``target_id``), never by their personal fields, so an
+    erasure never has to edit the trail. Database triggers (migration s0006g) refuse UPDATE and
+    DELETE of a row.
+    """
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True)
+    event_id: Mapped[str] = mapped_column(String(ID_LENGTH), unique=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    ward_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
+    device_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
+    device_seq: Mapped[int | None] = mapped_column(BigInteger)
+    actor_kind: Mapped[str] = mapped_column(String(20))
+    actor_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
+    actor_name: Mapped[str] = mapped_column(String(200), default="")
+    action: Mapped[str] = mapped_column(String(60))
+    target_kind: Mapped[str | None] = mapped_column(String(40))
+    target_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
 def entity_tables() -> list[Table]:

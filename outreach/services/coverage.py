@@ -28,8 +28,9 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Boolean, Column, Integer, MetaData, Select, String, Table, and_, case, distinct, func, literal_column, select
 from sqlalchemy.orm import Session
@@ -77,6 +78,14 @@ UNKNOWN_LEVEL = OnlineLevel.UNKNOWN
 
 
 # ---------------------------------------------------------------- results
+
+
+class ReadSource(Protocol):
+    """Where the figures are read from: a laptop's ``Store``, or the office server's database
+    (the console's ``ServerReader``): anything that opens a read session over the synced tables.
+    One implementation of every figure, so the console and the laptop cannot disagree."""
+
+    def read(self) -> AbstractContextManager[Session]: ...
 
 
 @dataclass(frozen=True)
@@ -428,7 +437,7 @@ def _drop_work_tables(session: Session) -> None:
 
 
 def _group_coverage_in_own_session(
-    store: Store, ward_id: str | None, scope: Scope, period: Period
+    store: ReadSource, ward_id: str | None, scope: Scope, period: Period
 ) -> tuple[list[GroupCoverage], list[PriorityCoverage]]:
     with store.read() as session:
         return _group_coverage(session, ward_id, scope, period)
@@ -719,7 +728,7 @@ def _due_dossiers(
 
 
 def waiting_dossiers(
-    store: Store, scope: Scope = WARD, *, ward_id: str | None = None, as_of: dt.date | None = None,
+    store: ReadSource, scope: Scope = WARD, *, ward_id: str | None = None, as_of: dt.date | None = None,
     terms: Mapping[str, ProcedureTerms] | None = None, days_off: Collection[dt.date] = (), overdue_only: bool = True,
 ) -> list[WaitingDossier]:
     """Waiting dossiers with their expected result date (overdue ones only by default), oldest
@@ -766,7 +775,7 @@ def _vneid_levels(session: Session, ward_id: str | None, scope: Scope, period: P
     return by_level
 
 
-def _vneid_levels_in_own_session(store: Store, ward_id: str | None, scope: Scope, period: Period) -> dict[int, int]:
+def _vneid_levels_in_own_session(store: ReadSource, ward_id: str | None, scope: Scope, period: Period) -> dict[int, int]:
     with store.read() as session:
         return _vneid_levels(session, ward_id, scope, period)
 
@@ -803,18 +812,18 @@ def _follow_ups(session: Session, ward_id: str | None, scope: Scope, as_of: dt.d
 
 
 def _due_dossiers_in_own_session(
-    store: Store, ward_id: str | None, scope: Scope, as_of: dt.date, terms: Mapping[str, ProcedureTerms], days_off: Collection[dt.date]
+    store: ReadSource, ward_id: str | None, scope: Scope, as_of: dt.date, terms: Mapping[str, ProcedureTerms], days_off: Collection[dt.date]
 ) -> DueDossiers:
     with store.read() as session:
         return _due_dossiers(session, ward_id, scope, as_of, terms, days_off)
 
 
-def _area_figures_in_own_session(store: Store, period: Period, scope: Scope, ward_id: str | None) -> AreaFigures:
+def _area_figures_in_own_session(store: ReadSource, period: Period, scope: Scope, ward_id: str | None) -> AreaFigures:
     with store.read() as session:
         return area_figures(session, period, scope, ward_id)
 
 
-def _follow_ups_in_own_session(store: Store, ward_id: str | None, scope: Scope, as_of: dt.date) -> FollowUpCounts:
+def _follow_ups_in_own_session(store: ReadSource, ward_id: str | None, scope: Scope, as_of: dt.date) -> FollowUpCounts:
     with store.read() as session:
         return _follow_ups(session, ward_id, scope, as_of)
 
@@ -906,7 +915,7 @@ def scope_name(session: Session, scope: Scope) -> str:
 
 
 def compute_coverage(
-    store: Store,
+    store: ReadSource,
     period: Period,
     scope: Scope = WARD,
     *,
@@ -997,6 +1006,44 @@ def compute_coverage(
     )
     step(steps)
     return report
+
+
+@dataclass(frozen=True)
+class CoverageSummary:
+    """The headline figures of a ``CoverageReport`` (what an overview of many wards shows), with
+    the same definitions: computed by the same helpers as ``compute_coverage``, in one session,
+    without the tables and trend a full report also reads."""
+
+    households_total: int
+    households_visited: int
+    priority_total: int
+    priority_reached: int
+    visits_total: int
+    filings: FilingTotals
+    dossiers: DossierFigures
+
+    @property
+    def coverage(self) -> float | None:
+        return share(self.households_visited, self.households_total)
+
+
+def coverage_summary(source: ReadSource, period: Period, scope: Scope = WARD, *, ward_id: str | None = None,
+                     terms: Mapping[str, ProcedureTerms] | None = None) -> CoverageSummary:
+    """``compute_coverage``'s headline figures of ``period`` (a ward overview, the city's table
+    of wards: one short read per ward instead of a whole report)."""
+    with source.read() as session:
+        groups, _priority = _group_coverage(session, ward_id, scope, period)
+        try:
+            _fill_work_tables(session, ward_id, scope, period, trend_weeks(period.last_day, weeks=1))
+            outcomes, _satisfaction, _rated = _outcomes(session)
+            filings, _by_procedure, _by_level = _filings(session)
+            dossiers = _dossier_figures(session, terms or {})
+        finally:
+            _drop_work_tables(session)
+    return CoverageSummary(
+        households_total=sum(g.households for g in groups), households_visited=sum(g.households_visited for g in groups),
+        priority_total=sum(g.priority_households for g in groups), priority_reached=sum(g.priority_reached for g in groups),
+        visits_total=sum(o.visits for o in outcomes), filings=filings, dossiers=dossiers)
 
 
 def record_aggregate_export(store: Store, actor: Actor, report: CoverageReport, destination: str) -> None:

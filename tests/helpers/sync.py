@@ -14,7 +14,7 @@ import socket
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,9 +50,12 @@ def wait_until(predicate: Any, timeout: float = 20.0, what: str = "condition") -
 class LiveServer:
     """The real API served by uvicorn on a free loopback port, in a daemon thread."""
 
-    def __init__(self, db: ServerDb, *, tls: TlsFiles | None = None, **app_options: Any) -> None:
+    def __init__(self, db: ServerDb, *, tls: TlsFiles | None = None, extensions: Sequence[Callable[[Any], None]] = (),
+                 **app_options: Any) -> None:
         self.db = db
         self.app = create_app(db, **app_options)
+        for extend in extensions:  # e.g. the office console (outreach.console.app.mount_console), as ``serve`` does
+            extend(self.app)
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind(("127.0.0.1", 0))
