@@ -25,6 +25,7 @@ from outreach.vocabulary import (
     CODE_LISTS,
     AuditAction,
     AuditActorKind,
+    AuditTarget,
     Channel,
     FilingStatus,
     FollowUpKind,
@@ -139,6 +140,8 @@ LABELS: dict[type[StrEnum], dict[str, tuple[str, str]]] = {
         AuditAction.EXPORT_PERSONAL_DATA: ("Xuất dữ liệu cá nhân", "Exported personal data"),
         AuditAction.EXPORT_AGGREGATE: ("Xuất số liệu tổng hợp", "Exported aggregate figures"),
         AuditAction.VIEW_PERSONAL_DATA: ("Xem dữ liệu cá nhân", "Viewed personal data"),
+        AuditAction.EXPORT_VISIT_RECEIPT: ("In biên nhận lần thăm", "Printed a visit receipt"),
+        AuditAction.EXPORT_UNSENT: ("Xuất thay đổi chưa gửi để bàn giao", "Exported unsent changes for hand-over"),
         AuditAction.CONSENT_GIVEN: ("Ghi nhận đồng ý", "Consent given"),
         AuditAction.CONSENT_WITHDRAWN: ("Rút lại đồng ý", "Consent withdrawn"),
         AuditAction.REVIEW_APPROVE: ("Duyệt lần thăm", "Approved a visit"),
@@ -160,6 +163,11 @@ LABELS: dict[type[StrEnum], dict[str, tuple[str, str]]] = {
         AuditActorKind.OFFICE: ("Văn phòng phường", "Ward office"),
         AuditActorKind.CONSOLE_USER: ("Người dùng trang quản trị", "Console user"),
         AuditActorKind.SYSTEM: ("Hệ thống", "System"),
+    },
+    AuditTarget: {
+        AuditTarget.DEVICE: ("Máy tính", "Laptop"),
+        AuditTarget.DATA_REQUEST: ("Yêu cầu của chủ thể dữ liệu", "Data-subject request"),
+        AuditTarget.WARD_DATA: ("Dữ liệu của phường", "Ward data"),
     },
 }
 

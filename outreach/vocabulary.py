@@ -162,6 +162,8 @@ class AuditAction(StrEnum):
     EXPORT_PERSONAL_DATA = "export_personal_data"
     EXPORT_AGGREGATE = "export_aggregate"
     VIEW_PERSONAL_DATA = "view_personal_data"
+    EXPORT_VISIT_RECEIPT = "export_visit_receipt"
+    EXPORT_UNSENT = "export_unsent"
     CONSENT_GIVEN = "consent_given"
     CONSENT_WITHDRAWN = "consent_withdrawn"
     REVIEW_APPROVE = "review_approve"
@@ -189,8 +191,17 @@ class AuditActorKind(StrEnum):
     SYSTEM = "system"
 
 
+
+class AuditTarget(StrEnum):
+    """What an audit event is about when it is not a synced record (those are ``RecordKind``)."""
+
+    DEVICE = "device"
+    DATA_REQUEST = "data_request"
+    WARD_DATA = "ward_data"
+
+
 #: Every code list, for tests and tools that walk them all (each has labels in both languages).
 CODE_LISTS: tuple[type[StrEnum], ...] = (
     Outcome, FilingStatus, Channel, Portal, Role, ReviewStatus, OnlineLevel, PriorityFlag, FollowUpKind, Sex, GroupKind,
-    ScopeKind, Placeholder, RecordKind, AuditAction, AuditActorKind,
+    ScopeKind, Placeholder, RecordKind, AuditAction, AuditActorKind, AuditTarget,
 )

@@ -15,10 +15,10 @@ from outreach.model.entities import (
     Ward,
     WeekLock,
 )
-from outreach.model.local import AuditEvent, DeviceClock, Draft, NeedsAttention, OutboxEntry, SyncState
+from outreach.model.local import AuditEvent, DeviceClock, Draft, ErasureApplied, NeedsAttention, OutboxEntry, SyncState
 
 __all__ = [
     "Base", "Synced", "synced_fields", "ENTITY_BY_NAME", "SYNCED_ENTITIES", "Filing", "Household",
     "Procedure", "Resident", "ResidentialGroup", "Team", "TeamMember", "Visit", "Ward", "WeekLock",
-    "AuditEvent", "DeviceClock", "Draft", "NeedsAttention", "OutboxEntry", "SyncState",
+    "AuditEvent", "DeviceClock", "Draft", "ErasureApplied", "NeedsAttention", "OutboxEntry", "SyncState",
 ]

@@ -6,6 +6,7 @@
     outreach-server team add --name "Đội cơ động số 1"
     outreach-server device enroll --team "Đội cơ động số 1" --role volunteer [--name ...] [--png code.png]
     outreach-server device list | device revoke DEVICE_ID
+    outreach-server audit [--person MEMBER --resident ID --device ID --ward W --action A --from DAY --to DAY]
     outreach-server catalogue [add|edit CODE --set FIELD=VALUE ... | retire CODE [--from DATE] | import FILE | list]
     outreach-server serve --host 0.0.0.0 --port 8443 [--tls-cert cert.pem --tls-key key.pem]
 
@@ -17,6 +18,7 @@ uses ``postgresql+psycopg://user@host/db``. Every command migrates the schema fi
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 import os
 import sys
@@ -28,7 +30,7 @@ from outreach.server import admin, catalogue_office, maintenance
 from outreach.server.db import DEFAULT_DB_URL, ServerDb, open_db
 from outreach.server.logs import setup_logging
 from outreach.server.retention import prune_received_changes
-from outreach.timeutil import now_local
+from outreach.timeutil import VIETNAM, now_local
 from outreach.wire.enrolment_link import enrolment_link
 
 log = logging.getLogger("outreach.server.cli")
@@ -101,6 +103,15 @@ def build_parser() -> argparse.ArgumentParser:
     cat_import = cat_sub.add_parser("import", help="add/edit from the office's CSV/XLSX or portal JSON records (all or nothing)")
     cat_import.add_argument("file", type=Path)
     cat_sub.add_parser("list", help="list the catalogue the server holds")
+    trail = sub.add_parser("audit", help="the audit trail: who opened, exported or changed personal data (newest first)")
+    trail.add_argument("--person", help="events by this team member (member id)")
+    trail.add_argument("--resident", help="events about this resident (and their household)")
+    trail.add_argument("--device", help="events of this laptop (device id)")
+    trail.add_argument("--ward", help="ward id or name (default: every ward)")
+    trail.add_argument("--action", help="one action code, e.g. view_personal_data")
+    trail.add_argument("--from", dest="since", type=_day, help="from this day (dd/mm/yyyy or YYYY-MM-DD, Vietnam time)")
+    trail.add_argument("--to", dest="until", type=_day, help="up to and including this day")
+    trail.add_argument("--limit", type=int, default=200, help="at most this many events (default 200)")
     sub.add_parser("prune", help="forget the ids of applied changes no laptop can send again (older than 30 days, laptop synced since)")
 
     serve = sub.add_parser("serve", help="run the HTTP API")
@@ -194,6 +205,8 @@ def run(args: argparse.Namespace) -> int:
                 print(f"no active device {args.device_id}", file=sys.stderr)
                 return 1
             print(f"revoked {args.device_id}")
+        elif args.command == "audit":
+            return _audit(args, db)
         elif args.command == "prune":
             print(f"{prune_received_changes(db)} change ids forgotten")
         elif args.command == "catalogue":
@@ -203,6 +216,39 @@ def run(args: argparse.Namespace) -> int:
         return 0
     finally:
         db.dispose()
+
+
+def _day(text: str) -> dt.date:
+    """A day typed on the command line: dd/mm/yyyy (as the app writes dates) or ISO."""
+    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            pass
+    raise argparse.ArgumentTypeError(f"{text!r}: expected dd/mm/yyyy")
+
+
+def _utc_start(day: dt.date) -> dt.datetime:
+    """The first instant of a Vietnamese day, in UTC as the server stores times."""
+    return dt.datetime.combine(day, dt.time(), VIETNAM).astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def _audit(args: argparse.Namespace, db: ServerDb) -> int:
+    from outreach.server import audit_trail
+
+    wards = [str(admin.find_ward(db, args.ward)["id"])] if args.ward else None
+    with db.read() as conn:
+        rows = audit_trail.query(conn, ward_ids=wards, actor=args.person, resident_id=args.resident, device_id=args.device,
+                                 since=_utc_start(args.since) if args.since else None,
+                                 until=_utc_start(args.until + dt.timedelta(days=1)) if args.until else None,
+                                 action=args.action, limit=args.limit)
+    for r in rows:
+        when = r.at.replace(tzinfo=dt.UTC).astimezone(VIETNAM)
+        target = f"{r.target_kind}:{r.target_id}" if r.target_id else "-"
+        who = r.actor_id or r.actor_kind
+        print(f"{when:%d/%m/%Y %H:%M:%S}  {r.action:<22} {who:<36} {target:<50} device={r.device_id or '-'}  {r.actor_name}".rstrip())
+    print(f"{len(rows)} event(s)", file=sys.stderr)
+    return 0
 
 
 def _rows(db: ServerDb, table: str) -> list[dict[str, object]]:
@@ -234,8 +280,6 @@ def _enroll(args: argparse.Namespace, db: ServerDb) -> int:
 
 def _catalogue(args: argparse.Namespace, db: ServerDb) -> int:
     """``catalogue [add|edit|retire|import|list]``: the office's changes, each one laptops pull."""
-    import datetime as dt
-
     from outreach.server.catalogue_rows import parse_cells
 
     if args.sub is None:

@@ -11,7 +11,9 @@ team, member, role as enrolled) and from the rows it holds. The rules:
   and after the change) or by a leader of its team (the review); a volunteer may also tick
   ``follow_up_done`` on a visit of their own team (the revisit list is the team's), nothing else;
 - a filing follows its visit (every version of it the server knows: stored and in this batch);
-- households and residents of the ward are every device's of the ward;
+- households and residents of the ward are every device's of the ward, except that only the
+  office erases a resident (``erased_at``) and an erased resident's personal fields are refused
+  (``erased``) from every laptop afterwards (issue 14);
 - a visit (and its filings) in a week locked for its team is not created or edited by a volunteer
   (``week_locked``); a device sets a lock only on a week that has ended in the ward's time
   zone (``week_not_ended``, for a leader too);
@@ -36,6 +38,7 @@ from typing import Any, cast
 from sqlalchemy import Connection
 
 from outreach.model.codec import dumps_compact
+from outreach.model.entities import ERASED_NAME, RESIDENT_PERSONAL_FIELDS
 from outreach.server.auth import DeviceIdentity
 from outreach.timeutil import iso_week_bounds, iso_week_of, now_local
 from outreach.vocabulary import Role
@@ -207,6 +210,8 @@ def check(device: DeviceIdentity | None, entity: str, entity_id: str, values: Ma
             if not week_ended(str(values.get("iso_week", before.get("iso_week", ""))), facts.now):
                 return Reason.WEEK_NOT_ENDED
         return None
+    if entity == "resident":
+        return _resident_rule(values, before)
     if entity == "visit":
         versions = [_version({}, before), _version(values, before)] if stored is not None else [_version(values, before)]
         only_team_fields = stored is not None and values.keys() <= TEAM_VISIT_FIELDS
@@ -215,6 +220,19 @@ def check(device: DeviceIdentity | None, entity: str, entity_id: str, values: Ma
         visit_ids = {values.get("visit_id"), facts.filing_visits.get(entity_id), before.get("visit_id")} - {None}
         versions = [v for vid in visit_ids for v in facts.visits.get(str(vid), [])]
         return _visit_rule(device, leader, versions, facts, team_fields_only=False) if versions else None
+    return None
+
+
+def _resident_rule(values: Mapping[str, Any], before: Mapping[str, Any]) -> Reason | None:
+    """Only the office erases (``erased_at``); an erased person's personal fields are never
+    written again by a laptop, whichever laptop held them and however late it syncs."""
+    if values.get("erased_at") is not None:
+        return Reason.NOT_PERMITTED
+    if before.get("erased_at") is not None:
+        for name in RESIDENT_PERSONAL_FIELDS:
+            value = values.get(name)
+            if value is not None and value != ERASED_NAME:
+                return Reason.ERASED
     return None
 
 

@@ -17,8 +17,9 @@ from outreach.services import audit
 from outreach.services.context import Actor
 from outreach.services.visits import get_visit
 from outreach.store.database import Store
+from outreach.vocabulary import AuditAction, RecordKind
 
-EXPORT_VISIT_RECEIPT = "export_visit_receipt"
+EXPORT_VISIT_RECEIPT = AuditAction.EXPORT_VISIT_RECEIPT
 
 
 @dataclass(frozen=True)
@@ -71,5 +72,6 @@ def visit_receipt(store: Store, actor: Actor, visit_id: str, destination: str = 
             for f in visit.filings
         ],
     )
-    audit.record(store, actor, EXPORT_VISIT_RECEIPT, f"visit {visit_id}", {"destination": destination, "filings": len(receipt.filings)})
+    audit.record(store, actor, EXPORT_VISIT_RECEIPT, f"visit {visit_id}", {"destination": destination, "filings": len(receipt.filings)},
+                 target_kind=RecordKind.VISIT, target_id=visit_id)
     return receipt

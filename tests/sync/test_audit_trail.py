@@ -102,3 +102,33 @@ def test_migration_s0006g_adds_the_audit_table_to_an_older_database(tmp_path: Pa
             conn.execute(text("DELETE FROM audit_events"))
         with db.read() as conn:
             assert [r.action for r in audit_trail.query(conn, limit=5)] == ["retention_run"]
+
+
+def test_the_audit_command_filters_by_person_resident_device_and_period(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``outreach-server audit``: Vietnamese time and dd/mm/yyyy days; enrolment/revocation events too."""
+    from outreach.server import admin
+    from outreach.server.db import open_db
+
+    url = f"sqlite:///{tmp_path / 'office.db'}"
+    db = open_db(url)
+    try:
+        ward = admin.add_ward(db, "Phường Ngọc Hà", "00004")
+        with db.write() as conn:
+            for day, actor, target in ((2, "m-huy", "r-1"), (3, "m-lan", "r-2"), (4, "m-huy", "r-2")):
+                audit_trail.record(conn, actor_kind=AuditActorKind.MEMBER, actor_id=actor, action=AuditAction.VIEW_PERSONAL_DATA,
+                                   ward_id=ward, target_kind=RecordKind.RESIDENT, target_id=target, device_id=f"d-{actor}",
+                                   at=dt.datetime(2026, 11, day, 2, 30))  # 09:30 in Vietnam
+            conn.execute(text("INSERT INTO devices (id, token_hash, ward_id, role, label, enrolled_at, pending) "
+                              "VALUES ('d-9', 'h9', :w, 'volunteer', '', '2026-11-30 10:00:00', false)"), {"w": ward})
+        assert admin.revoke_device(db, "d-9") and not admin.revoke_device(db, "d-9")
+    finally:
+        db.dispose()
+    code, out = cli(capsys, "--db", url, "audit", "--person", "m-huy")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("04/11/2026 09:30:00  view_personal_data") and "resident:r-2" in lines[0]
+    assert lines[1].startswith("02/11/2026 09:30:00") and "resident:r-1" in lines[1] and lines[-1] == "2 event(s)"
+    assert cli(capsys, "--db", url, "audit", "--resident", "r-2", "--from", "04/11/2026")[1].splitlines()[-1] == "1 event(s)"
+    assert cli(capsys, "--db", url, "audit", "--to", "02/11/2026")[1].splitlines()[-1] == "1 event(s)"
+    code, out = cli(capsys, "--db", url, "audit", "--device", "d-9")
+    assert "device_revoked" in out and "device:d-9" in out and out.splitlines()[-1] == "1 event(s)"

@@ -1,4 +1,4 @@
-"""The office's audit trail: the append-only ``audit_events`` table (issue 14).
+"""The office's audit trail (the append-only ``audit_events`` table) and residents.erased_at (issue 14).
 
 Revision ID: s0006g
 Revises: s0005f
@@ -10,6 +10,7 @@ triggers that make it append-only are added here: an UPDATE or DELETE of an audi
 by the database itself, whatever code runs (the trail must be one the office can show).
 """
 
+import sqlalchemy as sa
 from alembic import op
 
 revision = "s0006g"
@@ -34,9 +35,10 @@ _PG_TRIGGER = (
 
 
 def upgrade() -> None:
-    from outreach.server.migration_steps import create_missing_tables
+    from outreach.server.migration_steps import add_missing_columns, create_missing_tables
     from outreach.server.schema import AuditRecord
 
+    add_missing_columns("residents", [sa.Column("erased_at", sa.DateTime(), nullable=True)])
     create_missing_tables([AuditRecord.__table__])  # type: ignore[list-item]
     bind = op.get_bind()
     if bind.dialect.name == "postgresql":
@@ -53,3 +55,5 @@ def downgrade() -> None:
         op.execute("DROP TRIGGER IF EXISTS audit_events_append_only ON audit_events")
         op.execute("DROP FUNCTION IF EXISTS audit_events_append_only()")
     op.drop_table("audit_events")
+    with op.batch_alter_table("residents") as batch_op:
+        batch_op.drop_column("erased_at")
