@@ -27,6 +27,8 @@ from outreach.vocabulary import (
     AuditActorKind,
     AuditTarget,
     Channel,
+    DataRight,
+    ErasureReason,
     FilingStatus,
     FollowUpKind,
     GroupKind,
@@ -36,6 +38,7 @@ from outreach.vocabulary import (
     Portal,
     PriorityFlag,
     RecordKind,
+    RequestStatus,
     ReviewStatus,
     Role,
     ScopeKind,
@@ -168,6 +171,24 @@ LABELS: dict[type[StrEnum], dict[str, tuple[str, str]]] = {
         AuditTarget.DEVICE: ("Máy tính", "Laptop"),
         AuditTarget.DATA_REQUEST: ("Yêu cầu của chủ thể dữ liệu", "Data-subject request"),
         AuditTarget.WARD_DATA: ("Dữ liệu của phường", "Ward data"),
+    },
+    DataRight: {
+        DataRight.ACCESS: ("Được biết, truy cập dữ liệu", "Access"),
+        DataRight.CORRECTION: ("Chỉnh sửa dữ liệu", "Correction"),
+        DataRight.DELETION: ("Xoá dữ liệu", "Deletion"),
+        DataRight.WITHDRAWAL: ("Rút lại sự đồng ý", "Withdrawal of consent"),
+        DataRight.RESTRICTION: ("Hạn chế xử lý dữ liệu", "Restriction of processing"),
+        DataRight.OBJECTION: ("Phản đối xử lý dữ liệu", "Objection to processing"),
+    },
+    RequestStatus: {
+        RequestStatus.RECEIVED: ("Đã tiếp nhận", "Received"),
+        RequestStatus.ACKNOWLEDGED: ("Đã phản hồi tiếp nhận", "Acknowledged"),
+        RequestStatus.DONE: ("Đã giải quyết", "Done"),
+        RequestStatus.REFUSED: ("Từ chối có lý do", "Refused with reasons"),
+    },
+    ErasureReason: {
+        ErasureReason.REQUEST: ("Theo yêu cầu của chủ thể dữ liệu", "At the data subject's request"),
+        ErasureReason.RETENTION: ("Hết thời hạn lưu trữ", "Retention period over"),
     },
 }
 

@@ -200,8 +200,37 @@ class AuditTarget(StrEnum):
     WARD_DATA = "ward_data"
 
 
+
+class DataRight(StrEnum):
+    """A right a data subject asks the ward to honour (Law 91/2025/QH15; Decree 356/2025)."""
+
+    ACCESS = "access"
+    CORRECTION = "correction"
+    DELETION = "deletion"
+    WITHDRAWAL = "withdrawal"
+    RESTRICTION = "restriction"
+    OBJECTION = "objection"
+
+
+class RequestStatus(StrEnum):
+    """Where a data-subject request stands in the office's register."""
+
+    RECEIVED = "received"
+    ACKNOWLEDGED = "acknowledged"
+    DONE = "done"
+    REFUSED = "refused"
+
+
+class ErasureReason(StrEnum):
+    """Why the office erased a person's personal fields."""
+
+    REQUEST = "request"
+    RETENTION = "retention"
+
+
 #: Every code list, for tests and tools that walk them all (each has labels in both languages).
 CODE_LISTS: tuple[type[StrEnum], ...] = (
     Outcome, FilingStatus, Channel, Portal, Role, ReviewStatus, OnlineLevel, PriorityFlag, FollowUpKind, Sex, GroupKind,
     ScopeKind, Placeholder, RecordKind, AuditAction, AuditActorKind, AuditTarget,
+    DataRight, RequestStatus, ErasureReason,
 )

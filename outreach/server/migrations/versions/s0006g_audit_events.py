@@ -1,4 +1,6 @@
-"""The office's audit trail (the append-only ``audit_events`` table) and residents.erased_at (issue 14).
+"""The office's personal-data duties (issue 14): the append-only ``audit_events`` table, the
+data-subject request register (``data_requests``), the erasure log (``erasures``) and
+residents.erased_at.
 
 Revision ID: s0006g
 Revises: s0005f
@@ -36,10 +38,10 @@ _PG_TRIGGER = (
 
 def upgrade() -> None:
     from outreach.server.migration_steps import add_missing_columns, create_missing_tables
-    from outreach.server.schema import AuditRecord
+    from outreach.server.schema import AuditRecord, DataRequest, ErasureRecord
 
     add_missing_columns("residents", [sa.Column("erased_at", sa.DateTime(), nullable=True)])
-    create_missing_tables([AuditRecord.__table__])  # type: ignore[list-item]
+    create_missing_tables([AuditRecord.__table__, DataRequest.__table__, ErasureRecord.__table__])  # type: ignore[list-item]
     bind = op.get_bind()
     if bind.dialect.name == "postgresql":
         op.execute(_PG_FUNCTION)
@@ -55,5 +57,7 @@ def downgrade() -> None:
         op.execute("DROP TRIGGER IF EXISTS audit_events_append_only ON audit_events")
         op.execute("DROP FUNCTION IF EXISTS audit_events_append_only()")
     op.drop_table("audit_events")
+    op.drop_table("erasures")
+    op.drop_table("data_requests")
     with op.batch_alter_table("residents") as batch_op:
         batch_op.drop_column("erased_at")
