@@ -8,6 +8,7 @@
     outreach-server device list | device revoke DEVICE_ID
     outreach-server request add --right deletion --name NAME [--resident ID] | list [--open] | ack ID | close ID --outcome TEXT
     outreach-server erase RESIDENT_ID [--request ID] | erasure log --out FILE | erasure reapply [--log FILE]
+    outreach-server retention preview|run [--ward W]
     outreach-server audit [--person MEMBER --resident ID --device ID --ward W --action A --from DAY --to DAY]
     outreach-server catalogue [add|edit CODE --set FIELD=VALUE ... | retire CODE [--from DATE] | import FILE | list]
     outreach-server serve --host 0.0.0.0 --port 8443 [--tls-cert cert.pem --tls-key key.pem]
@@ -148,6 +149,10 @@ def build_parser() -> argparse.ArgumentParser:
     erasure_log.add_argument("--out", type=Path, required=True)
     erasure_reapply = erasure_sub.add_parser("reapply", help="erase again every logged resident a restored copy holds")
     erasure_reapply.add_argument("--log", type=Path, help="an exported log (default: this database's own)")
+    retention = sub.add_parser("retention", help="clear personal data kept longer than the ward's rule (resources/privacy.json)")
+    retention.add_argument("sub", choices=["preview", "run"])
+    retention.add_argument("--ward", help="ward id or name (default: every ward)")
+    retention.add_argument("--today", type=_day, help=argparse.SUPPRESS)  # tests and what-if previews
     sub.add_parser("prune", help="forget the ids of applied changes no laptop can send again (older than 30 days, laptop synced since)")
 
     serve = sub.add_parser("serve", help="run the HTTP API")
@@ -243,6 +248,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"revoked {args.device_id}")
         elif args.command == "audit":
             return _audit(args, db)
+        elif args.command == "retention":
+            return _retention(args, db)
         elif args.command == "request":
             return _request(args, db)
         elif args.command == "erase":
@@ -302,6 +309,23 @@ def _audit(args: argparse.Namespace, db: ServerDb) -> int:
         who = r.actor_id or r.actor_kind
         print(f"{when:%d/%m/%Y %H:%M:%S}  {r.action:<22} {who:<36} {target:<50} device={r.device_id or '-'}  {r.actor_name}".rstrip())
     print(f"{len(rows)} event(s)", file=sys.stderr)
+    return 0
+
+
+def _retention(args: argparse.Namespace, db: ServerDb) -> int:
+    from outreach.server import data_retention
+
+    wards = [admin.find_ward(db, args.ward)] if args.ward else _rows(db, "wards")
+    for ward in wards:
+        act = data_retention.run if args.sub == "run" else data_retention.preview
+        plan = act(db, str(ward["id"]), today=args.today)
+        verb = "cleared" if args.sub == "run" else "would clear"
+        print(f"{ward['name']}: {verb} {len(plan.residents)} resident(s) inactive for {plan.rule.inactive_resident_years} years, "
+              f"the notes of {len(plan.visits)} visit(s) and the dossier codes of {len(plan.filings)} filing(s) older than "
+              f"{plan.rule.visit_detail_years} years")
+        if args.sub == "preview":
+            for rid in plan.residents:
+                print(f"  resident {rid}")
     return 0
 
 
