@@ -61,7 +61,8 @@ def test_retention_clears_the_inactive_and_the_old_details_only(ward_setup: Ward
         assert data_retention.preview(ward_setup.server.db, ward_setup.ward_id, today=dt.date(2027, 1, 1)).residents == []
 
         data_retention.run(ward_setup.server.db, ward_setup.ward_id, today=LATER)
-        gone, old_visit, old_filing = _row(ward_setup, Resident, old["r"]), _row(ward_setup, Visit, old["v"]), _row(ward_setup, Filing, old["f"])
+        gone, old_visit = _row(ward_setup, Resident, old["r"]), _row(ward_setup, Visit, old["v"])
+        old_filing = _row(ward_setup, Filing, old["f"])
         assert (gone["full_name"], gone["phone"]) == (ERASED_NAME, None) and gone["erased_at"] is not None
         assert (old_visit["notes"], old_visit["outcome"], old_visit["started_at"]) == ("", "helped", dt.datetime(2026, 1, 10, 9))
         assert old_filing["dossier"] == {"portal": "dvcqg", "dossier_code": ""} and old_filing["procedure_code"] == "1.001193"

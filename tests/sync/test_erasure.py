@@ -18,7 +18,14 @@ from outreach.server.erasure import erase_resident, export_log, reapply
 from outreach.server.schema import ErasureRecord, LostValueRecord
 from outreach.services import drafts
 from outreach.services.context import Actor
-from outreach.services.households import HouseholdInput, ResidentInput, add_resident, register_household, search_households
+from outreach.services.households import (
+    HouseholdInput,
+    ResidentInput,
+    add_resident,
+    register_household,
+    search_households,
+    update_household,
+)
 from outreach.services.visits import FilingInput, VisitInput, record_visit
 from outreach.store.database import Store
 from outreach.store.migrate import backup_database
@@ -83,6 +90,7 @@ def test_an_erased_resident_is_gone_everywhere_and_an_offline_laptop_cannot_brin
         update_resident(c, actor_c, person.id, ResidentInput(NAME, dt.date(1990, 3, 4), "Nam", personal_id=PID, phone=NEW_PHONE,
                                                              relation_to_head="Chủ hộ"), confirm=True)
         drafts.save_draft(c, "visit:new", "visit", {"household_id": home.id, "filings": [{"resident_id": person.id, "note": NAME}]})
+        update_household(c, actor_c, home.id, HouseholdInput(NAME, {"street": "Kim Mã", "house_number": "7"}, phone=NEW_PHONE))
 
         request = data_requests.add_request(ward_setup.server.db, ward_setup.ward_id, DataRight.DELETION, "Hoàng Văn Ấn",
                                             resident_id=person.id, handler="Cán bộ Lan")
@@ -119,6 +127,11 @@ def test_an_erased_resident_is_gone_everywhere_and_an_offline_laptop_cannot_brin
         # C was offline: its push of the person's phone is refused, then scrubbed with the rest
         run_sync(c, transport=tc)
         assert _server_resident(ward_setup, person.id)["phone"] is None
+        with ward_setup.server.db.read() as conn:
+            head = conn.execute(select(table_of(Household).c.head_name, table_of(Household).c.phone)
+                                .where(table_of(Household).c.id == home.id)).one()
+            kept_values = conn.execute(select(LostValueRecord.value).where(LostValueRecord.entity_id.in_([person.id, home.id]))).all()
+        assert tuple(head) == (ERASED_NAME, None) and kept_values == []  # C's stale head name and phone lost, and not kept
         with c.read() as s:
             local = s.get_one(Resident, person.id)
             assert (local.full_name, local.phone, local.personal_id) == (ERASED_NAME, None, None)
@@ -135,6 +148,11 @@ def test_an_erased_resident_is_gone_everywhere_and_an_offline_laptop_cannot_brin
             tx.recorder.update(tx.session.get_one(Resident, person.id), {"phone": NEW_PHONE})
         run_sync(c, transport=tc)
         assert _server_resident(ward_setup, person.id)["phone"] is None
+        with ward_setup.server.db.read() as conn:
+            head = conn.execute(select(table_of(Household).c.head_name, table_of(Household).c.phone)
+                                .where(table_of(Household).c.id == home.id)).one()
+            kept_values = conn.execute(select(LostValueRecord.value).where(LostValueRecord.entity_id.in_([person.id, home.id]))).all()
+        assert tuple(head) == (ERASED_NAME, None) and kept_values == []  # C's stale head name and phone lost, and not kept
     finally:
         for store, transport in ((a, ta), (b, tb), (c, tc)):
             store.close()
