@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -98,3 +99,16 @@ def test_opening_a_household_and_reviewing_are_audited_by_id(store: Store, volun
     with store.read() as s:
         texts = [f"{e.subject} {e.detail}" for e in s.scalars(select(AuditEvent))]
     assert not any("Nguyễn" in t or "Thiếu" in t for t in texts)
+
+
+def test_the_hand_over_export_is_audited_before_it_is_written(store: Store, volunteer: Actor, home: str, tmp_path: Path) -> None:
+    from outreach.services.device import export_unsent
+    from outreach.services.handover import HandoverError
+
+    target = tmp_path / "ban-giao.handover"
+    assert export_unsent(store, target, "mật khẩu bàn giao dài") >= 1
+    events = [e for e in audit.entries(store) if e.action == AuditAction.EXPORT_UNSENT]
+    assert len(events) == 1 and events[0].detail["destination"] == str(target) and events[0].detail["changes"] >= 1
+    with pytest.raises(HandoverError):  # a refused passphrase exports nothing and records nothing
+        export_unsent(store, tmp_path / "x.handover", "1234567")
+    assert len([e for e in audit.entries(store) if e.action == AuditAction.EXPORT_UNSENT]) == 1
