@@ -112,3 +112,32 @@ def test_the_hand_over_export_is_audited_before_it_is_written(store: Store, volu
     with pytest.raises(HandoverError):  # a refused passphrase exports nothing and records nothing
         export_unsent(store, tmp_path / "x.handover", "1234567")
     assert len([e for e in audit.entries(store) if e.action == AuditAction.EXPORT_UNSENT]) == 1
+
+
+def test_migration_0005g_gives_every_older_audit_event_an_id_to_upload(store: Store, volunteer: Actor) -> None:
+    """A laptop upgraded from 0004f keeps its audit trail and can hand all of it to the office."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from outreach.store.migrate import alembic_config
+
+    def to(revision: str, step: object) -> None:
+        with store.engine.begin() as conn:
+            config = alembic_config()
+            config.attributes["connection"] = conn
+            step(config, revision)  # type: ignore[operator]
+
+    to("0004f", command.downgrade)
+    with store.engine.begin() as conn:
+        for subject in ("follow-up list ward", "coverage 2026-W47"):
+            conn.execute(text("INSERT INTO audit_log (at, actor_id, actor_name, action, subject, detail) "
+                              "VALUES ('2026-11-20 09:00:00', :m, 'Huy', 'export_personal_data', :s, '{}')"),
+                         {"m": volunteer.member_id, "s": subject})
+    to("head", command.upgrade)
+    with store.read() as s:
+        ids = [e.event_id for e in s.scalars(select(AuditEvent).order_by(AuditEvent.id))]
+        tables = {row[0] for row in s.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'"))}
+        columns = {row[1] for row in s.execute(text("PRAGMA table_info(residents)"))}
+    assert len(ids) == 2 and all(ids) and len(set(ids)) == 2
+    assert "erasures_applied" in tables and "erased_at" in columns
+    assert [e.uploaded for e in audit.entries(store)] == [False, False]  # waiting for the next sync
