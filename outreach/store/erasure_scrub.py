@@ -38,6 +38,8 @@ log = logging.getLogger(__name__)
 
 #: A household's fields that are its head's own (cleared when the head is erased).
 HEAD_FIELDS = ("head_name", "phone")
+#: The relation that makes a resident the household's head (``services.households.HEAD``).
+HEAD_RELATION = "Chủ hộ"
 
 
 def _scrub_entries(conn: Connection, table: str, key: str, entity: str, ids: list[str], names: tuple[str, ...]) -> None:
@@ -84,6 +86,23 @@ def _scrub(session: Session, ids: list[str], households: list[str], heads: dict[
     conn.exec_driver_sql(f"INSERT INTO {search_index.FTS_TABLE}({search_index.FTS_TABLE}) VALUES ('optimize')")
 
 
+def _erased_heads(session: Session, ids: list[str], households: list[str]) -> dict[str, tuple[str, str | None]]:
+    """Households whose head was erased -> (head name, phone) as they must read here: the office's
+    blanks, also where this laptop kept a newer edit of its own (the server refused it) — unless
+    the head is already one of the living residents (a new head was chosen since)."""
+    rows = session.execute(select(Household.id, Household.head_name, Household.phone).where(Household.id.in_(households))).all()
+    living: dict[str | None, set[str]] = {}
+    for hid, name in session.execute(select(Resident.household_id, Resident.full_name).where(
+            Resident.household_id.in_(households), Resident.deleted.is_(False), Resident.erased_at.is_(None))):
+        living.setdefault(hid, set()).add(name)
+    was_head = set(session.scalars(select(Resident.household_id).where(Resident.id.in_(ids), Resident.relation_to_head == HEAD_RELATION)))
+    heads = {}
+    for hid, name, phone in rows:
+        if name == ERASED_NAME or (hid in was_head and name not in living.get(hid, set())):
+            heads[hid] = (ERASED_NAME, None if name != ERASED_NAME else phone)
+    return heads
+
+
 def _vacuum(engine: Engine) -> None:
     """Rewrite the file without free pages (and fold the WAL in), so no erased text is left."""
     raw = engine.raw_connection()  # outside SQLAlchemy's BEGIN (sqlite_setup): VACUUM needs no transaction
@@ -124,11 +143,7 @@ def scrub_erased(store: Store) -> int:
     ids = [rid for rid, _h in pending]
     households = sorted({h for _r, h in pending if h})
     with store.write() as tx:
-        erased_heads = tx.session.execute(
-            select(Household.id, Household.head_name, Household.phone).where(Household.id.in_(households),
-                                                                             Household.head_name == ERASED_NAME)
-        ).all()
-        heads = {hid: (name, phone) for hid, name, phone in erased_heads}
+        heads = _erased_heads(tx.session, ids, households)
         _scrub(tx.session, ids, households, heads)
         for rid in ids:
             tx.session.add(ErasureApplied(resident_id=rid, applied_at=now_local()))
