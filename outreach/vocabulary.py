@@ -223,6 +223,8 @@ class AuditAction(StrEnum):
     EXPORT_PERSONAL_DATA = "export_personal_data"
     EXPORT_AGGREGATE = "export_aggregate"
     VIEW_PERSONAL_DATA = "view_personal_data"
+    EXPORT_VISIT_RECEIPT = "export_visit_receipt"
+    EXPORT_UNSENT = "export_unsent"
     CONSENT_GIVEN = "consent_given"
     CONSENT_WITHDRAWN = "consent_withdrawn"
     REVIEW_APPROVE = "review_approve"
@@ -250,9 +252,46 @@ class AuditActorKind(StrEnum):
     SYSTEM = "system"
 
 
+
+class AuditTarget(StrEnum):
+    """What an audit event is about when it is not a synced record (those are ``RecordKind``)."""
+
+    DEVICE = "device"
+    DATA_REQUEST = "data_request"
+    WARD_DATA = "ward_data"
+
+
+
+class DataRight(StrEnum):
+    """A right a data subject asks the ward to honour (Law 91/2025/QH15; Decree 356/2025)."""
+
+    ACCESS = "access"
+    CORRECTION = "correction"
+    DELETION = "deletion"
+    WITHDRAWAL = "withdrawal"
+    RESTRICTION = "restriction"
+    OBJECTION = "objection"
+
+
+class RequestStatus(StrEnum):
+    """Where a data-subject request stands in the office's register."""
+
+    RECEIVED = "received"
+    ACKNOWLEDGED = "acknowledged"
+    DONE = "done"
+    REFUSED = "refused"
+
+
+class ErasureReason(StrEnum):
+    """Why the office erased a person's personal fields."""
+
+    REQUEST = "request"
+    RETENTION = "retention"
+
+
 #: Every code list, for tests and tools that walk them all (each has labels in both languages).
 CODE_LISTS: tuple[type[StrEnum], ...] = (
     Outcome, FilingStatus, Channel, Portal, Role, ReviewStatus, OnlineLevel, PriorityFlag, FollowUpKind, Sex, GroupKind,
     ScopeKind, Placeholder, RecordKind, TargetMetric, PlanAdjustment, PlanMark, PlanReason, ReachList,
-    ConsoleRole, AuditAction, AuditActorKind,
+    ConsoleRole, AuditAction, AuditActorKind, AuditTarget, DataRight, RequestStatus, ErasureReason,
 )

@@ -84,7 +84,7 @@ def test_resident_with_known_personal_id_needs_confirmation(store: Store, volunt
     existing = add_resident(store, volunteer, a.id, person, consent_purpose="Hỗ trợ dịch vụ công")
     assert existing.has_consent
     with pytest.raises(NeedsConfirmation) as info:
-        add_resident(store, volunteer, b.id, person)
+        add_resident(store, volunteer, b.id, person, consent_purpose="Hỗ trợ dịch vụ công")
     assert [r.id for r in info.value.existing] == [existing.id]
     assert any(w.code == "duplicate_resident" for w in info.value.warnings)
 
@@ -93,8 +93,8 @@ def test_personal_id_digit_mismatch_is_a_warning_the_user_can_override(store: St
     h = register_household(store, volunteer, HouseholdInput("Võ Thị Cẩm", {"street": "Kim Mã"}))
     mismatched = ResidentInput("Võ Thị Cẩm", dt.date(1985, 1, 1), "Nữ", personal_id="001090000123")  # says male, born 1990
     with pytest.raises(NeedsConfirmation):
-        add_resident(store, volunteer, h.id, mismatched)
-    saved = add_resident(store, volunteer, h.id, mismatched, confirm=True)
+        add_resident(store, volunteer, h.id, mismatched, consent_purpose="Hỗ trợ dịch vụ công")
+    saved = add_resident(store, volunteer, h.id, mismatched, consent_purpose="Hỗ trợ dịch vụ công", confirm=True)
     assert saved.personal_id == "001090000123"
     assert saved.personal_id_masked == "001*******23"
 
@@ -115,7 +115,7 @@ def test_future_birth_date_is_refused(store: Store, volunteer: Actor) -> None:
 
 def test_update_resident_and_delete_household_tombstones(store: Store, volunteer: Actor) -> None:
     h = register_household(store, volunteer, HouseholdInput("Đào Văn Phú", {"street": "Kim Mã"}))
-    r = add_resident(store, volunteer, h.id, ResidentInput("Đào Văn Phú", sex="Nam"))
+    r = add_resident(store, volunteer, h.id, ResidentInput("Đào Văn Phú", sex="Nam"), consent_purpose="Hỗ trợ dịch vụ công")
     updated = update_resident(store, volunteer, r.id, ResidentInput("Đào Văn Phú", sex="Nam", phone="+84 912 345 678", vneid_level=2))
     assert updated.phone == "0912345678" and updated.vneid_level == 2
     delete_household(store, volunteer, h.id)
@@ -132,14 +132,16 @@ def test_a_household_has_at_most_one_living_head(store: Store, volunteer: Actor)
     """A second "Chủ hộ" is refused with the first one's name, whether added or edited into it;
     ``make_head`` changes the head in one step (former head re-related, head name follows)."""
     h = register_household(store, volunteer, HouseholdInput("Lý Văn Minh", {"street": "Liễu Giai", "house_number": "8"}))
-    head = add_resident(store, volunteer, h.id, ResidentInput("Lý Văn Minh", dt.date(1950, 2, 3), "Nam", relation_to_head="Chủ hộ"))
+    head = add_resident(store, volunteer, h.id, ResidentInput("Lý Văn Minh", dt.date(1950, 2, 3), "Nam", relation_to_head="Chủ hộ"),
+                        consent_purpose="Hỗ trợ dịch vụ công")
     son = ResidentInput("Lý Văn Nam", dt.date(1980, 5, 6), "Nam", relation_to_head="Chủ hộ")
     before = _counts(store)
     with pytest.raises(ValidationError) as refused:
-        add_resident(store, volunteer, h.id, son)
+        add_resident(store, volunteer, h.id, son, consent_purpose="Hỗ trợ dịch vụ công")
     assert [p.code for p in refused.value.problems] == ["second_head"] and "Lý Văn Minh" in refused.value.message("vi")
     assert _counts(store) == before  # nothing written
-    added = add_resident(store, volunteer, h.id, ResidentInput("Lý Văn Nam", dt.date(1980, 5, 6), "Nam", relation_to_head="Con"))
+    added = add_resident(store, volunteer, h.id, ResidentInput("Lý Văn Nam", dt.date(1980, 5, 6), "Nam", relation_to_head="Con"),
+                         consent_purpose="Hỗ trợ dịch vụ công")
     with pytest.raises(ValidationError):
         update_resident(store, volunteer, added.id, son)
     update_resident(store, volunteer, head.id, ResidentInput("Lý Văn Minh", dt.date(1950, 2, 3), "Nam", relation_to_head="Chủ hộ"))
@@ -153,9 +155,10 @@ def test_a_household_has_at_most_one_living_head(store: Store, volunteer: Actor)
 def test_replace_head_makes_the_new_person_head_in_the_same_write(store: Store, volunteer: Actor) -> None:
     """The "make this person the head" answer to a refused second head: one transaction, never two heads."""
     h = register_household(store, volunteer, HouseholdInput("Lý Văn Minh", {"street": "Liễu Giai", "house_number": "9"}))
-    head = add_resident(store, volunteer, h.id, ResidentInput("Lý Văn Minh", dt.date(1950, 2, 3), "Nam", relation_to_head="Chủ hộ"))
+    head = add_resident(store, volunteer, h.id, ResidentInput("Lý Văn Minh", dt.date(1950, 2, 3), "Nam", relation_to_head="Chủ hộ"),
+                        consent_purpose="Hỗ trợ dịch vụ công")
     son = ResidentInput("Lý Văn Nam", dt.date(1980, 5, 6), "Nam", relation_to_head="Chủ hộ")
-    added = add_resident(store, volunteer, h.id, son, replace_head=True, former_head_relation="Bố")
+    added = add_resident(store, volunteer, h.id, son, replace_head=True, former_head_relation="Bố", consent_purpose="Hỗ trợ dịch vụ công")
     detail = get_household(store, h.id)
     assert detail.summary.head_name == "Lý Văn Nam"
     assert {r.id: r.relation_to_head for r in detail.residents} == {added.id: "Chủ hộ", head.id: "Bố"}
@@ -173,7 +176,7 @@ def test_card_address_is_stored_and_recorded_for_sync(store: Store, volunteer: A
     the outbox like every synced field (so the server and other laptops get it)."""
     h = register_household(store, volunteer, HouseholdInput("Trần Thị B", {"street": "Lê Lợi", "house_number": "1"}))
     printed = "Số 1 Lê Lợi, Phường Bến Thành, TP. Hồ Chí Minh"
-    r = add_resident(store, volunteer, h.id, ResidentInput("Trần Thị B", card_address=printed))
+    r = add_resident(store, volunteer, h.id, ResidentInput("Trần Thị B", card_address=printed), consent_purpose="Hỗ trợ dịch vụ công")
     assert r.card_address == printed
     assert get_household(store, h.id).residents[0].card_address == printed
     with store.read() as s:

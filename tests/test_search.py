@@ -69,7 +69,7 @@ def test_search_by_phone_personal_id_and_resident_name(store: Store, volunteer: 
     add_resident(
         store, volunteer, hid,
         ResidentInput("Đỗ Minh Quân", dt.date(1990, 2, 1), "Nam", personal_id="001090123456"),
-        confirm=True,
+        consent_purpose="Hỗ trợ dịch vụ công", confirm=True,
     )
     assert _heads(store, "0912345") == ["Bùi Thị Hoa"]
     assert _heads(store, "001090123456") == ["Bùi Thị Hoa"]

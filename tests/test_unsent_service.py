@@ -25,7 +25,8 @@ def test_unsent_changes_are_listed_by_record_with_names(store: Store, volunteer:
     address = {"house_number": "3", "street": "Đội Cấn"}
     home = register_household(store, volunteer, HouseholdInput("Nguyễn Thị Lan", address))
     update_household(store, volunteer, home.id, HouseholdInput("Nguyễn Thị Lan", address, phone="0912345678"))
-    person = add_resident(store, volunteer, home.id, ResidentInput("Trần Văn Bình", dt.date(1980, 2, 3), "Nam"), confirm=True)
+    person = add_resident(store, volunteer, home.id, ResidentInput("Trần Văn Bình", dt.date(1980, 2, 3), "Nam"),
+                          consent_purpose="Hỗ trợ dịch vụ công", confirm=True)
     visit = record_visit(store, volunteer, VisitInput(home.id, STARTED, filings=[FilingInput("1.001193", status="guided_only")]))
 
     records = unsent_records(store)

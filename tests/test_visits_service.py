@@ -230,7 +230,7 @@ def test_withdrawn_consent_clears_personal_fields_but_keeps_statistics(store: St
         volunteer,
         household,
         ResidentInput("Nguyễn Thị Lan", dt.date(1950, 5, 6), "Nữ", personal_id="001150000777", phone="0912345678", vneid_level=2),
-        confirm=True,
+        consent_purpose="Hỗ trợ dịch vụ công", confirm=True,
     )
     record_visit(store, volunteer, VisitInput(household, MONDAY, filings=[FilingInput("1.001193", person.id, status="guided_only")]))
     after = consent.withdraw_consent(store, volunteer, person.id)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from outreach import __version__
-from outreach.commands import core, procedures, reports, sync
+from outreach.commands import core, privacy, procedures, reports, sync
 from outreach.commands.common import language, say
 from outreach.errors import OutreachError
 from outreach.store.profile import data_dir_of, make_private
@@ -25,7 +25,7 @@ log = logging.getLogger("outreach")
 
 #: Each module adds its sub-commands with ``register(subparsers)``; one module per area, so
 #: the CLI grows without this file becoming the place where everything meets.
-COMMAND_MODULES = (core, sync, reports, procedures)
+COMMAND_MODULES = (core, sync, reports, procedures, privacy)
 
 
 def _setup_logging(data_dir: Path) -> Path:

@@ -221,14 +221,11 @@ def lost_values_command(args: argparse.Namespace) -> int:
 
 
 def export_command(args: argparse.Namespace) -> int:
-    from outreach.services import audit
-    from outreach.services.context import Actor
     from outreach.services.device import export_unsent
 
     store = open_profile_store(args, create=False)
     try:
-        # hand-over after revocation is allowed for any role, but always audited first
-        audit.record(store, Actor.from_profile(store.profile), "export_unsent", str(args.file), {})
+        # hand-over after revocation is allowed for any role; export_unsent audits it first
         count = export_unsent(store, args.file, passphrase(args, confirm=True))
     finally:
         store.close()

@@ -19,11 +19,11 @@ from outreach.model.entities import (
     Ward,
     WeekLock,
 )
-from outreach.model.local import AuditEvent, DeviceClock, Draft, NeedsAttention, OutboxEntry, SyncState
+from outreach.model.local import AuditEvent, DeviceClock, Draft, ErasureApplied, NeedsAttention, OutboxEntry, SyncState
 
 __all__ = [
     "Base", "Synced", "synced_fields", "ENTITY_BY_NAME", "SYNCED_ENTITIES", "Filing", "Household",
     "PlanEntry", "Procedure", "Resident", "ResidentialGroup", "Team", "TeamMember", "Visit", "Ward", "WeekLock",
     "AreaAssignment", "Outing", "Target",
-    "AuditEvent", "DeviceClock", "Draft", "NeedsAttention", "OutboxEntry", "SyncState",
+    "AuditEvent", "DeviceClock", "Draft", "ErasureApplied", "NeedsAttention", "OutboxEntry", "SyncState",
 ]

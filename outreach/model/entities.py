@@ -141,6 +141,17 @@ class Resident(Synced, Base):
     consent_withdrawn_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     #: Who recorded consent and for what purpose: {"recorded_by", "purpose"}.
     consent_detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    #: When the office erased this person's personal fields on request or by retention (issue
+    #: 14): set only by the server; a laptop seeing it scrubs its own traces, and the server
+    #: refuses any later write of a personal field to the row.
+    erased_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+#: A resident's personal fields (Law 91/2025/QH15): what withdrawing consent and an erasure clear;
+#: the rest of the row (sex, VNeID level, relation) stays for the ward's statistics.
+RESIDENT_PERSONAL_FIELDS = ("full_name", "date_of_birth", "personal_id", "old_id", "card_address", "card_issued_on", "phone")
+#: What an erased resident's name reads (the row stays; visits and filings still count).
+ERASED_NAME = "(đã xoá theo yêu cầu)"
 
 
 class Visit(Synced, Base):

@@ -9,6 +9,7 @@ from sqlalchemy import JSON, DateTime, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from outreach.model.base import ID_LENGTH, Base
+from outreach.model.ids import uuid7
 
 
 class OutboxEntry(Base):
@@ -82,14 +83,35 @@ class Draft(Base):
 
 
 class AuditEvent(Base):
-    """Who viewed or exported personal data, when and what (Decree 356/2025 duties)."""
+    """Who viewed or exported personal data, when and what (Decree 356/2025 duties).
+
+    Uploaded to the office append-only (``sync/audit_upload.py``): ``event_id`` makes a retried
+    upload harmless, ``id`` is the order the office keeps, ``uploaded_at`` says what a lost
+    laptop had already handed over. ``target_kind``/``target_id`` name the record by id, never by
+    its personal fields (``subject`` is a short description without them).
+    """
 
     __tablename__ = "audit_log"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    event_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True, unique=True, default=uuid7)
     at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
     actor_id: Mapped[str | None] = mapped_column(String(ID_LENGTH))
     actor_name: Mapped[str] = mapped_column(String(200), default="")
     action: Mapped[str] = mapped_column(String(60))
     subject: Mapped[str] = mapped_column(Text, default="")
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    target_kind: Mapped[str | None] = mapped_column(String(40))
+    target_id: Mapped[str | None] = mapped_column(String(ID_LENGTH))
+    uploaded_at: Mapped[dt.datetime | None] = mapped_column(DateTime, index=True)
+
+
+class ErasureApplied(Base):
+    """A resident the office erased whose traces this laptop has already scrubbed (outbox,
+    drafts, search index, migration backups): the scrub runs once per erasure, after the pull
+    that brought it."""
+
+    __tablename__ = "erasures_applied"
+
+    resident_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    applied_at: Mapped[dt.datetime] = mapped_column(DateTime)

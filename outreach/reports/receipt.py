@@ -16,11 +16,12 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A5
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from outreach.catalogue import Catalogue, load_catalogue
 from outreach.labels import DEFAULT_LANGUAGE, days_text, fee_text, label
 from outreach.reports.pdf_common import FONT, QrFlowable, Styles, numbered_canvas, styles, write_atomically
+from outreach.reports.privacy_notice import notice_story
 from outreach.services.receipts import NextStep, VisitReceipt
 from outreach.timeutil import format_date_vn
 from outreach.vocabulary import Channel, FilingStatus, Outcome, Portal
@@ -53,8 +54,10 @@ def _next_step(step: NextStep | None, st: Styles, language: str) -> list[Any]:
 
 
 def write_receipt_pdf(receipt: VisitReceipt, path: Path, *, catalogue: Catalogue | None = None,
-                      language: str = DEFAULT_LANGUAGE) -> Path:
-    """Write the receipt; the outcome, portal and status are labelled in ``language``."""
+                      language: str = DEFAULT_LANGUAGE, with_notice: bool = True) -> Path:
+    """Write the receipt; the outcome, portal and status are labelled in ``language``. The
+    privacy notice (what is kept, why, how long, the person's rights) follows on its own page
+    unless ``with_notice`` is off: the resident gets it with every receipt (issue 14)."""
     catalogue = catalogue or load_catalogue()
     st = styles()
     width = PAGE_WIDTH - 2 * MARGIN
@@ -116,6 +119,8 @@ def write_receipt_pdf(receipt: VisitReceipt, path: Path, *, catalogue: Catalogue
         ]
     contact = f"Liên hệ đội hỗ trợ: {receipt.team_name}" + (f" – điện thoại {receipt.team_phone}" if receipt.team_phone else "")
     story += [Spacer(1, 4 * mm), Paragraph(contact, st.body)]
+    if with_notice:
+        story += [PageBreak(), *notice_story(receipt.ward_name, team_name=receipt.team_name, team_phone=receipt.team_phone)]
 
     def furniture(canvas: Any, page: int, total: int) -> None:
         canvas.saveState()

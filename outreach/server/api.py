@@ -31,7 +31,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from outreach import __version__
 from outreach.model.codec import dumps_compact, loads
 from outreach.model.field_rules import bad_characters
-from outreach.server import auth
+from outreach.server import audit_trail, auth
 from outreach.server.admin import CodeRefused, issue_enrolment_code, server_clock
 from outreach.server.clock_watch import ClockWatch
 from outreach.server.db import ServerDb
@@ -40,6 +40,7 @@ from outreach.server.pull import pull_columns, pull_page
 from outreach.server.push import RequestRefused, apply_push
 from outreach.server.schema import LostValueRecord
 from outreach.vocabulary import Role
+from outreach.wire import audit as wire_audit
 from outreach.wire import protocol
 from outreach.wire.reasons import Reason
 from outreach.wire.reasons import messages as reason_messages
@@ -368,6 +369,24 @@ def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BY
         page = pull_page(db, device.ward_id, since, limit)
         return _json_response({"rows": page.rows, "next": page.next_cursor, "has_more": page.has_more,
                                "digest": page.digest, "server_time": server_time(), "device": identity})
+
+    @app.post(f"{protocol.API_PREFIX}{wire_audit.PATH}")
+    async def upload_audit(request: Request, device: auth.DeviceIdentity = Depends(device_of)) -> dict[str, Any]:
+        """A laptop's audit events, stored once each, append-only (``wire/audit.py``)."""
+        payload = await _read_body(request, max_request_bytes)
+        try:
+            events = wire_audit.parse_events(payload)
+        except wire_audit.BadEvents as exc:
+            raise ApiError(422, Reason.BAD_SHAPE, str(exc)) from None
+
+        def store() -> int:
+            with db.write() as conn:
+                return audit_trail.receive(conn, device_id=device.device_id, ward_id=device.ward_id, member_id=device.member_id,
+                                           events=events)
+
+        stored = await run_in_threadpool(store)
+        log.info("audit upload", extra={"event": "audit_upload", "device_id": device.device_id, "stored": stored})
+        return {"acknowledged": [e.event_id for e in events], "stored": stored, "server_time": server_time()}
 
     @app.get(f"{protocol.API_PREFIX}/lost-values")
     def lost_values(include_resolved: bool = False, device: auth.DeviceIdentity = Depends(device_of)) -> Response:

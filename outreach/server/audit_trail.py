@@ -22,9 +22,16 @@ from sqlalchemy import Connection, Select, Table, and_, func, insert, or_, selec
 from outreach.model.base import table_of
 from outreach.model.entities import Resident
 from outreach.model.ids import uuid7
-from outreach.server.auth import utcnow
 from outreach.server.schema import AuditRecord
 from outreach.vocabulary import AuditAction, AuditActorKind, RecordKind
+from outreach.wire.audit import WireEvent
+
+
+def utcnow() -> dt.datetime:
+    """Now, in UTC without a zone, as the server stores times (``auth.utcnow``: auth records
+    enrolments here, so this module does not import it)."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
 
 _TABLE: Table = AuditRecord.__table__  # type: ignore[assignment]  # a mapped class's table
 
@@ -74,6 +81,27 @@ def record(
         target_kind=None if target_kind is None else str(target_kind), target_id=target_id, detail=dict(detail or {}),
     ))
     return event_id
+
+
+def receive(conn: Connection, /, *, device_id: str, ward_id: str, member_id: str | None, events: list[WireEvent]) -> int:
+    """Store a laptop's uploaded events (``wire/audit.py``) that the office does not hold yet, in
+    their order; returns how many were new. The caller's transaction is serialised (``db.write``),
+    so two uploads of the same batch cannot both store it. The actor is the device's member as
+    enrolled, not whatever the laptop says."""
+    if not events:
+        return 0
+    known = set(conn.execute(select(_TABLE.c.event_id).where(_TABLE.c.event_id.in_([e.event_id for e in events]))).scalars())
+    now = utcnow()
+    rows = [
+        {"event_id": e.event_id, "at": e.at, "received_at": now, "ward_id": ward_id, "device_id": device_id,
+         "device_seq": e.seq, "actor_kind": AuditActorKind.MEMBER, "actor_id": member_id or e.actor_id,
+         "actor_name": e.actor_name, "action": e.action, "target_kind": e.target_kind, "target_id": e.target_id,
+         "detail": e.detail}
+        for e in events if e.event_id not in known
+    ]
+    for row in rows:  # one by one: the server's id follows the laptop's order on every database
+        conn.execute(insert(_TABLE).values(**row))
+    return len(rows)
 
 
 def _filtered(

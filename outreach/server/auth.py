@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from outreach.model.ids import uuid7
+from outreach.server import audit_trail
 from outreach.server.schema import DemoWard, Device, EnrolmentCode
-from outreach.vocabulary import Role
+from outreach.vocabulary import AuditAction, AuditActorKind, AuditTarget, Role
 from outreach.wire.reasons import Reason
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"  # no 0/O, 1/I/L, U: read aloud and typed by hand
@@ -186,6 +187,9 @@ def confirm_device(conn: Connection, token: str) -> DeviceIdentity | AuthFailure
         conn.execute(delete(Device).where(Device.id == row["id"]))
         return AuthFailure(Reason.EXPIRED_CODE if expired else Reason.BAD_CODE)
     conn.execute(update(Device).where(Device.id == row["id"]).values(pending=False))
+    audit_trail.record(conn, actor_kind=AuditActorKind.DEVICE, actor_id=row["member_id"], action=AuditAction.DEVICE_ENROLLED,
+                       ward_id=row["ward_id"], target_kind=AuditTarget.DEVICE, target_id=row["id"], device_id=row["id"],
+                       detail={"role": row["role"], "team_id": row["team_id"], "label": row["label"]})
     return identity
 
 
@@ -202,9 +206,15 @@ def authenticate(conn: Connection, token: str) -> DeviceIdentity:
 
 
 def revoke(conn: Connection, device_id: str) -> bool:
-    return bool(
-        conn.execute(update(Device).where(Device.id == device_id, Device.revoked_at.is_(None)).values(revoked_at=utcnow())).rowcount
-    )
+    """Revoke an active device (recorded in the audit trail with it); False if none."""
+    ward_id = conn.execute(select(Device.ward_id).where(Device.id == device_id, Device.revoked_at.is_(None))).scalar()
+    if ward_id is None or not conn.execute(
+        update(Device).where(Device.id == device_id, Device.revoked_at.is_(None)).values(revoked_at=utcnow())
+    ).rowcount:
+        return False
+    audit_trail.record(conn, actor_kind=AuditActorKind.OFFICE, actor_id=None, action=AuditAction.DEVICE_REVOKED, ward_id=ward_id,
+                       target_kind=AuditTarget.DEVICE, target_id=device_id, device_id=device_id)
+    return True
 
 
 class AttemptLimiter:

@@ -6,6 +6,10 @@
     outreach-server team add --name "Đội cơ động số 1"
     outreach-server device enroll --team "Đội cơ động số 1" --role volunteer [--name ...] [--png code.png]
     outreach-server device list | device revoke DEVICE_ID
+    outreach-server request add --right deletion --name NAME [--resident ID] | list [--open] | ack ID | close ID --outcome TEXT
+    outreach-server erase RESIDENT_ID [--request ID] | erasure log --out FILE | erasure reapply [--log FILE]
+    outreach-server retention preview|run [--ward W]
+    outreach-server audit [--person MEMBER --resident ID --device ID --ward W --action A --from DAY --to DAY]
     outreach-server catalogue [add|edit CODE --set FIELD=VALUE ... | retire CODE [--from DATE] | import FILE | list]
     outreach-server user add LOGIN --role ward_admin --ward WARD [--team TEAM] [--name ...] | user list | user disable LOGIN
     outreach-server serve --host 0.0.0.0 --port 8443 [--tls-cert cert.pem --tls-key key.pem]
@@ -18,6 +22,7 @@ uses ``postgresql+psycopg://user@host/db``. Every command migrates the schema fi
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 import os
 import sys
@@ -27,10 +32,12 @@ from typing import TYPE_CHECKING
 
 from outreach import __version__
 from outreach.server import accounts, admin, catalogue_office, maintenance
+from outreach.server.data_requests import RequestRefused
 from outreach.server.db import DEFAULT_DB_URL, ServerDb, open_db
 from outreach.server.logs import setup_logging
 from outreach.server.retention import prune_received_changes
-from outreach.timeutil import now_local
+from outreach.timeutil import VIETNAM, now_local
+from outreach.vocabulary import DataRight
 from outreach.wire.enrolment_link import enrolment_link
 
 if TYPE_CHECKING:
@@ -120,6 +127,51 @@ def build_parser() -> argparse.ArgumentParser:
     user.add_parser("list", help="list accounts")
     user_disable = user.add_parser("disable", help="disable an account (its sessions end at once)")
     user_disable.add_argument("login")
+    trail = sub.add_parser("audit", help="the audit trail: who opened, exported or changed personal data (newest first)")
+    trail.add_argument("--person", help="events by this team member (member id)")
+    trail.add_argument("--resident", help="events about this resident (and their household)")
+    trail.add_argument("--device", help="events of this laptop (device id)")
+    trail.add_argument("--ward", help="ward id or name (default: every ward)")
+    trail.add_argument("--action", help="one action code, e.g. view_personal_data")
+    trail.add_argument("--from", dest="since", type=_day, help="from this day (dd/mm/yyyy or YYYY-MM-DD, Vietnam time)")
+    trail.add_argument("--to", dest="until", type=_day, help="up to and including this day")
+    trail.add_argument("--limit", type=int, default=200, help="at most this many events (default 200)")
+    request = sub.add_parser("request", help="the data-subject request register (access, correction, deletion, ...)")
+    req_sub = request.add_subparsers(dest="sub", required=True)
+    req_add = req_sub.add_parser("add", help="register a request; prints its id and deadlines")
+    req_add.add_argument("--ward", help="ward id or name (default: the only ward)")
+    req_add.add_argument("--right", required=True, choices=[str(r) for r in DataRight])
+    req_add.add_argument("--name", required=True, help="who asked")
+    req_add.add_argument("--contact", default="", help="how to answer them (phone, address)")
+    req_add.add_argument("--resident", help="the resident the request is about (id), when known")
+    req_add.add_argument("--received", type=_day, help="the day it was received (default today)")
+    req_add.add_argument("--handler", default="", help="who handles it")
+    req_add.add_argument("--note", default="")
+    req_list = req_sub.add_parser("list", help="the register, oldest deadline first (OVERDUE marked)")
+    req_list.add_argument("--open", action="store_true", help="open requests only")
+    req_list.add_argument("--ward", help="ward id or name")
+    req_ack = req_sub.add_parser("ack", help="record that the person was told the request is being handled")
+    req_ack.add_argument("request_id")
+    req_ack.add_argument("--handler", default="")
+    req_close = req_sub.add_parser("close", help="close a request with its outcome")
+    req_close.add_argument("request_id")
+    req_close.add_argument("--outcome", required=True, help="what was done (or why refused)")
+    req_close.add_argument("--refused", action="store_true", help="the request was refused (reasons in --outcome)")
+    req_close.add_argument("--handler", default="")
+    erase = sub.add_parser("erase", help="erase one resident's personal fields everywhere (server, then laptops by sync)")
+    erase.add_argument("resident_id")
+    erase.add_argument("--request", help="the deletion request this answers (its record lists what cannot be erased)")
+    erase.add_argument("--by", default=os.environ.get("USER", "office"), help="who erases (audit)")
+    erasure = sub.add_parser("erasure", help="the erasure log: export it beside a dump, re-apply it after a restore")
+    erasure_sub = erasure.add_subparsers(dest="sub", required=True)
+    erasure_log = erasure_sub.add_parser("log", help="write the erasure log as JSON lines")
+    erasure_log.add_argument("--out", type=Path, required=True)
+    erasure_reapply = erasure_sub.add_parser("reapply", help="erase again every logged resident a restored copy holds")
+    erasure_reapply.add_argument("--log", type=Path, help="an exported log (default: this database's own)")
+    retention = sub.add_parser("retention", help="clear personal data kept longer than the ward's rule (resources/privacy.json)")
+    retention.add_argument("sub", choices=["preview", "run"])
+    retention.add_argument("--ward", help="ward id or name (default: every ward)")
+    retention.add_argument("--today", type=_day, help=argparse.SUPPRESS)  # tests and what-if previews
     sub.add_parser("prune", help="forget the ids of applied changes no laptop can send again (older than 30 days, laptop synced since)")
 
     serve = sub.add_parser("serve", help="run the HTTP API")
@@ -215,6 +267,28 @@ def run(args: argparse.Namespace, extensions: Sequence[AppExtension] = ()) -> in
                 print(f"no active device {args.device_id}", file=sys.stderr)
                 return 1
             print(f"revoked {args.device_id}")
+        elif args.command == "audit":
+            return _audit(args, db)
+        elif args.command == "retention":
+            return _retention(args, db)
+        elif args.command == "request":
+            return _request(args, db)
+        elif args.command == "erase":
+            from outreach.server.erasure import erase_resident
+
+            done = erase_resident(db, args.resident_id, request_id=args.request, by=args.by)
+            head = "; household head cleared" if done.household_cleared else ""
+            print(f"erased {done.resident_id}: {done.lost_values_removed} kept losing value(s) and {done.extra_fields_removed} "
+                  f"extra field(s) removed{head}; laptops scrub it at their next sync")
+        elif args.command == "erasure" and args.sub == "log":
+            from outreach.server.erasure import write_log
+
+            print(f"{write_log(db, args.out)} erasure(s) written to {args.out}")
+        elif args.command == "erasure" and args.sub == "reapply":
+            from outreach.server.erasure import read_log, reapply
+
+            again = reapply(db, read_log(args.log) if args.log else None)
+            print(f"{again} resident(s) erased again")
         elif args.command == "prune":
             print(f"{prune_received_changes(db)} change ids forgotten")
         elif args.command == "catalogue":
@@ -226,6 +300,83 @@ def run(args: argparse.Namespace, extensions: Sequence[AppExtension] = ()) -> in
         return 0
     finally:
         db.dispose()
+
+
+def _day(text: str) -> dt.date:
+    """A day typed on the command line: dd/mm/yyyy (as the app writes dates) or ISO."""
+    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            pass
+    raise argparse.ArgumentTypeError(f"{text!r}: expected dd/mm/yyyy")
+
+
+def _utc_start(day: dt.date) -> dt.datetime:
+    """The first instant of a Vietnamese day, in UTC as the server stores times."""
+    return dt.datetime.combine(day, dt.time(), VIETNAM).astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def _audit(args: argparse.Namespace, db: ServerDb) -> int:
+    from outreach.server import audit_trail
+
+    wards = [str(admin.find_ward(db, args.ward)["id"])] if args.ward else None
+    with db.read() as conn:
+        rows = audit_trail.query(conn, ward_ids=wards, actor=args.person, resident_id=args.resident, device_id=args.device,
+                                 since=_utc_start(args.since) if args.since else None,
+                                 until=_utc_start(args.until + dt.timedelta(days=1)) if args.until else None,
+                                 action=args.action, limit=args.limit)
+    for r in rows:
+        when = r.at.replace(tzinfo=dt.UTC).astimezone(VIETNAM)
+        target = f"{r.target_kind}:{r.target_id}" if r.target_id else "-"
+        who = r.actor_id or r.actor_kind
+        print(f"{when:%d/%m/%Y %H:%M:%S}  {r.action:<22} {who:<36} {target:<50} device={r.device_id or '-'}  {r.actor_name}".rstrip())
+    print(f"{len(rows)} event(s)", file=sys.stderr)
+    return 0
+
+
+def _retention(args: argparse.Namespace, db: ServerDb) -> int:
+    from outreach.server import data_retention
+
+    wards = [admin.find_ward(db, args.ward)] if args.ward else _rows(db, "wards")
+    for ward in wards:
+        act = data_retention.run if args.sub == "run" else data_retention.preview
+        plan = act(db, str(ward["id"]), today=args.today)
+        verb = "cleared" if args.sub == "run" else "would clear"
+        print(f"{ward['name']}: {verb} {len(plan.residents)} resident(s) inactive for {plan.rule.inactive_resident_years} years, "
+              f"the notes of {len(plan.visits)} visit(s) and the dossier codes of {len(plan.filings)} filing(s) older than "
+              f"{plan.rule.visit_detail_years} years")
+        if args.sub == "preview":
+            for rid in plan.residents:
+                print(f"  resident {rid}")
+    return 0
+
+
+def _request(args: argparse.Namespace, db: ServerDb) -> int:
+    from outreach.server import data_requests
+
+    if args.sub == "add":
+        ward = admin.find_ward(db, args.ward)
+        row = data_requests.add_request(db, str(ward["id"]), args.right, args.name, requester_contact=args.contact,
+                                        resident_id=args.resident, received_on=args.received, handler=args.handler, note=args.note)
+        print(row.id)
+        print(f"acknowledge by {row.acknowledge_by:%d/%m/%Y}, respond by {row.respond_by:%d/%m/%Y}")
+    elif args.sub == "list":
+        wards = [str(admin.find_ward(db, args.ward)["id"])] if args.ward else None
+        today = now_local().date()
+        for r in data_requests.list_requests(db, ward_ids=wards, open_only=args.open):
+            flag = "  OVERDUE" if r.overdue(today) else ""
+            print(f"{r.id}  {r.right:<11} {r.status:<12} received {r.received_on:%d/%m/%Y}  ack by {r.acknowledge_by:%d/%m/%Y}  "
+                  f"respond by {r.respond_by:%d/%m/%Y}  {r.requester_name}{flag}")
+    elif args.sub == "ack":
+        row = data_requests.acknowledge_request(db, args.request_id, handler=args.handler)
+        print(f"{row.id} acknowledged {row.acknowledged_on:%d/%m/%Y}")
+    elif args.sub == "close":
+        row = data_requests.close_request(db, args.request_id, args.outcome, handler=args.handler, refused=args.refused)
+        print(f"{row.id} {row.status} {row.closed_on:%d/%m/%Y}")
+        for item in row.residual:
+            print(f"  not erasable by the app: {item}")
+    return 0
 
 
 def _rows(db: ServerDb, table: str) -> list[dict[str, object]]:
@@ -279,8 +430,6 @@ def _user(args: argparse.Namespace, db: ServerDb) -> int:
 
 def _catalogue(args: argparse.Namespace, db: ServerDb) -> int:
     """``catalogue [add|edit|retire|import|list]``: the office's changes, each one laptops pull."""
-    import datetime as dt
-
     from outreach.server.catalogue_rows import parse_cells
 
     if args.sub is None:
@@ -331,7 +480,7 @@ def main(argv: Sequence[str] | None = None, extensions: Sequence[AppExtension] =
         for row in exc.rows:
             print(f"  {row.row} {row.code}: {row.reason}".replace("   ", " "), file=sys.stderr)
         return 1
-    except (admin.AdminError, accounts.AccountError, maintenance.SchemaTooNew) as exc:
+    except (admin.AdminError, accounts.AccountError, maintenance.SchemaTooNew, RequestRefused) as exc:
         print(str(exc), file=sys.stderr)
         return 1
 

@@ -45,7 +45,7 @@ from outreach.model import Synced, synced_fields
 from outreach.model.base import table_of
 from outreach.model.clock import is_valid_stamp
 from outreach.model.codec import FieldDecodeError, dumps_compact, encode_value
-from outreach.model.entities import ENTITY_BY_NAME
+from outreach.model.entities import ENTITY_BY_NAME, ERASED_NAME, RESIDENT_PERSONAL_FIELDS
 from outreach.model.field_rules import column_problems, extra_problem, field_problem
 from outreach.model.rowio import (
     canonical_wire_rows,
@@ -326,6 +326,15 @@ def _load_rows(conn: Connection, changes: Sequence[Change]) -> dict[tuple[str, s
             if row is not None:
                 row.extras[rec["field"]] = (rec["value"], rec["stamp"])
     return rows
+
+
+def _erased_fields(entity: str, values: dict[str, Any]) -> frozenset[str]:
+    """The fields of an erased person on this row (issue 14): their losing values are not kept."""
+    if entity == "resident" and values.get("erased_at") is not None:
+        return frozenset(RESIDENT_PERSONAL_FIELDS)
+    if entity == "household" and values.get("head_name") == ERASED_NAME:
+        return frozenset({"head_name", "phone"})
+    return frozenset()
 
 
 def apply_push(db: ServerDb, device: DeviceIdentity | None, payload: Any, *, ward_id: str | None = None,
@@ -667,7 +676,10 @@ def _apply(
                 row.clocks[name] = stamp
                 row.dirty = True
         if merged is not None and row.existed and change.entity.entity_name in REVIEWED_ENTITIES:
+            erased = _erased_fields(change.entity.entity_name, row.values)
             for lost in merged.lost:
+                if lost.field in erased:  # a late push of an erased person's value is not kept for review
+                    continue
                 lost_rows.append(
                     {"ward_id": row.values.get("ward_id") or scope or "", "entity": change.entity.entity_name,
                      "entity_id": change.entity_id, "field": lost.field, "value": lost.value, "stamp": lost.stamp,

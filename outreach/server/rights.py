@@ -11,7 +11,9 @@ team, member, role as enrolled) and from the rows it holds. The rules:
   and after the change) or by a leader of its team (the review); a volunteer may also tick
   ``follow_up_done`` on a visit of their own team (the revisit list is the team's), nothing else;
 - a filing follows its visit (every version of it the server knows: stored and in this batch);
-- households and residents of the ward are every device's of the ward;
+- households and residents of the ward are every device's of the ward, except that only the
+  office erases a resident (``erased_at``) and an erased resident's personal fields are refused
+  (``erased``) from every laptop afterwards (issue 14);
 - areas (issue 12): a leader changes one field of a residential group, ``team_id``: to their own
   team (taking the group into its area) or from it to none (giving it back); the group's dated
   history rows (``area_assignment``) follow the same rule; a team's outings and targets are
@@ -43,6 +45,7 @@ from typing import Any, cast
 from sqlalchemy import Connection
 
 from outreach.model.codec import dumps_compact
+from outreach.model.entities import ERASED_NAME, RESIDENT_PERSONAL_FIELDS
 from outreach.server.auth import DeviceIdentity
 from outreach.timeutil import iso_week_bounds, iso_week_of, now_local
 from outreach.vocabulary import Role
@@ -106,6 +109,9 @@ class Facts:
     locked: frozenset[tuple[str, str]] = frozenset()
     #: the ward's wall time now (a lock needs its week to have ended)
     now: dt.datetime = field(default_factory=now_local)
+    #: household whose head the office erased (renamed in this batch) -> the names of its living,
+    #: not erased residents: the only head names a device may give it now
+    erased_heads: dict[str, set[str]] = field(default_factory=dict)
 
 
 def _as_datetime(value: Any) -> dt.datetime | None:
@@ -126,13 +132,15 @@ def _version(values: Mapping[str, Any], before: Mapping[str, Any]) -> VisitFacts
     return VisitFacts(get("team_id", old("team_id")), get("volunteer_id", old("volunteer_id")), get("started_at", old("started_at")))
 
 
-def _select_by_ids(conn: Connection, table: str, columns: tuple[str, ...], ids: list[str]) -> list[tuple[Any, ...]]:
-    """Rows of ``table`` whose id is in ``ids``: one statement with one parameter, however many."""
+def _select_by_ids(conn: Connection, table: str, columns: tuple[str, ...], ids: list[str], key: str = "id",
+                   extra: str = "") -> list[tuple[Any, ...]]:
+    """Rows of ``table`` whose ``key`` is in ``ids`` (and ``extra``, a fixed SQL condition): one
+    statement with one parameter, however many."""
     cols = ", ".join(f'"{c}"' for c in columns)
     if conn.dialect.name == "postgresql":
-        sql, param = f'SELECT {cols} FROM "{table}" WHERE id = ANY(%s)', cast(object, ids)
+        sql, param = f'SELECT {cols} FROM "{table}" WHERE "{key}" = ANY(%s){extra}', cast(object, ids)
     else:
-        sql, param = f'SELECT {cols} FROM "{table}" WHERE id IN (SELECT value FROM json_each(?))', dumps_compact(ids)
+        sql, param = f'SELECT {cols} FROM "{table}" WHERE "{key}" IN (SELECT value FROM json_each(?)){extra}', dumps_compact(ids)
     return [tuple(r) for r in conn.exec_driver_sql(sql, (param,)).all()]
 
 
@@ -148,7 +156,13 @@ def load_facts(conn: Connection, ward_id: str, changes: Iterable[tuple[str, str,
     wanted: dict[str, set[str]] = defaultdict(set)
     batch_visits: dict[str, Mapping[str, Any]] = {}
     filing_ids: list[str] = []
+    renamed: list[str] = []
+    batch_names: dict[str, set[str]] = defaultdict(set)
     for entity, entity_id, values in changes:
+        if entity == "household" and values.get("head_name") not in (None, ERASED_NAME):
+            renamed.append(entity_id)
+        elif entity == "resident" and isinstance(values.get("full_name"), str) and is_wire_id(values.get("household_id")):
+            batch_names[str(values["household_id"])].add(values["full_name"])
         refs = REFERENCES.get(entity)
         if refs:
             for name, target in refs:
@@ -160,6 +174,14 @@ def load_facts(conn: Connection, ward_id: str, changes: Iterable[tuple[str, str,
             batch_visits[entity_id] = values if earlier is None else {**earlier, **values}
         elif entity == "filing":
             filing_ids.append(entity_id)
+    if renamed:
+        erased = [hid for (hid,) in _select_by_ids(conn, "households", ("id",), sorted(set(renamed)),
+                                                    extra=f" AND head_name = '{ERASED_NAME}'")]
+        if erased:
+            facts.erased_heads = {hid: set(batch_names.get(hid, ())) for hid in erased}
+            for hid, name in _select_by_ids(conn, "residents", ("household_id", "full_name"), erased, key="household_id",
+                                            extra=" AND NOT deleted AND erased_at IS NULL"):
+                facts.erased_heads[hid].add(name)
     if filing_ids:
         facts.filing_visits = dict(_select_by_ids(conn, "filings", ("id", "visit_id"), filing_ids))
         wanted["visit"].update(v for v in facts.filing_visits.values() if v)
@@ -238,6 +260,15 @@ def check(device: DeviceIdentity | None, entity: str, entity_id: str, values: Ma
         if not leader and values.get(PLAN_LEADER_FIELD, before.get(PLAN_LEADER_FIELD, "")) != before.get(PLAN_LEADER_FIELD, ""):
             return Reason.LEADER_ONLY
         return None
+    if entity == "resident":
+        return _resident_rule(values, before)
+    if entity == "household" and entity_id in facts.erased_heads:
+        # the erased head's name does not come back from a laptop that kept it (a later head is
+        # one of the household's living residents: ``make_head``)
+        head = values.get("head_name")
+        if head not in (None, ERASED_NAME) and head not in facts.erased_heads[entity_id]:
+            return Reason.ERASED
+        return None
     if entity == "visit":
         versions = [_version({}, before), _version(values, before)] if stored is not None else [_version(values, before)]
         only_team_fields = stored is not None and values.keys() <= TEAM_VISIT_FIELDS
@@ -270,6 +301,19 @@ def _assignment_rule(device: DeviceIdentity, leader: bool, values: Mapping[str, 
         refusal = _area_rule(device, leader, version.get("team_id"), version.get("from_team_id"))
         if refusal is not None:
             return refusal
+    return None
+
+
+def _resident_rule(values: Mapping[str, Any], before: Mapping[str, Any]) -> Reason | None:
+    """Only the office erases (``erased_at``); an erased person's personal fields are never
+    written again by a laptop, whichever laptop held them and however late it syncs."""
+    if values.get("erased_at") is not None:
+        return Reason.NOT_PERMITTED
+    if before.get("erased_at") is not None:
+        for name in RESIDENT_PERSONAL_FIELDS:
+            value = values.get(name)
+            if value is not None and value != ERASED_NAME:
+                return Reason.ERASED
     return None
 
 

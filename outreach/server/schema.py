@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Boolean, DateTime, Integer, MetaData, String, Table, Text, false
+from sqlalchemy import JSON, BigInteger, Boolean, Date, DateTime, Integer, MetaData, String, Table, Text, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from outreach.model import Base
@@ -200,6 +200,48 @@ class AuditRecord(ServerBase):
     target_kind: Mapped[str | None] = mapped_column(String(40))
     target_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class DataRequest(ServerBase):
+    """A data subject's request in the office's register (issue 14): who asked, for which right,
+    when, the two deadlines (``privacy_rules``), who handles it and how it ended. Held by the
+    server only: the office answers requests, laptops never see the register.
+    ``residual`` lists what the app could not erase (server dumps, files exported before)."""
+
+    __tablename__ = "data_requests"
+
+    id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    ward_id: Mapped[str] = mapped_column(String(ID_LENGTH), index=True)
+    right: Mapped[str] = mapped_column(String(20))
+    requester_name: Mapped[str] = mapped_column(String(200))
+    requester_contact: Mapped[str] = mapped_column(String(200), default="")
+    resident_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
+    received_on: Mapped[dt.date] = mapped_column(Date)
+    acknowledge_by: Mapped[dt.date] = mapped_column(Date)
+    respond_by: Mapped[dt.date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20))
+    handler: Mapped[str] = mapped_column(String(200), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    acknowledged_on: Mapped[dt.date | None] = mapped_column(Date)
+    closed_on: Mapped[dt.date | None] = mapped_column(Date)
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    residual: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class ErasureRecord(ServerBase):
+    """The erasure log: every resident whose personal fields the office erased. What a restore
+    from an older dump re-applies (``outreach-server erasure reapply``; docs/deploy.md); also
+    exported beside each nightly dump, since a restored database has lost its own later rows."""
+
+    __tablename__ = "erasures"
+
+    resident_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
+    ward_id: Mapped[str] = mapped_column(String(ID_LENGTH), index=True)
+    erased_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    reason: Mapped[str] = mapped_column(String(20))
+    request_id: Mapped[str | None] = mapped_column(String(ID_LENGTH))
+    by: Mapped[str] = mapped_column(String(200), default="")
 
 
 def entity_tables() -> list[Table]:

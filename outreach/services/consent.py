@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from outreach.errors import NotFound, Problems
 from outreach.model import Resident
+from outreach.model.entities import RESIDENT_PERSONAL_FIELDS
+from outreach.services.audit import record_in
 from outreach.services.context import Actor
 from outreach.services.households import ResidentView, resident_view
 from outreach.store.database import Store
 from outreach.timeutil import now_local
+from outreach.vocabulary import AuditAction, RecordKind
 
 WITHDRAWN_NAME = "(đã rút đồng ý)"
-PERSONAL_FIELDS = ("full_name", "date_of_birth", "personal_id", "old_id", "card_address", "card_issued_on", "phone")
+PERSONAL_FIELDS = RESIDENT_PERSONAL_FIELDS
 
 
 def give_consent(store: Store, actor: Actor, resident_id: str, purpose: str) -> ResidentView:
@@ -35,6 +38,8 @@ def give_consent(store: Store, actor: Actor, resident_id: str, purpose: str) -> 
                 "consent_detail": {"recorded_by": actor.member_id, "purpose": purpose.strip()},
             },
         )
+        record_in(tx.session, actor, AuditAction.CONSENT_GIVEN, f"resident {resident_id}", target_kind=RecordKind.RESIDENT,
+                  target_id=resident_id)
         return resident_view(row)
 
 
@@ -60,4 +65,6 @@ def withdraw_consent(store: Store, actor: Actor, resident_id: str) -> ResidentVi
                 "consent_detail": detail,
             },
         )
+        record_in(tx.session, actor, AuditAction.CONSENT_WITHDRAWN, f"resident {resident_id}", target_kind=RecordKind.RESIDENT,
+                  target_id=resident_id)
         return resident_view(row)

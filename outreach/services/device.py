@@ -20,10 +20,13 @@ from sqlalchemy.orm import Session
 from outreach.model import Filing, Household, NeedsAttention, OutboxEntry, Resident, ResidentialGroup, SyncState, Team, Visit
 from outreach.model.clock import HLC_ZERO, Timestamp, is_valid_stamp
 from outreach.model.entities import ENTITY_BY_NAME
+from outreach.services import audit
+from outreach.services.context import Actor
 from outreach.services.handover import check_passphrase, seal, write_private
 from outreach.store.database import Store
 from outreach.store.device_token import forget_profile_secrets
 from outreach.timeutil import now_local
+from outreach.vocabulary import AuditAction
 
 
 @dataclass(frozen=True)
@@ -132,6 +135,9 @@ def export_unsent(store: Store, target: Path, passphrase: str) -> int:
     data = {"format": "outreach-unsent/1", "exported_at": now_local().isoformat(timespec="seconds"),
             "device_id": profile.server_device_id, "ward_id": profile.ward_id, "member_id": profile.member_id,
             "unsent": unsent, "rejected": rejected}
+    # personal data leaves the profile: audited first, from the app and the command line alike
+    audit.record(store, Actor.from_profile(profile), AuditAction.EXPORT_UNSENT, f"hand-over {target.name}",
+                 {"destination": str(target), "changes": len(unsent) + len(rejected)})
     write_private(target, seal(data, passphrase))
     return len(unsent) + len(rejected)
 

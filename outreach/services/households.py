@@ -19,13 +19,14 @@ from outreach import validation
 from outreach.errors import FieldProblem, FieldWarning, NeedsConfirmation, NotFound, Problems, ValidationError
 from outreach.model import Household, Resident, ResidentialGroup, Visit, field_rules
 from outreach.model.address import address_text
+from outreach.services.audit import record, record_in
 from outreach.services.context import Actor
 from outreach.store import search_index
 from outreach.store.database import Store
 from outreach.store.outbox import ChangeRecorder
-from outreach.timeutil import today_local
+from outreach.timeutil import now_local, today_local
 from outreach.vietnamese_fold import fold_key, fold_tokens
-from outreach.vocabulary import Sex
+from outreach.vocabulary import AuditAction, RecordKind, Sex
 
 ADDRESS_PARTS = field_rules.ADDRESS_PARTS
 SEXES: tuple[Sex, ...] = tuple(Sex)
@@ -352,6 +353,16 @@ def get_household(store: Store, household_id: str) -> HouseholdDetail:
         return HouseholdDetail(summary, dict(household.address or {}), household.notes, [resident_view(r) for r in residents])
 
 
+def view_household(store: Store, actor: Actor, household_id: str) -> HouseholdDetail:
+    """Open a household's detail (its members' personal fields): the view is recorded in the
+    audit trail (``VIEW_PERSONAL_DATA``) before the detail is returned, like an export, so the
+    office knows who looked at whom and nothing is shown unrecorded."""
+    detail = get_household(store, household_id)  # a missing household records nothing
+    record(store, actor, AuditAction.VIEW_PERSONAL_DATA, f"household {household_id}", {"residents": len(detail.residents)},
+           target_kind=RecordKind.HOUSEHOLD, target_id=household_id)
+    return detail
+
+
 def find_households_at_address(session: Session, address: Mapping[str, object], ward_id: str | None) -> list[str]:
     """Live households whose folded address equals this one (duplicate detection)."""
     wanted = fold_key(address_text(address))
@@ -477,6 +488,34 @@ def _resident_values(data: ResidentInput) -> dict[str, Any]:
     }
 
 
+#: What needs the resident's consent before it is stored (Law 91/2025/QH15; DOMAIN.md "Personal
+#: data"): the name alone identifies a household member the team talks to, these go further.
+CONSENTED_FIELDS = ("personal_id", "old_id", "date_of_birth", "phone", "card_address")
+
+
+def _refuse_without_consent(data: ResidentInput, consented: bool) -> None:
+    """The service's own check, whatever the dialog did: no ID, date of birth or phone without
+    consent (an import, the CLI or a crafted call would otherwise store them)."""
+    if consented or not any(getattr(data, name) for name in CONSENTED_FIELDS):
+        return
+    problems = Problems()
+    problems.add("consent", "consent_required",
+                 "Cần ghi nhận sự đồng ý của người dân trước khi lưu số định danh, ngày sinh hoặc số điện thoại.",
+                 "Record the resident's consent before saving an ID number, date of birth or phone.")
+    problems.raise_if_any()
+
+
+def _refuse_erased(row: Resident, data: ResidentInput) -> None:
+    """A person the office erased stays erased: their personal fields are not written again here
+    (the server refuses it too, ``Reason.ERASED``)."""
+    if row.erased_at is None or not (any(getattr(data, name) for name in CONSENTED_FIELDS) or data.full_name != row.full_name):
+        return
+    problems = Problems()
+    problems.add("full_name", "erased", "Dữ liệu cá nhân của người này đã được xoá theo yêu cầu; không thể ghi lại.",
+                 "This person's personal data was erased on request; it cannot be written again.")
+    problems.raise_if_any()
+
+
 def _living_head(session: Session, household_id: str, exclude: str | None = None) -> Resident | None:
     query = select(Resident).where(Resident.household_id == household_id, Resident.relation_to_head == HEAD,
                                    Resident.deleted.is_(False))
@@ -542,12 +581,13 @@ def add_resident(
 ) -> ResidentView:
     """Add a resident. Doubtful ID digits or a personal ID already in the ward need ``confirm``.
 
-    ``consent_purpose`` records the resident's consent in the same transaction; personal data
-    should not be stored without it (the UI asks first). A second living head is refused unless
+    ``consent_purpose`` records the resident's consent in the same transaction; an ID number, a
+    date of birth or a phone without it is refused (``consent_required``). A second living head is refused unless
     ``replace_head``: then the new person becomes the head in the same transaction, as ``make_head``
     does (the former head takes ``former_head_relation``), so there is never a moment with two.
     """
     clean, warnings = _validate_resident(data, today_local())
+    _refuse_without_consent(clean, bool(consent_purpose and consent_purpose.strip()))
     replacing = replace_head and clean.relation_to_head == HEAD
     if replacing:
         _check_former_head_relation(former_head_relation)
@@ -571,12 +611,13 @@ def add_resident(
                 )
             raise NeedsConfirmation(all_warnings, existing=[resident_view(r) for r in existing])
         values = {**_resident_values(clean), "household_id": household_id, "ward_id": actor.ward_id}
-        if consent_purpose:
-            from outreach.timeutil import now_local
-
+        if consent_purpose and consent_purpose.strip():
             values["consent_given_at"] = now_local()
-            values["consent_detail"] = {"recorded_by": actor.member_id, "purpose": consent_purpose}
+            values["consent_detail"] = {"recorded_by": actor.member_id, "purpose": consent_purpose.strip()}
         row = tx.recorder.create(Resident, values)
+        if consent_purpose and consent_purpose.strip():
+            record_in(tx.session, actor, AuditAction.CONSENT_GIVEN, f"resident {row.id}", target_kind=RecordKind.RESIDENT,
+                      target_id=row.id)
         if replacing:
             tx.session.flush()
             _take_over_head(tx.session, tx.recorder, row, former_head_relation)
@@ -585,13 +626,16 @@ def add_resident(
 
 def update_resident(store: Store, actor: Actor, resident_id: str, data: ResidentInput, *, confirm: bool = False,
                     replace_head: bool = False, former_head_relation: str = FORMER_HEAD_RELATION) -> ResidentView:
-    """Edit a resident; the same rules as ``add_resident`` (``replace_head`` included)."""
+    """Edit a resident; the same rules as ``add_resident`` (``replace_head`` and consent included:
+    a resident without consent, or who withdrew it, keeps no ID, date of birth or phone)."""
     clean, warnings = _validate_resident(data, today_local())
     replacing = replace_head and clean.relation_to_head == HEAD
     if replacing:
         _check_former_head_relation(former_head_relation)
     with store.write() as tx:
         row = _live(tx.session, Resident, resident_id)
+        _refuse_erased(row, clean)
+        _refuse_without_consent(clean, row.consent_given_at is not None and row.consent_withdrawn_at is None)
         if not replacing:
             _refuse_second_head(tx.session, row.household_id, clean.relation_to_head, exclude=resident_id)
         existing: list[Resident] = []

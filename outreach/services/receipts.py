@@ -26,9 +26,9 @@ from outreach.services.procedures import FilingTerms, terms_of, ward_province
 from outreach.services.visits import FilingView, get_visit
 from outreach.services.working_days import add_working_days
 from outreach.store.database import Store
-from outreach.vocabulary import Channel, FilingStatus, OnlineLevel
+from outreach.vocabulary import AuditAction, Channel, FilingStatus, OnlineLevel, RecordKind
 
-EXPORT_VISIT_RECEIPT = "export_visit_receipt"
+EXPORT_VISIT_RECEIPT = AuditAction.EXPORT_VISIT_RECEIPT
 
 #: Statuses after which the office is working on the dossier: the resident waits for the result.
 _WAITING = (FilingStatus.SUBMITTED,)
@@ -137,5 +137,6 @@ def visit_receipt(store: Store, actor: Actor, visit_id: str, destination: str = 
             for f, step in zip(visit.filings, steps, strict=True)
         ],
     )
-    audit.record(store, actor, EXPORT_VISIT_RECEIPT, f"visit {visit_id}", {"destination": destination, "filings": len(receipt.filings)})
+    audit.record(store, actor, EXPORT_VISIT_RECEIPT, f"visit {visit_id}", {"destination": destination, "filings": len(receipt.filings)},
+                 target_kind=RecordKind.VISIT, target_id=visit_id)
     return receipt

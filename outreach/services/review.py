@@ -16,11 +16,12 @@ from sqlalchemy import select
 
 from outreach.errors import NotFound, Problems
 from outreach.model import Visit, WeekLock
+from outreach.services.audit import record_in
 from outreach.services.context import Actor, require_leader
 from outreach.services.visits import week_lock_id
 from outreach.store.database import Store, WriteContext
 from outreach.timeutil import iso_week_bounds, iso_week_of, now_local, today_local
-from outreach.vocabulary import ReviewStatus
+from outreach.vocabulary import AuditAction, RecordKind, ReviewStatus
 
 
 def _visit(tx: WriteContext, visit_id: str) -> Visit:
@@ -37,6 +38,7 @@ def approve_visit(store: Store, actor: Actor, visit_id: str) -> None:
             _visit(tx, visit_id),
             {"review_status": ReviewStatus.APPROVED, "review_note": "", "reviewed_by": actor.member_id, "reviewed_at": now_local()},
         )
+        record_in(tx.session, actor, AuditAction.REVIEW_APPROVE, f"visit {visit_id}", target_kind=RecordKind.VISIT, target_id=visit_id)
 
 
 def flag_visit(store: Store, actor: Actor, visit_id: str, note: str) -> None:
@@ -58,6 +60,7 @@ def flag_visit(store: Store, actor: Actor, visit_id: str, note: str) -> None:
                 "reviewed_at": now_local(),
             },
         )
+        record_in(tx.session, actor, AuditAction.REVIEW_FLAG, f"visit {visit_id}", target_kind=RecordKind.VISIT, target_id=visit_id)
 
 
 def week_has_ended(iso_week: str, today: dt.date | None = None) -> bool:
@@ -84,6 +87,8 @@ def set_week_lock(store: Store, actor: Actor, team_id: str, iso_week: str, locke
         problems.raise_if_any()
     with store.write() as tx:
         _set_lock(tx, actor, team_id, iso_week, locked)
+        record_in(tx.session, actor, AuditAction.REVIEW_LOCK, f"week {iso_week}", {"locked": locked, "iso_week": iso_week},
+                  target_kind=RecordKind.TEAM, target_id=team_id)
 
 
 def _set_lock(tx: WriteContext, actor: Actor, team_id: str, iso_week: str, locked: bool) -> None:
@@ -146,4 +151,6 @@ def approve_week(store: Store, actor: Actor, team_id: str, iso_week: str) -> int
         now = now_local()
         for visit in visits:
             tx.recorder.update(visit, {"review_status": ReviewStatus.APPROVED, "reviewed_by": actor.member_id, "reviewed_at": now})
+        record_in(tx.session, actor, AuditAction.REVIEW_APPROVE, f"week {iso_week}", {"iso_week": iso_week, "visits": len(visits)},
+                  target_kind=RecordKind.TEAM, target_id=team_id)
         return len(visits)

@@ -170,6 +170,11 @@ class Store:
     def encrypted(self) -> bool:
         return self.profile.encrypted
 
+    def database_key(self) -> str | None:
+        """The database key (from the OS keyring), None for an unencrypted profile: the same
+        key opens the migration backup copies in ``backups/`` (the erasure scrub's)."""
+        return secrets.get_db_key(self.profile.profile_id) if self.profile.encrypted else None
+
     @contextmanager
     def read(self) -> Iterator[Session]:
         with self._sessions() as session:

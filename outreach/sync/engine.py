@@ -37,6 +37,8 @@ from outreach.model.clock import is_valid_stamp, wall_ms_of
 from outreach.model.codec import dumps_compact, encode_value, loads
 from outreach.model.entities import SYNCED_ENTITIES
 from outreach.store.database import Store
+from outreach.store.erasure_scrub import scrub_erased
+from outreach.sync.audit_upload import upload_audit
 from outreach.sync.errors import (
     ClockAhead,
     DeviceRevoked,
@@ -108,6 +110,10 @@ class SyncReport:
     rejected_reasons: dict[str, int] = field(default_factory=dict)
     #: the device's role as the server answered it (every pull says it; None from an older server)
     role: str | None = None
+    #: audit events the office acknowledged in this sync (``sync/audit_upload.py``)
+    audit_uploaded: int = 0
+    #: residents the office erased whose traces this sync scrubbed here (``store/erasure_scrub.py``)
+    erasures_scrubbed: int = 0
 
 
 _first, _second = itemgetter(0), itemgetter(1)
@@ -308,7 +314,9 @@ class SyncEngine:
             try:
                 self._server_clock_behind = self._clock_now_right = False
                 clock_ahead_ms = self._push(report)
+                report.audit_uploaded = upload_audit(self.store, self.transport)
                 self._pull(report)
+                report.erasures_scrubbed = scrub_erased(self.store)
                 should_verify = verify if verify is not None else bool(report.pushed or report.pulled)
                 if should_verify:
                     self._verify(report)

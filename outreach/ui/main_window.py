@@ -392,7 +392,8 @@ class MainWindow(QMainWindow):
             self.question = offer_open_folder(self, Path(path), text.replace("%2", Path(path).name))
             self.unsent_exported.emit(count)
 
-        self.ctx.runner.query(export_unsent, self.ctx.store, Path(path), passphrase, on_done=done)
+        # a write (the export's audit event), so on the writer; it changes no synced data
+        self.ctx.runner.mutate(export_unsent, self.ctx.store, Path(path), passphrase, changes=NOTHING, on_done=done)
 
     def confirm_wipe(self) -> None:
         def answered(key: str | None) -> None:

@@ -57,6 +57,7 @@ class Reason(StrEnum):
     MISSING_WARD = "missing_ward"
     WEEK_LOCKED = "week_locked"
     WEEK_NOT_ENDED = "week_not_ended"
+    ERASED = "erased"
 
 
 #: reason -> (Vietnamese, English).
@@ -103,6 +104,8 @@ MESSAGES: dict[Reason, tuple[str, str]] = {
                                  "call the ward office. Your changes stay on this computer and are sent once the server's time is right."),
     Reason.UNKNOWN_ENTITY: ("Loại bản ghi mà máy chủ này chưa biết", "A kind of record this server does not know"),
     Reason.UNKNOWN_FIELD: ("Trường thông tin mà phiên bản máy chủ này chưa biết", "A field this server version does not know"),
+    Reason.ERASED: ("Dữ liệu cá nhân của người này đã được xoá theo yêu cầu; thay đổi này không được lưu.",
+                    "This person's personal data was erased on request; the change was not kept."),
     Reason.NOT_PERMITTED: ("Máy này không có quyền sửa mục này: chỉ văn phòng phường, đội trưởng của đội hoặc người đã ghi mục đó "
                            "mới được sửa",
                            "This computer may not change this: only the ward office, the team's leader or whoever recorded it may"),

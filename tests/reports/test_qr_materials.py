@@ -53,6 +53,10 @@ def test_receipt_lists_filings_with_dossier_codes_and_lookup_qr(
     text = "\n".join(p.extract_text() for p in reader.pages)
     for expected in ("Chủ hộ h1", "Đội cơ động số 1", "16/11/2026", "H01.12-261116-0001", "Đăng ký khai sinh", "Phường Ngọc Hà"):
         assert expected in text
+    # the privacy notice goes with every receipt, on its own last page (issue 14)
+    notice = reader.pages[-1].extract_text()
+    assert "THÔNG BÁO VỀ XỬ LÝ DỮ LIỆU CÁ NHÂN" in notice and "Quyền của bạn" in notice and "Đội cơ động số 1" in notice
+    assert "THÔNG BÁO" not in reader.pages[0].extract_text()
     # one QR per filing that has a dossier code; the guided-only VNeID filing has none
     assert decode_qr_codes(path, tmp_path) == [catalogue.dossier_lookup_url]
     events = [e for e in audit.entries(store) if e.action == EXPORT_VISIT_RECEIPT]

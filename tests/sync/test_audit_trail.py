@@ -93,7 +93,8 @@ def test_the_database_refuses_to_edit_or_delete_an_event(ward_setup: WardSetup) 
 def test_migration_s0006g_adds_the_audit_table_to_an_older_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     url = f"sqlite:///{tmp_path / 'office.db'}"
     assert cli(capsys, "--db", url, "migrate")[0] == 0
-    _rewind(url, "s0005f", "DROP TRIGGER audit_events_no_update", "DROP TRIGGER audit_events_no_delete", "DROP TABLE audit_events")
+    _rewind(url, "s0005f", "DROP TRIGGER audit_events_no_update", "DROP TRIGGER audit_events_no_delete", "DROP TABLE audit_events",
+            "DROP TABLE data_requests", "DROP TABLE erasures", "ALTER TABLE residents DROP COLUMN erased_at")
     assert cli(capsys, "--db", url, "migrate") == (0, f"schema migrated from s0005f to {head_revision()}\n")
     with _office_db(url) as db:
         with db.write() as conn:
@@ -102,3 +103,63 @@ def test_migration_s0006g_adds_the_audit_table_to_an_older_database(tmp_path: Pa
             conn.execute(text("DELETE FROM audit_events"))
         with db.read() as conn:
             assert [r.action for r in audit_trail.query(conn, limit=5)] == ["retention_run"]
+            assert {"data_requests", "erasures"} <= {row[0] for row in conn.execute(text("SELECT name FROM sqlite_master"))}
+            assert "erased_at" in {row[1] for row in conn.execute(text("PRAGMA table_info(residents)"))}
+
+
+def test_the_audit_command_filters_by_person_resident_device_and_period(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``outreach-server audit``: Vietnamese time and dd/mm/yyyy days; enrolment/revocation events too."""
+    from outreach.server import admin
+    from outreach.server.db import open_db
+
+    url = f"sqlite:///{tmp_path / 'office.db'}"
+    db = open_db(url)
+    try:
+        ward = admin.add_ward(db, "Phường Ngọc Hà", "00004")
+        with db.write() as conn:
+            for day, actor, target in ((2, "m-huy", "r-1"), (3, "m-lan", "r-2"), (4, "m-huy", "r-2")):
+                audit_trail.record(conn, actor_kind=AuditActorKind.MEMBER, actor_id=actor, action=AuditAction.VIEW_PERSONAL_DATA,
+                                   ward_id=ward, target_kind=RecordKind.RESIDENT, target_id=target, device_id=f"d-{actor}",
+                                   at=dt.datetime(2026, 11, day, 2, 30))  # 09:30 in Vietnam
+            conn.execute(text("INSERT INTO devices (id, token_hash, ward_id, role, label, enrolled_at, pending) "
+                              "VALUES ('d-9', 'h9', :w, 'volunteer', '', '2026-11-30 10:00:00', false)"), {"w": ward})
+        assert admin.revoke_device(db, "d-9") and not admin.revoke_device(db, "d-9")
+    finally:
+        db.dispose()
+    code, out = cli(capsys, "--db", url, "audit", "--person", "m-huy")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("04/11/2026 09:30:00  view_personal_data") and "resident:r-2" in lines[0]
+    assert lines[1].startswith("02/11/2026 09:30:00") and "resident:r-1" in lines[1] and lines[-1] == "2 event(s)"
+    assert cli(capsys, "--db", url, "audit", "--resident", "r-2", "--from", "04/11/2026")[1].splitlines()[-1] == "1 event(s)"
+    assert cli(capsys, "--db", url, "audit", "--to", "02/11/2026")[1].splitlines()[-1] == "1 event(s)"
+    code, out = cli(capsys, "--db", url, "audit", "--device", "d-9")
+    assert "device_revoked" in out and "device:d-9" in out and out.splitlines()[-1] == "1 event(s)"
+
+
+def test_the_request_register_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``outreach-server request add|list|ack|close``: deadlines in dd/mm/yyyy, OVERDUE, audit events."""
+    from outreach.server import admin
+    from outreach.server.db import open_db
+
+    url = f"sqlite:///{tmp_path / 'office.db'}"
+    db = open_db(url)
+    try:
+        admin.add_ward(db, "Phường Ngọc Hà", "00004")
+    finally:
+        db.dispose()
+    code, out = cli(capsys, "--db", url, "request", "add", "--right", "access", "--name", "Nguyễn Thị Hoa", "--received", "03/11/2025",
+                    "--handler", "Cán bộ Lan")
+    assert code == 0
+    request_id, deadlines = out.splitlines()
+    assert deadlines == "acknowledge by 05/11/2025, respond by 17/11/2025"  # a Monday: + 2 and + 10 working days
+    code, out = cli(capsys, "--db", url, "request", "list", "--open")
+    assert request_id in out and "OVERDUE" in out  # both deadlines long past
+    assert cli(capsys, "--db", url, "request", "ack", request_id)[0] == 0
+    assert cli(capsys, "--db", url, "request", "close", request_id, "--outcome", "Đã cung cấp bản sao dữ liệu")[0] == 0
+    assert cli(capsys, "--db", url, "request", "list", "--open")[1] == ""
+    code, out = cli(capsys, "--db", url, "request", "close", request_id, "--outcome", "again")
+    assert code == 1 and "closed already" in out
+    assert cli(capsys, "--db", url, "request", "add", "--right", "access", "--name", " ")[0] == 1
+    code, out = cli(capsys, "--db", url, "audit", "--action", "request_added")
+    assert f"data_request:{request_id}" in out

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach.services.changes import Changes
+from outreach.services.changes import NOTHING, Changes
 from outreach.services.consent import give_consent, withdraw_consent
-from outreach.services.households import HouseholdDetail, ResidentView, get_household
+from outreach.services.context import Actor
+from outreach.services.households import HouseholdDetail, ResidentView, view_household
 from outreach.services.visits import VisitView, visits_of_household
 from outreach.ui.core.context import UiContext
 from outreach.ui.core.labels import OUTCOME_LABELS, REVIEW_LABELS, SEX_LABELS, format_date, format_time_span, label
@@ -44,9 +45,10 @@ class HouseholdPage:
     visits: list[VisitView]
 
 
-def load_household_page(store: object, household_id: str) -> HouseholdPage:
-    """Background read: the household and its visits in one task."""
-    return HouseholdPage(get_household(store, household_id), visits_of_household(store, household_id))  # type: ignore[arg-type]
+def load_household_page(store: object, actor: Actor, household_id: str) -> HouseholdPage:
+    """Background task: the household (its opening recorded in the audit trail, so it runs on
+    the writer) and its visits."""
+    return HouseholdPage(view_household(store, actor, household_id), visits_of_household(store, household_id))  # type: ignore[arg-type]
 
 
 class HouseholdDetailView(QWidget):
@@ -156,9 +158,9 @@ class HouseholdDetailView(QWidget):
             self.page = None
             self._set_enabled(False)
             return
-        self._ctx.runner.query(load_household_page, self._ctx.store, household_id,
-                               on_done=lambda page: self._loaded(household_id, page),
-                               on_error=self._load_failed)
+        self._ctx.runner.mutate(load_household_page, self._ctx.store, self._ctx.actor, household_id, changes=NOTHING,
+                                on_done=lambda page: self._loaded(household_id, page),
+                                on_error=self._load_failed)
 
     def reload(self) -> None:
         self.show_household(self._household_id)

@@ -1,4 +1,6 @@
-"""The office's audit trail: the append-only ``audit_events`` table (issue 14).
+"""The office's personal-data duties (issue 14): the append-only ``audit_events`` table, the
+data-subject request register (``data_requests``), the erasure log (``erasures``) and
+residents.erased_at.
 
 Revision ID: s0006g
 Revises: s0005f
@@ -10,6 +12,7 @@ triggers that make it append-only are added here: an UPDATE or DELETE of an audi
 by the database itself, whatever code runs (the trail must be one the office can show).
 """
 
+import sqlalchemy as sa
 from alembic import op
 
 revision = "s0006g"
@@ -34,10 +37,11 @@ _PG_TRIGGER = (
 
 
 def upgrade() -> None:
-    from outreach.server.migration_steps import create_missing_server_tables
-    from outreach.server.schema import AuditRecord
+    from outreach.server.migration_steps import add_missing_columns, create_missing_server_tables
+    from outreach.server.schema import AuditRecord, DataRequest, ErasureRecord
 
-    create_missing_server_tables([AuditRecord.__table__])  # type: ignore[list-item]
+    add_missing_columns("residents", [sa.Column("erased_at", sa.DateTime(), nullable=True)])
+    create_missing_server_tables([AuditRecord.__table__, DataRequest.__table__, ErasureRecord.__table__])  # type: ignore[list-item]
     bind = op.get_bind()
     if bind.dialect.name == "postgresql":
         op.execute(_PG_FUNCTION)
@@ -53,3 +57,7 @@ def downgrade() -> None:
         op.execute("DROP TRIGGER IF EXISTS audit_events_append_only ON audit_events")
         op.execute("DROP FUNCTION IF EXISTS audit_events_append_only()")
     op.drop_table("audit_events")
+    op.drop_table("erasures")
+    op.drop_table("data_requests")
+    with op.batch_alter_table("residents") as batch_op:
+        batch_op.drop_column("erased_at")
