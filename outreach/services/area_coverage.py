@@ -149,8 +149,14 @@ def area_figures(session: Session, period: Period, scope: Scope, ward_id: str | 
     area_size = Counter(team for team in household_team.values() if team is not None)
     outside = sum(1 for team in household_team.values() if team is None)
 
-    teams = dict(session.execute(select(Team.id, Team.name).where(Team.deleted.is_(False))).all())
-    members = {mid: (name, team) for mid, name, team in session.execute(select(TeamMember.id, TeamMember.full_name, TeamMember.team_id))}
+    # the ward's own teams and members only: the office server holds every ward's (a laptop, its own)
+    team_query = select(Team.id, Team.name).where(Team.deleted.is_(False))
+    member_query = select(TeamMember.id, TeamMember.full_name, TeamMember.team_id)
+    if ward_id is not None:
+        team_query = team_query.where(Team.ward_id == ward_id)
+        member_query = member_query.where(TeamMember.ward_id == ward_id)
+    teams = dict(session.execute(team_query).all())
+    members = {mid: (name, team) for mid, name, team in session.execute(member_query)}
     wanted_teams: set[str] | None = None
     wanted_member: str | None = None
     if scope.kind == SCOPE_TEAM and scope.id:
