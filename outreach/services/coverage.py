@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -50,6 +50,7 @@ from outreach.services.periods import (
     Period,
     Scope,
 )
+from outreach.services.procedure_terms import ProcedureTerms, catalogue_terms
 from outreach.services.working_days import add_working_days
 from outreach.store.database import Store
 from outreach.timeutil import VIETNAM, iso_week_bounds, iso_week_of, now_local, today_local
@@ -98,36 +99,6 @@ class Ratio:
     def text(self) -> str:
         """ "22/400": how every screen and export writes the pair."""
         return f"{self.part}/{self.whole}"
-
-
-@dataclass(frozen=True)
-class ProcedureTerms:
-    """What the catalogue says of one procedure that the figures need: its fee per channel (in
-    đồng; a channel missing: no fee data) and its processing time in working days (None: none
-    known). An explicit input of ``compute_coverage`` so the catalogue's fee and time data plug in
-    without the figures knowing where it is kept."""
-
-    fees: Mapping[str, int] = field(default_factory=dict)
-    processing_days: int | None = None
-
-    def carries_fee(self, channel: str | None) -> bool | None:
-        """Whether a dossier filed by ``channel`` pays a fee (None: not known)."""
-        if channel is None or channel not in self.fees:
-            return None
-        return self.fees[channel] > 0
-
-
-def terms_from_records(records: Iterable[Mapping[str, Any]]) -> dict[str, ProcedureTerms]:
-    """Terms from catalogue records ``{"code", "fees": {channel: đồng}, "processing_days"}``;
-    records without those keys give terms with no fee data and no processing time."""
-    terms: dict[str, ProcedureTerms] = {}
-    for entry in records:
-        fees = entry.get("fees") or {}
-        days = entry.get("processing_days")
-        terms[str(entry["code"])] = ProcedureTerms(
-            {str(k): int(v) for k, v in fees.items() if v is not None}, int(days) if days is not None else None
-        )
-    return terms
 
 
 @dataclass(frozen=True)
@@ -688,13 +659,14 @@ def _due_dossiers(
 
 def waiting_dossiers(
     store: Store, scope: Scope = WARD, *, ward_id: str | None = None, as_of: dt.date | None = None,
-    terms: Mapping[str, ProcedureTerms] | None = None, days_off: Collection[dt.date] = (), overdue_only: bool = True,
+    days_off: Collection[dt.date] = (), overdue_only: bool = True,
 ) -> list[WaitingDossier]:
     """Waiting dossiers with their expected result date (overdue ones only by default), oldest
-    expected first: the list a leader looks up on the portal. Names the household: personal data."""
+    expected first: the list a leader looks up on the portal. Names the household: personal data.
+    Fees and processing times are the catalogue's in the database (``catalogue_terms``)."""
     as_of = as_of or today_local()
-    expected = _expected(terms or {}, days_off)
     with store.read() as session:
+        expected = _expected(catalogue_terms(session, ward_id), days_off)
         rows = _waiting_rows(session, ward_id, scope)
     result = []
     for fid, code, procedure, name, submitted_at, head, resident in rows:
@@ -874,17 +846,17 @@ def compute_coverage(
     ward_id: str | None = None,
     as_of: dt.date | None = None,
     progress: Callable[[int, int], None] | None = None,
-    terms: Mapping[str, ProcedureTerms] | None = None,
     days_off: Collection[dt.date] = (),
 ) -> CoverageReport:
     """All coverage figures of ``period`` and ``scope``, computed in SQL in one read transaction.
 
     ``ward_id`` narrows to one ward (a laptop holds one; the server several). ``progress`` is
     called with (step, steps) between queries so a UI can show progress; it may raise to cancel.
-    ``terms`` are the catalogue's fees and processing times per procedure code (none given: no
-    dossier counts for online payment or as due); ``days_off`` the office's extra days off.
+    The catalogue's fees and processing times come from the database (``catalogue_terms``, read
+    once here so every part of the report uses the same); ``days_off`` the office's extra days off.
     """
-    terms = terms or {}
+    with store.read() as session:
+        terms = catalogue_terms(session, ward_id)
     as_of = as_of or today_local()
     weeks = trend_weeks(period.last_day)
     steps = 6

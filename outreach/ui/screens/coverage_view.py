@@ -329,11 +329,11 @@ class CoverageView(QWidget):
             self.refresh()
 
     def apply_changes(self, changes: Changes, _initiator: object | None) -> None:
-        """Figures on screen went stale (a visit saved, a review, a sync): compute them again.
+        """Figures on screen went stale (a visit saved, a review, a sync, a catalogue fee or time): compute them again.
 
         Before the first computation there is nothing stale; it runs when the screen is shown.
         """
-        if self.report is not None and changes.touches("households", "visits", "review", "team"):
+        if self.report is not None and changes.touches("households", "visits", "review", "team", "catalogue"):
             self.refresh()
 
     def refresh(self) -> None:
