@@ -132,6 +132,7 @@ LABELS: dict[type[StrEnum], dict[str, tuple[str, str]]] = {
         RecordKind.FILING: ("Hồ sơ", "Filing"),
         RecordKind.PROCEDURE: ("Thủ tục", "Procedure"),
         RecordKind.WEEK_LOCK: ("Khoá tuần", "Week lock"),
+        RecordKind.OFFICE_DAY_OFF: ("Ngày nghỉ của cơ quan", "Office day off"),
     },
 }
 

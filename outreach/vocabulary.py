@@ -151,6 +151,7 @@ class RecordKind(StrEnum):
     FILING = "filing"
     PROCEDURE = "procedure"
     WEEK_LOCK = "week_lock"
+    OFFICE_DAY_OFF = "office_day_off"
 
 
 #: Every code list, for tests and tools that walk them all (each has labels in both languages).

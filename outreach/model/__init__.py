@@ -6,6 +6,7 @@ from outreach.model.entities import (
     SYNCED_ENTITIES,
     Filing,
     Household,
+    OfficeDayOff,
     Procedure,
     Resident,
     ResidentialGroup,
@@ -18,7 +19,7 @@ from outreach.model.entities import (
 from outreach.model.local import AuditEvent, DeviceClock, Draft, NeedsAttention, OutboxEntry, SyncState
 
 __all__ = [
-    "Base", "Synced", "synced_fields", "ENTITY_BY_NAME", "SYNCED_ENTITIES", "Filing", "Household",
+    "Base", "Synced", "synced_fields", "ENTITY_BY_NAME", "SYNCED_ENTITIES", "Filing", "Household", "OfficeDayOff",
     "Procedure", "Resident", "ResidentialGroup", "Team", "TeamMember", "Visit", "Ward", "WeekLock",
     "AuditEvent", "DeviceClock", "Draft", "NeedsAttention", "OutboxEntry", "SyncState",
 ]

@@ -230,6 +230,20 @@ class WeekLock(Synced, Base):
     changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
+class OfficeDayOff(Synced, Base):
+    """A day the ward office is closed on top of the public holidays (ngày nghỉ bù, an office
+    closure): not a working day for the dossiers' expected result dates. Set by the office alone
+    (``outreach-server days-off``; ``push.OFFICE_ONLY_ENTITIES``) and pulled by the ward's laptops.
+    Its id is derived from (ward, day) (``office_day_off_id``), so adding a day twice, or again
+    after removing it, is the same row; removing it is ``deleted``."""
+
+    __tablename__ = "office_days_off"
+    entity_name = "office_day_off"
+
+    day: Mapped[dt.date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(String(200), default="")
+
+
 SYNCED_ENTITIES: tuple[type[Synced], ...] = (
     Ward,
     ResidentialGroup,
@@ -241,6 +255,7 @@ SYNCED_ENTITIES: tuple[type[Synced], ...] = (
     Filing,
     Procedure,
     WeekLock,
+    OfficeDayOff,
 )
 
 ENTITY_BY_NAME: dict[str, type[Synced]] = {cls.entity_name: cls for cls in SYNCED_ENTITIES}

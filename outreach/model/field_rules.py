@@ -286,6 +286,9 @@ _SPECIAL: dict[tuple[str, str], Rule] = {
     ("procedure", "channels"): _CHANNELS,
     ("procedure", "province_overrides"): _map_of(re.compile("[0-9]{2}"), "mã tỉnh 2 chữ số / a 2-digit province code",
                                                  _CHANNELS, 34),
+    #: an office day off: a real date (the column's own rule), a one-line note (its length)
+    ("office_day_off", "day"): _date_rule,
+    ("office_day_off", "note"): _text(200),
     ("procedure", "papers"): _object_of({"submit": _list_of(_text(PAPER_MAX), 50), "show": _list_of(_text(PAPER_MAX), 50)}),
 }
 

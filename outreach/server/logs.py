@@ -18,7 +18,9 @@ ALLOWED_KEYS = frozenset(
      "rejected", "retryable", "rows", "since", "has_more", "host", "port", "tls", "db", "from_rev", "bytes",
      "ahead_ms", "devices",
      # the office's catalogue changes (server/catalogue_office.py): who, what, which procedure, which fields
-     "by", "action", "code", "fields"}
+     "by", "action", "code", "fields",
+     # the office's days off (server/days_off.py): which day (a date, no personal data)
+     "day"}
 )
 
 

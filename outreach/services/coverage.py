@@ -41,6 +41,7 @@ from outreach.model.address import address_text
 from outreach.model.clock import wall_ms_of
 from outreach.services.audit import EXPORT_AGGREGATE, authorize_personal_export, record
 from outreach.services.context import Actor
+from outreach.services.office_days import office_days_off
 from outreach.services.periods import (
     SCOPE_GROUP,
     SCOPE_TEAM,
@@ -659,14 +660,15 @@ def _due_dossiers(
 
 def waiting_dossiers(
     store: Store, scope: Scope = WARD, *, ward_id: str | None = None, as_of: dt.date | None = None,
-    days_off: Collection[dt.date] = (), overdue_only: bool = True,
+    overdue_only: bool = True,
 ) -> list[WaitingDossier]:
     """Waiting dossiers with their expected result date (overdue ones only by default), oldest
     expected first: the list a leader looks up on the portal. Names the household: personal data.
-    Fees and processing times are the catalogue's in the database (``catalogue_terms``)."""
+    Processing times are the catalogue's in the database (``catalogue_terms``), the calendar's
+    extra days off the office's (``office_days_off``)."""
     as_of = as_of or today_local()
     with store.read() as session:
-        expected = _expected(catalogue_terms(session, ward_id), days_off)
+        expected = _expected(catalogue_terms(session, ward_id), office_days_off(session, ward_id))
         rows = _waiting_rows(session, ward_id, scope)
     result = []
     for fid, code, procedure, name, submitted_at, head, resident in rows:
@@ -846,17 +848,18 @@ def compute_coverage(
     ward_id: str | None = None,
     as_of: dt.date | None = None,
     progress: Callable[[int, int], None] | None = None,
-    days_off: Collection[dt.date] = (),
 ) -> CoverageReport:
     """All coverage figures of ``period`` and ``scope``, computed in SQL in one read transaction.
 
     ``ward_id`` narrows to one ward (a laptop holds one; the server several). ``progress`` is
     called with (step, steps) between queries so a UI can show progress; it may raise to cancel.
     The catalogue's fees and processing times come from the database (``catalogue_terms``, read
-    once here so every part of the report uses the same); ``days_off`` the office's extra days off.
+    once here so every part of the report uses the same), and so do the office's extra days off
+    of the working-day calendar (``office_days_off``).
     """
     with store.read() as session:
         terms = catalogue_terms(session, ward_id)
+        days_off = office_days_off(session, ward_id)
     as_of = as_of or today_local()
     weeks = trend_weeks(period.last_day)
     steps = 6

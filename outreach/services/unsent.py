@@ -21,7 +21,20 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from outreach.model import Filing, Household, OutboxEntry, Procedure, Resident, ResidentialGroup, Team, TeamMember, Visit, Ward, WeekLock
+from outreach.model import (
+    Filing,
+    Household,
+    OfficeDayOff,
+    OutboxEntry,
+    Procedure,
+    Resident,
+    ResidentialGroup,
+    Team,
+    TeamMember,
+    Visit,
+    Ward,
+    WeekLock,
+)
 from outreach.model.address import address_text
 from outreach.store.database import Store
 from outreach.vocabulary import RecordKind
@@ -122,4 +135,5 @@ _NAMED: dict[str, tuple[Any, Any]] = {
     RecordKind.TEAM: (Team, Team.name),
     RecordKind.TEAM_MEMBER: (TeamMember, TeamMember.full_name),
     RecordKind.PROCEDURE: (Procedure, Procedure.name_vi),
+    RecordKind.OFFICE_DAY_OFF: (OfficeDayOff, OfficeDayOff.note),
 }

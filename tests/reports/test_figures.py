@@ -33,9 +33,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from outreach.model import Filing, Household, Procedure, Resident, Visit
+from outreach.model import Filing, Household, OfficeDayOff, Procedure, Resident, Visit
 from outreach.model.clock import HybridLogicalClock
-from outreach.model.ids import uuid7
+from outreach.model.ids import office_day_off_id, uuid7
 from outreach.reports import write_coverage
 from outreach.reports.csv_export import read_sections
 from outreach.services.coverage import Ratio, compute_coverage, waiting_dossiers
@@ -196,8 +196,10 @@ def test_due_and_overdue_dossiers_count_vietnamese_working_days(store: Store, fi
     assert [(o.dossier_code, o.expected_on) for o in overdue] == [
         ("M", dt.date(2026, 2, 25)), ("N", dt.date(2026, 9, 9)), ("L", dt.date(2026, 11, 12)), ("A", dt.date(2026, 11, 19))]
     assert overdue[0].household_head == "Chủ hộ 0" and overdue[0].procedure_name == "Đăng ký khai sinh"
-    everything = {o.dossier_code: o.expected_on for o in waiting_dossiers(
-        store, as_of=AS_OF, days_off={dt.date(2026, 2, 23)}, overdue_only=False)}
+    with store.write() as tx:  # the office's extra day off on Mon 23/02 (as a pull brings it)
+        tx.recorder.create(OfficeDayOff, {"ward_id": figures_ward["ward"], "day": dt.date(2026, 2, 23), "note": "nghỉ bù Tết"},
+                           id=office_day_off_id(figures_ward["ward"], dt.date(2026, 2, 23)))
+    everything = {o.dossier_code: o.expected_on for o in waiting_dossiers(store, as_of=AS_OF, overdue_only=False)}
     assert everything == {"M": dt.date(2026, 2, 26), "N": dt.date(2026, 9, 9), "L": dt.date(2026, 11, 12),
                           "A": dt.date(2026, 11, 19), "C": dt.date(2026, 11, 25), "E": dt.date(2026, 11, 26), "F": None}
     # without the catalogue's processing times nothing is due: every waiting dossier is "without time"

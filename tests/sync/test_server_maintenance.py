@@ -211,3 +211,23 @@ def test_migration_s0005f_adds_the_filing_channel_and_keeps_the_laptop_only_inde
         indexes = {row[0] for row in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'index'"))}
     assert {"channel", "electronic_result"} <= filings
     assert not {"ix_residents_vneid_age", "ix_filings_waiting"} & indexes
+
+
+def test_migration_s0006b_creates_the_office_days_off_table_on_an_older_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A server database made before s0006b gets office_days_off with the server's pull index and
+    without the laptops' ward_id index; a database made after it (s0001 builds the table) keeps it."""
+    url = f"sqlite:///{tmp_path / 'office.db'}"
+    assert cli(capsys, "--db", url, "migrate")[0] == 0
+    with _office_db(url) as db, db.engine.connect() as conn:
+        indexes = {row[0] for row in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'index'"))}
+    assert "ix_srv_office_days_off_ward_seq" in indexes and "ix_office_days_off_ward_id" not in indexes
+    _rewind(url, "s0005f", "DROP TABLE office_days_off")
+    assert cli(capsys, "--db", url, "migrate") == (0, f"schema migrated from s0005f to {head_revision()}\n")
+    with _office_db(url) as db, db.engine.connect() as conn:
+        columns = _columns(conn, "office_days_off")
+        indexes = {row[0] for row in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'index'"))}
+    assert {"id", "ward_id", "day", "note", "deleted", "clocks", "server_seq"} <= columns
+    assert {"ix_srv_office_days_off_ward_seq", "ix_office_days_off_server_seq"} <= indexes
+    assert "ix_office_days_off_ward_id" not in indexes

@@ -1,0 +1,28 @@
+"""office_days_off: the ward office's extra days off, as on the laptops (client migration 0005b).
+
+Revision ID: s0006b
+Revises: s0005f
+Create Date: 2026-12-01
+
+s0001 builds the entity tables from the model as it is when it runs, so a database created after
+this change already has the table; only one created before it gets it here (with the server's
+(ward_id, server_seq) pull index). The model's ward_id index serves only the laptops' queries:
+the server drops it, as s0002 does for the older tables.
+"""
+
+from alembic import op
+
+revision = "s0006b"
+down_revision = "s0005f"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    from outreach.server.migration_steps import create_missing_entity_table
+
+    create_missing_entity_table("office_days_off", client_indexes=["ix_office_days_off_ward_id"])
+
+
+def downgrade() -> None:
+    op.drop_table("office_days_off")
