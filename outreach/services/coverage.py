@@ -42,6 +42,7 @@ from outreach.model.clock import wall_ms_of
 from outreach.services.audit import EXPORT_AGGREGATE, authorize_personal_export, record
 from outreach.services.context import Actor
 from outreach.services.office_days import office_days_off
+from outreach.services.one_stop import OneStopFigures, one_stop_figures
 from outreach.services.periods import (
     SCOPE_GROUP,
     SCOPE_TEAM,
@@ -52,6 +53,7 @@ from outreach.services.periods import (
     Scope,
 )
 from outreach.services.procedure_terms import ProcedureTerms, catalogue_terms
+from outreach.services.ratio import Ratio, share
 from outreach.services.working_days import add_working_days
 from outreach.store.database import Store
 from outreach.timeutil import VIETNAM, iso_week_bounds, iso_week_of, now_local, today_local
@@ -79,27 +81,6 @@ UNKNOWN_LEVEL = OnlineLevel.UNKNOWN
 
 
 # ---------------------------------------------------------------- results
-
-
-def share(part: int, whole: int) -> float | None:
-    """part/whole as a fraction, or None when there is nothing to divide (shown as "–")."""
-    return part / whole if whole else None
-
-
-@dataclass(frozen=True)
-class Ratio:
-    """A figure as its numerator and denominator: a leader defends "22/400", not "5,5 %"."""
-
-    part: int
-    whole: int
-
-    @property
-    def share(self) -> float | None:
-        return share(self.part, self.whole)
-
-    def text(self) -> str:
-        """ "22/400": how every screen and export writes the pair."""
-        return f"{self.part}/{self.whole}"
 
 
 @dataclass(frozen=True)
@@ -273,6 +254,8 @@ class CoverageReport:
     satisfaction_average: float | None
     satisfaction_responses: int
     notes: list[str] = field(default_factory=list)
+    #: the team's part in the ward one-stop register's online intake (``services.one_stop``)
+    one_stop: OneStopFigures = OneStopFigures(0, 0)
 
     @property
     def coverage(self) -> float | None:
@@ -893,6 +876,7 @@ def compute_coverage(
                 step(2)
                 ward_name = _ward_name(session, ward_id)
                 brought = _brought_to_level2(session, period)
+                one_stop = one_stop_figures(session, period, lambda: _visit_conditions(ward_id, scope, None, None))
             finally:
                 _drop_work_tables(session)
         step(3)
@@ -928,6 +912,7 @@ def compute_coverage(
         trend=trend,
         satisfaction_average=satisfaction,
         satisfaction_responses=rated,
+        one_stop=one_stop,
     )
     step(steps)
     return report

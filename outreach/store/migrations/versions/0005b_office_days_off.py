@@ -1,4 +1,4 @@
-"""office_days_off: the ward office's extra days off (ngày nghỉ bù, office closures)
+"""office_days_off (synced): the ward office's extra days off; one_stop_dossiers, one_stop_imports (local)
 
 Revision ID: 0005b
 Revises: 0004f
@@ -7,6 +7,9 @@ Create Date: 2026-12-01
 Expected result dates and overdue dossiers count Vietnamese working days; the public holidays
 come from the ``holidays`` library, the days the ward office itself is closed from this synced
 table, which the office sets (``outreach-server days-off``) and laptops pull.
+
+The one-stop tables hold the ward one-stop system's register the leader imports for the
+"contribution to the ward's figures" (laptop only, never synced: services/one_stop.py).
 """
 import sqlalchemy as sa
 from alembic import op
@@ -31,9 +34,35 @@ def upgrade() -> None:
     with op.batch_alter_table('office_days_off', schema=None) as batch_op:
         batch_op.create_index('ix_office_days_off_server_seq', ['server_seq'], unique=False)
         batch_op.create_index(batch_op.f('ix_office_days_off_ward_id'), ['ward_id'], unique=False)
+    op.create_table('one_stop_dossiers',
+    sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
+    sa.Column('dossier_code', sa.String(length=60), nullable=False),
+    sa.Column('procedure', sa.String(length=300), nullable=False),
+    sa.Column('received_on', sa.Date(), nullable=False),
+    sa.Column('channel', sa.String(length=10), nullable=False),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('one_stop_dossiers', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_one_stop_dossiers_dossier_code'), ['dossier_code'], unique=False)
+        batch_op.create_index(batch_op.f('ix_one_stop_dossiers_received_on'), ['received_on'], unique=False)
+    op.create_table('one_stop_imports',
+    sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
+    sa.Column('period_from', sa.Date(), nullable=False),
+    sa.Column('period_to', sa.Date(), nullable=False),
+    sa.Column('file_name', sa.String(length=260), nullable=False),
+    sa.Column('rows', sa.Integer(), nullable=False),
+    sa.Column('imported_at', sa.DateTime(), nullable=False),
+    sa.Column('imported_by', sa.String(length=36), nullable=True),
+    sa.PrimaryKeyConstraint('id')
+    )
 
 
 def downgrade() -> None:
+    op.drop_table('one_stop_imports')
+    with op.batch_alter_table('one_stop_dossiers', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_one_stop_dossiers_received_on'))
+        batch_op.drop_index(batch_op.f('ix_one_stop_dossiers_dossier_code'))
+    op.drop_table('one_stop_dossiers')
     with op.batch_alter_table('office_days_off', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_office_days_off_ward_id'))
         batch_op.drop_index('ix_office_days_off_server_seq')
