@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Index, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, DateTime, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from outreach.model.base import ID_LENGTH, Base, Synced
@@ -76,6 +76,13 @@ class Household(Synced, Base):
 
     __tablename__ = "households"
     entity_name = "household"
+    __table_args__ = (
+        Index("ix_households_server_seq", "server_seq"),
+        #: covering index: households per group and priority flag (coverage) without reading
+        #: household rows (address, notes and clocks make them ~700 bytes)
+        Index("ix_households_coverage", "deleted", "group_id", "ward_id", "id", "elderly_alone", "disabled",
+              "policy_family", "poor_household").ddl_if(dialect="sqlite"),
+    )
 
     group_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
     #: {"house_number", "alley" (ngách), "lane" (ngõ), "street", "hamlet", "extra"}
@@ -130,6 +137,14 @@ class Visit(Synced, Base):
     __table_args__ = (
         Index("ix_visits_server_seq", "server_seq"),
         Index("ix_visits_household_last", "household_id", "deleted", "started_at"),
+        #: covering index: the coverage report's visits of the period and the 12-week trend (this
+        #: and the other laptop report indexes are SQLite only: the server never runs the report,
+        #: and PostgreSQL cannot put a JSON column in a btree)
+        Index("ix_visits_report", "started_at", "deleted", "ward_id", "team_id", "volunteer_id", "household_id", "outcome",
+              "satisfaction", "id").ddl_if(dialect="sqlite"),
+        #: the open follow-ups only (a few thousand of 100,000 visits), covering their count
+        Index("ix_visits_open_follow_ups", "follow_up_date", "ward_id", "team_id", "volunteer_id", "household_id",
+              sqlite_where=text("follow_up_done IS 0 AND follow_up_date IS NOT NULL AND deleted IS 0")).ddl_if(dialect="sqlite"),
     )
 
     #: (no index of its own: ix_visits_household_last starts with it)
@@ -161,6 +176,9 @@ class Filing(Synced, Base):
     __table_args__ = (
         Index("ix_filings_server_seq", "server_seq"),
         Index("ix_filings_waiting", "status", "deleted", "ward_id", "visit_id", "procedure_code", "submitted_at"),
+        #: covering index: the coverage report's filings of its visits without reading filing rows
+        Index("ix_filings_report", "visit_id", "deleted", "resident_id", "procedure_code", "status", "fee_paid_online",
+              "channel", "electronic_result", "dossier").ddl_if(dialect="sqlite"),
     )
 
     visit_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)

@@ -289,8 +289,13 @@ def _scope_conditions(scope: Scope, *, ranged: bool = False) -> list[ColumnEleme
     return []
 
 
-def _visit_conditions(ward_id: str | None, scope: Scope, start: dt.datetime | None, end: dt.datetime | None) -> list[ColumnElement[bool]]:
-    ranged = start is not None or end is not None
+def _visit_conditions(
+    ward_id: str | None, scope: Scope, start: dt.datetime | None, end: dt.datetime | None, *, ranged: bool | None = None
+) -> list[ColumnElement[bool]]:
+    """The scope's visits (of ``start``..``end`` when given). ``ranged``: another range on the
+    visits narrows the query (the open follow-ups' dates), so keep SQLite to its index; by
+    default when a period is given."""
+    ranged = start is not None or end is not None if ranged is None else ranged
     conditions: list[ColumnElement[bool]] = [Visit.deleted.is_(False), *_scope_conditions(scope, ranged=ranged)]
     if ward_id is not None:
         # ``ward_id || ''`` keeps SQLite from choosing the ward index: on a laptop every row has
@@ -714,7 +719,9 @@ def _brought_to_level2(session: Session, period: Period) -> int:
 
 def _follow_ups(session: Session, ward_id: str | None, scope: Scope, as_of: dt.date) -> FollowUpCounts:
     horizon = as_of + dt.timedelta(days=FOLLOW_UP_HORIZON_DAYS)
-    conditions = _visit_conditions(ward_id, scope, None, None) + [
+    # through the partial index ix_visits_open_follow_ups (a few thousand open follow-ups), not a
+    # team's or volunteer's 25,000 visits
+    conditions = _visit_conditions(ward_id, scope, None, None, ranged=True) + [
         Visit.follow_up_done.is_(False),
         Visit.follow_up_date.is_not(None),
         Visit.follow_up_date < horizon,

@@ -223,6 +223,7 @@ def test_migration_s0006b_creates_the_office_days_off_table_on_an_older_database
     with _office_db(url) as db, db.engine.connect() as conn:
         indexes = {row[0] for row in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'index'"))}
     assert "ix_srv_office_days_off_ward_seq" in indexes and "ix_office_days_off_ward_id" not in indexes
+    assert not {"ix_households_coverage", "ix_visits_report", "ix_visits_open_follow_ups", "ix_filings_report"} & indexes
     _rewind(url, "s0005f", "DROP TABLE office_days_off")
     assert cli(capsys, "--db", url, "migrate") == (0, f"schema migrated from s0005f to {head_revision()}\n")
     with _office_db(url) as db, db.engine.connect() as conn:

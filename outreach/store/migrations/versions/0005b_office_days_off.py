@@ -10,6 +10,11 @@ table, which the office sets (``outreach-server days-off``) and laptops pull.
 
 The one-stop tables hold the ward one-stop system's register the leader imports for the
 "contribution to the ward's figures" (laptop only, never synced: services/one_stop.py).
+
+Four covering indexes keep the coverage report within its second on a large ward
+(benchmarks/reports_coverage.py): the households per group and priority flag, the visits and
+filings of the period and the 12-week trend, and the open follow-ups (a partial index). Each
+lets SQLite count without reading the wide synced rows (their JSON clocks, addresses, notes).
 """
 import sqlalchemy as sa
 from alembic import op
@@ -45,6 +50,14 @@ def upgrade() -> None:
     with op.batch_alter_table('one_stop_dossiers', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_one_stop_dossiers_dossier_code'), ['dossier_code'], unique=False)
         batch_op.create_index(batch_op.f('ix_one_stop_dossiers_received_on'), ['received_on'], unique=False)
+    op.create_index('ix_households_coverage', 'households', ['deleted', 'group_id', 'ward_id', 'id', 'elderly_alone', 'disabled',
+                                                            'policy_family', 'poor_household'])
+    op.create_index('ix_visits_report', 'visits', ['started_at', 'deleted', 'ward_id', 'team_id', 'volunteer_id', 'household_id',
+                                                   'outcome', 'satisfaction', 'id'])
+    op.create_index('ix_visits_open_follow_ups', 'visits', ['follow_up_date', 'ward_id', 'team_id', 'volunteer_id', 'household_id'],
+                    sqlite_where=sa.text('follow_up_done IS 0 AND follow_up_date IS NOT NULL AND deleted IS 0'))
+    op.create_index('ix_filings_report', 'filings', ['visit_id', 'deleted', 'resident_id', 'procedure_code', 'status',
+                                                     'fee_paid_online', 'channel', 'electronic_result', 'dossier'])
     op.create_table('one_stop_imports',
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
     sa.Column('period_from', sa.Date(), nullable=False),
@@ -58,6 +71,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    for table, index in (('filings', 'ix_filings_report'), ('visits', 'ix_visits_open_follow_ups'), ('visits', 'ix_visits_report'),
+                         ('households', 'ix_households_coverage')):
+        op.drop_index(index, table_name=table)
     op.drop_table('one_stop_imports')
     with op.batch_alter_table('one_stop_dossiers', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_one_stop_dossiers_received_on'))
