@@ -883,7 +883,7 @@ def compute_coverage(
                 step(2)
                 ward_name = _ward_name(session, ward_id)
                 brought = _brought_to_level2(session, period)
-                one_stop = one_stop_figures(session, period, lambda: _visit_conditions(ward_id, scope, None, None))
+                one_stop = one_stop_figures(session, period, lambda start, end: _visit_conditions(ward_id, scope, start, end))
             finally:
                 _drop_work_tables(session)
         step(3)
