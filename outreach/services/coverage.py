@@ -883,7 +883,9 @@ def compute_coverage(
                 step(2)
                 ward_name = _ward_name(session, ward_id)
                 brought = _brought_to_level2(session, period)
-                one_stop = one_stop_figures(session, period, lambda start, end: _visit_conditions(ward_id, scope, start, end))
+                # ranged: the one-stop queries narrow the visits by id or date; a team's equality must not win
+                one_stop = one_stop_figures(session, period,
+                                            lambda start, end: _visit_conditions(ward_id, scope, start, end, ranged=True))
             finally:
                 _drop_work_tables(session)
         step(3)
