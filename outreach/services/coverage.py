@@ -16,7 +16,10 @@ Definitions (also printed in the report's notes, so a figure can be defended):
 - The dossier figures (online dossiers, fully-online share, online payment, electronic result,
   due and overdue dossiers) and the VNeID figures are each defined once below, in the function
   that computes them; ``outreach.reports.tables.DEFINITIONS`` says the same in the words the
-  exports print (and docs/figures.md).
+  exports print (and docs/figures.md). The catalogue's fees and processing times and the office's
+  days off are read from the database inside the report (``procedure_terms``, ``office_days``);
+  the contribution to the ward's figures (the one-stop register the leader imports) is
+  ``services.one_stop``.
 - Follow-ups are a current state, not a period figure: open revisits whose date has passed
   (overdue) or falls in the next 7 days (due), counted as of ``as_of`` (default today).
 - The trend covers the 12 ISO weeks ending with the week of the period's last day.
