@@ -36,7 +36,7 @@ PRIMARY_ACTIONS: dict[str, tuple[str, ...]] = {
     "visitForm": ("visitHouseholdSearch", "procedure", "dossier", "addFiling", "saveVisit"),
     "followUpsView": ("refreshFollowUps", "markRevisitDone", "openFollowUpVisit"),
     "weeklyLogView": ("week", "weeklyLogTable", "approve", "flag", "approveWeek"),
-    "coverageView": ("showCoverage", "exportXlsx", "exportPdf", "exportCsv", "exportFollowUps"),
+    "coverageView": ("showCoverage", "exportXlsx", "exportPdf", "exportCsv", "exportFollowUps", "importOneStop"),
     "proceduresView": ("procedureSearch", "procedureList"),
     "settingsView": ("language", "openProfileFolder", "enrol"),
 }

@@ -159,6 +159,15 @@ class CoverageView(QWidget):
         self.period_label = QLabel()
         self.period_label.setObjectName("coveragePeriod")
 
+        self.one_stop_button = QPushButton(self.tr("Import one-stop register…"))
+        self.one_stop_button.setObjectName("importOneStop")
+        self.one_stop_button.setToolTip(self.tr("The ward one-stop system's export of received dossiers (.xlsx or .csv) "
+                                                "for the period shown: the team's share of the ward's online intake"))
+        self.one_stop_button.clicked.connect(lambda: self._ask_one_stop_import())
+        if not ctx.actor.is_leader:
+            self.one_stop_button.setEnabled(False)
+            self.one_stop_button.setToolTip(self.tr("Only a team leader may import the one-stop register."))
+
         picker = QHBoxLayout()
         for text, widget in ((self.tr("Period:"), self.kind), (None, self.start), (None, self.to_label), (None, self.end),
                              (self.tr("Scope:"), self.scope), (None, self.refresh_button)):
@@ -166,6 +175,7 @@ class CoverageView(QWidget):
                 picker.addWidget(QLabel(text))
             picker.addWidget(widget)
         picker.addStretch(1)
+        picker.addWidget(self.one_stop_button)  # the export row is full at 1366×768 at 125 % in Vietnamese
 
         self.export_buttons: dict[str, QPushButton] = {}
         exports = QHBoxLayout()
@@ -182,15 +192,6 @@ class CoverageView(QWidget):
             self.follow_up_button.setEnabled(False)
             self.follow_up_button.setToolTip(self.tr("Only a team leader may export personal data."))
         exports.addWidget(self.follow_up_button)
-        self.one_stop_button = QPushButton(self.tr("Import one-stop register…"))
-        self.one_stop_button.setObjectName("importOneStop")
-        self.one_stop_button.setToolTip(self.tr("The ward one-stop system's export of received dossiers (.xlsx or .csv) "
-                                                "for the period shown: the team's share of the ward's online intake"))
-        self.one_stop_button.clicked.connect(lambda: self._ask_one_stop_import())
-        if not ctx.actor.is_leader:
-            self.one_stop_button.setEnabled(False)
-            self.one_stop_button.setToolTip(self.tr("Only a team leader may import the one-stop register."))
-        exports.addWidget(self.one_stop_button)
         exports.addStretch(1)
         self.status = QLabel()
         self.status.setObjectName("coverageStatus")
@@ -212,6 +213,7 @@ class CoverageView(QWidget):
         self.figures: dict[str, QLabel] = {}
         figure_box = QGroupBox(self.tr("Key figures"))
         grid = QGridLayout(figure_box)
+        grid.setVerticalSpacing(1)  # room for the one-stop line below the tiles at 1366×768, 125 %
         figure_names = [
             ("coverage", self.tr("Households visited")), ("priority", self.tr("Priority households reached")),
             ("visits", self.tr("Visits")),
