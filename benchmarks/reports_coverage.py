@@ -53,7 +53,8 @@ BUDGETS = {"compute": 1.0, "xlsx": 3.0, "pdf": 3.0}
 #: ward right before this version, on this shared 2-core machine (load average ~14, so the wall
 #: medians are ~4x an idle laptop's; the CPU seconds hardly depend on the load): median wall
 #: seconds and CPU seconds per run. Printed beside each run so a change can be read against it.
-#: This version, same conditions: week 0.88 s / 0.24 s CPU, month 0.68 / 0.21, team 0.92 / 0.21.
+#: This version (with a one-stop register imported for the month, its figures computed too), on
+#: 01/12/2026 at load ~10: week 0.37 s / 0.26 s CPU, month 0.31 / 0.24, one team 0.30 / 0.26.
 BASELINES: dict[str, tuple[float, float]] = {
     "coverage week (ward)": (2.60, 0.59),
     "coverage month (ward)": (1.95, 0.53),
