@@ -148,6 +148,7 @@ LABELS: dict[type[StrEnum], dict[str, tuple[str, str]]] = {
         RecordKind.OUTING: ("Buổi đi cơ sở", "Outing"),
         RecordKind.TARGET: ("Chỉ tiêu", "Target"),
         RecordKind.PLAN_ENTRY: ("Kế hoạch trong ngày", "Day plan entry"),
+        RecordKind.OFFICE_DAY_OFF: ("Ngày nghỉ của cơ quan", "Office day off"),
     },
     TargetMetric: {
         TargetMetric.HOUSEHOLDS_REACHED: ("Số hộ được thăm", "Households reached"),

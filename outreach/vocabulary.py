@@ -193,6 +193,7 @@ class RecordKind(StrEnum):
     AREA_ASSIGNMENT = "area_assignment"
     OUTING = "outing"
     TARGET = "target"
+    OFFICE_DAY_OFF = "office_day_off"
 
 
 class TargetMetric(StrEnum):

@@ -16,7 +16,7 @@ from outreach.services.day_plan import adjust_plan, day_plan, mark_done, mark_no
 from outreach.services.outings import OutingInput, start_outing
 from outreach.store.database import Store
 from outreach.vocabulary import Outcome, PlanAdjustment, PlanMark, PlanReason, ReachList
-from tests.helpers.plan_ward import TERMS, TODAY, build_plan_ward
+from tests.helpers.plan_ward import TODAY, build_plan_ward
 
 
 @pytest.fixture
@@ -25,7 +25,7 @@ def plan_ward(store: Store, leader: Actor, volunteer: Actor, ward: dict[str, str
 
 
 def test_what_goes_in_and_in_walking_order(store: Store, plan_ward: dict[str, str]) -> None:
-    plan = day_plan(store, plan_ward["team"], TODAY, terms=TERMS)
+    plan = day_plan(store, plan_ward["team"], TODAY)
     by_id = {line.household_id: line for line in plan.lines}
     heads = [line.head_name for line in plan.lines]
     # Lê Lợi (5, then hẻm/ngõ 7), then Văn Cao: house 3, then ngõ 45's 9 and 12, then ngách 45/12
@@ -49,7 +49,7 @@ def test_what_goes_in_and_in_walking_order(store: Store, plan_ward: dict[str, st
 def test_a_team_without_an_area_plans_over_the_ward(store: Store, plan_ward: dict[str, str], leader: Actor,
                                                     ward: dict[str, str]) -> None:
     assign_group(store, leader, ward["group_a"], None, TODAY)
-    plan = day_plan(store, plan_ward["team"], TODAY, terms=TERMS)
+    plan = day_plan(store, plan_ward["team"], TODAY)
     assert plan.area is None
     assert plan_ward["outside"] in {line.household_id for line in plan.lines}
 
@@ -60,14 +60,14 @@ def test_the_leader_adds_and_drops(store: Store, plan_ward: dict[str, str], lead
     adjust_plan(store, leader, team, TODAY, plan_ward["priority"], PlanAdjustment.DROPPED)
     with pytest.raises(PermissionDenied):
         adjust_plan(store, volunteer, team, TODAY, plan_ward["outside"], PlanAdjustment.ADDED)
-    plan = day_plan(store, team, TODAY, terms=TERMS)
+    plan = day_plan(store, team, TODAY)
     lines = {line.household_id: line for line in plan.lines}
     assert lines[plan_ward["quiet"]].reasons == (PlanReason.ADDED,) and lines[plan_ward["quiet"]].note == "Hỏi thăm cụ"
     assert plan_ward["priority"] not in lines
     assert [d.household_id for d in plan.dropped] == [plan_ward["priority"]]
-    assert day_plan(store, team, TODAY + dt.timedelta(days=1), terms=TERMS).dropped == []  # for that day only
+    assert day_plan(store, team, TODAY + dt.timedelta(days=1)).dropped == []  # for that day only
     adjust_plan(store, leader, team, TODAY, plan_ward["priority"], "")  # undo
-    assert plan_ward["priority"] in {x.household_id for x in day_plan(store, team, TODAY, terms=TERMS).lines}
+    assert plan_ward["priority"] in {x.household_id for x in day_plan(store, team, TODAY).lines}
     with store.read() as session:  # one synced row per line, recorded for sync
         entry = session.get(PlanEntry, plan_entry_id(team, TODAY, plan_ward["priority"]))
         assert entry is not None and entry.adjustment == ""
@@ -79,7 +79,7 @@ def test_done_and_not_home(store: Store, plan_ward: dict[str, str], leader: Acto
     outing = start_outing(store, leader, OutingInput(members=[str(volunteer.member_id)]))
     mark_done(store, volunteer, team, TODAY, plan_ward["due"])
     visit_id = mark_not_home(store, volunteer, team, TODAY, plan_ward["priority"])
-    plan = day_plan(store, team, TODAY, terms=TERMS)
+    plan = day_plan(store, team, TODAY)
     lines = {line.household_id: line for line in plan.lines}
     assert lines[plan_ward["due"]].mark == PlanMark.DONE
     # the not-home visit does not reach the household: still a priority one, marked not at home
@@ -89,7 +89,7 @@ def test_done_and_not_home(store: Store, plan_ward: dict[str, str], leader: Acto
         visit = session.get(Visit, visit_id)
         assert visit is not None and visit.outcome == Outcome.NOT_HOME and visit.outing_id == outing
     mark_done(store, volunteer, team, TODAY, plan_ward["due"], done=False)
-    assert {x.household_id: x.mark for x in day_plan(store, team, TODAY, terms=TERMS).lines}[plan_ward["due"]] == ""
+    assert {x.household_id: x.mark for x in day_plan(store, team, TODAY).lines}[plan_ward["due"]] == ""
 
 
 def test_another_teams_member_cannot_mark(store: Store, plan_ward: dict[str, str], ward: dict[str, str]) -> None:

@@ -9,6 +9,8 @@
     outreach export reach-list LIST [--months N] [--team ID|NAME] -o FILE.xlsx|.csv  (leaders; audited)
     outreach import households FILE.xlsx|FILE.csv [--mapping ...] [--group ID|NAME]
                              [--rejected-report FILE] [--include-duplicates] [--dry-run]
+    outreach import one-stop FILE.xlsx|FILE.csv --from DATE --to DATE   (leaders: the ward one-stop
+                             register of received dossiers, for the contribution figures)
 
 Exit codes: 0 done; 1 a user-facing problem (message on stderr, nothing written or imported).
 """
@@ -78,6 +80,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     households.add_argument("--include-duplicates", action="store_true", help="also import rows at an address that already has a household")
     households.add_argument("--dry-run", action="store_true", help="check and report only; import nothing")
     households.set_defaults(handler=import_households_command)
+    one_stop = isub.add_parser("one-stop", help="the ward one-stop system's export of received dossiers for a period (leaders)")
+    one_stop.add_argument("file", type=Path)
+    one_stop.add_argument("--from", dest="period_from", required=True, help="first day (dd/mm/yyyy or YYYY-MM-DD)")
+    one_stop.add_argument("--to", dest="period_to", required=True, help="last day (dd/mm/yyyy or YYYY-MM-DD)")
+    one_stop.set_defaults(handler=import_one_stop_command)
 
 
 def _actor(store: Store) -> Actor:
@@ -327,6 +334,38 @@ def import_households_command(args: argparse.Namespace) -> int:
         say(
             f"Đã nhập {result.imported} hộ; bỏ qua {result.skipped_duplicates} hộ trùng địa chỉ.",
             f"Imported {result.imported} households; skipped {result.skipped_duplicates} duplicate addresses.",
+        )
+    )
+    return 0
+
+
+def import_one_stop_command(args: argparse.Namespace) -> int:
+    from outreach.errors import OutreachError
+    from outreach.services.one_stop import OneStopRefused, import_one_stop, parse_day
+
+    days = [parse_day(text) for text in (args.period_from, args.period_to)]
+    if days[0] is None or days[1] is None:
+        raise OutreachError("Ngày của kỳ nhập phải dạng dd/mm/yyyy.", "The period's dates must be dd/mm/yyyy or YYYY-MM-DD.")
+    store = open_profile_store(args, create=False)
+    try:
+        try:
+            result = import_one_stop(store, _actor(store), args.file, days[0], days[1])
+        except OneStopRefused as exc:
+            if not exc.rows:  # the file as a whole (a missing column, a wrong period)
+                raise
+            print(say(f"Không nhập gì: {len(exc.rows)} dòng không hợp lệ.", f"Nothing imported: {len(exc.rows)} rows are wrong."),
+                  file=sys.stderr)
+            for row in exc.rows:
+                print(say(f"  dòng {row.row}: {row.reason_vi}", f"  row {row.row}: {row.reason_en}"), file=sys.stderr)
+            return 1
+    finally:
+        store.close()
+    print(
+        say(
+            f"Đã nhập {result.rows} hồ sơ ({result.online} trực tuyến) của sổ một cửa "
+            f"{result.period_from:%d/%m/%Y} – {result.period_to:%d/%m/%Y}; thay {result.replaced} hồ sơ đã nhập trước.",
+            f"Imported {result.rows} dossiers ({result.online} online) of the one-stop register "
+            f"{result.period_from:%d/%m/%Y} – {result.period_to:%d/%m/%Y}; replaced {result.replaced} imported before.",
         )
     )
     return 0

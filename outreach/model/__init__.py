@@ -7,6 +7,7 @@ from outreach.model.entities import (
     AreaAssignment,
     Filing,
     Household,
+    OfficeDayOff,
     Outing,
     PlanEntry,
     Procedure,
@@ -22,7 +23,7 @@ from outreach.model.entities import (
 from outreach.model.local import AuditEvent, DeviceClock, Draft, ErasureApplied, NeedsAttention, OutboxEntry, SyncState
 
 __all__ = [
-    "Base", "Synced", "synced_fields", "ENTITY_BY_NAME", "SYNCED_ENTITIES", "Filing", "Household",
+    "Base", "Synced", "synced_fields", "ENTITY_BY_NAME", "SYNCED_ENTITIES", "Filing", "Household", "OfficeDayOff",
     "PlanEntry", "Procedure", "Resident", "ResidentialGroup", "Team", "TeamMember", "Visit", "Ward", "WeekLock",
     "AreaAssignment", "Outing", "Target",
     "AuditEvent", "DeviceClock", "Draft", "ErasureApplied", "NeedsAttention", "OutboxEntry", "SyncState",

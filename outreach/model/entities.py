@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Index, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, DateTime, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from outreach.model.base import ID_LENGTH, Base, Synced
@@ -92,6 +92,10 @@ class Household(Synced, Base):
         #: group and flags without reading its row (clocks and notes make rows ~4x wider)
         Index("ix_households_plan", "deleted", "group_id", "id", "head_name", "address", "phone", "elderly_alone", "disabled",
               "policy_family", "poor_household").ddl_if(dialect=LAPTOP_DIALECT),
+        #: covering index: households per group and priority flag (coverage) without reading
+        #: household rows (address, notes and clocks make them ~700 bytes)
+        Index("ix_households_coverage", "deleted", "group_id", "ward_id", "id", "elderly_alone", "disabled",
+              "policy_family", "poor_household").ddl_if(dialect="sqlite"),
     )
 
     group_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
@@ -168,6 +172,14 @@ class Visit(Synced, Base):
         Index("ix_visits_reached", "household_id", "deleted", "outcome", "started_at").ddl_if(dialect=LAPTOP_DIALECT),
         Index("ix_visits_open_follow_up", "follow_up_done", "deleted", "follow_up_date", "team_id",
               "household_id").ddl_if(dialect=LAPTOP_DIALECT),
+        #: covering index: the coverage report's visits of the period and the 12-week trend (this
+        #: and the other laptop report indexes are SQLite only: the server never runs the report,
+        #: and PostgreSQL cannot put a JSON column in a btree)
+        Index("ix_visits_report", "started_at", "deleted", "ward_id", "team_id", "volunteer_id", "household_id", "outcome",
+              "satisfaction", "id").ddl_if(dialect="sqlite"),
+        #: the open follow-ups only (a few thousand of 100,000 visits), covering their count
+        Index("ix_visits_open_follow_ups", "follow_up_date", "ward_id", "team_id", "volunteer_id", "household_id",
+              sqlite_where=text("follow_up_done IS 0 AND follow_up_date IS NOT NULL AND deleted IS 0")).ddl_if(dialect="sqlite"),
     )
 
     #: (no index of its own: ix_visits_household_last starts with it)
@@ -202,6 +214,9 @@ class Filing(Synced, Base):
     __table_args__ = (
         Index("ix_filings_server_seq", "server_seq"),
         Index("ix_filings_waiting", "status", "deleted", "ward_id", "visit_id", "procedure_code", "submitted_at"),
+        #: covering index: the coverage report's filings of its visits without reading filing rows
+        Index("ix_filings_report", "visit_id", "deleted", "resident_id", "procedure_code", "status", "fee_paid_online",
+              "channel", "electronic_result", "dossier").ddl_if(dialect="sqlite"),
     )
 
     visit_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)
@@ -355,6 +370,20 @@ class PlanEntry(Synced, Base):
     changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
+class OfficeDayOff(Synced, Base):
+    """A day the ward office is closed on top of the public holidays (ngày nghỉ bù, an office
+    closure): not a working day for the dossiers' expected result dates. Set by the office alone
+    (``outreach-server days-off``; ``push.OFFICE_ONLY_ENTITIES``) and pulled by the ward's laptops.
+    Its id is derived from (ward, day) (``office_day_off_id``), so adding a day twice, or again
+    after removing it, is the same row; removing it is ``deleted``."""
+
+    __tablename__ = "office_days_off"
+    entity_name = "office_day_off"
+
+    day: Mapped[dt.date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(String(200), default="")
+
+
 SYNCED_ENTITIES: tuple[type[Synced], ...] = (
     Ward,
     ResidentialGroup,
@@ -370,6 +399,7 @@ SYNCED_ENTITIES: tuple[type[Synced], ...] = (
     Outing,
     Target,
     PlanEntry,
+    OfficeDayOff,
 )
 
 ENTITY_BY_NAME: dict[str, type[Synced]] = {cls.entity_name: cls for cls in SYNCED_ENTITIES}

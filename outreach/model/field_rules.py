@@ -305,6 +305,9 @@ _SPECIAL: dict[tuple[str, str], Rule] = {
                                                  _CHANNELS, 34),
     ("plan_entry", "adjustment"): _member_of(PlanAdjustment, blank=True),
     ("plan_entry", "mark"): _member_of(PlanMark, blank=True),
+    #: an office day off: a real date (the column's own rule), a one-line note (its length)
+    ("office_day_off", "day"): _date_rule,
+    ("office_day_off", "note"): _text(200),
     ("procedure", "papers"): _object_of({"submit": _list_of(_text(PAPER_MAX), 50), "show": _list_of(_text(PAPER_MAX), 50)}),
     # -- areas, outings, targets (issue 12)
     ("outing", "members"): _list_of(_ID, 50),

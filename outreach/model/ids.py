@@ -7,6 +7,7 @@ RFC 9562 §5.7 with a monotonic counter so ids made within one millisecond still
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import threading
 import time
@@ -41,3 +42,9 @@ def stable_id(*parts: str) -> str:
     creation converges on one row instead of two.
     """
     return str(uuid.uuid5(uuid.NAMESPACE_URL, "outreach:" + "/".join(parts)))
+
+
+def office_day_off_id(ward_id: str, day: dt.date) -> str:
+    """The id of a ward's office day off: derived from (ward, day), so adding the same day
+    twice — or again after removing it — writes the one row, on the server and in tests alike."""
+    return stable_id("office_day_off", ward_id, day.isoformat())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Integer, String, Text
+from sqlalchemy import JSON, Date, DateTime, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from outreach.model.base import ID_LENGTH, Base
@@ -115,3 +115,32 @@ class ErasureApplied(Base):
 
     resident_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
     applied_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class OneStopDossier(Base):
+    """One dossier of the ward one-stop system's register (its export, imported by the leader):
+    the ward's whole intake, not the team's work, so it stays on the leader's laptop and never
+    syncs (``services/one_stop.py`` says why). ``dossier_code`` is kept as compared: no spaces,
+    upper case."""
+
+    __tablename__ = "one_stop_dossiers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    dossier_code: Mapped[str] = mapped_column(String(60), index=True)
+    procedure: Mapped[str] = mapped_column(String(300), default="")
+    received_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    channel: Mapped[str] = mapped_column(String(10))
+
+
+class OneStopImport(Base):
+    """A period whose one-stop register was imported: which days the contribution figures know."""
+
+    __tablename__ = "one_stop_imports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    period_from: Mapped[dt.date] = mapped_column(Date)
+    period_to: Mapped[dt.date] = mapped_column(Date)
+    file_name: Mapped[str] = mapped_column(String(260), default="")
+    rows: Mapped[int] = mapped_column(Integer, default=0)
+    imported_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    imported_by: Mapped[str | None] = mapped_column(String(ID_LENGTH))

@@ -104,6 +104,8 @@ def figures_table(r: CoverageReport) -> ReportTable:
         figure_row("Người từ 14 tuổi có tài khoản VNeID mức 1", Ratio(v.by_level.get(1, 0), v.aged_14_plus)),
         figure_row("Người từ 14 tuổi chưa có tài khoản VNeID", Ratio(v.by_level.get(0, 0), v.aged_14_plus)),
         figure_row("Người được nâng lên VNeID mức 2 trong kỳ / người từ 14 tuổi", Ratio(v.brought_to_level2, v.aged_14_plus)),
+        figure_row("Hồ sơ trực tuyến của phường có mã do đội ghi nhận / hồ sơ trực tuyến phường tiếp nhận", r.one_stop.team_share),
+        figure_row("Hồ sơ trực tuyến của đội có trong sổ một cửa / hồ sơ trực tuyến của đội", r.one_stop.team_found),
     ]
     return ReportTable(
         "figures", "Chỉ số báo cáo (tử số/mẫu số)", "Chỉ số", ["Chỉ số", "Tử số/Mẫu số", "Tử số", "Mẫu số", "Tỷ lệ"], rows,
@@ -121,6 +123,12 @@ def notes_lines(r: CoverageReport) -> list[str]:
                      "không tính là đến hạn hay quá hạn.")
     if _areas_shown(r):
         lines += AREA_DEFINITIONS
+    one_stop = r.one_stop
+    if one_stop.days_covered == 0:
+        lines.append("Chưa nhập sổ tiếp nhận hồ sơ một cửa của phường cho kỳ này: hai chỉ số đóng góp của đội để trống (0/0).")
+    elif one_stop.days_covered < one_stop.days:
+        lines.append(f"Sổ tiếp nhận hồ sơ một cửa đã nhập cho {one_stop.days_covered}/{one_stop.days} ngày của kỳ: "
+                     "hai chỉ số đóng góp của đội chỉ tính các ngày đó.")
     return lines
 
 
@@ -233,6 +241,11 @@ DEFINITIONS = [
     "Người được nâng lên mức 2 trong kỳ: người thuộc các hộ được thăm trong kỳ, đang ở mức 2 mà mức tài khoản "
     "được sửa lần cuối trong kỳ (theo dấu thời gian của lần sửa; mức ghi ngay khi lập hồ sơ người dân không tính "
     "là nâng mức).",
+    "Đóng góp vào số liệu của phường (theo sổ tiếp nhận hồ sơ một cửa của phường do đội trưởng nhập): hồ sơ "
+    "trực tuyến của phường có mã do đội ghi nhận = hồ sơ phường tiếp nhận trực tuyến trong kỳ mà mã hồ sơ trùng mã "
+    "đội đã ghi trên một hồ sơ (so không phân biệt chữ hoa, bỏ khoảng trắng) / hồ sơ phường tiếp nhận trực tuyến trong "
+    "kỳ. Hồ sơ trực tuyến của đội có trong sổ một cửa = hồ sơ đội nộp trực tuyến trong kỳ (có mã, đã nộp hoặc đã có "
+    "kết quả) có mã trong sổ / hồ sơ đội nộp trực tuyến trong kỳ. Chỉ tính các ngày của kỳ đã nhập sổ.",
     "Hẹn quay lại: các hẹn chưa hoàn thành, tính đến ngày lập báo cáo, không phụ thuộc kỳ báo cáo.",
     "Báo cáo tổng hợp, không chứa thông tin cá nhân của người dân.",
 ]

@@ -12,6 +12,7 @@
     outreach-server audit [--person MEMBER --resident ID --device ID --ward W --action A --from DAY --to DAY]
     outreach-server catalogue [add|edit CODE --set FIELD=VALUE ... | retire CODE [--from DATE] | import FILE | list]
     outreach-server user add LOGIN --role ward_admin --ward WARD [--team TEAM] [--name ...] | user list | user disable LOGIN
+    outreach-server days-off add YYYY-MM-DD [--note TEXT] | remove YYYY-MM-DD | list   [--ward ID|NAME]
     outreach-server serve --host 0.0.0.0 --port 8443 [--tls-cert cert.pem --tls-key key.pem]
 
 The database defaults to ``sqlite:///office.db`` (``$OUTREACH_SERVER_DB`` overrides); production
@@ -172,6 +173,16 @@ def build_parser() -> argparse.ArgumentParser:
     retention.add_argument("sub", choices=["preview", "run"])
     retention.add_argument("--ward", help="ward id or name (default: every ward)")
     retention.add_argument("--today", type=_day, help=argparse.SUPPRESS)  # tests and what-if previews
+    days_off = sub.add_parser("days-off", help="the office's extra days off (ngày nghỉ bù, closures) laptops count as non-working")
+    days_off.add_argument("--by", default=os.environ.get("USER", "office"), help="who makes the change (written to the log)")
+    days_off.add_argument("--ward", help="ward id or name (default: the only ward)")
+    off_sub = days_off.add_subparsers(dest="sub", required=True)
+    off_add = off_sub.add_parser("add", help="the office is closed on DATE (YYYY-MM-DD)")
+    off_add.add_argument("day")
+    off_add.add_argument("--note", default="", help="why (e.g. 'nghỉ bù Tết')")
+    off_remove = off_sub.add_parser("remove", help="DATE is a working day again")
+    off_remove.add_argument("day")
+    off_sub.add_parser("list", help="the ward's office days off")
     sub.add_parser("prune", help="forget the ids of applied changes no laptop can send again (older than 30 days, laptop synced since)")
 
     serve = sub.add_parser("serve", help="run the HTTP API")
@@ -293,6 +304,8 @@ def run(args: argparse.Namespace, extensions: Sequence[AppExtension] = ()) -> in
             print(f"{prune_received_changes(db)} change ids forgotten")
         elif args.command == "catalogue":
             return _catalogue(args, db)
+        elif args.command == "days-off":
+            return _days_off(args, db)
         elif args.command == "serve":
             return _serve(args, db, extensions)
         elif args.command == "user":
@@ -466,6 +479,30 @@ def _catalogue(args: argparse.Namespace, db: ServerDb) -> int:
         for row in catalogue_office.list_catalogue(db):
             repealed = f"  repealed from {row['repealed_from']}" if row["repealed_from"] else ""
             print(f"{row['id']:<10} {row['online_level']:<8} {row['name_vi']}{repealed}")
+    return 0
+
+
+def _days_off(args: argparse.Namespace, db: ServerDb) -> int:
+    """``days-off add|remove|list``: the office's extra days off, each change laptops pull."""
+    import datetime as dt
+
+    from outreach.server import days_off
+
+    if args.sub == "list":
+        for off in days_off.list_days_off(db, ward=args.ward):
+            print(f"{off.day.isoformat()}  {off.note}".rstrip())
+        return 0
+    try:
+        day = dt.date.fromisoformat(args.day)
+    except ValueError:
+        print(f"{args.day!r}: expected YYYY-MM-DD", file=sys.stderr)
+        return 1
+    if args.sub == "add":
+        added = days_off.add_day_off(db, day, args.note, ward=args.ward, by=args.by)
+        print(f"{day.isoformat()} is an office day off" if added else f"{day.isoformat()}: already an office day off")
+    else:
+        removed = days_off.remove_day_off(db, day, ward=args.ward, by=args.by)
+        print(f"{day.isoformat()} is a working day again" if removed else f"{day.isoformat()}: not an office day off")
     return 0
 
 

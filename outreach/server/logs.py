@@ -20,7 +20,9 @@ ALLOWED_KEYS = frozenset(
      # the office's catalogue changes (server/catalogue_office.py): who, what, which procedure, which fields
      "by", "action", "code", "fields",
      # the office console (outreach/console): which account, never its login or password
-     "account_id"}
+     "account_id",
+     # the office's days off (server/days_off.py): which day (a date, no personal data)
+     "day"}
 )
 
 

@@ -73,7 +73,7 @@ _FIELD_RE = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
 #: Entities whose losing values reach the leader's review list (DESIGN.md §4.15).
 REVIEWED_ENTITIES = frozenset({"household", "resident", "residential_group"})
 #: Written only by the office (``outreach-server``), never by a device.
-OFFICE_ONLY_ENTITIES = frozenset({"procedure"})
+OFFICE_ONLY_ENTITIES = frozenset({"procedure", "office_day_off"})
 _BOOKKEEPING = frozenset({"id", "clocks", "server_seq"})
 #: A broken field rule (model/field_rules.py) the user can act on gets its own reason; the rest
 #: answer bad_value. The answer also names the field and says what is wrong (``detail``).

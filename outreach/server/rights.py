@@ -6,7 +6,8 @@ team, member, role as enrolled) and from the rows it holds. The rules:
 
 - office data: the ward and its residential groups are the office's alone (``outreach-server``);
   a team, its members (their roles included) and its week locks are also a leader's *of that
-  team*; the procedure catalogue is the office's (``push.OFFICE_ONLY_ENTITIES``);
+  team*; the procedure catalogue and the office's extra days off are the office's
+  (``push.OFFICE_ONLY_ENTITIES``);
 - a visit is written by the volunteer who recorded it (``volunteer_id`` is their member id, before
   and after the change) or by a leader of its team (the review); a volunteer may also tick
   ``follow_up_done`` on a visit of their own team (the revisit list is the team's), nothing else;

@@ -16,7 +16,10 @@ Definitions (also printed in the report's notes, so a figure can be defended):
 - The dossier figures (online dossiers, fully-online share, online payment, electronic result,
   due and overdue dossiers) and the VNeID figures are each defined once below, in the function
   that computes them; ``outreach.reports.tables.DEFINITIONS`` says the same in the words the
-  exports print (and docs/figures.md).
+  exports print (and docs/figures.md). The catalogue's fees and processing times and the office's
+  days off are read from the database inside the report (``procedure_terms``, ``office_days``);
+  the contribution to the ward's figures (the one-stop register the leader imports) is
+  ``services.one_stop``.
 - Follow-ups are a current state, not a period figure: open revisits whose date has passed
   (overdue) or falls in the next 7 days (due), counted as of ``as_of`` (default today).
 - The trend covers the 12 ISO weeks ending with the week of the period's last day.
@@ -26,7 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -44,6 +47,8 @@ from outreach.services.area_coverage import AreaFigures, area_figures
 from outreach.services.audit import EXPORT_AGGREGATE, authorize_personal_export, record
 from outreach.services.context import Actor
 from outreach.services.figures import SUBMITTED_STATUSES, Ratio, share
+from outreach.services.office_days import office_days_off
+from outreach.services.one_stop import OneStopFigures, one_stop_figures
 from outreach.services.periods import (
     SCOPE_GROUP,
     SCOPE_TEAM,
@@ -53,6 +58,7 @@ from outreach.services.periods import (
     Period,
     Scope,
 )
+from outreach.services.procedure_terms import ProcedureTerms, catalogue_terms
 from outreach.services.working_days import add_working_days
 from outreach.store.database import Store
 from outreach.timeutil import VIETNAM, iso_week_bounds, iso_week_of, now_local, today_local
@@ -86,54 +92,6 @@ class ReadSource(Protocol):
     One implementation of every figure, so the console and the laptop cannot disagree."""
 
     def read(self) -> AbstractContextManager[Session]: ...
-
-
-@dataclass(frozen=True)
-class ProcedureTerms:
-    """What the catalogue says of one procedure that the figures need: its fee per channel (in
-    đồng; a channel missing: no fee data) and its processing time in working days (None: none
-    known). An explicit input of ``compute_coverage`` so the catalogue's fee and time data plug in
-    without the figures knowing where it is kept."""
-
-    fees: Mapping[str, int] = field(default_factory=dict)
-    processing_days: int | None = None
-
-    def carries_fee(self, channel: str | None) -> bool | None:
-        """Whether a dossier filed by ``channel`` pays a fee (None: not known)."""
-        if channel is None or channel not in self.fees:
-            return None
-        return self.fees[channel] > 0
-
-
-def terms_from_records(records: Iterable[Mapping[str, Any]]) -> dict[str, ProcedureTerms]:
-    """Terms from catalogue records ``{"code", "fees": {channel: đồng}, "processing_days"}``;
-    records without those keys give terms with no fee data and no processing time."""
-    terms: dict[str, ProcedureTerms] = {}
-    for entry in records:
-        fees = entry.get("fees") or {}
-        days = entry.get("processing_days")
-        terms[str(entry["code"])] = ProcedureTerms(
-            {str(k): int(v) for k, v in fees.items() if v is not None}, int(days) if days is not None else None
-        )
-    return terms
-
-
-def catalogue_terms(session: Session) -> dict[str, ProcedureTerms]:
-    """Terms from the synced catalogue (``Procedure.channels``: {channel: {"days", "fee_vnd"}}):
-    the fee per channel, and the longest processing time of its channels (a dossier is then
-    never called overdue before any channel's time has passed)."""
-    terms: dict[str, ProcedureTerms] = {}
-    for code, channels in session.execute(select(Procedure.id, Procedure.channels).where(Procedure.deleted.is_(False))):
-        fees: dict[str, int] = {}
-        days: list[int] = []
-        for channel, data in (channels or {}).items():
-            if isinstance(data, Mapping):
-                if isinstance(data.get("fee_vnd"), int):
-                    fees[str(channel)] = data["fee_vnd"]
-                if isinstance(data.get("days"), int):
-                    days.append(data["days"])
-        terms[code] = ProcedureTerms(fees, max(days) if days else None)
-    return terms
 
 
 @dataclass(frozen=True)
@@ -309,6 +267,8 @@ class CoverageReport:
     notes: list[str] = field(default_factory=list)
     #: The team-area, outing and target figures (services/area_coverage.py; issue 12).
     areas: AreaFigures | None = None
+    #: the team's part in the ward one-stop register's online intake (``services.one_stop``)
+    one_stop: OneStopFigures = OneStopFigures(0, 0)
 
     @property
     def coverage(self) -> float | None:
@@ -342,8 +302,13 @@ def _scope_conditions(scope: Scope, *, ranged: bool = False) -> list[ColumnEleme
     return []
 
 
-def _visit_conditions(ward_id: str | None, scope: Scope, start: dt.datetime | None, end: dt.datetime | None) -> list[ColumnElement[bool]]:
-    ranged = start is not None or end is not None
+def _visit_conditions(
+    ward_id: str | None, scope: Scope, start: dt.datetime | None, end: dt.datetime | None, *, ranged: bool | None = None
+) -> list[ColumnElement[bool]]:
+    """The scope's visits (of ``start``..``end`` when given). ``ranged``: another range on the
+    visits narrows the query (the open follow-ups' dates), so keep SQLite to its index; by
+    default when a period is given."""
+    ranged = start is not None or end is not None if ranged is None else ranged
     conditions: list[ColumnElement[bool]] = [Visit.deleted.is_(False), *_scope_conditions(scope, ranged=ranged)]
     if ward_id is not None:
         # ``ward_id || ''`` keeps SQLite from choosing the ward index: on a laptop every row has
@@ -729,13 +694,15 @@ def _due_dossiers(
 
 def waiting_dossiers(
     store: ReadSource, scope: Scope = WARD, *, ward_id: str | None = None, as_of: dt.date | None = None,
-    terms: Mapping[str, ProcedureTerms] | None = None, days_off: Collection[dt.date] = (), overdue_only: bool = True,
+    overdue_only: bool = True,
 ) -> list[WaitingDossier]:
     """Waiting dossiers with their expected result date (overdue ones only by default), oldest
-    expected first: the list a leader looks up on the portal. Names the household: personal data."""
+    expected first: the list a leader looks up on the portal. Names the household: personal data.
+    Processing times are the catalogue's in the database (``catalogue_terms``), the calendar's
+    extra days off the office's (``office_days_off``)."""
     as_of = as_of or today_local()
-    expected = _expected(terms or {}, days_off)
     with store.read() as session:
+        expected = _expected(catalogue_terms(session, ward_id), office_days_off(session, ward_id))
         only = _overdue_candidates(session, ward_id, as_of, expected) if overdue_only else None
         rows = _waiting_rows(session, ward_id, scope, only)
     result = []
@@ -800,7 +767,9 @@ def _brought_to_level2(session: Session, period: Period) -> int:
 
 def _follow_ups(session: Session, ward_id: str | None, scope: Scope, as_of: dt.date) -> FollowUpCounts:
     horizon = as_of + dt.timedelta(days=FOLLOW_UP_HORIZON_DAYS)
-    conditions = _visit_conditions(ward_id, scope, None, None) + [
+    # through the partial index ix_visits_open_follow_ups (a few thousand open follow-ups), not a
+    # team's or volunteer's 25,000 visits
+    conditions = _visit_conditions(ward_id, scope, None, None, ranged=True) + [
         Visit.follow_up_done.is_(False),
         Visit.follow_up_date.is_not(None),
         Visit.follow_up_date < horizon,
@@ -922,17 +891,18 @@ def compute_coverage(
     ward_id: str | None = None,
     as_of: dt.date | None = None,
     progress: Callable[[int, int], None] | None = None,
-    terms: Mapping[str, ProcedureTerms] | None = None,
-    days_off: Collection[dt.date] = (),
 ) -> CoverageReport:
     """All coverage figures of ``period`` and ``scope``, computed in SQL in one read transaction.
 
     ``ward_id`` narrows to one ward (a laptop holds one; the server several). ``progress`` is
     called with (step, steps) between queries so a UI can show progress; it may raise to cancel.
-    ``terms`` are the catalogue's fees and processing times per procedure code (none given: no
-    dossier counts for online payment or as due); ``days_off`` the office's extra days off.
+    The catalogue's fees and processing times come from the database (``catalogue_terms``, read
+    once here so every part of the report uses the same), and so do the office's extra days off
+    of the working-day calendar (``office_days_off``).
     """
-    terms = terms or {}
+    with store.read() as session:
+        terms = catalogue_terms(session, ward_id)
+        days_off = office_days_off(session, ward_id)
     as_of = as_of or today_local()
     weeks = trend_weeks(period.last_day)
     steps = 6
@@ -967,6 +937,9 @@ def compute_coverage(
                 step(2)
                 ward_name = _ward_name(session, ward_id)
                 brought = _brought_to_level2(session, period)
+                # ranged: the one-stop queries narrow the visits by id or date; a team's equality must not win
+                one_stop = one_stop_figures(session, period,
+                                            lambda start, end: _visit_conditions(ward_id, scope, start, end, ranged=True))
             finally:
                 _drop_work_tables(session)
         step(3)
@@ -1003,6 +976,7 @@ def compute_coverage(
         satisfaction_average=satisfaction,
         satisfaction_responses=rated,
         areas=areas_future.result(),
+        one_stop=one_stop,
     )
     step(steps)
     return report

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,7 +41,7 @@ from outreach.reach_rules import ReachRules, load_rules
 from outreach.services import audit
 from outreach.services.areas import groups_of_team
 from outreach.services.context import Actor, require_leader
-from outreach.services.coverage import ProcedureTerms, catalogue_terms, waiting_dossiers
+from outreach.services.coverage import waiting_dossiers
 from outreach.services.periods import SCOPE_TEAM, Scope
 from outreach.services.reach_lists import HouseInfo, ReachOptions, households_info, reach_list_in
 from outreach.services.visits import VisitInput, record_visit_in
@@ -122,17 +122,16 @@ class _Collector:
 
 def day_plan(
     store: Store, team_id: str, day: dt.date | None = None, *, ward_id: str | None = None,
-    terms: Mapping[str, ProcedureTerms] | None = None, days_off: Collection[dt.date] = (), rules: ReachRules | None = None,
+    rules: ReachRules | None = None,
 ) -> DayPlan:
-    """The plan of ``team_id`` on ``day`` (today). ``terms``: the catalogue's processing times
-    (default: read from the synced catalogue); ``days_off``: the office's extra days off."""
+    """The plan of ``team_id`` on ``day`` (today). Overdue dossiers are the Follow-ups' own
+    (``coverage.waiting_dossiers``: the synced catalogue's processing times, the office's days off)."""
     day = day or today_local()
     rules = rules or load_rules()
     found = _Collector()
     with store.read() as session:
         team_name = session.scalar(select(Team.name).where(Team.id == team_id)) or ""
         area = frozenset(groups_of_team(session, team_id, day, ward_id)) or None
-        terms = terms if terms is not None else catalogue_terms(session)
         houses = households_info(session, None, area)  # the area's households, read once for every source
         _visit_sources(session, team_id, day, area, houses, found)
         for code in (ReachList.PRIORITY_NOT_VISITED, *PLAN_LISTS):
@@ -148,7 +147,7 @@ def day_plan(
         for hid, entry in entries.items():
             if entry.adjustment == PlanAdjustment.ADDED:
                 found.add(hid, PlanReason.ADDED)
-    for dossier in waiting_dossiers(store, Scope(SCOPE_TEAM, team_id), ward_id=ward_id, as_of=day, terms=terms, days_off=days_off):
+    for dossier in waiting_dossiers(store, Scope(SCOPE_TEAM, team_id), ward_id=ward_id, as_of=day):
         found.add(dossier.household_id, PlanReason.DOSSIER_OVERDUE)
         if dossier.household_id:
             found.dossiers[dossier.household_id].append(dossier.dossier_code)
@@ -257,13 +256,12 @@ def mark_not_home(store: Store, actor: Actor, team_id: str, day: dt.date, househ
 EXPORT_ROUTE_SHEET = "export_route_sheet"
 
 
-def route_sheet_plan(store: Store, actor: Actor, team_id: str, day: dt.date | None = None, destination: str = "", *,
-                     terms: Mapping[str, ProcedureTerms] | None = None) -> DayPlan:
+def route_sheet_plan(store: Store, actor: Actor, team_id: str, day: dt.date | None = None, destination: str = "") -> DayPlan:
     """The plan for printing: a member of the team (any role: the team walks with it) or a
     leader; the print is written to the audit log first, since the sheet names households."""
     if actor.team_id != team_id and not actor.is_leader:
         raise PermissionDenied("Chỉ thành viên của đội mới in được lộ trình của đội.", "Only the team's members can print its route sheet.")
-    plan = day_plan(store, team_id, day, ward_id=actor.ward_id, terms=terms)
+    plan = day_plan(store, team_id, day, ward_id=actor.ward_id)
     audit.record(store, actor, EXPORT_ROUTE_SHEET, f"route sheet {team_id} {plan.day.isoformat()}",
                  {"destination": destination, "households": len(plan.lines)})
     return plan

@@ -25,6 +25,7 @@ from outreach.model import (
     AreaAssignment,
     Filing,
     Household,
+    OfficeDayOff,
     OutboxEntry,
     Outing,
     Procedure,
@@ -168,4 +169,5 @@ _NAMED: dict[str, tuple[Any, Any]] = {
     RecordKind.TEAM: (Team, Team.name),
     RecordKind.TEAM_MEMBER: (TeamMember, TeamMember.full_name),
     RecordKind.PROCEDURE: (Procedure, Procedure.name_vi),
+    RecordKind.OFFICE_DAY_OFF: (OfficeDayOff, OfficeDayOff.note),
 }

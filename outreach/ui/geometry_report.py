@@ -37,7 +37,7 @@ PRIMARY_ACTIONS: dict[str, tuple[str, ...]] = {
     "todayView": ("planTeam", "planDay", "printRouteSheet", "planTable", "markDone", "markNotHome"),
     "followUpsView": ("refreshFollowUps", "markRevisitDone", "openFollowUpVisit"),
     "weeklyLogView": ("week", "weeklyLogTable", "approve", "flag", "approveWeek"),
-    "coverageView": ("showCoverage", "exportXlsx", "exportPdf", "exportCsv", "exportFollowUps"),
+    "coverageView": ("showCoverage", "exportXlsx", "exportPdf", "exportCsv", "exportFollowUps", "importOneStop"),
     "proceduresView": ("procedureSearch", "procedureList"),
     "areasView": ("areaTabs", "areaGroups", "takeGroup", "releaseGroup"),
     "settingsView": ("language", "openProfileFolder", "enrol"),

@@ -269,7 +269,7 @@
     <name>CoverageView</name>
     <message>
         <source>Week</source>
-        <extracomment>The team-area, outing and target tables (issue 12), after the ward&apos;s own. (done, total) from the worker thread; Qt queues it to the GUI thread.</extracomment>
+        <extracomment>The team-area, outing and target tables (issue 12), after the ward&apos;s own. rows imported from the ward one-stop register (after the figures were asked again) (done, total) from the worker thread; Qt queues it to the GUI thread.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -342,6 +342,18 @@
     </message>
     <message>
         <source>Submitted online with the team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import one-stop register…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ward one-stop system&apos;s export of received dossiers (.xlsx or .csv) for the period shown: the team&apos;s share of the ward&apos;s online intake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a team leader may import the one-stop register.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -438,6 +450,14 @@
     </message>
     <message>
         <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ward one-stop register: not imported for this period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ward one-stop register (%1/%2 days imported): the team&apos;s share of the ward&apos;s online intake %3 · the team&apos;s online dossiers found in it %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -574,6 +594,22 @@
     </message>
     <message>
         <source>Export follow-up list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the ward one-stop register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing the one-stop register…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1 dossiers (%2 online) of the one-stop register</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -269,7 +269,7 @@
     <name>CoverageView</name>
     <message>
         <source>Week</source>
-        <extracomment>The team-area, outing and target tables (issue 12), after the ward&apos;s own. (done, total) from the worker thread; Qt queues it to the GUI thread.</extracomment>
+        <extracomment>The team-area, outing and target tables (issue 12), after the ward&apos;s own. rows imported from the ward one-stop register (after the figures were asked again) (done, total) from the worker thread; Qt queues it to the GUI thread.</extracomment>
         <translation>Tuần</translation>
     </message>
     <message>
@@ -343,6 +343,18 @@
     <message>
         <source>Submitted online with the team</source>
         <translation>Hồ sơ nộp trực tuyến có đội hỗ trợ</translation>
+    </message>
+    <message>
+        <source>Import one-stop register…</source>
+        <translation>Nhập sổ một cửa…</translation>
+    </message>
+    <message>
+        <source>The ward one-stop system&apos;s export of received dossiers (.xlsx or .csv) for the period shown: the team&apos;s share of the ward&apos;s online intake</source>
+        <translation>Tệp xuất sổ tiếp nhận hồ sơ của bộ phận một cửa phường (.xlsx hoặc .csv) cho kỳ đang xem: phần đóng góp của đội trong hồ sơ trực tuyến phường tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Only a team leader may import the one-stop register.</source>
+        <translation>Chỉ đội trưởng mới được nhập sổ một cửa.</translation>
     </message>
     <message>
         <source>Fully online (of online dossiers)</source>
@@ -439,6 +451,14 @@
     <message>
         <source>Cancelled.</source>
         <translation>Đã huỷ.</translation>
+    </message>
+    <message>
+        <source>Ward one-stop register: not imported for this period</source>
+        <translation>Sổ tiếp nhận hồ sơ một cửa của phường: chưa nhập cho kỳ này</translation>
+    </message>
+    <message>
+        <source>Ward one-stop register (%1/%2 days imported): the team&apos;s share of the ward&apos;s online intake %3 · the team&apos;s online dossiers found in it %4</source>
+        <translation>Sổ một cửa của phường (đã nhập %1/%2 ngày): hồ sơ trực tuyến của phường có mã do đội ghi nhận %3 · hồ sơ trực tuyến của đội có trong sổ %4</translation>
     </message>
     <message>
         <source>Residential group</source>
@@ -575,6 +595,22 @@
     <message>
         <source>Export follow-up list</source>
         <translation>Xuất danh sách cần quay lại</translation>
+    </message>
+    <message>
+        <source>Import the ward one-stop register</source>
+        <translation>Nhập sổ tiếp nhận hồ sơ một cửa của phường</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>Bảng tính (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Importing the one-stop register…</source>
+        <translation>Đang nhập sổ một cửa…</translation>
+    </message>
+    <message>
+        <source>Imported %1 dossiers (%2 online) of the one-stop register</source>
+        <translation>Đã nhập %1 hồ sơ (%2 trực tuyến) của sổ một cửa</translation>
     </message>
     <message>
         <source>Exporting…</source>

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from outreach.model import Procedure
 from outreach.services.areas import assign_group
 from outreach.services.context import Actor
-from outreach.services.coverage import ProcedureTerms
 from outreach.services.households import HouseholdInput, ResidentInput, add_resident, register_household
 from outreach.services.procedures import seed_catalogue
 from outreach.services.review import flag_visit
@@ -30,6 +30,9 @@ def build_plan_ward(store: Store, leader: Actor, volunteer: Actor, ward: dict[st
     """The households by role ("overdue", "due", "flagged", "priority", "newborn", "dossier",
     "quiet", "outside") and "team"."""
     seed_catalogue(store)
+    with store.write() as tx:  # as a pull of the office's catalogue edit would write it
+        tx.recorder.update(tx.session.get_one(Procedure, "1.001193"),
+                           {"channels": {"online": {"days": BIRTH_REGISTRATION_DAYS}}, "province_overrides": {}})
     a, b = ward["group_a"], ward["group_b"]
     assign_group(store, leader, a, ward["team"], TODAY - dt.timedelta(days=100))
     h = {
@@ -55,5 +58,5 @@ def build_plan_ward(store: Store, leader: Actor, volunteer: Actor, ward: dict[st
     return {**h, "team": ward["team"]}
 
 
-#: the catalogue's processing time of birth registration, as the tests state it
-TERMS = {"1.001193": ProcedureTerms(processing_days=3)}
+#: the catalogue's processing time of birth registration, as the tests state it (working days)
+BIRTH_REGISTRATION_DAYS = 3

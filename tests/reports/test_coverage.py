@@ -175,3 +175,36 @@ def test_a_report_does_not_wait_for_a_writer(store: Store, small_ward: SmallWard
     finally:
         release.set()
         thread.join()
+
+
+def test_the_report_reads_through_its_covering_indexes(store: Store, small_ward: SmallWard) -> None:
+    """Every query of the report is planned on a migrated database as the large-ward benchmark
+    needs: the households, the report's visits and filings and the open follow-ups read from
+    their covering indexes (migration 0005b), never the wide synced rows (a plan, not a timing)."""
+    from sqlalchemy import event
+
+    from outreach.services.coverage import report_filings, report_visits
+
+    statements: list[tuple[str, object]] = []
+
+    def seen(_conn, _cursor, statement, parameters, _context, _many) -> None:  # noqa: ANN001
+        if statement.lstrip().upper().startswith(("SELECT", "INSERT INTO OUTREACH_REPORT")):
+            statements.append((statement, parameters))
+
+    engine = store.engine
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        compute_coverage(store, W47, as_of=AS_OF)
+        compute_coverage(store, W47, Scope("team", small_ward["team"]), as_of=AS_OF)
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    used: set[str] = set()
+    with engine.connect() as conn:
+        for table in (report_visits, report_filings):  # the report's work tables, as it makes them
+            table.create(conn, checkfirst=True)
+        for statement, parameters in statements:
+            for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters):  # type: ignore[arg-type]
+                detail = str(row[-1])
+                if "USING COVERING INDEX" in detail or "USING INDEX" in detail:
+                    used.add(detail.split(" INDEX ")[1].split()[0])
+    assert {"ix_households_coverage", "ix_visits_report", "ix_visits_open_follow_ups", "ix_filings_report"} <= used

@@ -246,3 +246,35 @@ def test_the_team_area_tabs_show_the_hand_counted_figures(qtbot, runner, store: 
     assert teams.total is not None and teams.total[2] == "2/8"
     assert [row[:3] for row in view.models["outing_weeks"].rows][1] == ["Đội cơ động số 1", "2026-W46", 2]
     assert [row[3] for row in view.models["targets"].rows] == ["4/8", "2/4", "2/5", "2/10"]
+
+
+def test_the_leader_imports_the_one_stop_register_off_the_gui_thread(qtbot, runner, store: Store, small_ward: SmallWard,
+                                                                     leader: Actor, volunteer: Actor, tmp_path: Path) -> None:
+    """Week 47's register: the team's H01.12-261116-0001 and a dossier of the ward's own, both
+    online; f3's code was received at the counter → the team's share of the online intake 1/2."""
+    register = tmp_path / "mot-cua.csv"
+    register.write_text("Mã hồ sơ,Thủ tục,Ngày tiếp nhận,Hình thức nộp\n"
+                        "H01.12-261116-0001,1.001193,16/11/2026,Trực tuyến\n"
+                        "H01.12-261117-0003,1.000894,17/11/2026,Trực tiếp\n"
+                        "H01.12-261118-0099,1.004222,18/11/2026,Trực tuyến\n", encoding="utf-8")
+    assert not make_view(qtbot, runner, store, volunteer).one_stop_button.isEnabled()
+    view = make_view(qtbot, runner, store, leader)
+    view.set_period("2026-W47")
+    with qtbot.waitSignal(view.computed, timeout=10_000):
+        view.refresh()
+    assert view.one_stop_button.isEnabled()
+    assert view.one_stop_label.text() in ("Ward one-stop register: not imported for this period",
+                                          "Sổ tiếp nhận hồ sơ một cửa của phường: chưa nhập cho kỳ này")
+    with qtbot.waitSignal(view.computed, timeout=20_000):
+        with qtbot.waitSignal(view.one_stop_imported, timeout=20_000) as imported:
+            view.import_one_stop_from(register)
+    assert imported.args == [3]
+    assert view.report is not None and view.report.one_stop.team_share.text() == "1/2"
+    assert "(1/2)" in view.one_stop_label.text() and "7/7" in view.one_stop_label.text()
+    assert "3" in view.status.text()
+
+    bad = tmp_path / "sai.csv"
+    bad.write_text("Mã hồ sơ,Thủ tục,Ngày tiếp nhận,Hình thức nộp\nH01.12-X,1.001193,30/11/2026,Trực tuyến\n", encoding="utf-8")
+    with qtbot.waitSignal(view.failed, timeout=10_000) as failed:
+        view.import_one_stop_from(bad)
+    assert "2" in failed.args[0] and ("ngoài kỳ" in failed.args[0] or "outside the period" in failed.args[0])

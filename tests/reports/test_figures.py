@@ -1,6 +1,7 @@
 """The figures a ward reports upward (issue 11), on a hand-built ward; every answer worked out by hand.
 
-Procedures (levels from the shipped catalogue) and the terms the test gives the report:
+Procedures (levels from the shipped catalogue) and the fees and times the test writes into the
+catalogue in the database (the figures read them from there, ``procedure_terms.catalogue_terms``):
   1.001193 birth registration (full)      fee-free online and at the counter, 3 working days
   1.004222 permanent residence (full)     50,000 đ online and by post, 100,000 đ at the counter, 5 days
   1.000894 marriage registration (partial) no fee data, no processing time
@@ -32,19 +33,14 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from outreach.model import Filing, Household, Resident, Visit
+from outreach.model import Filing, Household, OfficeDayOff, Procedure, Resident, Visit
 from outreach.model.clock import HybridLogicalClock
-from outreach.model.ids import uuid7
+from outreach.model.ids import office_day_off_id, uuid7
 from outreach.reports import write_coverage
 from outreach.reports.csv_export import read_sections
-from outreach.services.coverage import (
-    ProcedureTerms,
-    Ratio,
-    compute_coverage,
-    terms_from_records,
-    waiting_dossiers,
-)
+from outreach.services.coverage import Ratio, compute_coverage, waiting_dossiers
 from outreach.services.periods import Scope, parse_period
+from outreach.services.procedure_terms import ProcedureTerms, terms_of
 from outreach.services.procedures import seed_catalogue
 from outreach.services.working_days import add_working_days
 from outreach.store.database import Store
@@ -52,11 +48,20 @@ from outreach.timeutil import VIETNAM
 
 W47 = parse_period("2026-W47")
 AS_OF = dt.date(2026, 11, 20)  # a Friday
-TERMS = terms_from_records([
-    {"code": "1.001193", "fees": {"online": 0, "counter": 0}, "processing_days": 3},
-    {"code": "1.004222", "fees": {"online": 50_000, "postal": 50_000, "counter": 100_000}, "processing_days": 5},
-    {"code": "3.000228", "fees": {"counter": 0}},
-])
+#: The catalogue's channel data of the four procedures (no province overrides).
+CHANNELS: dict[str, dict[str, dict[str, int]]] = {
+    "1.001193": {"online": {"days": 3, "fee_vnd": 0}, "counter": {"days": 3, "fee_vnd": 0}},
+    "1.004222": {"online": {"days": 5, "fee_vnd": 50_000}, "postal": {"days": 5, "fee_vnd": 50_000},
+                 "counter": {"days": 5, "fee_vnd": 100_000}},
+    "1.000894": {},
+    "3.000228": {"counter": {"fee_vnd": 0}},
+}
+
+
+def set_catalogue(store: Store, code: str, channels: dict[str, dict[str, int]], overrides: dict[str, object] | None = None) -> None:
+    """Write one procedure's channels and province overrides, as a pull of the office's edit would."""
+    with store.write() as tx:
+        tx.recorder.update(tx.session.get_one(Procedure, code), {"channels": channels, "province_overrides": overrides or {}})
 
 
 def _at(when: dt.datetime) -> HybridLogicalClock:
@@ -68,6 +73,8 @@ def _at(when: dt.datetime) -> HybridLogicalClock:
 @pytest.fixture
 def figures_ward(store: Store, ward: dict[str, str]) -> Iterator[dict[str, str]]:
     seed_catalogue(store)
+    for code, channels in CHANNELS.items():
+        set_catalogue(store, code, channels)
     ids = dict(ward)
     w, vol, team = ward["ward"], ward["volunteer"], ward["team"]
     households = [{"id": uuid7(), "ward_id": w, "group_id": ward["group_a"], "head_name": f"Chủ hộ {i}"} for i in range(3)]
@@ -156,7 +163,7 @@ def test_working_days_skip_weekends_tet_2_9_and_office_days_off() -> None:
 
 
 def test_dossier_figures_of_the_hand_built_ward(store: Store, figures_ward: dict[str, str]) -> None:
-    r = compute_coverage(store, W47, as_of=AS_OF, terms=TERMS)
+    r = compute_coverage(store, W47, as_of=AS_OF)
     d = r.dossiers
     # submitted dossiers (code, submitted/completed): a b c d e f j = 7; online among them a b c d f = 5
     assert d.online == Ratio(5, 7)
@@ -172,7 +179,7 @@ def test_dossier_figures_of_the_hand_built_ward(store: Store, figures_ward: dict
 
 
 def test_due_and_overdue_dossiers_count_vietnamese_working_days(store: Store, figures_ward: dict[str, str]) -> None:
-    r = compute_coverage(store, W47, as_of=AS_OF, terms=TERMS)
+    r = compute_coverage(store, W47, as_of=AS_OF)
     due = r.due_dossiers
     # waiting (code, status submitted, any period): a c e f l m n = 7; f has no processing time.
     # a: Mon 16/11 + 3 = Thu 19/11 (overdue on Fri 20/11); l: Mon 09/11 + 3 = Thu 12/11 (overdue);
@@ -182,24 +189,28 @@ def test_due_and_overdue_dossiers_count_vietnamese_working_days(store: Store, fi
     assert (due.overdue_ratio, due.due_ratio) == (Ratio(4, 6), Ratio(2, 6))
     # the same dossiers through a team's and a volunteer's visits (read through the visits)
     for scope in (Scope("team", figures_ward["team"]), Scope("volunteer", figures_ward["volunteer"])):
-        assert compute_coverage(store, W47, scope, as_of=AS_OF, terms=TERMS).due_dossiers == due
-    assert compute_coverage(store, W47, Scope("volunteer", figures_ward["leader"]), as_of=AS_OF, terms=TERMS).due_dossiers.waiting == 0
+        assert compute_coverage(store, W47, scope, as_of=AS_OF).due_dossiers == due
+    assert compute_coverage(store, W47, Scope("volunteer", figures_ward["leader"]), as_of=AS_OF).due_dossiers.waiting == 0
 
-    overdue = waiting_dossiers(store, as_of=AS_OF, terms=TERMS)
+    overdue = waiting_dossiers(store, as_of=AS_OF)
     assert [(o.dossier_code, o.expected_on) for o in overdue] == [
         ("M", dt.date(2026, 2, 25)), ("N", dt.date(2026, 9, 9)), ("L", dt.date(2026, 11, 12)), ("A", dt.date(2026, 11, 19))]
     assert overdue[0].household_head == "Chủ hộ 0" and overdue[0].procedure_name == "Đăng ký khai sinh"
-    everything = {o.dossier_code: o.expected_on for o in waiting_dossiers(
-        store, as_of=AS_OF, terms=TERMS, days_off={dt.date(2026, 2, 23)}, overdue_only=False)}
+    with store.write() as tx:  # the office's extra day off on Mon 23/02 (as a pull brings it)
+        tx.recorder.create(OfficeDayOff, {"ward_id": figures_ward["ward"], "day": dt.date(2026, 2, 23), "note": "nghỉ bù Tết"},
+                           id=office_day_off_id(figures_ward["ward"], dt.date(2026, 2, 23)))
+    everything = {o.dossier_code: o.expected_on for o in waiting_dossiers(store, as_of=AS_OF, overdue_only=False)}
     assert everything == {"M": dt.date(2026, 2, 26), "N": dt.date(2026, 9, 9), "L": dt.date(2026, 11, 12),
                           "A": dt.date(2026, 11, 19), "C": dt.date(2026, 11, 25), "E": dt.date(2026, 11, 26), "F": None}
     # without the catalogue's processing times nothing is due: every waiting dossier is "without time"
+    for code in CHANNELS:
+        set_catalogue(store, code, {})
     bare = compute_coverage(store, W47, as_of=AS_OF).due_dossiers
     assert (bare.waiting, bare.without_time, bare.overdue, bare.due) == (7, 7, 0, 0)
 
 
 def test_vneid_level_2_counts_residents_aged_14_and_the_changes_of_the_period(store: Store, figures_ward: dict[str, str]) -> None:
-    v = compute_coverage(store, W47, as_of=AS_OF, terms=TERMS).vneid
+    v = compute_coverage(store, W47, as_of=AS_OF).vneid
     # aged 14+ on 22/11/2026: r1 r2 r4 r5 r6 r9 (r3 is 13, r7 has no birth date, r8 is deleted)
     assert v.aged_14_plus == 6
     assert dict(v.by_level) == {0: 1, 1: 1, 2: 4}  # r2; r5; r1 r4 r6 r9
@@ -207,13 +218,13 @@ def test_vneid_level_2_counts_residents_aged_14_and_the_changes_of_the_period(st
     # brought to level 2 in W47 in the households visited: r1 only (r6 the week before, r4 recorded
     # at level 2, r9's household had no visit in the period)
     assert v.brought_to_level2 == 1
-    assert compute_coverage(store, parse_period("2026-W46"), as_of=AS_OF, terms=TERMS).vneid.brought_to_level2 == 1  # r6
+    assert compute_coverage(store, parse_period("2026-W46"), as_of=AS_OF).vneid.brought_to_level2 == 1  # r6
 
 
 def test_exports_carry_every_figure_as_numerator_over_denominator_with_method_notes(
     store: Store, figures_ward: dict[str, str], tmp_path: Path
 ) -> None:
-    report = compute_coverage(store, W47, as_of=AS_OF, terms=TERMS)
+    report = compute_coverage(store, W47, as_of=AS_OF)
     expected = {
         "Hồ sơ nộp trực tuyến có sự hỗ trợ của đội / hồ sơ đã nộp": "5/7",
         "Hồ sơ trực tuyến bị trả lại": "1/6",
@@ -243,6 +254,30 @@ def test_exports_carry_every_figure_as_numerator_over_denominator_with_method_no
     for name, value in expected.items():
         assert f"{value}" in text and name.split(" (")[0][:30] in text
     assert "Tỷ lệ hồ sơ trực tuyến toàn trình = hồ sơ nộp trực tuyến" in text
+
+
+def test_a_provinces_zero_fee_in_the_catalogue_changes_the_online_payment_denominator(
+    store: Store, figures_ward: dict[str, str]
+) -> None:
+    # The ward is in province 01 (Hà Nội). Another province's 0 đ online fee changes nothing:
+    set_catalogue(store, "1.004222", CHANNELS["1.004222"], {"31": {"online": {"fee_vnd": 0}}})
+    assert compute_coverage(store, W47, as_of=AS_OF).dossiers.online_payment == Ratio(1, 4)
+    # Hà Nội's 0 đ online fee takes c and d (online) out of the fee dossiers: e (counter) and j
+    # (postal) remain, neither paid online; c's "paid online" no longer counts.
+    set_catalogue(store, "1.004222", CHANNELS["1.004222"], {"01": {"online": {"fee_vnd": 0}}})
+    assert compute_coverage(store, W47, as_of=AS_OF).dossiers.online_payment == Ratio(0, 2)
+    # and the national online fee set to 0 does the same for every province
+    fee_free_online = {**CHANNELS["1.004222"], "online": {"days": 5, "fee_vnd": 0}}
+    set_catalogue(store, "1.004222", fee_free_online)
+    assert compute_coverage(store, W47, as_of=AS_OF).dossiers.online_payment == Ratio(0, 2)
+
+
+def test_terms_of_a_procedure_take_the_provinces_overrides_and_the_longest_time() -> None:
+    channels = {"online": {"days": 3, "fee_vnd": 20_000}, "counter": {"days": 5, "fee_vnd": 30_000}, "postal": {}}
+    overrides = {"01": {"online": {"fee_vnd": 0}, "postal": {"days": 7}}}
+    assert terms_of(channels, overrides, "01") == ProcedureTerms({"online": 0, "counter": 30_000}, 7)
+    assert terms_of(channels, overrides, "31") == ProcedureTerms({"online": 20_000, "counter": 30_000}, 5)
+    assert terms_of(None, None, "") == ProcedureTerms({}, None)
 
 
 def test_terms_without_fee_data_leave_a_dossier_out_of_online_payment() -> None:

@@ -104,3 +104,19 @@ def test_import_households(demo: Path, tmp_path: Path) -> None:
     assert refused.returncode == 1 and "chưa có hộ nào được thêm" in refused.stderr
     assert "dòng 2" in refused.stderr
     assert "Tổ 99" in report.read_text(encoding="utf-8-sig")
+
+
+def test_import_one_stop_register(demo: Path, tmp_path: Path) -> None:
+    """``outreach import one-stop``: a good export is imported for its period; one bad row refuses
+    the file with the row's reason and imports nothing (exit 1)."""
+    header = "Mã hồ sơ,Thủ tục,Ngày tiếp nhận,Hình thức nộp\n"
+    good = tmp_path / "mot-cua.csv"
+    good.write_text(header + "H01.1-CLI1,1.001193,02/11/2026,Trực tuyến\nH01.1-CLI2,1.004222,03/11/2026,Trực tiếp\n", encoding="utf-8")
+    done = run("--data-dir", str(demo), "import", "one-stop", str(good), "--from", "01/11/2026", "--to", "2026-11-30")
+    assert done.returncode == 0, done.stderr
+    assert "Đã nhập 2 hồ sơ (1 trực tuyến)" in done.stdout and "01/11/2026 – 30/11/2026" in done.stdout
+    bad = tmp_path / "sai.csv"
+    bad.write_text(header + "H01.1-CLI3,1.001193,02/12/2026,Trực tuyến\n", encoding="utf-8")
+    refused = run("--data-dir", str(demo), "import", "one-stop", str(bad), "--from", "01/11/2026", "--to", "30/11/2026")
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert "Không nhập gì: 1 dòng" in refused.stderr and "dòng 2: ngày 02/12/2026 ngoài kỳ nhập" in refused.stderr

@@ -12,7 +12,7 @@ from outreach.services.context import Actor
 from outreach.services.day_plan import day_plan, mark_done
 from outreach.store.database import Store
 from outreach.timeutil import format_date_vn
-from tests.helpers.plan_ward import TERMS, TODAY, build_plan_ward
+from tests.helpers.plan_ward import TODAY, build_plan_ward
 
 
 def _text(path: Path) -> str:
@@ -23,7 +23,7 @@ def test_route_sheet_lists_the_plan_in_walking_order(store: Store, leader: Actor
                                                      tmp_path: Path) -> None:
     h = build_plan_ward(store, leader, volunteer, ward)
     mark_done(store, volunteer, h["team"], TODAY, h["due"])
-    plan = day_plan(store, h["team"], TODAY, terms=TERMS)
+    plan = day_plan(store, h["team"], TODAY)
     pdf = write_route_sheet_pdf(plan, tmp_path / "lo-trinh.pdf", ward_name="Phường Ngọc Hà")
     reader = PdfReader(pdf)
     page = reader.pages[0]
@@ -49,6 +49,6 @@ def test_route_sheet_lists_the_plan_in_walking_order(store: Store, leader: Actor
 
 
 def test_an_empty_plan_says_so(store: Store, ward: dict[str, str], tmp_path: Path) -> None:
-    plan = day_plan(store, ward["team"], TODAY, terms={})
+    plan = day_plan(store, ward["team"], TODAY)
     flat = " ".join(_text(write_route_sheet_pdf(plan, tmp_path / "trong.pdf")).split())
     assert "Hôm nay không có hộ nào trong kế hoạch." in flat and "0 hộ" in flat

@@ -256,3 +256,24 @@ def test_migration_s0006r_adds_the_card_issue_date_and_the_plan_table(tmp_path: 
     assert "card_issued_on" in residents
     assert {"team_id", "plan_date", "household_id", "adjustment", "mark", "clocks", "server_seq"} <= plan
     assert indexes == fresh
+
+
+def test_migration_s0006b_creates_the_office_days_off_table_on_an_older_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A server database made before s0006b gets office_days_off with the server's pull index and
+    without the laptops' ward_id index; a database made after it (s0001 builds the table) keeps it."""
+    url = f"sqlite:///{tmp_path / 'office.db'}"
+    assert cli(capsys, "--db", url, "migrate")[0] == 0
+    with _office_db(url) as db, db.engine.connect() as conn:
+        indexes = {row[0] for row in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'index'"))}
+    assert "ix_srv_office_days_off_ward_seq" in indexes and "ix_office_days_off_ward_id" not in indexes
+    assert not {"ix_households_coverage", "ix_visits_report", "ix_visits_open_follow_ups", "ix_filings_report"} & indexes
+    _rewind(url, "s0006k", "DROP TABLE office_days_off")
+    assert cli(capsys, "--db", url, "migrate") == (0, f"schema migrated from s0006k to {head_revision()}\n")
+    with _office_db(url) as db, db.engine.connect() as conn:
+        columns = _columns(conn, "office_days_off")
+        indexes = {row[0] for row in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'index'"))}
+    assert {"id", "ward_id", "day", "note", "deleted", "clocks", "server_seq"} <= columns
+    assert {"ix_srv_office_days_off_ward_seq", "ix_office_days_off_server_seq"} <= indexes
+    assert "ix_office_days_off_ward_id" not in indexes

@@ -67,6 +67,23 @@ def save_file_dialog(
     return dialog
 
 
+def open_file_dialog(
+    parent: QWidget | None, title: str, name_filters: Sequence[str], on_chosen: Callable[[Path], object],
+) -> QFileDialog:
+    """Ask which existing file to open (from Documents), then call ``on_chosen(path)``: Qt's
+    translated dialog, window-modal, like ``save_file_dialog``. Returns the open dialog."""
+    dialog = QFileDialog(parent, title, str(documents_folder()))
+    dialog.setObjectName("openFileDialog")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.resize(900, 540)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    dialog.setNameFilters(list(name_filters))
+    dialog.fileSelected.connect(lambda path: on_chosen(Path(path)))
+    dialog.open()
+    return dialog
+
+
 def open_folder(path: Path) -> bool:
     """Show the folder holding ``path`` in the desktop's file manager."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))

@@ -49,6 +49,7 @@ from outreach.services.coverage import (
     record_aggregate_export,
     scope_choices,
 )
+from outreach.services.one_stop import ImportSummary, import_one_stop
 from outreach.services.periods import (
     PERIOD_MONTH,
     PERIOD_RANGE,
@@ -64,7 +65,7 @@ from outreach.services.periods import (
 from outreach.store.database import Store
 from outreach.timeutil import iso_week_of, today_local
 from outreach.ui.core.context import UiContext
-from outreach.ui.core.file_dialogs import offer_open_folder, save_file_dialog
+from outreach.ui.core.file_dialogs import offer_open_folder, open_file_dialog, save_file_dialog
 from outreach.ui.core.labels import (
     ONLINE_LEVEL_LABELS,
     OUTCOME_LABELS,
@@ -114,6 +115,11 @@ def _export_follow_ups(store: Store, actor: Actor, scope: Scope, path: Path, lan
     return write_follow_up_list(rows, path, language)
 
 
+def _import_one_stop(store: Store, actor: Actor, path: Path, first: dt.date, last: dt.date,
+                     emit: Callable[[int, int], None]) -> ImportSummary:
+    return import_one_stop(store, actor, path, first, last, progress=emit)
+
+
 def _qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
@@ -128,6 +134,8 @@ class CoverageView(QWidget):
     computed = Signal()
     exported = Signal(str)
     failed = Signal(str)
+    #: rows imported from the ward one-stop register (after the figures were asked again)
+    one_stop_imported = Signal(int)
     #: (done, total) from the worker thread; Qt queues it to the GUI thread.
     _worker_progress = Signal(int, int)
 
@@ -137,6 +145,7 @@ class CoverageView(QWidget):
         self._ctx = ctx
         self._runner, self._store, self._actor = ctx.runner, ctx.store, ctx.actor
         self._task: TaskHandle | None = None
+        self._status_after_compute = ""
         self.report: CoverageReport | None = None
         self._scopes: list[ScopeChoice] = [ScopeChoice(WARD, Placeholder.WHOLE_WARD)]
         # the "saved, open folder?" box of the last export (tests and scripted flows reach it)
@@ -160,6 +169,15 @@ class CoverageView(QWidget):
         self.period_label = QLabel()
         self.period_label.setObjectName("coveragePeriod")
 
+        self.one_stop_button = QPushButton(self.tr("Import one-stop register…"))
+        self.one_stop_button.setObjectName("importOneStop")
+        self.one_stop_button.setToolTip(self.tr("The ward one-stop system's export of received dossiers (.xlsx or .csv) "
+                                                "for the period shown: the team's share of the ward's online intake"))
+        self.one_stop_button.clicked.connect(lambda: self._ask_one_stop_import())
+        if not ctx.actor.is_leader:
+            self.one_stop_button.setEnabled(False)
+            self.one_stop_button.setToolTip(self.tr("Only a team leader may import the one-stop register."))
+
         picker = QHBoxLayout()
         for text, widget in ((self.tr("Period:"), self.kind), (None, self.start), (None, self.to_label), (None, self.end),
                              (self.tr("Scope:"), self.scope), (None, self.refresh_button)):
@@ -167,6 +185,7 @@ class CoverageView(QWidget):
                 picker.addWidget(QLabel(text))
             picker.addWidget(widget)
         picker.addStretch(1)
+        picker.addWidget(self.one_stop_button)  # the export row is full at 1366×768 at 125 % in Vietnamese
 
         self.export_buttons: dict[str, QPushButton] = {}
         exports = QHBoxLayout()
@@ -204,6 +223,7 @@ class CoverageView(QWidget):
         self.figures: dict[str, QLabel] = {}
         figure_box = QGroupBox(self.tr("Key figures"))
         grid = QGridLayout(figure_box)
+        grid.setVerticalSpacing(1)  # room for the one-stop line below the tiles at 1366×768, 125 %
         figure_names = [
             ("coverage", self.tr("Households visited")), ("priority", self.tr("Priority households reached")),
             ("visits", self.tr("Visits")),
@@ -225,6 +245,11 @@ class CoverageView(QWidget):
             grid.addWidget(value, (i // columns) * 2, i % columns)
             grid.addWidget(caption, (i // columns) * 2 + 1, i % columns)
             self.figures[key] = value
+        # the contribution figures need the ward's one-stop register: one line below the tiles
+        self.one_stop_label = QLabel("–")
+        self.one_stop_label.setObjectName("oneStopFigures")
+        self.one_stop_label.setWordWrap(True)
+        grid.addWidget(self.one_stop_label, (len(figure_names) + columns - 1) // columns * 2, 0, 1, columns)
 
         self.coverage_chart = chart_view()
         self.trend_chart = chart_view()
@@ -344,11 +369,11 @@ class CoverageView(QWidget):
             self.refresh()
 
     def apply_changes(self, changes: Changes, _initiator: object | None) -> None:
-        """Figures on screen went stale (a visit saved, a review, a sync): compute them again.
+        """Figures on screen went stale (a visit saved, a review, a sync, a catalogue fee or time): compute them again.
 
         Before the first computation there is nothing stale; it runs when the screen is shown.
         """
-        if self.report is not None and changes.touches("households", "visits", "review", "team"):
+        if self.report is not None and changes.touches("households", "visits", "review", "team", "catalogue"):
             self.refresh()
 
     def refresh(self) -> None:
@@ -387,7 +412,8 @@ class CoverageView(QWidget):
     def _show(self, report: CoverageReport) -> None:
         self.report = report
         self._busy(False)
-        self.status.setText("")
+        self.status.setText(self._status_after_compute)
+        self._status_after_compute = ""
         self.period_label.setText(f"<b>{report.ward_name}</b> · {report.period.title(self._lang())} · {self._scope_text(report)}")
         d, v = report.dossiers, report.vneid
         n = self._locale.toString
@@ -412,6 +438,15 @@ class CoverageView(QWidget):
         }
         for key, text in values.items():
             self.figures[key].setText(text)
+        o = report.one_stop
+        if o.days_covered == 0:
+            self.one_stop_label.setText(self.tr("Ward one-stop register: not imported for this period"))
+        else:
+            self.one_stop_label.setText(
+                self.tr("Ward one-stop register (%1/%2 days imported): the team's share of the ward's online intake %3 · "
+                        "the team's online dossiers found in it %4")
+                .replace("%1", n(o.days_covered)).replace("%2", n(o.days))
+                .replace("%3", ratio(o.team_share)).replace("%4", ratio(o.team_found)))
         for model in self.models.values():
             model.locale = self._locale
         self._fill_tables(report)
@@ -589,6 +624,33 @@ class CoverageView(QWidget):
     def export_follow_ups_to(self, path: Path) -> TaskHandle:
         """The follow-up list with names and phones: refused for volunteers, audited for leaders."""
         return self._run_export(_export_follow_ups, self._store, self._actor, self.current_scope(), path, EXPORT_LANGUAGE)
+
+    def _ask_one_stop_import(self) -> QFileDialog:
+        return open_file_dialog(self, self.tr("Import the ward one-stop register"), [self.tr("Spreadsheets (*.xlsx *.csv)")],
+                                self.import_one_stop_from)
+
+    def import_one_stop_from(self, path: Path) -> TaskHandle | None:
+        """Import the one-stop export ``path`` for the period on the pickers, on the serial writer
+        (with progress), then compute the figures again."""
+        try:
+            period = self.current_period()
+        except Exception as exc:
+            self._on_error(exc)
+            return None
+        self.status.setText(self.tr("Importing the one-stop register…"))
+        self._busy(True)
+
+        def done(summary: ImportSummary) -> None:
+            self._busy(False)
+            # said once the figures that count it are on screen (``_show`` clears the status)
+            self._status_after_compute = (self.tr("Imported %1 dossiers (%2 online) of the one-stop register")
+                                          .replace("%1", str(summary.rows)).replace("%2", str(summary.online)))
+            self.refresh()
+            self.one_stop_imported.emit(summary.rows)
+
+        # the register is local to this laptop: no synced data changed, nothing to broadcast
+        return self._runner.mutate(_import_one_stop, self._store, self._actor, path, period.start, period.last_day,
+                                   self._worker_progress.emit, changes=NOTHING, on_done=done, on_error=self._on_error)
 
     def _run_export(self, fn: Callable[..., Path], *args: Any) -> TaskHandle:
         self.status.setText(self.tr("Exporting…"))

@@ -8,7 +8,6 @@ days, ``services.coverage``) has passed; the catalogue's processing times come i
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from functools import partial
 from typing import Any
 
@@ -17,7 +16,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from outreach.services.changes import Changes
-from outreach.services.coverage import ProcedureTerms, WaitingDossier, waiting_dossiers
+from outreach.services.coverage import WaitingDossier, waiting_dossiers
 from outreach.services.periods import SCOPE_VOLUNTEER, WARD, Scope
 from outreach.services.visits import FollowUp, follow_ups, mark_follow_up_done
 from outreach.ui.core.context import UiContext
@@ -85,10 +84,9 @@ class FollowUpsView(QWidget):
     open_visit = Signal(str)
     loaded = Signal()
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None, *, terms: Mapping[str, ProcedureTerms] | None = None) -> None:
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._terms = dict(terms or {})
         self.setObjectName("followUpsView")
         self.summary = QLabel()
         self.summary.setObjectName("followUpSummary")
@@ -136,8 +134,9 @@ class FollowUpsView(QWidget):
         self.refresh()
 
     def apply_changes(self, changes: Changes, _initiator: object | None) -> None:
-        """The list shows visits (their follow-up dates, the leader's flags) and the households' names."""
-        if changes.touches("visits", "review", "households"):
+        """The list shows visits (their follow-up dates, the leader's flags), the households' names
+        and the dossiers' expected result dates (the catalogue's processing times)."""
+        if changes.touches("visits", "review", "households", "catalogue"):
             self.refresh()
 
     def _dossier_scope(self) -> Scope:
@@ -149,7 +148,7 @@ class FollowUpsView(QWidget):
 
     def refresh(self) -> None:
         self._ctx.runner.query(follow_ups, self._ctx.store, self._ctx.actor, on_done=self._loaded)
-        dossiers = partial(waiting_dossiers, ward_id=self._ctx.actor.ward_id, terms=self._terms)
+        dossiers = partial(waiting_dossiers, ward_id=self._ctx.actor.ward_id)
         self._ctx.runner.query(dossiers, self._ctx.store, self._dossier_scope(), on_done=self._dossiers_loaded)
 
     def _dossiers_loaded(self, dossiers: list[WaitingDossier]) -> None:
