@@ -36,7 +36,11 @@ class Ward:
     def person(self, name: str, born: dt.date | None, household: str | None = None, **values: object) -> str:
         hid = household or self.household(f"Hộ {name}")
         data = ResidentInput(full_name=name, date_of_birth=born, **values)  # type: ignore[arg-type]
-        return add_resident(self.store, self.actor, hid, data, confirm=True).id
+        return add_resident(self.store, self.actor, hid, data, confirm=True, consent_purpose=CONSENT).id
+
+
+#: the purpose a volunteer records with the resident's consent (personal fields need it)
+CONSENT = "Hỗ trợ dịch vụ công"
 
 
 def names(store: Store, code: ReachList, **kwargs: object) -> list[str]:

@@ -938,8 +938,11 @@ def compute_coverage(
                 ward_name = _ward_name(session, ward_id)
                 brought = _brought_to_level2(session, period)
                 # ranged: the one-stop queries narrow the visits by id or date; a team's equality must not win
+                # the register is imported on a leader's laptop and kept there (never synced): the
+                # office server has no copy, so the console's report shows the figures as not imported
                 one_stop = one_stop_figures(session, period,
-                                            lambda start, end: _visit_conditions(ward_id, scope, start, end, ranged=True))
+                                            lambda start, end: _visit_conditions(ward_id, scope, start, end, ranged=True)) \
+                    if isinstance(store, Store) else OneStopFigures((period.last_day - period.start).days + 1, 0)
             finally:
                 _drop_work_tables(session)
         step(3)
@@ -1001,8 +1004,7 @@ class CoverageSummary:
         return share(self.households_visited, self.households_total)
 
 
-def coverage_summary(source: ReadSource, period: Period, scope: Scope = WARD, *, ward_id: str | None = None,
-                     terms: Mapping[str, ProcedureTerms] | None = None) -> CoverageSummary:
+def coverage_summary(source: ReadSource, period: Period, scope: Scope = WARD, *, ward_id: str | None = None) -> CoverageSummary:
     """``compute_coverage``'s headline figures of ``period`` (a ward overview, the city's table
     of wards: one short read per ward instead of a whole report)."""
     with source.read() as session:
@@ -1011,7 +1013,7 @@ def coverage_summary(source: ReadSource, period: Period, scope: Scope = WARD, *,
             _fill_work_tables(session, ward_id, scope, period, trend_weeks(period.last_day, weeks=1))
             outcomes, _satisfaction, _rated = _outcomes(session)
             filings, _by_procedure, _by_level = _filings(session)
-            dossiers = _dossier_figures(session, terms or {})
+            dossiers = _dossier_figures(session, catalogue_terms(session, ward_id))
         finally:
             _drop_work_tables(session)
     return CoverageSummary(

@@ -26,6 +26,10 @@ def house(store: Store, actor: Actor, head: str, group: str, *, elderly_alone: b
     return register_household(store, actor, data, confirm=True).id
 
 
+#: the purpose recorded with a resident's consent (their personal fields need it)
+CONSENT = "Hỗ trợ dịch vụ công"
+
+
 def build_plan_ward(store: Store, leader: Actor, volunteer: Actor, ward: dict[str, str]) -> dict[str, str]:
     """The households by role ("overdue", "due", "flagged", "priority", "newborn", "dossier",
     "quiet", "outside") and "team"."""
@@ -52,9 +56,11 @@ def build_plan_ward(store: Store, leader: Actor, volunteer: Actor, ward: dict[st
     record_visit(store, volunteer, VisitInput(h["dossier"], PAST, filings=[FilingInput(
         "1.001193", dossier_code="G22.99-261101-0001", status=FilingStatus.SUBMITTED, submitted_at=PAST)]))
     record_visit(store, volunteer, VisitInput(h["quiet"], PAST))
-    add_resident(store, leader, h["newborn"], ResidentInput("Bé Mới Sinh", TODAY - dt.timedelta(days=10)), confirm=True)
-    add_resident(store, leader, h["overdue"], ResidentInput("Chưa Có Mức 2", dt.date(1980, 1, 1), vneid_level=1), confirm=True)
-    add_resident(store, leader, h["quiet"], ResidentInput("Cũng Chưa Mức 2", dt.date(1980, 1, 1)), confirm=True)
+    add_resident(store, leader, h["newborn"], ResidentInput("Bé Mới Sinh", TODAY - dt.timedelta(days=10)),
+                 confirm=True, consent_purpose=CONSENT)
+    add_resident(store, leader, h["overdue"], ResidentInput("Chưa Có Mức 2", dt.date(1980, 1, 1), vneid_level=1),
+                 confirm=True, consent_purpose=CONSENT)
+    add_resident(store, leader, h["quiet"], ResidentInput("Cũng Chưa Mức 2", dt.date(1980, 1, 1)), confirm=True, consent_purpose=CONSENT)
     return {**h, "team": ward["team"]}
 
 
