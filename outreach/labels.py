@@ -24,6 +24,8 @@ from enum import StrEnum
 from outreach.vocabulary import (
     CODE_LISTS,
     Channel,
+    DuplicateDecision,
+    DuplicateReason,
     FilingStatus,
     FollowUpKind,
     GroupKind,
@@ -132,6 +134,19 @@ LABELS: dict[type[StrEnum], dict[str, tuple[str, str]]] = {
         RecordKind.FILING: ("Hồ sơ", "Filing"),
         RecordKind.PROCEDURE: ("Thủ tục", "Procedure"),
         RecordKind.WEEK_LOCK: ("Khoá tuần", "Week lock"),
+    },
+    DuplicateReason: {
+        DuplicateReason.SAME_PERSONAL_ID: ("Trùng số định danh cá nhân", "Same personal ID"),
+        DuplicateReason.SAME_ADDRESS: ("Trùng địa chỉ", "Same address"),
+        DuplicateReason.SAME_HEAD_NAME: ("Trùng tên chủ hộ", "Same head of household"),
+        DuplicateReason.SAME_PHONE: ("Trùng số điện thoại", "Same phone"),
+        DuplicateReason.SAME_NAME_AND_BIRTH: ("Trùng họ tên và ngày sinh", "Same name and date of birth"),
+        DuplicateReason.SAME_NAME: ("Trùng họ tên", "Same name"),
+    },
+    DuplicateDecision: {
+        DuplicateDecision.CERTAIN: ("Chắc chắn trùng", "Certainly the same"),
+        DuplicateDecision.LIKELY: ("Nhiều khả năng trùng", "Likely the same"),
+        DuplicateDecision.POSSIBLE: ("Có thể trùng", "Possibly the same"),
     },
 }
 

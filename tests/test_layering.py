@@ -25,7 +25,8 @@ QT_MODULES = ("PySide6", "PyQt5", "PyQt6", "shiboken6")
 #: Modules directly under ``outreach/`` that everything may use: they import only each other.
 BASE = ("outreach.errors", "outreach.resources", "outreach.timeutil", "outreach.vietnamese_fold",
         "outreach.vocabulary", "outreach.labels", "outreach.admin_units", "outreach.catalogue",
-        "outreach.validation", "outreach.secrets", "outreach.cccd", "outreach.qr_image", "outreach.spreadsheet_read")
+        "outreach.validation", "outreach.secrets", "outreach.cccd", "outreach.qr_image", "outreach.spreadsheet_read",
+        "outreach.duplicate_score")
 
 #: layer -> the packages it must never import.
 FORBIDDEN: dict[str, tuple[str, ...]] = {
