@@ -31,6 +31,7 @@ from outreach.vocabulary import (
     GroupKind,
     OnlineLevel,
     Outcome,
+    PairStatus,
     Placeholder,
     Portal,
     PriorityFlag,
@@ -134,6 +135,7 @@ LABELS: dict[type[StrEnum], dict[str, tuple[str, str]]] = {
         RecordKind.FILING: ("Hồ sơ", "Filing"),
         RecordKind.PROCEDURE: ("Thủ tục", "Procedure"),
         RecordKind.WEEK_LOCK: ("Khoá tuần", "Week lock"),
+        RecordKind.DUPLICATE_PAIR: ("Cặp hồ sơ trùng", "Duplicate pair"),
     },
     DuplicateReason: {
         DuplicateReason.SAME_PERSONAL_ID: ("Trùng số định danh cá nhân", "Same personal ID"),
@@ -147,6 +149,11 @@ LABELS: dict[type[StrEnum], dict[str, tuple[str, str]]] = {
         DuplicateDecision.CERTAIN: ("Chắc chắn trùng", "Certainly the same"),
         DuplicateDecision.LIKELY: ("Nhiều khả năng trùng", "Likely the same"),
         DuplicateDecision.POSSIBLE: ("Có thể trùng", "Possibly the same"),
+    },
+    PairStatus: {
+        PairStatus.NOT_SAME: ("Không phải một", "Not the same"),
+        PairStatus.MERGED: ("Đã gộp", "Merged"),
+        PairStatus.UNDONE: ("Đã hoàn tác gộp", "Merge undone"),
     },
 }
 

@@ -151,6 +151,7 @@ class RecordKind(StrEnum):
     FILING = "filing"
     PROCEDURE = "procedure"
     WEEK_LOCK = "week_lock"
+    DUPLICATE_PAIR = "duplicate_pair"
 
 
 class DuplicateReason(StrEnum):
@@ -172,8 +173,16 @@ class DuplicateDecision(StrEnum):
     POSSIBLE = "possible"
 
 
+class PairStatus(StrEnum):
+    """A leader's decision about a pair the duplicate scan offered (``DuplicatePair.status``)."""
+
+    NOT_SAME = "not_same"
+    MERGED = "merged"
+    UNDONE = "undone"
+
+
 #: Every code list, for tests and tools that walk them all (each has labels in both languages).
 CODE_LISTS: tuple[type[StrEnum], ...] = (
     Outcome, FilingStatus, Channel, Portal, Role, ReviewStatus, OnlineLevel, PriorityFlag, FollowUpKind, Sex, GroupKind,
-    ScopeKind, Placeholder, RecordKind, DuplicateReason, DuplicateDecision,
+    ScopeKind, Placeholder, RecordKind, DuplicateReason, DuplicateDecision, PairStatus,
 )

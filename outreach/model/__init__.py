@@ -4,6 +4,7 @@ from outreach.model.base import Base, Synced, synced_fields
 from outreach.model.entities import (
     ENTITY_BY_NAME,
     SYNCED_ENTITIES,
+    DuplicatePair,
     Filing,
     Household,
     Procedure,
@@ -20,5 +21,6 @@ from outreach.model.local import AuditEvent, DeviceClock, Draft, NeedsAttention,
 __all__ = [
     "Base", "Synced", "synced_fields", "ENTITY_BY_NAME", "SYNCED_ENTITIES", "Filing", "Household",
     "Procedure", "Resident", "ResidentialGroup", "Team", "TeamMember", "Visit", "Ward", "WeekLock",
+    "DuplicatePair",
     "AuditEvent", "DeviceClock", "Draft", "NeedsAttention", "OutboxEntry", "SyncState",
 ]

@@ -12,6 +12,9 @@ team, member, role as enrolled) and from the rows it holds. The rules:
   ``follow_up_done`` on a visit of their own team (the revisit list is the team's), nothing else;
 - a filing follows its visit (every version of it the server knows: stored and in this batch);
 - households and residents of the ward are every device's of the ward;
+- a leader re-points a stored visit (``household_id`` alone) or filing (``resident_id`` alone)
+  of any team after a merge; merging (``merged_into``) and the decisions about duplicate pairs
+  are a leader's (``push._needs_leader``);
 - a visit (and its filings) in a week locked for its team is not created or edited by a volunteer
   (``week_locked``); a device sets a lock only on a week that has ended in the ward's time
   zone (``week_not_ended``, for a leader too);
@@ -45,8 +48,8 @@ from outreach.wire.reasons import Reason
 #: Fields that name a row of another entity (a ward-scoped one), per entity.
 REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
     "team_member": (("team_id", "team"),),
-    "household": (("group_id", "residential_group"),),
-    "resident": (("household_id", "household"),),
+    "household": (("group_id", "residential_group"), ("merged_into", "household")),
+    "resident": (("household_id", "household"), ("merged_into", "resident")),
     "visit": (("household_id", "household"), ("team_id", "team"), ("volunteer_id", "team_member"),
               ("reviewed_by", "team_member")),
     "filing": (("visit_id", "visit"), ("resident_id", "resident")),
@@ -60,6 +63,10 @@ OFFICE_DATA = frozenset({"ward", "residential_group"})
 TEAM_DATA = frozenset({"team", "team_member", "week_lock"})
 #: What a volunteer may change on a visit of their team that someone else recorded.
 TEAM_VISIT_FIELDS = frozenset({"follow_up_done"})
+#: What a leader may change alone on a stored visit or filing of any team of the ward: its
+#: household or resident, re-pointed after a merge (issue 17, ``store/repoint.py``): a merge
+#: moves every visit of the merged-away household, whoever recorded it.
+REPOINT_FIELDS = {"visit": frozenset({"household_id"}), "filing": frozenset({"resident_id"})}
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +213,8 @@ def check(device: DeviceIdentity | None, entity: str, entity_id: str, values: Ma
         if entity == "week_lock" and values.get("locked", before.get("locked")) is True:
             if not week_ended(str(values.get("iso_week", before.get("iso_week", ""))), facts.now):
                 return Reason.WEEK_NOT_ENDED
+        return None
+    if leader and stored is not None and entity in REPOINT_FIELDS and values.keys() <= REPOINT_FIELDS[entity]:
         return None
     if entity == "visit":
         versions = [_version({}, before), _version(values, before)] if stored is not None else [_version(values, before)]
