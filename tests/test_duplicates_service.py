@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from outreach.errors import PermissionDenied, ValidationError
 from outreach.model import DuplicatePair, Filing, Household, OutboxEntry, Resident, Visit
@@ -19,6 +20,12 @@ from outreach.store.database import Store
 from outreach.store.repoint import repoint_merged
 from outreach.timeutil import now_local
 from outreach.vocabulary import DuplicateDecision, PairStatus, RecordKind
+
+
+def _household(session: Session, household_id: str) -> Household:
+    row = session.get(Household, household_id)
+    assert row is not None
+    return row
 
 
 def _two_registrations(store: Store, leader: Actor) -> tuple[str, str]:
@@ -63,7 +70,7 @@ def test_merge_moves_residents_visits_filings_and_keeps_the_more_recent_values(s
                                                    filings=[FilingInput("1.001193", resident_id=twin.id)]))
     # b's phone is written after a's: the merge keeps it (the more recent value by stamp)
     with store.write() as tx:
-        tx.recorder.update(tx.session.get(Household, b), {"phone": "0988000111"})
+        tx.recorder.update(_household(tx.session, b), {"phone": "0988000111"})
 
     defaults = duplicates.default_choices(store, RecordKind.HOUSEHOLD, a, b)
     assert defaults["phone"] == b and defaults["address"] == b  # b was typed later: its values are more recent
@@ -96,7 +103,7 @@ def test_undo_restores_the_tombstone_and_moves_back_what_the_merge_moved(store: 
     resident = add_resident(store, leader, b, ResidentInput("Trần Văn Bình", dt.date(1990, 1, 1)))
     visit = record_visit(store, leader, VisitInput(b, now_local().replace(microsecond=0) - dt.timedelta(hours=1)))
     with store.write() as tx:
-        tx.recorder.update(tx.session.get(Household, b), {"phone": "0988000111"})
+        tx.recorder.update(_household(tx.session, b), {"phone": "0988000111"})
     pair = duplicates.merge(store, leader, RecordKind.HOUSEHOLD, a, b)
     with pytest.raises(ValidationError):
         duplicates.undo_merge(store, leader, pair, now=now_local() + dt.timedelta(days=duplicates.UNDO_DAYS, hours=1))
@@ -119,8 +126,8 @@ def test_repoint_follows_chains_and_breaks_cycles_the_same_way_everywhere(store:
     visit = record_visit(store, leader, VisitInput(b, now_local().replace(microsecond=0) - dt.timedelta(hours=1)))
     # two leaders merged the pair both ways: both tombstones, a cycle
     with store.write() as tx:
-        tx.recorder.update(tx.session.get(Household, a), {"deleted": True, "merged_into": b})
-        tx.recorder.update(tx.session.get(Household, b), {"deleted": True, "merged_into": a})
+        tx.recorder.update(_household(tx.session, a), {"deleted": True, "merged_into": b})
+        tx.recorder.update(_household(tx.session, b), {"deleted": True, "merged_into": a})
     with store.write() as tx:
         done = repoint_merged(tx.session, tx.recorder, leader=True, member_id=leader.member_id)
     keep = min(a, b)
