@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import func, select
@@ -70,6 +70,8 @@ class ScanResult:
 
     households: list[Candidate]
     residents: list[Candidate]
+    #: id -> how a list names it: a household's head and address, a resident's name
+    titles: dict[str, str] = field(default_factory=dict)
 
     @property
     def count(self) -> int:
@@ -105,10 +107,12 @@ def scan(store: Store, ward_id: str | None) -> ScanResult:
     with store.read() as session:
         households, residents = scan_records(session, ward_id)
         decided = _decided(session)
-    return ScanResult(
-        household_candidates(households, skip=lambda a, b: (RecordKind.HOUSEHOLD, a, b) in decided),
-        resident_candidates(residents, skip=lambda a, b: (RecordKind.RESIDENT, a, b) in decided),
-    )
+    pairs_h = household_candidates(households, skip=lambda a, b: (RecordKind.HOUSEHOLD, a, b) in decided)
+    pairs_r = resident_candidates(residents, skip=lambda a, b: (RecordKind.RESIDENT, a, b) in decided)
+    named = {i for c in pairs_h + pairs_r for i in c.pair}
+    titles = {h.id: f"{h.head_name} · {address_text(h.address)}" for h in households if h.id in named}
+    titles.update({r.id: r.full_name for r in residents if r.id in named})
+    return ScanResult(pairs_h, pairs_r, titles)
 
 
 @dataclass(frozen=True)
@@ -240,6 +244,8 @@ class MergeView:
     merged_id: str
     decided_at: dt.datetime | None
     undo_until: dt.datetime | None
+    #: how a list names the survivor (a household's head and address, a resident's name)
+    title: str = ""
 
 
 def recent_merges(store: Store, now: dt.datetime | None = None) -> list[MergeView]:
@@ -250,7 +256,14 @@ def recent_merges(store: Store, now: dt.datetime | None = None) -> list[MergeVie
                                                            DuplicatePair.deleted.is_(False), DuplicatePair.decided_at >= since)
                                .order_by(DuplicatePair.decided_at.desc())).all()
         return [MergeView(r.id, r.kind, str(r.survivor_id), str(r.merged_id), r.decided_at,
-                          r.decided_at + dt.timedelta(days=UNDO_DAYS) if r.decided_at else None) for r in rows]
+                          r.decided_at + dt.timedelta(days=UNDO_DAYS) if r.decided_at else None,
+                          _title(_get(session, r.kind, str(r.survivor_id)))) for r in rows]
+
+
+def _title(row: Household | Resident | None) -> str:
+    if isinstance(row, Household):
+        return f"{row.head_name} · {address_text(row.address)}"
+    return row.full_name if row is not None else ""
 
 
 def undo_merge(store: Store, actor: Actor, pair: str, now: dt.datetime | None = None) -> None:

@@ -353,6 +353,85 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Possible duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same family (or person) may have been registered twice, on two laptops or with the address typed differently. Compare the two records; keep one and merge the other into it, or say they are not the same (no leader is asked again).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for duplicates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep record &amp;1, merge 2 into it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep record &amp;2, merge 1 into it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Not the same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merges of the last 7 days (can be undone):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How sure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 household pairs and %2 resident pairs to look at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No possible duplicates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Can be undone until</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Something went wrong inside Outreach. Nothing you typed was lost; the details were written to the log file. Please tell the ward office if it happens again.</source>
@@ -1034,7 +1113,7 @@
     <name>MainWindow</name>
     <message>
         <source>Households</source>
-        <extracomment>Thread-safe entry for the sync engine: emit from anywhere, rendered on the GUI thread. (Changes, initiator): what a write changed, sent to every screen built so far; each one decides from it whether to reload (``apply_changes``), so no list here says who shows what.</extracomment>
+        <extracomment>Thread-safe entry for the sync engine: emit from anywhere, rendered on the GUI thread. (Changes, initiator): what a write changed, sent to every screen built so far; each one decides from it whether to reload (``apply_changes``), so no list here says who shows what. a duplicate scan finished: how many pairs wait for the leader</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1074,6 +1153,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Possible duplicates: %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>(no team member set)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1099,6 +1182,10 @@
     </message>
     <message>
         <source>Sync problems…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Households or residents that may have been registered twice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1493,6 +1580,49 @@
     </message>
     <message>
         <source>This computer is enrolled with %1. Restart Outreach to start syncing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SideView</name>
+    <message>
+        <source>Address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head of household: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residents (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal ID: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household: %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filings: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

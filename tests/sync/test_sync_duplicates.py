@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from outreach.model import Household, Visit
 from outreach.server import admin
+from outreach.server.duplicates import scan_ward
 from outreach.services import duplicates
 from outreach.services.context import Actor
 from outreach.services.households import HouseholdInput, register_household
@@ -194,3 +195,18 @@ def test_only_leaders_merge_the_server_refuses_a_volunteers_merge(laptops: tuple
     assert report.rejected == 1 and report.rejected_reasons == {"leader_only": 1}
     first.sync()
     assert _state(first.store)["households"][b][:2] == (False, None)
+
+
+def test_the_office_server_scans_the_ward_with_the_same_scorer(laptops: tuple[Laptop, Laptop, Laptop],
+                                                                ward_setup: WardSetup) -> None:
+    first, _second, volunteer = laptops
+    a = _register(first, "Hoàng Thị Hà", {"house_number": "9", "lane": "12", "street": "Kim Mã"})
+    b = _register(volunteer, "Hoang Thi Ha", {"house_number": "09 ngõ 12 Kim Mã"})
+    first.sync()
+    volunteer.sync()
+    households, _residents = scan_ward(ward_setup.server.db, ward_setup.ward_id)
+    assert [c.pair for c in households] == [tuple(sorted((a, b)))]
+    first.sync()
+    duplicates.mark_not_same(first.store, first.actor, RecordKind.HOUSEHOLD, a, b)
+    first.sync()
+    assert scan_ward(ward_setup.server.db, ward_setup.ward_id) == ([], [])

@@ -32,6 +32,8 @@ SEX_LABELS = codes.Sex
 SCOPE_LABELS = codes.ScopeKind
 PLACEHOLDER_LABELS = codes.Placeholder
 RECORD_KIND_LABELS = codes.RecordKind
+DUPLICATE_REASON_LABELS = codes.DuplicateReason
+DUPLICATE_DECISION_LABELS = codes.DuplicateDecision
 
 
 def label(table: type[StrEnum], code: str | None) -> str:
