@@ -18,9 +18,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from common import LARGE_WARD_HOUSEHOLDS, copy_profile, ensure_keyring_session, large_ward_dir, report, timings_ms
 from sqlalchemy import select
 
-from common import LARGE_WARD_HOUSEHOLDS, copy_profile, ensure_keyring_session, large_ward_dir, report, timings_ms
 from outreach.model import Household
 from outreach.services import duplicates
 from outreach.store.database import load_or_create_profile, open_store

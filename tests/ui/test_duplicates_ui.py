@@ -29,7 +29,7 @@ def _family_twice(store: Store, leader: Actor) -> tuple[str, str]:
     return a.id, b.id
 
 
-def _open(qtbot, window):  # type: ignore[no-untyped-def]
+def _open(qtbot, window):
     window.scan_duplicates()
     qtbot.waitUntil(lambda: window.duplicates_button.isVisible(), timeout=10_000)
     dialog = window.open_duplicates()
