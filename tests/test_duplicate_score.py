@@ -38,8 +38,11 @@ HOUSEHOLD_PAIRS = [
      _hh("b", {"house_number": "7", "street": "De La Thanh, Phường Ô Chợ Dừa"}, "Tran Thi Hoa"), D.LIKELY,
      {R.SAME_ADDRESS, R.SAME_HEAD_NAME}),
     # slashes: "Số 34/5 ngách 274/37 ngõ 274" — the same numbers written with "ng." and "ngh."
-    (_hh("a", {"house_number": "34/5", "alley": "274/37", "lane": "274", "street": "Định Công"}),
-     _hh("b", "so 34/5 ngh.274/37 ng.274 Dinh Cong"), D.POSSIBLE, {R.SAME_ADDRESS}),
+    (_hh("a", {"house_number": "34/5", "alley": "274/37", "lane": "274", "street": "Định Công"}, phone="0243 8512 345"),
+     _hh("b", "so 34/5 ngh.274/37 ng.274 Dinh Cong", phone="02438512345"), D.LIKELY, {R.SAME_ADDRESS, R.SAME_PHONE}),
+    # the same address alone: two households of one house (common), not offered
+    (_hh("a", {"house_number": "34/5", "lane": "274", "street": "Định Công"}, "Lê Văn Hải"),
+     _hh("b", "34/5 ngõ 274 Định Công", "Phạm Thị Thu"), None, {R.SAME_ADDRESS}),
     # the same street and lane but another house: two families, not one
     (_hh("a", {"house_number": "12", "lane": "45", "street": "Đội Cấn"}, "Lê Văn Nam"),
      _hh("b", {"house_number": "12B", "lane": "45", "street": "Đội Cấn"}, "Lê Văn Nam"), None, {R.SAME_HEAD_NAME}),
