@@ -9,16 +9,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from outreach.errors import PermissionDenied, ValidationError
-from outreach.model import DuplicatePair, Filing, Household, OutboxEntry, Resident, Visit
+from outreach.model import DuplicatePair, Filing, Household, OutboxEntry, Resident, Visit, WeekLock
 from outreach.model.merge_chain import survivors
 from outreach.services import duplicates
 from outreach.services.context import Actor
 from outreach.services.households import HouseholdInput, ResidentInput, add_resident, register_household
 from outreach.services.procedures import seed_catalogue
-from outreach.services.visits import FilingInput, VisitInput, record_visit
+from outreach.services.visits import FilingInput, VisitInput, record_visit, week_lock_id
 from outreach.store.database import Store
 from outreach.store.repoint import repoint_merged
-from outreach.timeutil import now_local
+from outreach.timeutil import iso_week_of, now_local
 from outreach.vocabulary import DuplicateDecision, PairStatus, RecordKind
 
 
@@ -135,3 +135,23 @@ def test_repoint_follows_chains_and_breaks_cycles_the_same_way_everywhere(store:
     with store.read() as session:
         assert not session.get(Household, keep).deleted  # type: ignore[union-attr]
         assert session.get(Visit, visit.id).household_id == keep  # type: ignore[union-attr]
+
+
+def test_a_volunteers_laptop_repoints_its_own_visits_but_not_in_a_locked_week(store: Store, leader: Actor,
+                                                                                volunteer: Actor) -> None:
+    a, b = _two_registrations(store, leader)
+    two_weeks_ago = now_local().replace(microsecond=0) - dt.timedelta(days=14)
+    locked = record_visit(store, volunteer, VisitInput(b, two_weeks_ago))
+    recent = record_visit(store, volunteer, VisitInput(b, now_local().replace(microsecond=0) - dt.timedelta(hours=1)))
+    someone_elses = record_visit(store, leader, VisitInput(b, now_local().replace(microsecond=0) - dt.timedelta(hours=2)))
+    week = iso_week_of(two_weeks_ago.date())
+    with store.write() as tx:
+        tx.recorder.create(WeekLock, {"ward_id": leader.ward_id, "team_id": leader.team_id, "iso_week": week, "locked": True},
+                           id=week_lock_id(str(leader.team_id), week))
+        tx.recorder.update(_household(tx.session, b), {"deleted": True, "merged_into": a})
+    with store.write() as tx:
+        done = repoint_merged(tx.session, tx.recorder, leader=False, member_id=volunteer.member_id)
+    assert done.visits == 1
+    with store.read() as session:
+        where = {v.id: v.household_id for v in session.scalars(select(Visit))}
+    assert where == {locked.id: b, recent.id: a, someone_elses.id: b}  # the rest is a leader's laptop's to move

@@ -13,7 +13,7 @@ server's rights like any other. Every laptop that may write the row computes the
 (``model/merge_chain``), so two of them re-pointing it write the same value and converge. Who
 re-points what (the server's rights, ``server/rights.py``): a leader any stored visit's household
 and filing's resident (``REPOINT_FIELDS``); a volunteer the visits it recorded and their
-filings; residents are every device's.
+filings, outside a week locked for its team; residents are every device's.
 """
 
 from __future__ import annotations
@@ -24,9 +24,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from outreach.model import Filing, Household, Resident, Synced, Visit
+from outreach.model import Filing, Household, Resident, Synced, Visit, WeekLock
 from outreach.model.merge_chain import survivors
 from outreach.store.outbox import ChangeRecorder
+from outreach.timeutil import iso_week_of
 
 
 @dataclass
@@ -63,11 +64,26 @@ def _revive(session: Session, recorder: ChangeRecorder, entity: type[Synced], id
     return count
 
 
+def _locked_weeks(session: Session) -> set[tuple[str | None, str]]:
+    return {(team, week) for team, week in session.execute(
+        select(WeekLock.team_id, WeekLock.iso_week).where(WeekLock.locked.is_(True), WeekLock.deleted.is_(False)))}
+
+
+def _volunteer_may(visit: Visit | None, member_id: str | None, locked: set[tuple[str | None, str]]) -> bool:
+    """Whether a volunteer's laptop may re-point ``visit`` (or a filing of it): one it recorded,
+    outside a week locked for its team (the server would refuse it, ``week_locked``, and the
+    change would wait in "needs attention"; a leader's laptop re-points it instead)."""
+    if visit is None or member_id is None or visit.volunteer_id != member_id:
+        return False
+    return visit.started_at is None or (visit.team_id, iso_week_of(visit.started_at.date())) not in locked
+
+
 def repoint_merged(session: Session, recorder: ChangeRecorder, *, leader: bool, member_id: str | None) -> Repointed:
     """Re-point the live rows naming a merged-away household or resident (see the module doc);
     ``leader``: this laptop may re-point every team's visits and filings (and revive the
     survivor of a merge cycle); otherwise only the visits ``member_id`` recorded."""
     done = Repointed()
+    locked = set() if leader else _locked_weeks(session)
     households, revive_households = _chains(session, Household)
     residents_map, revive_residents = _chains(session, Resident)
     if leader:
@@ -78,14 +94,14 @@ def repoint_merged(session: Session, recorder: ChangeRecorder, *, leader: bool, 
             recorder.update(resident, {"household_id": households[str(resident.household_id)]})
             done.residents += 1
         for visit in session.scalars(select(Visit).where(Visit.household_id.in_(chunk), Visit.deleted.is_(False))):
-            if leader or (member_id is not None and visit.volunteer_id == member_id):
+            if leader or _volunteer_may(visit, member_id, locked):
                 recorder.update(visit, {"household_id": households[str(visit.household_id)]})
                 done.visits += 1
     for chunk in _chunks(residents_map):
-        query = select(Filing, Visit.volunteer_id).outerjoin(Visit, Visit.id == Filing.visit_id).where(
+        query = select(Filing, Visit).outerjoin(Visit, Visit.id == Filing.visit_id).where(
             Filing.resident_id.in_(chunk), Filing.deleted.is_(False))
-        for filing, volunteer in session.execute(query):
-            if leader or (member_id is not None and volunteer == member_id):
+        for filing, visit in session.execute(query):
+            if leader or _volunteer_may(visit, member_id, locked):
                 recorder.update(filing, {"resident_id": residents_map[str(filing.resident_id)]})
                 done.filings += 1
     return done
