@@ -45,8 +45,9 @@ class Repointed:
 
 
 def _chains(session: Session, entity: type[Household] | type[Resident]) -> tuple[dict[str, str], set[str]]:
-    rows = session.execute(select(entity.id, entity.merged_into).where(entity.merged_into.is_not(None), entity.deleted.is_(True)))
-    return survivors(dict(rows.all()))
+    # only merged_into in SQL: the partial index ix_*_merged (migration 0005d) holds just these rows
+    rows = session.execute(select(entity.id, entity.merged_into, entity.deleted).where(entity.merged_into.is_not(None)))
+    return survivors({row_id: into for row_id, into, deleted in rows if deleted})
 
 
 def _chunks(ids: Iterable[str], size: int = 500) -> Iterable[list[str]]:
