@@ -6,7 +6,7 @@ about (``DuplicatePair``: "not the same", or merged) are not offered again.
 
 A merge is an ordinary synced change, all in one write transaction through ``ChangeRecorder``:
 the survivor takes the chosen value of each field (by default the more recent of the two, by the
-fields' HLC stamps); the residents and visits of a merged-away household (the filings of a
+fields' HLC stamps, but never an empty value over a filled one); the residents and visits of a merged-away household (the filings of a
 merged-away resident) are re-pointed to the survivor; the other record becomes a tombstone with
 ``merged_into``; the pair's row remembers what moved and the survivor's old values, so a leader
 can undo the merge within ``UNDO_DAYS``. Rows the merging laptop could not see are re-pointed by
@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from outreach.duplicate_score import Candidate, HouseholdRecord, ResidentRecord, household_candidates, resident_candidates
 from outreach.errors import FieldProblem, NotFound, ValidationError
-from outreach.model import DuplicatePair, Filing, Household, Resident, Visit
+from outreach.model import DuplicatePair, Filing, Household, Resident, ResidentialGroup, Visit
 from outreach.model.address import address_text
 from outreach.model.codec import decode_value, encode_value
 from outreach.model.field_rules import MERGE_FIELDS
@@ -163,6 +163,36 @@ def pair_sides(store: Store, kind: str, first_id: str, second_id: str) -> tuple[
         return side(session, rows[0]), side(session, rows[1])  # type: ignore[arg-type]  # checked above
 
 
+@dataclass(frozen=True)
+class FieldChoice:
+    """A field whose values differ between the two records: what the leader may choose."""
+
+    field: str
+    first: Any
+    second: Any
+    #: the id whose value the merge keeps unless the leader chooses (the more recent one)
+    default_id: str
+
+
+def field_choices(store: Store, kind: str, first_id: str, second_id: str) -> list[FieldChoice]:
+    """The merged fields whose values differ, in the order of ``MERGE_FIELDS``; a household's
+    group is given by its name (what the leader recognises), every other value as stored."""
+    with store.read() as session:
+        first, second = _get(session, kind, first_id), _get(session, kind, second_id)
+        if first is None or second is None:
+            raise NotFound("Không tìm thấy bản ghi.", "Record not found.")
+        defaults = _choices(kind, first, second)
+        found = []
+        for name in MERGE_FIELDS[kind]:
+            a, b = getattr(first, name), getattr(second, name)
+            if a == b or (name in ("household_id", "consent_detail")):
+                continue  # a resident's household follows its household's merge; consent detail its dates
+            if name == "group_id":
+                a, b = (session.scalar(select(ResidentialGroup.name).where(ResidentialGroup.id == g)) if g else None for g in (a, b))
+            found.append(FieldChoice(name, a, b, defaults[name]))
+        return found
+
+
 # ---------------------------------------------------------------------- decisions
 
 
@@ -187,8 +217,8 @@ def mark_not_same(store: Store, actor: Actor, kind: str, a: str, b: str) -> None
 
 
 def default_choices(store: Store, kind: str, survivor_id: str, merged_id: str) -> dict[str, str]:
-    """Per merged field, the id of the record whose value the merge keeps by default: the one
-    whose value was written more recently (its field's stamp is greater)."""
+    """Per merged field, the id of the record whose value the merge keeps by default (see
+    ``_choices``: a value over none, else the more recently written)."""
     with store.read() as session:
         survivor, merged = _get(session, kind, survivor_id), _get(session, kind, merged_id)
         if survivor is None or merged is None:
@@ -196,9 +226,24 @@ def default_choices(store: Store, kind: str, survivor_id: str, merged_id: str) -
         return _choices(kind, survivor, merged)
 
 
+def _blank(value: Any) -> bool:
+    """Nothing typed: no text, no date, no address, an unset flag (False) or VNeID level 0."""
+    return value is None or value == "" or value == {} or value is False or value == 0
+
+
 def _choices(kind: str, survivor: Household | Resident, merged: Household | Resident) -> dict[str, str]:
+    """Per field, the record whose value a merge keeps by default: the one holding a value when
+    the other holds none (an empty phone typed later must not erase the phone; a priority flag set
+    on either stays set), else the more recent (the greater field stamp)."""
     mine, theirs = survivor.clocks or {}, merged.clocks or {}
-    return {name: merged.id if theirs.get(name, "") > mine.get(name, "") else survivor.id for name in MERGE_FIELDS[kind]}
+    found = {}
+    for name in MERGE_FIELDS[kind]:
+        a, b = getattr(survivor, name), getattr(merged, name)
+        if _blank(a) != _blank(b):
+            found[name] = survivor.id if _blank(b) else merged.id
+        else:
+            found[name] = merged.id if theirs.get(name, "") > mine.get(name, "") else survivor.id
+    return found
 
 
 def merge(store: Store, actor: Actor, kind: str, survivor_id: str, merged_id: str,

@@ -387,6 +387,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the value of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values that differ (the more recent one is kept unless you choose):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Undo merge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -428,6 +440,90 @@
     </message>
     <message>
         <source>Can be undone until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residential group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elderly living alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poor household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old ID (9 digits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address on the card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relation to head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VNeID level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -387,6 +387,18 @@
         <translation>&amp;Không phải một</translation>
     </message>
     <message>
+        <source>Field</source>
+        <translation>Trường</translation>
+    </message>
+    <message>
+        <source>Keep the value of</source>
+        <translation>Giữ giá trị của</translation>
+    </message>
+    <message>
+        <source>Values that differ (the more recent one is kept unless you choose):</source>
+        <translation>Các giá trị khác nhau (giữ giá trị mới hơn, trừ khi bạn chọn khác):</translation>
+    </message>
+    <message>
         <source>&amp;Undo merge</source>
         <translation>&amp;Hoàn tác gộp</translation>
     </message>
@@ -429,6 +441,90 @@
     <message>
         <source>Can be undone until</source>
         <translation>Hoàn tác được đến</translation>
+    </message>
+    <message>
+        <source>Residential group</source>
+        <translation>Tổ dân phố</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>Chủ hộ</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Elderly living alone</source>
+        <translation>Người cao tuổi sống một mình</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>Người khuyết tật</translation>
+    </message>
+    <message>
+        <source>Policy family</source>
+        <translation>Gia đình chính sách</translation>
+    </message>
+    <message>
+        <source>Poor household</source>
+        <translation>Hộ nghèo</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Personal ID</source>
+        <translation>Số định danh cá nhân</translation>
+    </message>
+    <message>
+        <source>Old ID (9 digits)</source>
+        <translation>Số CMND cũ (9 số)</translation>
+    </message>
+    <message>
+        <source>Address on the card</source>
+        <translation>Địa chỉ trên thẻ</translation>
+    </message>
+    <message>
+        <source>Relation to head</source>
+        <translation>Quan hệ với chủ hộ</translation>
+    </message>
+    <message>
+        <source>VNeID level</source>
+        <translation>Mức VNeID</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>Đồng ý lúc</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn</source>
+        <translation>Rút đồng ý lúc</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Có</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Không</translation>
     </message>
 </context>
 <context>

@@ -73,6 +73,28 @@ def test_merge_by_keyboard_then_undo(qtbot, make_window, store: Store, leader: A
         assert session.scalars(select(Household).where(Household.deleted.is_(True))).first() is None
 
 
+def test_the_leader_chooses_a_fields_value_before_merging(qtbot, make_window, store: Store, leader: Actor) -> None:
+    a, b = _family_twice(store, leader)
+    window = make_window(role="leader", language="en")
+    dialog = _open(qtbot, window)
+    assert dialog.candidates[0].pair == (a, b)  # a registered first: the smaller UUIDv7
+    fields = [c.field for c in dialog.fields]
+    assert fields[:3] == ["address", "head_name", "phone"]
+    row = fields.index("address")
+    assert dialog.fields_table.item(row, 1).text() == "Số 12A, ngõ 45, Đội Cấn"
+    combo = dialog.fields_table.cellWidget(row, 3)
+    assert combo.currentText() == "Record 2"  # b's address was typed later: the default
+    combo.setCurrentIndex(0)
+    QTest.keyClick(dialog, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)  # keep record 2 (b)
+    qtbot.waitUntil(lambda: dialog.candidates == [], timeout=10_000)
+    wait_idle(qtbot, window.ctx.runner)
+    with store.read() as session:
+        kept = session.get(Household, b)
+        assert kept is not None and not kept.deleted
+        assert kept.address == {"house_number": "12A", "lane": "45", "street": "Đội Cấn"}
+        assert kept.head_name == "nguyen van thanh" and kept.phone == "0912345678"  # b's head; a's phone (b had none)
+
+
 def test_not_the_same_is_not_offered_again(qtbot, make_window, store: Store, leader: Actor) -> None:
     _family_twice(store, leader)
     window = make_window(role="leader", language="vi")

@@ -10,9 +10,13 @@ no leader is offered it again). The merges of the last week are listed below it 
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QGroupBox,
@@ -21,20 +25,25 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from outreach.duplicate_score import Candidate
+from outreach.model.address import address_text
 from outreach.services import duplicates
 from outreach.services.changes import Changes
-from outreach.services.duplicates import MergeView, ScanResult, Side
+from outreach.services.duplicates import FieldChoice, MergeView, ScanResult, Side
+from outreach.services.households import mask_personal_id
 from outreach.ui.core.context import UiContext
 from outreach.ui.core.errors import show_error
 from outreach.ui.core.labels import (
     DUPLICATE_DECISION_LABELS,
     DUPLICATE_REASON_LABELS,
     RECORD_KIND_LABELS,
+    SEX_LABELS,
     format_date,
     format_datetime,
     label,
@@ -55,9 +64,12 @@ class SideView(QGroupBox):
         self.body.setWordWrap(True)
         self.body.setTextFormat(Qt.TextFormat.PlainText)
         self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # six lines (a resident's fields) always show whole: the lists around it give way first
+        self.body.setMinimumHeight(self.body.fontMetrics().lineSpacing() * 6 + 4)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
         layout.addWidget(self.body)
-        layout.addStretch(1)
 
     def show_side(self, kind: str, side: Side | None) -> None:
         if side is None:
@@ -118,6 +130,17 @@ class DuplicatesDialog(QDialog):
         self.keep_first.clicked.connect(lambda: self._merge(first_survives=True))
         self.keep_second.clicked.connect(lambda: self._merge(first_survives=False))
         self.not_same.clicked.connect(self._not_same)
+        self.fields_table = QTableWidget(0, 4)
+        self.fields_table.setObjectName("mergeFields")
+        self.fields_table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Record 1"), self.tr("Record 2"),
+                                                     self.tr("Keep the value of")])
+        self.fields_table.verticalHeader().setVisible(False)
+        self.fields_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.fields_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.fields_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.fields_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.fields: list[FieldChoice] = []
+        fields_label = QLabel(self.tr("Values that differ (the more recent one is kept unless you choose):"))
         actions = QHBoxLayout()
         for button in (self.keep_first, self.keep_second, self.not_same):
             actions.addWidget(button)
@@ -136,13 +159,15 @@ class DuplicatesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.summary)
-        layout.addWidget(self.table, 3)
-        layout.addLayout(sides, 2)
+        layout.addWidget(self.table, 2)
+        layout.addLayout(sides)
+        layout.addWidget(fields_label)
+        layout.addWidget(self.fields_table, 2)
         layout.addLayout(actions)
         layout.addLayout(undo_row)
         layout.addWidget(self.merges_table, 1)
         layout.addWidget(buttons)
-        self.resize(1120, 660)  # inside a 1366×768 screen with the taskbar
+        self.resize(1120, 700)  # inside a 1366×768 screen with the taskbar
         self.table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._show_pair(current.row()))
         self._enable()
         self.reload()
@@ -210,18 +235,73 @@ class DuplicatesDialog(QDialog):
         if not 0 <= row < len(self.candidates):
             self.first_side.show_side(RecordKind.HOUSEHOLD, None)
             self.second_side.show_side(RecordKind.HOUSEHOLD, None)
+            self.fields = []
+            self.fields_table.setRowCount(0)
             self.loaded.emit()
             return
         c = self.candidates[row]
-        self._ctx.runner.query(duplicates.pair_sides, self._ctx.store, c.kind, c.first_id, c.second_id,
-                               on_done=lambda sides: self._sides_read(generation, c, sides), on_error=self._failed)
+        self._ctx.runner.query(_pair_view, self._ctx.store, c, on_done=lambda view: self._sides_read(generation, c, view),
+                               on_error=self._failed)
 
-    def _sides_read(self, generation: int, candidate: Candidate, sides: tuple[Side, Side]) -> None:
+    def _sides_read(self, generation: int, candidate: Candidate, view: tuple[Side, Side, list[FieldChoice]]) -> None:
         if generation != self._pair_generation:  # the leader moved on meanwhile
             return
-        self.first_side.show_side(candidate.kind, sides[0])
-        self.second_side.show_side(candidate.kind, sides[1])
+        first, second, fields = view
+        self.first_side.show_side(candidate.kind, first)
+        self.second_side.show_side(candidate.kind, second)
+        self._show_fields(candidate, fields)
         self.loaded.emit()
+
+    def _show_fields(self, candidate: Candidate, fields: list[FieldChoice]) -> None:
+        self.fields = fields
+        self.fields_table.setRowCount(len(fields))
+        for row, choice in enumerate(fields):
+            self.fields_table.setItem(row, 0, QTableWidgetItem(self._field_name(choice.field)))
+            self.fields_table.setItem(row, 1, QTableWidgetItem(self._value_text(choice.field, choice.first)))
+            self.fields_table.setItem(row, 2, QTableWidgetItem(self._value_text(choice.field, choice.second)))
+            combo = QComboBox()
+            combo.addItem(self.tr("Record 1"), candidate.first_id)
+            combo.addItem(self.tr("Record 2"), candidate.second_id)
+            combo.setCurrentIndex(0 if choice.default_id == candidate.first_id else 1)
+            self.fields_table.setCellWidget(row, 3, combo)
+
+    def choices(self) -> dict[str, str]:
+        """Field -> the id whose value the merge keeps, as the leader set the combo boxes."""
+        found = {}
+        for row, choice in enumerate(self.fields):
+            combo = self.fields_table.cellWidget(row, 3)
+            if isinstance(combo, QComboBox):
+                found[choice.field] = str(combo.currentData())
+        return found
+
+    def _field_name(self, name: str) -> str:
+        names = {
+            "group_id": self.tr("Residential group"), "address": self.tr("Address"), "head_name": self.tr("Head of household"),
+            "phone": self.tr("Phone"), "elderly_alone": self.tr("Elderly living alone"), "disabled": self.tr("Disability"),
+            "policy_family": self.tr("Policy family"), "poor_household": self.tr("Poor household"), "notes": self.tr("Notes"),
+            "full_name": self.tr("Full name"), "date_of_birth": self.tr("Date of birth"), "sex": self.tr("Sex"),
+            "personal_id": self.tr("Personal ID"), "old_id": self.tr("Old ID (9 digits)"), "card_address": self.tr("Address on the card"),
+            "relation_to_head": self.tr("Relation to head"), "vneid_level": self.tr("VNeID level"),
+            "consent_given_at": self.tr("Consent given"), "consent_withdrawn_at": self.tr("Consent withdrawn"),
+        }
+        return names.get(name, name)
+
+    def _value_text(self, name: str, value: Any) -> str:
+        if value is None or value == "":
+            return "—"
+        if name == "address" and isinstance(value, dict):
+            return address_text(value)
+        if name in ("personal_id", "old_id"):
+            return mask_personal_id(str(value))
+        if name == "sex":
+            return label(SEX_LABELS, str(value))
+        if isinstance(value, bool):
+            return self.tr("Yes") if value else self.tr("No")
+        if isinstance(value, dt.datetime):
+            return format_datetime(value)
+        if isinstance(value, dt.date):
+            return format_date(value)
+        return str(value)
 
     def _failed(self, exc: BaseException) -> None:
         show_error(self, exc, self._ctx.language)
@@ -247,7 +327,7 @@ class DuplicatesDialog(QDialog):
         if c is None:
             return
         keep, other = (c.first_id, c.second_id) if first_survives else (c.second_id, c.first_id)
-        self._ctx.runner.mutate(duplicates.merge, self._ctx.store, self._ctx.actor, c.kind, keep, other,
+        self._ctx.runner.mutate(duplicates.merge, self._ctx.store, self._ctx.actor, c.kind, keep, other, self.choices(),
                                 changes=MERGE_CHANGES, initiator=self, on_done=self._done, on_error=self._failed)
 
     def _not_same(self) -> None:
@@ -263,3 +343,9 @@ class DuplicatesDialog(QDialog):
             return
         self._ctx.runner.mutate(duplicates.undo_merge, self._ctx.store, self._ctx.actor, self.merges[row].pair_id,
                                 changes=MERGE_CHANGES, initiator=self, on_done=self._done, on_error=self._failed)
+
+
+def _pair_view(store: Any, candidate: Candidate) -> tuple[Side, Side, list[FieldChoice]]:
+    """Background read: the pair's two sides and the fields whose values differ."""
+    first, second = duplicates.pair_sides(store, candidate.kind, candidate.first_id, candidate.second_id)
+    return first, second, duplicates.field_choices(store, candidate.kind, candidate.first_id, candidate.second_id)
