@@ -204,7 +204,10 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.duplicates_button)
         self.duplicates_found = 0
         # not during start-up (the first screen's reads come first): with the first sync's delay
-        QTimer.singleShot(FIRST_SYNC_DELAY_MS, self.scan_duplicates)
+        self._first_scan = QTimer(self)
+        self._first_scan.setSingleShot(True)
+        self._first_scan.timeout.connect(self.scan_duplicates)
+        self._first_scan.start(FIRST_SYNC_DELAY_MS)
         last = self.settings.get(ui_settings.LAST_PAGE)
         self.nav.setCurrentRow(last if 0 <= last < PAGE_COUNT else PAGE_HOUSEHOLDS)
 
@@ -438,7 +441,7 @@ class MainWindow(QMainWindow):
     def scan_duplicates(self) -> None:
         """A leader's ward-wide duplicate scan, in the background (``services.duplicates.scan``);
         the status bar's button says how many pairs wait for a decision."""
-        if not self.ctx.actor.is_leader:
+        if not self.ctx.actor.is_leader or self.ctx.runner.is_shut_down:
             return
         from outreach.services.duplicates import scan
 
@@ -552,6 +555,7 @@ class MainWindow(QMainWindow):
         from outreach.ui.screens.visit_form import VisitForm
 
         self.sync_driver.stop()
+        self._first_scan.stop()
         if self._wiped:  # the profile is gone: write nothing back into its folder
             super().closeEvent(event)
             return
