@@ -123,3 +123,24 @@ def test_blocking_skips_big_uninformative_blocks_but_keeps_real_pairs() -> None:
 def test_skip_drops_pairs_marked_not_the_same() -> None:
     pair = [_hh("a", "7 ngo 3 hao nam", "Bùi Văn Tú"), _hh("b", "7 ngõ 3 Hào Nam", "Bui Van Tu")]
     assert household_candidates(pair, skip=lambda x, y: (x, y) == ("a", "b")) == []
+
+
+def test_the_collector_is_paused_during_a_scan_and_restored_after() -> None:
+    import gc
+
+    from outreach.duplicate_score import collection_paused
+
+    assert gc.isenabled()
+    with collection_paused():
+        assert not gc.isenabled()
+        with collection_paused():  # a second scan at once (the server's requests)
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # still one running
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collection_paused():
+            pass
+        assert not gc.isenabled()  # it was off before: it stays off
+    finally:
+        gc.enable()

@@ -12,7 +12,14 @@ from collections import defaultdict
 
 from sqlalchemy import select
 
-from outreach.duplicate_score import Candidate, HouseholdRecord, ResidentRecord, household_candidates, resident_candidates
+from outreach.duplicate_score import (
+    Candidate,
+    HouseholdRecord,
+    ResidentRecord,
+    collection_paused,
+    household_candidates,
+    resident_candidates,
+)
 from outreach.model import DuplicatePair, Household, Resident
 from outreach.model.base import table_of
 from outreach.server.db import ServerDb
@@ -20,7 +27,13 @@ from outreach.vocabulary import PairStatus, RecordKind
 
 
 def scan_ward(db: ServerDb, ward_id: str) -> tuple[list[Candidate], list[Candidate]]:
-    """(household pairs, resident pairs) of ``ward_id`` nobody has decided about, best first."""
+    """(household pairs, resident pairs) of ``ward_id`` nobody has decided about, best first
+    (the collector paused meanwhile: the server's other requests go on, see ``collection_paused``)."""
+    with collection_paused():
+        return _scan_ward(db, ward_id)
+
+
+def _scan_ward(db: ServerDb, ward_id: str) -> tuple[list[Candidate], list[Candidate]]:
     households, residents, pairs = table_of(Household), table_of(Resident), table_of(DuplicatePair)
     with db.read() as conn:
         resident_rows = [ResidentRecord(*row) for row in conn.execute(

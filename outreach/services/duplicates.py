@@ -25,7 +25,15 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from outreach.duplicate_score import Candidate, HouseholdRecord, ResidentRecord, household_candidates, resident_candidates
+from outreach.duplicate_score import (
+    Candidate,
+    HouseholdRecord,
+    ResidentRecord,
+    collection_paused,
+    household_candidates,
+    let_others_run,
+    resident_candidates,
+)
 from outreach.errors import FieldProblem, NotFound, ValidationError
 from outreach.model import DuplicatePair, Filing, Household, Resident, ResidentialGroup, Visit
 from outreach.model.address import address_text
@@ -92,18 +100,29 @@ def scan_records(session: Session, ward_id: str | None) -> tuple[list[HouseholdR
                      Resident.phone).where(Resident.deleted.is_(False))
     if ward_id is not None:
         h_query, r_query = h_query.where(Household.ward_id == ward_id), r_query.where(Resident.ward_id == ward_id)
-    residents = [ResidentRecord(*row) for row in session.execute(r_query)]
+    residents = []
     pids: dict[str, set[str]] = defaultdict(set)
-    for r in residents:
+    for index, row in enumerate(session.execute(r_query)):
+        let_others_run(index)  # the scan runs beside the GUI thread
+        r = ResidentRecord(*row)
+        residents.append(r)
         if r.personal_id and r.household_id:
             pids[r.household_id].add(r.personal_id)
-    households = [HouseholdRecord(hid, address or {}, head or "", phone, frozenset(pids.get(hid, ())))
-                  for hid, address, head, phone in session.execute(h_query)]
+    households = []
+    for index, (hid, address, head, phone) in enumerate(session.execute(h_query)):
+        let_others_run(index)
+        households.append(HouseholdRecord(hid, address or {}, head or "", phone, frozenset(pids.get(hid, ()))))
     return households, residents
 
 
 def scan(store: Store, ward_id: str | None) -> ScanResult:
-    """The candidate pairs nobody has decided about yet (run off the UI thread: ~1 s on a large ward)."""
+    """The candidate pairs nobody has decided about yet (run off the UI thread: a few seconds on
+    a large ward; the collector paused meanwhile, see ``collection_paused``)."""
+    with collection_paused():
+        return _scan(store, ward_id)
+
+
+def _scan(store: Store, ward_id: str | None) -> ScanResult:
     with store.read() as session:
         households, residents = scan_records(session, ward_id)
         decided = _decided(session)
