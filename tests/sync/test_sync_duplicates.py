@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from outreach.model import Household, Visit
 from outreach.server import admin
+from outreach.server import cli as server_cli
 from outreach.server.duplicates import scan_ward
 from outreach.services import duplicates
 from outreach.services.context import Actor
@@ -198,7 +199,8 @@ def test_only_leaders_merge_the_server_refuses_a_volunteers_merge(laptops: tuple
 
 
 def test_the_office_server_scans_the_ward_with_the_same_scorer(laptops: tuple[Laptop, Laptop, Laptop],
-                                                                ward_setup: WardSetup) -> None:
+                                                                ward_setup: WardSetup,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
     first, _second, volunteer = laptops
     a = _register(first, "Hoàng Thị Hà", {"house_number": "9", "lane": "12", "street": "Kim Mã"})
     b = _register(volunteer, "Hoang Thi Ha", {"house_number": "09 ngõ 12 Kim Mã"})
@@ -206,6 +208,12 @@ def test_the_office_server_scans_the_ward_with_the_same_scorer(laptops: tuple[La
     volunteer.sync()
     households, _residents = scan_ward(ward_setup.server.db, ward_setup.ward_id)
     assert [c.pair for c in households] == [tuple(sorted((a, b)))]
+    if ward_setup.server.db.engine.dialect.name == "sqlite":  # the office's command line, on the same file
+        capsys.readouterr()
+        assert server_cli.main(["--db", str(ward_setup.server.db.engine.url), "duplicates", "--ward", ward_setup.ward_id]) == 0
+        out = capsys.readouterr().out
+        assert f"{min(a, b)}  {max(a, b)}" in out and "Trùng địa chỉ, Trùng tên chủ hộ" in out
+        assert out.endswith("1 household pairs, 0 resident pairs\n")
     first.sync()
     duplicates.mark_not_same(first.store, first.actor, RecordKind.HOUSEHOLD, a, b)
     first.sync()
