@@ -203,6 +203,9 @@ class MainWindow(QMainWindow):
         self.duplicates_button.setVisible(False)
         bar.addPermanentWidget(self.duplicates_button)
         self.duplicates_found = 0
+        #: pairs the leader has had in front of them this session: the others are "new"
+        self.duplicates_seen: set[tuple[str, str]] = set()
+        self.duplicates_new = 0
         # not during start-up (the first screen's reads come first): with the first sync's delay
         self._first_scan = QTimer(self)
         self._first_scan.setSingleShot(True)
@@ -450,14 +453,18 @@ class MainWindow(QMainWindow):
 
     def _duplicates_scanned(self, result: ScanResult) -> None:
         self.duplicates_found = result.count
-        self.duplicates_button.setText(self.tr("Possible duplicates: %1…").replace("%1", str(result.count)))
+        self.duplicates_new = sum(1 for c in result.households + result.residents if c.pair not in self.duplicates_seen)
+        text = (self.tr("Possible duplicates: %1 (%2 new)…").replace("%2", str(self.duplicates_new))
+                if self.duplicates_new and self.duplicates_seen else self.tr("Possible duplicates: %1…"))
+        self.duplicates_button.setText(text.replace("%1", str(result.count)))
         self.duplicates_button.setVisible(bool(result.count))
         self.duplicates_scanned.emit(result.count)
 
     def open_duplicates(self) -> QWidget:
         from outreach.ui.dialogs.duplicates_dialog import DuplicatesDialog
 
-        dialog = DuplicatesDialog(self.ctx, self)
+        dialog = DuplicatesDialog(self.ctx, self, seen=set(self.duplicates_seen))
+        dialog.shown_pairs.connect(self.duplicates_seen.update)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.changed.connect(self.sync_driver.sync_now)
         dialog.changed.connect(self.scan_duplicates)

@@ -356,6 +356,7 @@
     <name>DuplicatesDialog</name>
     <message>
         <source>Possible duplicates</source>
+        <extracomment>the pairs this list showed (the main window counts the others as new) pairs shown before (this session): the others are marked new</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -420,6 +421,14 @@
     </message>
     <message>
         <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1249,6 +1258,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Possible duplicates: %1 (%2 new)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Possible duplicates: %1…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1286,6 +1299,7 @@
     </message>
     <message>
         <source>Save unsent changes</source>
+        <extracomment>pairs the leader has had in front of them this session: the others are &quot;new&quot;</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -356,6 +356,7 @@
     <name>DuplicatesDialog</name>
     <message>
         <source>Possible duplicates</source>
+        <extracomment>the pairs this list showed (the main window counts the others as new) pairs shown before (this session): the others are marked new</extracomment>
         <translation>Hồ sơ có thể trùng</translation>
     </message>
     <message>
@@ -421,6 +422,14 @@
     <message>
         <source>Why</source>
         <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Mới</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>mới</translation>
     </message>
     <message>
         <source>%1 household pairs and %2 resident pairs to look at</source>
@@ -1249,6 +1258,10 @@
         <translation>Tệp bàn giao Outreach (*.handover)</translation>
     </message>
     <message>
+        <source>Possible duplicates: %1 (%2 new)…</source>
+        <translation>Có thể trùng: %1 (%2 mới)…</translation>
+    </message>
+    <message>
         <source>Possible duplicates: %1…</source>
         <translation>Có thể trùng: %1…</translation>
     </message>
@@ -1286,6 +1299,7 @@
     </message>
     <message>
         <source>Save unsent changes</source>
+        <extracomment>pairs the leader has had in front of them this session: the others are &quot;new&quot;</extracomment>
         <translation>Lưu các thay đổi chưa gửi</translation>
     </message>
     <message>

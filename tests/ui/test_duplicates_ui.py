@@ -114,3 +114,24 @@ def test_a_volunteer_is_not_shown_the_scan(qtbot, make_window, store: Store, lea
     window.scan_duplicates()
     wait_idle(qtbot, window.ctx.runner)
     assert not window.duplicates_button.isVisible() and window.duplicates_found == 0
+
+
+def test_pairs_that_arrived_since_the_leader_looked_are_marked_new(qtbot, make_window, store: Store, leader: Actor) -> None:
+    _family_twice(store, leader)
+    window = make_window(role="leader", language="en")
+    dialog = _open(qtbot, window)
+    assert [dialog.model.rows[0][0]] == [""]  # the first look: nothing to tell apart
+    dialog.close()
+    # a sync brings another family registered twice
+    c = register_household(store, leader, HouseholdInput("Võ Thị Mai", {"house_number": "123/4", "lane": "15",
+                                                                          "street": "Nguyễn Trãi"}))
+    d = register_household(store, leader, HouseholdInput("Vo Thi Mai", {"house_number": "123/4 hẻm 15 Nguyễn Trãi"}),
+                           confirm=True)
+    window.scan_duplicates()
+    qtbot.waitUntil(lambda: window.duplicates_found == 2, timeout=10_000)
+    assert window.duplicates_button.text() == "Possible duplicates: 2 (1 new)…"
+    dialog = window.open_duplicates()
+    qtbot.waitUntil(lambda: len(dialog.candidates) == 2, timeout=10_000)
+    marks = {c.pair: row[0] for c, row in zip(dialog.candidates, dialog.model.rows, strict=True)}
+    assert marks[tuple(sorted((c.id, d.id)))] == "new" and sorted(marks.values()) == ["", "new"]
+    wait_idle(qtbot, window.ctx.runner)

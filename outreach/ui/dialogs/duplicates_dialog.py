@@ -97,10 +97,14 @@ class DuplicatesDialog(QDialog):
 
     loaded = Signal()
     changed = Signal()
+    #: the pairs this list showed (the main window counts the others as new)
+    shown_pairs = Signal(object)
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None, seen: set[tuple[str, str]] | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        #: pairs shown before (this session): the others are marked new
+        self.seen = set(seen or ())
         self.candidates: list[Candidate] = []
         self.merges: list[MergeView] = []
         self.titles: dict[str, str] = {}
@@ -197,16 +201,18 @@ class DuplicatesDialog(QDialog):
     def _scanned(self, result: ScanResult) -> None:
         self.candidates = result.households + result.residents
         self.titles = result.titles
-        headers = [self.tr("Records"), self.tr("Score"), self.tr("How sure"), self.tr("Why"), self.tr("Record 1"),
-                   self.tr("Record 2")]
-        rows = [(label(RECORD_KIND_LABELS, c.kind), c.score, label(DUPLICATE_DECISION_LABELS, c.decision),
-                 ", ".join(label(DUPLICATE_REASON_LABELS, r) for r in c.reasons), result.titles.get(c.first_id, ""),
-                 result.titles.get(c.second_id, "")) for c in self.candidates]
+        headers = [self.tr("New"), self.tr("Records"), self.tr("Score"), self.tr("How sure"), self.tr("Why"),
+                   self.tr("Record 1"), self.tr("Record 2")]
+        new = self.tr("new") if self.seen else ""  # the first look: everything is new, nothing to tell apart
+        rows = [("" if c.pair in self.seen else new, label(RECORD_KIND_LABELS, c.kind), c.score,
+                 label(DUPLICATE_DECISION_LABELS, c.decision), ", ".join(label(DUPLICATE_REASON_LABELS, r) for r in c.reasons),
+                 result.titles.get(c.first_id, ""), result.titles.get(c.second_id, "")) for c in self.candidates]
         self.model.set_rows(headers, rows)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        self.shown_pairs.emit({c.pair for c in self.candidates})
         self.summary.setText(self.tr("%1 household pairs and %2 resident pairs to look at")
                              .replace("%1", str(len(result.households))).replace("%2", str(len(result.residents)))
                              if self.candidates else self.tr("No possible duplicates."))
