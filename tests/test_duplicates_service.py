@@ -13,7 +13,7 @@ from outreach.model import DuplicatePair, Filing, Household, OutboxEntry, Reside
 from outreach.model.merge_chain import survivors
 from outreach.services import duplicates
 from outreach.services.context import Actor
-from outreach.services.households import HouseholdInput, ResidentInput, add_resident, register_household
+from outreach.services.households import HouseholdInput, ResidentInput, add_resident, register_household, search_household_ids
 from outreach.services.procedures import seed_catalogue
 from outreach.services.visits import FilingInput, VisitInput, record_visit, week_lock_id
 from outreach.store.database import Store
@@ -85,6 +85,9 @@ def test_merge_moves_residents_visits_filings_and_keeps_the_more_recent_values(s
         assert {r.household_id for r in session.scalars(select(Resident).where(Resident.id.in_([older.id, twin.id])))} == {a}
         moved_visit = session.get(Visit, visit.id)
         assert moved_visit is not None and moved_visit.household_id == a and moved_visit.follow_up_date is not None
+    # the search finds the survivor only (the tombstone left the index), with both Lans' names
+    assert search_household_ids(store, "nguyen thi lan") == [a]
+    assert search_household_ids(store, "doi can") == [a]
     # the two Lans are now one household's residents: the resident scan offers them
     residents = duplicates.scan(store, leader.ward_id).residents
     assert [c.pair for c in residents] == [tuple(sorted((older.id, twin.id)))]
