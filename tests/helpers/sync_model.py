@@ -157,12 +157,20 @@ class SyncModel(RuleBasedStateMachine):
                 return  # not pulled yet, or gone on this laptop
             tx.recorder.create(Resident, {"ward_id": self.ward.ward_id, "household_id": household_id, "full_name": name})
 
+    @rule(name=NAMES, twice=st.booleans())
+    def register_twice(self, name: str, twice: bool) -> None:
+        """The same family registered on both leaders' laptops, offline from each other (or
+        twice on one): what the duplicate scan finds and a leader merges."""
+        for device in (LEADERS if not twice else (LEADERS[0], LEADERS[0])):
+            self.create(device, name)
+
     @precondition(lambda self: len(self.known_ids) >= 2)
     @rule(device=st.sampled_from(LEADERS), keep=st.integers(0, 10_000), other=st.integers(0, 10_000))
     def merge(self, device: int, keep: int, other: int) -> None:
         """A leader merges two of the households it holds live (any two: overlapping pairs, and
         the same pair both ways on two laptops, make chains and cycles)."""
         store = self.stores[device]
+        STATS["merge_attempts"] = STATS.get("merge_attempts", 0) + 1
         with store.read() as session:
             live = sorted(session.scalars(select(Household.id).where(Household.deleted.is_(False))))
         if len(live) < 2:
