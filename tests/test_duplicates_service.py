@@ -158,3 +158,31 @@ def test_a_volunteers_laptop_repoints_its_own_visits_but_not_in_a_locked_week(st
     with store.read() as session:
         where = {v.id: v.household_id for v in session.scalars(select(Visit))}
     assert where == {locked.id: b, recent.id: a, someone_elses.id: b}  # the rest is a leader's laptop's to move
+
+
+def test_laptop_migration_0005d_upgrades_a_0004f_database_and_keeps_its_data(store: Store, leader: Actor) -> None:
+    from alembic import command
+    from sqlalchemy import text
+
+    from outreach.store import migrate as migrate_module
+    from outreach.store.database import open_store
+
+    household = register_household(store, leader, HouseholdInput("Trần Thị Hoa", {"house_number": "7", "street": "Kim Mã"}))
+    with store.engine.begin() as conn:  # back to the schema before issue 17
+        config = migrate_module.alembic_config()
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0004f")
+    with store.engine.connect() as conn:
+        assert "merged_into" not in {r[1] for r in conn.execute(text("PRAGMA table_info(households)"))}
+    profile = store.profile
+    store.close()
+    reopened = open_store(profile)  # migrates, after a backup
+    try:
+        with reopened.read() as session:
+            assert "merged_into" in {r[1] for r in session.execute(text("PRAGMA table_info(residents)"))}
+            indexes = {r[0] for r in session.execute(text("SELECT name FROM sqlite_master WHERE type = 'index'"))}
+            assert {"ix_households_merged", "ix_residents_merged", "ix_duplicate_pairs_server_seq"} <= indexes
+            kept = session.get(Household, household.id)
+            assert kept is not None and kept.merged_into is None
+    finally:
+        reopened.close()
