@@ -157,12 +157,21 @@ class SyncModel(RuleBasedStateMachine):
                 return  # not pulled yet, or gone on this laptop
             tx.recorder.create(Resident, {"ward_id": self.ward.ward_id, "household_id": household_id, "full_name": name})
 
-    @rule(name=NAMES, twice=st.booleans())
-    def register_twice(self, name: str, twice: bool) -> None:
+    @rule(name=NAMES, twice=st.booleans(), merge_now=st.booleans())
+    def register_twice(self, name: str, twice: bool, merge_now: bool) -> None:
         """The same family registered on both leaders' laptops, offline from each other (or
-        twice on one): what the duplicate scan finds and a leader merges."""
+        twice on one, which that leader may merge at once): what the duplicate scan finds and a
+        leader merges (the ``merge`` rule merges any two a leader holds, later)."""
         for device in (LEADERS if not twice else (LEADERS[0], LEADERS[0])):
             self.create(device, name)
+        if twice and merge_now:
+            store = self.stores[LEADERS[0]]
+            survivor, merged = self.known_ids[-2:]
+            p = store.profile
+            before = self._max_seq(store)
+            duplicates.merge(store, Actor(p.member_id, "", "leader", p.ward_id, p.team_id), RecordKind.HOUSEHOLD, survivor, merged)
+            self._note_new_outbox(store, before)
+            STATS["merges"] = STATS.get("merges", 0) + 1
 
     @precondition(lambda self: len(self.known_ids) >= 2)
     @rule(device=st.sampled_from(LEADERS), keep=st.integers(0, 10_000), other=st.integers(0, 10_000))
