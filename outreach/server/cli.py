@@ -185,6 +185,8 @@ def build_parser() -> argparse.ArgumentParser:
     off_sub.add_parser("list", help="the ward's office days off")
     sub.add_parser("prune", help="forget the ids of applied changes no laptop can send again (older than 30 days, laptop synced since)")
 
+    dupes = sub.add_parser("duplicates", help="households and residents that may have been registered twice (the leaders' scan)")
+    dupes.add_argument("--ward", help="ward id or name (default: the only ward)")
     serve = sub.add_parser("serve", help="run the HTTP API")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT)
@@ -216,6 +218,19 @@ def _serve(args: argparse.Namespace, db: ServerDb, extensions: Sequence[AppExten
     uvicorn.run(app, host=args.host, port=args.port, access_log=False, log_level="warning",
                 ssl_certfile=str(args.tls_cert) if args.tls_cert else None, ssl_keyfile=str(args.tls_key) if args.tls_key else None)
     return 0
+
+
+def _duplicates(args: argparse.Namespace, db: ServerDb) -> None:
+    """One line per pair nobody has decided about: kind, score, how sure, why, the two ids."""
+    from outreach.labels import label
+    from outreach.server.duplicates import scan_ward
+    from outreach.vocabulary import DuplicateDecision, DuplicateReason
+
+    households, residents = scan_ward(db, admin.find_ward(db, args.ward)["id"])
+    for c in households + residents:
+        why = ", ".join(label(r, of=DuplicateReason) for r in c.reasons)
+        print(f"{c.kind:<9} {c.score:>3}  {label(c.decision, of=DuplicateDecision):<22} {c.first_id}  {c.second_id}  {why}")
+    print(f"{len(households)} household pairs, {len(residents)} resident pairs")
 
 
 def _migrate(args: argparse.Namespace, db: ServerDb) -> int:
@@ -300,6 +315,8 @@ def run(args: argparse.Namespace, extensions: Sequence[AppExtension] = ()) -> in
 
             again = reapply(db, read_log(args.log) if args.log else None)
             print(f"{again} resident(s) erased again")
+        elif args.command == "duplicates":
+            _duplicates(args, db)
         elif args.command == "prune":
             print(f"{prune_received_changes(db)} change ids forgotten")
         elif args.command == "catalogue":

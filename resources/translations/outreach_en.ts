@@ -648,6 +648,190 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Possible duplicates</source>
+        <extracomment>the pairs this list showed (the main window counts the others as new) pairs shown before (this session): the others are marked new</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same family (or person) may have been registered twice, on two laptops or with the address typed differently. Compare the two records; keep one and merge the other into it, or say they are not the same (no leader is asked again).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for duplicates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep record &amp;1, merge 2 into it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep record &amp;2, merge 1 into it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Not the same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the value of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values that differ (the more recent one is kept unless you choose):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merges of the last 7 days (can be undone):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How sure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 household pairs and %2 resident pairs to look at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No possible duplicates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Can be undone until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residential group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elderly living alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poor household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old ID (9 digits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address on the card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relation to head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VNeID level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Something went wrong inside Outreach. Nothing you typed was lost; the details were written to the log file. Please tell the ward office if it happens again.</source>
@@ -1356,7 +1540,7 @@
     <name>MainWindow</name>
     <message>
         <source>Households</source>
-        <extracomment>Thread-safe entry for the sync engine: emit from anywhere, rendered on the GUI thread. (Changes, initiator): what a write changed, sent to every screen built so far; each one decides from it whether to reload (``apply_changes``), so no list here says who shows what.</extracomment>
+        <extracomment>Thread-safe entry for the sync engine: emit from anywhere, rendered on the GUI thread. (Changes, initiator): what a write changed, sent to every screen built so far; each one decides from it whether to reload (``apply_changes``), so no list here says who shows what. a duplicate scan finished: how many pairs wait for the leader</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1396,6 +1580,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Possible duplicates: %1 (%2 new)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Possible duplicates: %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>(no team member set)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1432,7 +1624,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Households or residents that may have been registered twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save unsent changes</source>
+        <extracomment>pairs the leader has had in front of them this session: the others are &quot;new&quot;</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2017,6 +2214,49 @@
     </message>
     <message>
         <source>This computer is enrolled with %1. Restart Outreach to start syncing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SideView</name>
+    <message>
+        <source>Address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head of household: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residents (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal ID: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household: %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filings: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
