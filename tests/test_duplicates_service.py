@@ -62,7 +62,7 @@ def test_only_a_leader_merges_or_marks(store: Store, leader: Actor, volunteer: A
 def test_merge_moves_residents_visits_filings_and_keeps_the_more_recent_values(store: Store, leader: Actor) -> None:
     seed_catalogue(store)
     a, b = _two_registrations(store, leader)
-    older = add_resident(store, leader, a, ResidentInput("Nguyễn Thị Lan", dt.date(1960, 2, 1)))
+    older = add_resident(store, leader, a, ResidentInput("Nguyễn Thị Lan", dt.date(1960, 2, 1)), consent_purpose="hỗ trợ dịch vụ công")
     twin = add_resident(store, leader, b, ResidentInput("Nguyen Thi Lan", dt.date(1960, 2, 1), personal_id="001160000123"),
                         consent_purpose="hỗ trợ dịch vụ công")
     started = now_local().replace(microsecond=0) - dt.timedelta(hours=2)
@@ -103,7 +103,7 @@ def test_merge_moves_residents_visits_filings_and_keeps_the_more_recent_values(s
 
 def test_undo_restores_the_tombstone_and_moves_back_what_the_merge_moved(store: Store, leader: Actor) -> None:
     a, b = _two_registrations(store, leader)
-    resident = add_resident(store, leader, b, ResidentInput("Trần Văn Bình", dt.date(1990, 1, 1)))
+    resident = add_resident(store, leader, b, ResidentInput("Trần Văn Bình", dt.date(1990, 1, 1)), consent_purpose="hỗ trợ dịch vụ công")
     visit = record_visit(store, leader, VisitInput(b, now_local().replace(microsecond=0) - dt.timedelta(hours=1)))
     with store.write() as tx:
         tx.recorder.update(_household(tx.session, b), {"phone": "0988000111"})
