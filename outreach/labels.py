@@ -34,6 +34,7 @@ from outreach.vocabulary import (
     PriorityFlag,
     RecordKind,
     ReviewStatus,
+    RevokeReason,
     Role,
     ScopeKind,
     Sex,
@@ -78,6 +79,10 @@ LABELS: dict[type[StrEnum], dict[str, tuple[str, str]]] = {
     Role: {
         Role.VOLUNTEER: ("Tình nguyện viên", "Volunteer"),
         Role.LEADER: ("Đội trưởng", "Team leader"),
+    },
+    RevokeReason: {
+        RevokeReason.RETIRED: ("Ngừng sử dụng", "Retired"),
+        RevokeReason.LOST: ("Bị mất hoặc bị đánh cắp", "Lost or stolen"),
     },
     ReviewStatus: {
         ReviewStatus.PENDING: ("Chờ duyệt", "Waiting for review"),

@@ -60,6 +60,14 @@ class Role(StrEnum):
     LEADER = "leader"
 
 
+class RevokeReason(StrEnum):
+    """Why the office revoked a laptop: *retired* may push what it has, then stops; *lost*
+    (lost or stolen) destroys its data on its next contact with the server."""
+
+    RETIRED = "retired"
+    LOST = "lost"
+
+
 class ReviewStatus(StrEnum):
     """A leader's review of a visit (``Visit.review_status``)."""
 
@@ -156,5 +164,5 @@ class RecordKind(StrEnum):
 #: Every code list, for tests and tools that walk them all (each has labels in both languages).
 CODE_LISTS: tuple[type[StrEnum], ...] = (
     Outcome, FilingStatus, Channel, Portal, Role, ReviewStatus, OnlineLevel, PriorityFlag, FollowUpKind, Sex, GroupKind,
-    ScopeKind, Placeholder, RecordKind,
+    ScopeKind, Placeholder, RecordKind, RevokeReason,
 )

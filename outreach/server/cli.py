@@ -5,7 +5,7 @@
     outreach-server ward add --name "Phường Ngọc Hà" [--code 00004]
     outreach-server team add --name "Đội cơ động số 1"
     outreach-server device enroll --team "Đội cơ động số 1" --role volunteer [--name ...] [--png code.png]
-    outreach-server device list | device revoke DEVICE_ID
+    outreach-server device list | device revoke DEVICE_ID --reason retired|lost | device inventory DEVICE_ID
     outreach-server catalogue [add|edit CODE --set FIELD=VALUE ... | retire CODE [--from DATE] | import FILE | list]
     outreach-server serve --host 0.0.0.0 --port 8443 [--tls-cert cert.pem --tls-key key.pem]
 
@@ -29,6 +29,7 @@ from outreach.server.db import DEFAULT_DB_URL, ServerDb, open_db
 from outreach.server.logs import setup_logging
 from outreach.server.retention import prune_received_changes
 from outreach.timeutil import now_local
+from outreach.vocabulary import RevokeReason
 from outreach.wire.enrolment_link import enrolment_link
 
 log = logging.getLogger("outreach.server.cli")
@@ -82,8 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
     enroll.add_argument("--png", type=Path, help="also write the QR code as a PNG file")
     enroll.add_argument("--no-qr", action="store_true", help="print the code only")
     device.add_parser("list", help="list enrolled laptops")
-    revoke = device.add_parser("revoke", help="revoke a laptop (it stops syncing; its unsent data stays on it)")
+    revoke = device.add_parser("revoke", help="revoke a laptop: retired (it sends what it has, then stops) or lost (it destroys its data)")
     revoke.add_argument("device_id")
+    revoke.add_argument("--reason", choices=list(RevokeReason), required=True,
+                        help="retired: may push its unsent changes, then stops; lost: lost or stolen, wipes itself on its next contact")
+    inventory = device.add_parser("inventory", help="what a laptop held at its last sync (for a breach notice)")
+    inventory.add_argument("device_id")
 
     catalogue = sub.add_parser("catalogue", help="the procedure catalogue laptops pull (bare: publish new codes of the bundled one)")
     catalogue.add_argument("--by", default=os.environ.get("USER", "office"), help="who makes the change (written to the log)")
@@ -185,15 +190,22 @@ def run(args: argparse.Namespace) -> int:
             return _enroll(args, db)
         elif args.command == "device" and args.sub == "list":
             for d in admin.list_devices(db):
-                state = f"revoked {d['revoked_at']:%Y-%m-%d %H:%M}" if d["revoked_at"] else "active"
+                state = (f"revoked {d['revoked_at']:%Y-%m-%d %H:%M} ({d['revoke_reason'] or 'retired'})" if d["revoked_at"]
+                         else "active")
                 print(
                     f"{d['id']}  {d['role']:<9} team={d['team_id']}  enrolled {d['enrolled_at']:%Y-%m-%d %H:%M} UTC  {state}  {d['label']}"
                 )
         elif args.command == "device" and args.sub == "revoke":
-            if not admin.revoke_device(db, args.device_id):
-                print(f"no active device {args.device_id}", file=sys.stderr)
+            if not admin.revoke_device(db, args.device_id, args.reason):
+                print(f"no device {args.device_id} to revoke as {args.reason}", file=sys.stderr)
                 return 1
-            print(f"revoked {args.device_id}")
+            then = ("it destroys its data on its next contact" if args.reason == RevokeReason.LOST
+                    else "it may send its unsent changes, then stops")
+            print(f"revoked {args.device_id} ({args.reason}): {then}")
+        elif args.command == "device" and args.sub == "inventory":
+            from outreach.server.inventory import inventory, inventory_lines
+
+            print("\n".join(inventory_lines(inventory(db, args.device_id))))
         elif args.command == "prune":
             print(f"{prune_received_changes(db)} change ids forgotten")
         elif args.command == "catalogue":

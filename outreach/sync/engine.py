@@ -38,6 +38,7 @@ from outreach.model.codec import dumps_compact, encode_value, loads
 from outreach.model.entities import SYNCED_ENTITIES
 from outreach.store.database import Store
 from outreach.sync.errors import (
+    STOPPED_CODES,
     ClockAhead,
     DeviceRevoked,
     OutsideWard,
@@ -585,7 +586,7 @@ class SyncEngine:
             if state is None:
                 state = SyncState(id=1, cursor=0)
                 tx.session.add(state)
-            if state.last_error_code in ("revoked", "unknown_token"):
+            if state.last_error_code in STOPPED_CODES:
                 raise DeviceRevoked(state.last_error_code)
             state.last_attempt_at = now_local()
 

@@ -334,8 +334,24 @@ class MainWindow(QMainWindow):
         self.start_background_sync(first_delay_ms=0)
 
     def offer_revocation_steps(self) -> None:
-        """The office revoked this laptop: say so, offer the hand-over export and the wipe."""
+        """The office revoked this laptop: say so, offer the hand-over export and the wipe.
+
+        Reported lost, it has wiped itself already (``sync.client.run_sync``): say that, and close."""
         self.sync_button.setVisible(False)
+        if self.sync_driver.last_status.error_code == "wipe":
+            self._wiped = True
+
+            def closed(_key: str | None) -> None:
+                self.question = None
+                self._after_wipe()
+
+            self.question = ask(
+                self, self.tr("This computer's data was destroyed"),
+                self.tr("The ward office reported this computer lost or stolen. Its Outreach data — the database, "
+                        "its key, the backups and the exports it made — has been destroyed. Outreach closes now."),
+                [Choice("close", self.tr("Close Outreach"), QMessageBox.ButtonRole.AcceptRole, True)],
+                closed, icon=QMessageBox.Icon.Critical)
+            return
 
         def answered(key: str | None) -> None:
             self.question = None

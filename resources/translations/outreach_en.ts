@@ -1102,6 +1102,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This computer&apos;s data was destroyed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ward office reported this computer lost or stolen. Its Outreach data — the database, its key, the backups and the exports it made — has been destroyed. Outreach closes now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close Outreach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save unsent changes</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1102,6 +1102,18 @@
         <translation>Sự cố đồng bộ…</translation>
     </message>
     <message>
+        <source>This computer&apos;s data was destroyed</source>
+        <translation>Dữ liệu trên máy này đã bị xoá</translation>
+    </message>
+    <message>
+        <source>The ward office reported this computer lost or stolen. Its Outreach data — the database, its key, the backups and the exports it made — has been destroyed. Outreach closes now.</source>
+        <translation>Văn phòng phường đã báo máy này bị mất hoặc bị đánh cắp. Dữ liệu Outreach trên máy — cơ sở dữ liệu, khoá của nó, các bản sao lưu và các tệp đã xuất — đã bị xoá. Outreach sẽ đóng ngay bây giờ.</translation>
+    </message>
+    <message>
+        <source>Close Outreach</source>
+        <translation>Đóng Outreach</translation>
+    </message>
+    <message>
         <source>Save unsent changes</source>
         <translation>Lưu các thay đổi chưa gửi</translation>
     </message>
