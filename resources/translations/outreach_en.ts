@@ -158,6 +158,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>with a password</source>
+        <extracomment>the follow-up list leaves the encrypted profile with names and phones: offer a password</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypt the Excel file: it opens only with the password you type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Fully online (of online dossiers)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -315,6 +324,14 @@
     </message>
     <message>
         <source>Export follow-up list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protect the follow-up list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list holds residents&apos; names and phones. Choose a password of at least %1 characters; the file opens only with it. Tell it to whoever receives the file separately.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -158,6 +158,15 @@
         <translation>Hồ sơ nộp trực tuyến có đội hỗ trợ</translation>
     </message>
     <message>
+        <source>with a password</source>
+        <extracomment>the follow-up list leaves the encrypted profile with names and phones: offer a password</extracomment>
+        <translation>có mật khẩu</translation>
+    </message>
+    <message>
+        <source>Encrypt the Excel file: it opens only with the password you type</source>
+        <translation>Mã hoá tệp Excel: tệp chỉ mở được bằng mật khẩu bạn nhập</translation>
+    </message>
+    <message>
         <source>Fully online (of online dossiers)</source>
         <translation>Toàn trình (trên hồ sơ nộp trực tuyến)</translation>
     </message>
@@ -316,6 +325,14 @@
     <message>
         <source>Export follow-up list</source>
         <translation>Xuất danh sách cần quay lại</translation>
+    </message>
+    <message>
+        <source>Protect the follow-up list</source>
+        <translation>Bảo vệ danh sách hẹn quay lại</translation>
+    </message>
+    <message>
+        <source>The list holds residents&apos; names and phones. Choose a password of at least %1 characters; the file opens only with it. Tell it to whoever receives the file separately.</source>
+        <translation>Danh sách có họ tên và số điện thoại của người dân. Hãy chọn mật khẩu ít nhất %1 ký tự; tệp chỉ mở được bằng mật khẩu này. Hãy báo mật khẩu riêng cho người nhận tệp.</translation>
     </message>
     <message>
         <source>Exporting…</source>

@@ -228,3 +228,42 @@ def test_the_pdf_export_speaks_vietnamese_throughout_whatever_the_profile_langua
     en_outcomes = [en for _vi, en in LABELS[Outcome].values()]
     assert all(word in text for word in vi_outcomes)
     assert not [word for word in en_outcomes if word in text]
+
+
+def test_follow_up_export_with_a_password_opens_only_with_it_and_the_audit_says_so(qtbot, runner, store: Store, small_ward: SmallWard,
+                                                                                  leader: Actor, tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    import msoffcrypto
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    view = make_view(qtbot, runner, store, leader)
+    assert view.protect_box.isChecked()  # on by default: the list carries names and phones
+    save = view._ask_follow_up_export()
+    assert save.nameFilters() == ["Excel (*.xlsx)"]  # a CSV cannot carry a password
+    target = tmp_path / "hen-bao-ve.xlsx"
+    save.selectFile(str(target))
+    save.accept()
+    dialog = view.password_dialog
+    qtbot.keyClicks(dialog.first, "ngan")
+    qtbot.keyClicks(dialog.second, "ngan")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.isVisible() and "8" in dialog.error.text()  # too short: asked again, nothing written
+    for field in (dialog.first, dialog.second):
+        field.clear()
+        qtbot.keyClicks(field, "mat-khau-doi-1")
+    with qtbot.waitSignal(view.exported, timeout=10_000):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    with pytest.raises(zipfile.BadZipFile):
+        load_workbook(target)
+    plain = io.BytesIO()
+    with target.open("rb") as sealed:
+        opened = msoffcrypto.OfficeFile(sealed)
+        opened.load_key(password="mat-khau-doi-1")
+        opened.decrypt(plain)
+    sheet = load_workbook(plain).active
+    assert sheet is not None and sheet["A1"].value == "Ngày hẹn"
+    events = [e for e in audit.entries(store) if e.action == audit.EXPORT_PERSONAL_DATA]
+    assert len(events) == 1 and events[0].detail["password_protected"] is True and events[0].detail["destination"] == str(target)

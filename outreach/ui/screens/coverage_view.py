@@ -18,6 +18,7 @@ from PySide6.QtCore import QDate, QLocale, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QFileDialog,
@@ -97,11 +98,14 @@ def _export(store: Store, actor: Actor, report: CoverageReport, path: Path, fmt:
     return path
 
 
-def _export_follow_ups(store: Store, actor: Actor, scope: Scope, path: Path, language: str) -> Path:
-    from outreach.reports.lists import write_follow_up_list
+def _export_follow_ups(store: Store, actor: Actor, scope: Scope, path: Path, language: str, password: str | None = None) -> Path:
+    from outreach.reports.lists import check_protectable, write_follow_up_list
 
-    rows = export_follow_up_contacts(store, actor, str(path), scope)  # leaders only; audited first
-    return write_follow_up_list(rows, path, language)
+    if password is not None:
+        check_protectable(path)  # before the audit entry: a refused export leaves no trace of one
+    rows = export_follow_up_contacts(store, actor, str(path), scope,  # leaders only; audited first
+                                     password_protected=password is not None)
+    return write_follow_up_list(rows, path, language, password=password)
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -173,6 +177,13 @@ class CoverageView(QWidget):
             self.follow_up_button.setEnabled(False)
             self.follow_up_button.setToolTip(self.tr("Only a team leader may export personal data."))
         exports.addWidget(self.follow_up_button)
+        #: the follow-up list leaves the encrypted profile with names and phones: offer a password
+        self.protect_box = QCheckBox(self.tr("with a password"))
+        self.protect_box.setObjectName("followUpProtect")
+        self.protect_box.setToolTip(self.tr("Encrypt the Excel file: it opens only with the password you type"))
+        self.protect_box.setChecked(True)
+        self.protect_box.setEnabled(ctx.actor.is_leader)
+        exports.addWidget(self.protect_box)
         exports.addStretch(1)
         self.status = QLabel()
         self.status.setObjectName("coverageStatus")
@@ -529,12 +540,28 @@ class CoverageView(QWidget):
 
     def _ask_follow_up_export(self) -> QFileDialog:
         label_text = self.report.period.label.replace("..", "_") if self.report else today_local().isoformat()
+        if self.protect_box.isChecked():
+            return save_file_dialog(self, self.tr("Export follow-up list"), f"hen-quay-lai-{label_text}.xlsx",
+                                    ["Excel (*.xlsx)"], self.ask_export_password)
         return save_file_dialog(self, self.tr("Export follow-up list"), f"hen-quay-lai-{label_text}.xlsx",
                                 ["Excel (*.xlsx)", "CSV (*.csv)"], self.export_follow_ups_to)
 
-    def export_follow_ups_to(self, path: Path) -> TaskHandle:
-        """The follow-up list with names and phones: refused for volunteers, audited for leaders."""
-        return self._run_export(_export_follow_ups, self._store, self._actor, self.current_scope(), path, EXPORT_LANGUAGE)
+    def ask_export_password(self, path: Path) -> None:
+        """Ask the password (twice) that protects the follow-up list, then export it."""
+        from outreach.reports.xlsx_protect import MIN_PASSWORD_LENGTH
+        from outreach.ui.dialogs.passphrase_dialog import PassphraseDialog
+
+        self.password_dialog = dialog = PassphraseDialog(
+            self, title=self.tr("Protect the follow-up list"), minimum=MIN_PASSWORD_LENGTH,
+            caption=self.tr("The list holds residents' names and phones. Choose a password of at least %1 characters; "
+                            "the file opens only with it. Tell it to whoever receives the file separately."))
+        dialog.accepted.connect(lambda: self.export_follow_ups_to(path, dialog.passphrase()))
+        dialog.open()
+
+    def export_follow_ups_to(self, path: Path, password: str | None = None) -> TaskHandle:
+        """The follow-up list with names and phones: refused for volunteers, audited for leaders;
+        with ``password``, an encrypted workbook (the audit entry says so)."""
+        return self._run_export(_export_follow_ups, self._store, self._actor, self.current_scope(), path, EXPORT_LANGUAGE, password)
 
     def _run_export(self, fn: Callable[..., Path], *args: Any) -> TaskHandle:
         self.status.setText(self.tr("Exporting…"))
