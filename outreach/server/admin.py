@@ -84,6 +84,13 @@ def add_ward(db: ServerDb, name: str, code: str = "", province_code: str = "", p
     return ward_id
 
 
+def set_app_lock(db: ServerDb, ward_ref: str | None, on: bool) -> None:
+    """Turn the ward's app lock on or off (``Ward.app_lock``): laptops pull it like any office
+    change and ask their PIN, or stop asking, from then on (``store.app_lock.lock_required``)."""
+    ward = find_ward(db, ward_ref)
+    office_write(db, Ward, ward["id"], {"app_lock": on}, ward["id"], create=False)
+
+
 def mark_demo_ward(db: ServerDb, ward_id: str) -> None:
     """Mark a ward as synthetic demo data: unencrypted (demo) laptop profiles may enrol only into
     such a ward. Only ``outreach demo``'s own server does this, never the office console."""

@@ -57,6 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     ward_add.add_argument("--province-name", default="")
     ward_add.add_argument("--id", help="use this ward id (to match existing data)")
     ward.add_parser("list", help="list wards")
+    ward_lock = ward.add_parser("lock", help="whether the ward's laptops ask a PIN (the app lock; on unless turned off)")
+    ward_lock.add_argument("state", choices=["on", "off"])
+    ward_lock.add_argument("--ward", help="ward id or name (optional on a one-ward server)")
 
     group = sub.add_parser("group", help="residential groups (tổ dân phố / thôn)").add_subparsers(dest="sub", required=True)
     group_add = group.add_parser("add", help="add a residential group")
@@ -176,6 +179,9 @@ def run(args: argparse.Namespace) -> int:
         elif args.command == "ward" and args.sub == "add":
             ward_id = admin.add_ward(db, args.name, args.code, args.province_code, args.province_name, ward_id=args.id)
             print(ward_id)
+        elif args.command == "ward" and args.sub == "lock":
+            admin.set_app_lock(db, args.ward, args.state == "on")
+            print(f"app lock {args.state}: laptops learn it at their next sync")
         elif args.command == "ward" and args.sub == "list":
             for ward in _rows(db, "wards"):
                 print(f"{ward['id']}  {ward['code']:<6} {ward['name']}")

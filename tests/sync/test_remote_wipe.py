@@ -184,3 +184,25 @@ def test_enrolling_again_after_retirement_clears_the_stop(ward_setup: WardSetup,
         run_sync(store)
     enroll(store, ward_setup.server.url, ward_setup.code())
     run_sync(store)
+
+
+def test_the_office_turns_the_wards_app_lock_off_and_laptops_follow_at_their_next_sync(
+        ward_setup: WardSetup, template_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from outreach.store.app_lock import lock_required
+
+    laptop = fast_store(template_root, tmp_path / "p")
+    transport = enrol_fast(ward_setup, laptop)
+    run_sync(laptop, transport=transport)
+    laptop.profile.demo = False  # as a real profile (a demo one never locks)
+    assert lock_required(laptop)
+    url = str(ward_setup.server.db.engine.url.render_as_string(hide_password=False))
+    assert server_main(["--db", url, "ward", "lock", "off", "--ward", ward_setup.ward_id]) == 0
+    assert "app lock off" in capsys.readouterr().out
+    assert lock_required(laptop)  # not before it syncs
+    run_sync(laptop, transport=transport)
+    assert not lock_required(laptop)
+    admin.set_app_lock(ward_setup.server.db, ward_setup.ward_id, True)
+    run_sync(laptop, transport=transport)
+    assert lock_required(laptop)
+    transport.close()
+    laptop.close()

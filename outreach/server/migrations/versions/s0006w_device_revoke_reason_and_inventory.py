@@ -1,4 +1,5 @@
-"""devices: why a laptop was revoked (retired | lost), when it stopped, and what it held.
+"""devices: why a laptop was revoked (retired | lost), when it stopped, and what it held;
+wards.app_lock (the app lock, as on the laptops: client migration 0005w).
 
 Revision ID: s0006w
 Revises: s0005f
@@ -27,11 +28,14 @@ def upgrade() -> None:
                                     sa.Column("held_seq", sa.BigInteger(), nullable=True),
                                     sa.Column("held_at", sa.DateTime(), nullable=True),
                                     sa.Column("held", sa.JSON(), nullable=True)])
+    add_missing_columns("wards", [sa.Column("app_lock", sa.Boolean(), nullable=True)])
 
 
 def downgrade() -> None:
     from alembic import op
 
+    with op.batch_alter_table("wards") as batch_op:
+        batch_op.drop_column("app_lock")
     with op.batch_alter_table("devices") as batch_op:
         for name in ("held", "held_at", "held_seq", "stopped_at", "revoke_reason"):
             batch_op.drop_column(name)

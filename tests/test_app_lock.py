@@ -1,0 +1,97 @@
+"""The app lock's PIN (store/app_lock.py): argon2 hash in the real keyring only, growing delays
+after wrong PINs that survive a restart, the ward's switch, and the demo profile's exemption."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from outreach import secrets
+from outreach.model import Ward
+from outreach.store import app_lock
+from outreach.store.database import Store
+from outreach.store.profile import Profile
+
+PIN = "482915"
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.t = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
+def test_delays_grow_after_the_free_tries_and_are_capped() -> None:
+    waits = [app_lock.delay_after(n) for n in range(1, 12)]
+    assert waits[: app_lock.FREE_ATTEMPTS - 1] == [0.0] * (app_lock.FREE_ATTEMPTS - 1)
+    growing = waits[app_lock.FREE_ATTEMPTS - 1:]
+    assert growing[0] == app_lock.FIRST_DELAY_S and all(b == min(2 * a, app_lock.MAX_DELAY_S) for a, b in zip(growing, growing[1:], strict=False))
+    assert app_lock.delay_after(100) == app_lock.MAX_DELAY_S
+
+
+def test_wrong_pins_wait_longer_each_time_even_for_the_right_pin_and_across_a_restart(store: Store) -> None:
+    profile = store.profile
+    if not profile.encrypted:
+        pytest.skip("needs the keyring")
+    app_lock.set_pin(profile, PIN, PIN)
+    clock = Clock()
+    waits = []
+    for _ in range(app_lock.FREE_ATTEMPTS + 2):
+        attempt = app_lock.check_pin(profile, "000000", now=clock)
+        assert not attempt.ok
+        waits.append(attempt.wait_s)
+        clock.t += attempt.wait_s  # wait it out, then try again
+    assert waits == [app_lock.delay_after(n) for n in range(1, app_lock.FREE_ATTEMPTS + 3)]
+    assert waits[-1] > waits[-2] > 0
+
+    clock.t -= 1  # one second before the wait ends: even the right PIN is not compared
+    again = Profile.load(profile.data_dir)  # a restart reads the count back from the keyring
+    assert again is not None
+    refused = app_lock.check_pin(again, PIN, now=clock)
+    assert not refused.ok and refused.wait_s == pytest.approx(1.0)
+    clock.t += 1
+    assert app_lock.check_pin(again, PIN, now=clock).ok
+    assert app_lock.check_pin(again, "000000", now=clock).wait_s == 0.0  # the count started again
+
+
+def test_the_pin_is_kept_only_as_an_argon2_hash_in_the_keyring(store: Store) -> None:
+    profile = store.profile
+    if not profile.encrypted:
+        pytest.skip("needs the keyring")
+    app_lock.set_pin(profile, PIN, PIN)
+    stored = secrets.get_pin_hash(profile.profile_id)
+    assert stored is not None and stored.startswith("$argon2id$") and PIN not in stored
+    assert app_lock.check_pin(profile, PIN).ok
+    for path in profile.data_dir.rglob("*"):
+        if path.is_file():
+            assert PIN.encode() not in path.read_bytes(), path
+    with pytest.raises(app_lock.PinProblem):
+        app_lock.set_pin(profile, "12a4")
+    with pytest.raises(app_lock.PinProblem):
+        app_lock.set_pin(profile, "1234", "1235")
+    secrets.delete_profile_secrets(profile.profile_id)
+    assert secrets.get_pin_hash(profile.profile_id) is None and secrets.get_lock_state(profile.profile_id) is None
+
+
+def test_the_lock_is_on_by_default_off_when_the_ward_says_and_never_on_a_demo(store: Store, ward: dict[str, str],
+                                                                                 tmp_path: Path) -> None:
+    profile = store.profile
+    profile.ward_id = ward["ward"]
+    profile.demo = False
+    assert app_lock.lock_required(store)  # never set: on
+
+    def set_ward_lock(on: bool) -> None:
+        with store.write() as tx:
+            row = tx.session.get(Ward, ward["ward"])
+            assert row is not None
+            tx.recorder.update(row, {"app_lock": on})
+
+    set_ward_lock(False)
+    assert not app_lock.lock_required(store)
+    set_ward_lock(True)
+    assert app_lock.lock_required(store)
+    profile.demo = True
+    assert not app_lock.lock_required(store)
