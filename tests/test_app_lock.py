@@ -28,7 +28,8 @@ def test_delays_grow_after_the_free_tries_and_are_capped() -> None:
     waits = [app_lock.delay_after(n) for n in range(1, 12)]
     assert waits[: app_lock.FREE_ATTEMPTS - 1] == [0.0] * (app_lock.FREE_ATTEMPTS - 1)
     growing = waits[app_lock.FREE_ATTEMPTS - 1:]
-    assert growing[0] == app_lock.FIRST_DELAY_S and all(b == min(2 * a, app_lock.MAX_DELAY_S) for a, b in zip(growing, growing[1:], strict=False))
+    assert growing[0] == app_lock.FIRST_DELAY_S
+    assert all(b == min(2 * a, app_lock.MAX_DELAY_S) for a, b in zip(growing, growing[1:], strict=False))
     assert app_lock.delay_after(100) == app_lock.MAX_DELAY_S
 
 
