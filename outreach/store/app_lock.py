@@ -19,6 +19,7 @@ command line (``commands/common.require_pin``) share them.
 from __future__ import annotations
 
 import json
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,6 +33,8 @@ from outreach.errors import OutreachError
 from outreach.model import Ward
 from outreach.store.database import Store
 from outreach.store.profile import Profile
+
+log = logging.getLogger(__name__)
 
 PIN_MIN_DIGITS, PIN_MAX_DIGITS = 4, 12
 #: Minutes without a key press or a click before the app locks itself.
@@ -99,6 +102,7 @@ def set_pin(profile: Profile, pin: str, again: str | None = None) -> None:
     check_pin_format(pin, again)
     secrets.set_pin_hash(profile.profile_id, _HASHER.hash(pin))
     _save_state(profile, 0, 0.0)
+    log.info("app-lock PIN chosen")
 
 
 def _load_state(profile: Profile) -> tuple[int, float]:
@@ -139,4 +143,5 @@ def check_pin(profile: Profile, pin: str, now: Callable[[], float] = time.time) 
     failures += 1
     delay = delay_after(failures)
     _save_state(profile, failures, moment + delay)
+    log.warning("wrong app-lock PIN (%d in a row); next try in %.0f s", failures, delay)
     return Attempt(False, failures, delay)

@@ -99,6 +99,14 @@ class MainWindow(QMainWindow):
         for i in range(PAGE_COUNT):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self)
             shortcut.activated.connect(lambda key=i: self.show_page(key))
+        from outreach.ui.lock_screen import AppLock
+
+        #: the PIN lock over every screen and dialog; off until ``start_app_lock`` (``app.run``)
+        self.app_lock = AppLock(self, ctx)
+
+    def start_app_lock(self, *, lock_now: bool = True) -> None:
+        """Turn the app lock on if this laptop locks (``store.app_lock.lock_required``)."""
+        self.app_lock.start(lock_now=lock_now)
 
     def place_on_screen(self) -> None:
         """Open inside the screen's available area: the last geometry if it still fits, else a

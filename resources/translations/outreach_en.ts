@@ -10,6 +10,22 @@
     </message>
 </context>
 <context>
+    <name>AppLock</name>
+    <message>
+        <source>this computer</source>
+        <extracomment>Ctrl+L is read by the event filter, not a QShortcut: a shortcut of the main window does not fire while a modal dialog is open, and the lock must come from any dialog too</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: try again in %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CccdScanField</name>
     <message>
         <source>Click here and scan the QR code on the ID card (CCCD)</source>
@@ -155,15 +171,6 @@
     </message>
     <message>
         <source>Submitted online with the team</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>with a password</source>
-        <extracomment>the follow-up list leaves the encrypted profile with names and phones: offer a password</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Encrypt the Excel file: it opens only with the password you type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -332,6 +339,10 @@
     </message>
     <message>
         <source>The list holds residents&apos; names and phones. Choose a password of at least %1 characters; the file opens only with it. Tell it to whoever receives the file separately.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without a password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1048,10 +1059,50 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>Outreach is locked</source>
+        <extracomment>What a person does: these restart the idle clock, and are swallowed outside the lock screen.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a PIN for Outreach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the PIN of %1 to go on. Syncing goes on while the app is locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer holds residents&apos; personal data: choose a PIN of %2 to %3 digits. Outreach asks it at start, after %4 minutes without use and on Ctrl+L. It is kept only as a hash in the system keyring; nobody can read it back, so remember it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same PIN again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set PIN and open</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Households</source>
-        <extracomment>Thread-safe entry for the sync engine: emit from anywhere, rendered on the GUI thread. (Changes, initiator): what a write changed, sent to every screen built so far; each one decides from it whether to reload (``apply_changes``), so no list here says who shows what.</extracomment>
+        <extracomment>Thread-safe entry for the sync engine: emit from anywhere, rendered on the GUI thread. (Changes, initiator): what a write changed, sent to every screen built so far; each one decides from it whether to reload (``apply_changes``), so no list here says who shows what. the PIN lock over every screen and dialog; off until ``start_app_lock`` (``app.run``)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -236,12 +236,10 @@ def test_follow_up_export_with_a_password_opens_only_with_it_and_the_audit_says_
     import zipfile
 
     import msoffcrypto
-    from PySide6.QtWidgets import QDialogButtonBox
+    from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
     view = make_view(qtbot, runner, store, leader)
-    assert view.protect_box.isChecked()  # on by default: the list carries names and phones
     save = view._ask_follow_up_export()
-    assert save.nameFilters() == ["Excel (*.xlsx)"]  # a CSV cannot carry a password
     target = tmp_path / "hen-bao-ve.xlsx"
     save.selectFile(str(target))
     save.accept()
@@ -267,3 +265,11 @@ def test_follow_up_export_with_a_password_opens_only_with_it_and_the_audit_says_
     assert sheet is not None and sheet["A1"].value == "Ngày hẹn"
     events = [e for e in audit.entries(store) if e.action == audit.EXPORT_PERSONAL_DATA]
     assert len(events) == 1 and events[0].detail["password_protected"] is True and events[0].detail["destination"] == str(target)
+
+    # the leader may choose a plain workbook: said so in the audit
+    view._follow_up_chosen(tmp_path / "hen-khong-mat-khau.xlsx")
+    with qtbot.waitSignal(view.exported, timeout=10_000):
+        view.password_dialog.findChild(QPushButton, "exportWithoutPassword").click()
+    assert active_sheet(tmp_path / "hen-khong-mat-khau.xlsx")["A1"].value == "Ngày hẹn"
+    latest = [e for e in audit.entries(store) if e.action == audit.EXPORT_PERSONAL_DATA][0]
+    assert latest.detail["password_protected"] is False

@@ -18,7 +18,6 @@ from PySide6.QtCore import QDate, QLocale, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QDateEdit,
     QFileDialog,
@@ -177,13 +176,6 @@ class CoverageView(QWidget):
             self.follow_up_button.setEnabled(False)
             self.follow_up_button.setToolTip(self.tr("Only a team leader may export personal data."))
         exports.addWidget(self.follow_up_button)
-        #: the follow-up list leaves the encrypted profile with names and phones: offer a password
-        self.protect_box = QCheckBox(self.tr("with a password"))
-        self.protect_box.setObjectName("followUpProtect")
-        self.protect_box.setToolTip(self.tr("Encrypt the Excel file: it opens only with the password you type"))
-        self.protect_box.setChecked(True)
-        self.protect_box.setEnabled(ctx.actor.is_leader)
-        exports.addWidget(self.protect_box)
         exports.addStretch(1)
         self.status = QLabel()
         self.status.setObjectName("coverageStatus")
@@ -540,14 +532,22 @@ class CoverageView(QWidget):
 
     def _ask_follow_up_export(self) -> QFileDialog:
         label_text = self.report.period.label.replace("..", "_") if self.report else today_local().isoformat()
-        if self.protect_box.isChecked():
-            return save_file_dialog(self, self.tr("Export follow-up list"), f"hen-quay-lai-{label_text}.xlsx",
-                                    ["Excel (*.xlsx)"], self.ask_export_password)
         return save_file_dialog(self, self.tr("Export follow-up list"), f"hen-quay-lai-{label_text}.xlsx",
-                                ["Excel (*.xlsx)", "CSV (*.csv)"], self.export_follow_ups_to)
+                                ["Excel (*.xlsx)", "CSV (*.csv)"], self._follow_up_chosen)
+
+    def _follow_up_chosen(self, path: Path) -> None:
+        """A workbook is offered a password (the list leaves the encrypted profile with names and
+        phones); a CSV cannot carry one."""
+        if path.suffix.lower() == ".xlsx":
+            self.ask_export_password(path)
+        else:
+            self.export_follow_ups_to(path)
 
     def ask_export_password(self, path: Path) -> None:
-        """Ask the password (twice) that protects the follow-up list, then export it."""
+        """Ask the password (twice) that protects the follow-up list, then export it; "Without
+        a password" exports it plain, as the leader chose."""
+        from PySide6.QtWidgets import QDialogButtonBox
+
         from outreach.reports.xlsx_protect import MIN_PASSWORD_LENGTH
         from outreach.ui.dialogs.passphrase_dialog import PassphraseDialog
 
@@ -555,6 +555,14 @@ class CoverageView(QWidget):
             self, title=self.tr("Protect the follow-up list"), minimum=MIN_PASSWORD_LENGTH,
             caption=self.tr("The list holds residents' names and phones. Choose a password of at least %1 characters; "
                             "the file opens only with it. Tell it to whoever receives the file separately."))
+        plain = dialog.buttons.addButton(self.tr("Without a password"), QDialogButtonBox.ButtonRole.DestructiveRole)
+        plain.setObjectName("exportWithoutPassword")
+
+        def without() -> None:
+            dialog.done(0)
+            self.export_follow_ups_to(path)
+
+        plain.clicked.connect(without)
         dialog.accepted.connect(lambda: self.export_follow_ups_to(path, dialog.passphrase()))
         dialog.open()
 
