@@ -3,6 +3,9 @@ after wrong PINs that survive a restart, the ward's switch, and the demo profile
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -96,3 +99,38 @@ def test_the_lock_is_on_by_default_off_when_the_ward_says_and_never_on_a_demo(st
     assert app_lock.lock_required(store)
     profile.demo = True
     assert not app_lock.lock_required(store)
+
+
+def run_cli(data_dir: Path, *args: str, pin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "outreach.commands.cli", "--data-dir", str(data_dir), *args],
+                          input=pin + "\n", capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "OUTREACH_LANG": "vi"})
+
+
+def test_cli_commands_that_show_personal_data_ask_the_pin(store: Store, ward: dict[str, str]) -> None:
+    from outreach.services.context import Actor
+    from outreach.services.households import HouseholdInput, register_household
+
+    profile = store.profile
+    if not profile.encrypted:
+        pytest.skip("needs the keyring")
+    profile.ward_id, profile.member_id, profile.role = ward["ward"], ward["leader"], "leader"
+    profile.save()
+    actor = Actor(ward["leader"], "Lê Thị Hạnh", "leader", ward["ward"], ward["team"])
+    register_household(store, actor, HouseholdInput("Đặng Văn Đức", {"house_number": "9", "street": "Kim Mã"}))
+    app_lock.set_pin(profile, PIN, PIN)
+
+    wrong = run_cli(profile.data_dir, "households", "search", "dang van duc", pin="000000")
+    assert wrong.returncode == 1 and "Mã PIN không đúng" in wrong.stderr and "Đặng Văn Đức" not in wrong.stdout
+    right = run_cli(profile.data_dir, "households", "search", "dang van duc", pin=PIN)
+    assert right.returncode == 0, right.stderr
+    assert "Đặng Văn Đức" in right.stdout
+    for _ in range(app_lock.FREE_ATTEMPTS):
+        run_cli(profile.data_dir, "needs-attention", pin="111111")
+    waiting = run_cli(profile.data_dir, "households", "search", "dang van duc", pin=PIN)  # the right PIN, during the wait
+    assert waiting.returncode == 1 and "thử lại sau" in waiting.stderr and "Đặng Văn Đức" not in waiting.stdout
+    assert run_cli(profile.data_dir, "sync-status").returncode in (0, 1)  # no personal data: no PIN asked
+    for path in profile.data_dir.rglob("*"):
+        if path.is_file():
+            assert PIN.encode() not in path.read_bytes(), path
+    assert (profile.data_dir / "logs" / "outreach.log").stat().st_size > 0

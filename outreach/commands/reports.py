@@ -112,7 +112,7 @@ def export_follow_ups_command(args: argparse.Namespace) -> int:
     if args.output.suffix.lower() not in (".xlsx", ".csv"):
         raise OutreachError("Danh sách hẹn chỉ xuất ra .xlsx hoặc .csv.", "The follow-up list exports to .xlsx or .csv only.")
     password = export_password(args) if args.protect else None
-    store = open_profile_store(args, create=False)
+    store = open_profile_store(args, create=False, personal=True)
     try:
         rows = export_follow_up_contacts(store, _actor(store), str(args.output), scope, password_protected=password is not None)
         write_follow_up_list(rows, args.output, EXPORT_LANGUAGE, password=password)
@@ -177,7 +177,7 @@ def export_receipt_command(args: argparse.Namespace) -> int:
     from outreach.reports.receipt import write_receipt_pdf
     from outreach.services.receipts import visit_receipt
 
-    store = open_profile_store(args, create=False)
+    store = open_profile_store(args, create=False, personal=True)
     try:
         receipt = visit_receipt(store, _actor(store), args.visit_id, str(args.output))
     finally:
