@@ -1,10 +1,11 @@
 """The app lock on screen: a PIN asked at start, after idle minutes and on Ctrl+L.
 
 ``AppLock`` covers the whole main window with ``LockScreen`` (a child drawn over every page, the
-navigation and the status bar) and, while locked, hides every other window of the app (dialogs,
-message boxes; shown again, as they were, after the unlock) and swallows every click, key and
-shortcut meant for anything but the lock screen — one application-wide event filter, so a
-dialog opened later (a background task's message, the sync's question) is hidden too. Nothing is
+navigation and the status bar) and, while locked, every other window of the app (dialogs,
+message boxes) with an opaque child of its own, and swallows every click, key and shortcut meant
+for anything but the lock screen — one application-wide event filter, so a dialog opened later
+(a background task's message, the sync's question) is covered too. Windows are covered, not
+hidden: one the code closes while locked stays closed, the others are as they were. Nothing is
 closed or rebuilt: a half-typed visit stays in its form and its draft keeps being saved, and the
 background sync goes on (its timers and network thread are not the lock's business).
 
@@ -140,7 +141,8 @@ class AppLock(QObject):
         self._countdown.setInterval(250)
         self._countdown.timeout.connect(self._tick)
         self._wait_until = 0.0
-        self._hidden: list[QWidget] = []
+        #: the other windows of the app (dialogs, message boxes) and the opaque cover over each
+        self._covers: dict[QWidget, QWidget] = {}
         #: Ctrl+L is read by the event filter, not a QShortcut: a shortcut of the main window does
         #: not fire while a modal dialog is open, and the lock must come from any dialog too
         self.keys = QKeySequence(LOCK_SHORTCUT)
@@ -175,8 +177,7 @@ class AppLock(QObject):
         self.idle.stop()
         for widget in QApplication.topLevelWidgets():
             if widget is not self._window and widget.isVisible():
-                self._hidden.append(widget)
-                widget.hide()
+                self._cover(widget)
         self.screen.setGeometry(self._window.rect())
         self.screen.show()
         self.screen.raise_()
@@ -245,9 +246,12 @@ class AppLock(QObject):
         self._countdown.stop()
         self.screen.hide()
         self.screen.message.clear()
-        hidden, self._hidden = self._hidden, []
-        for widget in hidden:
-            widget.show()
+        covers, self._covers = self._covers, {}
+        for cover in covers.values():
+            try:
+                cover.deleteLater()
+            except RuntimeError:  # went with its dialog, closed while locked
+                pass
         self.idle.start()
         self.locked_changed.emit(False)
 
@@ -269,11 +273,26 @@ class AppLock(QObject):
             return False
         if kind in _INPUT_EVENTS or kind == QEvent.Type.Shortcut:
             return not self._inside_lock_screen(watched)
-        if kind == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow() and watched is not self._window:
-            # a dialog a background task opened while locked: out of sight until the unlock
-            self._hidden.append(watched)
-            QTimer.singleShot(0, watched.hide)
+        if isinstance(watched, QWidget) and watched.isWindow() and watched is not self._window:
+            if kind == QEvent.Type.Show:  # a dialog a background task opened while locked
+                self._cover(watched)
+            elif kind == QEvent.Type.Resize and watched in self._covers:
+                self._covers[watched].setGeometry(watched.rect())
         return False
+
+    def _cover(self, window: QWidget) -> None:
+        """Hide what ``window`` shows under an opaque child of its own: the window stays as it was
+        (a dialog the code closes meanwhile closes, one it opens is covered too), and the
+        cover goes at the unlock. Its input is swallowed by the filter like the main window's."""
+        cover = self._covers.get(window)
+        if cover is None:
+            cover = QFrame(window)
+            cover.setObjectName("lockCover")
+            cover.setAutoFillBackground(True)
+            self._covers[window] = cover
+        cover.setGeometry(window.rect())
+        cover.show()
+        cover.raise_()
 
     def _is_lock_key(self, event: QKeyEvent) -> bool:
         return QKeySequence(event.keyCombination()) == self.keys

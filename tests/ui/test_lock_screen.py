@@ -73,20 +73,34 @@ def test_the_lock_covers_every_screen_and_swallows_clicks_and_shortcuts(qtbot, m
         assert not window.app_lock.screen.isVisible()
 
 
-def test_open_dialogs_are_hidden_while_locked_and_come_back(qtbot, make_window, store: Store) -> None:
+def covered(window: QWidget) -> bool:
+    """An opaque cover of the lock is the widget under the middle of ``window``."""
+    under = window.childAt(window.rect().center())
+    while under is not None and under.objectName() != "lockCover":
+        under = under.parentWidget()
+    return under is not None and under.isVisible()
+
+
+def test_open_dialogs_are_covered_while_locked_and_come_back_as_they_were(qtbot, make_window, store: Store) -> None:
     window = locked_window(qtbot, make_window, store)
     unlock(qtbot, window)
     answered: list[str | None] = []
     box = ask(window, "Câu hỏi", "Một hộp thoại đang mở", [Choice("ok", "OK")], answered.append)
-    qtbot.waitUntil(box.isVisible)
+    closing = ask(window, "Tiến trình", "Đóng trong khi máy khoá", [Choice("ok", "OK")], answered.append)
+    qtbot.waitUntil(lambda: box.isVisible() and closing.isVisible())
     qtbot.keyClick(box, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)  # from inside the dialog
-    assert window.app_lock.locked and not box.isVisible()
+    assert window.app_lock.locked and covered(box) and covered(closing)
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # its default button does not answer while locked
+    assert answered == [] and box.isVisible()
     late = QWidget(None, Qt.WindowType.Dialog)  # a window a background task opens while locked
     qtbot.addWidget(late)
+    late.resize(300, 200)
     late.show()
-    qtbot.waitUntil(lambda: not late.isVisible())
+    qtbot.waitUntil(lambda: covered(late))
+    closing.done(0)  # the code closes one meanwhile: it stays closed
     unlock(qtbot, window)
-    assert box.isVisible() and late.isVisible() and answered == []
+    qtbot.waitUntil(lambda: not covered(box) and not covered(late))
+    assert box.isVisible() and late.isVisible() and not closing.isVisible()
 
 
 def test_first_start_asks_to_choose_a_pin_which_is_in_no_file_and_no_log(qtbot, make_window, store: Store) -> None:
