@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -127,6 +128,10 @@ def test_cli_commands_that_show_personal_data_ask_the_pin(store: Store, ward: di
     assert "Đặng Văn Đức" in right.stdout
     for _ in range(app_lock.FREE_ATTEMPTS):
         run_cli(profile.data_dir, "needs-attention", pin="111111")
+    failures, _until = app_lock._load_state(profile)  # the CLI's wrong PINs count like the window's
+    assert failures == app_lock.FREE_ATTEMPTS
+    # a longer wait than a slow machine's next start takes (the waits themselves: see above)
+    app_lock._save_state(profile, failures, time.time() + 600)
     waiting = run_cli(profile.data_dir, "households", "search", "dang van duc", pin=PIN)  # the right PIN, during the wait
     assert waiting.returncode == 1 and "thử lại sau" in waiting.stderr and "Đặng Văn Đức" not in waiting.stdout
     assert run_cli(profile.data_dir, "sync-status").returncode in (0, 1)  # no personal data: no PIN asked
