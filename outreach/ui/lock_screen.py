@@ -130,6 +130,8 @@ class AppLock(QObject):
         self._ctx = ctx
         self.enabled = False
         self.locked = False
+        #: "Change the PIN": the right current PIN leads to choosing a new one, not to the unlock
+        self._changing = False
         self.screen = LockScreen(window)
         self.screen.hide()
         self.screen.submitted.connect(self._submitted)
@@ -186,6 +188,14 @@ class AppLock(QObject):
         self._ctx.runner.query(_lock_facts, self._ctx.store.profile, on_done=self._facts)
         self.locked_changed.emit(True)
 
+    def change_pin(self) -> None:
+        """Settings → "Change the PIN…": lock, ask the current PIN, then the new one (twice).
+        Does nothing where the lock is off (a demo profile, a ward that turned it off)."""
+        if not self.enabled or self.locked:
+            return
+        self._changing = True
+        self.lock()
+
     def _who(self) -> str:
         profile = self._ctx.store.profile
         return profile.member_name or self.tr("this computer")
@@ -214,6 +224,11 @@ class AppLock(QObject):
         self.screen.clear()
 
     def _checked(self, attempt: app_lock.Attempt) -> None:
+        if attempt.ok and self._changing:
+            self._changing = False
+            self.screen.show_mode(True, self._who())
+            self.screen.set_waiting(False)
+            return
         if attempt.ok:
             self.unlock()
             return

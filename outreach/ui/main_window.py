@@ -245,6 +245,7 @@ class MainWindow(QMainWindow):
             settings_view = SettingsView(ctx)
             settings_view.language_chosen.connect(self.set_language)
             settings_view.enrolled.connect(self._enrolled)
+            settings_view.change_pin_wanted.connect(self.app_lock.change_pin)
             return settings_view
         raise KeyError(key)
 

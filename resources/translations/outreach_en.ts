@@ -13,7 +13,7 @@
     <name>AppLock</name>
     <message>
         <source>this computer</source>
-        <extracomment>Ctrl+L is read by the event filter, not a QShortcut: a shortcut of the main window does not fire while a modal dialog is open, and the lock must come from any dialog too</extracomment>
+        <extracomment>&quot;Change the PIN&quot;: the right current PIN leads to choosing a new one, not to the unlock the other windows of the app (dialogs, message boxes) and the opaque cover over each Ctrl+L is read by the event filter, not a QShortcut: a shortcut of the main window does not fire while a modal dialog is open, and the lock must come from any dialog too</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1460,7 +1460,7 @@
     <name>SettingsView</name>
     <message>
         <source>Language</source>
-        <extracomment>Typing pause after which the code field is checked for a scanned enrolment link.</extracomment>
+        <extracomment>Typing pause after which the code field is checked for a scanned enrolment link. &quot;Change PIN…&quot;: the window&apos;s app lock asks the current PIN, then the new one</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1489,6 +1489,18 @@
     </message>
     <message>
         <source>This is a demo profile with synthetic data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the &amp;PIN…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app lock&apos;s PIN, asked at start, after 10 idle minutes and on Ctrl+L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App lock:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -185,3 +185,26 @@ def test_background_sync_goes_on_while_locked(qtbot, make_window, store: Store, 
     with qtbot.waitSignal(window.sync_driver.synced, timeout=20_000):
         window.start_background_sync(first_delay_ms=0)
     assert households_on_server(live_ward) == 1 and window.app_lock.locked
+
+
+def test_settings_change_the_pin_after_the_current_one(qtbot, make_window, store: Store) -> None:
+    from outreach.ui.main_window import PAGE_SETTINGS
+
+    window = locked_window(qtbot, make_window, store)
+    unlock(qtbot, window)
+    window.show_page(PAGE_SETTINGS)
+    settings = window.page(PAGE_SETTINGS)
+    qtbot.mouseClick(settings.change_pin_button, Qt.MouseButton.LeftButton)
+    assert window.app_lock.locked and covers_the_window(window)
+    screen = window.app_lock.screen
+    qtbot.waitUntil(screen.pin.isEnabled, timeout=10_000)
+    assert not screen.choosing  # the current PIN first
+    qtbot.keyClicks(screen.pin, PIN)
+    qtbot.keyClick(screen.pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.choosing and screen.pin.isEnabled(), timeout=10_000)
+    assert window.app_lock.locked
+    qtbot.keyClicks(screen.pin, "5555")
+    qtbot.keyClicks(screen.again, "5555")
+    screen.button.click()
+    qtbot.waitUntil(lambda: not window.app_lock.locked, timeout=10_000)
+    assert app_lock.check_pin(store.profile, "5555").ok and not app_lock.check_pin(store.profile, PIN).ok
