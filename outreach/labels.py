@@ -48,6 +48,7 @@ from outreach.vocabulary import (
     RecordKind,
     RequestStatus,
     ReviewStatus,
+    RevokeReason,
     Role,
     ScopeKind,
     Sex,
@@ -93,6 +94,10 @@ LABELS: dict[type[StrEnum], dict[str, tuple[str, str]]] = {
     Role: {
         Role.VOLUNTEER: ("Tình nguyện viên", "Volunteer"),
         Role.LEADER: ("Đội trưởng", "Team leader"),
+    },
+    RevokeReason: {
+        RevokeReason.RETIRED: ("Ngừng sử dụng", "Retired"),
+        RevokeReason.LOST: ("Bị mất hoặc bị đánh cắp", "Lost or stolen"),
     },
     ReviewStatus: {
         ReviewStatus.PENDING: ("Chờ duyệt", "Waiting for review"),

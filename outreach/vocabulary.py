@@ -60,6 +60,14 @@ class Role(StrEnum):
     LEADER = "leader"
 
 
+class RevokeReason(StrEnum):
+    """Why the office revoked a laptop: *retired* may push what it has, then stops; *lost*
+    (lost or stolen) destroys its data on its next contact with the server."""
+
+    RETIRED = "retired"
+    LOST = "lost"
+
+
 class ReviewStatus(StrEnum):
     """A leader's review of a visit (``Visit.review_status``)."""
 
@@ -324,4 +332,5 @@ CODE_LISTS: tuple[type[StrEnum], ...] = (
     ScopeKind, Placeholder, RecordKind, TargetMetric, PlanAdjustment, PlanMark, PlanReason, ReachList,
     ConsoleRole, AuditAction, AuditActorKind, AuditTarget, DataRight, RequestStatus, ErasureReason,
     DuplicateReason, DuplicateDecision, PairStatus,
+    RevokeReason,
 )

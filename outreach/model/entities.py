@@ -41,6 +41,9 @@ class Ward(Synced, Base):
     name: Mapped[str] = mapped_column(String(200), default="")
     province_code: Mapped[str] = mapped_column(String(2), default="")
     province_name: Mapped[str] = mapped_column(String(200), default="")
+    #: Whether the ward's laptops ask their PIN (the app lock); None — never set — means yes:
+    #: the lock is on by default and the office may turn it off (``outreach-server ward lock``).
+    app_lock: Mapped[bool | None] = mapped_column(Boolean)
 
 
 class ResidentialGroup(Synced, Base):

@@ -42,6 +42,7 @@ from outreach.store.erasure_scrub import scrub_erased
 from outreach.store.repoint import repoint_merged
 from outreach.sync.audit_upload import upload_audit
 from outreach.sync.errors import (
+    STOPPED_CODES,
     ClockAhead,
     DeviceRevoked,
     OutsideWard,
@@ -612,7 +613,7 @@ class SyncEngine:
             if state is None:
                 state = SyncState(id=1, cursor=0)
                 tx.session.add(state)
-            if state.last_error_code in ("revoked", "unknown_token"):
+            if state.last_error_code in STOPPED_CODES:
                 raise DeviceRevoked(state.last_error_code)
             state.last_attempt_at = now_local()
 

@@ -105,6 +105,14 @@ class MainWindow(QMainWindow):
         for i in range(PAGE_COUNT):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self)
             shortcut.activated.connect(lambda key=i: self.show_page(key))
+        from outreach.ui.lock_screen import AppLock
+
+        #: the PIN lock over every screen and dialog; off until ``start_app_lock`` (``app.run``)
+        self.app_lock = AppLock(self, ctx)
+
+    def start_app_lock(self, *, lock_now: bool = True) -> None:
+        """Turn the app lock on if this laptop locks (``store.app_lock.lock_required``)."""
+        self.app_lock.start(lock_now=lock_now)
 
     def place_on_screen(self) -> None:
         """Open inside the screen's available area: the last geometry if it still fits, else a
@@ -268,6 +276,7 @@ class MainWindow(QMainWindow):
             settings_view = SettingsView(ctx)
             settings_view.language_chosen.connect(self.set_language)
             settings_view.enrolled.connect(self._enrolled)
+            settings_view.change_pin_wanted.connect(self.app_lock.change_pin)
             return settings_view
         raise KeyError(key)
 
@@ -365,8 +374,24 @@ class MainWindow(QMainWindow):
         self.start_background_sync(first_delay_ms=0)
 
     def offer_revocation_steps(self) -> None:
-        """The office revoked this laptop: say so, offer the hand-over export and the wipe."""
+        """The office revoked this laptop: say so, offer the hand-over export and the wipe.
+
+        Reported lost, it has wiped itself already (``sync.client.run_sync``): say that, and close."""
         self.sync_button.setVisible(False)
+        if self.sync_driver.last_status.error_code == "wipe":
+            self._wiped = True
+
+            def closed(_key: str | None) -> None:
+                self.question = None
+                self._after_wipe()
+
+            self.question = ask(
+                self, self.tr("This computer's data was destroyed"),
+                self.tr("The ward office reported this computer lost or stolen. Its Outreach data — the database, "
+                        "its key, the backups and the exports it made — has been destroyed. Outreach closes now."),
+                [Choice("close", self.tr("Close Outreach"), QMessageBox.ButtonRole.AcceptRole, True)],
+                closed, icon=QMessageBox.Icon.Critical)
+            return
 
         def answered(key: str | None) -> None:
             self.question = None

@@ -10,6 +10,22 @@
     </message>
 </context>
 <context>
+    <name>AppLock</name>
+    <message>
+        <source>this computer</source>
+        <extracomment>&quot;Change the PIN&quot;: the right current PIN leads to choosing a new one, not to the unlock the other windows of the app (dialogs, message boxes) and the opaque cover over each Ctrl+L is read by the event filter, not a QShortcut: a shortcut of the main window does not fire while a modal dialog is open, and the lock must come from any dialog too</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: try again in %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AreasView</name>
     <message>
         <source>Only a team leader may change this.</source>
@@ -594,6 +610,18 @@
     </message>
     <message>
         <source>Export follow-up list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protect the follow-up list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list holds residents&apos; names and phones. Choose a password of at least %1 characters; the file opens only with it. Tell it to whoever receives the file separately.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without a password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1537,10 +1565,50 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>Outreach is locked</source>
+        <extracomment>What a person does: these restart the idle clock, and are swallowed outside the lock screen.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a PIN for Outreach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the PIN of %1 to go on. Syncing goes on while the app is locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer holds residents&apos; personal data: choose a PIN of %2 to %3 digits. Outreach asks it at start, after %4 minutes without use and on Ctrl+L. It is kept only as a hash in the system keyring; nobody can read it back, so remember it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same PIN again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set PIN and open</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Households</source>
-        <extracomment>Thread-safe entry for the sync engine: emit from anywhere, rendered on the GUI thread. (Changes, initiator): what a write changed, sent to every screen built so far; each one decides from it whether to reload (``apply_changes``), so no list here says who shows what. a duplicate scan finished: how many pairs wait for the leader</extracomment>
+        <extracomment>Thread-safe entry for the sync engine: emit from anywhere, rendered on the GUI thread. (Changes, initiator): what a write changed, sent to every screen built so far; each one decides from it whether to reload (``apply_changes``), so no list here says who shows what. a duplicate scan finished: how many pairs wait for the leader the PIN lock over every screen and dialog; off until ``start_app_lock`` (``app.run``)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1628,8 +1696,20 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Save unsent changes</source>
+        <source>This computer&apos;s data was destroyed</source>
         <extracomment>pairs the leader has had in front of them this session: the others are &quot;new&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ward office reported this computer lost or stolen. Its Outreach data — the database, its key, the backups and the exports it made — has been destroyed. Outreach closes now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close Outreach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save unsent changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2101,7 +2181,7 @@
     <name>SettingsView</name>
     <message>
         <source>Language</source>
-        <extracomment>Typing pause after which the code field is checked for a scanned enrolment link.</extracomment>
+        <extracomment>Typing pause after which the code field is checked for a scanned enrolment link. &quot;Change PIN…&quot;: the window&apos;s app lock asks the current PIN, then the new one</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2130,6 +2210,18 @@
     </message>
     <message>
         <source>This is a demo profile with synthetic data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the &amp;PIN…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app lock&apos;s PIN, asked at start, after 10 idle minutes and on Ctrl+L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App lock:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
