@@ -35,7 +35,9 @@ class Clock:
 
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
-    c = Clock(now_local().replace(second=0) - dt.timedelta(hours=2))  # the service refuses visits in the future
+    # yesterday mid-morning: in the past (the service refuses visits in the future) and hours from
+    # midnight, so "an hour earlier" never runs into the day before (the test failed at 02:16)
+    c = Clock((now_local() - dt.timedelta(days=1)).replace(hour=10, minute=16, second=0, microsecond=0))
     monkeypatch.setattr("outreach.ui.screens.visit_form.now_local", c)
     return c
 
