@@ -148,6 +148,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "what_coverage": ("Báo cáo độ bao phủ", "Coverage report"),
     "date_hint": ("dd/mm/yyyy", "dd/mm/yyyy"),
     "results": ("{n} kết quả", "{n} results"),
+    "nav_areas": ("Đội và địa bàn", "Teams and areas"),
+    "members": ("Thành viên", "Members"),
+    "area_today": ("Địa bàn ngày {day}", "Area on {day}"),
+    "no_team": ("Chưa giao đội nào", "No team"),
+    "group": ("Tổ dân phố", "Group"),
+    "to_team": ("Giao cho đội", "To team"),
+    "from_team": ("Từ đội", "From team"),
+    "from_day": ("Từ ngày", "From"),
+    "assign": ("Giao địa bàn", "Assign"),
+    "area_history": ("Lịch sử giao địa bàn", "Assignment history"),
+    "no_area_history": ("Chưa có lần giao địa bàn nào.", "No assignments yet."),
+    "made_at": ("Thời điểm ghi", "Recorded"),
+    "bad_date": ("Ngày không hợp lệ (dd/mm/yyyy).", "Not a date (dd/mm/yyyy)."),
+    "what_area_assigned": ("Giao địa bàn", "Area assigned"),
 }
 
 
