@@ -30,6 +30,8 @@ def main() -> None:
     print(
         f"examples {stats.get('examples', 0)}  (all healed and checked: devices == server, acknowledged present once, highest stamp wins)"
     )
+    print(f"merges {stats.get('merges', 0)}  households merged away at the end {stats.get('merged_away', 0)}  "
+          "(no resident left on one, no merge cycle unbroken)")
     print(f"stamped field writes {stats.get('writes', 0)}  syncs ok {stats.get('syncs_ok', 0)}  "
           f"syncs failed by faults {stats.get('syncs_failed', 0)}")
     faults = {k[6:]: v for k, v in sorted(stats.items()) if k.startswith("fault_")}

@@ -29,12 +29,15 @@ from outreach.vocabulary import (
     Channel,
     ConsoleRole,
     DataRight,
+    DuplicateDecision,
+    DuplicateReason,
     ErasureReason,
     FilingStatus,
     FollowUpKind,
     GroupKind,
     OnlineLevel,
     Outcome,
+    PairStatus,
     Placeholder,
     PlanAdjustment,
     PlanMark,
@@ -45,6 +48,7 @@ from outreach.vocabulary import (
     RecordKind,
     RequestStatus,
     ReviewStatus,
+    RevokeReason,
     Role,
     ScopeKind,
     Sex,
@@ -90,6 +94,10 @@ LABELS: dict[type[StrEnum], dict[str, tuple[str, str]]] = {
     Role: {
         Role.VOLUNTEER: ("Tình nguyện viên", "Volunteer"),
         Role.LEADER: ("Đội trưởng", "Team leader"),
+    },
+    RevokeReason: {
+        RevokeReason.RETIRED: ("Ngừng sử dụng", "Retired"),
+        RevokeReason.LOST: ("Bị mất hoặc bị đánh cắp", "Lost or stolen"),
     },
     ReviewStatus: {
         ReviewStatus.PENDING: ("Chờ duyệt", "Waiting for review"),
@@ -149,6 +157,7 @@ LABELS: dict[type[StrEnum], dict[str, tuple[str, str]]] = {
         RecordKind.TARGET: ("Chỉ tiêu", "Target"),
         RecordKind.PLAN_ENTRY: ("Kế hoạch trong ngày", "Day plan entry"),
         RecordKind.OFFICE_DAY_OFF: ("Ngày nghỉ của cơ quan", "Office day off"),
+        RecordKind.DUPLICATE_PAIR: ("Cặp hồ sơ trùng", "Duplicate pair"),
     },
     TargetMetric: {
         TargetMetric.HOUSEHOLDS_REACHED: ("Số hộ được thăm", "Households reached"),
@@ -237,6 +246,24 @@ LABELS: dict[type[StrEnum], dict[str, tuple[str, str]]] = {
     ErasureReason: {
         ErasureReason.REQUEST: ("Theo yêu cầu của chủ thể dữ liệu", "At the data subject's request"),
         ErasureReason.RETENTION: ("Hết thời hạn lưu trữ", "Retention period over"),
+    },
+    DuplicateReason: {
+        DuplicateReason.SAME_PERSONAL_ID: ("Trùng số định danh cá nhân", "Same personal ID"),
+        DuplicateReason.SAME_ADDRESS: ("Trùng địa chỉ", "Same address"),
+        DuplicateReason.SAME_HEAD_NAME: ("Trùng tên chủ hộ", "Same head of household"),
+        DuplicateReason.SAME_PHONE: ("Trùng số điện thoại", "Same phone"),
+        DuplicateReason.SAME_NAME_AND_BIRTH: ("Trùng họ tên và ngày sinh", "Same name and date of birth"),
+        DuplicateReason.SAME_NAME: ("Trùng họ tên", "Same name"),
+    },
+    DuplicateDecision: {
+        DuplicateDecision.CERTAIN: ("Chắc chắn trùng", "Certainly the same"),
+        DuplicateDecision.LIKELY: ("Nhiều khả năng trùng", "Likely the same"),
+        DuplicateDecision.POSSIBLE: ("Có thể trùng", "Possibly the same"),
+    },
+    PairStatus: {
+        PairStatus.NOT_SAME: ("Không phải một", "Not the same"),
+        PairStatus.MERGED: ("Đã gộp", "Merged"),
+        PairStatus.UNDONE: ("Đã hoàn tác gộp", "Merge undone"),
     },
 }
 

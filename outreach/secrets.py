@@ -142,8 +142,38 @@ def set_device_role(profile_id: str, role: str) -> None:
     _set(_role_name(profile_id), role)
 
 
+def _pin_name(profile_id: str) -> str:
+    return f"app-lock-pin:{profile_id}"
+
+
+def _lock_state_name(profile_id: str) -> str:
+    return f"app-lock-state:{profile_id}"
+
+
+def get_pin_hash(profile_id: str) -> str | None:
+    """The argon2 hash of the profile's app-lock PIN (never the PIN), or None before one is chosen."""
+    return _get(_pin_name(profile_id))
+
+
+def set_pin_hash(profile_id: str, pin_hash: str) -> None:
+    _set(_pin_name(profile_id), pin_hash)
+
+
+def get_lock_state(profile_id: str) -> str | None:
+    """The app lock's wrong-PIN count and wait (``store.app_lock``): beside the hash, so removing a
+    file or restarting the app does not reset the growing delays."""
+    return _get(_lock_state_name(profile_id))
+
+
+def set_lock_state(profile_id: str, state: str) -> None:
+    _set(_lock_state_name(profile_id), state)
+
+
 def delete_profile_secrets(profile_id: str) -> None:
-    """Forget every secret of a profile (used by the local wipe after revocation)."""
+    """Forget every secret of a profile (used by the local wipe after revocation). The database
+    key goes first: once it is gone the file is unreadable, whatever happens next."""
     _delete(_db_key_name(profile_id))
     _delete(_token_name(profile_id))
     _delete(_role_name(profile_id))
+    _delete(_pin_name(profile_id))
+    _delete(_lock_state_name(profile_id))

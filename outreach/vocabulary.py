@@ -60,6 +60,14 @@ class Role(StrEnum):
     LEADER = "leader"
 
 
+class RevokeReason(StrEnum):
+    """Why the office revoked a laptop: *retired* may push what it has, then stops; *lost*
+    (lost or stolen) destroys its data on its next contact with the server."""
+
+    RETIRED = "retired"
+    LOST = "lost"
+
+
 class ReviewStatus(StrEnum):
     """A leader's review of a visit (``Visit.review_status``)."""
 
@@ -194,6 +202,7 @@ class RecordKind(StrEnum):
     OUTING = "outing"
     TARGET = "target"
     OFFICE_DAY_OFF = "office_day_off"
+    DUPLICATE_PAIR = "duplicate_pair"
 
 
 class TargetMetric(StrEnum):
@@ -290,9 +299,38 @@ class ErasureReason(StrEnum):
     RETENTION = "retention"
 
 
+class DuplicateReason(StrEnum):
+    """Why two households or two residents may be one registered twice (the duplicate scan)."""
+
+    SAME_PERSONAL_ID = "same_personal_id"
+    SAME_ADDRESS = "same_address"
+    SAME_HEAD_NAME = "same_head_name"
+    SAME_PHONE = "same_phone"
+    SAME_NAME_AND_BIRTH = "same_name_and_birth"
+    SAME_NAME = "same_name"
+
+
+class DuplicateDecision(StrEnum):
+    """How sure the duplicate scan is that a pair is one record twice."""
+
+    CERTAIN = "certain"
+    LIKELY = "likely"
+    POSSIBLE = "possible"
+
+
+class PairStatus(StrEnum):
+    """A leader's decision about a pair the duplicate scan offered (``DuplicatePair.status``)."""
+
+    NOT_SAME = "not_same"
+    MERGED = "merged"
+    UNDONE = "undone"
+
+
 #: Every code list, for tests and tools that walk them all (each has labels in both languages).
 CODE_LISTS: tuple[type[StrEnum], ...] = (
     Outcome, FilingStatus, Channel, Portal, Role, ReviewStatus, OnlineLevel, PriorityFlag, FollowUpKind, Sex, GroupKind,
     ScopeKind, Placeholder, RecordKind, TargetMetric, PlanAdjustment, PlanMark, PlanReason, ReachList,
     ConsoleRole, AuditAction, AuditActorKind, AuditTarget, DataRight, RequestStatus, ErasureReason,
+    DuplicateReason, DuplicateDecision, PairStatus,
+    RevokeReason,
 )

@@ -4,7 +4,9 @@ written by ``outreach export-unsent`` hold no resident's name in clear, are the 
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from outreach.commands.cli import main as outreach_main
 from outreach.model import Household, Resident
 from outreach.services.device import export_unsent
 from outreach.services.handover import HandoverError, read_handover
+from outreach.store import app_lock
 from outreach.store.database import Store
 
 NAME = "Nguyễn Thị Hoà"
@@ -57,6 +60,9 @@ def test_the_cli_exports_and_the_office_reads(store: Store, tmp_path: Path, caps
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OUTREACH_LANG", "en")
     _unsent_household(store)
+    if app_lock.lock_required(store):  # export-unsent shows personal data: it asks the app lock's PIN
+        app_lock.set_pin(store.profile, "2718", "2718")
+        monkeypatch.setattr(sys, "stdin", io.StringIO("2718\n"))
     store.close()
     secret = tmp_path / "passphrase.txt"
     secret.write_text(PASSPHRASE + "\n", encoding="utf-8")

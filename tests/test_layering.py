@@ -27,7 +27,7 @@ QT_MODULES = ("PySide6", "PyQt5", "PyQt6", "shiboken6")
 BASE = ("outreach.errors", "outreach.resources", "outreach.timeutil", "outreach.vietnamese_fold",
         "outreach.vocabulary", "outreach.labels", "outreach.admin_units", "outreach.catalogue",
         "outreach.validation", "outreach.secrets", "outreach.cccd", "outreach.qr_image", "outreach.spreadsheet_read",
-        "outreach.reach_rules", "outreach.working_days", "outreach.privacy_rules")
+        "outreach.reach_rules", "outreach.working_days", "outreach.privacy_rules", "outreach.duplicate_score")
 
 #: layer -> the packages it must never import.
 FORBIDDEN: dict[str, tuple[str, ...]] = {

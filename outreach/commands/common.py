@@ -56,8 +56,11 @@ def open_demo_store(args: argparse.Namespace, households: int) -> Store:
     return open_profile_store(args, demo=True)
 
 
-def open_profile_store(args: argparse.Namespace, *, demo: bool = False, create: bool = True) -> Store:
-    """Open the selected profile's store, warning on stderr if it is an unencrypted demo."""
+def open_profile_store(args: argparse.Namespace, *, demo: bool = False, create: bool = True, personal: bool = False) -> Store:
+    """Open the selected profile's store, warning on stderr if it is an unencrypted demo.
+
+    ``personal``: the command shows or writes residents' personal data, so it asks the app
+    lock's PIN first, as the window does (``require_pin``)."""
     from outreach.store.database import load_or_create_profile, open_store
     from outreach.store.profile import data_dir_of
 
@@ -78,4 +81,47 @@ def open_profile_store(args: argparse.Namespace, *, demo: bool = False, create: 
             ),
             file=sys.stderr,
         )
-    return open_store(profile, create=create)
+    store = open_store(profile, create=create)
+    if personal:
+        try:
+            require_pin(store)
+        except BaseException:
+            store.close()
+            raise
+    return store
+
+
+def _read_pin(prompt: str) -> str:
+    """A PIN from the terminal without echo; from a pipe (scripts, tests), its next line."""
+    import getpass
+
+    if sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    print(prompt, end="", file=sys.stderr, flush=True)
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def require_pin(store: Store) -> None:
+    """Ask the app lock's PIN (``store.app_lock``) when this laptop locks: a command that shows
+    personal data is refused without it, with the same growing waits as the window. A profile
+    whose PIN was never chosen chooses it here (typed twice), as the window's first start does."""
+    from outreach.store import app_lock
+
+    if not app_lock.lock_required(store):
+        return
+    profile = store.profile
+    if not app_lock.has_pin(profile):
+        pin = _read_pin(say("Chọn mã PIN cho Outreach (4–12 chữ số): ", "Choose a PIN for Outreach (4–12 digits): "))
+        app_lock.set_pin(profile, pin, _read_pin(say("Nhập lại mã PIN: ", "The same PIN again: ")))
+        return
+    wait = app_lock.wait_left(profile)
+    if wait > 0:
+        seconds = int(wait + 0.999)
+        raise OutreachError(f"Nhập sai mã PIN quá nhiều lần: hãy thử lại sau {seconds} giây.",
+                            f"Too many wrong PINs: try again in {seconds} s.", code="pin_wait")
+    attempt = app_lock.check_pin(profile, _read_pin(say("Mã PIN của Outreach: ", "Outreach PIN: ")))
+    if attempt.ok:
+        return
+    seconds = int(attempt.wait_s + 0.999)
+    raise OutreachError("Mã PIN không đúng." + (f" Hãy thử lại sau {seconds} giây." if seconds else ""),
+                        "Wrong PIN." + (f" Try again in {seconds} s." if seconds else ""), code="wrong_pin")

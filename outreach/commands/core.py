@@ -46,7 +46,7 @@ def demo_data_command(args: argparse.Namespace) -> int:
 def households_search_command(args: argparse.Namespace) -> int:
     from outreach.services.households import search_households
 
-    store = open_profile_store(args, create=False)
+    store = open_profile_store(args, create=False, personal=True)
     try:
         results = search_households(store, args.text, limit=args.limit)
     finally:

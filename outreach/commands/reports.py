@@ -2,7 +2,7 @@
 
     outreach export coverage --period 2026-W47 [--scope ward|group:ID|team:ID|volunteer:ID]
                              [--format xlsx|csv|pdf] -o FILE
-    outreach export follow-ups -o FILE.xlsx|.csv [--scope ...]      (leaders; audited)
+    outreach export follow-ups -o FILE.xlsx|.csv [--scope ...] [--protect [--password-file F]]  (leaders; audited)
     outreach export leaflet -o FILE.pdf
     outreach export receipt VISIT_ID -o FILE.pdf
     outreach export route-sheet [--team ID|NAME] [--date dd/mm/yyyy] -o FILE.pdf   (audited)
@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from outreach.commands.common import open_profile_store, say
+from outreach.errors import OutreachError
 from outreach.labels import EXPORT_LANGUAGE
 
 if TYPE_CHECKING:
@@ -45,6 +46,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     follow = esub.add_parser("follow-ups", help="open follow-ups with names and phones (leaders only; audited)")
     follow.add_argument("--scope", default="ward")
     follow.add_argument("-o", "--output", type=Path, required=True, help=".xlsx or .csv")
+    follow.add_argument("--protect", action="store_true", help="encrypt the .xlsx with a password (asked twice)")
+    follow.add_argument("--password-file", type=Path, help="with --protect: read the password from the first line of this file")
     follow.set_defaults(handler=export_follow_ups_command)
 
     leaflet = esub.add_parser("leaflet", help="A4 leaflet of essential procedures with QR codes")
@@ -130,22 +133,45 @@ def export_follow_ups_command(args: argparse.Namespace) -> int:
 
     scope = parse_scope(args.scope)
     if args.output.suffix.lower() not in (".xlsx", ".csv"):
-        from outreach.errors import OutreachError
-
         raise OutreachError("Danh sách hẹn chỉ xuất ra .xlsx hoặc .csv.", "The follow-up list exports to .xlsx or .csv only.")
-    store = open_profile_store(args, create=False)
+    password = export_password(args) if args.protect else None
+    store = open_profile_store(args, create=False, personal=True)
     try:
-        rows = export_follow_up_contacts(store, _actor(store), str(args.output), scope)
-        write_follow_up_list(rows, args.output, EXPORT_LANGUAGE)
+        rows = export_follow_up_contacts(store, _actor(store), str(args.output), scope, password_protected=password is not None)
+        write_follow_up_list(rows, args.output, EXPORT_LANGUAGE, password=password)
     finally:
         store.close()
+    protected = say(", có mật khẩu", ", password-protected") if password is not None else ""
     print(
         say(
-            f"Đã xuất {len(rows)} hẹn quay lại → {args.output} (đã ghi nhật ký xuất dữ liệu cá nhân)",
-            f"Exported {len(rows)} follow-ups → {args.output} (recorded in the personal-data audit log)",
+            f"Đã xuất {len(rows)} hẹn quay lại → {args.output}{protected} (đã ghi nhật ký xuất dữ liệu cá nhân)",
+            f"Exported {len(rows)} follow-ups → {args.output}{protected} (recorded in the personal-data audit log)",
         )
     )
     return 0
+
+
+def export_password(args: argparse.Namespace) -> str:
+    """The password of a protected export: the first line of ``--password-file``, else typed twice;
+    checked before anything is read or audited."""
+    import getpass
+
+    from outreach.reports.lists import check_protectable
+    from outreach.reports.xlsx_protect import check_export_password
+
+    check_protectable(args.output)
+    if args.password_file is not None:
+        try:
+            password = (args.password_file.read_text(encoding="utf-8").splitlines() or [""])[0]
+        except OSError as exc:
+            raise OutreachError(f"Không đọc được {args.password_file}: {exc.strerror}.",
+                                f"Cannot read {args.password_file}: {exc.strerror}.") from None
+    else:
+        password = getpass.getpass(say("Mật khẩu của tệp: ", "The file's password: "))
+        if getpass.getpass(say("Nhập lại mật khẩu: ", "Repeat the password: ")) != password:
+            raise OutreachError("Hai lần nhập mật khẩu không khớp.", "The two passwords differ.")
+    check_export_password(password)
+    return password
 
 
 def export_leaflet_command(args: argparse.Namespace) -> int:
@@ -177,7 +203,7 @@ def export_receipt_command(args: argparse.Namespace) -> int:
     from outreach.reports.receipt import write_receipt_pdf
     from outreach.services.receipts import visit_receipt
 
-    store = open_profile_store(args, create=False)
+    store = open_profile_store(args, create=False, personal=True)
     try:
         receipt = visit_receipt(store, _actor(store), args.visit_id, str(args.output))
     finally:

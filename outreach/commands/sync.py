@@ -174,7 +174,7 @@ def status_command(args: argparse.Namespace) -> int:
 def attention_command(args: argparse.Namespace) -> int:
     from outreach.services.device import discard_attention, needs_attention
 
-    store = open_profile_store(args, create=False)
+    store = open_profile_store(args, create=False, personal=True)
     try:
         if args.discard is not None:
             if not discard_attention(store, args.discard):
@@ -199,7 +199,7 @@ def lost_values_command(args: argparse.Namespace) -> int:
     from outreach.sync.client import transport_for
     from outreach.sync.lost_values import fetch_lost_values, restore_lost_value
 
-    store = open_profile_store(args, create=False)
+    store = open_profile_store(args, create=False, personal=True)
     transport = transport_for(store)
     try:
         items = fetch_lost_values(transport)
@@ -223,7 +223,7 @@ def lost_values_command(args: argparse.Namespace) -> int:
 def export_command(args: argparse.Namespace) -> int:
     from outreach.services.device import export_unsent
 
-    store = open_profile_store(args, create=False)
+    store = open_profile_store(args, create=False, personal=True)
     try:
         # hand-over after revocation is allowed for any role; export_unsent audits it first
         count = export_unsent(store, args.file, passphrase(args, confirm=True))

@@ -24,12 +24,12 @@ from outreach.qr_image import qr_png_bytes
 from outreach.server import admin
 from outreach.server.db import ServerDb
 from outreach.server.schema import Device
-from outreach.vocabulary import AuditAction, ConsoleRole, RecordKind, Role
+from outreach.vocabulary import AuditAction, ConsoleRole, RecordKind, RevokeReason, Role
 from outreach.wire.enrolment_link import enrolment_link
 
 log = logging.getLogger("outreach.server.console")
 router = APIRouter()
-REVOKE_REASONS = ("retired", "lost")
+REVOKE_REASONS = tuple(RevokeReason)  # retired: may hand over what it has; lost: wipes itself
 
 
 def laptops_in_scope(db: ServerDb, account: Any) -> list[dict[str, Any]]:
@@ -109,7 +109,7 @@ def revoke(request: Request, device_id: str, reason: str = Form(max_length=20)) 
         raise Forbidden
     if reason not in REVOKE_REASONS:
         return _page(request, error_text=reason)
-    if admin.revoke_device(db, device_id):
+    if admin.revoke_device(db, device_id, reason):
         note(db, account, AuditAction.DEVICE_REVOKED, ward_id, device=device_id, reason=reason)
         log.info("console revoked a laptop", extra={"event": "revoked", "account_id": account.id, "device_id": device_id,
                                                      "reason": reason})

@@ -5,6 +5,7 @@ from outreach.model.entities import (
     ENTITY_BY_NAME,
     SYNCED_ENTITIES,
     AreaAssignment,
+    DuplicatePair,
     Filing,
     Household,
     OfficeDayOff,
@@ -25,6 +26,6 @@ from outreach.model.local import AuditEvent, DeviceClock, Draft, ErasureApplied,
 __all__ = [
     "Base", "Synced", "synced_fields", "ENTITY_BY_NAME", "SYNCED_ENTITIES", "Filing", "Household", "OfficeDayOff",
     "PlanEntry", "Procedure", "Resident", "ResidentialGroup", "Team", "TeamMember", "Visit", "Ward", "WeekLock",
-    "AreaAssignment", "Outing", "Target",
+    "AreaAssignment", "Outing", "Target", "DuplicatePair",
     "AuditEvent", "DeviceClock", "Draft", "ErasureApplied", "NeedsAttention", "OutboxEntry", "SyncState",
 ]

@@ -41,6 +41,9 @@ class Ward(Synced, Base):
     name: Mapped[str] = mapped_column(String(200), default="")
     province_code: Mapped[str] = mapped_column(String(2), default="")
     province_name: Mapped[str] = mapped_column(String(200), default="")
+    #: Whether the ward's laptops ask their PIN (the app lock); None — never set — means yes:
+    #: the lock is on by default and the office may turn it off (``outreach-server ward lock``).
+    app_lock: Mapped[bool | None] = mapped_column(Boolean)
 
 
 class ResidentialGroup(Synced, Base):
@@ -108,6 +111,10 @@ class Household(Synced, Base):
     policy_family: Mapped[bool] = mapped_column(Boolean, default=False)
     poor_household: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str] = mapped_column(Text, default="")
+    #: Set on the tombstone of a household merged into another (``services/duplicates.py``): the
+    #: survivor's id, so a row that still names this household (a visit recorded offline) can be
+    #: re-pointed to where it went.
+    merged_into: Mapped[str | None] = mapped_column(String(ID_LENGTH))
 
 
 class Resident(Synced, Base):
@@ -145,6 +152,8 @@ class Resident(Synced, Base):
     consent_withdrawn_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     #: Who recorded consent and for what purpose: {"recorded_by", "purpose"}.
     consent_detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    #: Set on the tombstone of a resident merged into another: the survivor's id (see Household).
+    merged_into: Mapped[str | None] = mapped_column(String(ID_LENGTH))
     #: When the office erased this person's personal fields on request or by retention (issue
     #: 14): set only by the server; a laptop seeing it scrubs its own traces, and the server
     #: refuses any later write of a personal field to the row.
@@ -384,6 +393,31 @@ class OfficeDayOff(Synced, Base):
     note: Mapped[str] = mapped_column(String(200), default="")
 
 
+class DuplicatePair(Synced, Base):
+    """A leader's decision about two households (or two residents) the duplicate scan offered.
+
+    Its id is derived from (kind, the two ids in sorted order), so two leaders deciding about the
+    same pair write the same row and the merge converges. ``status`` is "not the same" (never
+    offered again), "merged" or "undone"; for a merge, ``moved`` lists what was re-pointed
+    (``{"resident": [ids], "visit": [ids], "filing": [ids]}``) and ``previous`` the survivor's
+    field values before it, so the merge can be undone (``services/duplicates.undo_merge``).
+    """
+
+    __tablename__ = "duplicate_pairs"
+    entity_name = "duplicate_pair"
+
+    kind: Mapped[str] = mapped_column(String(20), default="household")  # RecordKind
+    first_id: Mapped[str | None] = mapped_column(String(ID_LENGTH))
+    second_id: Mapped[str | None] = mapped_column(String(ID_LENGTH))
+    status: Mapped[str] = mapped_column(String(20), default="not_same")  # PairStatus
+    survivor_id: Mapped[str | None] = mapped_column(String(ID_LENGTH))
+    merged_id: Mapped[str | None] = mapped_column(String(ID_LENGTH))
+    moved: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    previous: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    decided_by: Mapped[str | None] = mapped_column(String(ID_LENGTH))
+    decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
 SYNCED_ENTITIES: tuple[type[Synced], ...] = (
     Ward,
     ResidentialGroup,
@@ -400,6 +434,7 @@ SYNCED_ENTITIES: tuple[type[Synced], ...] = (
     Target,
     PlanEntry,
     OfficeDayOff,
+    DuplicatePair,
 )
 
 ENTITY_BY_NAME: dict[str, type[Synced]] = {cls.entity_name: cls for cls in SYNCED_ENTITIES}

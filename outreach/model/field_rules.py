@@ -42,9 +42,11 @@ from outreach.vocabulary import (
     FilingStatus,
     GroupKind,
     Outcome,
+    PairStatus,
     PlanAdjustment,
     PlanMark,
     Portal,
+    RecordKind,
     ReviewStatus,
     Role,
     Sex,
@@ -254,6 +256,30 @@ MAX_PLANNED_GROUPS, MAX_PLANNED_STREETS = 200, 100
 MAX_TARGET_VALUE = 1_000_000
 
 
+#: The most rows one merge re-points per entity (a household's visits over years: a few hundred).
+MERGE_MOVED_MAX = 5_000
+#: The survivor's fields a merge may set (and so remembers for its undo), per kind.
+MERGE_FIELDS = {
+    "household": ("group_id", "address", "head_name", "phone", "elderly_alone", "disabled", "policy_family",
+                  "poor_household", "notes"),
+    "resident": ("household_id", "full_name", "date_of_birth", "sex", "personal_id", "old_id", "card_address",
+                 "relation_to_head", "phone", "vneid_level", "consent_given_at", "consent_withdrawn_at", "consent_detail"),
+}
+
+
+def _merge_previous_problem(value: Any) -> tuple[str, str, str] | None:
+    """A merge's remembered values: an object of (wire-encoded) field values of the survivor,
+    each checked by extra_problem's plain-JSON rule (defined below; looked up when called)."""
+    if type(value) is not dict:
+        return _shape_problem("không đúng khuôn dạng (cần một đối tượng)", "not an object")
+    known = set(MERGE_FIELDS["household"]) | set(MERGE_FIELDS["resident"])
+    for key in value:
+        if key not in known:
+            return _shape_problem("có mục lạ (không phải một trường được gộp)", "unknown key (not a merged field)")
+    problem = extra_problem(value)
+    return None if problem is None else ("bad_value", problem, problem)
+
+
 def _column_rule(column: Any) -> Rule | None:
     """The rule a column's type gives: lengths for text, ranges for integers and dates."""
     kind = column.type
@@ -297,6 +323,11 @@ _SPECIAL: dict[tuple[str, str], Rule] = {
     #: other_name / other_code: a procedure not in the catalogue (filed under code "KHAC").
     ("filing", "dossier"): _object_of({"portal": _member_of(Portal, blank=True), "dossier_code": _text(40),
                                        "other_name": _text(300), "other_code": _text(20)}),
+    ("duplicate_pair", "kind"): _member_of((RecordKind.HOUSEHOLD, RecordKind.RESIDENT)),
+    ("duplicate_pair", "status"): _member_of(PairStatus),
+    #: what a merge re-pointed, per entity (undo re-points it back); the survivor's old values
+    ("duplicate_pair", "moved"): _object_of(dict.fromkeys(("resident", "visit", "filing"), _list_of(_ID, MERGE_MOVED_MAX))),
+    ("duplicate_pair", "previous"): _merge_previous_problem,
     ("procedure", "online_level"): _member_of(STORED_ONLINE_LEVELS),
     ("procedure", "formality_id"): _uuid,
     ("procedure", "case_codes"): _list_of(_text(60), 50),

@@ -33,8 +33,12 @@ FOLLOW_UP_HEADERS = [
 ]
 
 
-def write_follow_up_list(rows: Sequence[FollowUpContact], path: Path, language: str = DEFAULT_LANGUAGE) -> Path:
-    """Write the list to .xlsx or .csv; its states and outcomes are labelled in ``language``."""
+def write_follow_up_list(rows: Sequence[FollowUpContact], path: Path, language: str = DEFAULT_LANGUAGE, *,
+                         password: str | None = None) -> Path:
+    """Write the list to .xlsx or .csv; its states and outcomes are labelled in ``language``.
+    With ``password`` (the leader typed one) the workbook is encrypted; a CSV cannot be."""
+    if password is not None:
+        check_protectable(path)
     table = [
         [format_date_vn(r.follow_up_date), label(FollowUpKind.OVERDUE if r.overdue else FollowUpKind.DUE, language), r.head_name, r.address,
          r.phone, name_text(r.group_name, language), name_text(r.volunteer_name, language),
@@ -43,7 +47,7 @@ def write_follow_up_list(rows: Sequence[FollowUpContact], path: Path, language: 
     ]
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        return write_rows_xlsx(path, "Hẹn quay lại", FOLLOW_UP_HEADERS, table)
+        return write_rows_xlsx(path, "Hẹn quay lại", FOLLOW_UP_HEADERS, table, password=password)
     if suffix == ".csv":
         return write_rows_csv(path, FOLLOW_UP_HEADERS, table)
     raise OutreachError(
@@ -69,3 +73,10 @@ def write_reach_list(rows: Sequence[ReachRow], path: Path, language: str = DEFAU
     raise OutreachError(
         "Danh sách chỉ xuất ra .xlsx hoặc .csv.", "A list exports to .xlsx or .csv only.", code="unsupported_format"
     )
+
+
+def check_protectable(path: Path) -> None:
+    """Only a workbook can carry a password: refuse a protected CSV before anything is written."""
+    if path.suffix.lower() != ".xlsx":
+        raise OutreachError("Chỉ tệp Excel (.xlsx) mới đặt được mật khẩu.", "Only an Excel file (.xlsx) can be protected with a password.",
+                            code="unsupported_format")

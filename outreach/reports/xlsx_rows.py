@@ -6,6 +6,7 @@ that fit, so a leader can sort and filter straight away.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -17,9 +18,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from outreach.reports.cell_safety import set_xlsx_value
 from outreach.reports.xlsx import number_format
+from outreach.reports.xlsx_protect import write_protected_xlsx
 
 
-def write_rows_xlsx(path: Path, title: str, headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> Path:
+def write_rows_xlsx(path: Path, title: str, headers: Sequence[str], rows: Sequence[Sequence[Any]], *,
+                    password: str | None = None) -> Path:
+    """Write the sheet to ``path``; with ``password`` as an encrypted workbook (``xlsx_protect``)."""
     wb = Workbook()
     ws = wb.active
     assert isinstance(ws, Worksheet)  # a new Workbook starts with one plain worksheet (the stubs allow None)
@@ -43,6 +47,10 @@ def write_rows_xlsx(path: Path, title: str, headers: Sequence[str], rows: Sequen
     for i, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = min(max(width + 2, 8), 60)
     ws.freeze_panes = "A2"
+    if password is not None:
+        plain = io.BytesIO()
+        wb.save(plain)
+        return write_protected_xlsx(plain.getvalue(), path, password)
     tmp = path.with_name(path.name + ".part")
     wb.save(tmp)
     tmp.replace(path)

@@ -25,6 +25,7 @@ from outreach.server.db import ServerDb
 from outreach.server.push import apply_push
 from outreach.server.schema import Device, ServerState
 from outreach.validation import normalize_phone
+from outreach.vocabulary import RevokeReason
 from outreach.wire.reasons import Reason
 
 
@@ -89,6 +90,13 @@ def add_ward(db: ServerDb, name: str, code: str = "", province_code: str = "", p
         create=True,
     )
     return ward_id
+
+
+def set_app_lock(db: ServerDb, ward_ref: str | None, on: bool) -> None:
+    """Turn the ward's app lock on or off (``Ward.app_lock``): laptops pull it like any office
+    change and ask their PIN, or stop asking, from then on (``store.app_lock.lock_required``)."""
+    ward = find_ward(db, ward_ref)
+    office_write(db, Ward, ward["id"], {"app_lock": on}, ward["id"], create=False)
 
 
 def mark_demo_ward(db: ServerDb, ward_id: str) -> None:
@@ -242,11 +250,17 @@ def list_devices(db: ServerDb) -> list[dict[str, Any]]:
     with db.read() as conn:
         rows = conn.execute(
             select(Device.id, Device.ward_id, Device.team_id, Device.role, Device.member_id, Device.label,
-                   Device.enrolled_at, Device.revoked_at).order_by(Device.enrolled_at)
+                   Device.enrolled_at, Device.revoked_at, Device.revoke_reason, Device.stopped_at).order_by(Device.enrolled_at)
         ).mappings()
         return [dict(r) for r in rows]
 
 
-def revoke_device(db: ServerDb, device_id: str) -> bool:
+def revoke_device(db: ServerDb, device_id: str, reason: str | None = None) -> bool:
+    """Revoke a laptop for ``reason`` (what the CLI and the console call): *retired* may push
+    what it has, then stops; *lost* destroys its data on its next contact; None stops it at
+    once, keeping its unsent data on it (``auth.revoke``). False when there is no such device,
+    or it is revoked already (only an escalation to *lost* changes a revoked device)."""
+    if reason is not None and reason not in tuple(RevokeReason):
+        raise AdminError(f"reason must be one of {', '.join(RevokeReason)}")
     with db.write() as conn:
-        return auth.revoke(conn, device_id)
+        return auth.revoke(conn, device_id, reason)

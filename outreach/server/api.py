@@ -36,6 +36,7 @@ from outreach.server.admin import CodeRefused, issue_enrolment_code, server_cloc
 from outreach.server.clock_watch import ClockWatch
 from outreach.server.db import ServerDb
 from outreach.server.device_status import note_push
+from outreach.server.inventory import note_held
 from outreach.server.pull import pull_columns, pull_page
 from outreach.server.push import RequestRefused, apply_push
 from outreach.server.schema import LostValueRecord
@@ -248,21 +249,35 @@ def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BY
         if version not in protocol.SUPPORTED_VERSIONS:
             raise ApiError(426, Reason.UPGRADE_REQUIRED, supported=sorted(protocol.SUPPORTED_VERSIONS))
 
-    def device_of(
-        request: Request, _p: None = Depends(check_protocol), authorization: str | None = Header(default=None)
-    ) -> auth.DeviceIdentity:
+    def authenticated(request: Request, authorization: str | None, *, pushing: bool) -> auth.DeviceIdentity:
         if not authorization or not authorization.startswith("Bearer ") or len(authorization) > 200:
             raise ApiError(401, Reason.MISSING_TOKEN)
         try:
             with db.read() as conn:
-                device = auth.authenticate(conn, authorization[len("Bearer "):].strip())
+                device = auth.authenticate(conn, authorization[len("Bearer "):].strip(), pushing=pushing)
         except auth.AuthFailure as exc:
+            if exc.device_id is not None and exc.reason in (Reason.RETIRED, Reason.WIPE):
+                with db.write() as conn:
+                    auth.record_stop(conn, exc.device_id)
+                log.info("revoked device stopped", extra={"event": "device_stopped", "device_id": exc.device_id,
+                                                          "reason": exc.reason})
             raise ApiError(401, exc.reason) from None
         request.state.device_id = device.device_id
         laptop_ms = request.headers.get(protocol.CLOCK_HEADER, "")
         if laptop_ms.isdigit() and len(laptop_ms) <= 15:
             request.app.state.clock_watch.observe(device.device_id, int(laptop_ms))
         return device
+
+    def device_of(
+        request: Request, _p: None = Depends(check_protocol), authorization: str | None = Header(default=None)
+    ) -> auth.DeviceIdentity:
+        return authenticated(request, authorization, pushing=False)
+
+    def pushing_device_of(
+        request: Request, _p: None = Depends(check_protocol), authorization: str | None = Header(default=None)
+    ) -> auth.DeviceIdentity:
+        """A push: a retired laptop may still hand over what it has (``auth.revocation_refusal``)."""
+        return authenticated(request, authorization, pushing=True)
 
     def blame_server_clock(outcomes: list[Any]) -> None:
         """When the laptops agree that this server's clock is behind, its clock_ahead answers
@@ -331,7 +346,7 @@ def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BY
                 "role": issued.role, "member_id": issued.member_id}
 
     @app.post(f"{protocol.API_PREFIX}/sync/push", openapi_extra=_PUSH_SCHEMA)
-    async def push(request: Request, device: auth.DeviceIdentity = Depends(device_of)) -> Response:
+    async def push(request: Request, device: auth.DeviceIdentity = Depends(pushing_device_of)) -> Response:
         payload = await _read_body(request, max_request_bytes)
         result = await run_in_threadpool(partial(apply_push, now_ms=wall_ms(), office_rights=demo), db, device, payload)
         blame_server_clock(result.outcomes)
@@ -364,9 +379,13 @@ def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BY
         # who the device is, as enrolled: the laptop takes its role from here, not from its profile.json
         identity = {"role": device.role, "member_id": device.member_id, "team_id": device.team_id}
         if layout == "columns":
-            return Response(pull_columns(db, device.ward_id, since, limit).to_json(server_time(), device=identity),
-                            media_type="application/json")
+            columns = pull_columns(db, device.ward_id, since, limit)
+            if not columns.has_more:
+                note_held(db, device.device_id, device.ward_id, columns.next_cursor)
+            return Response(columns.to_json(server_time(), device=identity), media_type="application/json")
         page = pull_page(db, device.ward_id, since, limit)
+        if not page.has_more:  # the laptop now holds the ward up to here: the breach inventory's count
+            note_held(db, device.device_id, device.ward_id, page.next_cursor)
         return _json_response({"rows": page.rows, "next": page.next_cursor, "has_more": page.has_more,
                                "digest": page.digest, "server_time": server_time(), "device": identity})
 

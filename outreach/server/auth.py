@@ -18,12 +18,12 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, or_, select, update
 
 from outreach.model.ids import uuid7
 from outreach.server import audit_trail
 from outreach.server.schema import DemoWard, Device, EnrolmentCode
-from outreach.vocabulary import AuditAction, AuditActorKind, AuditTarget, Role
+from outreach.vocabulary import AuditAction, AuditActorKind, AuditTarget, RevokeReason, Role
 from outreach.wire.reasons import Reason
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"  # no 0/O, 1/I/L, U: read aloud and typed by hand
@@ -74,9 +74,11 @@ class DeviceIdentity:
 
 
 class AuthFailure(Exception):
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, device_id: str | None = None) -> None:
         super().__init__(reason)
         self.reason = reason
+        #: the device refused, when its token was known (a retired or lost one's stop is recorded)
+        self.device_id = device_id
 
 
 def check_code_request(conn: Connection, team_id: str | None, minutes: int) -> None:
@@ -193,28 +195,77 @@ def confirm_device(conn: Connection, token: str) -> DeviceIdentity | AuthFailure
     return identity
 
 
-def authenticate(conn: Connection, token: str) -> DeviceIdentity:
-    """The device owning ``token``; raises AuthFailure(unknown_token|revoked|enrolment_unconfirmed)."""
+def authenticate(conn: Connection, token: str, *, pushing: bool = False) -> DeviceIdentity:
+    """The device owning ``token``; raises AuthFailure(unknown_token|revoked|retired|wipe|
+    enrolment_unconfirmed).
+
+    A revoked device is refused by why it was revoked (``revocation_refusal``): a *lost* one is
+    told to wipe itself on every contact; a *retired* one may still push (``pushing``) until its
+    first other request, then it is revoked like any other."""
     row = conn.execute(select(Device).where(Device.token_hash == hash_secret(token))).mappings().first()
     if row is None:
         raise AuthFailure(Reason.UNKNOWN_TOKEN)
+    identity = DeviceIdentity(row["id"], row["ward_id"], row["team_id"], row["role"], row["member_id"])
     if row["revoked_at"] is not None:
-        raise AuthFailure(Reason.REVOKED)
+        refusal = revocation_refusal(row["revoke_reason"], row["revoked_at"], row["stopped_at"], pushing=pushing)
+        if refusal is None:
+            return identity
+        raise AuthFailure(refusal, row["id"])
     if row["pending"]:
         raise AuthFailure(Reason.ENROLMENT_UNCONFIRMED)
-    return DeviceIdentity(row["id"], row["ward_id"], row["team_id"], row["role"], row["member_id"])
+    return identity
 
 
-def revoke(conn: Connection, device_id: str) -> bool:
-    """Revoke an active device (recorded in the audit trail with it); False if none."""
-    ward_id = conn.execute(select(Device.ward_id).where(Device.id == device_id, Device.revoked_at.is_(None))).scalar()
-    if ward_id is None or not conn.execute(
-        update(Device).where(Device.id == device_id, Device.revoked_at.is_(None)).values(revoked_at=utcnow())
-    ).rowcount:
+#: How long after its revocation a retired laptop may still hand over what it has.
+RETIRED_PUSH_WINDOW = dt.timedelta(days=7)
+
+
+def revocation_refusal(revoke_reason: str | None, revoked_at: dt.datetime, stopped_at: dt.datetime | None, *,
+                       pushing: bool, now: dt.datetime | None = None) -> str | None:
+    """The refusal a revoked device gets, or None when this request may go on.
+
+    lost → ``wipe`` on every request (a laptop that failed to finish its wipe is told again);
+    retired → a push within ``RETIRED_PUSH_WINDOW`` and before it stopped goes on, its first
+    other request (the pull after its last push) gets ``retired`` and stops it; after that, and
+    for a revocation without a reason, ``revoked``."""
+    if revoke_reason == RevokeReason.LOST:
+        return Reason.WIPE
+    if revoke_reason == RevokeReason.RETIRED and stopped_at is None:
+        if not pushing:
+            return Reason.RETIRED
+        if (now or utcnow()) - revoked_at <= RETIRED_PUSH_WINDOW:
+            return None
+    return Reason.REVOKED
+
+
+def record_stop(conn: Connection, device_id: str) -> None:
+    """A retired device was told it stopped, or a lost one to wipe: the first time is kept."""
+    conn.execute(update(Device).where(Device.id == device_id, Device.stopped_at.is_(None)).values(stopped_at=utcnow()))
+
+
+def revoke(conn: Connection, device_id: str, reason: str | None = None) -> bool:
+    """Revoke a device for ``reason`` (``RevokeReason``; None: stop at once, the old plain
+    revocation), recorded in the audit trail with it. Revoking a revoked device again may only
+    escalate to *lost* (a laptop first retired, then found missing), never the reverse."""
+    if reason is not None and reason not in tuple(RevokeReason):
+        raise ValueError(f"unknown revoke reason {reason!r}")
+    ward_id = conn.execute(select(Device.ward_id).where(Device.id == device_id)).scalar()
+    if ward_id is None:
         return False
-    audit_trail.record(conn, actor_kind=AuditActorKind.OFFICE, actor_id=None, action=AuditAction.DEVICE_REVOKED, ward_id=ward_id,
-                       target_kind=AuditTarget.DEVICE, target_id=device_id, device_id=device_id)
-    return True
+    done = bool(conn.execute(
+        update(Device).where(Device.id == device_id, Device.revoked_at.is_(None)).values(revoked_at=utcnow(), revoke_reason=reason)
+    ).rowcount)
+    if not done and reason == RevokeReason.LOST:
+        done = bool(conn.execute(
+            update(Device).where(Device.id == device_id, Device.revoked_at.is_not(None),
+                                 or_(Device.revoke_reason.is_(None), Device.revoke_reason != RevokeReason.LOST))
+            .values(revoke_reason=reason, stopped_at=None)
+        ).rowcount)
+    if done:
+        audit_trail.record(conn, actor_kind=AuditActorKind.OFFICE, actor_id=None, action=AuditAction.DEVICE_REVOKED, ward_id=ward_id,
+                           target_kind=AuditTarget.DEVICE, target_id=device_id, device_id=device_id,
+                           detail={"reason": reason} if reason else None)
+    return done
 
 
 class AttemptLimiter:

@@ -5,7 +5,7 @@
     outreach-server ward add --name "Phường Ngọc Hà" [--code 00004]
     outreach-server team add --name "Đội cơ động số 1"
     outreach-server device enroll --team "Đội cơ động số 1" --role volunteer [--name ...] [--png code.png]
-    outreach-server device list | device revoke DEVICE_ID
+    outreach-server device list | device revoke DEVICE_ID --reason retired|lost | device inventory DEVICE_ID
     outreach-server request add --right deletion --name NAME [--resident ID] | list [--open] | ack ID | close ID --outcome TEXT
     outreach-server erase RESIDENT_ID [--request ID] | erasure log --out FILE | erasure reapply [--log FILE]
     outreach-server retention preview|run [--ward W]
@@ -38,7 +38,7 @@ from outreach.server.db import DEFAULT_DB_URL, ServerDb, open_db
 from outreach.server.logs import setup_logging
 from outreach.server.retention import prune_received_changes
 from outreach.timeutil import VIETNAM, now_local
-from outreach.vocabulary import DataRight
+from outreach.vocabulary import DataRight, RevokeReason
 from outreach.wire.enrolment_link import enrolment_link
 
 if TYPE_CHECKING:
@@ -73,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     ward_add.add_argument("--province-name", default="")
     ward_add.add_argument("--id", help="use this ward id (to match existing data)")
     ward.add_parser("list", help="list wards")
+    ward_lock = ward.add_parser("lock", help="whether the ward's laptops ask a PIN (the app lock; on unless turned off)")
+    ward_lock.add_argument("state", choices=["on", "off"])
+    ward_lock.add_argument("--ward", help="ward id or name (optional on a one-ward server)")
 
     group = sub.add_parser("group", help="residential groups (tổ dân phố / thôn)").add_subparsers(dest="sub", required=True)
     group_add = group.add_parser("add", help="add a residential group")
@@ -99,8 +102,12 @@ def build_parser() -> argparse.ArgumentParser:
     enroll.add_argument("--png", type=Path, help="also write the QR code as a PNG file")
     enroll.add_argument("--no-qr", action="store_true", help="print the code only")
     device.add_parser("list", help="list enrolled laptops")
-    revoke = device.add_parser("revoke", help="revoke a laptop (it stops syncing; its unsent data stays on it)")
+    revoke = device.add_parser("revoke", help="revoke a laptop: retired (it sends what it has, then stops) or lost (it destroys its data)")
     revoke.add_argument("device_id")
+    revoke.add_argument("--reason", choices=list(RevokeReason), required=True,
+                        help="retired: may push its unsent changes, then stops; lost: lost or stolen, wipes itself on its next contact")
+    inventory = device.add_parser("inventory", help="what a laptop held at its last sync (for a breach notice)")
+    inventory.add_argument("device_id")
 
     catalogue = sub.add_parser("catalogue", help="the procedure catalogue laptops pull (bare: publish new codes of the bundled one)")
     catalogue.add_argument("--by", default=os.environ.get("USER", "office"), help="who makes the change (written to the log)")
@@ -185,6 +192,8 @@ def build_parser() -> argparse.ArgumentParser:
     off_sub.add_parser("list", help="the ward's office days off")
     sub.add_parser("prune", help="forget the ids of applied changes no laptop can send again (older than 30 days, laptop synced since)")
 
+    dupes = sub.add_parser("duplicates", help="households and residents that may have been registered twice (the leaders' scan)")
+    dupes.add_argument("--ward", help="ward id or name (default: the only ward)")
     serve = sub.add_parser("serve", help="run the HTTP API")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT)
@@ -216,6 +225,19 @@ def _serve(args: argparse.Namespace, db: ServerDb, extensions: Sequence[AppExten
     uvicorn.run(app, host=args.host, port=args.port, access_log=False, log_level="warning",
                 ssl_certfile=str(args.tls_cert) if args.tls_cert else None, ssl_keyfile=str(args.tls_key) if args.tls_key else None)
     return 0
+
+
+def _duplicates(args: argparse.Namespace, db: ServerDb) -> None:
+    """One line per pair nobody has decided about: kind, score, how sure, why, the two ids."""
+    from outreach.labels import label
+    from outreach.server.duplicates import scan_ward
+    from outreach.vocabulary import DuplicateDecision, DuplicateReason
+
+    households, residents = scan_ward(db, admin.find_ward(db, args.ward)["id"])
+    for c in households + residents:
+        why = ", ".join(label(r, of=DuplicateReason) for r in c.reasons)
+        print(f"{c.kind:<9} {c.score:>3}  {label(c.decision, of=DuplicateDecision):<22} {c.first_id}  {c.second_id}  {why}")
+    print(f"{len(households)} household pairs, {len(residents)} resident pairs")
 
 
 def _migrate(args: argparse.Namespace, db: ServerDb) -> int:
@@ -255,6 +277,9 @@ def run(args: argparse.Namespace, extensions: Sequence[AppExtension] = ()) -> in
         elif args.command == "ward" and args.sub == "add":
             ward_id = admin.add_ward(db, args.name, args.code, args.province_code, args.province_name, ward_id=args.id)
             print(ward_id)
+        elif args.command == "ward" and args.sub == "lock":
+            admin.set_app_lock(db, args.ward, args.state == "on")
+            print(f"app lock {args.state}: laptops learn it at their next sync")
         elif args.command == "ward" and args.sub == "list":
             for ward in _rows(db, "wards"):
                 print(f"{ward['id']}  {ward['code']:<6} {ward['name']}")
@@ -269,15 +294,22 @@ def run(args: argparse.Namespace, extensions: Sequence[AppExtension] = ()) -> in
             return _enroll(args, db)
         elif args.command == "device" and args.sub == "list":
             for d in admin.list_devices(db):
-                state = f"revoked {d['revoked_at']:%Y-%m-%d %H:%M}" if d["revoked_at"] else "active"
+                state = (f"revoked {d['revoked_at']:%Y-%m-%d %H:%M} ({d['revoke_reason'] or 'retired'})" if d["revoked_at"]
+                         else "active")
                 print(
                     f"{d['id']}  {d['role']:<9} team={d['team_id']}  enrolled {d['enrolled_at']:%Y-%m-%d %H:%M} UTC  {state}  {d['label']}"
                 )
         elif args.command == "device" and args.sub == "revoke":
-            if not admin.revoke_device(db, args.device_id):
-                print(f"no active device {args.device_id}", file=sys.stderr)
+            if not admin.revoke_device(db, args.device_id, args.reason):
+                print(f"no device {args.device_id} to revoke as {args.reason}", file=sys.stderr)
                 return 1
-            print(f"revoked {args.device_id}")
+            then = ("it destroys its data on its next contact" if args.reason == RevokeReason.LOST
+                    else "it may send its unsent changes, then stops")
+            print(f"revoked {args.device_id} ({args.reason}): {then}")
+        elif args.command == "device" and args.sub == "inventory":
+            from outreach.server.inventory import inventory, inventory_lines
+
+            print("\n".join(inventory_lines(inventory(db, args.device_id))))
         elif args.command == "audit":
             return _audit(args, db)
         elif args.command == "retention":
@@ -300,6 +332,8 @@ def run(args: argparse.Namespace, extensions: Sequence[AppExtension] = ()) -> in
 
             again = reapply(db, read_log(args.log) if args.log else None)
             print(f"{again} resident(s) erased again")
+        elif args.command == "duplicates":
+            _duplicates(args, db)
         elif args.command == "prune":
             print(f"{prune_received_changes(db)} change ids forgotten")
         elif args.command == "catalogue":

@@ -570,8 +570,10 @@ def _apply_new_rows(db: ServerDb, conn: Connection, batches: list[_NewRowBatch],
 LEADER_ONLY = Reason.LEADER_ONLY
 #: A visit's review, set by a team leader (DESIGN.md §4.17).
 REVIEW_FIELDS = ("review_status", "review_note", "reviewed_by", "reviewed_at")
-#: Entities only a leader writes: the approved-week locks.
-LEADER_ONLY_ENTITIES = frozenset({"week_lock"})
+#: Entities only a leader writes: the approved-week locks, the decisions about duplicate pairs.
+LEADER_ONLY_ENTITIES = frozenset({"week_lock", "duplicate_pair"})
+#: Entities a leader merges (issue 17): setting or clearing ``merged_into`` is a leader's.
+MERGED_ENTITIES = frozenset({"household", "resident"})
 
 
 @per_entity
@@ -583,7 +585,8 @@ def _new_row(entity: type[Synced]) -> Mapping[str, Any]:
 
 def _needs_leader(entity: type[Synced], values: Mapping[str, Any], current: Mapping[str, Any] | None) -> bool:
     """True if a change setting ``values`` on a row now holding ``current`` (None: a new row)
-    does what only a leader may: lock or unlock a week, or set a visit's review. A volunteer
+    does what only a leader may: lock or unlock a week, set a visit's review, merge two
+    households or residents (``merged_into``) or decide about a duplicate pair. A volunteer
     still records a new visit (its review at the defaults: pending, no note, no reviewer) and
     sends a flagged visit back as corrected.
 
@@ -594,6 +597,8 @@ def _needs_leader(entity: type[Synced], values: Mapping[str, Any], current: Mapp
     name = entity.entity_name
     if name in LEADER_ONLY_ENTITIES:
         return True
+    if name in MERGED_ENTITIES:  # a merge (or its undo): only leaders (and the office) merge
+        return "merged_into" in values and values["merged_into"] != (current or _new_row(entity)).get("merged_into")
     if name != "visit":
         return False
     touched = [f for f in REVIEW_FIELDS if f in values]

@@ -22,6 +22,9 @@ team, member, role as enrolled) and from the rows it holds. The rules:
 - a line of a team's day plan (``plan_entry``) is its team's devices' (the team before and after
   the change); only a leader adds or drops a household (``adjustment``), anyone of the team marks
   it done or not at home;
+- a leader re-points a stored visit (``household_id`` alone) or filing (``resident_id`` alone)
+  of any team after a merge; merging (``merged_into``) and the decisions about duplicate pairs
+  are a leader's (``push._needs_leader``);
 - a visit (and its filings) in a week locked for its team is not created or edited by a volunteer
   (``week_locked``); a device sets a lock only on a week that has ended in the ward's time
   zone (``week_not_ended``, for a leader too);
@@ -56,8 +59,8 @@ from outreach.wire.reasons import Reason
 #: Fields that name a row of another entity (a ward-scoped one), per entity.
 REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
     "team_member": (("team_id", "team"),),
-    "household": (("group_id", "residential_group"),),
-    "resident": (("household_id", "household"),),
+    "household": (("group_id", "residential_group"), ("merged_into", "household")),
+    "resident": (("household_id", "household"), ("merged_into", "resident")),
     "visit": (("household_id", "household"), ("team_id", "team"), ("volunteer_id", "team_member"),
               ("reviewed_by", "team_member")),
     "filing": (("visit_id", "visit"), ("resident_id", "resident")),
@@ -84,6 +87,10 @@ TEAM_VISIT_FIELDS = frozenset({"follow_up_done"})
 #: Written by the devices of the row's team; the field only its leader changes.
 PLAN_DATA = frozenset({"plan_entry"})
 PLAN_LEADER_FIELD = "adjustment"
+#: What a leader may change alone on a stored visit or filing of any team of the ward: its
+#: household or resident, re-pointed after a merge (issue 17, ``store/repoint.py``): a merge
+#: moves every visit of the merged-away household, whoever recorded it.
+REPOINT_FIELDS = {"visit": frozenset({"household_id"}), "filing": frozenset({"resident_id"})}
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,6 +276,8 @@ def check(device: DeviceIdentity | None, entity: str, entity_id: str, values: Ma
         head = values.get("head_name")
         if head not in (None, ERASED_NAME) and head not in facts.erased_heads[entity_id]:
             return Reason.ERASED
+        return None
+    if leader and stored is not None and entity in REPOINT_FIELDS and values.keys() <= REPOINT_FIELDS[entity]:
         return None
     if entity == "visit":
         versions = [_version({}, before), _version(values, before)] if stored is not None else [_version(values, before)]

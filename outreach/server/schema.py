@@ -58,6 +58,17 @@ class Device(ServerBase):
     #: refused (the console's "last sync result"; migration s0006k).
     app_version: Mapped[str | None] = mapped_column(String(40))
     last_push_rejected: Mapped[int | None] = mapped_column(Integer)
+    #: Why the office revoked it (``vocabulary.RevokeReason``: retired | lost); None for a
+    #: revocation made before reasons existed, which acts as "retired" that has already stopped.
+    revoke_reason: Mapped[str | None] = mapped_column(String(20))
+    #: A retired device: when its last push window closed (its first request after the push).
+    #: A lost one: when the server first told it to wipe itself.
+    stopped_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    #: The highest ward ``server_seq`` served to it by a pull's last page, when, and the
+    #: breach inventory of what it then held (``server.inventory``).
+    held_seq: Mapped[int | None] = mapped_column(BigInteger)
+    held_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    held: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
 class EnrolmentCode(ServerBase):

@@ -55,10 +55,13 @@ def record(store: Store, actor: Actor, action: AuditAction | str, subject: str, 
         record_in(tx.session, actor, action, subject, detail, target_kind=target_kind, target_id=target_id)
 
 
-def authorize_personal_export(store: Store, actor: Actor, subject: str, destination: str, rows: int) -> None:
-    """Refuse non-leaders, then record the export *before* it is written (see module doc)."""
+def authorize_personal_export(store: Store, actor: Actor, subject: str, destination: str, rows: int, *,
+                              password_protected: bool = False) -> None:
+    """Refuse non-leaders, then record the export *before* it is written (see module doc); the
+    entry says whether the file is protected with a password."""
     require_leader(actor, "xuất dữ liệu cá nhân", "export personal data")
-    record(store, actor, EXPORT_PERSONAL_DATA, subject, {"destination": destination, "rows": rows})
+    record(store, actor, EXPORT_PERSONAL_DATA, subject,
+           {"destination": destination, "rows": rows, "password_protected": password_protected})
 
 
 def entries(store: Store, limit: int = 500) -> list[AuditEntry]:

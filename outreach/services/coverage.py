@@ -1076,7 +1076,8 @@ def follow_up_contacts(
 
 
 def export_follow_up_contacts(
-    store: Store, actor: Actor, destination: str, scope: Scope = WARD, *, as_of: dt.date | None = None
+    store: Store, actor: Actor, destination: str, scope: Scope = WARD, *, as_of: dt.date | None = None,
+    password_protected: bool = False,
 ) -> list[FollowUpContact]:
     """The follow-up list for writing to ``destination``: leaders only, audited before writing.
 
@@ -1084,7 +1085,7 @@ def export_follow_up_contacts(
     caller crashes while writing the file (see ``services.audit``).
     """
     rows = follow_up_contacts(store, scope, ward_id=actor.ward_id, as_of=as_of)
-    authorize_personal_export(store, actor, f"follow-up list {scope}", destination, len(rows))
+    authorize_personal_export(store, actor, f"follow-up list {scope}", destination, len(rows), password_protected=password_protected)
     return rows
 
 

@@ -9,7 +9,6 @@ worker thread like any other query.
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,7 @@ from outreach.services import audit
 from outreach.services.context import Actor
 from outreach.services.handover import check_passphrase, seal, write_private
 from outreach.store.database import Store
-from outreach.store.device_token import forget_profile_secrets
+from outreach.store.wipe import wipe_store
 from outreach.timeutil import now_local
 from outreach.vocabulary import AuditAction
 
@@ -143,18 +142,9 @@ def export_unsent(store: Store, target: Path, passphrase: str) -> int:
 
 
 def wipe_profile(store: Store) -> None:
-    """Destroy this profile's local data and secrets (the office asked, after revocation).
-
-    The database is encrypted with a key that lives only in the keyring; deleting the key first
-    makes any copy of the file unreadable, then the files go.
-    """
-    profile = store.profile
-    store.close()
-    forget_profile_secrets(profile)
-    folder = profile.data_dir
-    for name in ("outreach.db", "outreach.db-wal", "outreach.db-shm", "profile.json", "sync.lock"):
-        (folder / name).unlink(missing_ok=True)
-    shutil.rmtree(folder / "backups", ignore_errors=True)
+    """Destroy this profile's local data and secrets (the office asked, after revocation): the
+    key first, then the files (``store.wipe``)."""
+    wipe_store(store, with_exports=False)
 
 
 @dataclass(frozen=True)

@@ -158,6 +158,9 @@ class Store:
         self._bulk: tuple[Connection, _Checkpointer | None] | None = None
         #: fold the WAL into the database in a helper thread during bulk writes (see _Checkpointer)
         self.background_checkpoints = True
+        #: set by ``store.wipe``: the files are gone, and a late read or write must fail, not
+        #: quietly create a new database where the wiped one was
+        self.wiped = False
         with self._sessions() as session:
             last = session.scalar(select(DeviceClock.last).where(DeviceClock.id == 1))
             stale_search = search_index.is_stale(session)
@@ -175,8 +178,13 @@ class Store:
         key opens the migration backup copies in ``backups/`` (the erasure scrub's)."""
         return secrets.get_db_key(self.profile.profile_id) if self.profile.encrypted else None
 
+    def _check_open(self) -> None:
+        if self.wiped:
+            raise StoreError("Dữ liệu của hồ sơ này đã bị xoá.", "This profile's data has been wiped.")
+
     @contextmanager
     def read(self) -> Iterator[Session]:
+        self._check_open()
         with self._sessions() as session:
             yield session
 
@@ -188,6 +196,7 @@ class Store:
         if bind is not None and bind.in_transaction():
             # a Session would join that transaction and leave the commit to its owner
             raise RuntimeError("write(bind=...) needs a connection outside any transaction")
+        self._check_open()
         with (self._write_sessions() if bind is None else Session(bind=bind, expire_on_commit=False)) as session:
             ctx = WriteContext(session, self.clock)
             try:

@@ -19,8 +19,19 @@ from outreach.model import SyncState, TeamMember
 from outreach.model.clock import is_valid_stamp
 from outreach.store.database import Store
 from outreach.store.device_token import load_device_role, load_device_token, save_device_role, save_device_token
+from outreach.store.wipe import wipe_store
 from outreach.sync.engine import SyncEngine, SyncReport
-from outreach.sync.errors import INSECURE_HTTP, OTHER_WARD, UNENCRYPTED_PROFILE, EnrolmentFailed, NotEnrolled, ProtocolFailure
+from outreach.sync.errors import (
+    INSECURE_HTTP,
+    OTHER_WARD,
+    STOPPED_CODES,
+    UNENCRYPTED_PROFILE,
+    DeviceLost,
+    DeviceWiped,
+    EnrolmentFailed,
+    NotEnrolled,
+    ProtocolFailure,
+)
 from outreach.sync.transport import HttpTransport, Transport
 from outreach.vocabulary import Role
 from outreach.wire.enrolment_link import enrolment_link
@@ -86,7 +97,7 @@ def enroll(store: Store, server_url: str, code: str, *, ca_bundle: str | None = 
         if isinstance(server_time, str) and is_valid_stamp(server_time):
             store.clock.observe(server_time)
         state = tx.session.get(SyncState, 1)
-        if state is not None and state.last_error_code in ("revoked", "unknown_token"):
+        if state is not None and state.last_error_code in STOPPED_CODES:
             state.last_error_code, state.last_error = None, None
     return enrolment
 
@@ -138,11 +149,18 @@ def transport_for(store: Store) -> HttpTransport:
 
 
 def run_sync(store: Store, *, verify: bool | None = None, transport: Transport | None = None) -> SyncReport:
-    """One push + pull with the profile's server; raises a SyncError the user can act on."""
+    """One push + pull with the profile's server; raises a SyncError the user can act on.
+
+    A laptop the office reported lost destroys its data here (``store.wipe``) and raises
+    ``DeviceWiped``: ``store`` is then unusable."""
     own = transport is None
     transport = transport or transport_for(store)
     try:
         report = SyncEngine(store, transport).sync(verify=verify)
+    except DeviceLost:
+        # reported lost or stolen: the key goes first, then the database, backups and exports
+        wipe_store(store, with_exports=True)
+        raise DeviceWiped() from None
     finally:
         if own:
             transport.close()

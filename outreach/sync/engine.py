@@ -37,9 +37,12 @@ from outreach.model.clock import is_valid_stamp, wall_ms_of
 from outreach.model.codec import dumps_compact, encode_value, loads
 from outreach.model.entities import SYNCED_ENTITIES
 from outreach.store.database import Store
+from outreach.store.device_token import trusted_role
 from outreach.store.erasure_scrub import scrub_erased
+from outreach.store.repoint import repoint_merged
 from outreach.sync.audit_upload import upload_audit
 from outreach.sync.errors import (
+    STOPPED_CODES,
     ClockAhead,
     DeviceRevoked,
     OutsideWard,
@@ -114,6 +117,8 @@ class SyncReport:
     audit_uploaded: int = 0
     #: residents the office erased whose traces this sync scrubbed here (``store/erasure_scrub.py``)
     erasures_scrubbed: int = 0
+    #: rows re-pointed from a merged-away household or resident to its survivor
+    repointed: int = 0
 
 
 _first, _second = itemgetter(0), itemgetter(1)
@@ -316,6 +321,10 @@ class SyncEngine:
                 clock_ahead_ms = self._push(report)
                 report.audit_uploaded = upload_audit(self.store, self.transport)
                 self._pull(report)
+                if self._repoint(report):  # rows naming a merged-away household: sent in this sync
+                    again = self._push(report)
+                    clock_ahead_ms = again if again is not None else clock_ahead_ms
+                    self._pull(report)
                 report.erasures_scrubbed = scrub_erased(self.store)
                 should_verify = verify if verify is not None else bool(report.pushed or report.pulled)
                 if should_verify:
@@ -557,6 +566,17 @@ class SyncEngine:
         self._last_digest = reply.get("digest")
         return self._last_digest
 
+    # ------------------------------------------------------------------ merges
+
+    def _repoint(self, report: SyncReport) -> bool:
+        """Re-point what still names a merged-away household or resident (``store/repoint.py``);
+        True when that recorded changes to push."""
+        role = report.role or trusted_role(self.store.profile)
+        with self.store.write() as tx:
+            done = repoint_merged(tx.session, tx.recorder, leader=role == "leader", member_id=self.store.profile.member_id)
+        report.repointed += done.residents + done.visits + done.filings + done.revived
+        return done.any
+
     # ------------------------------------------------------------------ verify
 
     def _quiet(self) -> bool:
@@ -593,7 +613,7 @@ class SyncEngine:
             if state is None:
                 state = SyncState(id=1, cursor=0)
                 tx.session.add(state)
-            if state.last_error_code in ("revoked", "unknown_token"):
+            if state.last_error_code in STOPPED_CODES:
                 raise DeviceRevoked(state.last_error_code)
             state.last_attempt_at = now_local()
 

@@ -70,14 +70,25 @@ class ServerClockBehind(SyncError):
         super().__init__(*messages(Reason.SERVER_CLOCK_BEHIND))
 
 
+#: ``SyncState.last_error_code`` values after which this laptop does not ask the server again.
+STOPPED_CODES = (Reason.REVOKED, Reason.UNKNOWN_TOKEN, Reason.RETIRED)
+
+
 class DeviceRevoked(SyncError):
-    """The office revoked this laptop (or never knew its token): syncing stops, data stays."""
+    """The office revoked this laptop (or never knew its token): syncing stops, data stays.
+
+    ``retired``: the office retired it; what it had unsent was pushed just before (the server lets
+    a retired laptop push, then stops it at its next request)."""
 
     code = "revoked"
 
     def __init__(self, reason: str = Reason.REVOKED) -> None:
         self.reason = reason
-        vi, en = messages(Reason.REVOKED if reason == Reason.REVOKED else Reason.UNKNOWN_TOKEN)
+        known = reason if reason in (Reason.REVOKED, Reason.RETIRED) else Reason.UNKNOWN_TOKEN
+        vi, en = messages(known)
+        if known == Reason.RETIRED:
+            super().__init__(vi, en, code=Reason.RETIRED)
+            return
         super().__init__(
             vi + " Dữ liệu chưa gửi vẫn còn: dùng 'outreach export-unsent' để bàn giao, "
             "và 'outreach wipe' nếu văn phòng yêu cầu xoá.",
@@ -85,6 +96,27 @@ class DeviceRevoked(SyncError):
             "'outreach wipe' if the office asks for a local wipe.",
             code=reason,
         )
+
+
+class DeviceLost(SyncError):
+    """The server says this laptop was reported lost or stolen: it must destroy its data now.
+
+    Raised by the transport; ``sync.client.run_sync`` wipes the profile and raises ``DeviceWiped``."""
+
+    code = Reason.WIPE
+
+    def __init__(self) -> None:
+        super().__init__(*messages(Reason.WIPE), code=Reason.WIPE)
+
+
+class DeviceWiped(DeviceRevoked):
+    """This laptop destroyed its data because the office reported it lost (the key first)."""
+
+    code = Reason.WIPE
+
+    def __init__(self) -> None:
+        self.reason = Reason.WIPE
+        SyncError.__init__(self, *messages(Reason.WIPE), code=Reason.WIPE)
 
 
 class NotEnrolled(SyncError):

@@ -26,6 +26,7 @@ from outreach import __version__
 from outreach.model.codec import dumps_compact, loads
 from outreach.sync.errors import (
     ClockAhead,
+    DeviceLost,
     DeviceRevoked,
     EnrolmentFailed,
     LeaderOnly,
@@ -142,7 +143,9 @@ def raise_for_reply(status: int, body: Any) -> None:
     if status == 401:
         if reason in (Reason.BAD_CODE, Reason.EXPIRED_CODE, Reason.ENROLMENT_UNCONFIRMED):
             raise EnrolmentFailed(reason)
-        raise DeviceRevoked(Reason.REVOKED if reason == Reason.REVOKED else Reason.UNKNOWN_TOKEN)
+        if reason == Reason.WIPE:
+            raise DeviceLost()
+        raise DeviceRevoked(reason if reason in (Reason.REVOKED, Reason.RETIRED) else Reason.UNKNOWN_TOKEN)
     if status == 403 and reason == Reason.DEMO_WARD_ONLY:
         raise EnrolmentFailed(reason)
     if status == 403 and reason == Reason.LEADER_ONLY:

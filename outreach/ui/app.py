@@ -119,6 +119,7 @@ def run(args: argparse.Namespace) -> int:
         window, runner = build_window(store, translations)
         window.show()
         geometry_report.install_if_asked(window)  # OUTREACH_GEOMETRY_REPORT: the e2e test's view of the screens
+        window.start_app_lock(lock_now=True)  # a real profile asks its PIN first (a demo never locks)
         window.offer_draft()
         window.start_background_sync()
         code = app.exec()

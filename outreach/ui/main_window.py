@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -32,6 +32,7 @@ from outreach.services.visits import VisitView, get_visit
 from outreach.ui import sync_hook
 from outreach.ui.core import settings as ui_settings
 from outreach.ui.core.context import UiContext
+from outreach.ui.core.errors import log_if_bug
 from outreach.ui.core.labels import ROLE_LABELS, label
 from outreach.ui.dialogs.ask import Choice, ask
 from outreach.ui.dialogs.restamp_dialog import RestampPrompt
@@ -42,6 +43,7 @@ from outreach.ui.widgets.sync_status import SyncStatusLabel
 from outreach.ui.window_geometry import initial_placement
 
 if TYPE_CHECKING:  # imported when first used: start-up pays only for the first screen
+    from outreach.services.duplicates import ScanResult
     from outreach.ui.dialogs.scan_dialog import ScanDialog
 
 log = logging.getLogger(__name__)
@@ -71,6 +73,8 @@ class MainWindow(QMainWindow):
     #: (Changes, initiator): what a write changed, sent to every screen built so far; each one
     #: decides from it whether to reload (``apply_changes``), so no list here says who shows what.
     changes_applied = Signal(object, object)
+    #: a duplicate scan finished: how many pairs wait for the leader
+    duplicates_scanned = Signal(int)
 
     def __init__(self, ctx: UiContext, settings: ui_settings.UiSettings) -> None:
         super().__init__()
@@ -101,6 +105,14 @@ class MainWindow(QMainWindow):
         for i in range(PAGE_COUNT):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self)
             shortcut.activated.connect(lambda key=i: self.show_page(key))
+        from outreach.ui.lock_screen import AppLock
+
+        #: the PIN lock over every screen and dialog; off until ``start_app_lock`` (``app.run``)
+        self.app_lock = AppLock(self, ctx)
+
+    def start_app_lock(self, *, lock_now: bool = True) -> None:
+        """Turn the app lock on if this laptop locks (``store.app_lock.lock_required``)."""
+        self.app_lock.start(lock_now=lock_now)
 
     def place_on_screen(self) -> None:
         """Open inside the screen's available area: the last geometry if it still fits, else a
@@ -196,6 +208,21 @@ class MainWindow(QMainWindow):
         self.problems_button.clicked.connect(self.open_sync_problems)
         self._update_problems_button()
         bar.addPermanentWidget(self.problems_button)
+        self.duplicates_button = QToolButton()
+        self.duplicates_button.setObjectName("duplicates")
+        self.duplicates_button.setToolTip(self.tr("Households or residents that may have been registered twice"))
+        self.duplicates_button.clicked.connect(self.open_duplicates)
+        self.duplicates_button.setVisible(False)
+        bar.addPermanentWidget(self.duplicates_button)
+        self.duplicates_found = 0
+        #: pairs the leader has had in front of them this session: the others are "new"
+        self.duplicates_seen: set[tuple[str, str]] = set()
+        self.duplicates_new = 0
+        # not during start-up (the first screen's reads come first): with the first sync's delay
+        self._first_scan = QTimer(self)
+        self._first_scan.setSingleShot(True)
+        self._first_scan.timeout.connect(self.scan_duplicates)
+        self._first_scan.start(FIRST_SYNC_DELAY_MS)
         last = self.settings.get(ui_settings.LAST_PAGE)
         self.nav.setCurrentRow(last if 0 <= last < PAGE_COUNT else PAGE_HOUSEHOLDS)
 
@@ -249,6 +276,7 @@ class MainWindow(QMainWindow):
             settings_view = SettingsView(ctx)
             settings_view.language_chosen.connect(self.set_language)
             settings_view.enrolled.connect(self._enrolled)
+            settings_view.change_pin_wanted.connect(self.app_lock.change_pin)
             return settings_view
         raise KeyError(key)
 
@@ -346,8 +374,24 @@ class MainWindow(QMainWindow):
         self.start_background_sync(first_delay_ms=0)
 
     def offer_revocation_steps(self) -> None:
-        """The office revoked this laptop: say so, offer the hand-over export and the wipe."""
+        """The office revoked this laptop: say so, offer the hand-over export and the wipe.
+
+        Reported lost, it has wiped itself already (``sync.client.run_sync``): say that, and close."""
         self.sync_button.setVisible(False)
+        if self.sync_driver.last_status.error_code == "wipe":
+            self._wiped = True
+
+            def closed(_key: str | None) -> None:
+                self.question = None
+                self._after_wipe()
+
+            self.question = ask(
+                self, self.tr("This computer's data was destroyed"),
+                self.tr("The ward office reported this computer lost or stolen. Its Outreach data — the database, "
+                        "its key, the backups and the exports it made — has been destroyed. Outreach closes now."),
+                [Choice("close", self.tr("Close Outreach"), QMessageBox.ButtonRole.AcceptRole, True)],
+                closed, icon=QMessageBox.Icon.Critical)
+            return
 
         def answered(key: str | None) -> None:
             self.question = None
@@ -430,6 +474,42 @@ class MainWindow(QMainWindow):
         self._show_identity()  # a first sync after enrolment names this computer's team member
         self._update_problems_button()
         self.unsent_button.setVisible(bool(status.pending))
+        if status.received:  # a sync brought rows (new households among them, maybe): look again
+            self.scan_duplicates()
+
+    # -- duplicates ------------------------------------------------------------------------------
+
+    def scan_duplicates(self) -> None:
+        """A leader's ward-wide duplicate scan, in the background (``services.duplicates.scan``);
+        the status bar's button says how many pairs wait for a decision."""
+        if not self.ctx.actor.is_leader or self.ctx.runner.is_shut_down:
+            return
+        from outreach.services.duplicates import scan
+
+        self.ctx.runner.query(scan, self.ctx.store, self.ctx.actor.ward_id, on_done=self._duplicates_scanned,
+                              on_error=log_if_bug)
+
+    def _duplicates_scanned(self, result: ScanResult) -> None:
+        self.duplicates_found = result.count
+        self.duplicates_new = sum(1 for c in result.households + result.residents if c.pair not in self.duplicates_seen)
+        text = (self.tr("Possible duplicates: %1 (%2 new)…").replace("%2", str(self.duplicates_new))
+                if self.duplicates_new and self.duplicates_seen else self.tr("Possible duplicates: %1…"))
+        self.duplicates_button.setText(text.replace("%1", str(result.count)))
+        self.duplicates_button.setVisible(bool(result.count))
+        self.duplicates_scanned.emit(result.count)
+
+    def open_duplicates(self) -> QWidget:
+        from outreach.ui.dialogs.duplicates_dialog import DuplicatesDialog
+
+        dialog = DuplicatesDialog(self.ctx, self, seen=set(self.duplicates_seen))
+        dialog.shown_pairs.connect(self.duplicates_seen.update)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(self.sync_driver.sync_now)
+        dialog.changed.connect(self.scan_duplicates)
+        self.changes_applied.connect(dialog.apply_changes)
+        self._track(dialog)
+        dialog.open()
+        return dialog
 
     def _show_identity(self) -> None:
         profile = self.ctx.store.profile
@@ -520,6 +600,7 @@ class MainWindow(QMainWindow):
         from outreach.ui.screens.visit_form import VisitForm
 
         self.sync_driver.stop()
+        self._first_scan.stop()
         if self._wiped:  # the profile is gone: write nothing back into its folder
             super().closeEvent(event)
             return

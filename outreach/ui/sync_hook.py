@@ -81,7 +81,9 @@ def current_status(store: Any) -> SyncStatus:
     state = sync_state(store)
     last = state.last_success_at if state is not None else None
     code = state.last_error_code if state is not None else None
-    if code in ("revoked", "unknown_token"):
+    from outreach.sync.errors import STOPPED_CODES
+
+    if code in STOPPED_CODES:
         from outreach.sync.errors import DeviceRevoked
 
         error = DeviceRevoked(code)
@@ -99,10 +101,13 @@ def sync_once(store: Any) -> Changed[tuple[SyncStatus, Exception | None]]:
     failed sync (see ``outreach.sync.engine``).
     """
     from outreach.sync.client import run_sync
-    from outreach.sync.errors import DeviceRevoked, NetworkDown, ServerUnavailable, SyncBusy, SyncError
+    from outreach.sync.errors import DeviceRevoked, DeviceWiped, NetworkDown, ServerUnavailable, SyncBusy, SyncError
 
     try:
         report = run_sync(store)
+    except DeviceWiped as wiped:  # reported lost: the data is gone, the store must not be read again
+        return Changed((SyncStatus(STATE_ATTENTION, None, 0, 0, wiped.message_vi, wiped.message_en, revoked=True,
+                                   error_code=wiped.code), wiped), Changes())
     except SyncBusy:  # a sync from the command line is running: its outcome will show next time
         return Changed((current_status(store), None), Changes(sync=True))
     except SyncError as error:

@@ -22,6 +22,8 @@ class Reason(StrEnum):
     MISSING_TOKEN = "missing_token"
     UNKNOWN_TOKEN = "unknown_token"
     REVOKED = "revoked"
+    RETIRED = "retired"
+    WIPE = "wipe"
     BAD_CODE = "bad_code"
     EXPIRED_CODE = "expired_code"
     CODE_LIFETIME = "code_lifetime"
@@ -69,6 +71,11 @@ MESSAGES: dict[Reason, tuple[str, str]] = {
                            "The server does not recognise this computer (unknown device token)."),
     Reason.REVOKED: ("Máy này đã bị văn phòng phường thu hồi quyền đồng bộ.",
                      "The ward office has revoked this computer's access."),
+    Reason.RETIRED: ("Máy này đã được văn phòng phường cho ngừng sử dụng: các thay đổi chưa gửi đã được gửi lên, từ nay "
+                     "máy không đồng bộ nữa.",
+                     "The ward office has retired this computer: its unsent changes were sent, and it syncs no more."),
+    Reason.WIPE: ("Máy này được báo là bị mất hoặc bị đánh cắp: dữ liệu của phường trên máy đã bị xoá.",
+                  "This computer was reported lost or stolen: the ward's data on it has been destroyed."),
     Reason.BAD_CODE: ("Mã đăng ký không đúng hoặc đã được dùng.", "The enrolment code is wrong or already used."),
     Reason.EXPIRED_CODE: ("Mã đăng ký đã hết hạn; xin văn phòng phường cấp mã mới.",
                           "The enrolment code has expired; ask the ward office for a new one."),

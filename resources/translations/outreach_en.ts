@@ -10,6 +10,22 @@
     </message>
 </context>
 <context>
+    <name>AppLock</name>
+    <message>
+        <source>this computer</source>
+        <extracomment>&quot;Change the PIN&quot;: the right current PIN leads to choosing a new one, not to the unlock the other windows of the app (dialogs, message boxes) and the opaque cover over each Ctrl+L is read by the event filter, not a QShortcut: a shortcut of the main window does not fire while a modal dialog is open, and the lock must come from any dialog too</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: try again in %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AreasView</name>
     <message>
         <source>Only a team leader may change this.</source>
@@ -597,6 +613,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Protect the follow-up list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list holds residents&apos; names and phones. Choose a password of at least %1 characters; the file opens only with it. Tell it to whoever receives the file separately.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without a password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Import the ward one-stop register</source>
         <translation type="unfinished"></translation>
     </message>
@@ -644,6 +672,190 @@
     </message>
     <message>
         <source>Keep editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Possible duplicates</source>
+        <extracomment>the pairs this list showed (the main window counts the others as new) pairs shown before (this session): the others are marked new</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same family (or person) may have been registered twice, on two laptops or with the address typed differently. Compare the two records; keep one and merge the other into it, or say they are not the same (no leader is asked again).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for duplicates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep record &amp;1, merge 2 into it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep record &amp;2, merge 1 into it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Not the same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the value of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values that differ (the more recent one is kept unless you choose):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merges of the last 7 days (can be undone):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How sure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 household pairs and %2 resident pairs to look at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No possible duplicates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Can be undone until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residential group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elderly living alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poor household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old ID (9 digits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address on the card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relation to head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VNeID level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1353,10 +1565,50 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>Outreach is locked</source>
+        <extracomment>What a person does: these restart the idle clock, and are swallowed outside the lock screen.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a PIN for Outreach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the PIN of %1 to go on. Syncing goes on while the app is locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer holds residents&apos; personal data: choose a PIN of %2 to %3 digits. Outreach asks it at start, after %4 minutes without use and on Ctrl+L. It is kept only as a hash in the system keyring; nobody can read it back, so remember it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same PIN again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set PIN and open</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Households</source>
-        <extracomment>Thread-safe entry for the sync engine: emit from anywhere, rendered on the GUI thread. (Changes, initiator): what a write changed, sent to every screen built so far; each one decides from it whether to reload (``apply_changes``), so no list here says who shows what.</extracomment>
+        <extracomment>Thread-safe entry for the sync engine: emit from anywhere, rendered on the GUI thread. (Changes, initiator): what a write changed, sent to every screen built so far; each one decides from it whether to reload (``apply_changes``), so no list here says who shows what. a duplicate scan finished: how many pairs wait for the leader the PIN lock over every screen and dialog; off until ``start_app_lock`` (``app.run``)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1396,6 +1648,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Possible duplicates: %1 (%2 new)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Possible duplicates: %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>(no team member set)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1429,6 +1689,23 @@
     </message>
     <message>
         <source>Sync problems…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Households or residents that may have been registered twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer&apos;s data was destroyed</source>
+        <extracomment>pairs the leader has had in front of them this session: the others are &quot;new&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ward office reported this computer lost or stolen. Its Outreach data — the database, its key, the backups and the exports it made — has been destroyed. Outreach closes now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close Outreach</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1904,7 +2181,7 @@
     <name>SettingsView</name>
     <message>
         <source>Language</source>
-        <extracomment>Typing pause after which the code field is checked for a scanned enrolment link.</extracomment>
+        <extracomment>Typing pause after which the code field is checked for a scanned enrolment link. &quot;Change PIN…&quot;: the window&apos;s app lock asks the current PIN, then the new one</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1933,6 +2210,18 @@
     </message>
     <message>
         <source>This is a demo profile with synthetic data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the &amp;PIN…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app lock&apos;s PIN, asked at start, after 10 idle minutes and on Ctrl+L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App lock:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2017,6 +2306,49 @@
     </message>
     <message>
         <source>This computer is enrolled with %1. Restart Outreach to start syncing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SideView</name>
+    <message>
+        <source>Address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Head of household: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Residents (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal ID: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household: %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filings: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

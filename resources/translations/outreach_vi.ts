@@ -10,6 +10,22 @@
     </message>
 </context>
 <context>
+    <name>AppLock</name>
+    <message>
+        <source>this computer</source>
+        <extracomment>&quot;Change the PIN&quot;: the right current PIN leads to choosing a new one, not to the unlock the other windows of the app (dialogs, message boxes) and the opaque cover over each Ctrl+L is read by the event filter, not a QShortcut: a shortcut of the main window does not fire while a modal dialog is open, and the lock must come from any dialog too</extracomment>
+        <translation>máy này</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>Mã PIN không đúng.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: try again in %1 s.</source>
+        <translation>Nhập sai mã PIN quá nhiều lần: hãy thử lại sau %1 giây.</translation>
+    </message>
+</context>
+<context>
     <name>AreasView</name>
     <message>
         <source>Only a team leader may change this.</source>
@@ -597,6 +613,18 @@
         <translation>Xuất danh sách cần quay lại</translation>
     </message>
     <message>
+        <source>Protect the follow-up list</source>
+        <translation>Bảo vệ danh sách hẹn quay lại</translation>
+    </message>
+    <message>
+        <source>The list holds residents&apos; names and phones. Choose a password of at least %1 characters; the file opens only with it. Tell it to whoever receives the file separately.</source>
+        <translation>Danh sách có họ tên và số điện thoại của người dân. Hãy chọn mật khẩu ít nhất %1 ký tự; tệp chỉ mở được bằng mật khẩu này. Hãy báo mật khẩu riêng cho người nhận tệp.</translation>
+    </message>
+    <message>
+        <source>Without a password</source>
+        <translation>Không đặt mật khẩu</translation>
+    </message>
+    <message>
         <source>Import the ward one-stop register</source>
         <translation>Nhập sổ tiếp nhận hồ sơ một cửa của phường</translation>
     </message>
@@ -645,6 +673,190 @@
     <message>
         <source>Keep editing</source>
         <translation>Tiếp tục nhập</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Possible duplicates</source>
+        <extracomment>the pairs this list showed (the main window counts the others as new) pairs shown before (this session): the others are marked new</extracomment>
+        <translation>Hồ sơ có thể trùng</translation>
+    </message>
+    <message>
+        <source>The same family (or person) may have been registered twice, on two laptops or with the address typed differently. Compare the two records; keep one and merge the other into it, or say they are not the same (no leader is asked again).</source>
+        <translation>Một hộ (hoặc một người) có thể đã được đăng ký hai lần, trên hai máy hoặc do gõ địa chỉ khác nhau. Hãy so sánh hai hồ sơ; giữ một hồ sơ và gộp hồ sơ kia vào, hoặc xác nhận đây là hai hồ sơ khác nhau (không đội trưởng nào bị hỏi lại).</translation>
+    </message>
+    <message>
+        <source>Looking for duplicates…</source>
+        <translation>Đang tìm hồ sơ trùng…</translation>
+    </message>
+    <message>
+        <source>Record 1</source>
+        <translation>Hồ sơ 1</translation>
+    </message>
+    <message>
+        <source>Record 2</source>
+        <translation>Hồ sơ 2</translation>
+    </message>
+    <message>
+        <source>Keep record &amp;1, merge 2 into it</source>
+        <translation>Giữ hồ sơ &amp;1, gộp hồ sơ 2 vào</translation>
+    </message>
+    <message>
+        <source>Keep record &amp;2, merge 1 into it</source>
+        <translation>Giữ hồ sơ &amp;2, gộp hồ sơ 1 vào</translation>
+    </message>
+    <message>
+        <source>&amp;Not the same</source>
+        <translation>&amp;Không phải một</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Trường</translation>
+    </message>
+    <message>
+        <source>Keep the value of</source>
+        <translation>Giữ giá trị của</translation>
+    </message>
+    <message>
+        <source>Values that differ (the more recent one is kept unless you choose):</source>
+        <translation>Các giá trị khác nhau (giữ giá trị mới hơn, trừ khi bạn chọn khác):</translation>
+    </message>
+    <message>
+        <source>&amp;Undo merge</source>
+        <translation>&amp;Hoàn tác gộp</translation>
+    </message>
+    <message>
+        <source>Merges of the last 7 days (can be undone):</source>
+        <translation>Các lần gộp trong 7 ngày qua (có thể hoàn tác):</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Mới</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Loại hồ sơ</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Điểm</translation>
+    </message>
+    <message>
+        <source>How sure</source>
+        <translation>Mức độ</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>mới</translation>
+    </message>
+    <message>
+        <source>%1 household pairs and %2 resident pairs to look at</source>
+        <translation>%1 cặp hộ và %2 cặp nhân khẩu cần xem</translation>
+    </message>
+    <message>
+        <source>No possible duplicates.</source>
+        <translation>Không có hồ sơ nào có thể trùng.</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Hồ sơ được giữ</translation>
+    </message>
+    <message>
+        <source>Merged at</source>
+        <translation>Gộp lúc</translation>
+    </message>
+    <message>
+        <source>Can be undone until</source>
+        <translation>Hoàn tác được đến</translation>
+    </message>
+    <message>
+        <source>Residential group</source>
+        <translation>Tổ dân phố</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>Chủ hộ</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Elderly living alone</source>
+        <translation>Người cao tuổi sống một mình</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>Người khuyết tật</translation>
+    </message>
+    <message>
+        <source>Policy family</source>
+        <translation>Gia đình chính sách</translation>
+    </message>
+    <message>
+        <source>Poor household</source>
+        <translation>Hộ nghèo</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Personal ID</source>
+        <translation>Số định danh cá nhân</translation>
+    </message>
+    <message>
+        <source>Old ID (9 digits)</source>
+        <translation>Số CMND cũ (9 số)</translation>
+    </message>
+    <message>
+        <source>Address on the card</source>
+        <translation>Địa chỉ trên thẻ</translation>
+    </message>
+    <message>
+        <source>Relation to head</source>
+        <translation>Quan hệ với chủ hộ</translation>
+    </message>
+    <message>
+        <source>VNeID level</source>
+        <translation>Mức VNeID</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>Đồng ý lúc</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn</source>
+        <translation>Rút đồng ý lúc</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Có</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Không</translation>
     </message>
 </context>
 <context>
@@ -1353,10 +1565,50 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>Outreach is locked</source>
+        <extracomment>What a person does: these restart the idle clock, and are swallowed outside the lock screen.</extracomment>
+        <translation>Outreach đang khoá</translation>
+    </message>
+    <message>
+        <source>Choose a PIN for Outreach</source>
+        <translation>Chọn mã PIN cho Outreach</translation>
+    </message>
+    <message>
+        <source>Type the PIN of %1 to go on. Syncing goes on while the app is locked.</source>
+        <translation>Nhập mã PIN của %1 để tiếp tục. Việc đồng bộ vẫn chạy trong khi ứng dụng khoá.</translation>
+    </message>
+    <message>
+        <source>This computer holds residents&apos; personal data: choose a PIN of %2 to %3 digits. Outreach asks it at start, after %4 minutes without use and on Ctrl+L. It is kept only as a hash in the system keyring; nobody can read it back, so remember it.</source>
+        <translation>Máy này lưu dữ liệu cá nhân của người dân: hãy chọn mã PIN từ %2 đến %3 chữ số. Outreach hỏi mã khi khởi động, sau %4 phút không dùng và khi bấm Ctrl+L. Mã chỉ được lưu dưới dạng băm trong kho khoá của hệ thống; không ai đọc lại được, vì vậy hãy nhớ mã.</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>Mã PIN</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>Mã PIN mới</translation>
+    </message>
+    <message>
+        <source>The same PIN again</source>
+        <translation>Nhập lại mã PIN</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Mở khoá</translation>
+    </message>
+    <message>
+        <source>Set PIN and open</source>
+        <translation>Đặt mã PIN và mở</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Households</source>
-        <extracomment>Thread-safe entry for the sync engine: emit from anywhere, rendered on the GUI thread. (Changes, initiator): what a write changed, sent to every screen built so far; each one decides from it whether to reload (``apply_changes``), so no list here says who shows what.</extracomment>
+        <extracomment>Thread-safe entry for the sync engine: emit from anywhere, rendered on the GUI thread. (Changes, initiator): what a write changed, sent to every screen built so far; each one decides from it whether to reload (``apply_changes``), so no list here says who shows what. a duplicate scan finished: how many pairs wait for the leader the PIN lock over every screen and dialog; off until ``start_app_lock`` (``app.run``)</extracomment>
         <translation>Hộ gia đình</translation>
     </message>
     <message>
@@ -1396,6 +1648,14 @@
         <translation>Tệp bàn giao Outreach (*.handover)</translation>
     </message>
     <message>
+        <source>Possible duplicates: %1 (%2 new)…</source>
+        <translation>Có thể trùng: %1 (%2 mới)…</translation>
+    </message>
+    <message>
+        <source>Possible duplicates: %1…</source>
+        <translation>Có thể trùng: %1…</translation>
+    </message>
+    <message>
         <source>(no team member set)</source>
         <translation>(chưa gắn thành viên đội)</translation>
     </message>
@@ -1430,6 +1690,23 @@
     <message>
         <source>Sync problems…</source>
         <translation>Sự cố đồng bộ…</translation>
+    </message>
+    <message>
+        <source>Households or residents that may have been registered twice</source>
+        <translation>Hộ hoặc nhân khẩu có thể đã được đăng ký hai lần</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s data was destroyed</source>
+        <extracomment>pairs the leader has had in front of them this session: the others are &quot;new&quot;</extracomment>
+        <translation>Dữ liệu trên máy này đã bị xoá</translation>
+    </message>
+    <message>
+        <source>The ward office reported this computer lost or stolen. Its Outreach data — the database, its key, the backups and the exports it made — has been destroyed. Outreach closes now.</source>
+        <translation>Văn phòng phường đã báo máy này bị mất hoặc bị đánh cắp. Dữ liệu Outreach trên máy — cơ sở dữ liệu, khoá của nó, các bản sao lưu và các tệp đã xuất — đã bị xoá. Outreach sẽ đóng ngay bây giờ.</translation>
+    </message>
+    <message>
+        <source>Close Outreach</source>
+        <translation>Đóng Outreach</translation>
     </message>
     <message>
         <source>Save unsent changes</source>
@@ -1904,7 +2181,7 @@
     <name>SettingsView</name>
     <message>
         <source>Language</source>
-        <extracomment>Typing pause after which the code field is checked for a scanned enrolment link.</extracomment>
+        <extracomment>Typing pause after which the code field is checked for a scanned enrolment link. &quot;Change PIN…&quot;: the window&apos;s app lock asks the current PIN, then the new one</extracomment>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
@@ -1934,6 +2211,18 @@
     <message>
         <source>This is a demo profile with synthetic data.</source>
         <translation>Đây là hồ sơ demo với dữ liệu giả.</translation>
+    </message>
+    <message>
+        <source>Change the &amp;PIN…</source>
+        <translation>Đổi mã P&amp;IN…</translation>
+    </message>
+    <message>
+        <source>The app lock&apos;s PIN, asked at start, after 10 idle minutes and on Ctrl+L</source>
+        <translation>Mã PIN khoá ứng dụng, được hỏi khi khởi động, sau 10 phút không dùng và khi bấm Ctrl+L</translation>
+    </message>
+    <message>
+        <source>App lock:</source>
+        <translation>Khoá ứng dụng:</translation>
     </message>
     <message>
         <source>Ward server</source>
@@ -2018,6 +2307,49 @@
     <message>
         <source>This computer is enrolled with %1. Restart Outreach to start syncing.</source>
         <translation>Máy này đã đăng ký với %1. Hãy mở lại Outreach để bắt đầu đồng bộ.</translation>
+    </message>
+</context>
+<context>
+    <name>SideView</name>
+    <message>
+        <source>Address: %1</source>
+        <translation>Địa chỉ: %1</translation>
+    </message>
+    <message>
+        <source>Head of household: %1</source>
+        <translation>Chủ hộ: %1</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>Điện thoại: %1</translation>
+    </message>
+    <message>
+        <source>Residents (%1): %2</source>
+        <translation>Nhân khẩu (%1): %2</translation>
+    </message>
+    <message>
+        <source>Visits: %1</source>
+        <translation>Lần thăm: %1</translation>
+    </message>
+    <message>
+        <source>Name: %1</source>
+        <translation>Họ tên: %1</translation>
+    </message>
+    <message>
+        <source>Date of birth: %1</source>
+        <translation>Ngày sinh: %1</translation>
+    </message>
+    <message>
+        <source>Personal ID: %1</source>
+        <translation>Số định danh: %1</translation>
+    </message>
+    <message>
+        <source>Household: %1 · %2</source>
+        <translation>Hộ: %1 · %2</translation>
+    </message>
+    <message>
+        <source>Filings: %1</source>
+        <translation>Hồ sơ thủ tục: %1</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,13 @@
 """Property-based model of several laptops syncing through a real server with faults (DESIGN.md §4).
 
-Devices create, edit and delete households, with clocks skewed, and sync in random order while
+Devices create, edit and delete households, add residents to them, and two leaders merge
+households (issue 17: overlapping pairs, cycles), with clocks skewed, and sync in random order while
 requests are dropped before the server commits, answers lost after it commits, requests
 duplicated, 500s, timeouts and truncated answers. After healing (no faults, every outbox drained):
 every device equals the server, every acknowledged change is on the server exactly once, and
-every field holds the value with the highest HLC stamp ever written to it.
+every field holds the value with the highest HLC stamp ever written to it (the merges' and the
+laptops' after-pull re-points included), no live resident is left on a merged-away household,
+and every chain of merges ends at a household that is not merged away (cycles broken alike).
 
 The machine lives here, not in a test module, because two runners share it: the tests in
 ``tests/sync/test_sync_model.py`` (example count from the hypothesis profile) and
@@ -23,12 +26,16 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule, run_state_machine_as_test
 from sqlalchemy import func, select
 
-from outreach.model import Household, NeedsAttention, OutboxEntry
+from outreach.model import Household, NeedsAttention, OutboxEntry, Resident
 from outreach.model.codec import encode_value
 from outreach.server.schema import ReceivedChange
+from outreach.services import duplicates
+from outreach.services.context import Actor
 from outreach.store.database import Store
+from outreach.sync import engine
 from outreach.sync.client import run_sync
 from outreach.sync.errors import SyncError
+from outreach.vocabulary import RecordKind
 from tests.helpers.faults import FAULTS, FaultyTransport
 from tests.helpers.sync import LiveServer, enrol_fast, fast_store, make_ward
 
@@ -45,6 +52,10 @@ VALUES = {
     "deleted": st.booleans(),
 }
 N_DEVICES = 3
+#: Devices 0 and 1 are leaders (they merge), device 2 a volunteer.
+LEADERS = (0, 1)
+#: What the final checks compare: the edited fields and the merge's tombstone link.
+CHECKED = (*FIELDS, "merged_into")
 STATS: dict[str, int] = {}
 
 
@@ -69,7 +80,7 @@ class SyncModel(RuleBasedStateMachine):
         self.skews = [0] * N_DEVICES
         for i in range(N_DEVICES):
             store = fast_store(ENV.template_root, ENV.work / f"m{next(ENV.counter)}")
-            inner = enrol_fast(self.ward, store)
+            inner = enrol_fast(self.ward, store, "leader" if i in LEADERS else "volunteer")
             self.stores.append(store)
             self.transports.append(FaultyTransport(inner))
             real = store.clock._wall
@@ -78,18 +89,35 @@ class SyncModel(RuleBasedStateMachine):
         self.writes: dict[tuple[str, str], list[tuple[str, Any]]] = {}
         self.acknowledged: set[str] = set()
         self.known_ids: list[str] = []
+        # the laptops' after-pull re-points are stamped writes too: note them as they are made
+        self._repoint = engine.repoint_merged
+        engine.repoint_merged = self._noting_repoint
+
+    def _noting_repoint(self, session: Any, recorder: Any, **options: Any) -> Any:
+        before = session.scalar(select(func.max(OutboxEntry.seq))) or 0
+        done = self._repoint(session, recorder, **options)
+        session.flush()
+        self._note_entries(session.scalars(select(OutboxEntry).where(OutboxEntry.seq > before)))
+        return done
 
     def teardown(self) -> None:
+        if hasattr(self, "_repoint"):
+            engine.repoint_merged = self._repoint
         for store, transport in zip(getattr(self, "stores", []), getattr(self, "transports", []), strict=False):
             transport.close()
             store.close()
 
     def _note_new_outbox(self, store: Store, before: int) -> None:
         with store.read() as session:
-            for entry in session.scalars(select(OutboxEntry).where(OutboxEntry.seq > before)):
-                for name, (value, stamp) in entry.fields.items():
-                    if name in FIELDS:
-                        self.writes.setdefault((entry.entity_id, name), []).append((stamp, value))
+            self._note_entries(session.scalars(select(OutboxEntry).where(OutboxEntry.seq > before)))
+
+    def _note_entries(self, entries: Any) -> None:
+        for entry in entries:
+            if entry.entity != "household":
+                continue
+            for name, (value, stamp) in entry.fields.items():
+                if name in CHECKED:
+                    self.writes.setdefault((entry.entity_id, name), []).append((stamp, value))
 
     def _max_seq(self, store: Store) -> int:
         with store.read() as session:
@@ -117,6 +145,52 @@ class SyncModel(RuleBasedStateMachine):
                 return  # this laptop has not pulled it yet
             tx.recorder.update(row, {field: value})
         self._note_new_outbox(store, before)
+
+    @precondition(lambda self: bool(self.known_ids))
+    @rule(device=st.integers(0, N_DEVICES - 1), pick=st.integers(0, 10_000), name=NAMES)
+    def add_resident(self, device: int, pick: int, name: str) -> None:
+        store = self.stores[device]
+        household_id = self.known_ids[pick % len(self.known_ids)]
+        with store.write() as tx:
+            row = tx.session.get(Household, household_id)
+            if row is None or row.deleted:
+                return  # not pulled yet, or gone on this laptop
+            tx.recorder.create(Resident, {"ward_id": self.ward.ward_id, "household_id": household_id, "full_name": name})
+
+    @rule(name=NAMES, twice=st.booleans(), merge_now=st.booleans())
+    def register_twice(self, name: str, twice: bool, merge_now: bool) -> None:
+        """The same family registered on both leaders' laptops, offline from each other (or
+        twice on one, which that leader may merge at once): what the duplicate scan finds and a
+        leader merges (the ``merge`` rule merges any two a leader holds, later)."""
+        for device in (LEADERS if not twice else (LEADERS[0], LEADERS[0])):
+            self.create(device, name)
+        if twice and merge_now:
+            store = self.stores[LEADERS[0]]
+            survivor, merged = self.known_ids[-2:]
+            p = store.profile
+            before = self._max_seq(store)
+            duplicates.merge(store, Actor(p.member_id, "", "leader", p.ward_id, p.team_id), RecordKind.HOUSEHOLD, survivor, merged)
+            self._note_new_outbox(store, before)
+            STATS["merges"] = STATS.get("merges", 0) + 1
+
+    @precondition(lambda self: len(self.known_ids) >= 2)
+    @rule(device=st.sampled_from(LEADERS), keep=st.integers(0, 10_000), other=st.integers(0, 10_000))
+    def merge(self, device: int, keep: int, other: int) -> None:
+        """A leader merges two of the households it holds live (any two: overlapping pairs, and
+        the same pair both ways on two laptops, make chains and cycles)."""
+        store = self.stores[device]
+        STATS["merge_attempts"] = STATS.get("merge_attempts", 0) + 1
+        with store.read() as session:
+            live = sorted(session.scalars(select(Household.id).where(Household.deleted.is_(False))))
+        if len(live) < 2:
+            return
+        survivor = live[keep % len(live)]
+        merged = live[(keep + 1 + other % (len(live) - 1)) % len(live)]  # never the survivor
+        p = store.profile
+        before = self._max_seq(store)
+        duplicates.merge(store, Actor(p.member_id, "", "leader", p.ward_id, p.team_id), RecordKind.HOUSEHOLD, survivor, merged)
+        self._note_new_outbox(store, before)
+        STATS["merges"] = STATS.get("merges", 0) + 1
 
     @rule(device=st.integers(0, N_DEVICES - 1), skew_s=st.sampled_from([0, -86_400, -3_600, -5, 5, 120, 480]))
     def skew_clock(self, device: int, skew_s: int) -> None:
@@ -167,20 +241,48 @@ class SyncModel(RuleBasedStateMachine):
         with ENV.server.db.read() as conn:
             seqs = [s for (s,) in conn.execute(select(Household.server_seq).where(Household.ward_id == self.ward.ward_id))]
         assert len(seqs) == len(set(seqs))
+        residents = self._server_residents()
+        for store in self.stores:
+            assert self._local_residents(store) == residents, "a device's residents differ from the server's"
+        self._check_merges(server_rows, residents)
         STATS["examples"] = STATS.get("examples", 0) + 1
         STATS["writes"] = STATS.get("writes", 0) + sum(len(w) for w in self.writes.values())
+
+    def _check_merges(self, households: dict[str, dict[str, Any]], residents: dict[str, tuple[Any, bool]]) -> None:
+        """After healing: no live resident on a merged-away household, no unresolved chain."""
+        merged_away = {hid for hid, row in households.items() if row["deleted"][0] and row["merged_into"][0] is not None}
+        for household_id, deleted in residents.values():
+            assert deleted or household_id not in merged_away, "a live resident stayed on a merged-away household"
+        for start in merged_away:
+            seen, current = set(), start
+            while current in merged_away:
+                assert current not in seen, "a cycle of merges was left unbroken"
+                seen.add(current)
+                current = households[current]["merged_into"][0]
+        STATS["merged_away"] = STATS.get("merged_away", 0) + len(merged_away)
 
     def _server_state(self) -> dict[str, dict[str, Any]]:
         table = Household.__table__
         with ENV.server.db.read() as conn:
             rows = conn.execute(select(table).where(table.c.ward_id == self.ward.ward_id)).mappings()
-            return {r["id"]: {f: (encode_value(r[f]), (r["clocks"] or {}).get(f)) for f in FIELDS} for r in rows}
+            return {r["id"]: {f: (encode_value(r[f]), (r["clocks"] or {}).get(f)) for f in CHECKED} for r in rows}
 
     def _local_state(self, store: Store) -> dict[str, dict[str, Any]]:
         table = Household.__table__
         with store.read() as session:
             rows = session.execute(select(table)).mappings()
-            return {r["id"]: {f: (encode_value(r[f]), (r["clocks"] or {}).get(f)) for f in FIELDS} for r in rows}
+            return {r["id"]: {f: (encode_value(r[f]), (r["clocks"] or {}).get(f)) for f in CHECKED} for r in rows}
+
+    def _server_residents(self) -> dict[str, tuple[Any, bool]]:
+        table = Resident.__table__
+        with ENV.server.db.read() as conn:
+            rows = conn.execute(select(table.c.id, table.c.household_id, table.c.deleted).where(table.c.ward_id == self.ward.ward_id))
+            return {rid: (hid, bool(deleted)) for rid, hid, deleted in rows}
+
+    def _local_residents(self, store: Store) -> dict[str, tuple[Any, bool]]:
+        with store.read() as session:
+            return {rid: (hid, bool(deleted)) for rid, hid, deleted in session.execute(
+                select(Resident.id, Resident.household_id, Resident.deleted))}
 
 
 class HealedSyncModel(SyncModel):

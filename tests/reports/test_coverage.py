@@ -145,7 +145,7 @@ def test_follow_up_list_export_needs_a_leader_and_is_audited(store: Store, small
     events = [e for e in audit.entries(store) if e.action == audit.EXPORT_PERSONAL_DATA]
     assert len(events) == 1
     assert events[0].actor_id == leader.member_id
-    assert events[0].detail == {"destination": "/tmp/follow-ups.xlsx", "rows": 2}
+    assert events[0].detail == {"destination": "/tmp/follow-ups.xlsx", "rows": 2, "password_protected": False}
     assert len(follow_up_contacts(store, as_of=AS_OF)) == 2
 
 

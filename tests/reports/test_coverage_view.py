@@ -278,3 +278,48 @@ def test_the_leader_imports_the_one_stop_register_off_the_gui_thread(qtbot, runn
     with qtbot.waitSignal(view.failed, timeout=10_000) as failed:
         view.import_one_stop_from(bad)
     assert "2" in failed.args[0] and ("ngoài kỳ" in failed.args[0] or "outside the period" in failed.args[0])
+
+
+def test_follow_up_export_with_a_password_opens_only_with_it_and_the_audit_says_so(qtbot, runner, store: Store, small_ward: SmallWard,
+                                                                                  leader: Actor, tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    import msoffcrypto
+    from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+
+    view = make_view(qtbot, runner, store, leader)
+    save = view._ask_follow_up_export()
+    target = tmp_path / "hen-bao-ve.xlsx"
+    save.selectFile(str(target))
+    save.accept()
+    dialog = view.password_dialog
+    qtbot.keyClicks(dialog.first, "ngan")
+    qtbot.keyClicks(dialog.second, "ngan")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.isVisible() and "8" in dialog.error.text()  # too short: asked again, nothing written
+    for field in (dialog.first, dialog.second):
+        field.clear()
+        qtbot.keyClicks(field, "mat-khau-doi-1")
+    with qtbot.waitSignal(view.exported, timeout=10_000):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    with pytest.raises(zipfile.BadZipFile):
+        load_workbook(target)
+    plain = io.BytesIO()
+    with target.open("rb") as sealed:
+        opened = msoffcrypto.OfficeFile(sealed)
+        opened.load_key(password="mat-khau-doi-1")
+        opened.decrypt(plain)
+    sheet = load_workbook(plain).active
+    assert sheet is not None and sheet["A1"].value == "Ngày hẹn"
+    events = [e for e in audit.entries(store) if e.action == audit.EXPORT_PERSONAL_DATA]
+    assert len(events) == 1 and events[0].detail["password_protected"] is True and events[0].detail["destination"] == str(target)
+
+    # the leader may choose a plain workbook: said so in the audit
+    view._follow_up_chosen(tmp_path / "hen-khong-mat-khau.xlsx")
+    with qtbot.waitSignal(view.exported, timeout=10_000):
+        view.password_dialog.findChild(QPushButton, "exportWithoutPassword").click()
+    assert active_sheet(tmp_path / "hen-khong-mat-khau.xlsx")["A1"].value == "Ngày hẹn"
+    latest = [e for e in audit.entries(store) if e.action == audit.EXPORT_PERSONAL_DATA][0]
+    assert latest.detail["password_protected"] is False

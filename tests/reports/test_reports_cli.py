@@ -120,3 +120,52 @@ def test_import_one_stop_register(demo: Path, tmp_path: Path) -> None:
     refused = run("--data-dir", str(demo), "import", "one-stop", str(bad), "--from", "01/11/2026", "--to", "30/11/2026")
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
     assert "Không nhập gì: 1 dòng" in refused.stderr and "dòng 2: ngày 02/12/2026 ngoài kỳ nhập" in refused.stderr
+
+
+def test_follow_up_list_protected_with_a_password_reads_back_only_with_it(demo: Path, tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    import msoffcrypto
+    import msoffcrypto.exceptions
+
+    from outreach.services.audit import EXPORT_PERSONAL_DATA, entries
+    from outreach.store.database import open_store
+    from outreach.store.profile import Profile
+
+    out, secret = tmp_path / "hen-mat-khau.xlsx", tmp_path / "pw.txt"
+    secret.write_text("mật-khẩu-đội-1\n", encoding="utf-8")
+    done = run("--data-dir", str(demo), "export", "follow-ups", "-o", str(out), "--protect", "--password-file", str(secret))
+    assert done.returncode == 0, done.stderr
+    assert "có mật khẩu" in done.stdout
+
+    with pytest.raises(zipfile.BadZipFile):  # not a workbook without the password
+        load_workbook(out)
+    with out.open("rb") as sealed:
+        wrong = msoffcrypto.OfficeFile(sealed)
+        wrong.load_key(password="sai-mat-khau")
+        with pytest.raises(msoffcrypto.exceptions.InvalidKeyError):
+            wrong.decrypt(io.BytesIO())
+    plain = io.BytesIO()
+    with out.open("rb") as sealed:
+        opened = msoffcrypto.OfficeFile(sealed)
+        opened.load_key(password="mật-khẩu-đội-1")
+        opened.decrypt(plain)
+    sheet = load_workbook(plain).active
+    assert sheet is not None and sheet["C1"].value == "Chủ hộ" and sheet.max_row > 1
+
+    profile = Profile.load(demo)
+    assert profile is not None
+    store = open_store(profile, create=False)
+    try:
+        exports = [e for e in entries(store) if e.action == EXPORT_PERSONAL_DATA and e.detail["destination"] == str(out)]
+    finally:
+        store.close()
+    assert len(exports) == 1 and exports[0].detail["password_protected"] is True
+
+    csv = run("--data-dir", str(demo), "export", "follow-ups", "-o", str(tmp_path / "hen.csv"), "--protect", "--password-file", str(secret))
+    assert csv.returncode == 1 and "Chỉ tệp Excel" in csv.stderr and not (tmp_path / "hen.csv").exists()
+    secret.write_text("ngắn\n", encoding="utf-8")
+    short = run("--data-dir", str(demo), "export", "follow-ups", "-o", str(tmp_path / "h2.xlsx"), "--protect",
+                "--password-file", str(secret))
+    assert short.returncode == 1 and "ít nhất 8" in short.stderr and not (tmp_path / "h2.xlsx").exists()

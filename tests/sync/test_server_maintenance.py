@@ -277,3 +277,40 @@ def test_migration_s0006b_creates_the_office_days_off_table_on_an_older_database
     assert {"id", "ward_id", "day", "note", "deleted", "clocks", "server_seq"} <= columns
     assert {"ix_srv_office_days_off_ward_seq", "ix_office_days_off_server_seq"} <= indexes
     assert "ix_office_days_off_ward_id" not in indexes
+
+
+def test_migration_s0006d_adds_merged_into_and_the_duplicate_pairs_table_to_an_older_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A server database made before s0006d (issue 17) gets households/residents.merged_into and
+    duplicate_pairs; one made after it already has them (s0001 builds from the model) and the
+    migration leaves it alone."""
+    url = f"sqlite:///{tmp_path / 'office.db'}"
+    assert cli(capsys, "--db", url, "migrate")[0] == 0
+    _rewind(url, "s0005f", "ALTER TABLE households DROP COLUMN merged_into", "ALTER TABLE residents DROP COLUMN merged_into",
+            "DROP TABLE duplicate_pairs")
+    assert cli(capsys, "--db", url, "migrate") == (0, f"schema migrated from s0005f to {head_revision()}\n")
+    with _office_db(url) as db, db.engine.connect() as conn:
+        assert "merged_into" in _columns(conn, "households") and "merged_into" in _columns(conn, "residents")
+        assert {"kind", "first_id", "second_id", "status", "moved", "previous"} <= _columns(conn, "duplicate_pairs")
+    _rewind(url, "s0005f")  # nothing dropped: the columns and the table are there already
+    assert cli(capsys, "--db", url, "migrate") == (0, f"schema migrated from s0005f to {head_revision()}\n")
+
+
+def test_migration_s0006w_adds_revoke_reasons_and_the_breach_inventory_to_an_older_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A server database made before s0006w gets the devices' revoke reason, stop time and the held
+    inventory; a device revoked before it keeps being refused (``revoked``, no reason)."""
+    url = f"sqlite:///{tmp_path / 'office.db'}"
+    assert cli(capsys, "--db", url, "migrate")[0] == 0
+    _rewind(url, "s0005f", "ALTER TABLE wards DROP COLUMN app_lock",
+            *(f"ALTER TABLE devices DROP COLUMN {name}" for name in ("revoke_reason", "stopped_at", "held_seq",
+                                                                                    "held_at", "held")),
+            "INSERT INTO devices (id, token_hash, ward_id, role, label, enrolled_at, revoked_at, pending) "
+            "VALUES ('d1', 'h1', 'w1', 'volunteer', '', '2026-11-30 10:00:00', '2026-11-30 11:00:00', 0)")
+    assert cli(capsys, "--db", url, "migrate") == (0, f"schema migrated from s0005f to {head_revision()}\n")
+    with _office_db(url) as db, db.engine.connect() as conn:
+        assert {"revoke_reason", "stopped_at", "held_seq", "held_at", "held"} <= _columns(conn, "devices")
+        assert "app_lock" in _columns(conn, "wards")
+        assert conn.execute(text("SELECT revoke_reason FROM devices WHERE id = 'd1'")).scalar_one() is None

@@ -151,7 +151,7 @@ def test_rejected_bulk_rows_do_not_stop_the_rest(ward_setup: WardSetup) -> None:
         for name in Household.__table__.columns.keys():
             if name not in ("id", "clocks", "server_seq") and name not in full:
                 change["fields"][name] = [{"group_id": None, "elderly_alone": False, "disabled": False, "policy_family": False,
-                                           "poor_household": False}[name], stamp]
+                                           "poor_household": False, "merged_into": None}[name], stamp]
     changes[10]["fields"]["head_name"][0] = "NUL\x00"
     changes[20]["fields"]["address"][0] = {"street": float("nan")}
     changes[30]["fields"]["notes"][0] = "y" * 10_000

@@ -54,6 +54,36 @@ def test_model_with_lost_answers_and_duplicates(sqlite_server: LiveServer, templ
     assert STATS.get("fault_lost_after", 0) == 1 and STATS.get("fault_duplicate", 0) == 2, STATS
 
 
+def test_model_with_concurrent_overlapping_merges(sqlite_server: LiveServer, template_root: Path, tmp_path: Path) -> None:
+    """Issue 17 by hand, whatever the example count: the two leaders merge the same pair both ways
+    (a cycle) and an overlapping one, offline from each other, with residents added meanwhile on
+    the volunteer's laptop and answers lost; healed, the model's checks hold (devices == server,
+    highest stamp wins, no resident on a merged-away household, no unbroken cycle)."""
+    ENV.server, ENV.template_root, ENV.work = sqlite_server, template_root, tmp_path
+    STATS.clear()
+    machine = HealedSyncModel()
+    try:
+        machine.setup()
+        for name in ("Nguyễn Văn An", "Nguyen Van An", "Nguyễn Văn  An"):
+            machine.create(0, name)
+        machine.sync(0, [])
+        for device in (1, 2):
+            machine.sync(device, [])
+        machine.add_resident(2, 1, "Trần Thị Bình")
+        # (households by id: h0 < h1 < h2)
+        machine.merge(0, 0, 0)  # leader 0: h1 into h0
+        machine.merge(1, 1, 1)  # leader 1, concurrently: h0 into h1 (a cycle)
+        machine.merge(1, 1, 0)  # and h1 into h2 (overlapping; its live households are now [h1, h2])
+        machine.add_resident(2, 0, "Lê Văn Cường")
+        machine.sync(2, ["ok"])
+        machine.sync(0, ["lost_after"])
+        machine.sync(1, ["ok", "duplicate"])
+    finally:
+        machine.teardown()
+    assert STATS.get("examples") == 1 and STATS.get("merges") == 3, STATS
+    assert STATS.get("merged_away", 0) >= 1, STATS
+
+
 class _Drawn:
     """Stands in for hypothesis' ``data`` argument of the ``edit`` rule: draws one fixed value."""
 

@@ -100,3 +100,21 @@ def test_a_revoked_laptop_stops_offers_export_and_wipes(qtbot, make_window, stor
         window.wipe_now()
     assert not (data_dir / "outreach.db").exists() and not (data_dir / "profile.json").exists()
     assert secrets.get_device_token(profile_id) is None
+
+
+def test_a_laptop_reported_lost_wipes_itself_says_so_and_closes(qtbot, make_window, store: Store, live_ward: WardSetup) -> None:
+    from outreach.vocabulary import RevokeReason
+
+    window = start_enrolled_window(make_window, store, live_ward)
+    profile = store.profile
+    with qtbot.waitSignal(window.sync_driver.synced, timeout=20_000):
+        window.start_background_sync(first_delay_ms=0)
+    assert profile.server_device_id and admin.revoke_device(live_ward.server.db, profile.server_device_id, RevokeReason.LOST)
+
+    with qtbot.waitSignal(window.sync_driver.revoked, timeout=20_000):
+        window.sync_driver.sync_now()
+    assert not profile.database_path.exists() and secrets.get_db_key(profile.profile_id) is None
+    assert window.question is not None and "bị mất hoặc bị đánh cắp" in window.question.text()
+    with qtbot.waitSignal(window.wiped, timeout=5_000):
+        click_choice(window.question, "Đóng Outreach")
+    assert not profile.database_path.exists()  # closing wrote nothing back into the folder

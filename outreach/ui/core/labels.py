@@ -33,6 +33,8 @@ SCOPE_LABELS = codes.ScopeKind
 PLACEHOLDER_LABELS = codes.Placeholder
 RECORD_KIND_LABELS = codes.RecordKind
 TARGET_METRIC_LABELS = codes.TargetMetric
+DUPLICATE_REASON_LABELS = codes.DuplicateReason
+DUPLICATE_DECISION_LABELS = codes.DuplicateDecision
 
 
 def label(table: type[StrEnum], code: str | None) -> str:

@@ -232,6 +232,11 @@ class TaskRunner(QObject):
     def busy(self) -> bool:
         return bool(self._pending)
 
+    @property
+    def is_shut_down(self) -> bool:
+        """After ``shutdown``: a delayed start (a timer) must not submit work any more."""
+        return self._shut_down
+
     def shutdown(self, wait: bool = True) -> None:
         """Stop accepting work; with ``wait`` the queued writes finish first (nothing is lost).
 

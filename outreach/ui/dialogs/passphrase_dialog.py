@@ -11,14 +11,19 @@ from outreach.ui.widgets.field_errors import error_label
 
 
 class PassphraseDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """``title`` / ``caption`` / ``minimum``: the same dialog protects a personal-data export
+    (``ui/screens/coverage_view``); by default it words the hand-over file's."""
+
+    def __init__(self, parent: QWidget | None = None, *, title: str | None = None, caption: str | None = None,
+                 minimum: int = MIN_PASSPHRASE_LENGTH) -> None:
         super().__init__(parent)
         self.setObjectName("passphraseDialog")
-        self.setWindowTitle(self.tr("Protect the hand-over file"))
-        caption = QLabel(self.tr("The file holds residents' personal data. Choose a passphrase of at least %1 characters "
-                                 "and tell it to the ward office separately (not in the same message as the file).")
-                         .replace("%1", str(MIN_PASSPHRASE_LENGTH)))
-        caption.setWordWrap(True)
+        self.minimum = minimum
+        self.setWindowTitle(title or self.tr("Protect the hand-over file"))
+        label = QLabel((caption or self.tr("The file holds residents' personal data. Choose a passphrase of at least %1 characters "
+                                             "and tell it to the ward office separately (not in the same message as the file)."))
+                         .replace("%1", str(minimum)))
+        label.setWordWrap(True)
         self.first = QLineEdit()
         self.first.setObjectName("passphrase")
         self.second = QLineEdit()
@@ -33,7 +38,7 @@ class PassphraseDialog(QDialog):
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(caption)
+        layout.addWidget(label)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
@@ -43,8 +48,8 @@ class PassphraseDialog(QDialog):
         return self.first.text()
 
     def _accept(self) -> None:
-        if len(self.first.text()) < MIN_PASSPHRASE_LENGTH:
-            problem = self.tr("The passphrase needs at least %1 characters.").replace("%1", str(MIN_PASSPHRASE_LENGTH))
+        if len(self.first.text()) < self.minimum:
+            problem = self.tr("The passphrase needs at least %1 characters.").replace("%1", str(self.minimum))
         elif self.first.text() != self.second.text():
             problem = self.tr("The two passphrases differ.")
         else:

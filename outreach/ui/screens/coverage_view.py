@@ -108,11 +108,14 @@ def _export(store: Store, actor: Actor, report: CoverageReport, path: Path, fmt:
     return path
 
 
-def _export_follow_ups(store: Store, actor: Actor, scope: Scope, path: Path, language: str) -> Path:
-    from outreach.reports.lists import write_follow_up_list
+def _export_follow_ups(store: Store, actor: Actor, scope: Scope, path: Path, language: str, password: str | None = None) -> Path:
+    from outreach.reports.lists import check_protectable, write_follow_up_list
 
-    rows = export_follow_up_contacts(store, actor, str(path), scope)  # leaders only; audited first
-    return write_follow_up_list(rows, path, language)
+    if password is not None:
+        check_protectable(path)  # before the audit entry: a refused export leaves no trace of one
+    rows = export_follow_up_contacts(store, actor, str(path), scope,  # leaders only; audited first
+                                     password_protected=password is not None)
+    return write_follow_up_list(rows, path, language, password=password)
 
 
 def _import_one_stop(store: Store, actor: Actor, path: Path, first: dt.date, last: dt.date,
@@ -619,11 +622,43 @@ class CoverageView(QWidget):
     def _ask_follow_up_export(self) -> QFileDialog:
         label_text = self.report.period.label.replace("..", "_") if self.report else today_local().isoformat()
         return save_file_dialog(self, self.tr("Export follow-up list"), f"hen-quay-lai-{label_text}.xlsx",
-                                ["Excel (*.xlsx)", "CSV (*.csv)"], self.export_follow_ups_to)
+                                ["Excel (*.xlsx)", "CSV (*.csv)"], self._follow_up_chosen)
 
-    def export_follow_ups_to(self, path: Path) -> TaskHandle:
-        """The follow-up list with names and phones: refused for volunteers, audited for leaders."""
-        return self._run_export(_export_follow_ups, self._store, self._actor, self.current_scope(), path, EXPORT_LANGUAGE)
+    def _follow_up_chosen(self, path: Path) -> None:
+        """A workbook is offered a password (the list leaves the encrypted profile with names and
+        phones); a CSV cannot carry one."""
+        if path.suffix.lower() == ".xlsx":
+            self.ask_export_password(path)
+        else:
+            self.export_follow_ups_to(path)
+
+    def ask_export_password(self, path: Path) -> None:
+        """Ask the password (twice) that protects the follow-up list, then export it; "Without
+        a password" exports it plain, as the leader chose."""
+        from PySide6.QtWidgets import QDialogButtonBox
+
+        from outreach.reports.xlsx_protect import MIN_PASSWORD_LENGTH
+        from outreach.ui.dialogs.passphrase_dialog import PassphraseDialog
+
+        self.password_dialog = dialog = PassphraseDialog(
+            self, title=self.tr("Protect the follow-up list"), minimum=MIN_PASSWORD_LENGTH,
+            caption=self.tr("The list holds residents' names and phones. Choose a password of at least %1 characters; "
+                            "the file opens only with it. Tell it to whoever receives the file separately."))
+        plain = dialog.buttons.addButton(self.tr("Without a password"), QDialogButtonBox.ButtonRole.DestructiveRole)
+        plain.setObjectName("exportWithoutPassword")
+
+        def without() -> None:
+            dialog.done(0)
+            self.export_follow_ups_to(path)
+
+        plain.clicked.connect(without)
+        dialog.accepted.connect(lambda: self.export_follow_ups_to(path, dialog.passphrase()))
+        dialog.open()
+
+    def export_follow_ups_to(self, path: Path, password: str | None = None) -> TaskHandle:
+        """The follow-up list with names and phones: refused for volunteers, audited for leaders;
+        with ``password``, an encrypted workbook (the audit entry says so)."""
+        return self._run_export(_export_follow_ups, self._store, self._actor, self.current_scope(), path, EXPORT_LANGUAGE, password)
 
     def _ask_one_stop_import(self) -> QFileDialog:
         return open_file_dialog(self, self.tr("Import the ward one-stop register"), [self.tr("Spreadsheets (*.xlsx *.csv)")],

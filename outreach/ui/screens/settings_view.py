@@ -38,6 +38,8 @@ LINK_PAUSE_MS = 300
 class SettingsView(QWidget):
     language_chosen = Signal(str)
     enrolled = Signal()
+    #: "Change PIN…": the window's app lock asks the current PIN, then the new one
+    change_pin_wanted = Signal()
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +75,12 @@ class SettingsView(QWidget):
         pf.addRow(self.tr("Signed in as:"), QLabel(f"{profile.member_name or '—'} ({label(ROLE_LABELS, self._ctx.actor.role)})"))
         if profile.demo:
             pf.addRow(QLabel(self.tr("This is a demo profile with synthetic data.")))
+        else:
+            self.change_pin_button = QPushButton(self.tr("Change the &PIN…"))
+            self.change_pin_button.setObjectName("changePin")
+            self.change_pin_button.setToolTip(self.tr("The app lock's PIN, asked at start, after 10 idle minutes and on Ctrl+L"))
+            self.change_pin_button.clicked.connect(self.change_pin_wanted)
+            pf.addRow(self.tr("App lock:"), self.change_pin_button)
 
         # ---- sync hook: the one place the Settings screen talks to the sync engine -------------
         server_box = QGroupBox(self.tr("Ward server"))
