@@ -162,6 +162,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "made_at": ("Thời điểm ghi", "Recorded"),
     "bad_date": ("Ngày không hợp lệ (dd/mm/yyyy).", "Not a date (dd/mm/yyyy)."),
     "what_area_assigned": ("Giao địa bàn", "Area assigned"),
+    "holds": ("Dữ liệu trên máy", "Holds"),
+    "holds_counts": ("{households} hộ, {residents} người", "{households} households, {residents} residents"),
+    "holds_title": ("Dữ liệu máy đang giữ", "What this laptop holds"),
+    "holds_hint": ("Số liệu tính đến lần đồng bộ đầy đủ gần nhất, dùng cho báo cáo khi mất máy (trong 72 giờ).",
+                   "Counts as of its last completed sync, for the report of a lost laptop (within 72 hours)."),
+    "holds_nothing": ("Máy chưa nhận dữ liệu nào từ máy chủ.", "The laptop has received nothing from the server."),
+    "last_contact": ("Liên lạc gần nhất", "Last contact"),
+    "last_pull": ("Lần nhận dữ liệu đầy đủ gần nhất", "Last completed pull"),
+    "households": ("Hộ gia đình", "Households"),
+    "residents": ("Nhân khẩu", "Residents"),
+    "with_personal_id": ("Có số định danh", "With ID number"),
+    "with_date_of_birth": ("Có ngày sinh", "With date of birth"),
+    "with_phone": ("Có số điện thoại", "With phone"),
+    "no_group": ("(không thuộc tổ nào)", "(no group)"),
 }
 
 
