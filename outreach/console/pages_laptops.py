@@ -36,8 +36,8 @@ REVOKE_REASONS = tuple(RevokeReason)  # retired: may hand over what it has; lost
 def laptops_in_scope(db: ServerDb, account: Any) -> list[dict[str, Any]]:
     """Every laptop the account sees, newest first, with its team's and member's names."""
     query = (select(Device.id, Device.ward_id, Device.role, Device.label, Device.enrolled_at, Device.last_seen_at, Device.revoked_at,
-                    Device.pending, Device.app_version, Device.last_push_rejected, Device.revoke_reason, Device.held, Team.name.label("team_name"),
-                    TeamMember.full_name.label("member_name"), Ward.name.label("ward_name"))
+                    Device.pending, Device.app_version, Device.last_push_rejected, Device.revoke_reason, Device.held,
+                    Team.name.label("team_name"), TeamMember.full_name.label("member_name"), Ward.name.label("ward_name"))
              .outerjoin(Team, Team.id == Device.team_id).outerjoin(TeamMember, TeamMember.id == Device.member_id)
              .outerjoin(Ward, Ward.id == Device.ward_id).order_by(Device.enrolled_at.desc()))
     if not sees_all_wards(account):

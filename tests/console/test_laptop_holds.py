@@ -62,5 +62,5 @@ def test_another_wards_laptop_inventory_is_refused(console: Console) -> None:
                                            role="volunteer", label="", enrolled_at=accounts.utcnow(), pending=False))
     assert sign_in_http(console, "admin.a").get(f"{console.url}/laptops/dev-b", timeout=10).status_code == 403
     assert sign_in_http(console, "leader.a").get(f"{console.url}/laptops/dev-b", timeout=10).status_code == 403
-    page = sign_in_http(console, "admin.b").get(f"{console.url}/laptops/dev-b", timeout=10)
-    assert page.status_code == 200 and 'id="inv-nothing"' in page.text  # never pulled: it holds nothing from here
+    answer = sign_in_http(console, "admin.b").get(f"{console.url}/laptops/dev-b", timeout=10)
+    assert answer.status_code == 200 and 'id="inv-nothing"' in answer.text  # never pulled: it holds nothing from here
