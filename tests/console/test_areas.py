@@ -4,6 +4,7 @@ ordinary stamped push); another ward's groups, teams and viewers are refused."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -81,3 +82,23 @@ def test_areas_of_another_ward_are_refused(console: Console) -> None:
     with console.server.db.read() as conn:
         assert conn.scalar(select(AreaAssignment.id)) is None
         assert conn.scalar(select(ResidentialGroup.team_id).where(ResidentialGroup.id == group_a)) is None
+
+
+def test_a_backdated_assignment_keeps_the_later_one_current(console: Console) -> None:
+    """The laptop's rule (areas.assignment_effect): an assignment dated before a later one is
+    history only; the group's current team stays the later one's."""
+    group_id = _group_of_ward_a(console)
+    other = admin.add_team(console.server.db, console.ward_a, "Đội cơ động số 2")
+    browser = sign_in_http(console, "admin.a")
+    token = page_csrf(browser, f"{console.url}/areas")
+    today = today_local()
+    for team, day in ((console.team_a, today), (other, today - dt.timedelta(days=10))):
+        form = {"group_id": group_id, "team_id": team, "from_date": day.strftime("%d/%m/%Y"), "csrf": token}
+        assert browser.post(f"{console.url}/areas/{console.ward_a}/assign", data=form, allow_redirects=False, timeout=10).status_code == 303
+    bad = {"group_id": group_id, "team_id": other, "from_date": "31/02/2026", "csrf": token}
+    answer = browser.post(f"{console.url}/areas/{console.ward_a}/assign", data=bad, timeout=10)
+    assert "Ngày không hợp lệ" in answer.text
+    with console.server.db.read() as conn:
+        assert conn.scalar(select(ResidentialGroup.team_id).where(ResidentialGroup.id == group_id)) == console.team_a
+        steps = conn.execute(select(AreaAssignment.team_id, AreaAssignment.from_team_id).order_by(AreaAssignment.from_date)).all()
+    assert [tuple(s) for s in steps] == [(other, None), (console.team_a, None)]
