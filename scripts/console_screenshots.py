@@ -42,6 +42,28 @@ def _pages(page: Page, url: str) -> list[tuple[str, str]]:
             ("procedure", f"catalogue/{code}"), ("coverage-city", "coverage"), ("audit", "audit")]
 
 
+def _shoot_registers(page: Page, url: str, stem: Path, saved: list[Path]) -> None:
+    """Teams and areas, the request register (one synthetic request made through its form the
+    first time, so the table is not empty) and the first laptop's inventory page."""
+    page.goto(f"{url}areas")
+    saved.append(stem.with_name(f"{stem.name}-10-areas.png"))
+    page.screenshot(path=str(saved[-1]), full_page=True)
+    page.goto(f"{url}requests")
+    if page.locator("#requests-table tr[data-request]").count() == 0:
+        page.select_option("#add-request select[name=right]", "correction")
+        page.fill("#add-request input[name=requester_name]", "Nguyễn Văn Mẫu")
+        page.fill("#add-request input[name=requester_contact]", "0900 000 000")
+        page.click("#add-request-button")
+        page.wait_for_url(f"{url}requests")
+    saved.append(stem.with_name(f"{stem.name}-11-requests.png"))
+    page.screenshot(path=str(saved[-1]), full_page=True)
+    page.goto(f"{url}laptops")
+    page.locator("#laptops-table tr[data-device] a").first.click()
+    page.wait_for_selector("#inventory")
+    saved.append(stem.with_name(f"{stem.name}-12-laptop-holds.png"))
+    page.screenshot(path=str(saved[-1]), full_page=True)
+
+
 def shoot(out: Path, households: int) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     saved: list[Path] = []
@@ -77,6 +99,7 @@ def shoot(out: Path, households: int) -> list[Path]:
                         page.click("#issue-code")
                         saved.append(out / f"{lang}-{width}-09-enrol-code.png")
                         page.screenshot(path=str(saved[-1]), full_page=True)
+                        _shoot_registers(page, url, out / f"{lang}-{width}", saved)
                         context.close()
                 browser.close()
         finally:

@@ -15,7 +15,17 @@ from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from outreach.console import pages_audit, pages_catalogue, pages_coverage, pages_laptops, pages_login, pages_overview, pages_wards
+from outreach.console import (
+    pages_areas,
+    pages_audit,
+    pages_catalogue,
+    pages_coverage,
+    pages_laptops,
+    pages_login,
+    pages_overview,
+    pages_requests,
+    pages_wards,
+)
 from outreach.console.messages import language_of
 from outreach.console.operations import add_operations
 from outreach.console.rendering import PREFIX, render
@@ -70,7 +80,8 @@ def create_console(db: ServerDb, server_app: FastAPI | None = None) -> FastAPI:
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         return _error(request, exc.status_code, "not_found_title" if exc.status_code == 404 else "bad_input_title", "back")
 
-    for module in (pages_login, pages_overview, pages_laptops, pages_wards, pages_catalogue, pages_coverage, pages_audit):
+    for module in (pages_login, pages_overview, pages_laptops, pages_wards, pages_areas, pages_requests, pages_catalogue, pages_coverage,
+                   pages_audit):
         console.include_router(module.router)
     console.mount("/static", StaticFiles(directory=STATIC), name="static")
     return console

@@ -16,7 +16,7 @@ from starlette.background import BackgroundTask
 from starlette.responses import FileResponse
 
 from outreach.console.audit import note
-from outreach.console.rendering import render
+from outreach.console.rendering import parse_day, render
 from outreach.console.scope import check_ward, sees_all_wards, visible_wards
 from outreach.console.server_reader import ServerReader
 from outreach.labels import EXPORT_LANGUAGE
@@ -32,16 +32,9 @@ router = APIRouter()
 MEDIA = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "pdf": "application/pdf", "csv": "text/csv"}
 
 
-def _day(text: str) -> dt.date | None:
-    try:
-        return dt.datetime.strptime(text.strip(), "%d/%m/%Y").date()
-    except ValueError:
-        return None
-
-
 def period_of(first: str, last: str) -> Period:
     """The dd/mm/yyyy range asked for; this ISO week when none is given."""
-    start, end = _day(first), _day(last)
+    start, end = parse_day(first), parse_day(last)
     if start is None or end is None:
         week_start, week_end = iso_week_bounds(iso_week_of(today_local()))
         start, end = start or week_start, end or week_end - dt.timedelta(days=1)

@@ -1,5 +1,5 @@
 """Laptops: the list (member, role, team, last seen), enrolment (a one-time code as text and
-QR, with its expiry) and revocation with a reason — the same server functions as the CLI's
+QR, with its expiry), what each laptop holds (``server.inventory``) and revocation with a reason — the same server functions as the CLI's
 ``device enroll`` and ``device revoke``, so the console cannot enrol or revoke differently.
 
 The code and its QR are shown on the page that issued it (the QR inline, never at a URL: a
@@ -23,6 +23,7 @@ from outreach.model import Team, TeamMember, Ward
 from outreach.qr_image import qr_png_bytes
 from outreach.server import admin
 from outreach.server.db import ServerDb
+from outreach.server.inventory import inventory
 from outreach.server.schema import Device
 from outreach.vocabulary import AuditAction, ConsoleRole, RecordKind, RevokeReason, Role
 from outreach.wire.enrolment_link import enrolment_link
@@ -35,8 +36,8 @@ REVOKE_REASONS = tuple(RevokeReason)  # retired: may hand over what it has; lost
 def laptops_in_scope(db: ServerDb, account: Any) -> list[dict[str, Any]]:
     """Every laptop the account sees, newest first, with its team's and member's names."""
     query = (select(Device.id, Device.ward_id, Device.role, Device.label, Device.enrolled_at, Device.last_seen_at, Device.revoked_at,
-                    Device.pending, Device.app_version, Device.last_push_rejected, Team.name.label("team_name"),
-                    TeamMember.full_name.label("member_name"), Ward.name.label("ward_name"))
+                    Device.pending, Device.app_version, Device.last_push_rejected, Device.revoke_reason, Device.held,
+                    Team.name.label("team_name"), TeamMember.full_name.label("member_name"), Ward.name.label("ward_name"))
              .outerjoin(Team, Team.id == Device.team_id).outerjoin(TeamMember, TeamMember.id == Device.member_id)
              .outerjoin(Ward, Ward.id == Device.ward_id).order_by(Device.enrolled_at.desc()))
     if not sees_all_wards(account):
@@ -44,7 +45,8 @@ def laptops_in_scope(db: ServerDb, account: Any) -> list[dict[str, Any]]:
     if account.role == ConsoleRole.TEAM_LEADER:
         query = query.where(Device.team_id == account.team_id)
     with db.read() as conn:
-        return [{**r, "role": Role(r["role"])} for r in conn.execute(query).mappings()]
+        return [{**r, "role": Role(r["role"]), "revoke_reason": RevokeReason(r["revoke_reason"]) if r["revoke_reason"] else None}
+                for r in conn.execute(query).mappings()]
 
 
 def teams_for_enrolment(db: ServerDb, account: Any) -> list[dict[str, Any]]:
@@ -114,3 +116,15 @@ def revoke(request: Request, device_id: str, reason: str = Form(max_length=20)) 
         log.info("console revoked a laptop", extra={"event": "revoked", "account_id": account.id, "device_id": device_id,
                                                      "reason": reason})
     return RedirectResponse(f"{PREFIX}/laptops", status_code=303)
+
+
+@router.get("/laptops/{device_id}")
+def held(request: Request, device_id: str) -> Response:
+    """What the laptop holds (the breach inventory: counts as of its last completed pull), for the
+    72-hour report of a lost one. Counts only: no resident is named here."""
+    db: ServerDb = request.app.state.db
+    account = request.state.session.account
+    shown = next((d for d in laptops_in_scope(db, account) if d["id"] == device_id), None)
+    if shown is None:
+        raise Forbidden  # another ward's (or team's) laptop, or none: the same answer
+    return render(request, "laptop.html", laptop=shown, item=inventory(db, device_id))

@@ -1,9 +1,11 @@
 """Overview: per ward the week's work (the laptop's coverage figures), its laptops and what
-needs attention; for the city admin every ward side by side and the city's totals."""
+needs attention (refused pushes, overwritten values, silent laptops, overdue data requests);
+for the city admin every ward side by side and the city's totals."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 
 from fastapi import APIRouter, Request
@@ -14,6 +16,7 @@ from outreach.console.rendering import render
 from outreach.console.scope import sees_all_wards, visible_wards
 from outreach.console.server_reader import ServerReader
 from outreach.server.auth import utcnow
+from outreach.server.data_requests import overdue_requests
 from outreach.server.db import ServerDb
 from outreach.server.schema import Device, LostValueRecord
 from outreach.services.coverage import coverage_summary
@@ -64,6 +67,7 @@ def ward_overviews(db: ServerDb, wards: list[dict[str, str]], week_label: str, n
             .where(Device.ward_id.in_(ids), Device.revoked_at.is_(None), Device.pending.is_(False)).group_by(Device.ward_id))}
         lost = dict(conn.execute(select(LostValueRecord.ward_id, func.count()).where(
             LostValueRecord.ward_id.in_(ids), LostValueRecord.resolved_at.is_(None)).group_by(LostValueRecord.ward_id)).all())
+    overdue = Counter(r.ward_id for r in overdue_requests(db, ward_ids=ids, today=today_local()))
     result = []
     for ward in wards:
         report = coverage_summary(reader, period, ward_id=ward["id"])
@@ -78,6 +82,8 @@ def ward_overviews(db: ServerDb, wards: list[dict[str, str]], week_label: str, n
             item.attention.append(("attention_lost_values", item.lost_values))
         if item.silent_laptops:
             item.attention.append(("attention_silent", item.silent_laptops))
+        if overdue[ward["id"]]:
+            item.attention.append(("attention_requests_overdue", overdue[ward["id"]]))
         result.append(item)
     return result
 

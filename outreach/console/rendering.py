@@ -31,6 +31,14 @@ def _date(value: dt.date | dt.datetime | None) -> str:
     return value.strftime("%d/%m/%Y")
 
 
+def parse_day(text: str) -> dt.date | None:
+    """A form's dd/mm/yyyy date (the console's only date format); None when it is not one."""
+    try:
+        return dt.datetime.strptime(text.strip(), "%d/%m/%Y").date()
+    except ValueError:
+        return None
+
+
 def _percent(value: float | None, language: str) -> str:
     """66,7 % in Vietnamese (the exports' own format), 66.7 % in English."""
     if language == "en":

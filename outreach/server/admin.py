@@ -52,9 +52,15 @@ def office_write(db: ServerDb, entity: type[Synced], row_id: str, values: dict[s
 def office_write_many(db: ServerDb, entity: type[Synced], rows: list[tuple[str, dict[str, Any], bool]], ward_id: str | None) -> None:
     """Create or update rows ``(id, values, create)`` as the office in one push (one
     transaction); every given field stamped now, so laptops pull it like any other change."""
+    office_write_rows(db, [(entity, row_id, values, create) for row_id, values, create in rows], ward_id)
+
+
+def office_write_rows(db: ServerDb, rows: list[tuple[type[Synced], str, dict[str, Any], bool]], ward_id: str | None) -> None:
+    """Rows ``(entity, id, values, create)`` of several entities as the office in one push (one
+    transaction: a group's new team and its history row land together or not at all)."""
     clock = server_clock(db)
     changes = []
-    for row_id, values, create in rows:
+    for entity, row_id, values, create in rows:
         stamp = clock.now()
         fields = {"deleted": False, **values} if create else dict(values)
         changes.append({
@@ -67,7 +73,9 @@ def office_write_many(db: ServerDb, entity: type[Synced], rows: list[tuple[str, 
     refused = [o for o in result.outcomes if o.status != "applied"]
     if refused:
         outcome = refused[0]
-        raise AdminError(f"{entity.entity_name} not written: {outcome.reason}" + (f" ({outcome.detail})" if outcome.detail else ""))
+        entity_of = {change["change_id"]: change["entity"] for change in changes}
+        detail = f" ({outcome.detail})" if outcome.detail else ""
+        raise AdminError(f"{entity_of[outcome.change_id]} not written: {outcome.reason}{detail}")
     _save_clock(db, clock)
 
 

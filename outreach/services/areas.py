@@ -29,6 +29,7 @@ from outreach.errors import NotFound, PermissionDenied
 from outreach.model import AreaAssignment, Household, ResidentialGroup, Team
 from outreach.model.address import address_text
 from outreach.services.context import Actor, require_leader
+from outreach.services.read_source import ReadSource
 from outreach.store.database import Store
 from outreach.timeutil import now_local, today_local
 from outreach.vietnamese_fold import fold
@@ -144,7 +145,7 @@ def _team_names(session: Session) -> dict[str, str]:
     return dict(session.execute(select(Team.id, Team.name).where(Team.deleted.is_(False))).all())
 
 
-def group_areas(store: Store, on: dt.date | None = None, ward_id: str | None = None) -> list[GroupArea]:
+def group_areas(store: Store | ReadSource, on: dt.date | None = None, ward_id: str | None = None) -> list[GroupArea]:
     """Every group with its team on ``on`` (default today), in the ward's group order."""
     day = on or today_local()
     with store.read() as session:
@@ -156,18 +157,29 @@ def group_areas(store: Store, on: dt.date | None = None, ward_id: str | None = N
     return [GroupArea(g.id, g.name or "", teams[g.id], names.get(teams[g.id] or "", "")) for g in ordered]
 
 
-def area_history(store: Store, group_id: str | None = None) -> list[AreaStep]:
-    """The history rows (of one group, or of all), newest first."""
+def area_history(store: Store | ReadSource, group_id: str | None = None, ward_id: str | None = None) -> list[AreaStep]:
+    """The history rows (of one group, or of all; of one ward on the office server), newest first."""
     with store.read() as session:
         query = select(AreaAssignment).where(AreaAssignment.deleted.is_(False), AreaAssignment.from_date.is_not(None))
         if group_id is not None:
             query = query.where(AreaAssignment.group_id == group_id)
+        if ward_id is not None:
+            query = query.where(AreaAssignment.ward_id == ward_id)
         rows = list(session.scalars(query))
         teams = _team_names(session)
         groups = dict(session.execute(select(ResidentialGroup.id, ResidentialGroup.name)).all())
     steps = [AreaStep(r.id, r.group_id or "", groups.get(r.group_id or "", ""), r.team_id, teams.get(r.team_id or "", ""),
                       r.from_team_id, teams.get(r.from_team_id or "", ""), _date(r.from_date), r.made_at) for r in rows]
     return sorted(steps, key=lambda s: (s.from_date, s.id), reverse=True)
+
+
+def assignment_effect(session: Session, group_id: str, from_date: dt.date, ward_id: str | None = None) -> tuple[str | None, bool]:
+    """What assigning ``group_id`` from ``from_date`` means: the team it leaves (its team that
+    day) and whether the group's current team changes too (no assignment dated later exists).
+    The leader's ``assign_group`` and the office console's write share this rule."""
+    previous = team_of_groups(session, from_date, ward_id).get(group_id)
+    rows = _history(session, ward_id).get(group_id, [])
+    return previous, not rows or from_date >= rows[-1][0]
 
 
 def _date(value: Any) -> dt.date:
@@ -188,14 +200,13 @@ def assign_group(store: Store, actor: Actor, group_id: str, team_id: str | None,
         group = tx.session.get(ResidentialGroup, group_id)
         if group is None or group.deleted:
             raise NotFound("Không tìm thấy tổ dân phố.", "Residential group not found.")
-        previous = team_of_groups(tx.session, from_date).get(group_id)
+        previous, moves_current = assignment_effect(tx.session, group_id, from_date)
         if team_id is None and previous != actor.team_id:
             raise PermissionDenied("Đội trưởng chỉ trả lại tổ dân phố của đội mình.",
                                    "A leader releases only their own team's groups.")
-        rows = _history(tx.session).get(group_id, [])
         row = tx.recorder.create(AreaAssignment, {
             "group_id": group_id, "team_id": team_id, "from_team_id": previous, "from_date": from_date,
             "made_by": actor.member_id, "made_at": now_local(), "ward_id": group.ward_id or actor.ward_id})
-        if not rows or from_date >= rows[-1][0]:
+        if moves_current:
             tx.recorder.update(group, {"team_id": team_id})
         return row.id

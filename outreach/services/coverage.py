@@ -31,9 +31,8 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 from sqlalchemy import Boolean, Column, Integer, MetaData, Select, String, Table, and_, case, distinct, func, literal_column, select
 from sqlalchemy.orm import Session
@@ -59,6 +58,7 @@ from outreach.services.periods import (
     Scope,
 )
 from outreach.services.procedure_terms import ProcedureTerms, catalogue_terms
+from outreach.services.read_source import ReadSource
 from outreach.services.working_days import add_working_days
 from outreach.store.database import Store
 from outreach.timeutil import VIETNAM, iso_week_bounds, iso_week_of, now_local, today_local
@@ -84,14 +84,6 @@ UNKNOWN_LEVEL = OnlineLevel.UNKNOWN
 
 
 # ---------------------------------------------------------------- results
-
-
-class ReadSource(Protocol):
-    """Where the figures are read from: a laptop's ``Store``, or the office server's database
-    (the console's ``ServerReader``): anything that opens a read session over the synced tables.
-    One implementation of every figure, so the console and the laptop cannot disagree."""
-
-    def read(self) -> AbstractContextManager[Session]: ...
 
 
 @dataclass(frozen=True)

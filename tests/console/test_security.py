@@ -14,7 +14,7 @@ from fastapi.routing import APIRoute
 from sqlalchemy import insert, select, update
 from starlette.routing import Mount
 
-from outreach.server import accounts, admin
+from outreach.server import accounts, admin, data_requests
 from outreach.server.schema import ConsoleAccount, ConsoleSession, Device
 from tests.console.conftest import PASSWORD, Console, Template, csrf_of, make_console, page_csrf, sign_in
 from tests.helpers.tls import make_ca_and_server_cert
@@ -158,8 +158,9 @@ def test_a_hostile_name_is_shown_as_text(console: Console) -> None:
         conn.execute(insert(Device).values(id="dev-a", token_hash="1" * 64, ward_id=console.ward_a, team_id=console.team_a,
                                                       member_id=issued.member_id, role="volunteer", label="", enrolled_at=accounts.utcnow(),
                                                       pending=False))
+    data_requests.add_request(console.server.db, console.ward_a, "access", hostile, requester_contact=hostile)
     browser = sign_in(console, "admin.a")
-    for page in ("/wards", "/laptops"):
+    for page in ("/wards", "/laptops", "/areas", "/requests", "/laptops/dev-a"):
         html = browser.get(f"{console.url}{page}", timeout=10).text
         assert hostile not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html, page
 
