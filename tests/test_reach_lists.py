@@ -151,4 +151,5 @@ def test_export_is_for_leaders_and_audited(store: Store, w: Ward, volunteer: Act
     rows = export_reach_list(store, leader, ReachList.NO_VNEID_LEVEL2, "/tmp/x.xlsx", as_of=TODAY)
     assert [r.name for r in rows] == ["Người lớn"]
     entry = audit.entries(store)[0]
-    assert entry.subject == "reach list no_vneid_level2" and entry.detail == {"destination": "/tmp/x.xlsx", "rows": 1, "password_protected": False}
+    assert entry.subject == "reach list no_vneid_level2"
+    assert entry.detail == {"destination": "/tmp/x.xlsx", "rows": 1, "password_protected": False}
