@@ -468,3 +468,27 @@ def max_length(entity: type[Synced], name: str) -> int | None:
         return _SHORTER_TEXT[(entity.entity_name, name)]
     kind = table_of(entity).columns[name].type
     return TEXT_MAX_LENGTH if isinstance(kind, Text) else getattr(kind, "length", None)
+
+
+# -- least data on each laptop (issue 14) ----------------------------------------------------
+
+#: A resident's identifying fields: what withdrawing consent clears (``services/consent.py``;
+#: the name is replaced by a placeholder there) and what a volunteer's laptop never holds for a
+#: household outside its team's area. Sex, VNeID level and relation stay for the statistics.
+RESIDENT_IDENTIFYING_FIELDS = ("date_of_birth", "personal_id", "old_id", "card_address", "phone")
+#: The personal fields of each synced entity: a volunteer's laptop holds them only for the
+#: households of its team's current area (``server/scope.py`` serves them, ``sync/scope_local.py``
+#: drops them when a group leaves the area). One definition, read by both sides.
+PERSONAL_FIELDS: Mapping[str, frozenset[str]] = {
+    "resident": frozenset((*RESIDENT_IDENTIFYING_FIELDS, "consent_detail")),
+    "household": frozenset(("phone",)),
+}
+#: What a volunteer's laptop holds of a household outside its area: enough to find it and to warn
+#: of a duplicate by address (address, head's name, group), nothing about the people in it (no
+#: phone, notes or the vulnerability flags). Its residents are not sent at all (``server/scope.py``).
+HOUSEHOLD_DIRECTORY_FIELDS = ("ward_id", "deleted", "group_id", "address", "head_name")
+
+
+def personal_fields_of(entity_name: str) -> frozenset[str]:
+    """The personal fields of an entity (empty for entities that hold none)."""
+    return PERSONAL_FIELDS.get(entity_name, frozenset())

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from outreach.errors import NotFound, Problems
 from outreach.model import Resident
+from outreach.model.field_rules import RESIDENT_IDENTIFYING_FIELDS
 from outreach.services.context import Actor
 from outreach.services.households import ResidentView, resident_view
 from outreach.store.database import Store
 from outreach.timeutil import now_local
 
 WITHDRAWN_NAME = "(đã rút đồng ý)"
-PERSONAL_FIELDS = ("full_name", "date_of_birth", "personal_id", "old_id", "card_address", "phone")
+#: What withdrawing consent clears: the name (replaced by WITHDRAWN_NAME) and the identifying fields.
+PERSONAL_FIELDS = ("full_name", *RESIDENT_IDENTIFYING_FIELDS)
 
 
 def give_consent(store: Store, actor: Actor, resident_id: str, purpose: str) -> ResidentView:
@@ -50,11 +52,7 @@ def withdraw_consent(store: Store, actor: Actor, resident_id: str) -> ResidentVi
             row,
             {
                 "full_name": WITHDRAWN_NAME,
-                "date_of_birth": None,
-                "personal_id": None,
-                "old_id": None,
-                "card_address": None,
-                "phone": None,
+                **dict.fromkeys(RESIDENT_IDENTIFYING_FIELDS),
                 "consent_withdrawn_at": now_local(),
                 "consent_detail": detail,
             },

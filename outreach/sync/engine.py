@@ -37,6 +37,7 @@ from outreach.model.clock import is_valid_stamp, wall_ms_of
 from outreach.model.codec import dumps_compact, encode_value, loads
 from outreach.model.entities import SYNCED_ENTITIES
 from outreach.store.database import Store
+from outreach.sync import scope_local
 from outreach.sync.errors import (
     ClockAhead,
     DeviceRevoked,
@@ -309,6 +310,7 @@ class SyncEngine:
                 self._server_clock_behind = self._clock_now_right = False
                 clock_ahead_ms = self._push(report)
                 self._pull(report)
+                self._settle_scope(report)
                 should_verify = verify if verify is not None else bool(report.pushed or report.pulled)
                 if should_verify:
                     self._verify(report)
@@ -521,6 +523,7 @@ class SyncEngine:
         device = reply.get("device")
         if isinstance(device, dict) and isinstance(device.get("role"), str):
             report.role = device["role"]
+        self._served_area = scope_local.area_of(reply)
         following = max(cursor, reply["next"])
         if not reply.get("has_more"):
             self._applied(report, apply_pulled_page(self.store, reply, following, server_wins_ties=repair))
@@ -548,6 +551,27 @@ class SyncEngine:
             self._tracker = tracker
         self._last_digest = reply.get("digest")
         return self._last_digest
+
+    # ------------------------------------------------------------------ scope
+
+    def _settle_scope(self, report: SyncReport) -> None:
+        """Make the tables match the part of the ward the server serves (``scope_local``): drop
+        what left the area; when the area grew, pull again from zero for the rows that joined."""
+        served = getattr(self, "_served_area", scope_local.UNKNOWN)
+        if isinstance(served, scope_local.Unknown):
+            return
+        if served is not None:
+            scope_local.drop_outside(self.store, served)
+        held = scope_local.held_area(self.store)
+        if scope_local.grew(held, served):
+            log.info("the team's area grew: pulling its rows again")
+            self._pull(report, since=0)
+        if held != served or self._held_unknown():
+            scope_local.remember(self.store, served)
+
+    def _held_unknown(self) -> bool:
+        with self.store.read() as session:
+            return session.scalar(select(SyncState.served_area).where(SyncState.id == 1)) is None
 
     # ------------------------------------------------------------------ verify
 

@@ -1,0 +1,117 @@
+"""Least data on each laptop (issue 14) through a real server (SQLite and PostgreSQL): a
+volunteer's laptop holds personal fields only for its team's area and a directory of the rest,
+drops what leaves the area and gets what joins it at the next sync; a leader's laptop holds the
+ward; the digests agree on both."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import text
+
+from outreach.model import Household, Resident, ResidentialGroup
+from outreach.model.ids import uuid7
+from outreach.server import admin
+from outreach.store.database import Store
+from outreach.sync.client import run_sync
+from outreach.sync.transport import HttpTransport
+from tests.helpers.sync import WardSetup, enrol_fast, fast_store
+
+
+def _people(ward: WardSetup, group_id: str, tag: str) -> dict[str, str]:
+    """One household of ``group_id`` with one consenting resident, written by the office; the
+    ids and the personal values (distinct per ``tag`` so a leak is recognisable)."""
+    household, resident = uuid7(), uuid7()
+    phone, personal_id = f"09{tag}8765{tag}{tag}{tag}", f"0010990{tag * 5}"
+    admin.office_write(ward.server.db, Household, household, {
+        "ward_id": ward.ward_id, "group_id": group_id, "address": {"house_number": f"{tag}", "street": "Văn Cao"},
+        "head_name": f"Chủ hộ {tag}",        "phone": phone, "notes": f"ghi chú {tag}"}, ward.ward_id, create=True)
+    admin.office_write(ward.server.db, Resident, resident, {
+        "ward_id": ward.ward_id, "household_id": household, "full_name": f"Người {tag}", "personal_id": personal_id,
+        "old_id": f"01{tag * 7}",        "date_of_birth": dt.date(1971, 3, int(tag)), "phone": phone, "card_address": f"Số {tag} Văn Cao",
+        "consent_given_at": dt.datetime(2026, 11, 1, 9, 0), "consent_detail": {"purpose": "hỗ trợ", "recorded_by": None}},
+        ward.ward_id, create=True)
+    return {"household": household, "resident": resident, "phone": phone, "personal_id": personal_id}
+
+
+def _set_area(ward: WardSetup, group_id: str, team_id: str | None) -> None:
+    admin.office_write(ward.server.db, ResidentialGroup, group_id, {"team_id": team_id}, ward.ward_id, create=False)
+
+
+def _ward(ward: WardSetup) -> tuple[str, str, dict[str, str], dict[str, str]]:
+    """Two groups: the first in the team's area, the second in no team's; a household in each."""
+    with ward.server.db.read() as conn:
+        first = conn.execute(text("SELECT id FROM residential_groups WHERE ward_id = :w"), {"w": ward.ward_id}).scalar_one()
+    second = admin.add_group(ward.server.db, ward.ward_id, "Tổ dân phố số 2", sort_order=2)
+    _set_area(ward, first, ward.team_id)
+    return first, second, _people(ward, first, "1"), _people(ward, second, "2")
+
+
+def _raw(store: Store, sql: str, **params: Any) -> list[tuple[Any, ...]]:
+    with store.read() as session:
+        return [tuple(row) for row in session.execute(text(sql), params)]
+
+
+def _holds_personal(store: Store, person: dict[str, str]) -> bool:
+    """Whether the laptop's tables or search index hold any personal value of ``person``."""
+    residents = _raw(store, "SELECT personal_id, old_id, date_of_birth, phone, card_address, consent_detail FROM residents "
+                            "WHERE id = :id", id=person["resident"])
+    phones = _raw(store, "SELECT phone FROM households WHERE id = :id AND phone IS NOT NULL", id=person["household"])
+    index = _raw(store, "SELECT numbers FROM household_search WHERE numbers LIKE :p OR numbers LIKE :i",
+                 p=f"%{person['phone']}%", i=f"%{person['personal_id']}%")
+    return bool(residents or phones or index)
+
+
+def _laptop(ward: WardSetup, template_root: Path, folder: Path, role: str) -> tuple[Store, HttpTransport]:
+    store = fast_store(template_root, folder)
+    return store, enrol_fast(ward, store, role=role)
+
+
+def test_a_volunteer_laptop_holds_personal_fields_of_its_area_only_and_follows_area_changes(
+        ward_setup: WardSetup, template_root: Path, tmp_path: Path) -> None:
+    ward = ward_setup
+    first, second, inside, outside = _ward(ward)
+    volunteer, transport = _laptop(ward, template_root, tmp_path / "volunteer", "volunteer")
+    leader, leader_transport = _laptop(ward, template_root, tmp_path / "leader", "leader")
+    try:
+        report = run_sync(volunteer, transport=transport)
+        assert report.verified is True  # the digest over what the scope sees agrees
+        assert _holds_personal(volunteer, inside) and not _holds_personal(volunteer, outside)
+        # the other area's household is in the directory: found by address and head's name, no phone, no notes
+        assert _raw(volunteer, "SELECT head_name, phone, notes FROM households WHERE id = :id", id=outside["household"]) == [
+            ("Chủ hộ 2", None, "")]
+        assert _raw(volunteer, "SELECT id FROM residents") == [(inside["resident"],)]
+        # nothing of the other area's person lies anywhere in the database file
+        data = (volunteer.profile.data_dir / "outreach.db").read_bytes()
+        assert outside["personal_id"].encode() not in data and outside["phone"].encode() not in data
+
+        lead = run_sync(leader, transport=leader_transport)
+        assert lead.verified is True
+        assert _holds_personal(leader, inside) and _holds_personal(leader, outside)
+
+        # the area changes: the first group leaves the team's area, the second joins it
+        _set_area(ward, first, None)
+        _set_area(ward, second, ward.team_id)
+        again = run_sync(volunteer, transport=transport, verify=True)
+        assert again.verified is True
+        assert not _holds_personal(volunteer, inside) and _holds_personal(volunteer, outside)
+        assert _raw(volunteer, "SELECT id FROM residents") == [(outside["resident"],)]
+        assert _raw(volunteer, "SELECT head_name, phone, notes FROM households WHERE id = :id", id=inside["household"]) == [
+            ("Chủ hộ 1", None, "")]
+        assert _raw(volunteer, "SELECT count(*) FROM outbox") == [(0,)]
+        # and back: the blanks never went to the server, the full rows come back
+        _set_area(ward, first, ward.team_id)
+        back = run_sync(volunteer, transport=transport, verify=True)
+        assert back.verified is True and back.pushed == 0
+        assert _holds_personal(volunteer, inside) and _holds_personal(volunteer, outside)
+        with ward.server.db.read() as conn:
+            assert conn.execute(text("SELECT phone FROM households WHERE id = :id"), {"id": inside["household"]}).scalar_one() == \
+                inside["phone"]
+        assert run_sync(leader, transport=leader_transport, verify=True).verified is True
+    finally:
+        transport.close()
+        leader_transport.close()
+        volunteer.close()
+        leader.close()
