@@ -32,6 +32,7 @@ from outreach.model.field_rules import HOUSEHOLD_DIRECTORY_FIELDS
 from outreach.model.rowio import field_defaults
 from outreach.store import search_index
 from outreach.store.database import Store
+from outreach.store.served_area import served_area
 
 
 class Unknown:
@@ -61,9 +62,7 @@ def area_of(reply: Mapping[str, Any]) -> Served:
 def held_area(store: Store) -> list[str] | None:
     """The area this laptop holds full rows of (None: the whole ward, also when not known)."""
     with store.read() as session:
-        stored = session.scalar(select(SyncState.served_area).where(SyncState.id == 1))
-    value = json.loads(stored) if stored else None
-    return sorted(value) if isinstance(value, list) else None
+        return served_area(session)
 
 
 def grew(held: list[str] | None, served: list[str] | None) -> bool:

@@ -5,15 +5,20 @@ ward; the digests agree on both."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import text
 
+from outreach.errors import PermissionDenied
 from outreach.model import Household, Resident, ResidentialGroup
 from outreach.model.ids import uuid7
 from outreach.server import admin
+from outreach.services.context import Actor
+from outreach.services.households import HouseholdInput, ResidentInput, add_resident, update_household
 from outreach.store.database import Store
 from outreach.sync.client import run_sync
 from outreach.sync.transport import HttpTransport
@@ -115,3 +120,38 @@ def test_a_volunteer_laptop_holds_personal_fields_of_its_area_only_and_follows_a
         leader_transport.close()
         volunteer.close()
         leader.close()
+
+
+def test_a_volunteer_laptop_refuses_to_write_what_it_does_not_hold_of_another_area(
+        ward_setup: WardSetup, template_root: Path, tmp_path: Path) -> None:
+    ward = ward_setup
+    _first, second, inside, outside = _ward(ward)
+    volunteer, transport = _laptop(ward, template_root, tmp_path / "volunteer", "volunteer")
+    try:
+        run_sync(volunteer, transport=transport)
+        p = volunteer.profile
+        actor = Actor(p.member_id, "Phạm Quang Huy", "volunteer", p.ward_id, p.team_id)
+        directory = HouseholdInput("Chủ hộ 2", {"house_number": "2", "street": "Văn Cao"}, second)
+        # a phone or a note over values this laptop never saw: refused, with the reason
+        changes: list[dict[str, Any]] = [{"phone": "0911111111"}, {"notes": "mới"}]
+        for change in changes:
+            with pytest.raises(PermissionDenied) as refused:
+                update_household(volunteer, actor, outside["household"], dataclasses.replace(directory, **change))
+            assert refused.value.code == "outside_area" and "địa bàn" in refused.value.message_vi
+        with pytest.raises(PermissionDenied):
+            add_resident(volunteer, actor, outside["household"], ResidentInput("Người mới", personal_id="001099077777"))
+        # the directory itself may be corrected; only that field travels, the server's phone stays
+        update_household(volunteer, actor, outside["household"], dataclasses.replace(directory, head_name="Chủ hộ Hai"))
+        # and the own area is written as before
+        update_household(volunteer, actor, inside["household"], HouseholdInput(
+            "Chủ hộ 1", {"house_number": "1", "street": "Văn Cao"}, _first, phone="0933333333", notes="ghi chú 1"))
+        report = run_sync(volunteer, transport=transport, verify=True)
+        assert report.rejected == 0 and report.verified is True
+        with ward.server.db.read() as conn:
+            row = conn.execute(text("SELECT head_name, phone, notes FROM households WHERE id = :id"),
+                               {"id": outside["household"]}).one()
+        assert tuple(row) == ("Chủ hộ Hai", outside["phone"], "ghi chú 2")
+        assert not _holds_personal(volunteer, outside)
+    finally:
+        transport.close()
+        volunteer.close()
