@@ -92,6 +92,16 @@ def test_a_volunteer_laptop_holds_personal_fields_of_its_area_only_and_follows_a
         data = (volunteer.profile.data_dir / "outreach.db").read_bytes()
         assert outside["personal_id"].encode() not in data and outside["phone"].encode() not in data
 
+        # the rows layout (protocol 1) serves the same scope, with the same digest
+        rows = transport.get("/sync/pull", {"since": 0, "limit": 10_000})
+        served = {(r["entity"], r["id"]): r for r in rows["rows"]}
+        assert ("resident", outside["resident"]) not in served and ("resident", inside["resident"]) in served
+        assert set(served[("household", outside["household"])]["fields"]) == {
+            "ward_id", "deleted", "group_id", "address", "head_name"}
+        assert served[("household", inside["household"])]["fields"]["phone"] == inside["phone"]
+        columns = transport.get("/sync/pull", {"since": 0, "limit": 10_000, "layout": "columns"})
+        assert rows["digest"] == columns["digest"] and rows["device"]["area"] == [first]
+
         lead = run_sync(leader, transport=leader_transport)
         assert lead.verified is True
         assert _holds_personal(leader, inside) and _holds_personal(leader, outside)
