@@ -94,7 +94,7 @@ def page_end(conn: Connection, ward_id: str, since: int, limit: int, scope: Pull
     nth, greatest = _page_end_sql(conn.dialect.name, scoped)
     params = {"ward": ward_id, "since": since, "take": limit + 1, "skip": limit - 1}
     if scoped:
-        params["team"] = scope.team_id  # type: ignore[union-attr]
+        params.update(scope.params())  # type: ignore[union-attr]
     found = [row[0] for row in conn.execute(text(nth), params)]
     if found:
         return int(found[0]), len(found) > 1

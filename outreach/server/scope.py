@@ -5,8 +5,10 @@ is served, for the households whose group is in its team's *current* area
 (``ResidentialGroup.team_id``), every field; for the rest of the ward only a directory of the
 households (``field_rules.HOUSEHOLD_DIRECTORY_FIELDS``: address, head's name, group), and their
 residents not at all: finding a household and warning of a duplicate by address needs no person,
-and a resident row without its personal fields would still carry a name. Every other entity
-(groups, teams, visits, filings, outings...) is served whole, as before.
+and a resident row without its personal fields would still carry a name. Of the visits it gets
+its own team's and those at a household of the area, with their filings (a filing's dossier is
+about a resident; other teams' work elsewhere in the ward is theirs). Every other entity (groups,
+teams, members, outings, targets...) is served whole, as before.
 
 The scope is applied in SQL, in the same snapshot as the page: a table's rows are split into
 *parts* (``area``, ``directory`` or ``all``), each with its extra condition and its columns. The
@@ -42,13 +44,18 @@ Part = Literal["all", "area", "directory"]
 _AREA_GROUPS = 'SELECT "id" FROM "residential_groups" WHERE "team_id" = :team AND "ward_id" = :ward'
 _AREA_HOUSEHOLDS = ('SELECT "id" FROM "households" WHERE "ward_id" = :ward AND "group_id" IN '
                     f'({_AREA_GROUPS})')
+#: the visits a volunteer's laptop holds: its team's and its own, and any at a household of the area
+_SCOPE_VISITS = f'("team_id" = :team OR "volunteer_id" = :member OR "household_id" IN ({_AREA_HOUSEHOLDS}))'
 _CONDITION: Mapping[tuple[str, Part], str] = {
     ("resident", "area"): f'"household_id" IN ({_AREA_HOUSEHOLDS})',
     ("household", "area"): f'"group_id" IN ({_AREA_GROUPS})',
     ("household", "directory"): f'("group_id" IS NULL OR "group_id" NOT IN ({_AREA_GROUPS}))',
+    ("visit", "area"): _SCOPE_VISITS,
+    ("filing", "area"): f'"visit_id" IN (SELECT "id" FROM "visits" WHERE "ward_id" = :ward AND {_SCOPE_VISITS})',
 }
 #: the parts a volunteer's laptop gets of the entities its scope splits
-_SCOPED_PARTS: Mapping[str, tuple[Part, ...]] = {"resident": ("area",), "household": ("area", "directory")}
+_SCOPED_PARTS: Mapping[str, tuple[Part, ...]] = {
+    "resident": ("area",), "household": ("area", "directory"), "visit": ("area",), "filing": ("area",)}
 
 
 @dataclass(frozen=True)
@@ -57,6 +64,8 @@ class PullScope:
 
     ward_id: str
     team_id: str | None
+    #: the device's member: its own visits are always served
+    member_id: str = ""
 
     @property
     def whole_ward(self) -> bool:
@@ -67,7 +76,7 @@ class PullScope:
         return ("all",) if self.whole_ward else _SCOPED_PARTS.get(entity_name, ("all",))
 
     def params(self) -> dict[str, Any]:
-        return {"ward": self.ward_id, "team": self.team_id}
+        return {"ward": self.ward_id, "team": self.team_id, "member": self.member_id}
 
     def area_groups(self, conn: Connection) -> list[str] | None:
         """The group ids of the area (sorted), or None for the whole ward: sent with every page."""
@@ -80,7 +89,7 @@ def scope_of(device: DeviceIdentity) -> PullScope:
     """A volunteer's device is scoped to its team's area; a leader's (or a device without a
     team: the office, a demo) gets the whole ward. A volunteer without a team gets the directory."""
     if device.role == Role.VOLUNTEER:
-        return PullScope(device.ward_id, device.team_id or "")
+        return PullScope(device.ward_id, device.team_id or "", device.member_id or "")
     return PullScope(device.ward_id, None)
 
 
@@ -113,7 +122,7 @@ _cache_lock = threading.Lock()
 def _latest_sql() -> str:
     return " UNION ALL ".join(
         f'SELECT max("server_seq") FROM "{table_of(ENTITY_BY_NAME[name]).name}" WHERE "ward_id" = :ward'
-        for name in ("residential_group", "household", "resident"))
+        for name in ("residential_group", "household", "resident", "visit", "filing"))
 
 
 def _scoped_sums(conn: Connection, scope: PullScope) -> tuple[dict[str, int], int]:

@@ -561,7 +561,7 @@ class SyncEngine:
         if isinstance(served, scope_local.Unknown):
             return
         if served is not None:
-            scope_local.drop_outside(self.store, served)
+            scope_local.drop_outside(self.store, served, self.store.profile.team_id, self.store.profile.member_id)
         held = scope_local.held_area(self.store)
         if scope_local.grew(held, served):
             log.info("the team's area grew: pulling its rows again")

@@ -8,7 +8,8 @@ group ids, or null for the whole ward). After a pull the laptop makes its tables
   or hashes a blank as a value, and the next full row the server sends (the group came back)
   is taken whole;
 - a resident of a household outside the area is removed from the laptop (the server does not
-  serve those), with its search-index entry;
+  serve those), with its search-index entry; so are other teams' visits outside the area and
+  the filings of visits it does not hold;
 - a row with a change still in the outbox is left until that change is acknowledged (sync
   pushes before it pulls, so that is the next sync): the volunteer's own work is never dropped
   unsent. Drafts are this laptop's own unsaved typing and are kept.
@@ -26,7 +27,7 @@ from typing import Any
 
 from sqlalchemy import Text, bindparam, delete, or_, select, update
 
-from outreach.model import Household, OutboxEntry, Resident, SyncState
+from outreach.model import Filing, Household, OutboxEntry, Resident, SyncState, Visit
 from outreach.model.base import table_of
 from outreach.model.field_rules import HOUSEHOLD_DIRECTORY_FIELDS
 from outreach.model.rowio import field_defaults
@@ -78,10 +79,10 @@ def remember(store: Store, served: list[str] | None) -> None:
         tx.session.execute(update(SyncState).where(SyncState.id == 1).values(served_area=json.dumps(served)))
 
 
-def drop_outside(store: Store, area: list[str]) -> int:
+def drop_outside(store: Store, area: list[str], team_id: str | None, member_id: str | None = None) -> int:
     """Drop what this laptop must not hold outside ``area`` (see the module doc); one
     transaction. Returns how many rows changed (0: nothing written)."""
-    households, residents = table_of(Household), table_of(Resident)
+    households, residents, visits, filings = table_of(Household), table_of(Resident), table_of(Visit), table_of(Filing)
     with store.read() as session:
         pending = {(entity, row_id) for entity, row_id in session.execute(select(OutboxEntry.entity, OutboxEntry.entity_id))}
         inside = select(households.c.id).where(households.c.group_id.in_(area))
@@ -95,14 +96,21 @@ def drop_outside(store: Store, area: list[str]) -> int:
             select(households.c.id, households.c.clocks).where(
                 or_(households.c.group_id.is_(None), households.c.group_id.not_in(area)), named))
             if ("household", row_id) not in pending]
-    if not gone and not to_blank:
+        # visits: the team's and the member's own, and those at a household of the area; filings: of those
+        kept_visits = select(visits.c.id).where(or_(visits.c.team_id == team_id, visits.c.volunteer_id == member_id,
+                                                    visits.c.household_id.in_(inside)))
+        other_visits = [row_id for (row_id,) in session.execute(select(visits.c.id).where(visits.c.id.not_in(kept_visits)))
+                        if ("visit", row_id) not in pending]
+        other_filings = [row_id for (row_id,) in session.execute(select(filings.c.id).where(
+            or_(filings.c.visit_id.is_(None), filings.c.visit_id.not_in(kept_visits)))) if ("filing", row_id) not in pending]
+    if not gone and not to_blank and not other_visits and not other_filings:
         return 0
     defaults = {name: value for name, value in field_defaults(Household).items() if name in _NOT_DIRECTORY}
     with store.write() as tx:
         conn = tx.session.connection()
-        ids = [row_id for row_id, _household in gone]
-        for start in range(0, len(ids), 500):
-            conn.execute(delete(residents).where(residents.c.id.in_(ids[start : start + 500])))
+        for table, ids in ((residents, [row_id for row_id, _household in gone]), (visits, other_visits), (filings, other_filings)):
+            for start in range(0, len(ids), 500):
+                conn.execute(delete(table).where(table.c.id.in_(ids[start : start + 500])))
         if to_blank:
             conn.execute(
                 update(households).where(households.c.id == bindparam("row_id")).values(clocks=bindparam("kept"), **defaults),
@@ -111,4 +119,4 @@ def drop_outside(store: Store, area: list[str]) -> int:
             )
         touched = {household for _id, household in gone if household} | {row_id for row_id, _c in to_blank}
         search_index.refresh_households(tx.session, touched)
-    return len(gone) + len(to_blank)
+    return len(gone) + len(to_blank) + len(other_visits) + len(other_filings)

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import text
 
 from outreach.errors import PermissionDenied
-from outreach.model import Household, Resident, ResidentialGroup
+from outreach.model import Filing, Household, Resident, ResidentialGroup, Visit
 from outreach.model.ids import uuid7
 from outreach.server import admin
 from outreach.services.context import Actor
@@ -22,7 +22,7 @@ from outreach.services.households import HouseholdInput, ResidentInput, add_resi
 from outreach.store.database import Store
 from outreach.sync.client import run_sync
 from outreach.sync.transport import HttpTransport
-from tests.helpers.sync import WardSetup, enrol_fast, fast_store
+from tests.helpers.sync import WardSetup, area_group, enrol_fast, fast_store
 
 
 def _people(ward: WardSetup, group_id: str, tag: str) -> dict[str, str]:
@@ -47,11 +47,30 @@ def _set_area(ward: WardSetup, group_id: str, team_id: str | None) -> None:
 
 def _ward(ward: WardSetup) -> tuple[str, str, dict[str, str], dict[str, str]]:
     """Two groups: the first in the team's area, the second in no team's; a household in each."""
-    with ward.server.db.read() as conn:
-        first = conn.execute(text("SELECT id FROM residential_groups WHERE ward_id = :w"), {"w": ward.ward_id}).scalar_one()
+    first = area_group(ward)
     second = admin.add_group(ward.server.db, ward.ward_id, "Tổ dân phố số 2", sort_order=2)
-    _set_area(ward, first, ward.team_id)
     return first, second, _people(ward, first, "1"), _people(ward, second, "2")
+
+
+def _visits(ward: WardSetup, inside: dict[str, str], outside: dict[str, str]) -> dict[str, str]:
+    """Visits of another team at both households (one with a filing), and one of the laptop's team
+    at the other area's household."""
+    other = admin.add_team(ward.server.db, ward.ward_id, "Đội cơ động số 2")
+    made = {}
+    for name, team, household in (("other_in", other, inside), ("other_out", other, outside), ("own_out", ward.team_id, outside)):
+        made[name] = uuid7()
+        admin.office_write(ward.server.db, Visit, made[name], {
+            "ward_id": ward.ward_id, "household_id": household["household"], "team_id": team,
+            "started_at": dt.datetime(2026, 11, 20, 9, 0), "notes": f"thăm {name}"}, ward.ward_id, create=True)
+    made["filing"] = uuid7()
+    admin.office_write(ward.server.db, Filing, made["filing"], {
+        "ward_id": ward.ward_id, "visit_id": made["other_out"], "resident_id": outside["resident"],
+        "procedure_code": "1.001612", "dossier": {"dossier_code": "H01.22-261120-0002"}}, ward.ward_id, create=True)
+    return made
+
+
+def _ids(store: Store, table: str) -> set[str]:
+    return {row[0] for row in _raw(store, f"SELECT id FROM {table}")}
 
 
 def _raw(store: Store, sql: str, **params: Any) -> list[tuple[Any, ...]]:
@@ -78,6 +97,7 @@ def test_a_volunteer_laptop_holds_personal_fields_of_its_area_only_and_follows_a
         ward_setup: WardSetup, template_root: Path, tmp_path: Path) -> None:
     ward = ward_setup
     first, second, inside, outside = _ward(ward)
+    visits = _visits(ward, inside, outside)
     volunteer, transport = _laptop(ward, template_root, tmp_path / "volunteer", "volunteer")
     leader, leader_transport = _laptop(ward, template_root, tmp_path / "leader", "leader")
     try:
@@ -88,6 +108,8 @@ def test_a_volunteer_laptop_holds_personal_fields_of_its_area_only_and_follows_a
         assert _raw(volunteer, "SELECT head_name, phone, notes FROM households WHERE id = :id", id=outside["household"]) == [
             ("Chủ hộ 2", None, "")]
         assert _raw(volunteer, "SELECT id FROM residents") == [(inside["resident"],)]
+        # visits: the team's own anywhere, others' in the area only; no filing of a visit not held
+        assert _ids(volunteer, "visits") == {visits["other_in"], visits["own_out"]} and not _ids(volunteer, "filings")
         # nothing of the other area's person lies anywhere in the database file
         data = (volunteer.profile.data_dir / "outreach.db").read_bytes()
         assert outside["personal_id"].encode() not in data and outside["phone"].encode() not in data
@@ -105,6 +127,8 @@ def test_a_volunteer_laptop_holds_personal_fields_of_its_area_only_and_follows_a
         lead = run_sync(leader, transport=leader_transport)
         assert lead.verified is True
         assert _holds_personal(leader, inside) and _holds_personal(leader, outside)
+        assert {visits["other_in"], visits["other_out"], visits["own_out"]} <= _ids(leader, "visits")
+        assert visits["filing"] in _ids(leader, "filings")
 
         # the area changes: the first group leaves the team's area, the second joins it
         _set_area(ward, first, None)
@@ -116,6 +140,8 @@ def test_a_volunteer_laptop_holds_personal_fields_of_its_area_only_and_follows_a
         assert _raw(volunteer, "SELECT head_name, phone, notes FROM households WHERE id = :id", id=inside["household"]) == [
             ("Chủ hộ 1", None, "")]
         assert _raw(volunteer, "SELECT count(*) FROM outbox") == [(0,)]
+        assert _ids(volunteer, "visits") == {visits["other_out"], visits["own_out"]}
+        assert _ids(volunteer, "filings") == {visits["filing"]}
         # and back: the blanks never went to the server, the full rows come back
         _set_area(ward, first, ward.team_id)
         back = run_sync(volunteer, transport=transport, verify=True)
