@@ -294,6 +294,11 @@ def _column_rows(conn: Connection, entity: type[Synced], scope: PullScope, part:
     stored value breaks its SQL (then every row of the table here is written by
     ``pull_clean.safe_rows``); a row whose text may hold a control character or a non-finite
     number is cleaned (``pull_clean``)."""
+    if part == "directory":
+        # written here, not by SQL: the stored clocks name every field (when the phone was
+        # changed, on which laptop), and a directory row carries the stamps of its own fields only
+        return [(seq, dumps_compact([row_id, seq, group_stamps(clocks), *fields.values()]))
+                for seq, row_id, clocks, fields in _part_rows(conn, entity, scope, part, since, upto)]
     _columns, sql = _row_sql(conn.dialect.name, entity.entity_name, part)
     params = {**scope.params(), "since": since, "upto": upto}
     try:

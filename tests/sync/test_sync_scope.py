@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from pathlib import Path
 from typing import Any
 
@@ -114,6 +115,13 @@ def test_a_volunteer_laptop_holds_personal_fields_of_its_area_only_and_follows_a
         data = (volunteer.profile.data_dir / "outreach.db").read_bytes()
         assert outside["personal_id"].encode() not in data and outside["phone"].encode() not in data
 
+        # a later edit of the other household's phone: not even its stamp reaches the volunteer
+        admin.office_write(ward.server.db, Household, outside["household"], {"phone": outside["phone"][:-1] + "0"},
+                           ward.ward_id, create=False)
+        page = transport.get("/sync/pull", {"since": 0, "limit": 10_000, "layout": "columns"})
+        directory = [t for t in page["tables"] if t["entity"] == "household" and "phone" not in t["columns"]]
+        assert len(directory) == 1 and "phone" not in json.dumps(directory[0]["rows"])
+        admin.office_write(ward.server.db, Household, outside["household"], {"phone": outside["phone"]}, ward.ward_id, create=False)
         # the rows layout (protocol 1) serves the same scope, with the same digest
         rows = transport.get("/sync/pull", {"since": 0, "limit": 10_000})
         served = {(r["entity"], r["id"]): r for r in rows["rows"]}
