@@ -8,6 +8,12 @@ own peak RSS), and times their first sync; bytes are what came over the wire (co
 server sent them). Medians of ``--repeat`` runs (≥ 5), printed side by side with the load.
 
     .venv/bin/python benchmarks/scope_bench.py [--repeat 5] [--groups 10]
+
+Measured 2026-12-01 on the shared 2-core machine (8 helpers running), medians of 5, leader vs
+volunteer, every pull's digest verified:
+- load 2.5: 28.9 s vs 10.6 s (0.37×), 13.4 MB vs 4.0 MB (0.30×), 222,333 vs 70,595 rows,
+  61,598 vs 15,493 residents with a personal ID, peak RSS 196 vs 173 MB;
+- load 6.4–7.6: 58.0 s vs 25.9 s (0.45×), same bytes and rows.
 """
 
 from __future__ import annotations
