@@ -162,7 +162,10 @@ class Resident(Synced, Base):
 
 #: A resident's personal fields (Law 91/2025/QH15): what withdrawing consent and an erasure clear;
 #: the rest of the row (sex, VNeID level, relation) stays for the ward's statistics.
-RESIDENT_PERSONAL_FIELDS = ("full_name", "date_of_birth", "personal_id", "old_id", "card_address", "card_issued_on", "phone")
+#: The fields that identify a resident beyond the name: a volunteer's laptop holds them only for
+#: its team's area (``field_rules.PERSONAL_FIELDS``); withdrawing consent clears them.
+RESIDENT_IDENTIFYING_FIELDS = ("date_of_birth", "personal_id", "old_id", "card_address", "card_issued_on", "phone")
+RESIDENT_PERSONAL_FIELDS = ("full_name", *RESIDENT_IDENTIFYING_FIELDS)
 #: What an erased resident's name reads (the row stays; visits and filings still count).
 ERASED_NAME = "(đã xoá theo yêu cầu)"
 

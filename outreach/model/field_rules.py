@@ -35,7 +35,7 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, String, Text
 
 from outreach.errors import FieldProblem, ValidationError
 from outreach.model.base import Synced, table_of
-from outreach.model.entities import SYNCED_ENTITIES
+from outreach.model.entities import RESIDENT_IDENTIFYING_FIELDS, SYNCED_ENTITIES
 from outreach.vocabulary import (
     STORED_ONLINE_LEVELS,
     Channel,
@@ -506,3 +506,26 @@ def max_length(entity: type[Synced], name: str) -> int | None:
         return _SHORTER_TEXT[(entity.entity_name, name)]
     kind = table_of(entity).columns[name].type
     return TEXT_MAX_LENGTH if isinstance(kind, Text) else getattr(kind, "length", None)
+
+
+# -- least data on each laptop (issue 14) ----------------------------------------------------
+
+#: (A resident's identifying fields, ``entities.RESIDENT_IDENTIFYING_FIELDS``, are what
+#: withdrawing consent clears and what a volunteer's laptop never holds outside its area; sex,
+#: VNeID level and relation stay for the statistics.)
+#: The personal fields of each synced entity: a volunteer's laptop holds them only for the
+#: households of its team's current area (``server/scope.py`` serves them, ``sync/scope_local.py``
+#: drops them when a group leaves the area). One definition, read by both sides.
+PERSONAL_FIELDS: Mapping[str, frozenset[str]] = {
+    "resident": frozenset((*RESIDENT_IDENTIFYING_FIELDS, "consent_detail")),
+    "household": frozenset(("phone",)),
+}
+#: What a volunteer's laptop holds of a household outside its area: enough to find it and to warn
+#: of a duplicate by address (address, head's name, group), nothing about the people in it (no
+#: phone, notes or the vulnerability flags). Its residents are not sent at all (``server/scope.py``).
+HOUSEHOLD_DIRECTORY_FIELDS = ("ward_id", "deleted", "group_id", "address", "head_name")
+
+
+def personal_fields_of(entity_name: str) -> frozenset[str]:
+    """The personal fields of an entity (empty for entities that hold none)."""
+    return PERSONAL_FIELDS.get(entity_name, frozenset())

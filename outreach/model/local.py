@@ -60,6 +60,9 @@ class SyncState(Base):
     last_success_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     last_error_code: Mapped[str | None] = mapped_column(String(60))
     last_error: Mapped[str | None] = mapped_column(Text)
+    #: The part of the ward this laptop holds (``sync/scope_local.py``): JSON, a list of the
+    #: area's group ids or null for the whole ward; NULL: not known yet (read as the whole ward).
+    served_area: Mapped[str | None] = mapped_column(Text)
 
 
 class DeviceClock(Base):

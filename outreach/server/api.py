@@ -40,6 +40,7 @@ from outreach.server.inventory import note_held
 from outreach.server.pull import pull_columns, pull_page
 from outreach.server.push import RequestRefused, apply_push
 from outreach.server.schema import LostValueRecord
+from outreach.server.scope import scope_of
 from outreach.vocabulary import Role
 from outreach.wire import audit as wire_audit
 from outreach.wire import protocol
@@ -376,15 +377,19 @@ def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BY
     ) -> Response:
         if ward is not None and ward != device.ward_id:
             raise ApiError(403, Reason.OUTSIDE_WARD)
-        # who the device is, as enrolled: the laptop takes its role from here, not from its profile.json
-        identity = {"role": device.role, "member_id": device.member_id, "team_id": device.team_id}
+        # who the device is, as enrolled: the laptop takes its role from here, not from its profile.json;
+        # and what of the ward it is served (``area``: its team's groups, null for the whole ward)
+        scope = scope_of(device)
+        with db.read() as conn:
+            area = scope.area_groups(conn)
+        identity = {"role": device.role, "member_id": device.member_id, "team_id": device.team_id, "area": area}
         if layout == "columns":
-            columns = pull_columns(db, device.ward_id, since, limit)
+            columns = pull_columns(db, device.ward_id, since, limit, scope)
             if not columns.has_more:
                 note_held(db, device.device_id, device.ward_id, columns.next_cursor)
             return Response(columns.to_json(server_time(), device=identity), media_type="application/json")
-        page = pull_page(db, device.ward_id, since, limit)
-        if not page.has_more:  # the laptop now holds the ward up to here: the breach inventory's count
+        page = pull_page(db, device.ward_id, since, limit, scope)
+        if not page.has_more:  # the laptop now holds its scope up to here: the breach inventory's count
             note_held(db, device.device_id, device.ward_id, page.next_cursor)
         return _json_response({"rows": page.rows, "next": page.next_cursor, "has_more": page.has_more,
                                "digest": page.digest, "server_time": server_time(), "device": identity})

@@ -23,9 +23,10 @@ import json
 import logging
 import math
 import re
+from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import JSON, Connection, String, select, type_coerce
+from sqlalchemy import JSON, Connection, String, select, text, type_coerce
 
 from outreach.model import Synced, synced_fields
 from outreach.model.base import table_of
@@ -77,23 +78,29 @@ def _parse_json(entity: type[Synced], row_id: str, name: str, stored: Any, defau
 SafeRow = tuple[int, str, dict[str, str], dict[str, Any]]
 
 
-def safe_rows(conn: Connection, entity: type[Synced], ward_id: str, since: int, upto: int) -> list[SafeRow]:
+def safe_rows(conn: Connection, entity: type[Synced], ward_id: str, since: int, upto: int, *,
+              only: tuple[str, ...] | None = None, where: str = "", params: Mapping[str, Any] | None = None) -> list[SafeRow]:
     """``(seq, id, clocks {field: stamp}, wire fields)`` of the entity's ward rows with
-    ``since < seq <= upto`` in seq order, every value readable and clean whatever is stored."""
+    ``since < seq <= upto`` in seq order, every value readable and clean whatever is stored.
+    ``only``, ``where`` and ``params``: a device's scope (``server/scope.py``) serves only
+    these fields (and their clocks) of the rows that meet this SQL condition."""
     table = table_of(entity)
-    names = synced_fields(entity)
+    names = synced_fields(entity) if only is None else only
     json_names = {n for n in names if isinstance(table.columns[n].type, JSON)}
     columns = [table.c.server_seq, table.c.id, type_coerce(table.c.clocks, String).label("clocks"),
                *(type_coerce(table.c[n], String).label(n) if n in json_names else table.c[n] for n in names)]
     query = select(*columns).where(table.c.server_seq > since, table.c.server_seq <= upto)
     query = query.where(table.c.ward_id == ward_id) if entity.ward_scoped else query.where(
         (table.c.ward_id.is_(None)) | (table.c.ward_id == ward_id))
+    if where:
+        query = query.where(text(where))
     defaults = field_defaults(entity)
+    served = set(names)
     out = []
-    for rec in conn.execute(query.order_by(table.c.server_seq)).mappings():
+    for rec in conn.execute(query.order_by(table.c.server_seq), dict(params or {})).mappings():
         row_id = rec["id"]
         grouped = _parse_json(entity, row_id, "clocks", rec["clocks"], {}) or {}
-        clocks = {f: stamp for stamp, group in grouped.items() for f in group} if isinstance(grouped, dict) else {}
+        clocks = {f: stamp for stamp, group in grouped.items() for f in group if f in served} if isinstance(grouped, dict) else {}
         fields: dict[str, Any] = {}
         for name in names:
             value = rec[name]

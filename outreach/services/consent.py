@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from outreach.errors import NotFound, Problems
 from outreach.model import Resident
-from outreach.model.entities import RESIDENT_PERSONAL_FIELDS
+from outreach.model.entities import RESIDENT_IDENTIFYING_FIELDS, RESIDENT_PERSONAL_FIELDS
 from outreach.services.audit import record_in
 from outreach.services.context import Actor
 from outreach.services.households import ResidentView, resident_view
@@ -55,12 +55,7 @@ def withdraw_consent(store: Store, actor: Actor, resident_id: str) -> ResidentVi
             row,
             {
                 "full_name": WITHDRAWN_NAME,
-                "date_of_birth": None,
-                "personal_id": None,
-                "old_id": None,
-                "card_address": None,
-                "card_issued_on": None,
-                "phone": None,
+                **dict.fromkeys(RESIDENT_IDENTIFYING_FIELDS),
                 "consent_withdrawn_at": now_local(),
                 "consent_detail": detail,
             },

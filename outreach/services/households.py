@@ -19,6 +19,7 @@ from outreach import validation
 from outreach.errors import FieldProblem, FieldWarning, NeedsConfirmation, NotFound, Problems, ValidationError
 from outreach.model import Household, Resident, ResidentialGroup, Visit, field_rules
 from outreach.model.address import address_text
+from outreach.services.area_scope import refuse_outside_area
 from outreach.services.audit import record, record_in
 from outreach.services.context import Actor
 from outreach.store import search_index
@@ -458,7 +459,9 @@ def update_household(store: Store, actor: Actor, household_id: str, data: Househ
     clean = _validate_household(data)
     with store.write() as tx:
         row = _live(tx.session, Household, household_id)
-        tx.recorder.update(row, _household_values(clean))
+        values = _household_values(clean)
+        refuse_outside_area(tx.session, row, [name for name, value in values.items() if getattr(row, name) != value])
+        tx.recorder.update(row, values)
         return _summary(row, _group_name(tx.session, row.group_id))
 
 
@@ -592,7 +595,7 @@ def add_resident(
     if replacing:
         _check_former_head_relation(former_head_relation)
     with store.write() as tx:
-        _live(tx.session, Household, household_id)
+        refuse_outside_area(tx.session, _live(tx.session, Household, household_id))
         if not replacing:
             _refuse_second_head(tx.session, household_id, clean.relation_to_head)
         existing: list[Resident] = []
@@ -634,6 +637,9 @@ def update_resident(store: Store, actor: Actor, resident_id: str, data: Resident
         _check_former_head_relation(former_head_relation)
     with store.write() as tx:
         row = _live(tx.session, Resident, resident_id)
+        household = tx.session.get(Household, row.household_id) if row.household_id else None
+        if household is not None:
+            refuse_outside_area(tx.session, household)
         _refuse_erased(row, clean)
         _refuse_without_consent(clean, row.consent_given_at is not None and row.consent_withdrawn_at is None)
         if not replacing:

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 #: The newest migration in ``migrations/versions`` (tests/test_store.py checks it against Alembic).
-HEAD_REVISION = "0005w"
+HEAD_REVISION = "0005s"
 MIGRATIONS_DIR = package_path("store", "migrations")
 BACKUP_DIR = "backups"
 

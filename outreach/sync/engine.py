@@ -40,6 +40,7 @@ from outreach.store.database import Store
 from outreach.store.device_token import trusted_role
 from outreach.store.erasure_scrub import scrub_erased
 from outreach.store.repoint import repoint_merged
+from outreach.sync import scope_local
 from outreach.sync.audit_upload import upload_audit
 from outreach.sync.errors import (
     STOPPED_CODES,
@@ -325,6 +326,7 @@ class SyncEngine:
                     again = self._push(report)
                     clock_ahead_ms = again if again is not None else clock_ahead_ms
                     self._pull(report)
+                self._settle_scope(report)
                 report.erasures_scrubbed = scrub_erased(self.store)
                 should_verify = verify if verify is not None else bool(report.pushed or report.pulled)
                 if should_verify:
@@ -538,6 +540,7 @@ class SyncEngine:
         device = reply.get("device")
         if isinstance(device, dict) and isinstance(device.get("role"), str):
             report.role = device["role"]
+        self._served_area = scope_local.area_of(reply)
         following = max(cursor, reply["next"])
         if not reply.get("has_more"):
             self._applied(report, apply_pulled_page(self.store, reply, following, server_wins_ties=repair))
@@ -576,6 +579,27 @@ class SyncEngine:
             done = repoint_merged(tx.session, tx.recorder, leader=role == "leader", member_id=self.store.profile.member_id)
         report.repointed += done.residents + done.visits + done.filings + done.revived
         return done.any
+
+    # ------------------------------------------------------------------ scope
+
+    def _settle_scope(self, report: SyncReport) -> None:
+        """Make the tables match the part of the ward the server serves (``scope_local``): drop
+        what left the area; when the area grew, pull again from zero for the rows that joined."""
+        served = getattr(self, "_served_area", scope_local.UNKNOWN)
+        if isinstance(served, scope_local.Unknown):
+            return
+        if served is not None:
+            scope_local.drop_outside(self.store, served, self.store.profile.team_id, self.store.profile.member_id)
+        held = scope_local.held_area(self.store)
+        if scope_local.grew(held, served):
+            log.info("the team's area grew: pulling its rows again")
+            self._pull(report, since=0)
+        if held != served or self._held_unknown():
+            scope_local.remember(self.store, served)
+
+    def _held_unknown(self) -> bool:
+        with self.store.read() as session:
+            return session.scalar(select(SyncState.served_area).where(SyncState.id == 1)) is None
 
     # ------------------------------------------------------------------ verify
 

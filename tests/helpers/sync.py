@@ -23,7 +23,9 @@ from typing import Any, NoReturn
 import psycopg
 import pytest
 import uvicorn
+from sqlalchemy import select
 
+from outreach.model import ResidentialGroup
 from outreach.server import admin
 from outreach.server.api import create_app
 from outreach.server.auth import AttemptLimiter
@@ -129,6 +131,16 @@ def make_ward(server: LiveServer, name: str = "Phường Ngọc Hà") -> WardSet
     team_id = admin.add_team(server.db, ward_id, f"Đội cơ động {ward_id[-6:]}")
     admin.add_group(server.db, ward_id, "Tổ dân phố số 1", sort_order=1)
     return WardSetup(server, ward_id, team_id)
+
+
+def area_group(ward: WardSetup) -> str:
+    """The ward's first group, put into its team's area by the office: a volunteer's laptop of
+    the team holds its households whole (least data: ``server/scope.py``)."""
+    with ward.server.db.read() as conn:
+        group_id = str(conn.execute(select(ResidentialGroup.id).where(ResidentialGroup.ward_id == ward.ward_id)
+                                    .order_by(ResidentialGroup.sort_order).limit(1)).scalar_one())
+    admin.office_write(ward.server.db, ResidentialGroup, group_id, {"team_id": ward.team_id}, ward.ward_id, create=False)
+    return group_id
 
 
 _TEMPLATE: dict[str, Path] = {}

@@ -26,8 +26,9 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule, run_state_machine_as_test
 from sqlalchemy import func, select
 
-from outreach.model import Household, NeedsAttention, OutboxEntry, Resident
+from outreach.model import Household, NeedsAttention, OutboxEntry, Resident, ResidentialGroup
 from outreach.model.codec import encode_value
+from outreach.server import admin
 from outreach.server.schema import ReceivedChange
 from outreach.services import duplicates
 from outreach.services.context import Actor
@@ -75,6 +76,12 @@ class SyncModel(RuleBasedStateMachine):
     @initialize()
     def setup(self) -> None:
         self.ward = make_ward(ENV.server)
+        # the volunteers' households lie in their team's area: each laptop holds them whole
+        # (a household outside it is a directory row there: tests/sync/test_sync_scope.py)
+        with ENV.server.db.read() as conn:
+            self.group_id = conn.scalar(select(ResidentialGroup.id).where(ResidentialGroup.ward_id == self.ward.ward_id))
+        admin.office_write(ENV.server.db, ResidentialGroup, str(self.group_id), {"team_id": self.ward.team_id},
+                           self.ward.ward_id, create=False)
         self.stores: list[Store] = []
         self.transports: list[FaultyTransport] = []
         self.skews = [0] * N_DEVICES
@@ -128,7 +135,7 @@ class SyncModel(RuleBasedStateMachine):
         store = self.stores[device]
         before = self._max_seq(store)
         with store.write() as tx:
-            row = tx.recorder.create(Household, {"ward_id": self.ward.ward_id, "head_name": name})
+            row = tx.recorder.create(Household, {"ward_id": self.ward.ward_id, "group_id": self.group_id, "head_name": name})
         self.known_ids.append(row.id)
         self._note_new_outbox(store, before)
 

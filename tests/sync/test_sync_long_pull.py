@@ -155,7 +155,8 @@ def test_columns_layout_carries_what_rows_layout_does(ward_setup: WardSetup, tem
     store = fill_ward(ward_setup, template_root, tmp_path / "source", households=12)
     store.close()
     # a field this server does not know, from a newer client: kept, and served in both layouts
-    token = enrol_fast(ward_setup, fast_store(template_root, tmp_path / "newer")).session.headers["Authorization"]
+    # (a leader's: the whole ward, as pull_page/pull_columns serve it; a volunteer's scope: test_sync_scope.py)
+    token = enrol_fast(ward_setup, fast_store(template_root, tmp_path / "newer"), role="leader").session.headers["Authorization"]
     with ward_setup.server.db.read() as conn:
         target = conn.execute(select(Household.id).where(Household.ward_id == ward_setup.ward_id).limit(1)).scalar_one()
     stamp = f"{int(dt.datetime.now().timestamp() * 1000):013d}-0000-00000000000000aa"
@@ -193,8 +194,9 @@ def test_long_pull_equals_row_by_row_and_survives_interruptions(
 ) -> None:
     fill_ward(ward_setup, template_root, tmp_path / "source").close()
     # enrolled first: each enrolment adds its member to the ward, and all must pull the same ward
+    # (leaders' laptops: the whole ward, whose page ends nth_page_end computes)
     reference, laptop, broken = (fast_store(template_root, tmp_path / name) for name in ("reference", "laptop", "broken"))
-    ref_transport, transport, inner = (enrol_fast(ward_setup, store) for store in (reference, laptop, broken))
+    ref_transport, transport, inner = (enrol_fast(ward_setup, store, role="leader") for store in (reference, laptop, broken))
 
     # reference: one page, row by row (no column-wise batches)
     with monkeypatch.context() as patch:
