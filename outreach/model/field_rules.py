@@ -523,7 +523,9 @@ PERSONAL_FIELDS: Mapping[str, frozenset[str]] = {
 #: What a volunteer's laptop holds of a household outside its area: enough to find it and to warn
 #: of a duplicate by address (address, head's name, group), nothing about the people in it (no
 #: phone, notes or the vulnerability flags). Its residents are not sent at all (``server/scope.py``).
-HOUSEHOLD_DIRECTORY_FIELDS = ("ward_id", "deleted", "group_id", "address", "head_name")
+#: ``merged_into`` too: a laptop must know a directory household was merged away (issue 17), or it
+#: would show the tombstone as a household and could not re-point what names it.
+HOUSEHOLD_DIRECTORY_FIELDS = ("ward_id", "deleted", "group_id", "address", "head_name", "merged_into")
 
 
 def personal_fields_of(entity_name: str) -> frozenset[str]:

@@ -386,11 +386,11 @@ def create_app(db: ServerDb, *, max_request_bytes: int = protocol.MAX_REQUEST_BY
         if layout == "columns":
             columns = pull_columns(db, device.ward_id, since, limit, scope)
             if not columns.has_more:
-                note_held(db, device.device_id, device.ward_id, columns.next_cursor)
+                note_held(db, device.device_id, device.ward_id, columns.next_cursor, scope)
             return Response(columns.to_json(server_time(), device=identity), media_type="application/json")
         page = pull_page(db, device.ward_id, since, limit, scope)
         if not page.has_more:  # the laptop now holds its scope up to here: the breach inventory's count
-            note_held(db, device.device_id, device.ward_id, page.next_cursor)
+            note_held(db, device.device_id, device.ward_id, page.next_cursor, scope)
         return _json_response({"rows": page.rows, "next": page.next_cursor, "has_more": page.has_more,
                                "digest": page.digest, "server_time": server_time(), "device": identity})
 

@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, select, update
+from sqlalchemy import Connection, and_, func, select, text, update
 
 from outreach.model.base import table_of
 from outreach.model.entities import Household, Resident, ResidentialGroup
@@ -23,6 +23,7 @@ from outreach.server.admin import AdminError
 from outreach.server.auth import utcnow
 from outreach.server.db import ServerDb
 from outreach.server.schema import Device
+from outreach.server.scope import PullScope, condition
 
 
 @dataclass(frozen=True)
@@ -43,12 +44,17 @@ class Inventory:
     held: dict[str, Any] | None
 
 
-def count_held(conn: Connection, ward_id: str, upto: int) -> dict[str, Any]:
+def count_held(conn: Connection, ward_id: str, upto: int, scope: PullScope | None = None) -> dict[str, Any]:
     """What a laptop that pulled ``ward_id`` up to ``upto`` holds: counts of live households and
-    residents (with ID / date of birth / phone), and per residential group."""
+    residents (with ID / date of birth / phone), and per residential group. A volunteer's laptop
+    (``scope``: least data) holds only its team's area's residents; the rest of the ward's
+    households it holds as a directory (no phone), so they count as households, not people."""
     households, residents, groups = table_of(Household), table_of(Resident), table_of(ResidentialGroup)
     live_household = and_(households.c.ward_id == ward_id, households.c.deleted.is_(False), households.c.server_seq <= upto)
     live_resident = and_(residents.c.ward_id == ward_id, residents.c.deleted.is_(False), residents.c.server_seq <= upto)
+    if scope is not None and not scope.whole_ward:
+        area = condition("resident", "area")
+        live_resident = and_(live_resident, text(area).bindparams(**{k: v for k, v in scope.params().items() if f":{k}" in area}))
 
     def counted(column: Any) -> Any:
         return func.count(column)  # COUNT(col) skips NULLs: the residents with that field filled
@@ -70,7 +76,7 @@ def count_held(conn: Connection, ward_id: str, upto: int) -> dict[str, Any]:
     }
 
 
-def note_held(db: ServerDb, device_id: str, ward_id: str, upto: int) -> None:
+def note_held(db: ServerDb, device_id: str, ward_id: str, upto: int, scope: PullScope | None = None) -> None:
     """A pull's last page gave ``device_id`` the ward up to ``upto``: keep what it now holds.
     Nothing is counted when the sequence did not move (a quiet sync costs one read)."""
     with db.read() as conn:
@@ -78,7 +84,7 @@ def note_held(db: ServerDb, device_id: str, ward_id: str, upto: int) -> None:
     if before == upto:
         return
     with db.write() as conn:
-        held = count_held(conn, ward_id, upto)
+        held = count_held(conn, ward_id, upto, scope)
         conn.execute(update(Device).where(Device.id == device_id).values(held_seq=upto, held_at=utcnow(), held=held))
 
 

@@ -33,7 +33,7 @@ from outreach.store.migrate import backup_database
 from outreach.sync.client import run_sync
 from outreach.sync.transport import HttpTransport
 from outreach.vocabulary import DataRight
-from tests.helpers.sync import WardSetup, enrol_fast, fast_store
+from tests.helpers.sync import WardSetup, area_group, enrol_fast, fast_store
 
 PID, PHONE, NAME = "001090000123", "0912345678", "Hoàng Văn Ấn"
 NEW_PHONE = "0987654321"
@@ -60,12 +60,13 @@ def _server_resident(ward: WardSetup, resident_id: str) -> dict[str, object]:
 def test_an_erased_resident_is_gone_everywhere_and_an_offline_laptop_cannot_bring_it_back(
     ward_setup: WardSetup, template_root: Path, tmp_path: Path
 ) -> None:
+    group = area_group(ward_setup)  # the volunteers' team's area: their laptops hold its people
     a, ta = _laptop(ward_setup, template_root, tmp_path / "a")
     b, tb = _laptop(ward_setup, template_root, tmp_path / "b")
     c, tc = _laptop(ward_setup, template_root, tmp_path / "c")
     try:
         actor_a, actor_c = Actor.from_profile(a.profile), Actor.from_profile(c.profile)
-        home = register_household(a, actor_a, HouseholdInput(NAME, {"street": "Kim Mã", "house_number": "7"}, phone=PHONE))
+        home = register_household(a, actor_a, HouseholdInput(NAME, {"street": "Kim Mã", "house_number": "7"}, group, phone=PHONE))
         person = add_resident(a, actor_a, home.id, ResidentInput(NAME, dt.date(1990, 3, 4), "Nam", personal_id=PID, phone=PHONE,
                                                                  relation_to_head="Chủ hộ"), consent_purpose="Hỗ trợ", confirm=True)
         visit = record_visit(a, actor_a, VisitInput(home.id, dt.datetime(2026, 11, 16, 9), filings=[
@@ -91,7 +92,7 @@ def test_an_erased_resident_is_gone_everywhere_and_an_offline_laptop_cannot_brin
         update_resident(c, actor_c, person.id, ResidentInput(NAME, dt.date(1990, 3, 4), "Nam", personal_id=PID, phone=NEW_PHONE,
                                                              relation_to_head="Chủ hộ"), confirm=True)
         drafts.save_draft(c, "visit:new", "visit", {"household_id": home.id, "filings": [{"resident_id": person.id, "note": NAME}]})
-        update_household(c, actor_c, home.id, HouseholdInput(NAME, {"street": "Kim Mã", "house_number": "7"}, phone=NEW_PHONE))
+        update_household(c, actor_c, home.id, HouseholdInput(NAME, {"street": "Kim Mã", "house_number": "7"}, group, phone=NEW_PHONE))
 
         request = data_requests.add_request(ward_setup.server.db, ward_setup.ward_id, DataRight.DELETION, "Hoàng Văn Ấn",
                                             resident_id=person.id, handler="Cán bộ Lan")
@@ -128,7 +129,7 @@ def test_an_erased_resident_is_gone_everywhere_and_an_offline_laptop_cannot_brin
         # C was offline: its push of the person's phone is refused, then scrubbed with the rest; so is
         # the household renamed after the erasure (a newer stamp would win the merge)
         update_household(c, actor_c, home.id, HouseholdInput(NAME + " (ông)", {"street": "Kim Mã", "house_number": "7"},
-                                                             phone=NEW_PHONE))
+                                                             group, phone=NEW_PHONE))
         run_sync(c, transport=tc)
         assert _server_resident(ward_setup, person.id)["phone"] is None
         with ward_setup.server.db.read() as conn:

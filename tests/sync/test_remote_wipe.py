@@ -145,8 +145,20 @@ def test_breach_inventory_counts_what_the_laptop_held_at_its_last_sync(ward_setu
     add_household(writer, ward_setup.ward_id, [{"full_name": "Lê Thị Mai", "phone": "0987654321"}])
     run_sync(writer, transport=writer_transport)
 
+    # a volunteer's laptop of a team without an area holds the households as a directory, no one's
+    # personal data (least data): its inventory says so, as the laptop itself would count
+    directory = fast_store(template_root, tmp_path / "directory")
+    directory_transport = enrol_fast(ward_setup, directory)
+    run_sync(directory, transport=directory_transport)
+    with directory.read() as session:
+        assert session.scalar(select(func.count()).select_from(Resident)) == 0
+    scoped = inventory(ward_setup.server.db, str(directory.profile.server_device_id)).held
+    assert scoped is not None and (scoped["households"], scoped["residents"], scoped["with_personal_id"]) == (2, 0, 0)
+    directory_transport.close()
+    directory.close()
+
     laptop = fast_store(template_root, tmp_path / "laptop")
-    transport = enrol_fast(ward_setup, laptop)
+    transport = enrol_fast(ward_setup, laptop, role="leader")  # a leader's laptop holds the whole ward
     device_id = laptop.profile.server_device_id
     assert device_id and inventory(ward_setup.server.db, device_id).held is None  # never pulled: holds nothing
     run_sync(laptop, transport=transport)

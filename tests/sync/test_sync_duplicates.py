@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from outreach.model import Household, Visit
+from outreach.model import Household, ResidentialGroup, Visit
 from outreach.server import admin
 from outreach.server import cli as server_cli
 from outreach.server.duplicates import scan_ward
@@ -32,7 +32,7 @@ from outreach.sync.transport import Transport
 from outreach.timeutil import now_local
 from outreach.vocabulary import RecordKind
 from tests.helpers.faults import FaultyTransport
-from tests.helpers.sync import WardSetup, enrol_fast, fast_store
+from tests.helpers.sync import WardSetup, area_group, enrol_fast, fast_store
 
 
 @dataclass
@@ -63,6 +63,9 @@ def _laptop(ward: WardSetup, template_root: Path, folder: Path, role: str, name:
 @pytest.fixture
 def laptops(ward_setup: WardSetup, template_root: Path, tmp_path: Path) -> Iterator[tuple[Laptop, Laptop, Laptop]]:
     team2 = admin.add_team(ward_setup.server.db, ward_setup.ward_id, "Đội cơ động số 2")
+    # the households are registered in a group of the volunteer's team's area: its laptop holds
+    # them whole (least data: a volunteer holds only a directory of the rest of the ward)
+    area_group(replace(ward_setup, team_id=team2))
     first = _laptop(ward_setup, template_root, tmp_path / "l1", "leader", "Lê Thị Hạnh")
     second = _laptop(ward_setup, template_root, tmp_path / "l2", "leader", "Trần Văn Minh")
     volunteer = _laptop(replace(ward_setup, team_id=team2), template_root, tmp_path / "v", "volunteer", "Phạm Quang Huy")
@@ -82,7 +85,9 @@ def _state(store: Store) -> dict[str, Any]:
 
 
 def _register(laptop: Laptop, head: str, address: dict[str, str]) -> str:
-    return register_household(laptop.store, laptop.actor, HouseholdInput(head, address), confirm=True).id
+    with laptop.store.read() as session:  # the ward's first group: in the volunteer's team's area
+        group = session.scalars(select(ResidentialGroup.id).order_by(ResidentialGroup.sort_order)).first()
+    return register_household(laptop.store, laptop.actor, HouseholdInput(head, address, group), confirm=True).id
 
 
 def _visit(laptop: Laptop, household_id: str) -> str:

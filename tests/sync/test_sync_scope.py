@@ -127,7 +127,7 @@ def test_a_volunteer_laptop_holds_personal_fields_of_its_area_only_and_follows_a
         served = {(r["entity"], r["id"]): r for r in rows["rows"]}
         assert ("resident", outside["resident"]) not in served and ("resident", inside["resident"]) in served
         assert set(served[("household", outside["household"])]["fields"]) == {
-            "ward_id", "deleted", "group_id", "address", "head_name"}
+            "ward_id", "deleted", "group_id", "address", "head_name", "merged_into"}
         assert served[("household", inside["household"])]["fields"]["phone"] == inside["phone"]
         columns = transport.get("/sync/pull", {"since": 0, "limit": 10_000, "layout": "columns"})
         assert rows["digest"] == columns["digest"] and rows["device"]["area"] == [first]
@@ -183,7 +183,8 @@ def test_a_volunteer_laptop_refuses_to_write_what_it_does_not_hold_of_another_ar
                 update_household(volunteer, actor, outside["household"], dataclasses.replace(directory, **change))
             assert refused.value.code == "outside_area" and "địa bàn" in refused.value.message_vi
         with pytest.raises(PermissionDenied):
-            add_resident(volunteer, actor, outside["household"], ResidentInput("Người mới", personal_id="001099077777"))
+            add_resident(volunteer, actor, outside["household"], ResidentInput("Người mới", personal_id="001099077777"),
+                         consent_purpose="Hỗ trợ dịch vụ công")
         # the directory itself may be corrected; only that field travels, the server's phone stays
         update_household(volunteer, actor, outside["household"], dataclasses.replace(directory, head_name="Chủ hộ Hai"))
         # and the own area is written as before
