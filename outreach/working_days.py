@@ -19,6 +19,7 @@ from collections.abc import Collection
 import holidays
 
 SATURDAY = 5
+_ONE_DAY = dt.timedelta(days=1)
 
 
 @functools.lru_cache(maxsize=16)
@@ -35,8 +36,11 @@ def add_working_days(start: dt.date, days: int, extra_days_off: Collection[dt.da
     """The ``days``-th working day after ``start`` (``start`` itself not counted); ``start`` for 0."""
     day = start
     left = days
+    year, holidays_of_year = 0, frozenset[dt.date]()
     while left > 0:
-        day += dt.timedelta(days=1)
-        if is_working_day(day, extra_days_off):
+        day += _ONE_DAY
+        if day.year != year:  # the year's holidays once, not a cache look-up per day (Follow-ups ask thousands)
+            year, holidays_of_year = day.year, public_holidays(day.year)
+        if day.weekday() < SATURDAY and day not in holidays_of_year and day not in extra_days_off:
             left -= 1
     return day

@@ -96,3 +96,43 @@ def test_another_teams_member_cannot_mark(store: Store, plan_ward: dict[str, str
     stranger = Actor("m-x", "Người Khác", "volunteer", ward["ward"], "another-team")
     with pytest.raises(PermissionDenied):
         mark_done(store, stranger, plan_ward["team"], TODAY, plan_ward["due"])
+
+
+def test_returned_visits_are_read_through_the_review_index(store: Store, plan_ward: dict[str, str]) -> None:
+    """The team's returned visits are found through ix_visits_review_status (a few hundred in a
+    ward), not the team's index, which read each of a team's 12,000 visit rows on the large ward
+    to check its review (a plan, not a timing)."""
+    from sqlalchemy import event
+
+    statements: list[tuple[str, object]] = []
+
+    def seen(_conn, _cursor, statement, parameters, _context, _many) -> None:  # noqa: ANN001
+        if "review_status" in statement and statement.lstrip().upper().startswith("SELECT"):
+            statements.append((statement, parameters))
+
+    event.listen(store.engine, "before_cursor_execute", seen)
+    try:
+        plan = day_plan(store, plan_ward["team"], TODAY)
+    finally:
+        event.remove(store.engine, "before_cursor_execute", seen)
+    assert PlanReason.FLAGGED in {r for line in plan.lines for r in line.reasons}
+    assert statements
+    with store.engine.connect() as conn:
+        for statement, parameters in statements:
+            details = " ".join(str(row[-1]) for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters))  # type: ignore[arg-type]
+            assert "ix_visits_review_status" in details, details
+
+
+def test_overdue_dossiers_of_many_candidates_are_the_batched_ones(store: Store, plan_ward: dict[str, str]) -> None:
+    """Above 900 candidate filings the waiting rows are read in one pass and kept by rowid: the
+    same rows as the batched read of the same filings (unknown rowids match nothing)."""
+    from outreach.services.coverage import _waiting_rows
+    from outreach.services.periods import SCOPE_TEAM, Scope
+
+    scope = Scope(SCOPE_TEAM, plan_ward["team"])
+    with store.read() as session:
+        rowids = {rowid for (rowid,) in session.connection().exec_driver_sql("SELECT rowid FROM filings")}
+        assert rowids
+        batched = sorted(tuple(row) for row in _waiting_rows(session, None, scope, rowids))
+        many = sorted(tuple(row) for row in _waiting_rows(session, None, scope, rowids | set(range(10**9, 10**9 + 1000))))
+        assert batched and many == batched

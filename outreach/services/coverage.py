@@ -28,6 +28,7 @@ Definitions (also printed in the report's notes, so a figure can be defended):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -591,10 +592,16 @@ def _waiting_rows(session: Session, ward_id: str | None, scope: Scope, only: Col
         .where(*_visit_conditions(ward_id, scope, None, None), Filing.deleted.is_(False),
                Filing.status == FilingStatus.SUBMITTED)
     )
+    connection = session.connection()  # Core rows: no ORM loading for plain tuples
     if only is None:
-        return list(session.execute(stmt).all())
+        return list(connection.execute(stmt).all())
+    if len(only) > 900:
+        # SQLite reads the waiting filings through ix_filings_waiting for each batch of rowids
+        # (12,000 on a large ward, 17 batches when most are overdue): one pass, kept by rowid
+        wanted = set(only)
+        return [tuple(row)[:-1] for row in connection.execute(stmt.add_columns(_FILING_ROWID)) if row[-1] in wanted]
     ordered = sorted(only)
-    return [row for i in range(0, len(ordered), 900) for row in session.execute(stmt.where(_FILING_ROWID.in_(ordered[i:i + 900])))]
+    return [row for i in range(0, len(ordered), 900) for row in connection.execute(stmt.where(_FILING_ROWID.in_(ordered[i:i + 900])))]
 
 
 #: SQLite's own row number of a filing: what an index entry holds (the text id is in the row)
@@ -612,7 +619,7 @@ def _overdue_candidates(session: Session, ward_id: str | None, as_of: dt.date,
     if ward_id is not None:
         conditions.append(Filing.ward_id.concat("") == ward_id)  # a filter on the index, not a look-up
     found: set[int] = set()
-    for fid, procedure, submitted_at in session.execute(
+    for fid, procedure, submitted_at in session.connection().execute(  # Core rows: 12,000 plain tuples
             select(_FILING_ROWID, Filing.procedure_code, Filing.submitted_at).where(*conditions)):
         if submitted_at is None:
             found.add(fid)
@@ -626,20 +633,24 @@ def _overdue_candidates(session: Session, ward_id: str | None, as_of: dt.date,
 def _expected(terms: Mapping[str, ProcedureTerms], days_off: Collection[dt.date]) -> Callable[[str, dt.date], dt.date | None]:
     """Expected result date of a dossier (procedure, submitted on): submitted date + the
     procedure's processing time in Vietnamese working days; None without a processing time.
-    Cached per (processing time, day): a large ward has thousands of waiting dossiers on a few
-    hundred days, and procedures share a handful of processing times."""
-    cache: dict[tuple[int, dt.date], dt.date] = {}
+    Cached per (processing time, day, days off) across calls (``_working_day_after``): a large
+    ward has thousands of waiting dossiers on a few hundred days, procedures share a handful of
+    processing times, and the day's plan and Follow-ups ask again on every refresh."""
     frozen_off = frozenset(days_off)
 
     def expected(code: str, submitted_on: dt.date) -> dt.date | None:
         days = terms[code].processing_days if code in terms else None
         if days is None:
             return None
-        key = (days, submitted_on)
-        if key not in cache:
-            cache[key] = add_working_days(submitted_on, days, frozen_off)
-        return cache[key]
+        return _working_day_after(submitted_on, days, frozen_off)
     return expected
+
+
+@functools.lru_cache(maxsize=32_768)
+def _working_day_after(start: dt.date, days: int, days_off: frozenset[dt.date]) -> dt.date:
+    """``add_working_days``, remembered: a pure function of its arguments (the office's days
+    off are part of the key, so a changed calendar is a new entry, never a stale one)."""
+    return add_working_days(start, days, days_off)
 
 
 def _due_dossiers(

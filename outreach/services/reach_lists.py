@@ -19,7 +19,7 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Text, and_, func, or_, select, type_coerce
+from sqlalchemy import ColumnElement, Integer, Text, and_, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from outreach.model import Household, Resident, ResidentialGroup, Visit
@@ -166,8 +166,10 @@ def households_info(session: Session, ids: Collection[str] | None, group_ids: fr
     """Live households of ``ids`` (None: all) in ``group_ids`` (None: any), from the covering
     index alone; a household outside the groups is left out (that is how an area filters)."""
     groups: dict[str, str] = {gid: name for gid, name in session.execute(select(ResidentialGroup.id, ResidentialGroup.name))}
+    # the flags as plain integers, the priority one computed by SQLite: no Boolean result
+    # processing for 4 columns of 20,000 rows (a quarter of a ward-wide read)
     columns = (Household.id, Household.head_name, type_coerce(Household.address, Text), Household.group_id, Household.phone,
-               Household.elderly_alone, Household.disabled, Household.policy_family, Household.poor_household)
+               type_coerce(PRIORITY, Integer), type_coerce(Household.poor_household, Integer))
     base = select(*columns).with_hint(Household, "INDEXED BY ix_households_plan", "sqlite").where(Household.deleted.is_(False))
     if group_ids is not None:
         base = base.where(Household.group_id.in_(sorted(group_ids)))
@@ -181,10 +183,9 @@ def households_info(session: Session, ids: Collection[str] | None, group_ids: fr
         batches = [base.where(Household.id.in_(ordered[i:i + _CHUNK])) for i in range(0, len(ordered), _CHUNK)]
     info: dict[str, HouseInfo] = {}
     for stmt in batches:
-        for hid, head, address, group, phone, elderly, disabled, policy, poor in session.connection().execute(stmt).all():
+        for hid, head, address, group, phone, priority, poor in session.connection().execute(stmt).all():
             if wanted is None or hid in wanted:
-                info[hid] = HouseInfo(head or "", address, groups.get(group or "", "") or "", phone or "",
-                                      bool(elderly or disabled or policy or poor), bool(poor))
+                info[hid] = HouseInfo(head or "", address, groups.get(group or "", "") or "", phone or "", bool(priority), bool(poor))
     return info
 
 
