@@ -52,7 +52,7 @@ def test_retention_clears_the_inactive_and_the_old_details_only(ward_setup: Ward
     elsewhere = _household(other, "Lê Văn Khác", dt.datetime(2026, 1, 10, 9), notes="khác")
 
     laptop = fast_store(template_root, tmp_path / "l")
-    transport = enrol_fast(ward_setup, laptop)
+    transport = enrol_fast(ward_setup, laptop, role="leader")  # the households are in no team's area: a leader holds them
     try:
         run_sync(laptop, transport=transport)
         plan = data_retention.preview(ward_setup.server.db, ward_setup.ward_id, today=LATER)
