@@ -20,6 +20,14 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return data_dir
 
 
+def _failed(result: subprocess.CompletedProcess[str], data_dir: Path) -> str:
+    """What a failed command said, with the end of the app's log (where an unexpected error's
+    traceback goes): the message alone names only the log file, which pytest later deletes."""
+    log = data_dir / "logs" / "outreach.log"
+    tail = log.read_text(encoding="utf-8", errors="replace")[-4000:] if log.exists() else "(no log)"
+    return f"{result.stderr}\n--- log ---\n{tail}"
+
+
 def _text(pdf: Path) -> str:
     return " ".join(subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout.split())
 
@@ -27,7 +35,7 @@ def _text(pdf: Path) -> str:
 def test_route_sheet_defaults_to_the_profiles_team_and_today(demo: Path, tmp_path: Path) -> None:
     out = tmp_path / "lo-trinh.pdf"
     result = run("--data-dir", str(demo), "export", "route-sheet", "-o", str(out))
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 0, _failed(result, demo)
     assert "Đã tạo lộ trình Đội cơ động số 1" in result.stdout
     text = _text(out)
     assert "LỘ TRÌNH ĐI CƠ SỞ – Đội cơ động số 1" in text and f"Ngày {format_date_vn(today_local())}" in text
