@@ -153,7 +153,16 @@ def read_xlsx(path: Path, looks_like_header: Callable[[list[str]], int], sheet: 
         if sheet is not None and sheet not in wb.sheetnames:
             raise SpreadsheetError(f"Không có trang tính “{sheet}” trong tệp.", f"The workbook has no sheet “{sheet}”.")
         ws = wb[sheet] if sheet else wb.worksheets[0]
-        all_rows = _stream_rows(ws.iter_rows(values_only=True))
+        rows = ws.iter_rows(values_only=True)
+        try:
+            all_rows = _stream_rows(rows)
+        finally:
+            # a read stopped early (too many rows) leaves the sheet's generator holding its open
+            # XML part: close it here, or the garbage collector closes it later with a
+            # ResourceWarning in whatever runs then
+            close = getattr(rows, "close", None)
+            if close is not None:
+                close()
     except (zipfile.BadZipFile, KeyError, ValueError, EOFError) as exc:  # a part damaged inside the zip
         raise _unreadable_xlsx(path) from exc
     finally:
