@@ -1,7 +1,7 @@
 """Personal-data documents (issue 14).
 
     outreach export privacy-notice -o FILE.pdf        the one-page notice (also the receipt's page 2)
-    outreach access-export --db URL --resident ID --out-dir DIR [--by NAME]
+    outreach access-export --db URL --resident ID --out-dir DIR [--by NAME] [--protect [--password-file F]]
         at the ward office: everything held about one resident, as a PDF for the person and an
         XLSX, read from the office database (the console builds on the same two functions)
 
@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from outreach.commands.common import open_profile_store, say
+from outreach.commands.reports import export_password
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -25,6 +26,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     access.add_argument("--resident", required=True, help="the resident's id")
     access.add_argument("--out-dir", type=Path, required=True)
     access.add_argument("--by", default=os.environ.get("USER", "office"), help="who makes the export (audit)")
+    access.add_argument("--protect", action="store_true", help="encrypt the .xlsx with a password (asked twice)")
+    access.add_argument("--password-file", type=Path, help="with --protect: read the password from the first line of this file")
     access.set_defaults(handler=access_export_command)
     notice = sub.add_parser("privacy-notice", help="the one-page privacy notice (A5 PDF) for residents")
     notice.add_argument("-o", "--output", type=Path, required=True)
@@ -43,6 +46,10 @@ def access_export_command(args: argparse.Namespace) -> int:
                   "This command runs on the ward office's server (an installation with outreach-server)."), file=sys.stderr)
         return 1
 
+    stem = f"du-lieu-ca-nhan-{args.resident[-12:]}"
+    pdf, xlsx = args.out_dir / f"{stem}.pdf", args.out_dir / f"{stem}.xlsx"
+    # the password is asked (and checked) before anything is read or audited
+    password = export_password(argparse.Namespace(output=xlsx, password_file=args.password_file)) if args.protect else None
     db = open_db(args.db)
     try:
         try:
@@ -51,14 +58,14 @@ def access_export_command(args: argparse.Namespace) -> int:
             print(str(exc), file=sys.stderr)
             return 1
         args.out_dir.mkdir(parents=True, exist_ok=True)
-        stem = f"du-lieu-ca-nhan-{args.resident[-12:]}"
-        pdf, xlsx = args.out_dir / f"{stem}.pdf", args.out_dir / f"{stem}.xlsx"
-        record_access_export(db, record, by=args.by, files=[pdf.name, xlsx.name])  # before writing, like every export
+        record_access_export(db, record, by=args.by, files=[pdf.name, xlsx.name],  # before writing, like every export
+                             password_protected=password is not None)
         write_access_pdf(record, pdf)
-        write_access_xlsx(record, xlsx)
+        write_access_xlsx(record, xlsx, password=password)
     finally:
         db.dispose()
-    print(say(f"Đã xuất dữ liệu của người dân → {pdf}, {xlsx}", f"Access export written → {pdf}, {xlsx}"))
+    protected = say(" (tệp Excel có mật khẩu)", " (the workbook is password-protected)") if password is not None else ""
+    print(say(f"Đã xuất dữ liệu của người dân → {pdf}, {xlsx}{protected}", f"Access export written → {pdf}, {xlsx}{protected}"))
     return 0
 
 

@@ -8,6 +8,7 @@ history, who accessed the record, the person's requests. Dates dd/mm/yyyy.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 from typing import Any
 
@@ -138,8 +139,9 @@ def write_access_pdf(record: SubjectRecord, path: Path) -> Path:
     return write_atomically(path, build)
 
 
-def write_access_xlsx(record: SubjectRecord, path: Path) -> Path:
-    """The same sections, one sheet each (the office's copy, sortable)."""
+def write_access_xlsx(record: SubjectRecord, path: Path, *, password: str | None = None) -> Path:
+    """The same sections, one sheet each (the office's copy, sortable); with ``password`` an
+    encrypted workbook (``xlsx_protect``: the plain one is built in memory, never on disk)."""
     wb = Workbook()
     default = wb.active
     if default is not None:
@@ -157,6 +159,12 @@ def write_access_xlsx(record: SubjectRecord, path: Path) -> Path:
             longest = max([len(head)] + [len(row[i - 1]) for row in rows])
             ws.column_dimensions[get_column_letter(i)].width = min(max(longest + 2, 10), 60)
         ws.freeze_panes = "A2"
+    if password is not None:
+        from outreach.reports.xlsx_protect import write_protected_xlsx
+
+        plain = io.BytesIO()
+        wb.save(plain)
+        return write_protected_xlsx(plain.getvalue(), path, password)
     tmp = path.with_name(path.name + ".part")
     wb.save(tmp)
     tmp.replace(path)

@@ -83,10 +83,12 @@ def gather(db: ServerDb, resident_id: str) -> SubjectRecord:
     )
 
 
-def record_access_export(db: ServerDb, record: SubjectRecord, *, by: str, files: list[str]) -> None:
-    """The access export is itself an access: audited with who made it and which files."""
+def record_access_export(db: ServerDb, record: SubjectRecord, *, by: str, files: list[str], password_protected: bool = False) -> None:
+    """The access export is itself an access: audited with who made it, which files, and whether
+    the workbook is protected with a password."""
     with db.read() as conn:
         ward_id = conn.execute(select(table_of(Resident).c.ward_id).where(table_of(Resident).c.id == record.resident_id)).scalar()
     with db.write() as conn:
         audit_trail.record(conn, actor_kind=AuditActorKind.OFFICE, actor_id=None, actor_name=by, action=AuditAction.ACCESS_EXPORT,
-                           ward_id=ward_id, target_kind=RecordKind.RESIDENT, target_id=record.resident_id, detail={"files": files})
+                           ward_id=ward_id, target_kind=RecordKind.RESIDENT, target_id=record.resident_id,
+                           detail={"files": files, "password_protected": password_protected})

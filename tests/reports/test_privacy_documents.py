@@ -104,4 +104,40 @@ def test_the_access_export_holds_everything_about_one_person(tmp_path: Path, cap
             assert conn.execute(text("SELECT count(*) FROM audit_events")).scalar_one() >= 2
     finally:
         db.dispose()
-    assert [(m.actor_name, m.detail["files"]) for m in made] == [("Cán bộ Lan", [pdf.name, xlsx.name])]
+    assert [(m.actor_name, m.detail["files"], m.detail["password_protected"]) for m in made] == \
+        [("Cán bộ Lan", [pdf.name, xlsx.name], False)]
+
+    # protected with a password the office types: the workbook opens only with it, and the audit says so
+    import io
+    import zipfile
+
+    import msoffcrypto
+    import msoffcrypto.exceptions
+
+    secret = tmp_path / "pw.txt"
+    secret.write_text("mật-khẩu-phường-1\n", encoding="utf-8")
+    assert outreach_main(["access-export", "--db", url, "--resident", "r-1", "--out-dir", str(tmp_path / "kin"), "--by", "Cán bộ Lan",
+                          "--protect", "--password-file", str(secret)]) == 0
+    sealed_path = tmp_path / "kin" / "du-lieu-ca-nhan-r-1.xlsx"
+    with pytest.raises(zipfile.BadZipFile):
+        load_workbook(sealed_path)
+    with sealed_path.open("rb") as sealed:
+        wrong = msoffcrypto.OfficeFile(sealed)
+        wrong.load_key(password="sai-mat-khau")
+        with pytest.raises(msoffcrypto.exceptions.InvalidKeyError):
+            wrong.decrypt(io.BytesIO())
+    plain = io.BytesIO()
+    with sealed_path.open("rb") as sealed:
+        opened = msoffcrypto.OfficeFile(sealed)
+        opened.load_key(password="mật-khẩu-phường-1")
+        opened.decrypt(plain)
+    opened_book = load_workbook(plain)
+    opened_person = {row[0]: row[1] for row in opened_book["Thông tin cá nhân"].iter_rows(min_row=2, values_only=True)}
+    assert opened_person["Họ và tên"] == "Trần Thị Hoa"
+    db = open_db(url)
+    try:
+        with db.read() as conn:
+            made = audit_trail.query(conn, resident_id="r-1", action=AuditAction.ACCESS_EXPORT, limit=5)
+    finally:
+        db.dispose()
+    assert sorted(m.detail["password_protected"] for m in made) == [False, True]
