@@ -194,7 +194,6 @@ def _visit_sources(session: Session, team_id: str, day: dt.date, area: frozenset
             Visit.review_status == ReviewStatus.FLAGGED, Visit.deleted.is_(False), Visit.team_id.concat("") == team_id)):
         found.add(hid, PlanReason.FLAGGED)
     due_stmt = (select(Visit.household_id, Visit.team_id, Visit.follow_up_date)
-                .with_hint(Visit, "INDEXED BY ix_visits_open_follow_up", "sqlite")
                 .where(Visit.follow_up_done.is_(False), Visit.deleted.is_(False), Visit.follow_up_date.is_not(None),
                        Visit.follow_up_date <= day))
     if area is None:

@@ -170,7 +170,7 @@ def households_info(session: Session, ids: Collection[str] | None, group_ids: fr
     # processing for 4 columns of 20,000 rows (a quarter of a ward-wide read)
     columns = (Household.id, Household.head_name, type_coerce(Household.address, Text), Household.group_id, Household.phone,
                type_coerce(PRIORITY, Integer), type_coerce(Household.poor_household, Integer))
-    base = select(*columns).with_hint(Household, "INDEXED BY ix_households_plan", "sqlite").where(Household.deleted.is_(False))
+    base = select(*columns).where(Household.deleted.is_(False))
     if group_ids is not None:
         base = base.where(Household.group_id.in_(sorted(group_ids)))
     if priority_only:
@@ -195,7 +195,6 @@ def _people(session: Session, opts: ReachOptions, houses: Mapping[str, HouseInfo
     columns), read through ``ix_residents_reach`` alone, each with its household if that is
     live and in the area."""
     stmt = (select(Resident.id, Resident.household_id, Resident.full_name, Resident.date_of_birth, *extra)
-            .with_hint(Resident, "INDEXED BY ix_residents_reach", "sqlite")
             .where(Resident.deleted.is_(False), *conditions))
     if opts.households is not None:
         stmt = stmt.where(Resident.household_id.in_(sorted(opts.households)))
@@ -307,7 +306,6 @@ def last_reached(session: Session, household_ids: Collection[str] | None = None)
     """Each household's last visit that reached someone (a not-at-home visit does not), read
     through ``ix_visits_reached`` alone."""
     base = (select(Visit.household_id, func.max(Visit.started_at))
-            .with_hint(Visit, "INDEXED BY ix_visits_reached", "sqlite")
             .where(Visit.deleted.is_(False), Visit.outcome != Outcome.NOT_HOME, Visit.household_id.is_not(None))
             .group_by(Visit.household_id))
     if household_ids is None or len(household_ids) > SCAN_ABOVE * 4:
