@@ -35,7 +35,7 @@ HEADERS = {protocol.PROTOCOL_HEADER: str(protocol.PROTOCOL_VERSION)}
 #: Entities a volunteer's device may send; "ward" is left out (another ward's id refuses the
 #: whole request, 403, by design) and so is the office-only catalogue's create path.
 ENTITIES = ("household", "resident", "visit", "filing", "team_member", "residential_group", "team", "week_lock", "procedure",
-            "area_assignment", "outing", "target", "plan_entry")
+            "area_assignment", "outing", "target", "plan_entry", "office_day_off", "duplicate_pair")
 #: A nesting that JSON parsers refuse outright: the whole request is refused (422 too_deep).
 VERY_DEEP = 10_000
 
